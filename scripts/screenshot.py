@@ -1,0 +1,74 @@
+"""Take screenshots of the program for the README and for looking at changes.
+
+    python scripts/screenshot.py --data-dir DIR --out FOLDER [--area KEY ...] [--settings]
+
+Runs offscreen unless QT_QPA_PLATFORM says otherwise (use xvfb-run for real fonts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+
+from werkleren_desktop.gui.app import make_application  # noqa: E402
+from werkleren_desktop.gui.language import apply_language  # noqa: E402
+from werkleren_desktop.gui.main_window import MainWindow  # noqa: E402
+from werkleren_desktop.gui.tasks import TaskRunner  # noqa: E402
+from werkleren_desktop.paths import DataPaths  # noqa: E402
+from werkleren_desktop.services.data_store import open_data_folder  # noqa: E402
+from werkleren_desktop.services.organisation import load_settings  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data-dir", required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--area", action="append", default=[])
+    parser.add_argument("--settings", action="store_true")
+    parser.add_argument("--about", action="store_true")
+    parser.add_argument("--size", default="1180x760")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    app = make_application()
+    store = open_data_folder(DataPaths(Path(args.data_dir)))
+    settings = load_settings(store.sessions)
+    apply_language(settings.language if settings else "nl")
+    window = MainWindow(store, TaskRunner(synchronous=True))
+    width, height = (int(v) for v in args.size.split("x"))
+    window.resize(width, height)
+    window.show()
+
+    def shoot() -> None:
+        areas = args.area or [window.current_area() or "welcome"]
+        for key in areas:
+            if settings is not None:
+                window.show_area(key)
+            app.processEvents()
+            window.grab().save(str(out / f"{key}.png"))
+        if args.settings:
+            window.open_settings()
+            dialog = window.settings_dialog
+            for index in range(dialog.tabs.count()):
+                dialog.tabs.setCurrentIndex(index)
+                app.processEvents()
+                dialog.grab().save(str(out / f"settings-{index}.png"))
+        if args.about:
+            window.open_about()
+            app.processEvents()
+            window.about_dialog.grab().save(str(out / "about.png"))
+        app.quit()
+
+    QTimer.singleShot(300, shoot)
+    app.exec()
+    store.close()
+
+
+if __name__ == "__main__":
+    main()

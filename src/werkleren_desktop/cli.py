@@ -1,0 +1,113 @@
+"""The `werkleren` command: starts the window, or does one job for scripts and tests.
+
+Every failure is one clear sentence on stderr and a non-zero exit, never a traceback
+(set WERKLEREN_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+
+from werkleren_desktop._version import __version__
+from werkleren_desktop.errors import UserError
+from werkleren_desktop.i18n import _, set_language, translate_argparse
+from werkleren_desktop.paths import DataPaths, resolve_data_dir
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 1
+EXIT_UNEXPECTED = 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"werkleren: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    translate_argparse()
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar=_("DIR"),
+        default=argparse.SUPPRESS,
+        help=_("the data folder to use (default: $WERKLEREN_DATA_DIR or the user data folder)"),
+    )
+    parser = _Parser(
+        prog="werkleren",
+        description=_("Werkleren Desktop: workplace learning at the heart of the organisation."),
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"Werkleren Desktop {__version__}",
+                        help=_("show the version and exit"))
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
+    demo = commands.add_parser(
+        "demo", parents=[common], help=_("fill an empty data folder with a demo organisation")
+    )
+    demo.add_argument(
+        "--size", choices=["small", "large"], default="small",
+        help=_("small: about 25 people, two years; large: 250 people, ten years"),
+    )
+    return parser
+
+
+def _paths(args: argparse.Namespace) -> DataPaths:
+    return DataPaths(resolve_data_dir(getattr(args, "data_dir", None)))
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.services.demo import DemoSize, generate_demo
+
+    paths = _paths(args)
+    store = open_data_folder(paths)
+    try:
+        settings = generate_demo(store.sessions, DemoSize(args.size))
+    finally:
+        store.close()
+    print(_("Demo organisation “{name}” created in {folder}.").format(
+        name=settings.name, folder=paths.root))
+    return EXIT_OK
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from werkleren_desktop.gui.app import run_gui
+
+    return run_gui(_paths(args))
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: _run_gui,
+    "demo": _run_demo,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    set_language(os.environ.get("WERKLEREN_LANG", "nl") if os.environ.get(
+        "WERKLEREN_LANG") in {"nl", "en"} else "nl")
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UserError as error:
+        print(f"werkleren: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        if os.environ.get("WERKLEREN_DEBUG"):
+            traceback.print_exc()
+        print(
+            "werkleren: "
+            + _("something unexpected went wrong ({kind}: {detail}); nothing was changed "
+                "after the last save.").format(kind=type(error).__name__, detail=error),
+            file=sys.stderr,
+        )
+        return EXIT_UNEXPECTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The database: models, engine and migrations. Plain Python, no Qt."""

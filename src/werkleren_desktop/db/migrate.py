@@ -1,0 +1,118 @@
+"""Schema migrations with Alembic, run in code at start-up.
+
+Before anything changes, the database file is copied aside; a file written by a
+newer version of the program, or a file that is not ours, is refused untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+
+from werkleren_desktop.db.backup import BackupError, copy_database
+from werkleren_desktop.errors import UserError
+from werkleren_desktop.i18n import _
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+class NewerSchemaError(UserError):
+    pass
+
+
+class ForeignDatabaseError(UserError):
+    pass
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def _script() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = _script().get_current_head()
+    assert head is not None, "the migrations folder has no revisions"
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {script.revision for script in _script().walk_revisions()}
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def _check_ours(connection: Connection, revision: str | None) -> None:
+    if revision is not None and revision not in known_revisions():
+        raise NewerSchemaError(
+            _(
+                "These data were saved by a newer version of Werkleren Desktop; "
+                "install that version to open them. Nothing has been changed."
+            )
+        )
+    if revision is None and inspect(connection).get_table_names():
+        raise ForeignDatabaseError(
+            _("This file is not a Werkleren Desktop database. Nothing has been changed.")
+        )
+
+
+def upgrade_database(
+    engine: Engine,
+    database_file: Path | None,
+    backups_dir: Path | None,
+    *,
+    target: str = "head",
+    now: dt.datetime | None = None,
+) -> MigrationResult:
+    """Bring the schema to ``target``; copy the file aside first when it holds data."""
+    try:
+        with engine.connect() as connection:
+            revision = current_revision(connection)
+            _check_ours(connection, revision)
+    except SQLAlchemyDatabaseError as error:
+        raise ForeignDatabaseError(
+            _("This file is not a Werkleren Desktop database. Nothing has been changed.")
+        ) from error
+
+    goal = head_revision() if target == "head" else target
+    if revision == goal:
+        return MigrationResult(revision, goal, None)
+
+    backup = None
+    if revision is not None and database_file is not None and backups_dir is not None:
+        stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+        destination = backups_dir / f"werkleren-{stamp}-before-upgrade-{revision}.sqlite3"
+        try:
+            backup = copy_database(database_file, destination)
+        except BackupError as error:
+            raise UserError(
+                _("The data could not be copied aside before updating ({reason}). "
+                  "Nothing has been changed.").format(reason=error)
+            ) from error
+
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), goal)
+    return MigrationResult(revision, goal, backup)

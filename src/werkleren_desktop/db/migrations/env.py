@@ -1,0 +1,36 @@
+"""Alembic environment: run in code by werkleren_desktop.db.migrate, never from an ini file."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from werkleren_desktop.db.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run_migrations() -> None:
+    connection = config.attributes.get("connection")
+    if connection is None:
+        # Developers generating a revision: `alembic` with -x url=sqlite:///path
+        url = context.get_x_argument(as_dictionary=True).get("url", "sqlite://")
+        with create_engine(url).connect() as own_connection:
+            _run(own_connection)
+        return
+    _run(connection)
+
+
+def _run(connection: object) -> None:
+    context.configure(
+        connection=connection,  # type: ignore[arg-type]
+        target_metadata=target_metadata,
+        render_as_batch=True,  # SQLite can only change tables by rebuilding them
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations()

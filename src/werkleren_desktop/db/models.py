@@ -1,0 +1,118 @@
+"""SQLAlchemy models, named after the domain (see DOMAIN.md's glossary)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names, so that Alembic's batch mode can rebuild SQLite tables.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: dict[Any, Any] = {list[int]: JSON, list[str]: JSON}
+
+
+class LiberationDayPolicy(enum.StrEnum):
+    """Whether the organisation is closed on 5 May (Bevrijdingsdag); differs per cao."""
+
+    NEVER = "never"
+    LUSTRUM = "lustrum"  # only in 2025, 2030, ...
+    EVERY_YEAR = "every_year"
+
+
+class Organisation(Base):
+    """The one organisation whose data this file holds, with its settings."""
+
+    __tablename__ = "organisation"
+    __table_args__ = (
+        CheckConstraint("default_training_budget_cents >= 0", name="budget_not_negative"),
+        CheckConstraint("length(trim(name)) > 0", name="name_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # ISO weekday numbers, Monday = 1 .. Sunday = 7
+    working_days: Mapped[list[int]] = mapped_column()
+    # keys from domain.calendar.HOLIDAY_KEYS the organisation is closed on
+    closed_holidays: Mapped[list[str]] = mapped_column()
+    liberation_day: Mapped[LiberationDayPolicy] = mapped_column(
+        Enum(LiberationDayPolicy, native_enum=False, length=20,
+             values_callable=lambda e: [m.value for m in e])
+    )
+    default_training_budget_cents: Mapped[int] = mapped_column(Integer)
+    language: Mapped[str] = mapped_column(String(5))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class ClosingPeriod(Base):
+    """Extra days the organisation is closed (a company outing, a bridge day, ...)."""
+
+    __tablename__ = "closing_period"
+    __table_args__ = (CheckConstraint("last_day >= first_day", name="period_in_order"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_day: Mapped[dt.date] = mapped_column(Date, index=True)
+    last_day: Mapped[dt.date] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Person(Base):
+    """A professional (medewerker) of the organisation; a manager is a Person too."""
+
+    __tablename__ = "person"
+    __table_args__ = (
+        CheckConstraint("out_of_service IS NULL OR out_of_service >= in_service",
+                        name="out_after_in"),
+        CheckConstraint("manager_id IS NULL OR manager_id <> id", name="not_own_manager"),
+        CheckConstraint(
+            "contract_minutes IS NULL OR (contract_minutes >= 0 AND contract_minutes <= 4800)",
+            name="hours_in_range",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(150), index=True)
+    email: Mapped[str | None] = mapped_column(String(254))
+    job_title: Mapped[str] = mapped_column(String(150), default="")
+    manager_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    in_service: Mapped[dt.date] = mapped_column(Date)
+    out_of_service: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    # hours per week, stored in minutes to stay exact (32,5 h = 1950)
+    contract_minutes: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    manager: Mapped[Person | None] = relationship(remote_side=[id])
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()

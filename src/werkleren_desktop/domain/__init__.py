@@ -1,0 +1,1 @@
+"""The rules of the domain: plain Python, no Qt, no database sessions."""

@@ -1,0 +1,121 @@
+"""Which days the organisation works: working weekdays, public holidays, closing days.
+
+The ``holidays`` package is the base calendar (Algemene termijnenwet); the
+organisation chooses which of those days it is closed on, what it does on
+5 May (never, in lustrum years, every year) and adds its own closing periods.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import holidays
+
+from werkleren_desktop.db.models import LiberationDayPolicy
+from werkleren_desktop.i18n import N_, _
+
+# key -> English name as the holidays package spells it, and our own label
+HOLIDAYS: dict[str, tuple[str, str]] = {
+    "new_year": ("New Year's Day", N_("New Year's Day")),
+    "good_friday": ("Good Friday", N_("Good Friday")),
+    "easter_sunday": ("Easter Sunday", N_("Easter Sunday")),
+    "easter_monday": ("Easter Monday", N_("Easter Monday")),
+    "kings_day": ("King's Day", N_("King's Day")),
+    "ascension_day": ("Ascension Day", N_("Ascension Day")),
+    "whit_sunday": ("Pentecost", N_("Whit Sunday")),
+    "whit_monday": ("Pentecost Monday", N_("Whit Monday")),
+    "christmas_day": ("Christmas Day", N_("Christmas Day")),
+    "second_christmas_day": ("Second Day of Christmas", N_("Boxing Day")),
+}
+HOLIDAY_KEYS: tuple[str, ...] = tuple(HOLIDAYS)
+LIBERATION_DAY = N_("Liberation Day")
+_KEY_BY_PACKAGE_NAME = {package_name: key for key, (package_name, _l) in HOLIDAYS.items()}
+
+# Most caos give every holiday off except Good Friday (DOMAIN.md).
+DEFAULT_CLOSED_HOLIDAYS: frozenset[str] = frozenset(HOLIDAY_KEYS) - {"good_friday"}
+DEFAULT_WORKING_DAYS: frozenset[int] = frozenset({1, 2, 3, 4, 5})
+WEEKDAY_NAMES: dict[int, str] = {
+    1: N_("Monday"), 2: N_("Tuesday"), 3: N_("Wednesday"), 4: N_("Thursday"),
+    5: N_("Friday"), 6: N_("Saturday"), 7: N_("Sunday"),
+}
+
+
+@cache
+def public_holidays(year: int) -> dict[dt.date, str]:
+    """The Dutch public holidays of ``year`` as {date: key}, 5 May left out."""
+    base = holidays.country_holidays("NL", years=year, language="en_US")
+    result: dict[dt.date, str] = {}
+    for day, name in base.items():
+        key = _KEY_BY_PACKAGE_NAME.get(name)
+        if key is not None:
+            result[day] = key
+    return result
+
+
+def liberation_day_closed(year: int, policy: LiberationDayPolicy) -> bool:
+    if policy is LiberationDayPolicy.EVERY_YEAR:
+        return True
+    return policy is LiberationDayPolicy.LUSTRUM and year % 5 == 0
+
+
+@dataclass(frozen=True)
+class ClosingPeriodSpan:
+    first_day: dt.date
+    last_day: dt.date
+    description: str
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.first_day <= day <= self.last_day
+
+
+@dataclass(frozen=True)
+class ClosedDay:
+    day: dt.date
+    reason: str
+
+
+@dataclass(frozen=True)
+class WorkCalendar:
+    """The organisation's working calendar; every question about a date goes here."""
+
+    working_days: frozenset[int] = DEFAULT_WORKING_DAYS
+    closed_holidays: frozenset[str] = DEFAULT_CLOSED_HOLIDAYS
+    liberation_day: LiberationDayPolicy = LiberationDayPolicy.LUSTRUM
+    closing_periods: tuple[ClosingPeriodSpan, ...] = ()
+
+    def closure_reason(self, day: dt.date) -> str | None:
+        """Why the organisation is closed on ``day`` (translated), or None when open."""
+        key = public_holidays(day.year).get(day)
+        if key is not None and key in self.closed_holidays:
+            return _(HOLIDAYS[key][1])
+        if (day.month, day.day) == (5, 5) and liberation_day_closed(day.year, self.liberation_day):
+            return _(LIBERATION_DAY)
+        for period in self.closing_periods:
+            if day in period:
+                return period.description or _("Closing day")
+        return None
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return day.isoweekday() in self.working_days and self.closure_reason(day) is None
+
+    def closed_days(self, first: dt.date, last: dt.date) -> Iterator[ClosedDay]:
+        """Days within [first, last] that would be working days but the organisation is closed."""
+        for day in _days(first, last):
+            if day.isoweekday() not in self.working_days:
+                continue
+            reason = self.closure_reason(day)
+            if reason is not None:
+                yield ClosedDay(day, reason)
+
+    def working_days_between(self, first: dt.date, last: dt.date) -> int:
+        return sum(1 for day in _days(first, last) if self.is_working_day(day))
+
+
+def _days(first: dt.date, last: dt.date) -> Iterable[dt.date]:
+    day = first
+    while day <= last:
+        yield day
+        day += dt.timedelta(days=1)

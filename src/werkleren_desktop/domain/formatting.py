@@ -1,0 +1,20 @@
+"""Dates and numbers written the way the reader's language writes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from babel.dates import format_date as _babel_format_date
+
+from werkleren_desktop.i18n import current_language
+
+DateStyle = Literal["short", "medium", "long", "full"]
+
+
+def format_date(day: dt.date, style: DateStyle = "long", *, language: str | None = None) -> str:
+    """28-11-2026 (short), 28 nov 2026 (medium), 28 november 2026, zaterdag 28 november 2026."""
+    language = language or current_language()
+    if style == "short" and language == "nl":
+        return day.strftime("%d-%m-%Y")  # as Dutch forms and Excel write it
+    return _babel_format_date(day, format=style, locale=language)

@@ -1,0 +1,126 @@
+"""The organisation's settings and the rules they must satisfy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field, replace
+
+from PIL import Image, UnidentifiedImageError
+
+from werkleren_desktop.db.models import LiberationDayPolicy
+from werkleren_desktop.domain.calendar import (
+    DEFAULT_CLOSED_HOLIDAYS,
+    DEFAULT_WORKING_DAYS,
+    HOLIDAY_KEYS,
+    ClosingPeriodSpan,
+    WorkCalendar,
+)
+from werkleren_desktop.errors import ValidationError
+from werkleren_desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
+
+NAME_MAX = 200
+DESCRIPTION_MAX = 200
+LOGO_MAX_BYTES = 5 * 1024 * 1024
+LOGO_MAX_PIXELS = 800  # the longest side kept; plenty for a printed letterhead
+DEFAULT_TRAINING_BUDGET_CENTS = 750_00  # within the Dutch EUR 500-1,000 range (DOMAIN.md)
+MAX_CLOSING_PERIOD_DAYS = 366
+
+
+@dataclass(frozen=True)
+class ClosingPeriodInput:
+    first_day: dt.date
+    last_day: dt.date
+    description: str = ""
+
+    def validated(self) -> ClosingPeriodInput:
+        description = " ".join(self.description.split())
+        if self.last_day < self.first_day:
+            raise ValidationError(
+                _("The last closing day cannot be before the first."), "closing_periods"
+            )
+        if (self.last_day - self.first_day).days >= MAX_CLOSING_PERIOD_DAYS:
+            raise ValidationError(
+                _("A closing period can be at most a year long."), "closing_periods"
+            )
+        if len(description) > DESCRIPTION_MAX:
+            raise ValidationError(
+                _("The description is too long (at most {n} characters).").format(
+                    n=DESCRIPTION_MAX
+                ),
+                "closing_periods",
+            )
+        return replace(self, description=description)
+
+    def span(self) -> ClosingPeriodSpan:
+        return ClosingPeriodSpan(self.first_day, self.last_day, self.description)
+
+
+@dataclass(frozen=True)
+class OrganisationSettings:
+    name: str
+    logo_png: bytes | None = None
+    working_days: frozenset[int] = DEFAULT_WORKING_DAYS
+    closed_holidays: frozenset[str] = DEFAULT_CLOSED_HOLIDAYS
+    liberation_day: LiberationDayPolicy = LiberationDayPolicy.LUSTRUM
+    default_training_budget_cents: int = DEFAULT_TRAINING_BUDGET_CENTS
+    language: str = DEFAULT_LANGUAGE
+    closing_periods: tuple[ClosingPeriodInput, ...] = field(default=())
+
+    def validated(self) -> OrganisationSettings:
+        """These settings cleaned up, or a ValidationError naming the first problem."""
+        name = " ".join(self.name.split())
+        if not name:
+            raise ValidationError(_("Enter the name of the organisation."), "name")
+        if len(name) > NAME_MAX:
+            raise ValidationError(
+                _("The name is too long (at most {n} characters).").format(n=NAME_MAX), "name"
+            )
+        if not self.working_days:
+            raise ValidationError(_("Choose at least one working day."), "working_days")
+        if not self.working_days <= set(range(1, 8)):
+            raise ValidationError(_("Unknown working day."), "working_days")
+        unknown = self.closed_holidays - set(HOLIDAY_KEYS)
+        if unknown:
+            raise ValidationError(_("Unknown public holiday."), "closed_holidays")
+        if self.default_training_budget_cents < 0:
+            raise ValidationError(_("An amount cannot be negative."), "budget")
+        if self.language not in LANGUAGES:
+            raise ValidationError(_("Choose Nederlands or English."), "language")
+        periods = tuple(
+            sorted((p.validated() for p in self.closing_periods), key=lambda p: p.first_day)
+        )
+        return replace(self, name=name, closing_periods=periods)
+
+    def work_calendar(self) -> WorkCalendar:
+        return WorkCalendar(
+            working_days=self.working_days,
+            closed_holidays=self.closed_holidays,
+            liberation_day=self.liberation_day,
+            closing_periods=tuple(p.span() for p in self.closing_periods),
+        )
+
+
+def prepare_logo(data: bytes) -> bytes:
+    """A logo file as a modest PNG, or a ValidationError when it is not a usable image."""
+    if len(data) > LOGO_MAX_BYTES:
+        raise ValidationError(
+            _("The logo file is too large (at most 5 MB)."), "logo"
+        )
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+            if image.format not in {"PNG", "JPEG", "GIF", "BMP", "WEBP"}:
+                raise ValidationError(
+                    _("Choose a logo in PNG or JPEG format."), "logo"
+                )
+            converted = image.convert("RGBA")
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
+        raise ValidationError(
+            _("This file is not an image the program can read; choose a PNG or JPEG file."),
+            "logo",
+        ) from error
+    converted.thumbnail((LOGO_MAX_PIXELS, LOGO_MAX_PIXELS))
+    output = io.BytesIO()
+    converted.save(output, format="PNG", optimize=True)
+    return output.getvalue()

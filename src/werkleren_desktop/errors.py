@@ -1,0 +1,15 @@
+"""Errors meant for the user: their message is one clear, translated sentence."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Something the user can understand and act on; ``str()`` is the message to show."""
+
+
+class ValidationError(UserError):
+    """Input that the domain refuses; ``field`` names the input it is about."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field

@@ -1,0 +1,50 @@
+"""Starting the window: the application object, the data folder, the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from werkleren_desktop._version import __version__
+from werkleren_desktop.errors import UserError
+from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui.icons import app_icon
+from werkleren_desktop.gui.language import apply_language
+from werkleren_desktop.gui.main_window import MainWindow
+from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.i18n import _, current_language
+from werkleren_desktop.paths import APP_NAME, DataPaths
+from werkleren_desktop.services.data_store import open_data_folder
+from werkleren_desktop.services.organisation import load_settings
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("nl.werkleren.Desktop")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def run_gui(paths: DataPaths) -> int:
+    app = make_application()
+    apply_language(current_language())
+    try:
+        store = open_data_folder(paths)
+    except UserError as error:
+        prompts.show_error(None, _("Werkleren Desktop cannot start"), str(error))
+        return 1
+    try:
+        settings = load_settings(store.sessions)
+        if settings is not None:
+            apply_language(settings.language)
+        window = MainWindow(store, TaskRunner())
+        window.show()
+        return app.exec()
+    finally:
+        store.close()

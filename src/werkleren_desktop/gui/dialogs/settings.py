@@ -1,0 +1,383 @@
+"""Organisation settings: name, logo, budget, language, working days and closing days."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.models import LiberationDayPolicy
+from werkleren_desktop.domain.calendar import HOLIDAYS, WEEKDAY_NAMES, WorkCalendar
+from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.money import format_euro_plain, parse_euro
+from werkleren_desktop.domain.organisation import (
+    ClosingPeriodInput,
+    OrganisationSettings,
+    prepare_logo,
+)
+from werkleren_desktop.errors import UserError, ValidationError
+from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui.dialogs.closing_periods_model import ClosingPeriodsTableModel
+from werkleren_desktop.gui.widgets import ErrorLabel, paragraph
+from werkleren_desktop.i18n import LANGUAGES, N_, _
+from werkleren_desktop.services.organisation import save_settings
+
+LIBERATION_CHOICES = (
+    (LiberationDayPolicy.NEVER, N_("Open (a normal working day)")),
+    (LiberationDayPolicy.LUSTRUM, N_("Closed in lustrum years only (2025, 2030, …)")),
+    (LiberationDayPolicy.EVERY_YEAR, N_("Closed every year")),
+)
+TAB_OF_FIELD = {
+    "name": 0, "logo": 0, "budget": 0, "language": 0,
+    "working_days": 1, "closed_holidays": 1, "closing_periods": 2,
+}
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class SettingsDialog(QDialog):
+    saved = Signal(object)  # the OrganisationSettings as stored
+
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        settings: OrganisationSettings,
+        parent: QWidget | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.original = settings
+        self.logo_png = settings.logo_png
+        self.today = today()
+        self.setWindowTitle(_("Settings"))
+        self.setMinimumSize(720, 560)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._general_tab(settings), _("Organisation"))
+        self.tabs.addTab(self._calendar_tab(settings), _("Working days and holidays"))
+        self.tabs.addTab(self._closing_tab(settings), _("Closing days"))
+        self.error_label = ErrorLabel()
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton(
+            _("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.save_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self._update_preview()
+
+    # --- tabs ---------------------------------------------------------------------
+
+    def _general_tab(self, settings: OrganisationSettings) -> QWidget:
+        self.name_edit = QLineEdit(settings.name)
+        self.name_edit.setMaxLength(250)
+
+        self.logo_preview = QLabel()
+        self.logo_preview.setFixedSize(200, 90)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setObjectName("logoPreview")
+        self.logo_preview.setStyleSheet(
+            "#logoPreview { border: 1px dashed palette(mid); background: palette(base); }"
+        )
+        self.choose_logo_button = QPushButton(_("Choose logo…"))
+        self.choose_logo_button.clicked.connect(self._choose_logo)
+        self.remove_logo_button = QPushButton(_("Remove logo"))
+        self.remove_logo_button.clicked.connect(self._remove_logo)
+        logo_buttons = QVBoxLayout()
+        logo_buttons.addWidget(self.choose_logo_button)
+        logo_buttons.addWidget(self.remove_logo_button)
+        logo_buttons.addStretch(1)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_preview)
+        logo_row.addLayout(logo_buttons)
+        logo_row.addStretch(1)
+        self._show_logo()
+
+        self.budget_edit = QLineEdit(format_euro_plain(settings.default_training_budget_cents))
+        self.budget_edit.setMaximumWidth(160)
+        budget_row = QHBoxLayout()
+        budget_row.addWidget(QLabel("€"))
+        budget_row.addWidget(self.budget_edit)
+        budget_row.addStretch(1)
+
+        self.language_box = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex(self.language_box.findData(settings.language))
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.addRow(_("Name"), self.name_edit)
+        form.addRow(_("Logo"), logo_row)
+        form.addRow("", paragraph(_("The logo is printed at the top of forms and reports.")))
+        form.addRow(_("Training budget per person per year"), budget_row)
+        form.addRow("", paragraph(_(
+            "The default for everyone; it can be changed per person and year. Dutch "
+            "employers typically make EUR 500 to 1,000 available.")))
+        form.addRow(_("Language"), self.language_box)
+        page = QWidget()
+        page.setLayout(form)
+        return page
+
+    def _calendar_tab(self, settings: OrganisationSettings) -> QWidget:
+        days_box = QGroupBox(_("Working days"))
+        days_layout = QHBoxLayout(days_box)
+        self.day_checks: dict[int, QCheckBox] = {}
+        for number, name in WEEKDAY_NAMES.items():
+            check = QCheckBox(_(name))
+            check.setChecked(number in settings.working_days)
+            check.toggled.connect(self._update_preview)
+            self.day_checks[number] = check
+            days_layout.addWidget(check)
+
+        holidays_box = QGroupBox(_("Public holidays on which the organisation is closed"))
+        grid = QGridLayout(holidays_box)
+        self.holiday_checks: dict[str, QCheckBox] = {}
+        for i, (key, (_package_name, label)) in enumerate(HOLIDAYS.items()):
+            check = QCheckBox(_(label))
+            check.setChecked(key in settings.closed_holidays)
+            check.toggled.connect(self._update_preview)
+            self.holiday_checks[key] = check
+            grid.addWidget(check, i // 2, i % 2)
+        self.liberation_box = QComboBox()
+        for policy, label in LIBERATION_CHOICES:
+            self.liberation_box.addItem(_(label), policy)
+        self.liberation_box.setCurrentIndex(self.liberation_box.findData(settings.liberation_day))
+        self.liberation_box.currentIndexChanged.connect(self._update_preview)
+        row = len(HOLIDAYS) // 2 + 1
+        grid.addWidget(QLabel(_("Liberation Day (5 May)")), row, 0)
+        grid.addWidget(self.liberation_box, row, 1)
+        grid.addWidget(paragraph(_(
+            "Your collective agreement (cao) decides which holidays people are off. Most "
+            "give every holiday except Good Friday; many give 5 May only every fifth year.")),
+            row + 1, 0, 1, 2)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(days_box)
+        layout.addWidget(holidays_box)
+        layout.addStretch(1)
+        return page
+
+    def _closing_tab(self, settings: OrganisationSettings) -> QWidget:
+        self.periods_model = ClosingPeriodsTableModel(settings.closing_periods)
+        self.periods_view = QTableView()
+        self.periods_view.setModel(self.periods_model)
+        self.periods_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.periods_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.periods_view.verticalHeader().hide()
+        header = self.periods_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+        self.first_day_edit = QDateEdit(_qdate(self.today))
+        self.last_day_edit = QDateEdit(_qdate(self.today))
+        for edit in (self.first_day_edit, self.last_day_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd-MM-yyyy")
+        self.first_day_edit.dateChanged.connect(self._first_day_changed)
+        self.description_edit = QLineEdit()
+        self.description_edit.setPlaceholderText(_("For example: company outing"))
+        self.add_period_button = QPushButton(_("Add"))
+        self.add_period_button.clicked.connect(self._add_period)
+        self.remove_period_button = QPushButton(_("Remove selected"))
+        self.remove_period_button.clicked.connect(self._remove_period)
+
+        add_row = QHBoxLayout()
+        add_row.addWidget(QLabel(_("From")))
+        add_row.addWidget(self.first_day_edit)
+        add_row.addWidget(QLabel(_("to")))
+        add_row.addWidget(self.last_day_edit)
+        add_row.addWidget(self.description_edit, 1)
+        add_row.addWidget(self.add_period_button)
+
+        self.preview_year = QSpinBox()
+        self.preview_year.setRange(2000, 2100)
+        self.preview_year.setValue(self.today.year)
+        self.preview_year.valueChanged.connect(self._update_preview)
+        self.preview_list = QListWidget()
+        preview_header = QHBoxLayout()
+        preview_header.addWidget(QLabel(_("All days the organisation is closed in")))
+        preview_header.addWidget(self.preview_year)
+        preview_header.addStretch(1)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(paragraph(_(
+            "Extra days on which the organisation is closed, such as a company outing or "
+            "the week between Christmas and New Year. No week cycle is planned on them.")))
+        layout.addWidget(self.periods_view, 2)
+        layout.addLayout(add_row)
+        layout.addWidget(self.remove_period_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(preview_header)
+        layout.addWidget(self.preview_list, 2)
+        return page
+
+    # --- behaviour ----------------------------------------------------------------
+
+    def _show_logo(self) -> None:
+        if self.logo_png:
+            pixmap = QPixmap()
+            pixmap.loadFromData(self.logo_png)
+            self.logo_preview.setPixmap(pixmap.scaled(
+                self.logo_preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText(_("No logo"))
+        self.remove_logo_button.setEnabled(self.logo_png is not None)
+
+    def _choose_logo(self) -> None:
+        path = prompts.choose_image_file(self)
+        if path is None:
+            return
+        try:
+            self.logo_png = prepare_logo(path.read_bytes())
+        except ValidationError as error:
+            self._show_error(error)
+            return
+        except OSError as error:
+            self.error_label.show_message(
+                _("The file could not be read: {reason}").format(reason=error.strerror or error))
+            return
+        self.error_label.clear_message()
+        self._show_logo()
+
+    def _remove_logo(self) -> None:
+        self.logo_png = None
+        self._show_logo()
+
+    def _first_day_changed(self, value: QDate) -> None:
+        if self.last_day_edit.date() < value:
+            self.last_day_edit.setDate(value)
+
+    def _add_period(self) -> None:
+        period = ClosingPeriodInput(
+            _date(self.first_day_edit.date()),
+            _date(self.last_day_edit.date()),
+            self.description_edit.text(),
+        )
+        try:
+            period = period.validated()
+        except ValidationError as error:
+            self._show_error(error)
+            return
+        self.error_label.clear_message()
+        row = self.periods_model.add(period)
+        self.periods_view.selectRow(row)
+        self.description_edit.clear()
+        self.preview_year.setValue(period.first_day.year)
+        self._update_preview()
+
+    def _remove_period(self) -> None:
+        rows = self.periods_view.selectionModel().selectedRows()
+        if rows:
+            self.periods_model.remove(rows[0].row())
+            self._update_preview()
+
+    def _calendar(self) -> WorkCalendar:
+        return WorkCalendar(
+            working_days=frozenset(n for n, c in self.day_checks.items() if c.isChecked()),
+            closed_holidays=frozenset(k for k, c in self.holiday_checks.items() if c.isChecked()),
+            liberation_day=self.liberation_box.currentData(),
+            closing_periods=tuple(p.span() for p in self.periods_model.periods),
+        )
+
+    def _update_preview(self) -> None:
+        year = self.preview_year.value()
+        self.preview_list.clear()
+        days = list(self._calendar().closed_days(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        for closed in days:
+            self.preview_list.addItem(f"{format_date(closed.day, 'full')} — {closed.reason}")
+        if not days:
+            self.preview_list.addItem(_("No closing days on working days in this year."))
+
+    def settings_from_form(self) -> OrganisationSettings:
+        """What the form says, as settings; raises ValidationError for a bad amount."""
+        calendar = self._calendar()
+        return replace(
+            self.original,
+            name=self.name_edit.text(),
+            logo_png=self.logo_png,
+            working_days=calendar.working_days,
+            closed_holidays=calendar.closed_holidays,
+            liberation_day=calendar.liberation_day,
+            default_training_budget_cents=parse_euro(self.budget_edit.text(), field="budget"),
+            language=self.language_box.currentData(),
+            closing_periods=self.periods_model.periods,
+        )
+
+    def _show_error(self, error: ValidationError) -> None:
+        self.error_label.show_message(str(error))
+        if error.field in TAB_OF_FIELD:
+            self.tabs.setCurrentIndex(TAB_OF_FIELD[error.field])
+        focus = {"name": self.name_edit, "budget": self.budget_edit}.get(error.field or "")
+        if focus is not None:
+            focus.setFocus()
+            focus.selectAll()
+
+    def _has_changes(self) -> bool:
+        try:
+            return self.settings_from_form().validated() != self.original.validated()
+        except ValidationError:
+            return True
+
+    def accept(self) -> None:
+        try:
+            stored = save_settings(self.sessions, self.settings_from_form())
+        except ValidationError as error:
+            self._show_error(error)
+            return
+        except UserError as error:
+            self.error_label.show_message(str(error))
+            return
+        self.original = stored
+        self.saved.emit(stored)
+        super().accept()
+
+    def reject(self) -> None:
+        if self._has_changes() and not prompts.confirm(
+            self, _("Unsaved changes"), _("Discard the changes to the settings?"),
+            _("Discard changes"), _("Keep editing"),
+        ):
+            return
+        super().reject()

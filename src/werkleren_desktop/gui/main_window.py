@@ -1,0 +1,328 @@
+"""The main window: sidebar, pages, menus and status bar. Pages do the work."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from werkleren_desktop.domain.organisation import OrganisationSettings
+from werkleren_desktop.gui.dialogs.about import AboutDialog
+from werkleren_desktop.gui.dialogs.settings import SettingsDialog
+from werkleren_desktop.gui.icons import app_icon
+from werkleren_desktop.gui.language import apply_language
+from werkleren_desktop.gui.navigation import AREAS, HOME, Area
+from werkleren_desktop.gui.pages.area_intro import AreaIntroPage
+from werkleren_desktop.gui.pages.home import HomePage
+from werkleren_desktop.gui.pages.welcome import WelcomePage
+from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.gui.widgets import heading
+from werkleren_desktop.gui.window_state import WindowState
+from werkleren_desktop.i18n import _, current_language
+from werkleren_desktop.services.data_store import DataStore
+from werkleren_desktop.services.organisation import load_settings
+
+EDIT_ACTIONS = (
+    ("undo", "Undo", QKeySequence.StandardKey.Undo),
+    ("redo", "Redo", QKeySequence.StandardKey.Redo),
+    ("cut", "Cut", QKeySequence.StandardKey.Cut),
+    ("copy", "Copy", QKeySequence.StandardKey.Copy),
+    ("paste", "Paste", QKeySequence.StandardKey.Paste),
+    ("selectAll", "Select all", QKeySequence.StandardKey.SelectAll),
+)
+_EDIT_LABELS = {  # spelled out so that extraction finds them
+    "undo": lambda: _("&Undo"), "redo": lambda: _("&Redo"), "cut": lambda: _("Cu&t"),
+    "copy": lambda: _("&Copy"), "paste": lambda: _("&Paste"),
+    "selectAll": lambda: _("Select &all"),
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: DataStore,
+        tasks: TaskRunner,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.tasks = tasks
+        self.today = today
+        self.state = WindowState(store.paths.window_state)
+        self.settings: OrganisationSettings | None = load_settings(store.sessions)
+        self.setWindowIcon(app_icon())
+        self.setMinimumSize(860, 560)
+        self.tasks.busy_changed.connect(self._show_busy)
+        QApplication.instance().focusChanged.connect(self._update_edit_actions)  # type: ignore[union-attr]
+        self._build()
+        self.restore_state()
+
+    # --- building -----------------------------------------------------------------
+
+    def _build(self, area_key: str | None = None) -> None:
+        """(Re)build everything that shows text, e.g. after the language changed."""
+        self.setWindowTitle(
+            f"{self.settings.name} — Werkleren Desktop" if self.settings else "Werkleren Desktop"
+        )
+        self.menuBar().clear()
+        self._build_menus()
+        self.central = QStackedWidget()
+        self.welcome_page = WelcomePage(self.store.sessions, self.tasks)
+        self.welcome_page.organisation_ready.connect(self._organisation_ready)
+        self.welcome_page.language_chosen.connect(self.set_language)
+        self.central.addWidget(self.welcome_page)
+        self.central.addWidget(self._build_main_area())
+        self.setCentralWidget(self.central)
+
+        if not hasattr(self, "folder_label"):
+            self.folder_label = QLabel()
+            self.folder_label.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+            )
+            self.statusBar().addPermanentWidget(self.folder_label)
+        self.folder_label.setText(_("Data: {folder}").format(folder=self.store.paths.root))
+
+        has_organisation = self.settings is not None
+        self.central.setCurrentIndex(1 if has_organisation else 0)
+        for action in (self.settings_action, *self.area_actions.values(),
+                       self.sidebar_action):
+            action.setEnabled(has_organisation)
+        if has_organisation:
+            self.show_area(area_key or HOME.key)
+
+    def _build_main_area(self) -> QWidget:
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setStyleSheet(
+            "#sidebar { border: none; background: palette(window); font-size: 11pt; }"
+            "#sidebar::item { padding: 9px 14px; border-radius: 6px; margin: 1px 6px; }"
+            "#sidebar::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }"
+        )
+        for area in AREAS:
+            item = QListWidgetItem(_(area.title))
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
+            item.setToolTip(_(area.summary))
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self._area_row_changed)
+
+        self.organisation_label = heading(self.settings.name if self.settings else "", 1.1)
+        self.logo_label = QLabel()
+        self.logo_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self._show_logo()
+        side = QWidget()
+        side.setMinimumWidth(190)
+        side.setMaximumWidth(320)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(10, 16, 4, 10)
+        side_layout.addWidget(self.logo_label)
+        side_layout.addWidget(self.organisation_label)
+        side_layout.addSpacing(8)
+        side_layout.addWidget(self.sidebar, 1)
+        self.side_panel = side
+
+        self.pages = QStackedWidget()
+        self.page_of_area: dict[str, QWidget] = {}
+        for area in AREAS:
+            page = self._make_page(area)
+            self.page_of_area[area.key] = page
+            self.pages.addWidget(page)
+
+        splitter = QSplitter()
+        splitter.addWidget(side)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, False)
+        side.setVisible(self.state.sidebar_visible())
+        self.sidebar_action.setChecked(self.state.sidebar_visible())
+        return splitter
+
+    def _make_page(self, area: Area) -> QWidget:
+        if area is HOME:
+            self.home_page = HomePage(self.store.sessions, self.tasks, self.today)
+            self.home_page.navigate.connect(self.show_area)
+            return self.home_page
+        return AreaIntroPage(area)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&File"))
+        self.settings_action = file_menu.addAction(_("&Settings…"))
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        if self.settings_action.shortcut().isEmpty():
+            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(_("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        if quit_action.shortcut().isEmpty():
+            quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+
+        edit_menu = bar.addMenu(_("&Edit"))
+        self.edit_actions: dict[str, QAction] = {}
+        for method, _english, key in EDIT_ACTIONS:
+            action = edit_menu.addAction(_EDIT_LABELS[method]())
+            action.setShortcut(key)
+            # the focused field handles the key itself; the menu is for the mouse
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _checked=False, m=method: self._edit(m))
+            self.edit_actions[method] = action
+            if method == "redo":
+                edit_menu.addSeparator()
+        self._update_edit_actions()
+
+        view_menu = bar.addMenu(_("&View"))
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.area_actions: dict[str, QAction] = {}
+        for number, area in enumerate(AREAS, start=1):
+            action = view_menu.addAction(_(area.title))
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, key=area.key: self.show_area(key))
+            group.addAction(action)
+            self.area_actions[area.key] = action
+        view_menu.addSeparator()
+        self.sidebar_action = view_menu.addAction(_("Show &sidebar"))
+        self.sidebar_action.setCheckable(True)
+        self.sidebar_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.sidebar_action.toggled.connect(self._toggle_sidebar)
+        full_screen = view_menu.addAction(_("&Full screen"))
+        full_screen.setCheckable(True)
+        full_screen.setShortcut(QKeySequence.StandardKey.FullScreen)
+        if full_screen.shortcut().isEmpty():
+            full_screen.setShortcut(QKeySequence("F11"))
+        full_screen.toggled.connect(
+            lambda on: self.showFullScreen() if on else self.showNormal()
+        )
+
+        help_menu = bar.addMenu(_("&Help"))
+        about = help_menu.addAction(_("&About Werkleren Desktop"))
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.open_about)
+        about_qt = help_menu.addAction(_("About &Qt"))
+        about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+        about_qt.triggered.connect(QApplication.aboutQt)
+
+    # --- behaviour ----------------------------------------------------------------
+
+    def current_area(self) -> str | None:
+        item = self.sidebar.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def show_area(self, key: str) -> None:
+        keys = [area.key for area in AREAS]
+        if key not in keys or self.settings is None:
+            return
+        self.sidebar.setCurrentRow(keys.index(key))
+
+    def _area_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        area = AREAS[row]
+        self.pages.setCurrentIndex(row)
+        self.area_actions[area.key].setChecked(True)
+        self.state.set_area(area.key)
+        if area is HOME:
+            self.home_page.refresh()
+
+    def _toggle_sidebar(self, visible: bool) -> None:
+        self.side_panel.setVisible(visible)
+        self.state.set_sidebar_visible(visible)
+
+    def _show_logo(self) -> None:
+        if self.settings and self.settings.logo_png:
+            pixmap = QPixmap()
+            pixmap.loadFromData(self.settings.logo_png)
+            self.logo_label.setPixmap(pixmap.scaled(
+                160, 56, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+            self.logo_label.show()
+        else:
+            self.logo_label.hide()
+
+    def _edit(self, method: str) -> None:
+        widget = QApplication.focusWidget()
+        if widget is not None and hasattr(widget, method):
+            getattr(widget, method)()
+
+    def _update_edit_actions(self, *_args: object) -> None:
+        widget = QApplication.focusWidget()
+        read_only = bool(widget is not None and getattr(widget, "isReadOnly", lambda: False)())
+        for method, action in self.edit_actions.items():
+            available = widget is not None and hasattr(widget, method)
+            changes_text = method in {"undo", "redo", "cut", "paste"}
+            action.setEnabled(available and not (read_only and changes_text))
+
+    def _show_busy(self, busy: bool) -> None:
+        if busy:
+            self.statusBar().showMessage(_("Working…"))
+        else:
+            self.statusBar().clearMessage()
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        else:
+            QApplication.restoreOverrideCursor()
+
+    def _organisation_ready(self) -> None:
+        self.settings = load_settings(self.store.sessions)
+        if self.settings and self.settings.language != current_language():
+            apply_language(self.settings.language)
+        self._build(HOME.key)
+        self.statusBar().showMessage(_("Welcome! This is your home page."), 6000)
+
+    def set_language(self, language: str) -> None:
+        apply_language(language)
+        self._build(self.current_area() if self.settings else None)
+
+    def open_settings(self) -> None:
+        if self.settings is None:
+            return
+        dialog = SettingsDialog(self.store.sessions, self.settings, self, self.today)
+        dialog.saved.connect(self._settings_saved)
+        dialog.open()
+        self.settings_dialog = dialog
+
+    def _settings_saved(self, settings: OrganisationSettings) -> None:
+        language_changed = settings.language != current_language()
+        self.settings = settings
+        if language_changed:
+            apply_language(settings.language)
+        self._build(self.current_area())
+        self.statusBar().showMessage(_("Settings saved."), 5000)
+
+    def open_about(self) -> None:
+        dialog = AboutDialog(self.store.paths.root, self)
+        dialog.open()
+        self.about_dialog = dialog
+
+    # --- state --------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        geometry = self.state.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 760)
+        if self.settings is not None:
+            self.show_area(self.state.area() or HOME.key)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.state.set_geometry(self.saveGeometry())
+        self.state.sync()
+        self.tasks.wait(10_000)
+        super().closeEvent(event)

@@ -1,0 +1,139 @@
+"""The home page: the organisation at a glance and the way into every area."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.gui.navigation import AREAS, HOME
+from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, paragraph
+from werkleren_desktop.i18n import _, n_
+from werkleren_desktop.services.home import LOOK_AHEAD_DAYS, HomeSummary, home_summary
+
+
+class _Figure(Card):
+    def __init__(self, title: str) -> None:
+        super().__init__(title)
+        self.value = heading("–", 2.2)
+        self.body.addWidget(self.value)
+
+
+class HomePage(QWidget):
+    navigate = Signal(str)
+
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        tasks: TaskRunner,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.tasks = tasks
+        self.today = today
+        self.summary: HomeSummary | None = None
+
+        self.title = heading("", 2.0)
+        self.date_label = paragraph("")
+        self.error_label = ErrorLabel()
+        self.active_figure = _Figure(_("People in service"))
+        self.joined_figure = _Figure(_("Joined this year"))
+        self.left_figure = _Figure(_("Left this year"))
+        figures = QHBoxLayout()
+        figures.setSpacing(16)
+        for figure in (self.active_figure, self.joined_figure, self.left_figure):
+            figures.addWidget(figure)
+
+        self.closed_card = Card(_("Closed soon"))
+        self.closed_list = paragraph("")
+        self.closed_card.body.addWidget(self.closed_list)
+        self.closed_card.body.addStretch(1)
+
+        areas_card = Card(_("Get started"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(6)
+        for row, area in enumerate(a for a in AREAS if a is not HOME):
+            button = QPushButton(_(area.title))
+            button.setMinimumWidth(170)
+            button.clicked.connect(lambda _checked=False, key=area.key: self.navigate.emit(key))
+            grid.addWidget(button, row, 0)
+            grid.addWidget(paragraph(_(area.summary)), row, 1)
+        grid.setColumnStretch(1, 1)
+        areas_card.body.addLayout(grid)
+
+        lower = QHBoxLayout()
+        lower.setSpacing(16)
+        lower.addWidget(areas_card, 3)
+        lower.addWidget(self.closed_card, 2)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(32, 28, 32, 28)
+        column.setSpacing(16)
+        column.addWidget(self.title)
+        column.addWidget(self.date_label)
+        column.addWidget(self.error_label)
+        column.addLayout(figures)
+        column.addLayout(lower)
+        column.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def refresh(self) -> None:
+        """Load the figures in the background; the page stays responsive meanwhile."""
+        today = self.today()
+        self.tasks.run(
+            lambda: home_summary(self.sessions, today), self._show, self._failed, owner=self
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.error_label.show_message(
+            _("The figures could not be loaded: {reason}").format(reason=error)
+        )
+
+    def _show(self, summary: HomeSummary | None) -> None:
+        self.summary = summary
+        if summary is None:
+            return
+        self.error_label.clear_message()
+        self.title.setText(summary.organisation_name)
+        self.date_label.setText(format_date(summary.today, "full").capitalize())
+        self.active_figure.value.setText(str(summary.active_people))
+        self.joined_figure.value.setText(str(summary.joined_this_year))
+        self.left_figure.value.setText(str(summary.left_this_year))
+        if summary.upcoming_closed_days:
+            lines = [
+                f"<b>{format_date(day.day, 'full')}</b><br>{html.escape(day.reason)}"
+                for day in summary.upcoming_closed_days
+            ]
+            self.closed_list.setTextFormat(Qt.TextFormat.RichText)
+            self.closed_list.setText("<br><br>".join(lines))
+        else:
+            self.closed_list.setTextFormat(Qt.TextFormat.PlainText)
+            self.closed_list.setText(
+                n_("No closing days in the coming {n} day.",
+                   "No closing days in the coming {n} days.", LOOK_AHEAD_DAYS).format(
+                    n=LOOK_AHEAD_DAYS)
+            )

@@ -1,0 +1,125 @@
+"""The first page on an empty data folder: name the organisation, or explore a demo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.domain.organisation import OrganisationSettings
+from werkleren_desktop.errors import UserError
+from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, paragraph
+from werkleren_desktop.i18n import LANGUAGES, _, current_language
+from werkleren_desktop.services.demo import DemoSize, generate_demo
+from werkleren_desktop.services.organisation import create_organisation
+
+
+class WelcomePage(QWidget):
+    organisation_ready = Signal()
+    language_chosen = Signal(str)
+
+    def __init__(self, sessions: SessionFactory, tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.tasks = tasks
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(_("For example: Bakkerij De Korenschoof"))
+        self.name_edit.setAccessibleName(_("Name of the organisation"))
+        self.name_edit.returnPressed.connect(self.start_empty)
+        self.start_button = QPushButton(_("Start"))
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start_empty)
+        self.demo_button = QPushButton(_("Explore a demo organisation"))
+        self.demo_button.clicked.connect(self.start_demo)
+        self.error_label = ErrorLabel()
+        self.language_box = QComboBox()
+        self.language_box.setAccessibleName(_("Language"))
+        for code, name in LANGUAGES.items():
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex(self.language_box.findData(current_language()))
+        self.language_box.currentIndexChanged.connect(
+            lambda: self.language_chosen.emit(self.language_box.currentData())
+        )
+
+        own = Card(_("Start with your own organisation"))
+        own.body.addWidget(paragraph(
+            _("Enter the name of your organisation. You can change it, and add a logo, "
+              "working days and closing days, later under File › Settings.")))
+        row = QHBoxLayout()
+        row.addWidget(self.name_edit, 1)
+        row.addWidget(self.start_button)
+        own.body.addLayout(row)
+        own.body.addWidget(self.error_label)
+        own.body.addStretch(1)
+
+        demo = Card(_("Look around first?"))
+        demo.body.addWidget(paragraph(
+            _("Open a made-up installation company of about 25 people with two years of "
+              "history. Your own organisation can be started later in a new data folder.")))
+        demo.body.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
+        demo.body.addStretch(1)
+
+        cards = QHBoxLayout()
+        cards.setSpacing(20)
+        cards.addWidget(own, 3)
+        cards.addWidget(demo, 2)
+
+        title_row = QHBoxLayout()
+        title_row.addWidget(heading(_("Welcome to Werkleren Desktop"), 2.0), 1)
+        title_row.addWidget(self.language_box, 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout()
+        column.setSpacing(14)
+        column.addLayout(title_row)
+        column.addWidget(paragraph(
+            _("Make learning the heart of your organisation: learning groups of young and "
+              "old, vital week cycles, learning from real work situations, training with "
+              "budgets and talent-development conversations. Everything stays on this "
+              "computer.")))
+        column.addSpacing(10)
+        column.addLayout(cards)
+        column.addStretch(1)
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(40, 40, 40, 40)
+        outer.addStretch(1)
+        outer.addLayout(column, 8)
+        outer.addStretch(1)
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.name_edit, self.start_button, self.demo_button):
+            widget.setEnabled(not busy)
+
+    def start_empty(self) -> None:
+        self.error_label.clear_message()
+        settings = OrganisationSettings(name=self.name_edit.text(), language=current_language())
+        try:
+            create_organisation(self.sessions, settings)
+        except UserError as error:
+            self.error_label.show_message(str(error))
+            self.name_edit.setFocus()
+            return
+        self.organisation_ready.emit()
+
+    def start_demo(self) -> None:
+        self.error_label.clear_message()
+        self._set_busy(True)
+        self.demo_button.setText(_("Making the demo organisation…"))
+        language = current_language()
+        self.tasks.run(
+            lambda: generate_demo(self.sessions, DemoSize.SMALL, language=language),
+            self._demo_done,
+            self._demo_failed,
+            owner=self,
+        )
+
+    def _demo_done(self, _settings: object) -> None:
+        self._set_busy(False)
+        self.organisation_ready.emit()
+
+    def _demo_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.demo_button.setText(_("Explore a demo organisation"))
+        self.error_label.show_message(str(error))

@@ -1,0 +1,36 @@
+"""Every message box and file dialog goes through here: one seam for tests to patch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from werkleren_desktop.i18n import _
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.critical(parent, title, message)
+
+
+def show_information(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)
+
+
+def confirm(parent: QWidget | None, title: str, question: str, yes: str, no: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def choose_image_file(parent: QWidget | None) -> Path | None:
+    filename, _filter = QFileDialog.getOpenFileName(
+        parent,
+        _("Choose a logo"),
+        str(Path.home()),
+        _("Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)"),
+    )
+    return Path(filename) if filename else None

@@ -1,0 +1,100 @@
+"""Slow work off the UI thread, with the outcome delivered on the UI thread.
+
+Pages never touch a widget inside the work function; they pass two callbacks that
+run on the UI thread. Tests swap in ``TaskRunner(synchronous=True)`` so the work
+runs at once, like Picard's FakeThreadPool.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+T = TypeVar("T")
+_Callbacks = tuple[Callable[[Any], None], Callable[[BaseException], None], QObject | None]
+
+
+class _Signals(QObject):
+    finished = Signal(int, object, object)  # task id, result, error
+
+
+class _Task(QRunnable):
+    def __init__(self, task_id: int, work: Callable[[], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.task_id = task_id
+        self.work = work
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except BaseException as error:  # noqa: BLE001 - delivered to the caller's on_error
+            self.signals.finished.emit(self.task_id, None, error)
+        else:
+            self.signals.finished.emit(self.task_id, result, None)
+
+
+class TaskRunner(QObject):
+    """Runs a function in a thread pool and calls back on the thread that owns the runner."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, *, synchronous: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.synchronous = synchronous
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._signals = _Signals()
+        # The runner lives on the UI thread, so this connection is queued onto it.
+        self._signals.finished.connect(self._deliver)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Callbacks] = {}
+
+    def run(
+        self,
+        work: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+        owner: QObject | None = None,
+    ) -> None:
+        """Run ``work`` in the pool; the callbacks are skipped once ``owner`` is deleted."""
+        if self.synchronous:
+            try:
+                result = work()
+            except Exception as error:  # noqa: BLE001
+                on_error(error)
+            else:
+                on_done(result)
+            return
+        task_id = next(self._ids)
+        self._pending[task_id] = (on_done, on_error, owner)
+        if len(self._pending) == 1:
+            self.busy_changed.emit(True)
+        self._pool.start(_Task(task_id, work, self._signals))
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def wait(self, milliseconds: int = -1) -> bool:
+        """Block until running work has finished (at shutdown, in tests)."""
+        return self._pool.waitForDone(milliseconds)
+
+    @Slot(int, object, object)
+    def _deliver(self, task_id: int, result: object, error: object) -> None:
+        callbacks = self._pending.pop(task_id, None)
+        if not self._pending:
+            self.busy_changed.emit(False)
+        if callbacks is None:
+            return
+        on_done, on_error, owner = callbacks
+        if owner is not None and not shiboken6.isValid(owner):
+            return
+        if isinstance(error, BaseException):
+            on_error(error)
+        else:
+            on_done(result)

@@ -1,0 +1,58 @@
+"""Where the program keeps its files.
+
+Everything that lives on disk is found through :class:`DataPaths`, built once at
+start-up from the command line, the environment or the platform default, so that
+tests and users with an encrypted drive can point the program elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Werkleren Desktop"
+APP_SLUG = "werkleren"
+DATA_DIR_ENV = "WERKLEREN_DATA_DIR"
+DATABASE_FILENAME = "werkleren.sqlite3"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def resolve_data_dir(option: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder: the --data-dir option, else the environment, else the default."""
+    if option:
+        return Path(option).expanduser().absolute()
+    env = os.environ.get(DATA_DIR_ENV, "").strip()
+    if env:
+        return Path(env).expanduser().absolute()
+    return default_data_dir()
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / DATABASE_FILENAME
+
+    @property
+    def database_url(self) -> str:
+        return f"sqlite:///{self.database}"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def window_state(self) -> Path:
+        """Window size and position: per data folder, so tests never touch a user's."""
+        return self.root / "window.ini"
+
+    def ensure(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,1 @@
+"""One small function per use case, between the pages and the database."""

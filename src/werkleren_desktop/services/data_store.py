@@ -1,0 +1,56 @@
+"""Opening a data folder: the database, migrated, behind a session factory."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from werkleren_desktop.db.engine import SessionFactory, make_engine, make_session_factory
+from werkleren_desktop.db.migrate import MigrationResult, upgrade_database
+from werkleren_desktop.errors import UserError
+from werkleren_desktop.i18n import _
+from werkleren_desktop.paths import DataPaths
+
+
+@dataclass
+class DataStore:
+    paths: DataPaths
+    engine: Engine
+    sessions: SessionFactory
+    migration: MigrationResult
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed as one transaction, or not at all."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_data_folder(paths: DataPaths) -> DataStore:
+    """Create the folder if needed, open its database and bring the schema up to date."""
+    try:
+        paths.ensure()
+    except OSError as error:
+        raise UserError(
+            _("The data folder {folder} cannot be created: {reason}").format(
+                folder=paths.root, reason=error.strerror or error
+            )
+        ) from error
+    if paths.database.exists() and paths.database.is_dir():
+        raise UserError(
+            _("{path} is a folder, not a database file.").format(path=paths.database)
+        )
+    engine = make_engine(paths.database_url)
+    try:
+        migration = upgrade_database(engine, paths.database, paths.backups)
+    except BaseException:
+        engine.dispose()
+        raise
+    return DataStore(paths, engine, make_session_factory(engine), migration)

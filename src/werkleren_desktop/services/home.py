@@ -1,0 +1,65 @@
+"""What the home page shows: the state of the organisation at a glance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.models import Person
+from werkleren_desktop.domain.calendar import ClosedDay
+from werkleren_desktop.services.organisation import load_settings
+
+LOOK_AHEAD_DAYS = 90
+UPCOMING_CLOSED_DAYS = 5
+
+
+@dataclass(frozen=True)
+class HomeSummary:
+    organisation_name: str
+    today: dt.date
+    active_people: int
+    joined_this_year: int
+    left_this_year: int
+    upcoming_closed_days: tuple[ClosedDay, ...]
+
+
+def home_summary(sessions: SessionFactory, today: dt.date) -> HomeSummary | None:
+    settings = load_settings(sessions)
+    if settings is None:
+        return None
+    year_start = dt.date(today.year, 1, 1)
+    with sessions() as session:
+        active = session.scalar(
+            select(func.count(Person.id)).where(
+                Person.in_service <= today,
+                or_(Person.out_of_service.is_(None), Person.out_of_service >= today),
+            )
+        )
+        joined = session.scalar(
+            select(func.count(Person.id)).where(
+                Person.in_service >= year_start, Person.in_service <= today
+            )
+        )
+        left = session.scalar(
+            select(func.count(Person.id)).where(
+                Person.out_of_service >= year_start, Person.out_of_service <= today
+            )
+        )
+    closed = []
+    for day in settings.work_calendar().closed_days(
+        today, today + dt.timedelta(days=LOOK_AHEAD_DAYS)
+    ):
+        closed.append(day)
+        if len(closed) == UPCOMING_CLOSED_DAYS:
+            break
+    return HomeSummary(
+        organisation_name=settings.name,
+        today=today,
+        active_people=active or 0,
+        joined_this_year=joined or 0,
+        left_this_year=left or 0,
+        upcoming_closed_days=tuple(closed),
+    )

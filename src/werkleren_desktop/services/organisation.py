@@ -1,0 +1,91 @@
+"""Use cases around the organisation and its settings."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.models import ClosingPeriod, Organisation, Person
+from werkleren_desktop.domain.organisation import ClosingPeriodInput, OrganisationSettings
+from werkleren_desktop.errors import UserError
+from werkleren_desktop.i18n import _
+
+
+def _organisation(session: Session) -> Organisation | None:
+    return session.scalars(select(Organisation).order_by(Organisation.id).limit(1)).first()
+
+
+def has_organisation(sessions: SessionFactory) -> bool:
+    with sessions() as session:
+        return _organisation(session) is not None
+
+
+def holds_data(sessions: SessionFactory) -> bool:
+    """Whether anything at all was entered in this data folder."""
+    with sessions() as session:
+        return (
+            _organisation(session) is not None
+            or session.scalars(select(Person.id).limit(1)).first() is not None
+        )
+
+
+def load_settings(sessions: SessionFactory) -> OrganisationSettings | None:
+    with sessions() as session:
+        return _settings_from(session)
+
+
+def _settings_from(session: Session) -> OrganisationSettings | None:
+    organisation = _organisation(session)
+    if organisation is None:
+        return None
+    periods = session.scalars(select(ClosingPeriod).order_by(ClosingPeriod.first_day)).all()
+    return OrganisationSettings(
+        name=organisation.name,
+        logo_png=organisation.logo_png,
+        working_days=frozenset(organisation.working_days),
+        closed_holidays=frozenset(organisation.closed_holidays),
+        liberation_day=organisation.liberation_day,
+        default_training_budget_cents=organisation.default_training_budget_cents,
+        language=organisation.language,
+        closing_periods=tuple(
+            ClosingPeriodInput(p.first_day, p.last_day, p.description) for p in periods
+        ),
+    )
+
+
+def create_organisation(sessions: SessionFactory, settings: OrganisationSettings) -> None:
+    """Start a new organisation in an empty data folder."""
+    settings = settings.validated()
+    with sessions.begin() as session:
+        if _organisation(session) is not None:
+            raise UserError(_("This data folder already holds an organisation."))
+        organisation = Organisation()
+        session.add(organisation)
+        _apply(session, organisation, settings)
+
+
+def save_settings(sessions: SessionFactory, settings: OrganisationSettings) -> OrganisationSettings:
+    """Store changed settings in one transaction; returns them as stored."""
+    settings = settings.validated()
+    with sessions.begin() as session:
+        organisation = _organisation(session)
+        if organisation is None:
+            raise UserError(_("There is no organisation yet; start one first."))
+        _apply(session, organisation, settings)
+    return settings
+
+
+def _apply(session: Session, organisation: Organisation, settings: OrganisationSettings) -> None:
+    organisation.name = settings.name
+    organisation.logo_png = settings.logo_png
+    organisation.working_days = sorted(settings.working_days)
+    organisation.closed_holidays = sorted(settings.closed_holidays)
+    organisation.liberation_day = settings.liberation_day
+    organisation.default_training_budget_cents = settings.default_training_budget_cents
+    organisation.language = settings.language
+    session.execute(delete(ClosingPeriod))
+    session.add_all(
+        ClosingPeriod(first_day=p.first_day, last_day=p.last_day, description=p.description)
+        for p in settings.closing_periods
+    )
