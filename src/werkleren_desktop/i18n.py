@@ -111,6 +111,22 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker
     return message
 
 
+# argparse's own messages, listed so that extraction puts them in the catalog.
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("options"),
+    N_("positional arguments"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("expected one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
+
+
 def translate_argparse() -> None:
     """Let argparse's own messages ("usage", "invalid choice") go through our catalog."""
     argparse._ = _  # type: ignore[attr-defined]

@@ -6,7 +6,9 @@ newer version of the program, or a file that is not ours, is refused untouched.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,7 +67,42 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def _check_ours(connection: Connection, revision: str | None) -> None:
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _not_ours() -> ForeignDatabaseError:
+    return ForeignDatabaseError(
+        _("This file is not a Werkleren Desktop database. Nothing has been changed.")
+    )
+
+
+def inspect_file(database_file: Path) -> None:
+    """Refuse a file that is not ours, or newer, before any connection may change it.
+
+    Opening with the engine already switches the journal to WAL, which writes to the
+    file, so the first look is read-only with the plain driver.
+    """
+    if not database_file.exists() or database_file.stat().st_size == 0:
+        return
+    with database_file.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise _not_ours()
+    try:
+        with contextlib.closing(
+            sqlite3.connect(f"{database_file.as_uri()}?mode=ro", uri=True)
+        ) as connection:
+            tables = {row[0] for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+    except sqlite3.DatabaseError as error:
+        raise _not_ours() from error
+    _check_revision(revision, has_tables=bool(tables))
+
+
+def _check_revision(revision: str | None, *, has_tables: bool) -> None:
     if revision is not None and revision not in known_revisions():
         raise NewerSchemaError(
             _(
@@ -73,10 +110,8 @@ def _check_ours(connection: Connection, revision: str | None) -> None:
                 "install that version to open them. Nothing has been changed."
             )
         )
-    if revision is None and inspect(connection).get_table_names():
-        raise ForeignDatabaseError(
-            _("This file is not a Werkleren Desktop database. Nothing has been changed.")
-        )
+    if revision is None and has_tables:
+        raise _not_ours()
 
 
 def upgrade_database(
@@ -88,14 +123,14 @@ def upgrade_database(
     now: dt.datetime | None = None,
 ) -> MigrationResult:
     """Bring the schema to ``target``; copy the file aside first when it holds data."""
+    if database_file is not None:
+        inspect_file(database_file)
     try:
         with engine.connect() as connection:
             revision = current_revision(connection)
-            _check_ours(connection, revision)
+            _check_revision(revision, has_tables=bool(inspect(connection).get_table_names()))
     except SQLAlchemyDatabaseError as error:
-        raise ForeignDatabaseError(
-            _("This file is not a Werkleren Desktop database. Nothing has been changed.")
-        ) from error
+        raise _not_ours() from error
 
     goal = head_revision() if target == "head" else target
     if revision == goal:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from babel.numbers import NumberFormatError, format_currency, format_decimal, parse_decimal
@@ -10,6 +11,7 @@ from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.i18n import _, current_language
 
 MAX_CENTS = 100_000_000 * 100  # a hundred million euro: beyond that it is a typing error
+_AMOUNT_CHARACTERS = re.compile(r"-?[0-9][0-9.,]*")
 
 
 def parse_euro(text: str, *, field: str | None = None, language: str | None = None) -> int:
@@ -19,6 +21,11 @@ def parse_euro(text: str, *, field: str | None = None, language: str | None = No
     if not cleaned:
         raise ValidationError(_("Enter an amount in euros, for example 750,00."), field)
     language = language or current_language()
+    not_an_amount = ValidationError(
+        _("“{text}” is not an amount in euros; write it like 1.250,50.").format(text=text), field
+    )
+    if not _AMOUNT_CHARACTERS.fullmatch(cleaned):
+        raise not_an_amount
     # The user's own way of writing first ("1.250" is 1250 in Dutch), then the other.
     locales = [language] + [other for other in ("nl", "en") if other != language]
     amount: Decimal | None = None
@@ -28,19 +35,15 @@ def parse_euro(text: str, *, field: str | None = None, language: str | None = No
             break
         except (NumberFormatError, InvalidOperation):
             continue
-    if amount is None or not amount.is_finite():
-        raise ValidationError(
-            _("“{text}” is not an amount in euros; write it like 1.250,50.").format(text=text),
-            field,
-        )
+    if amount is None:
+        raise not_an_amount
     if amount < 0:
         raise ValidationError(_("An amount cannot be negative."), field)
+    if amount * 100 > MAX_CENTS:
+        raise ValidationError(_("That amount is too large; check the number of digits."), field)
     if amount != amount.quantize(Decimal("0.01")):
         raise ValidationError(_("An amount has at most two decimals (cents)."), field)
-    cents = int(amount * 100)
-    if cents > MAX_CENTS:
-        raise ValidationError(_("That amount is too large; check the number of digits."), field)
-    return cents
+    return int(amount * 100)
 
 
 def format_euro(cents: int, *, language: str | None = None) -> str:

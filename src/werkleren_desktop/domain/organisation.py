@@ -24,7 +24,13 @@ DESCRIPTION_MAX = 200
 LOGO_MAX_BYTES = 5 * 1024 * 1024
 LOGO_MAX_PIXELS = 800  # the longest side kept; plenty for a printed letterhead
 DEFAULT_TRAINING_BUDGET_CENTS = 750_00  # within the Dutch EUR 500-1,000 range (DOMAIN.md)
-MAX_CLOSING_PERIOD_DAYS = 366
+
+
+def _one_year_later(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return dt.date(day.year + 1, 3, 1)
 
 
 @dataclass(frozen=True)
@@ -39,7 +45,7 @@ class ClosingPeriodInput:
             raise ValidationError(
                 _("The last closing day cannot be before the first."), "closing_periods"
             )
-        if (self.last_day - self.first_day).days >= MAX_CLOSING_PERIOD_DAYS:
+        if self.last_day >= _one_year_later(self.first_day):
             raise ValidationError(
                 _("A closing period can be at most a year long."), "closing_periods"
             )

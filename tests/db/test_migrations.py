@@ -1,0 +1,132 @@
+"""Migrations at start-up: from nothing, from an older schema (copied aside first),
+and refusals of files that are newer or not ours, which stay untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from werkleren_desktop.db.engine import make_engine
+from werkleren_desktop.db.migrate import (
+    ForeignDatabaseError,
+    NewerSchemaError,
+    head_revision,
+    upgrade_database,
+)
+from werkleren_desktop.db.models import Base
+from werkleren_desktop.paths import DataPaths
+from werkleren_desktop.services.data_store import open_data_folder
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_upgrade_from_an_empty_file(data_paths: DataPaths) -> None:
+    data_paths.ensure()
+    data_paths.database.write_bytes(b"")
+    store = open_data_folder(data_paths)
+    try:
+        assert store.migration.from_revision is None
+        assert store.migration.to_revision == head_revision()
+        assert store.migration.backup is None  # nothing to lose, nothing copied
+        with store.engine.connect() as connection:
+            tables = {row[0] for row in connection.execute(
+                text("SELECT name FROM sqlite_master WHERE type = 'table'"))}
+        assert {"organisation", "closing_period", "person", "alembic_version"} <= tables
+    finally:
+        store.close()
+    assert not data_paths.backups.exists()
+
+
+def test_the_models_match_the_migrations(store) -> None:
+    with store.engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+
+
+def test_connections_enforce_foreign_keys_and_use_wal(store) -> None:
+    with store.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+    with pytest.raises(Exception, match="FOREIGN KEY"), store.engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO person (first_name, last_name, job_title, manager_id, in_service, notes)"
+            " VALUES ('A', 'B', '', 999, '2020-01-01', '')"))
+
+
+def test_a_second_start_changes_nothing(data_paths: DataPaths) -> None:
+    open_data_folder(data_paths).close()
+    store = open_data_folder(data_paths)
+    store.close()
+    assert store.migration.from_revision == store.migration.to_revision == head_revision()
+    assert store.migration.backup is None
+
+
+def test_an_older_schema_is_copied_aside_then_upgraded(data_paths: DataPaths) -> None:
+    data_paths.ensure()
+    engine = make_engine(data_paths.database_url)
+    upgrade_database(engine, data_paths.database, data_paths.backups, target="0001")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO organisation (name, working_days, closed_holidays, liberation_day,"
+            " default_training_budget_cents, language)"
+            " VALUES ('Bakkerij Łukasz', '[1,2,3,4,5]', '[]', 'lustrum', 50000, 'nl')"))
+    engine.dispose()
+
+    store = open_data_folder(data_paths)
+    store.close()
+
+    assert store.migration.from_revision == "0001"
+    backup = store.migration.backup
+    assert backup is not None and backup.parent == data_paths.backups
+    with sqlite3.connect(backup) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert copy.execute("SELECT name FROM organisation").fetchone() == ("Bakkerij Łukasz",)
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    with sqlite3.connect(data_paths.database) as live:
+        assert live.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            head_revision(),)
+        assert live.execute("SELECT name FROM organisation").fetchone() == ("Bakkerij Łukasz",)
+    assert not list(data_paths.backups.glob("*.tmp"))
+
+
+def test_a_newer_schema_is_refused_and_left_untouched(data_paths: DataPaths) -> None:
+    open_data_folder(data_paths).close()
+    with sqlite3.connect(data_paths.database) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    connection.close()
+    before = digest(data_paths.database)
+
+    with pytest.raises(NewerSchemaError) as caught:
+        open_data_folder(data_paths)
+
+    assert "nieuwere versie van Werkleren Desktop" in str(caught.value)
+    assert digest(data_paths.database) == before
+    assert not data_paths.backups.exists()
+
+
+def test_another_programs_database_is_refused(data_paths: DataPaths) -> None:
+    data_paths.ensure()
+    with sqlite3.connect(data_paths.database) as connection:
+        connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    connection.close()
+    before = digest(data_paths.database)
+    with pytest.raises(ForeignDatabaseError, match="geen database van Werkleren Desktop"):
+        open_data_folder(data_paths)
+    assert digest(data_paths.database) == before
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(data_paths: DataPaths) -> None:
+    data_paths.ensure()
+    data_paths.database.write_bytes(b"Dit is een tekstbestand, geen database.\n" * 100)
+    before = digest(data_paths.database)
+    with pytest.raises(ForeignDatabaseError):
+        open_data_folder(data_paths)
+    assert digest(data_paths.database) == before

@@ -1,0 +1,74 @@
+"""GUI fixtures: a main window on a fresh data folder, with dialogs patched at one seam."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import TODAY
+from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui.app import make_application
+from werkleren_desktop.gui.language import apply_language
+from werkleren_desktop.gui.main_window import MainWindow
+from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.services.data_store import DataStore
+
+
+@dataclass
+class FakePrompts:
+    """What the program asked the user, and what the 'user' answers."""
+
+    confirm_answer: bool = True
+    image_file: Path | None = None
+    asked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def confirm(self, _parent: object, _title: str, question: str, *_buttons: str) -> bool:
+        self.asked.append(question)
+        return self.confirm_answer
+
+    def show_error(self, _parent: object, _title: str, message: str) -> None:
+        self.errors.append(message)
+
+    def choose_image_file(self, _parent: object) -> Path | None:
+        return self.image_file
+
+
+@pytest.fixture
+def fake_prompts(monkeypatch: pytest.MonkeyPatch) -> FakePrompts:
+    fake = FakePrompts()
+    monkeypatch.setattr(prompts, "confirm", fake.confirm)
+    monkeypatch.setattr(prompts, "show_error", fake.show_error)
+    monkeypatch.setattr(prompts, "show_information", fake.show_error)
+    monkeypatch.setattr(prompts, "choose_image_file", fake.choose_image_file)
+    return fake
+
+
+@pytest.fixture
+def qapp_args() -> list[str]:
+    return ["werkleren-tests"]
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, store: DataStore, fake_prompts: FakePrompts
+) -> Iterator[Callable[..., MainWindow]]:
+    make_application()
+    apply_language("nl")
+    windows: list[MainWindow] = []
+
+    def make(today: dt.date = TODAY, data: DataStore | None = None) -> MainWindow:
+        window = MainWindow(data or store, TaskRunner(synchronous=True), today=lambda: today)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    apply_language("nl")

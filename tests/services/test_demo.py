@@ -1,0 +1,100 @@
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from tests.conftest import TODAY
+from werkleren_desktop.db.models import Person
+from werkleren_desktop.errors import UserError
+from werkleren_desktop.services.data_store import DataStore
+from werkleren_desktop.services.demo import DemoSize, generate_demo
+from werkleren_desktop.services.home import home_summary
+from werkleren_desktop.services.organisation import load_settings
+
+
+def people(store: DataStore) -> list[Person]:
+    with store.sessions() as session:
+        return list(session.scalars(select(Person)))
+
+
+def active_on(persons: list[Person], day: dt.date) -> list[Person]:
+    return [p for p in persons if p.in_service <= day
+            and (p.out_of_service is None or p.out_of_service >= day)]
+
+
+def test_small_demo_is_a_plausible_organisation(store: DataStore) -> None:
+    settings = generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
+    assert load_settings(store.sessions) == settings.validated()
+    persons = people(store)
+    active = active_on(persons, TODAY)
+    assert 22 <= len(active) <= 26
+    names = {p.full_name for p in persons}
+    assert {"Zoë van den Berg-IJzerman", "Łukasz Wójcik", "Şükrü Yılmaz",
+            "IJsbrand de Vries"} <= names
+    # two years of history: people left and others joined in that time
+    assert any(p.out_of_service and p.out_of_service.year == TODAY.year - 1 for p in persons)
+    assert any(p.in_service.year == TODAY.year for p in persons)
+    emails = [p.email for p in persons if p.email]
+    assert len(emails) == len(set(emails))
+    assert all(e.isascii() for e in emails)
+    assert "zoe.vandenbergijzerman@vandijk-installatie.nl" in emails
+
+
+def test_demo_managers_form_a_tree(store: DataStore) -> None:
+    generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
+    persons = {p.id: p for p in people(store)}
+    roots = [p for p in persons.values() if p.manager_id is None]
+    assert len(roots) == 1  # the owner
+    for person in persons.values():
+        seen = set()
+        current = person
+        while current.manager_id is not None:
+            assert current.id not in seen, "a manager chain loops"
+            seen.add(current.id)
+            current = persons[current.manager_id]
+        assert person.out_of_service is None or person.out_of_service >= person.in_service
+
+
+def test_large_demo_has_250_people_and_ten_years(store: DataStore) -> None:
+    generate_demo(store.sessions, DemoSize.LARGE, today=TODAY)
+    persons = people(store)
+    assert len(active_on(persons, TODAY - dt.timedelta(days=1))) >= 240
+    assert min(p.out_of_service for p in persons if p.out_of_service).year == TODAY.year - 10
+    summary = home_summary(store.sessions, TODAY)
+    assert summary is not None and summary.organisation_name == "Zorggroep De Linde"
+
+
+def test_demo_is_the_same_every_time(tmp_path) -> None:
+    from werkleren_desktop.paths import DataPaths
+    from werkleren_desktop.services.data_store import open_data_folder
+
+    def run(folder: str) -> list[tuple[str, dt.date]]:
+        store = open_data_folder(DataPaths(tmp_path / folder))
+        try:
+            generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
+            return sorted((p.full_name, p.in_service) for p in people(store))
+        finally:
+            store.close()
+
+    assert run("a") == run("b")
+
+
+def test_demo_refuses_a_folder_that_holds_data(store: DataStore) -> None:
+    generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
+    before = len(people(store))
+    with pytest.raises(UserError, match="bevat al gegevens"):
+        generate_demo(store.sessions, DemoSize.LARGE, today=TODAY)
+    assert len(people(store)) == before
+
+
+def test_home_summary_counts(store: DataStore) -> None:
+    generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
+    persons = people(store)
+    summary = home_summary(store.sessions, TODAY)
+    assert summary is not None
+    assert summary.active_people == len(active_on(persons, TODAY))
+    assert summary.left_this_year == sum(
+        1 for p in persons if p.out_of_service and p.out_of_service.year == TODAY.year
+        and p.out_of_service <= TODAY)
+    assert [d.day for d in summary.upcoming_closed_days][:2] == [
+        dt.date(2026, 12, 25), dt.date(2026, 12, 28)]

@@ -1,0 +1,97 @@
+"""The `werkleren` command as scripts and users call it."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from werkleren_desktop import __version__
+from werkleren_desktop.cli import main
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "werkleren_desktop", *args],
+        capture_output=True, text=True, timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"Werkleren Desktop {__version__}"
+
+
+def test_python_dash_m_and_the_demo(tmp_path: Path) -> None:
+    folder = tmp_path / "demo data"
+    result = run("demo", "--data-dir", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "Voorbeeldorganisatie ‘Installatiebedrijf Van Dijk & Zn.’ aangemaakt" in result.stdout
+    with sqlite3.connect(folder / "werkleren.sqlite3") as connection:
+        assert connection.execute("SELECT count(*) FROM person").fetchone()[0] >= 25
+
+
+def test_data_dir_from_the_environment_and_before_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WERKLEREN_DATA_DIR", str(tmp_path / "from-env"))
+    assert main(["demo"]) == 0
+    assert (tmp_path / "from-env" / "werkleren.sqlite3").exists()
+    assert main(["--data-dir", str(tmp_path / "option"), "demo", "--size", "small"]) == 0
+    assert (tmp_path / "option" / "werkleren.sqlite3").exists()
+
+
+def test_demo_refuses_a_folder_with_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(tmp_path / "d")
+    assert main(["demo", "--data-dir", folder]) == 0
+    capsys.readouterr()
+    assert main(["demo", "--data-dir", folder, "--size", "large"]) == 1
+    err = capsys.readouterr().err
+    assert err == ("werkleren: Deze gegevensmap bevat al gegevens; de voorbeeldorganisatie "
+                   "vult alleen een lege map.\n")
+
+
+def test_a_bad_option_is_one_dutch_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["demo", "--size", "huge"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "werkleren: argument --size: ongeldige keuze: 'huge' (kies uit 'small', 'large')" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("problem", ["newer", "not-a-database", "folder-is-a-file"])
+def test_errors_are_one_sentence_never_a_traceback(tmp_path: Path, problem: str) -> None:
+    folder = tmp_path / "data"
+    if problem == "newer":
+        assert run("demo", "--data-dir", str(folder)).returncode == 0
+        with sqlite3.connect(folder / "werkleren.sqlite3") as connection:
+            connection.execute("UPDATE alembic_version SET version_num = 'ffff'")
+        connection.close()
+        expected = "nieuwere versie van Werkleren Desktop"
+    elif problem == "not-a-database":
+        folder.mkdir()
+        (folder / "werkleren.sqlite3").write_text("hallo")
+        expected = "geen database van Werkleren Desktop"
+    else:
+        folder.write_text("dit is een bestand")
+        expected = "kan niet worden aangemaakt"
+    result = run("demo", "--data-dir", str(folder))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("werkleren: ") and expected in lines[0]
+
+
+def test_english_on_request(tmp_path: Path) -> None:
+    result = run("demo", "--data-dir", str(tmp_path / "d"), env={"WERKLEREN_LANG": "en"})
+    assert "Demo organisation “Installatiebedrijf Van Dijk & Zn.” created" in result.stdout
