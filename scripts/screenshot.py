@@ -13,15 +13,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import QTimer
 
-from werkleren_desktop.gui.app import make_application  # noqa: E402
-from werkleren_desktop.gui.language import apply_language  # noqa: E402
-from werkleren_desktop.gui.main_window import MainWindow  # noqa: E402
-from werkleren_desktop.gui.tasks import TaskRunner  # noqa: E402
-from werkleren_desktop.paths import DataPaths  # noqa: E402
-from werkleren_desktop.services.data_store import open_data_folder  # noqa: E402
-from werkleren_desktop.services.organisation import load_settings  # noqa: E402
+from werkleren_desktop.gui.app import make_application
+from werkleren_desktop.gui.language import apply_language
+from werkleren_desktop.gui.main_window import MainWindow
+from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.paths import DataPaths
+from werkleren_desktop.services.data_store import open_data_folder
+from werkleren_desktop.services.organisation import load_settings
 
 
 def main() -> None:

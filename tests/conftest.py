@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Headless, on a laptop-sized screen (the plain offscreen screen is 800 x 600).
+os.environ.setdefault(
+    "QT_QPA_PLATFORM",
+    f"offscreen:configfile={Path(__file__).with_name('offscreen-screen.json')}",
+)
 
-import datetime as dt  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+import datetime as dt
+from collections.abc import Iterator
 
-import pytest  # noqa: E402
+import pytest
 
-from werkleren_desktop.i18n import set_language  # noqa: E402
-from werkleren_desktop.paths import DataPaths  # noqa: E402
-from werkleren_desktop.services.data_store import DataStore, open_data_folder  # noqa: E402
+from werkleren_desktop.i18n import set_language
+from werkleren_desktop.paths import DataPaths
+from werkleren_desktop.services.data_store import DataStore, open_data_folder
 
 TODAY = dt.date(2026, 11, 28)
 

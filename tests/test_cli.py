@@ -17,7 +17,9 @@ from werkleren_desktop.cli import main
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "werkleren_desktop", *args],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, **(env or {})},
     )
 
@@ -56,8 +58,10 @@ def test_demo_refuses_a_folder_with_data(
     capsys.readouterr()
     assert main(["demo", "--data-dir", folder, "--size", "large"]) == 1
     err = capsys.readouterr().err
-    assert err == ("werkleren: Deze gegevensmap bevat al gegevens; de voorbeeldorganisatie "
-                   "vult alleen een lege map.\n")
+    assert err == (
+        "werkleren: Deze gegevensmap bevat al gegevens; de voorbeeldorganisatie "
+        "vult alleen een lege map.\n"
+    )
 
 
 def test_a_bad_option_is_one_dutch_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -66,10 +66,30 @@ def test_translations_keep_their_placeholders() -> None:
 
 # Calls that put text on screen; a bare string literal there bypasses translation.
 TEXT_CALLS = {
-    "setText", "setWindowTitle", "setToolTip", "setPlaceholderText", "setTitle", "addTab",
-    "addAction", "addMenu", "addItem", "showMessage", "setStatusTip", "addButton", "addRow",
-    "QLabel", "QPushButton", "QCheckBox", "QGroupBox", "QAction", "QRadioButton",
-    "QListWidgetItem", "heading", "paragraph", "Card", "setAccessibleName",
+    "setText",
+    "setWindowTitle",
+    "setToolTip",
+    "setPlaceholderText",
+    "setTitle",
+    "addTab",
+    "addAction",
+    "addMenu",
+    "addItem",
+    "showMessage",
+    "setStatusTip",
+    "addButton",
+    "addRow",
+    "QLabel",
+    "QPushButton",
+    "QCheckBox",
+    "QGroupBox",
+    "QAction",
+    "QRadioButton",
+    "QListWidgetItem",
+    "heading",
+    "paragraph",
+    "Card",
+    "setAccessibleName",
 }
 NOT_WORDS = re.compile(r"^[^A-Za-z]*$")
 ALLOWED_LITERALS = {"Werkleren Desktop"}  # the program's name is the same in every language
@@ -85,9 +105,12 @@ def bare_literals(path: Path) -> list[str]:
         if name not in TEXT_CALLS:
             continue
         for argument in node.args:
-            if (isinstance(argument, ast.Constant) and isinstance(argument.value, str)
-                    and not NOT_WORDS.match(argument.value)
-                    and argument.value not in ALLOWED_LITERALS):
+            if (
+                isinstance(argument, ast.Constant)
+                and isinstance(argument.value, str)
+                and not NOT_WORDS.match(argument.value)
+                and argument.value not in ALLOWED_LITERALS
+            ):
                 problems.append(f"{path.name}:{node.lineno}: {argument.value!r}")
     return problems
 

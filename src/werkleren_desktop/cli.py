@@ -30,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     translate_argparse()
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar=_("DIR"),
@@ -42,14 +42,20 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Werkleren Desktop: workplace learning at the heart of the organisation."),
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"Werkleren Desktop {__version__}",
-                        help=_("show the version and exit"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Werkleren Desktop {__version__}",
+        help=_("show the version and exit"),
+    )
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
     demo = commands.add_parser(
         "demo", parents=[common], help=_("fill an empty data folder with a demo organisation")
     )
     demo.add_argument(
-        "--size", choices=["small", "large"], default="small",
+        "--size",
+        choices=["small", "large"],
+        default="small",
         help=_("small: about 25 people, two years; large: 250 people, ten years"),
     )
     return parser
@@ -69,8 +75,11 @@ def _run_demo(args: argparse.Namespace) -> int:
         settings = generate_demo(store.sessions, DemoSize(args.size))
     finally:
         store.close()
-    print(_("Demo organisation “{name}” created in {folder}.").format(
-        name=settings.name, folder=paths.root))
+    print(
+        _("Demo organisation “{name}” created in {folder}.").format(
+            name=settings.name, folder=paths.root
+        )
+    )
     return EXIT_OK
 
 
@@ -87,8 +96,11 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    set_language(os.environ.get("WERKLEREN_LANG", "nl") if os.environ.get(
-        "WERKLEREN_LANG") in {"nl", "en"} else "nl")
+    set_language(
+        os.environ.get("WERKLEREN_LANG", "nl")
+        if os.environ.get("WERKLEREN_LANG") in {"nl", "en"}
+        else "nl"
+    )
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
@@ -102,8 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         print(
             "werkleren: "
-            + _("something unexpected went wrong ({kind}: {detail}); nothing was changed "
-                "after the last save.").format(kind=type(error).__name__, detail=error),
+            + _(
+                "something unexpected went wrong ({kind}: {detail}); nothing was changed "
+                "after the last save."
+            ).format(kind=type(error).__name__, detail=error),
             file=sys.stderr,
         )
         return EXIT_UNEXPECTED

@@ -70,8 +70,8 @@ def translator(language: str) -> Translator:
         if not message.id or message.fuzzy:
             continue
         if isinstance(message.id, tuple | list):
-            forms = tuple(str(s) for s in message.string)
-            if all(forms):
+            forms = tuple(str(s) for s in message.string or ())
+            if forms and all(forms):
                 result.plural[str(message.id[0])] = forms
         elif message.string:
             result.singular[str(message.id)] = str(message.string)

@@ -37,8 +37,12 @@ def test_upgrade_from_an_empty_file(data_paths: DataPaths) -> None:
         assert store.migration.to_revision == head_revision()
         assert store.migration.backup is None  # nothing to lose, nothing copied
         with store.engine.connect() as connection:
-            tables = {row[0] for row in connection.execute(
-                text("SELECT name FROM sqlite_master WHERE type = 'table'"))}
+            tables = {
+                row[0]
+                for row in connection.execute(
+                    text("SELECT name FROM sqlite_master WHERE type = 'table'")
+                )
+            }
         assert {"organisation", "closing_period", "person", "alembic_version"} <= tables
     finally:
         store.close()
@@ -56,9 +60,12 @@ def test_connections_enforce_foreign_keys_and_use_wal(store) -> None:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
     with pytest.raises(Exception, match="FOREIGN KEY"), store.engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO person (first_name, last_name, job_title, manager_id, in_service, notes)"
-            " VALUES ('A', 'B', '', 999, '2020-01-01', '')"))
+        connection.execute(
+            text(
+                "INSERT INTO person (first_name, last_name, job_title, manager_id,"
+                " in_service, notes) VALUES ('A', 'B', '', 999, '2020-01-01', '')"
+            )
+        )
 
 
 def test_a_second_start_changes_nothing(data_paths: DataPaths) -> None:
@@ -74,10 +81,13 @@ def test_an_older_schema_is_copied_aside_then_upgraded(data_paths: DataPaths) ->
     engine = make_engine(data_paths.database_url)
     upgrade_database(engine, data_paths.database, data_paths.backups, target="0001")
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO organisation (name, working_days, closed_holidays, liberation_day,"
-            " default_training_budget_cents, language)"
-            " VALUES ('Bakkerij Łukasz', '[1,2,3,4,5]', '[]', 'lustrum', 50000, 'nl')"))
+        connection.execute(
+            text(
+                "INSERT INTO organisation (name, working_days, closed_holidays, liberation_day,"
+                " default_training_budget_cents, language)"
+                " VALUES ('Bakkerij Łukasz', '[1,2,3,4,5]', '[]', 'lustrum', 50000, 'nl')"
+            )
+        )
     engine.dispose()
 
     store = open_data_folder(data_paths)
@@ -92,7 +102,8 @@ def test_an_older_schema_is_copied_aside_then_upgraded(data_paths: DataPaths) ->
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     with sqlite3.connect(data_paths.database) as live:
         assert live.execute("SELECT version_num FROM alembic_version").fetchone() == (
-            head_revision(),)
+            head_revision(),
+        )
         assert live.execute("SELECT name FROM organisation").fetchone() == ("Bakkerij Łukasz",)
     assert not list(data_paths.backups.glob("*.tmp"))
 

@@ -22,11 +22,15 @@ def test_every_holiday_key_is_found_each_year() -> None:
 
 @pytest.mark.parametrize(
     ("year", "kings_day"),
-    [(2025, D(2025, 4, 26)),  # the 27th is a Sunday
-     (2026, D(2026, 4, 27)),  # a Monday
-     (2031, D(2031, 4, 26))],  # the 27th is a Sunday again
+    [
+        (2025, D(2025, 4, 26)),  # the 27th is a Sunday
+        (2026, D(2026, 4, 27)),  # a Monday
+        (2031, D(2031, 4, 26)),
+    ],  # the 27th is a Sunday again
 )
-def test_kings_day_moves_to_saturday_when_27_april_is_a_sunday(year: int, kings_day: dt.date) -> None:
+def test_kings_day_moves_to_saturday_when_27_april_is_a_sunday(
+    year: int, kings_day: dt.date
+) -> None:
     assert public_holidays(year)[kings_day] == "kings_day"
 
 
@@ -90,7 +94,9 @@ def test_closing_periods_close_every_day_they_cover() -> None:
 
 
 def test_a_closing_period_without_description_still_says_why() -> None:
-    calendar = WorkCalendar(closing_periods=(ClosingPeriodSpan(D(2026, 6, 19), D(2026, 6, 19), ""),))
+    calendar = WorkCalendar(
+        closing_periods=(ClosingPeriodSpan(D(2026, 6, 19), D(2026, 6, 19), ""),)
+    )
     assert calendar.closure_reason(D(2026, 6, 19)) == "Sluitingsdag"
 
 

@@ -37,22 +37,46 @@ def test_valid_settings_are_tidied() -> None:
     ("settings", "field", "message"),
     [
         (OrganisationSettings(name="   "), "name", "Vul de naam van de organisatie in."),
-        (OrganisationSettings(name="x" * 201), "name", "De naam is te lang (hoogstens 200 tekens)."),
-        (OrganisationSettings(name="A", working_days=frozenset()), "working_days",
-         "Kies minstens één werkdag."),
-        (OrganisationSettings(name="A", working_days=frozenset({0})), "working_days",
-         "Onbekende werkdag."),
-        (OrganisationSettings(name="A", closed_holidays=frozenset({"sinterklaas"})),
-         "closed_holidays", "Onbekende feestdag."),
-        (OrganisationSettings(name="A", default_training_budget_cents=-1), "budget",
-         "Een bedrag kan niet negatief zijn."),
+        (
+            OrganisationSettings(name="x" * 201),
+            "name",
+            "De naam is te lang (hoogstens 200 tekens).",
+        ),
+        (
+            OrganisationSettings(name="A", working_days=frozenset()),
+            "working_days",
+            "Kies minstens één werkdag.",
+        ),
+        (
+            OrganisationSettings(name="A", working_days=frozenset({0})),
+            "working_days",
+            "Onbekende werkdag.",
+        ),
+        (
+            OrganisationSettings(name="A", closed_holidays=frozenset({"sinterklaas"})),
+            "closed_holidays",
+            "Onbekende feestdag.",
+        ),
+        (
+            OrganisationSettings(name="A", default_training_budget_cents=-1),
+            "budget",
+            "Een bedrag kan niet negatief zijn.",
+        ),
         (OrganisationSettings(name="A", language="de"), "language", "Kies Nederlands of English."),
-        (OrganisationSettings(name="A", closing_periods=(
-            ClosingPeriodInput(D(2026, 6, 20), D(2026, 6, 19)),)),
-         "closing_periods", "De laatste sluitingsdag kan niet vóór de eerste liggen."),
-        (OrganisationSettings(name="A", closing_periods=(
-            ClosingPeriodInput(D(2026, 1, 1), D(2027, 1, 1)),)),
-         "closing_periods", "Een sluitingsperiode duurt hoogstens een jaar."),
+        (
+            OrganisationSettings(
+                name="A", closing_periods=(ClosingPeriodInput(D(2026, 6, 20), D(2026, 6, 19)),)
+            ),
+            "closing_periods",
+            "De laatste sluitingsdag kan niet vóór de eerste liggen.",
+        ),
+        (
+            OrganisationSettings(
+                name="A", closing_periods=(ClosingPeriodInput(D(2026, 1, 1), D(2027, 1, 1)),)
+            ),
+            "closing_periods",
+            "Een sluitingsperiode duurt hoogstens een jaar.",
+        ),
     ],
 )
 def test_invalid_settings_name_the_field_and_say_why(

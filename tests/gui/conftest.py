@@ -50,11 +50,6 @@ def fake_prompts(monkeypatch: pytest.MonkeyPatch) -> FakePrompts:
 
 
 @pytest.fixture
-def qapp_args() -> list[str]:
-    return ["werkleren-tests"]
-
-
-@pytest.fixture
 def make_window(
     qtbot: QtBot, store: DataStore, fake_prompts: FakePrompts
 ) -> Iterator[Callable[..., MainWindow]]:
@@ -65,8 +60,10 @@ def make_window(
     def make(today: dt.date = TODAY, data: DataStore | None = None) -> MainWindow:
         window = MainWindow(data or store, TaskRunner(synchronous=True), today=lambda: today)
         qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
+        with qtbot.waitExposed(window):
+            window.show()
+        with qtbot.waitActive(window):
+            window.activateWindow()
         windows.append(window)
         return window
 

@@ -18,8 +18,11 @@ def people(store: DataStore) -> list[Person]:
 
 
 def active_on(persons: list[Person], day: dt.date) -> list[Person]:
-    return [p for p in persons if p.in_service <= day
-            and (p.out_of_service is None or p.out_of_service >= day)]
+    return [
+        p
+        for p in persons
+        if p.in_service <= day and (p.out_of_service is None or p.out_of_service >= day)
+    ]
 
 
 def test_small_demo_is_a_plausible_organisation(store: DataStore) -> None:
@@ -29,8 +32,12 @@ def test_small_demo_is_a_plausible_organisation(store: DataStore) -> None:
     active = active_on(persons, TODAY)
     assert 22 <= len(active) <= 26
     names = {p.full_name for p in persons}
-    assert {"Zoë van den Berg-IJzerman", "Łukasz Wójcik", "Şükrü Yılmaz",
-            "IJsbrand de Vries"} <= names
+    assert {
+        "Zoë van den Berg-IJzerman",
+        "Łukasz Wójcik",
+        "Şükrü Yılmaz",
+        "IJsbrand de Vries",
+    } <= names
     # two years of history: people left and others joined in that time
     assert any(p.out_of_service and p.out_of_service.year == TODAY.year - 1 for p in persons)
     assert any(p.in_service.year == TODAY.year for p in persons)
@@ -94,7 +101,11 @@ def test_home_summary_counts(store: DataStore) -> None:
     assert summary is not None
     assert summary.active_people == len(active_on(persons, TODAY))
     assert summary.left_this_year == sum(
-        1 for p in persons if p.out_of_service and p.out_of_service.year == TODAY.year
-        and p.out_of_service <= TODAY)
+        1
+        for p in persons
+        if p.out_of_service and p.out_of_service.year == TODAY.year and p.out_of_service <= TODAY
+    )
     assert [d.day for d in summary.upcoming_closed_days][:2] == [
-        dt.date(2026, 12, 25), dt.date(2026, 12, 28)]
+        dt.date(2026, 12, 25),
+        dt.date(2026, 12, 28),
+    ]

@@ -32,8 +32,9 @@ def test_settings_round_trip(store: DataStore) -> None:
         closed_holidays=frozenset({"christmas_day", "new_year"}),
         default_training_budget_cents=1_250_50,
         language="en",
-        closing_periods=(ClosingPeriodInput(dt.date(2026, 12, 28), dt.date(2026, 12, 31),
-                                            "Kerstsluiting"),),
+        closing_periods=(
+            ClosingPeriodInput(dt.date(2026, 12, 28), dt.date(2026, 12, 31), "Kerstsluiting"),
+        ),
     )
     assert save_settings(store.sessions, changed) == changed
     assert load_settings(store.sessions) == changed

@@ -22,9 +22,10 @@ def copy_database(source: Path, destination: Path) -> Path:
     temporary = destination.with_name(destination.name + ".tmp")
     temporary.unlink(missing_ok=True)
     try:
-        with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(
-            sqlite3.connect(temporary)
-        ) as dst:
+        with (
+            contextlib.closing(sqlite3.connect(source)) as src,
+            contextlib.closing(sqlite3.connect(temporary)) as dst,
+        ):
             src.backup(dst)
             result = dst.execute("PRAGMA quick_check").fetchone()
             if not result or result[0] != "ok":
@@ -33,7 +34,7 @@ def copy_database(source: Path, destination: Path) -> Path:
             dst.execute("PRAGMA journal_mode = DELETE")
         with temporary.open("rb+") as handle:
             os.fsync(handle.fileno())
-        os.replace(temporary, destination)
+        temporary.replace(destination)
     except (sqlite3.Error, OSError) as error:
         temporary.unlink(missing_ok=True)
         raise BackupError(str(error)) from error

@@ -91,8 +91,10 @@ def inspect_file(database_file: Path) -> None:
         with contextlib.closing(
             sqlite3.connect(f"{database_file.as_uri()}?mode=ro", uri=True)
         ) as connection:
-            tables = {row[0] for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
             revision = None
             if "alembic_version" in tables:
                 row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -144,8 +146,10 @@ def upgrade_database(
             backup = copy_database(database_file, destination)
         except BackupError as error:
             raise UserError(
-                _("The data could not be copied aside before updating ({reason}). "
-                  "Nothing has been changed.").format(reason=error)
+                _(
+                    "The data could not be copied aside before updating ({reason}). "
+                    "Nothing has been changed."
+                ).format(reason=error)
             ) from error
 
     with engine.begin() as connection:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -34,7 +34,7 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map: dict[Any, Any] = {list[int]: JSON, list[str]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {list[int]: JSON, list[str]: JSON}
 
 
 class LiberationDayPolicy(enum.StrEnum):
@@ -62,8 +62,12 @@ class Organisation(Base):
     # keys from domain.calendar.HOLIDAY_KEYS the organisation is closed on
     closed_holidays: Mapped[list[str]] = mapped_column()
     liberation_day: Mapped[LiberationDayPolicy] = mapped_column(
-        Enum(LiberationDayPolicy, native_enum=False, length=20,
-             values_callable=lambda e: [m.value for m in e])
+        Enum(
+            LiberationDayPolicy,
+            native_enum=False,
+            length=20,
+            values_callable=lambda e: [m.value for m in e],
+        )
     )
     default_training_budget_cents: Mapped[int] = mapped_column(Integer)
     language: Mapped[str] = mapped_column(String(5))
@@ -87,8 +91,9 @@ class Person(Base):
 
     __tablename__ = "person"
     __table_args__ = (
-        CheckConstraint("out_of_service IS NULL OR out_of_service >= in_service",
-                        name="out_after_in"),
+        CheckConstraint(
+            "out_of_service IS NULL OR out_of_service >= in_service", name="out_after_in"
+        ),
         CheckConstraint("manager_id IS NULL OR manager_id <> id", name="not_own_manager"),
         CheckConstraint(
             "contract_minutes IS NULL OR (contract_minutes >= 0 AND contract_minutes <= 4800)",

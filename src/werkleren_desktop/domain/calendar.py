@@ -38,8 +38,13 @@ _KEY_BY_PACKAGE_NAME = {package_name: key for key, (package_name, _l) in HOLIDAY
 DEFAULT_CLOSED_HOLIDAYS: frozenset[str] = frozenset(HOLIDAY_KEYS) - {"good_friday"}
 DEFAULT_WORKING_DAYS: frozenset[int] = frozenset({1, 2, 3, 4, 5})
 WEEKDAY_NAMES: dict[int, str] = {
-    1: N_("Monday"), 2: N_("Tuesday"), 3: N_("Wednesday"), 4: N_("Thursday"),
-    5: N_("Friday"), 6: N_("Saturday"), 7: N_("Sunday"),
+    1: N_("Monday"),
+    2: N_("Tuesday"),
+    3: N_("Wednesday"),
+    4: N_("Thursday"),
+    5: N_("Friday"),
+    6: N_("Saturday"),
+    7: N_("Sunday"),
 }
 
 

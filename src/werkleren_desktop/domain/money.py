@@ -47,9 +47,7 @@ def parse_euro(text: str, *, field: str | None = None, language: str | None = No
 
 
 def format_euro(cents: int, *, language: str | None = None) -> str:
-    return format_currency(
-        Decimal(cents) / 100, "EUR", locale=language or current_language()
-    )
+    return format_currency(Decimal(cents) / 100, "EUR", locale=language or current_language())
 
 
 def format_euro_plain(cents: int, *, language: str | None = None) -> str:

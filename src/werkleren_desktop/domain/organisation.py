@@ -110,16 +110,12 @@ class OrganisationSettings:
 def prepare_logo(data: bytes) -> bytes:
     """A logo file as a modest PNG, or a ValidationError when it is not a usable image."""
     if len(data) > LOGO_MAX_BYTES:
-        raise ValidationError(
-            _("The logo file is too large (at most 5 MB)."), "logo"
-        )
+        raise ValidationError(_("The logo file is too large (at most 5 MB)."), "logo")
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.load()
             if image.format not in {"PNG", "JPEG", "GIF", "BMP", "WEBP"}:
-                raise ValidationError(
-                    _("Choose a logo in PNG or JPEG format."), "logo"
-                )
+                raise ValidationError(_("Choose a logo in PNG or JPEG format."), "logo")
             converted = image.convert("RGBA")
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
         raise ValidationError(

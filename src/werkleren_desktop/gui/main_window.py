@@ -44,8 +44,11 @@ EDIT_ACTIONS = (
     ("selectAll", "Select all", QKeySequence.StandardKey.SelectAll),
 )
 _EDIT_LABELS = {  # spelled out so that extraction finds them
-    "undo": lambda: _("&Undo"), "redo": lambda: _("&Redo"), "cut": lambda: _("Cu&t"),
-    "copy": lambda: _("&Copy"), "paste": lambda: _("&Paste"),
+    "undo": lambda: _("&Undo"),
+    "redo": lambda: _("&Redo"),
+    "cut": lambda: _("Cu&t"),
+    "copy": lambda: _("&Copy"),
+    "paste": lambda: _("&Paste"),
     "selectAll": lambda: _("Select &all"),
 }
 
@@ -64,11 +67,11 @@ class MainWindow(QMainWindow):
         self.state = WindowState(store.paths.window_state)
         self.settings: OrganisationSettings | None = load_settings(store.sessions)
         self.setWindowIcon(app_icon())
-        self.setMinimumSize(860, 560)
+        self.setMinimumSize(760, 520)
         self.tasks.busy_changed.connect(self._show_busy)
         QApplication.instance().focusChanged.connect(self._update_edit_actions)  # type: ignore[union-attr]
-        self._build()
-        self.restore_state()
+        self._build(self.state.area())
+        self.restore_geometry()
 
     # --- building -----------------------------------------------------------------
 
@@ -89,16 +92,13 @@ class MainWindow(QMainWindow):
 
         if not hasattr(self, "folder_label"):
             self.folder_label = QLabel()
-            self.folder_label.setTextInteractionFlags(
-                Qt.TextInteractionFlag.TextSelectableByMouse
-            )
+            self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.statusBar().addPermanentWidget(self.folder_label)
         self.folder_label.setText(_("Data: {folder}").format(folder=self.store.paths.root))
 
         has_organisation = self.settings is not None
         self.central.setCurrentIndex(1 if has_organisation else 0)
-        for action in (self.settings_action, *self.area_actions.values(),
-                       self.sidebar_action):
+        for action in (self.settings_action, *self.area_actions.values(), self.sidebar_action):
             action.setEnabled(has_organisation)
         if has_organisation:
             self.show_area(area_key or HOME.key)
@@ -208,9 +208,7 @@ class MainWindow(QMainWindow):
         full_screen.setShortcut(QKeySequence.StandardKey.FullScreen)
         if full_screen.shortcut().isEmpty():
             full_screen.setShortcut(QKeySequence("F11"))
-        full_screen.toggled.connect(
-            lambda on: self.showFullScreen() if on else self.showNormal()
-        )
+        full_screen.toggled.connect(lambda on: self.showFullScreen() if on else self.showNormal())
 
         help_menu = bar.addMenu(_("&Help"))
         about = help_menu.addAction(_("&About Werkleren Desktop"))
@@ -228,9 +226,8 @@ class MainWindow(QMainWindow):
 
     def show_area(self, key: str) -> None:
         keys = [area.key for area in AREAS]
-        if key not in keys or self.settings is None:
-            return
-        self.sidebar.setCurrentRow(keys.index(key))
+        if self.settings is not None:
+            self.sidebar.setCurrentRow(keys.index(key) if key in keys else 0)
 
     def _area_row_changed(self, row: int) -> None:
         if row < 0:
@@ -250,9 +247,14 @@ class MainWindow(QMainWindow):
         if self.settings and self.settings.logo_png:
             pixmap = QPixmap()
             pixmap.loadFromData(self.settings.logo_png)
-            self.logo_label.setPixmap(pixmap.scaled(
-                160, 56, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            self.logo_label.setPixmap(
+                pixmap.scaled(
+                    160,
+                    56,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
             self.logo_label.show()
         else:
             self.logo_label.hide()
@@ -314,12 +316,10 @@ class MainWindow(QMainWindow):
 
     # --- state --------------------------------------------------------------------
 
-    def restore_state(self) -> None:
+    def restore_geometry(self) -> None:
         geometry = self.state.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1180, 760)
-        if self.settings is not None:
-            self.show_area(self.state.area() or HOME.key)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.state.set_geometry(self.saveGeometry())

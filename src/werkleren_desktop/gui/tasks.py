@@ -32,7 +32,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.work()
-        except BaseException as error:  # noqa: BLE001 - delivered to the caller's on_error
+        except BaseException as error:
             self.signals.finished.emit(self.task_id, None, error)
         else:
             self.signals.finished.emit(self.task_id, result, None)
@@ -65,7 +65,7 @@ class TaskRunner(QObject):
         if self.synchronous:
             try:
                 result = work()
-            except Exception as error:  # noqa: BLE001
+            except Exception as error:
                 on_error(error)
             else:
                 on_done(result)

@@ -44,9 +44,7 @@ def open_data_folder(paths: DataPaths) -> DataStore:
             )
         ) from error
     if paths.database.exists() and paths.database.is_dir():
-        raise UserError(
-            _("{path} is a folder, not a database file.").format(path=paths.database)
-        )
+        raise UserError(_("{path} is a folder, not a database file.").format(path=paths.database))
     engine = make_engine(paths.database_url)
     try:
         migration = upgrade_database(engine, paths.database, paths.backups)

@@ -57,8 +57,15 @@ PROFILES: dict[DemoSize, DemoProfile] = {
         budget_cents=750_00,
         liberation_day=LiberationDayPolicy.LUSTRUM,
         job_titles=(
-            "Monteur", "Monteur", "Servicemonteur", "Eerste monteur", "Leerling-monteur",
-            "Werkvoorbereider", "Calculator", "Planner", "Administratief medewerker",
+            "Monteur",
+            "Monteur",
+            "Servicemonteur",
+            "Eerste monteur",
+            "Leerling-monteur",
+            "Werkvoorbereider",
+            "Calculator",
+            "Planner",
+            "Administratief medewerker",
             "Projectleider",
         ),
         lead_title="Teamleider",
@@ -76,10 +83,21 @@ PROFILES: dict[DemoSize, DemoProfile] = {
         budget_cents=900_00,
         liberation_day=LiberationDayPolicy.EVERY_YEAR,
         job_titles=(
-            "Verzorgende IG", "Verzorgende IG", "Verpleegkundige", "Helpende",
-            "Helpende", "Activiteitenbegeleider", "Facilitair medewerker", "Planner",
-            "Kok", "Medewerker huishouding", "Fysiotherapeut", "Specialist ouderengeneeskunde",
-            "Secretaresse", "Medewerker salarisadministratie", "Leerling-verpleegkundige",
+            "Verzorgende IG",
+            "Verzorgende IG",
+            "Verpleegkundige",
+            "Helpende",
+            "Helpende",
+            "Activiteitenbegeleider",
+            "Facilitair medewerker",
+            "Planner",
+            "Kok",
+            "Medewerker huishouding",
+            "Fysiotherapeut",
+            "Specialist ouderengeneeskunde",
+            "Secretaresse",
+            "Medewerker salarisadministratie",
+            "Leerling-verpleegkundige",
         ),
         lead_title="Teamleider",
         head_title="Manager zorg",
@@ -95,23 +113,132 @@ FEATURED = (
     ("IJsbrand", "de Vries"),
 )
 FIRST_NAMES = (
-    "Anouk", "Daan", "Fatima", "Mohamed", "Sanne", "Bram", "Thijs", "Lotte", "Femke",
-    "Jeroen", "Priya", "Wiktoria", "Mehmet", "Eline", "Noor", "Sem", "Ayşe", "Kees", "Henk",
-    "Ria", "Joke", "Ingrid", "Gerrit", "Sophie", "Lars", "Emma", "Julia", "Milan", "Tess",
-    "Ruben", "Iris", "Youssef", "Esra", "Marieke", "Wim", "Annelies", "Bart", "Chantal",
-    "Dirk", "Fenna", "Gijs", "Hanneke", "Jasper", "Kübra", "Liam", "Maud", "Niels", "Olga",
-    "Pieter", "Rosa", "Stijn", "Tamara", "Ugo", "Vera", "Willemijn", "Xander", "Yara",
-    "Zeynep", "Aleksandra", "Björn", "Céline", "Dewi", "Jörg", "Małgorzata", "Nguyễn",
-    "Renée", "Siebe", "Tjitske", "Wouter", "Hüseyin", "Ilse", "Koen", "Linda", "Marco",
+    "Anouk",
+    "Daan",
+    "Fatima",
+    "Mohamed",
+    "Sanne",
+    "Bram",
+    "Thijs",
+    "Lotte",
+    "Femke",
+    "Jeroen",
+    "Priya",
+    "Wiktoria",
+    "Mehmet",
+    "Eline",
+    "Noor",
+    "Sem",
+    "Ayşe",
+    "Kees",
+    "Henk",
+    "Ria",
+    "Joke",
+    "Ingrid",
+    "Gerrit",
+    "Sophie",
+    "Lars",
+    "Emma",
+    "Julia",
+    "Milan",
+    "Tess",
+    "Ruben",
+    "Iris",
+    "Youssef",
+    "Esra",
+    "Marieke",
+    "Wim",
+    "Annelies",
+    "Bart",
+    "Chantal",
+    "Dirk",
+    "Fenna",
+    "Gijs",
+    "Hanneke",
+    "Jasper",
+    "Kübra",
+    "Liam",
+    "Maud",
+    "Niels",
+    "Olga",
+    "Pieter",
+    "Rosa",
+    "Stijn",
+    "Tamara",
+    "Ugo",
+    "Vera",
+    "Willemijn",
+    "Xander",
+    "Yara",
+    "Zeynep",
+    "Aleksandra",
+    "Björn",
+    "Céline",
+    "Dewi",
+    "Jörg",
+    "Małgorzata",
+    "Nguyễn",
+    "Renée",
+    "Siebe",
+    "Tjitske",
+    "Wouter",
+    "Hüseyin",
+    "Ilse",
+    "Koen",
+    "Linda",
+    "Marco",
 )
 LAST_NAMES = (
-    "Jansen", "de Jong", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder",
-    "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer",
-    "de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer", "El Amrani", "Öztürk",
-    "Nowak", "Kowalski", "Pinas", "Koster", "Prins", "Huisman", "Kramer", "van Dam",
-    "Kuipers", "Veenstra", "Kok", "Schouten", "van Wijk", "Postma", "Çelik", "Boukhari",
-    "Lewandowska", "Tran", "Willems", "Hoekstra", "Sánchez", "IJzendoorn", "'t Hart",
-    "van 't Veer", "Groen", "Wolters", "Zijlstra",
+    "Jansen",
+    "de Jong",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Smits",
+    "de Graaf",
+    "van der Meer",
+    "El Amrani",
+    "Öztürk",
+    "Nowak",
+    "Kowalski",
+    "Pinas",
+    "Koster",
+    "Prins",
+    "Huisman",
+    "Kramer",
+    "van Dam",
+    "Kuipers",
+    "Veenstra",
+    "Kok",
+    "Schouten",
+    "van Wijk",
+    "Postma",
+    "Çelik",
+    "Boukhari",
+    "Lewandowska",
+    "Tran",
+    "Willems",
+    "Hoekstra",
+    "Sánchez",
+    "IJzendoorn",
+    "'t Hart",
+    "van 't Veer",
+    "Groen",
+    "Wolters",
+    "Zijlstra",
 )
 
 
@@ -155,7 +282,8 @@ class _Hiring:
             first_name=first,
             last_name=last,
             email=_email(first, last, self.profile.domain, self.emails)
-            if rng.random() > 0.08 else None,
+            if rng.random() > 0.08
+            else None,
             job_title=job_title,
             manager=manager,
             in_service=in_service,
@@ -173,8 +301,9 @@ def _closing_periods(today: dt.date, years: int) -> tuple[ClosingPeriodInput, ..
     periods: list[ClosingPeriodInput] = []
     for year in range(today.year - years, today.year + 2):
         # the week between Christmas and New Year, and a company day out in June
-        periods.append(ClosingPeriodInput(dt.date(year, 12, 27), dt.date(year, 12, 31),
-                                          "Kerstsluiting"))
+        periods.append(
+            ClosingPeriodInput(dt.date(year, 12, 27), dt.date(year, 12, 31), "Kerstsluiting")
+        )
         outing = dt.date(year, 6, 14)
         while outing.isoweekday() != 5:
             outing += dt.timedelta(days=1)
@@ -190,9 +319,7 @@ def generate_demo(
 ) -> OrganisationSettings:
     """Fill an empty data folder with the demo organisation; refuse one that holds data."""
     if holds_data(sessions):
-        raise UserError(
-            _("This data folder already holds data; the demo only fills an empty one.")
-        )
+        raise UserError(_("This data folder already holds data; the demo only fills an empty one."))
     today = today or dt.date.today()
     profile = PROFILES[size]
     settings = OrganisationSettings(
@@ -230,8 +357,11 @@ def _add_people(session: Session, profile: DemoProfile, today: dt.date, rng: ran
 
     # Staff at the start of the history, then leavers and their replacements year by year.
     staff = [
-        hiring.person(_random_day(rng, founded, history_start), rng.choice(profile.job_titles),
-                      rng.choice(leads))
+        hiring.person(
+            _random_day(rng, founded, history_start),
+            rng.choice(profile.job_titles),
+            rng.choice(leads),
+        )
         for _i in range(members_wanted)
     ]
     people.extend(staff)

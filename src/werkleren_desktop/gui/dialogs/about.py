@@ -35,10 +35,15 @@ class AboutDialog(QDialog):
         text.setSpacing(8)
         text.addWidget(heading("Werkleren Desktop", 1.5))
         text.addWidget(self.version_label)
-        text.addWidget(paragraph(_(
-            "Workplace learning at the heart of small organisations: learning groups, vital "
-            "week cycles, learning from work situations, training and talent-development "
-            "conversations. Everything stays on this computer.")))
+        text.addWidget(
+            paragraph(
+                _(
+                    "Workplace learning at the heart of small organisations: learning "
+                    "groups, vital week cycles, learning from work situations, training and "
+                    "talent-development conversations. Everything stays on this computer."
+                )
+            )
+        )
         text.addWidget(folder)
         text.addWidget(details)
 

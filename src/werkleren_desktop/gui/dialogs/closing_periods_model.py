@@ -27,8 +27,9 @@ class ClosingPeriodsTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _(COLUMNS[section])
         return None
@@ -45,8 +46,11 @@ class ClosingPeriodsTableModel(QAbstractTableModel):
 
     def add(self, period: ClosingPeriodInput) -> int:
         """Insert in date order; returns the row."""
-        row = sum(1 for p in self._periods
-                  if (p.first_day, p.last_day) <= (period.first_day, period.last_day))
+        row = sum(
+            1
+            for p in self._periods
+            if (p.first_day, p.last_day) <= (period.first_day, period.last_day)
+        )
         self.beginInsertRows(QModelIndex(), row, row)
         self._periods.insert(row, period)
         self.endInsertRows()

@@ -54,8 +54,13 @@ LIBERATION_CHOICES = (
     (LiberationDayPolicy.EVERY_YEAR, N_("Closed every year")),
 )
 TAB_OF_FIELD = {
-    "name": 0, "logo": 0, "budget": 0, "language": 0,
-    "working_days": 1, "closed_holidays": 1, "closing_periods": 2,
+    "name": 0,
+    "logo": 0,
+    "budget": 0,
+    "language": 0,
+    "working_days": 1,
+    "closed_holidays": 1,
+    "closing_periods": 2,
 }
 
 
@@ -92,9 +97,7 @@ class SettingsDialog(QDialog):
         self.error_label = ErrorLabel()
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton(
-            _("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
-        )
+        self.cancel_button = buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -150,9 +153,15 @@ class SettingsDialog(QDialog):
         form.addRow(_("Logo"), logo_row)
         form.addRow("", paragraph(_("The logo is printed at the top of forms and reports.")))
         form.addRow(_("Training budget per person per year"), budget_row)
-        form.addRow("", paragraph(_(
-            "The default for everyone; it can be changed per person and year. Dutch "
-            "employers typically make EUR 500 to 1,000 available.")))
+        form.addRow(
+            "",
+            paragraph(
+                _(
+                    "The default for everyone; it can be changed per person and year. Dutch "
+                    "employers typically make EUR 500 to 1,000 available."
+                )
+            ),
+        )
         form.addRow(_("Language"), self.language_box)
         page = QWidget()
         page.setLayout(form)
@@ -186,10 +195,18 @@ class SettingsDialog(QDialog):
         row = len(HOLIDAYS) // 2 + 1
         grid.addWidget(QLabel(_("Liberation Day (5 May)")), row, 0)
         grid.addWidget(self.liberation_box, row, 1)
-        grid.addWidget(paragraph(_(
-            "Your collective agreement (cao) decides which holidays people are off. Most "
-            "give every holiday except Good Friday; many give 5 May only every fifth year.")),
-            row + 1, 0, 1, 2)
+        grid.addWidget(
+            paragraph(
+                _(
+                    "Your collective agreement (cao) decides which holidays people are off. Most "
+                    "give every holiday except Good Friday; many give 5 May only every fifth year."
+                )
+            ),
+            row + 1,
+            0,
+            1,
+            2,
+        )
 
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -242,9 +259,14 @@ class SettingsDialog(QDialog):
 
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(paragraph(_(
-            "Extra days on which the organisation is closed, such as a company outing or "
-            "the week between Christmas and New Year. No week cycle is planned on them.")))
+        layout.addWidget(
+            paragraph(
+                _(
+                    "Extra days on which the organisation is closed, such as a company outing or "
+                    "the week between Christmas and New Year. No week cycle is planned on them."
+                )
+            )
+        )
         layout.addWidget(self.periods_view, 2)
         layout.addLayout(add_row)
         layout.addWidget(self.remove_period_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -258,9 +280,13 @@ class SettingsDialog(QDialog):
         if self.logo_png:
             pixmap = QPixmap()
             pixmap.loadFromData(self.logo_png)
-            self.logo_preview.setPixmap(pixmap.scaled(
-                self.logo_preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            self.logo_preview.setPixmap(
+                pixmap.scaled(
+                    self.logo_preview.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         else:
             self.logo_preview.setPixmap(QPixmap())
             self.logo_preview.setText(_("No logo"))
@@ -277,7 +303,8 @@ class SettingsDialog(QDialog):
             return
         except OSError as error:
             self.error_label.show_message(
-                _("The file could not be read: {reason}").format(reason=error.strerror or error))
+                _("The file could not be read: {reason}").format(reason=error.strerror or error)
+            )
             return
         self.error_label.clear_message()
         self._show_logo()
@@ -318,7 +345,7 @@ class SettingsDialog(QDialog):
         return WorkCalendar(
             working_days=frozenset(n for n, c in self.day_checks.items() if c.isChecked()),
             closed_holidays=frozenset(k for k, c in self.holiday_checks.items() if c.isChecked()),
-            liberation_day=self.liberation_box.currentData(),
+            liberation_day=LiberationDayPolicy(self.liberation_box.currentData()),
             closing_periods=tuple(p.span() for p in self.periods_model.periods),
         )
 
@@ -376,8 +403,11 @@ class SettingsDialog(QDialog):
 
     def reject(self) -> None:
         if self._has_changes() and not prompts.confirm(
-            self, _("Unsaved changes"), _("Discard the changes to the settings?"),
-            _("Discard changes"), _("Keep editing"),
+            self,
+            _("Unsaved changes"),
+            _("Discard the changes to the settings?"),
+            _("Discard changes"),
+            _("Keep editing"),
         ):
             return
         super().reject()

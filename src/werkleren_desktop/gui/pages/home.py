@@ -133,7 +133,9 @@ class HomePage(QWidget):
         else:
             self.closed_list.setTextFormat(Qt.TextFormat.PlainText)
             self.closed_list.setText(
-                n_("No closing days in the coming {n} day.",
-                   "No closing days in the coming {n} days.", LOOK_AHEAD_DAYS).format(
-                    n=LOOK_AHEAD_DAYS)
+                n_(
+                    "No closing days in the coming {n} day.",
+                    "No closing days in the coming {n} days.",
+                    LOOK_AHEAD_DAYS,
+                ).format(n=LOOK_AHEAD_DAYS)
             )

@@ -19,8 +19,9 @@ class WelcomePage(QWidget):
     organisation_ready = Signal()
     language_chosen = Signal(str)
 
-    def __init__(self, sessions: SessionFactory, tasks: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, sessions: SessionFactory, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.sessions = sessions
         self.tasks = tasks
@@ -45,9 +46,14 @@ class WelcomePage(QWidget):
         )
 
         own = Card(_("Start with your own organisation"))
-        own.body.addWidget(paragraph(
-            _("Enter the name of your organisation. You can change it, and add a logo, "
-              "working days and closing days, later under File › Settings.")))
+        own.body.addWidget(
+            paragraph(
+                _(
+                    "Enter the name of your organisation. You can change it, and add a logo, "
+                    "working days and closing days, later under File › Settings."
+                )
+            )
+        )
         row = QHBoxLayout()
         row.addWidget(self.name_edit, 1)
         row.addWidget(self.start_button)
@@ -56,9 +62,14 @@ class WelcomePage(QWidget):
         own.body.addStretch(1)
 
         demo = Card(_("Look around first?"))
-        demo.body.addWidget(paragraph(
-            _("Open a made-up installation company of about 25 people with two years of "
-              "history. Your own organisation can be started later in a new data folder.")))
+        demo.body.addWidget(
+            paragraph(
+                _(
+                    "Open a made-up installation company of about 25 people with two years of "
+                    "history. Your own organisation can be started later in a new data folder."
+                )
+            )
+        )
         demo.body.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
         demo.body.addStretch(1)
 
@@ -73,11 +84,16 @@ class WelcomePage(QWidget):
         column = QVBoxLayout()
         column.setSpacing(14)
         column.addLayout(title_row)
-        column.addWidget(paragraph(
-            _("Make learning the heart of your organisation: learning groups of young and "
-              "old, vital week cycles, learning from real work situations, training with "
-              "budgets and talent-development conversations. Everything stays on this "
-              "computer.")))
+        column.addWidget(
+            paragraph(
+                _(
+                    "Make learning the heart of your organisation: learning groups of young and "
+                    "old, vital week cycles, learning from real work situations, training with "
+                    "budgets and talent-development conversations. Everything stays on this "
+                    "computer."
+                )
+            )
+        )
         column.addSpacing(10)
         column.addLayout(cards)
         column.addStretch(1)

@@ -28,16 +28,27 @@ def upgrade() -> None:
         sa.Column("closed_holidays", sa.JSON(), nullable=False),
         sa.Column(
             "liberation_day",
-            sa.Enum("never", "lustrum", "every_year", name="liberationdaypolicy",
-                    native_enum=False, length=20),
+            sa.Enum(
+                "never",
+                "lustrum",
+                "every_year",
+                name="liberationdaypolicy",
+                native_enum=False,
+                length=20,
+            ),
             nullable=False,
         ),
         sa.Column("default_training_budget_cents", sa.Integer(), nullable=False),
         sa.Column("language", sa.String(length=5), nullable=False),
-        sa.Column("created_at", sa.DateTime(), server_default=sa.text("(CURRENT_TIMESTAMP)"),
-                  nullable=False),
-        sa.CheckConstraint("default_training_budget_cents >= 0",
-                           name=op.f("ck_organisation_budget_not_negative")),
+        sa.Column(
+            "created_at",
+            sa.DateTime(),
+            server_default=sa.text("(CURRENT_TIMESTAMP)"),
+            nullable=False,
+        ),
+        sa.CheckConstraint(
+            "default_training_budget_cents >= 0", name=op.f("ck_organisation_budget_not_negative")
+        ),
         sa.CheckConstraint("length(trim(name)) > 0", name=op.f("ck_organisation_name_not_empty")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_organisation")),
     )

@@ -36,12 +36,19 @@ def upgrade() -> None:
             "contract_minutes IS NULL OR (contract_minutes >= 0 AND contract_minutes <= 4800)",
             name=op.f("ck_person_hours_in_range"),
         ),
-        sa.CheckConstraint("manager_id IS NULL OR manager_id <> id",
-                           name=op.f("ck_person_not_own_manager")),
-        sa.CheckConstraint("out_of_service IS NULL OR out_of_service >= in_service",
-                           name=op.f("ck_person_out_after_in")),
-        sa.ForeignKeyConstraint(["manager_id"], ["person.id"],
-                                name=op.f("fk_person_manager_id_person"), ondelete="SET NULL"),
+        sa.CheckConstraint(
+            "manager_id IS NULL OR manager_id <> id", name=op.f("ck_person_not_own_manager")
+        ),
+        sa.CheckConstraint(
+            "out_of_service IS NULL OR out_of_service >= in_service",
+            name=op.f("ck_person_out_after_in"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["manager_id"],
+            ["person.id"],
+            name=op.f("fk_person_manager_id_person"),
+            ondelete="SET NULL",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_person")),
     )
     op.create_index(op.f("ix_person_last_name"), "person", ["last_name"])

@@ -1,0 +1,119 @@
+"""The main window: every navigation entry, menus, About, and state kept between starts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from tests.conftest import TODAY
+from werkleren_desktop import __version__
+from werkleren_desktop.gui.navigation import AREAS
+from werkleren_desktop.gui.pages.area_intro import AreaIntroPage
+from werkleren_desktop.services.demo import DemoSize, generate_demo
+
+DUTCH_TITLES = [
+    "Start",
+    "Mensen",
+    "Leergroepen",
+    "Weekcycli",
+    "Werkleersituaties",
+    "Opleidingen",
+    "Gesprekken",
+    "Jaaroverzicht",
+]
+
+
+def demo_window(make_window, store):
+    generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
+    return make_window()
+
+
+def labels(widget) -> list[str]:
+    return [label.text() for label in widget.findChildren(QLabel)]
+
+
+def test_sidebar_walks_every_area(make_window, qtbot, store) -> None:
+    window = demo_window(make_window, store)
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert titles == DUTCH_TITLES
+
+    for row, area in enumerate(AREAS):
+        rect = window.sidebar.visualItemRect(window.sidebar.item(row))
+        qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert window.current_area() == area.key
+        page = window.pages.currentWidget()
+        assert page is window.page_of_area[area.key]
+        assert window.area_actions[area.key].isChecked()
+        if isinstance(page, AreaIntroPage):
+            assert DUTCH_TITLES[row] in labels(page)
+            assert "nog niet beschikbaar" in " ".join(labels(page))
+
+
+def test_keyboard_shortcuts_reach_every_area(make_window, qtbot, store) -> None:
+    window = demo_window(make_window, store)
+    for number, area in reversed(list(enumerate(AREAS, start=1))):
+        key = getattr(Qt.Key, f"Key_{number}")
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.current_area() == area.key
+
+
+def test_home_page_buttons_open_their_area(make_window, qtbot, store) -> None:
+    window = demo_window(make_window, store)
+    from PySide6.QtWidgets import QPushButton
+
+    button = next(b for b in window.home_page.findChildren(QPushButton) if b.text() == "Gesprekken")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.current_area() == "conversations"
+
+
+def test_menus_are_dutch_with_the_usual_shortcuts(make_window, store) -> None:
+    window = demo_window(make_window, store)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&Bestand", "&Bewerken", "B&eeld", "&Help"]
+    assert window.settings_action.shortcut().toString() == "Ctrl+,"
+    assert window.area_actions["people"].shortcut().toString() == "Ctrl+2"
+    assert window.edit_actions["copy"].shortcut().toString() == "Ctrl+C"
+
+
+def test_about_shows_the_version(make_window, qtbot, store) -> None:
+    window = demo_window(make_window, store)
+    window.open_about()
+    dialog = window.about_dialog
+    assert dialog.windowTitle() == "Over Werkleren Desktop"
+    assert dialog.version_label.text() == f"Versie {__version__}"
+    assert any(str(store.paths.root) in text for text in labels(dialog))
+    dialog.accept()
+
+
+def test_edit_menu_works_on_the_focused_field(make_window, qtbot, store) -> None:
+    window = make_window()
+    field = window.welcome_page.name_edit
+    field.setFocus()
+    qtbot.keyClicks(field, "Bakkerij")
+    QApplication.processEvents()
+    assert window.edit_actions["selectAll"].isEnabled()
+    window.edit_actions["selectAll"].trigger()
+    window.edit_actions["cut"].trigger()
+    assert field.text() == ""
+    window.edit_actions["paste"].trigger()
+    window.edit_actions["paste"].trigger()
+    assert field.text() == "BakkerijBakkerij"
+    window.edit_actions["undo"].trigger()
+    assert field.text() == "Bakkerij"
+
+
+def test_size_position_area_and_sidebar_are_remembered(make_window, qtbot, store) -> None:
+    window = demo_window(make_window, store)
+    window.resize(1010, 640)
+    window.move(QPoint(70, 90))
+    window.show_area("training")
+    window.sidebar_action.trigger()  # hide the sidebar
+    assert not window.side_panel.isVisible()
+    geometry = window.geometry()
+    window.close()
+
+    again = make_window()
+    assert again.geometry() == geometry
+    assert again.current_area() == "training"
+    assert not again.sidebar_action.isChecked()
+    assert not again.side_panel.isVisible()

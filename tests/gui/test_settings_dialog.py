@@ -1,0 +1,220 @@
+"""File › Settings: every field, every validation message, nothing typed lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QDate, Qt
+
+from tests.conftest import TODAY
+from tests.gui.helpers import clear_and_type, type_text
+from werkleren_desktop.db.models import LiberationDayPolicy
+from werkleren_desktop.domain.organisation import ClosingPeriodInput, OrganisationSettings
+from werkleren_desktop.gui.dialogs.settings import SettingsDialog
+from werkleren_desktop.services.organisation import create_organisation, load_settings
+
+
+@pytest.fixture
+def window(make_window, store):
+    create_organisation(store.sessions, OrganisationSettings(name="Bakkerij De Korenschoof"))
+    return make_window()
+
+
+def open_dialog(window) -> SettingsDialog:
+    window.settings_action.trigger()
+    dialog = window.settings_dialog
+    assert dialog.isVisible()
+    return dialog
+
+
+def save(qtbot, dialog: SettingsDialog) -> None:
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_changing_everything_and_saving(window, qtbot, store) -> None:
+    dialog = open_dialog(window)
+    assert dialog.windowTitle() == "Instellingen"
+    assert [dialog.tabs.tabText(i) for i in range(3)] == [
+        "Organisatie",
+        "Werkdagen en feestdagen",
+        "Sluitingsdagen",
+    ]
+    assert dialog.budget_edit.text() == "750,00"
+
+    clear_and_type(qtbot, dialog.name_edit, "Bakkerij Zoë & IJsbrand")
+    clear_and_type(qtbot, dialog.budget_edit, "1.250,50")
+    dialog.tabs.setCurrentIndex(1)
+    dialog.day_checks[6].click()  # Saturday on
+    dialog.holiday_checks["good_friday"].click()
+    dialog.liberation_box.setCurrentIndex(
+        dialog.liberation_box.findData(LiberationDayPolicy.EVERY_YEAR)
+    )
+    dialog.tabs.setCurrentIndex(2)
+    dialog.first_day_edit.setDate(QDate(2027, 6, 18))
+    dialog.last_day_edit.setDate(QDate(2027, 6, 18))
+    type_text(qtbot, dialog.description_edit, "Bedrijfsuitje")
+    qtbot.mouseClick(dialog.add_period_button, Qt.MouseButton.LeftButton)
+    assert dialog.periods_model.rowCount() == 1
+    assert dialog.preview_year.value() == 2027
+    preview = [dialog.preview_list.item(i).text() for i in range(dialog.preview_list.count())]
+    assert "vrijdag 18 juni 2027 — Bedrijfsuitje" in preview
+    assert "vrijdag 26 maart 2027 — Goede Vrijdag" in preview
+    assert "woensdag 5 mei 2027 — Bevrijdingsdag" in preview
+
+    save(qtbot, dialog)
+
+    assert not dialog.isVisible()
+    assert window.statusBar().currentMessage() == "Instellingen opgeslagen."
+    assert window.windowTitle() == "Bakkerij Zoë & IJsbrand — Werkleren Desktop"
+    assert window.organisation_label.text() == "Bakkerij Zoë & IJsbrand"
+    stored = load_settings(store.sessions)
+    assert stored is not None
+    assert stored.name == "Bakkerij Zoë & IJsbrand"
+    assert stored.default_training_budget_cents == 125050
+    assert stored.working_days == {1, 2, 3, 4, 5, 6}
+    assert "good_friday" in stored.closed_holidays
+    assert stored.liberation_day is LiberationDayPolicy.EVERY_YEAR
+    assert stored.closing_periods == (
+        ClosingPeriodInput(dt.date(2027, 6, 18), dt.date(2027, 6, 18), "Bedrijfsuitje"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message", "tab"),
+    [
+        ("name_edit", "", "Vul de naam van de organisatie in.", 0),
+        (
+            "budget_edit",
+            "zeshonderd",
+            "‘zeshonderd’ is geen bedrag in euro’s; schrijf het als 1.250,50.",
+            0,
+        ),
+        ("budget_edit", "-10", "Een bedrag kan niet negatief zijn.", 0),
+        ("budget_edit", "10,555", "Een bedrag heeft hoogstens twee decimalen (centen).", 0),
+    ],
+)
+def test_bad_input_is_explained_and_kept(window, qtbot, store, field, value, message, tab) -> None:
+    dialog = open_dialog(window)
+    dialog.tabs.setCurrentIndex(2)
+    clear_and_type(qtbot, getattr(dialog, field), value)
+    save(qtbot, dialog)
+
+    assert dialog.isVisible()
+    assert dialog.error_label.isVisible()
+    assert dialog.error_label.text() == message
+    assert dialog.tabs.currentIndex() == tab
+    assert getattr(dialog, field).text() == value  # nothing typed is lost
+    stored = load_settings(store.sessions)
+    assert stored is not None and stored.name == "Bakkerij De Korenschoof"
+
+
+def test_at_least_one_working_day(window, qtbot) -> None:
+    dialog = open_dialog(window)
+    for check in dialog.day_checks.values():
+        check.setChecked(False)
+    save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == "Kies minstens één werkdag."
+    assert dialog.tabs.currentIndex() == 1
+
+
+def test_a_closing_period_that_ends_before_it_starts(window, qtbot) -> None:
+    dialog = open_dialog(window)
+    dialog.tabs.setCurrentIndex(2)
+    dialog.first_day_edit.setDate(QDate(2027, 1, 10))
+    dialog.last_day_edit.setDate(QDate(2027, 1, 5))
+    qtbot.mouseClick(dialog.add_period_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.text() == ("De laatste sluitingsdag kan niet vóór de eerste liggen.")
+    assert dialog.periods_model.rowCount() == 0
+
+
+def test_removing_a_closing_period(make_window, qtbot, store) -> None:
+    create_organisation(
+        store.sessions,
+        OrganisationSettings(
+            name="A", closing_periods=(ClosingPeriodInput(TODAY, TODAY, "Studiedag"),)
+        ),
+    )
+    dialog = open_dialog(make_window())
+    assert dialog.periods_model.data(dialog.periods_model.index(0, 2)) == "Studiedag"
+    dialog.periods_view.selectRow(0)
+    qtbot.mouseClick(dialog.remove_period_button, Qt.MouseButton.LeftButton)
+    save(qtbot, dialog)
+    stored = load_settings(store.sessions)
+    assert stored is not None and stored.closing_periods == ()
+
+
+def test_cancel_with_changes_asks_first(window, qtbot, fake_prompts, store) -> None:
+    dialog = open_dialog(window)
+    clear_and_type(qtbot, dialog.name_edit, "Nieuwe naam")
+
+    fake_prompts.confirm_answer = False  # "Verder bewerken"
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert fake_prompts.asked == ["De wijzigingen in de instellingen weggooien?"]
+    assert dialog.isVisible()
+    assert dialog.name_edit.text() == "Nieuwe naam"
+
+    fake_prompts.confirm_answer = True
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    stored = load_settings(store.sessions)
+    assert stored is not None and stored.name == "Bakkerij De Korenschoof"
+
+
+def test_cancel_without_changes_just_closes(window, qtbot, fake_prompts) -> None:
+    dialog = open_dialog(window)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert fake_prompts.asked == []
+
+
+def test_choosing_and_removing_a_logo(window, qtbot, fake_prompts, store, tmp_path) -> None:
+    logo = tmp_path / "logo.jpg"
+    Image.new("RGB", (300, 100), (200, 30, 30)).save(logo, format="JPEG")
+    fake_prompts.image_file = logo
+    dialog = open_dialog(window)
+    assert dialog.logo_preview.text() == "Geen logo"
+    qtbot.mouseClick(dialog.choose_logo_button, Qt.MouseButton.LeftButton)
+    assert not dialog.logo_preview.pixmap().isNull()
+    save(qtbot, dialog)
+    stored = load_settings(store.sessions)
+    assert stored is not None and stored.logo_png is not None
+    with Image.open(io.BytesIO(stored.logo_png)) as image:
+        assert (image.format, image.size) == ("PNG", (300, 100))
+    qtbot.waitUntil(window.logo_label.isVisible)
+    assert not window.logo_label.pixmap().isNull()
+
+    dialog = open_dialog(window)
+    qtbot.mouseClick(dialog.remove_logo_button, Qt.MouseButton.LeftButton)
+    save(qtbot, dialog)
+    stored = load_settings(store.sessions)
+    assert stored is not None and stored.logo_png is None
+
+
+def test_a_file_that_is_not_an_image(window, qtbot, fake_prompts, tmp_path) -> None:
+    fake_prompts.image_file = tmp_path / "notes.png"
+    fake_prompts.image_file.write_text("geen plaatje")
+    dialog = open_dialog(window)
+    qtbot.mouseClick(dialog.choose_logo_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.text() == (
+        "Dit bestand is geen afbeelding die het programma kan lezen; kies een PNG- of JPEG-bestand."
+    )
+    assert dialog.logo_preview.text() == "Geen logo"
+
+
+def test_switching_to_english(window, qtbot, store) -> None:
+    window.show_area("cycles")
+    dialog = open_dialog(window)
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
+    save(qtbot, dialog)
+
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
+    assert window.sidebar.item(3).text() == "Week cycles"
+    assert window.current_area() == "cycles"
+    assert window.statusBar().currentMessage() == "Settings saved."
+    dialog = open_dialog(window)
+    assert dialog.tabs.tabText(1) == "Working days and holidays"
+    assert dialog.budget_edit.text() == "750.00"
