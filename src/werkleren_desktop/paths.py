@@ -50,6 +50,11 @@ class DataPaths:
         return self.root / "backups"
 
     @property
+    def demo(self) -> DataPaths:
+        """The demo organisation that the window opens beside the user's own data."""
+        return DataPaths(self.root / "demo")
+
+    @property
     def window_state(self) -> Path:
         """Window size and position: per data folder, so tests never touch a user's."""
         return self.root / "window.ini"

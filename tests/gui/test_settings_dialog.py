@@ -184,7 +184,7 @@ def test_choosing_and_removing_a_logo(window, qtbot, fake_prompts, store, tmp_pa
     assert stored is not None and stored.logo_png is not None
     with Image.open(io.BytesIO(stored.logo_png)) as image:
         assert (image.format, image.size) == ("PNG", (300, 100))
-    qtbot.waitUntil(window.logo_label.isVisible)
+    assert window.logo_label.isVisible()
     assert not window.logo_label.pixmap().isNull()
 
     dialog = open_dialog(window)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.gui.helpers import type_text
-from werkleren_desktop.services.organisation import load_settings
+from werkleren_desktop.services.organisation import holds_data, load_settings
 
 
 def test_empty_name_is_refused_and_the_form_stays(make_window, qtbot, store) -> None:
@@ -39,16 +39,46 @@ def test_naming_the_organisation_opens_the_home_page(make_window, qtbot, store) 
     assert settings is not None and settings.language == "nl"
 
 
-def test_exploring_the_demo(make_window, qtbot) -> None:
+def test_exploring_the_demo_and_coming_back(make_window, qtbot, store) -> None:
     window = make_window()
     qtbot.mouseClick(window.welcome_page.demo_button, Qt.MouseButton.LeftButton)
 
     assert window.central.currentIndex() == 1
+    assert window.showing_demo
+    assert window.demo_banner.isVisible()
     home = window.home_page
     assert home.title.text() == "Installatiebedrijf Van Dijk & Zn."
     assert 22 <= int(home.active_figure.value.text()) <= 26
     assert "Eerste kerstdag" in home.closed_list.text()
     assert home.date_label.text() == "Zaterdag 28 november 2026"
+    assert window.folder_label.text() == f"Gegevens: {store.paths.root / 'demo'}"
+    # the demo lives beside the own data, which stays empty
+    assert not holds_data(store.sessions)
+
+    qtbot.mouseClick(window.leave_demo_button, Qt.MouseButton.LeftButton)
+    assert not window.showing_demo
+    assert window.central.currentWidget() is window.welcome_page
+    type_text(qtbot, window.welcome_page.name_edit, "Eigen zaak")
+    qtbot.mouseClick(window.welcome_page.start_button, Qt.MouseButton.LeftButton)
+    assert window.home_page.title.text() == "Eigen zaak"
+    assert not window.demo_banner.isVisible()
+
+    # later, from the File menu, and back again to the own organisation
+    window.open_demo_action.trigger()
+    assert window.home_page.title.text() == "Installatiebedrijf Van Dijk & Zn."
+    window.close_demo_action.trigger()
+    assert window.home_page.title.text() == "Eigen zaak"
+
+
+def test_a_demo_that_cannot_be_made_is_explained(make_window, qtbot, store) -> None:
+    store.paths.demo.root.parent.mkdir(parents=True, exist_ok=True)
+    store.paths.demo.root.write_text("in de weg")  # a file where the demo folder goes
+    window = make_window()
+    qtbot.mouseClick(window.welcome_page.demo_button, Qt.MouseButton.LeftButton)
+    assert window.central.currentWidget() is window.welcome_page
+    assert window.welcome_page.error_label.text().startswith(
+        "De voorbeeldorganisatie kon niet worden geopend: De gegevensmap")
+    assert window.welcome_page.demo_button.isEnabled()
 
 
 def test_starting_in_english(make_window, qtbot, store) -> None:

@@ -9,10 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.domain.organisation import OrganisationSettings
+from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.dialogs.about import AboutDialog
 from werkleren_desktop.gui.dialogs.settings import SettingsDialog
 from werkleren_desktop.gui.icons import app_icon
@@ -33,6 +37,7 @@ from werkleren_desktop.gui.widgets import heading
 from werkleren_desktop.gui.window_state import WindowState
 from werkleren_desktop.i18n import _, current_language
 from werkleren_desktop.services.data_store import DataStore
+from werkleren_desktop.services.demo import open_demo_store
 from werkleren_desktop.services.organisation import load_settings
 
 EDIT_ACTIONS = (
@@ -61,7 +66,8 @@ class MainWindow(QMainWindow):
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__()
-        self.store = store
+        self.own_store = store  # the user's own data folder
+        self.store = store  # what the window shows: the own data or the demo
         self.tasks = tasks
         self.today = today
         self.state = WindowState(store.paths.window_state)
@@ -83,12 +89,15 @@ class MainWindow(QMainWindow):
         self.menuBar().clear()
         self._build_menus()
         self.central = QStackedWidget()
-        self.welcome_page = WelcomePage(self.store.sessions, self.tasks)
+        self.welcome_page = WelcomePage(self.own_store.sessions)
         self.welcome_page.organisation_ready.connect(self._organisation_ready)
+        self.welcome_page.demo_requested.connect(self.open_demo)
         self.welcome_page.language_chosen.connect(self.set_language)
         self.central.addWidget(self.welcome_page)
         self.central.addWidget(self._build_main_area())
         self.setCentralWidget(self.central)
+        if self.isVisible():
+            self.central.show()  # at once, not at the layout's queued show
 
         if not hasattr(self, "folder_label"):
             self.folder_label = QLabel()
@@ -148,7 +157,39 @@ class MainWindow(QMainWindow):
         splitter.setCollapsible(1, False)
         side.setVisible(self.state.sidebar_visible())
         self.sidebar_action.setChecked(self.state.sidebar_visible())
-        return splitter
+
+        main_area = QWidget()
+        layout = QVBoxLayout(main_area)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.demo_banner = self._build_demo_banner()
+        layout.addWidget(self.demo_banner)
+        layout.addWidget(splitter, 1)
+        return main_area
+
+    def _build_demo_banner(self) -> QFrame:
+        banner = QFrame()
+        banner.setObjectName("demoBanner")
+        banner.setStyleSheet(
+            "#demoBanner { background: #fff4ce; border-bottom: 1px solid #e0c36a; }"
+            "#demoBanner QLabel { color: #4a3b00; }"
+        )
+        self.demo_label = QLabel(
+            _("You are looking at a made-up demo organisation; nothing here is your own data.")
+        )
+        self.demo_label.setWordWrap(True)
+        self.leave_demo_button = QPushButton(_("Back to my own organisation"))
+        self.leave_demo_button.clicked.connect(self.close_demo)
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(16, 8, 16, 8)
+        row.addWidget(self.demo_label, 1)
+        row.addWidget(self.leave_demo_button)
+        banner.setVisible(self.showing_demo)
+        return banner
+
+    @property
+    def showing_demo(self) -> bool:
+        return self.store is not self.own_store
 
     def _make_page(self, area: Area) -> QWidget:
         if area is HOME:
@@ -166,6 +207,10 @@ class MainWindow(QMainWindow):
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.open_settings)
+        self.open_demo_action = file_menu.addAction(_("Open the &demo organisation"))
+        self.open_demo_action.triggered.connect(self.open_demo)
+        self.close_demo_action = file_menu.addAction(_("&Close the demo organisation"))
+        self.close_demo_action.triggered.connect(self.close_demo)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(_("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -289,6 +334,43 @@ class MainWindow(QMainWindow):
         self._build(HOME.key)
         self.statusBar().showMessage(_("Welcome! This is your home page."), 6000)
 
+    def open_demo(self) -> None:
+        """Open the demo beside the own data (made on first use, in the background)."""
+        if self.showing_demo:
+            return
+        self.welcome_page.set_busy(True)
+        self.open_demo_action.setEnabled(False)
+        self.tasks.run(
+            lambda: open_demo_store(self.own_store.paths.demo, current_language()),
+            self._demo_opened,
+            self._demo_failed,
+            owner=self,
+        )
+
+    def _demo_failed(self, error: BaseException) -> None:
+        self.welcome_page.set_busy(False)
+        self.open_demo_action.setEnabled(True)
+        message = _("The demo organisation could not be opened: {reason}").format(reason=error)
+        if self.central.currentWidget() is self.welcome_page:
+            self.welcome_page.show_error(message)
+        else:
+            prompts.show_error(self, _("Demo organisation"), message)
+
+    def _demo_opened(self, store: DataStore) -> None:
+        self.store = store
+        self.settings = load_settings(store.sessions)
+        self._build(HOME.key)
+        self.statusBar().showMessage(_("The demo organisation is open."), 6000)
+
+    def close_demo(self) -> None:
+        """Back to the user's own data: their organisation, or the welcome page."""
+        if not self.showing_demo:
+            return
+        self.store.close()
+        self.store = self.own_store
+        self.settings = load_settings(self.store.sessions)
+        self._build(HOME.key)
+
     def set_language(self, language: str) -> None:
         apply_language(language)
         self._build(self.current_area() if self.settings else None)
@@ -325,4 +407,7 @@ class MainWindow(QMainWindow):
         self.state.set_geometry(self.saveGeometry())
         self.state.sync()
         self.tasks.wait(10_000)
+        if self.showing_demo:
+            self.store.close()
+            self.store = self.own_store
         super().closeEvent(event)

@@ -20,6 +20,8 @@ from werkleren_desktop.db.models import LiberationDayPolicy, Person
 from werkleren_desktop.domain.organisation import ClosingPeriodInput, OrganisationSettings
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import DEFAULT_LANGUAGE, _
+from werkleren_desktop.paths import DataPaths
+from werkleren_desktop.services.data_store import DataStore, open_data_folder
 from werkleren_desktop.services.organisation import create_organisation, holds_data
 
 
@@ -333,6 +335,18 @@ def generate_demo(
     with sessions.begin() as session:
         _add_people(session, profile, today, random.Random(f"{size}-{today.isoformat()}"))
     return settings
+
+
+def open_demo_store(paths: DataPaths, language: str = DEFAULT_LANGUAGE) -> DataStore:
+    """Open the demo folder beside the user's data, making the small demo on first use."""
+    store = open_data_folder(paths)
+    try:
+        if not holds_data(store.sessions):
+            generate_demo(store.sessions, DemoSize.SMALL, language=language)
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def _add_people(session: Session, profile: DemoProfile, today: dt.date, rng: random.Random) -> None:

@@ -8,23 +8,19 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QV
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.errors import UserError
-from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, paragraph
 from werkleren_desktop.i18n import LANGUAGES, _, current_language
-from werkleren_desktop.services.demo import DemoSize, generate_demo
 from werkleren_desktop.services.organisation import create_organisation
 
 
 class WelcomePage(QWidget):
     organisation_ready = Signal()
+    demo_requested = Signal()
     language_chosen = Signal(str)
 
-    def __init__(
-        self, sessions: SessionFactory, tasks: TaskRunner, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, sessions: SessionFactory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sessions = sessions
-        self.tasks = tasks
 
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(_("For example: Bakkerij De Korenschoof"))
@@ -34,7 +30,7 @@ class WelcomePage(QWidget):
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start_empty)
         self.demo_button = QPushButton(_("Explore a demo organisation"))
-        self.demo_button.clicked.connect(self.start_demo)
+        self.demo_button.clicked.connect(self.demo_requested)
         self.error_label = ErrorLabel()
         self.language_box = QComboBox()
         self.language_box.setAccessibleName(_("Language"))
@@ -66,7 +62,8 @@ class WelcomePage(QWidget):
             paragraph(
                 _(
                     "Open a made-up installation company of about 25 people with two years of "
-                    "history. Your own organisation can be started later in a new data folder."
+                    "history. It is kept apart from your own data: you can go back and "
+                    "start your own organisation at any time."
                 )
             )
         )
@@ -104,10 +101,6 @@ class WelcomePage(QWidget):
         outer.addLayout(column, 8)
         outer.addStretch(1)
 
-    def _set_busy(self, busy: bool) -> None:
-        for widget in (self.name_edit, self.start_button, self.demo_button):
-            widget.setEnabled(not busy)
-
     def start_empty(self) -> None:
         self.error_label.clear_message()
         settings = OrganisationSettings(name=self.name_edit.text(), language=current_language())
@@ -119,23 +112,13 @@ class WelcomePage(QWidget):
             return
         self.organisation_ready.emit()
 
-    def start_demo(self) -> None:
-        self.error_label.clear_message()
-        self._set_busy(True)
-        self.demo_button.setText(_("Making the demo organisation…"))
-        language = current_language()
-        self.tasks.run(
-            lambda: generate_demo(self.sessions, DemoSize.SMALL, language=language),
-            self._demo_done,
-            self._demo_failed,
-            owner=self,
+    def set_busy(self, busy: bool) -> None:
+        """While the demo is being made: nothing to click twice, and say what happens."""
+        for widget in (self.name_edit, self.start_button, self.demo_button):
+            widget.setEnabled(not busy)
+        self.demo_button.setText(
+            _("Making the demo organisation…") if busy else _("Explore a demo organisation")
         )
 
-    def _demo_done(self, _settings: object) -> None:
-        self._set_busy(False)
-        self.organisation_ready.emit()
-
-    def _demo_failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        self.demo_button.setText(_("Explore a demo organisation"))
-        self.error_label.show_message(str(error))
+    def show_error(self, message: str) -> None:
+        self.error_label.show_message(message)
