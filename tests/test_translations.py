@@ -88,6 +88,9 @@ TEXT_CALLS = {
     "QListWidgetItem",
     "heading",
     "paragraph",
+    "hint",
+    "show_message",
+    "show_error",
     "Card",
     "setAccessibleName",
 }

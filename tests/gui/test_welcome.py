@@ -77,7 +77,8 @@ def test_a_demo_that_cannot_be_made_is_explained(make_window, qtbot, store) -> N
     qtbot.mouseClick(window.welcome_page.demo_button, Qt.MouseButton.LeftButton)
     assert window.central.currentWidget() is window.welcome_page
     assert window.welcome_page.error_label.text().startswith(
-        "De voorbeeldorganisatie kon niet worden geopend: De gegevensmap")
+        "De voorbeeldorganisatie kon niet worden geopend: De gegevensmap"
+    )
     assert window.welcome_page.demo_button.isEnabled()
 
 

@@ -151,6 +151,8 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
 
         splitter = QSplitter()
+        splitter.setHandleWidth(1)
+        splitter.setStyleSheet("QSplitter::handle { background: palette(mid); }")
         splitter.addWidget(side)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)

@@ -25,6 +25,17 @@ def paragraph(text: str) -> QLabel:
     return label
 
 
+def hint(text: str) -> QLabel:
+    """Explanation beside a field: smaller and quieter than the field itself."""
+    label = paragraph(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 0.92)
+    label.setFont(font)
+    label.setObjectName("hint")
+    label.setStyleSheet("#hint { color: palette(placeholder-text); }")
+    return label
+
+
 class ErrorLabel(QLabel):
     """A validation message near the form; empty and hidden when all is well."""
 

@@ -44,7 +44,7 @@ from werkleren_desktop.domain.organisation import (
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.dialogs.closing_periods_model import ClosingPeriodsTableModel
-from werkleren_desktop.gui.widgets import ErrorLabel, paragraph
+from werkleren_desktop.gui.widgets import ErrorLabel, hint, paragraph
 from werkleren_desktop.i18n import LANGUAGES, N_, _
 from werkleren_desktop.services.organisation import save_settings
 
@@ -70,6 +70,14 @@ def _qdate(day: dt.date) -> QDate:
 
 def _date(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
+
+
+def _with_hint(field: QHBoxLayout, text: str) -> QVBoxLayout:
+    column = QVBoxLayout()
+    column.setSpacing(4)
+    column.addLayout(field)
+    column.addWidget(hint(text))
+    return column
 
 
 class SettingsDialog(QDialog):
@@ -126,11 +134,11 @@ class SettingsDialog(QDialog):
         self.remove_logo_button = QPushButton(_("Remove logo"))
         self.remove_logo_button.clicked.connect(self._remove_logo)
         logo_buttons = QVBoxLayout()
+        logo_buttons.setAlignment(Qt.AlignmentFlag.AlignTop)
         logo_buttons.addWidget(self.choose_logo_button)
         logo_buttons.addWidget(self.remove_logo_button)
-        logo_buttons.addStretch(1)
         logo_row = QHBoxLayout()
-        logo_row.addWidget(self.logo_preview)
+        logo_row.addWidget(self.logo_preview, 0, Qt.AlignmentFlag.AlignTop)
         logo_row.addLayout(logo_buttons)
         logo_row.addStretch(1)
         self._show_logo()
@@ -146,25 +154,35 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language_box.addItem(name, code)
         self.language_box.setCurrentIndex(self.language_box.findData(settings.language))
+        self.language_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(10)
         form.addRow(_("Name"), self.name_edit)
-        form.addRow(_("Logo"), logo_row)
-        form.addRow("", paragraph(_("The logo is printed at the top of forms and reports.")))
-        form.addRow(_("Training budget per person per year"), budget_row)
         form.addRow(
-            "",
-            paragraph(
+            _("Logo"),
+            _with_hint(logo_row, _("The logo is printed at the top of forms and reports.")),
+        )
+        form.addRow(
+            _("Training budget per person per year"),
+            _with_hint(
+                budget_row,
                 _(
                     "The default for everyone; it can be changed per person and year. Dutch "
                     "employers typically make EUR 500 to 1,000 available."
-                )
+                ),
             ),
         )
-        form.addRow(_("Language"), self.language_box)
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.language_box)
+        language_row.addStretch(1)
+        form.addRow(_("Language"), language_row)
         page = QWidget()
-        page.setLayout(form)
+        column = QVBoxLayout(page)
+        column.addLayout(form)
+        column.addStretch(1)
         return page
 
     def _calendar_tab(self, settings: OrganisationSettings) -> QWidget:
@@ -196,7 +214,7 @@ class SettingsDialog(QDialog):
         grid.addWidget(QLabel(_("Liberation Day (5 May)")), row, 0)
         grid.addWidget(self.liberation_box, row, 1)
         grid.addWidget(
-            paragraph(
+            hint(
                 _(
                     "Your collective agreement (cao) decides which holidays people are off. Most "
                     "give every holiday except Good Friday; many give 5 May only every fifth year."
@@ -238,6 +256,12 @@ class SettingsDialog(QDialog):
         self.add_period_button.clicked.connect(self._add_period)
         self.remove_period_button = QPushButton(_("Remove selected"))
         self.remove_period_button.clicked.connect(self._remove_period)
+        self.remove_period_button.setEnabled(False)
+        self.periods_view.selectionModel().selectionChanged.connect(
+            lambda: self.remove_period_button.setEnabled(
+                self.periods_view.selectionModel().hasSelection()
+            )
+        )
 
         add_row = QHBoxLayout()
         add_row.addWidget(QLabel(_("From")))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from werkleren_desktop.gui.navigation import Area
-from werkleren_desktop.gui.widgets import Card, heading, paragraph
+from werkleren_desktop.gui.widgets import Card, heading, hint, paragraph
 from werkleren_desktop.i18n import _
 
 
@@ -15,12 +15,9 @@ class AreaIntroPage(QWidget):
         self.area = area
         card = Card(_("What this area is for"))
         card.body.addWidget(paragraph(_(area.description)))
-        notice = paragraph(
-            _("This area is not available yet in this version of Werkleren Desktop.")
+        card.body.addWidget(
+            hint(_("This area is not available yet in this version of Werkleren Desktop."))
         )
-        notice.setObjectName("notice")
-        notice.setStyleSheet("#notice { color: palette(placeholder-text); }")
-        card.body.addWidget(notice)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)

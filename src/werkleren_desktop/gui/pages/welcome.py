@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.errors import UserError
+from werkleren_desktop.gui.icons import app_icon
 from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, paragraph
 from werkleren_desktop.i18n import LANGUAGES, _, current_language
 from werkleren_desktop.services.organisation import create_organisation
@@ -75,7 +84,11 @@ class WelcomePage(QWidget):
         cards.addWidget(own, 3)
         cards.addWidget(demo, 2)
 
+        icon = QLabel()
+        icon.setPixmap(app_icon().pixmap(56, 56))
         title_row = QHBoxLayout()
+        title_row.setSpacing(14)
+        title_row.addWidget(icon)
         title_row.addWidget(heading(_("Welcome to Werkleren Desktop"), 2.0), 1)
         title_row.addWidget(self.language_box, 0, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout()
