@@ -1,44 +1,79 @@
-"""Starting the program the way `werkleren` does, on a folder made by `werkleren demo`."""
+"""Starting the program the way `werkleren` does, on a folder made by `werkleren demo`.
+
+`run_gui` runs the application's event loop to its end, after which Qt refuses to start
+new threads in that process; so these tests start it in a process of their own.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from werkleren_desktop.cli import main
-from werkleren_desktop.gui.app import run_gui
+
+PROBE = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui.app import make_application, run_gui
 from werkleren_desktop.gui.main_window import MainWindow
 from werkleren_desktop.paths import DataPaths
 
+seen = {}
+prompts.show_error = lambda parent, title, message: seen.setdefault("error", message)
+app = make_application()
 
-def test_the_gui_opens_on_a_demo_folder(qapp, tmp_path, fake_prompts) -> None:
+def look() -> None:
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    if not windows:
+        return
+    window = windows[0]
+    seen.update(title=window.windowTitle(), area=window.current_area(),
+                people=window.home_page.active_figure.value.text())
+    if seen["people"] != "–":  # the figures load in the background
+        window.close()
+        app.quit()
+
+timer = QTimer()
+timer.timeout.connect(look)
+timer.start(20)
+QTimer.singleShot(20_000, app.quit)  # a hung start fails the test instead of blocking CI
+seen["exit"] = run_gui(DataPaths(Path(sys.argv[1])))
+print(json.dumps(seen))
+"""
+
+
+def start(folder: Path) -> dict[str, object]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ),
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_the_gui_opens_on_a_demo_folder(tmp_path: Path) -> None:
     folder = tmp_path / "demo"
     assert main(["demo", "--data-dir", str(folder)]) == 0
-    seen: dict[str, object] = {}
-    timer = QTimer()
-
-    def look_and_quit() -> None:
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-        seen["title"] = window.windowTitle()
-        seen["area"] = window.current_area()
-        seen["people"] = window.home_page.active_figure.value.text()
-        if seen["people"] != "–":  # the figures load in the background
-            timer.stop()
-            window.close()
-            QApplication.quit()
-
-    timer.timeout.connect(look_and_quit)
-    timer.start(20)
-    QTimer.singleShot(10_000, QApplication.quit)  # a hung start fails, never blocks CI
-    assert run_gui(DataPaths(folder)) == 0
+    seen = start(folder)
+    assert seen["exit"] == 0
     assert seen["title"] == "Installatiebedrijf Van Dijk & Zn. — Werkleren Desktop"
     assert seen["area"] == "home"
     assert 20 <= int(str(seen["people"])) <= 30
 
 
-def test_a_folder_that_cannot_be_opened_is_explained(qapp, tmp_path, fake_prompts) -> None:
+def test_a_folder_that_cannot_be_opened_is_explained(tmp_path: Path) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("")
-    assert run_gui(DataPaths(blocked)) == 1
-    assert len(fake_prompts.errors) == 1
-    assert "kan niet worden aangemaakt" in fake_prompts.errors[0]
+    seen = start(blocked)
+    assert seen["exit"] == 1
+    assert "kan niet worden aangemaakt" in str(seen["error"])
+    assert "title" not in seen
