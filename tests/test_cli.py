@@ -99,3 +99,36 @@ def test_errors_are_one_sentence_never_a_traceback(tmp_path: Path, problem: str)
 def test_english_on_request(tmp_path: Path) -> None:
     result = run("demo", "--data-dir", str(tmp_path / "d"), env={"WERKLEREN_LANG": "en"})
     assert "Demo organisation “Installatiebedrijf Van Dijk & Zn.” created" in result.stdout
+
+
+def test_import_people(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    people = tmp_path / "mensen.csv"
+    people.write_bytes(
+        "Voornaam;Achternaam;Leidinggevende;In dienst\r\n"
+        "Zoë;de Boer;;01-02-2010\r\n"
+        "Şükrü;Yılmaz;Zoë de Boer;15-03-2021\r\n"
+        "Piet;Puk;Klaas Vaak;01-01-2020\r\n".encode("utf-8-sig")
+    )
+    folder = str(tmp_path / "d")
+    # without --yes and without a terminal nothing is imported
+    assert main(["import", "people", str(people), "--data-dir", folder]) == 1
+    out = capsys.readouterr().out
+    assert "regel 4: Onbekende leidinggevende ‘Klaas Vaak’." in out
+    assert "2 nieuw, 0 gewijzigd, 0 ongewijzigd, 1 met fouten." in out
+    assert "Er is niets geïmporteerd." in out
+
+    assert main(["import", "people", str(people), "--data-dir", folder, "--yes"]) == 0
+    assert "Geïmporteerd: 2 toegevoegd, 0 gewijzigd." in capsys.readouterr().out
+    with sqlite3.connect(Path(folder) / "werkleren.sqlite3") as connection:
+        assert connection.execute("SELECT count(*) FROM person").fetchone() == (2,)
+
+    # the same file again adds nobody
+    assert main(["import", "people", str(people), "--data-dir", folder, "--yes"]) == 1
+    assert "0 nieuw, 0 gewijzigd, 2 ongewijzigd, 1 met fouten." in capsys.readouterr().out
+
+
+def test_import_of_a_missing_file_is_one_sentence(tmp_path: Path) -> None:
+    result = run("import", "people", str(tmp_path / "weg.csv"), "--data-dir", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr.startswith("werkleren: Het bestand weg.csv kan niet worden gelezen")
+    assert "Traceback" not in result.stderr

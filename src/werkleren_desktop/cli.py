@@ -58,6 +58,21 @@ def build_parser() -> argparse.ArgumentParser:
         default="small",
         help=_("small: about 25 people, two years; large: 250 people, ten years"),
     )
+    importer = commands.add_parser("import", parents=[common], help=_("import data from a file"))
+    kinds = importer.add_subparsers(
+        dest="kind", metavar=_("WHAT"), parser_class=_Parser, required=True
+    )
+    people = kinds.add_parser(
+        "people",
+        parents=[common],
+        help=_("import people from a CSV or Excel file (Dutch or English headers)"),
+    )
+    people.add_argument("file", metavar=_("FILE"))
+    people.add_argument(
+        "--yes",
+        action="store_true",
+        help=_("import without asking; rows with errors are skipped"),
+    )
     return parser
 
 
@@ -83,6 +98,59 @@ def _run_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_import(args: argparse.Namespace) -> int:
+    import datetime as dt
+    from pathlib import Path
+
+    from werkleren_desktop.domain.people_import import guess_mapping, read_table
+    from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.services.people_import import (
+        RowStatus,
+        apply_import,
+        plan_import,
+    )
+
+    table = read_table(Path(args.file))
+    store = open_data_folder(_paths(args))
+    try:
+        plan = plan_import(store.sessions, table, guess_mapping(table.headers), dt.date.today())
+        for row in plan.errors:
+            print(_("line {line}: {message}").format(line=row.line, message=row.message))
+        print(
+            _("{new} new, {updated} changed, {same} unchanged, {bad} with errors.").format(
+                new=plan.count(RowStatus.NEW),
+                updated=plan.count(RowStatus.UPDATE),
+                same=plan.count(RowStatus.UNCHANGED),
+                bad=plan.count(RowStatus.ERROR),
+            )
+        )
+        if not plan.to_store:
+            print(_("Nothing to import."))
+            return EXIT_USER_ERROR if plan.errors else EXIT_OK
+        if not args.yes and not _confirm(
+            _("Import {n} people? [y/N] ").format(n=len(plan.to_store))
+        ):
+            print(_("Nothing was imported."))
+            return EXIT_USER_ERROR
+        result = apply_import(store.sessions, plan)
+    finally:
+        store.close()
+    print(
+        _("Imported: {created} added, {updated} changed.").format(
+            created=result.created, updated=result.updated
+        )
+    )
+    return EXIT_OK
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        print(_("Not asked on a terminal; add --yes to import."))
+        return False
+    answer = input(question).strip().casefold()
+    return answer in {"j", "ja", "y", "yes"}
+
+
 def _run_gui(args: argparse.Namespace) -> int:
     from werkleren_desktop.gui.app import run_gui
 
@@ -92,6 +160,7 @@ def _run_gui(args: argparse.Namespace) -> int:
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: _run_gui,
     "demo": _run_demo,
+    "import": _run_import,
 }
 
 

@@ -109,3 +109,17 @@ def test_home_summary_counts(store: DataStore) -> None:
         dt.date(2026, 12, 25),
         dt.date(2026, 12, 28),
     ]
+
+
+def test_demo_has_groups_with_a_realistic_mix(store: DataStore) -> None:
+    from werkleren_desktop.db.models import GroupStatus
+    from werkleren_desktop.services.groups import group_detail, list_groups
+
+    generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
+    groups = list_groups(store.sessions, TODAY)
+    assert len(groups) >= 4
+    active = [g for g in groups if g.status is GroupStatus.ACTIVE]
+    assert active and any(g.status is GroupStatus.CLOSED for g in groups)
+    mixes = [group_detail(store.sessions, g.id, TODAY).mix for g in active]
+    assert sum(1 for mix in mixes if not mix.one_generation and mix.size_advice is None) >= 2
+    assert any(g.expert for g in groups)

@@ -121,3 +121,63 @@ class Person(Base):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+
+class GroupStatus(enum.StrEnum):
+    ACTIVE = "active"
+    CLOSED = "closed"
+
+
+class LearningGroup(Base):
+    """A leergroep: a small self-formed group of young and old that learns together."""
+
+    __tablename__ = "learning_group"
+    __table_args__ = (
+        CheckConstraint("ends IS NULL OR ends >= starts", name="ends_after_start"),
+        CheckConstraint("length(trim(name)) > 0", name="name_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(150))
+    theme: Mapped[str] = mapped_column(Text, default="")
+    # the experienced colleague or expert on call: a person, or someone from outside
+    expert_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    expert_name: Mapped[str] = mapped_column(String(200), default="")
+    expert_contact: Mapped[str] = mapped_column(String(300), default="")
+    starts: Mapped[dt.date] = mapped_column(Date)
+    ends: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[GroupStatus] = mapped_column(
+        Enum(
+            GroupStatus,
+            native_enum=False,
+            length=10,
+            values_callable=lambda e: [m.value for m in e],
+        )
+    )
+
+    expert: Mapped[Person | None] = relationship()
+    memberships: Mapped[list[GroupMembership]] = relationship(
+        back_populates="group", cascade="all, delete-orphan", order_by="GroupMembership.joined"
+    )
+
+
+class GroupMembership(Base):
+    """Who was in a group when: leaving a group ends a membership, history stays."""
+
+    __tablename__ = "group_membership"
+    __table_args__ = (
+        CheckConstraint("left_on IS NULL OR left_on >= joined", name="left_after_joined"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("learning_group.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    joined: Mapped[dt.date] = mapped_column(Date)
+    left_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    group: Mapped[LearningGroup] = relationship(back_populates="memberships")
+    person: Mapped[Person] = relationship()

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import LiberationDayPolicy, Person
+from werkleren_desktop.db.models import (
+    GroupMembership,
+    GroupStatus,
+    LearningGroup,
+    LiberationDayPolicy,
+    Person,
+)
 from werkleren_desktop.domain.organisation import ClosingPeriodInput, OrganisationSettings
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import DEFAULT_LANGUAGE, _
@@ -45,6 +51,9 @@ class DemoProfile:
     lead_title: str
     head_title: str
     director_title: str
+    group_themes: tuple[tuple[str, str], ...]
+    expert_titles: tuple[str, ...]
+    outside_expert: tuple[str, str]
 
 
 PROFILES: dict[DemoSize, DemoProfile] = {
@@ -73,6 +82,28 @@ PROFILES: dict[DemoSize, DemoProfile] = {
         lead_title="Teamleider",
         head_title="Hoofd uitvoering",
         director_title="Directeur-eigenaar",
+        group_themes=(
+            (
+                "Storingen sneller vinden",
+                "Hoe vinden we de oorzaak van een storing bij de klant in één bezoek?",
+            ),
+            (
+                "Warmtepompen",
+                "Wat moeten we weten om warmtepompen goed te installeren en uit te leggen?",
+            ),
+            (
+                "Werkvoorbereiding",
+                "Hoe voorkomen we dat monteurs zonder materiaal op de bouw staan?",
+            ),
+            ("Veilig op hoogte", "Hoe werken we veilig op daken en steigers, ook onder tijdsdruk?"),
+            ("Klant in beeld", "Hoe leggen we de klant helder uit wat we gedaan hebben?"),
+            (
+                "Slimme meters en AI",
+                "Hoe helpt AI bij het lezen van storingscodes en handleidingen?",
+            ),
+        ),
+        expert_titles=("Eerste monteur", "Projectleider", "Werkvoorbereider"),
+        outside_expert=("Marloes de Haan (Techniek Nederland)", "m.dehaan@example.nl"),
     ),
     DemoSize.LARGE: DemoProfile(
         organisation="Zorggroep De Linde",
@@ -104,6 +135,23 @@ PROFILES: dict[DemoSize, DemoProfile] = {
         lead_title="Teamleider",
         head_title="Manager zorg",
         director_title="Bestuurder",
+        group_themes=(
+            ("Valpreventie", "Hoe voorkomen we dat bewoners vallen, zonder ze vast te zetten?"),
+            ("Zinvolle dag", "Hoe geven we bewoners met dementie een dag die ertoe doet?"),
+            ("Overdracht", "Hoe maken we de overdracht tussen diensten korter en beter?"),
+            ("Medicatieveiligheid", "Waar gaat het mis bij het delen van medicijnen, en waarom?"),
+            (
+                "Rapporteren met AI",
+                "Hoe helpt AI bij het schrijven van rapportages, en wat controleren we zelf?",
+            ),
+            ("Werkdruk en rooster", "Hoe houden we het rooster werkbaar voor jong en oud?"),
+            ("Familie als partner", "Hoe betrekken we familie bij de zorg?"),
+            ("Palliatieve zorg", "Wat hebben bewoners en naasten nodig in de laatste fase?"),
+            ("Nieuwe collega's", "Hoe werken we nieuwe collega's in zonder ze te overladen?"),
+            ("Eten en drinken", "Hoe krijgen bewoners genoeg te eten en te drinken?"),
+        ),
+        expert_titles=("Verpleegkundige", "Specialist ouderengeneeskunde", "Fysiotherapeut"),
+        outside_expert=("Dr. Ilse Verhoef (Vilans)", "i.verhoef@example.nl, 030 789 12 34"),
     ),
 }
 
@@ -332,8 +380,11 @@ def generate_demo(
         language=language,
     )
     create_organisation(sessions, settings)
+    rng = random.Random(f"{size}-{today.isoformat()}")
     with sessions.begin() as session:
-        _add_people(session, profile, today, random.Random(f"{size}-{today.isoformat()}"))
+        people = _add_people(session, profile, today, rng)
+        session.flush()
+        _add_groups(session, people, profile, today, rng)
     return settings
 
 
@@ -349,7 +400,9 @@ def open_demo_store(paths: DataPaths, language: str = DEFAULT_LANGUAGE) -> DataS
     return store
 
 
-def _add_people(session: Session, profile: DemoProfile, today: dt.date, rng: random.Random) -> None:
+def _add_people(
+    session: Session, profile: DemoProfile, today: dt.date, rng: random.Random
+) -> list[Person]:
     hiring = _Hiring(rng, profile, today)
     history_start = dt.date(today.year - profile.history_years, 1, 1)
     founded = dt.date(history_start.year - 15, 1, 1)
@@ -394,3 +447,72 @@ def _add_people(session: Session, profile: DemoProfile, today: dt.date, rng: ran
             people.append(newcomer)
             current.append(newcomer)
     session.add_all(people)
+    return people
+
+
+def _active(person: Person, day: dt.date) -> bool:
+    return person.in_service <= day and (
+        person.out_of_service is None or person.out_of_service >= day
+    )
+
+
+def _add_groups(
+    session: Session,
+    people: list[Person],
+    profile: DemoProfile,
+    today: dt.date,
+    rng: random.Random,
+) -> None:
+    """Groups of three to six, started over the years, mostly mixing generations."""
+    themes = list(profile.group_themes)
+    rng.shuffle(themes)
+    history_start = dt.date(today.year - profile.history_years, 1, 1)
+    groups_wanted = max(4, profile.active_people // 6)
+    for number in range(groups_wanted):
+        name, theme = themes[number % len(themes)]
+        if number >= len(themes):
+            name = f"{name} {number // len(themes) + 1}"
+        # the later groups are the current ones; a few early ones are closed
+        share = (number + 1) / groups_wanted
+        starts = history_start + dt.timedelta(
+            days=int((today - history_start).days * rng.uniform(share * 0.55, share * 0.9))
+        )
+        closed = number < groups_wanted // 4 and (today - starts).days > 400
+        ends = starts + dt.timedelta(days=rng.randint(300, 380)) if closed else None
+        candidates = [p for p in people if _active(p, starts) and p.manager is not None]
+        rng.shuffle(candidates)
+        young = [p for p in candidates if p.birth_year and starts.year - p.birth_year < 35]
+        old = [p for p in candidates if p.birth_year and starts.year - p.birth_year >= 45]
+        others = [p for p in candidates if p not in young and p not in old]
+        size = rng.choice((3, 4, 4, 5, 5, 6, 7)) if number % 7 else 2  # now and then off
+        chosen: list[Person] = []
+        for pool in (young, old, others, young, old, others, candidates):
+            for person in pool:
+                if len(chosen) < size and person not in chosen:
+                    chosen.append(person)
+                    break
+        expert: Person | None = None
+        if number % 3 == 0:
+            experienced = [
+                p for p in candidates if p not in chosen and p.job_title in profile.expert_titles
+            ]
+            expert = experienced[0] if experienced else None
+        group = LearningGroup(
+            name=name,
+            theme=theme,
+            starts=starts,
+            ends=ends,
+            status=GroupStatus.CLOSED if closed else GroupStatus.ACTIVE,
+            expert=expert,
+            expert_name="" if expert or number % 3 != 1 else profile.outside_expert[0],
+            expert_contact="" if expert or number % 3 != 1 else profile.outside_expert[1],
+        )
+        session.add(group)
+        for person in chosen:
+            joined = starts + dt.timedelta(days=rng.choice((0, 0, 0, 14, 30)))
+            left_on = ends
+            if person.out_of_service is not None and (
+                left_on is None or person.out_of_service < left_on
+            ):
+                left_on = max(joined, person.out_of_service)
+            group.memberships.append(GroupMembership(person=person, joined=joined, left_on=left_on))

@@ -1,0 +1,160 @@
+"""A person of the organisation: the rules their data must satisfy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+
+from werkleren_desktop.errors import ValidationError
+from werkleren_desktop.i18n import _
+
+NAME_MAX = 100
+LAST_NAME_MAX = 150
+JOB_TITLE_MAX = 150
+EMAIL_MAX = 254
+MAX_HOURS = 80
+OLDEST_BIRTH_YEAR = 1920
+YOUNGEST_WORKING_AGE = 13  # Dutch law allows light work from 13
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    first_name: str
+    last_name: str
+    in_service: dt.date
+    email: str = ""
+    job_title: str = ""
+    manager_id: int | None = None
+    out_of_service: dt.date | None = None
+    birth_year: int | None = None
+    contract_minutes: int | None = None
+    notes: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def validated(self, today: dt.date) -> PersonInput:
+        """This person tidied up, or a ValidationError naming the first problem."""
+        first, last = _tidy(self.first_name), _tidy(self.last_name)
+        if not first:
+            raise ValidationError(_("Enter the first name."), "first_name")
+        if not last:
+            raise ValidationError(_("Enter the surname."), "last_name")
+        if len(first) > NAME_MAX or len(last) > LAST_NAME_MAX:
+            raise ValidationError(_("The name is too long."), "first_name")
+        email = self.email.strip()
+        if email and (len(email) > EMAIL_MAX or not _EMAIL.match(email)):
+            raise ValidationError(
+                _("“{email}” is not an e-mail address.").format(email=email), "email"
+            )
+        job_title = _tidy(self.job_title)
+        if len(job_title) > JOB_TITLE_MAX:
+            raise ValidationError(_("The job title is too long."), "job_title")
+        if self.out_of_service is not None and self.out_of_service < self.in_service:
+            raise ValidationError(
+                _("The date out of service cannot be before the date in service."),
+                "out_of_service",
+            )
+        if self.birth_year is not None and not (
+            OLDEST_BIRTH_YEAR <= self.birth_year <= today.year - YOUNGEST_WORKING_AGE
+        ):
+            raise ValidationError(
+                _("A birth year lies between {first} and {last}.").format(
+                    first=OLDEST_BIRTH_YEAR, last=today.year - YOUNGEST_WORKING_AGE
+                ),
+                "birth_year",
+            )
+        if self.contract_minutes is not None and not (0 < self.contract_minutes <= MAX_HOURS * 60):
+            raise ValidationError(
+                _("Contract hours lie between 0 and {n} per week.").format(n=MAX_HOURS),
+                "contract_hours",
+            )
+        return replace(
+            self,
+            first_name=first,
+            last_name=last,
+            email=email,
+            job_title=job_title,
+            notes=self.notes.strip(),
+        )
+
+    def is_active(self, day: dt.date) -> bool:
+        return self.in_service <= day and (
+            self.out_of_service is None or self.out_of_service >= day
+        )
+
+
+def check_manager_chain(
+    person_id: int | None,
+    manager_id: int | None,
+    managers: Mapping[int, int | None],
+    names: Mapping[int, str],
+) -> None:
+    """Refuse a manager that would make the chain of managers loop.
+
+    ``managers`` maps every person to their current manager; ``person_id`` is None for
+    a person not saved yet (who cannot close a loop).
+    """
+    if manager_id is None or person_id is None:
+        return
+    if manager_id == person_id:
+        raise ValidationError(_("Someone cannot be their own manager."), "manager")
+    seen = {person_id}
+    current: int | None = manager_id
+    while current is not None:
+        if current in seen:
+            raise ValidationError(
+                _(
+                    "{manager} cannot be the manager of {person}: {person} is already "
+                    "{manager}'s manager, directly or further up."
+                ).format(manager=names.get(manager_id, "?"), person=names.get(person_id, "?")),
+                "manager",
+            )
+        seen.add(current)
+        current = managers.get(current)
+
+
+def parse_hours(text: str, *, field: str = "contract_hours") -> int | None:
+    """Minutes per week from "32", "32,5" or "32.5"; None for an empty field."""
+    cleaned = text.strip().replace(",", ".")
+    if not cleaned:
+        return None
+    try:
+        hours = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValidationError(
+            _("“{text}” is not a number of hours.").format(text=text), field
+        ) from None
+    if not hours.is_finite() or not (0 < hours <= MAX_HOURS):
+        raise ValidationError(
+            _("Contract hours lie between 0 and {n} per week.").format(n=MAX_HOURS), field
+        )
+    return int(hours * 60)
+
+
+def format_hours(minutes: int | None, language: str = "nl") -> str:
+    if minutes is None:
+        return ""
+    hours = Decimal(minutes) / 60
+    text = f"{hours:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if language == "nl" else text
+
+
+def parse_birth_year(text: str) -> int | None:
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    if not cleaned.isdigit() or len(cleaned) != 4:
+        raise ValidationError(
+            _("“{text}” is not a year; write it like 1987.").format(text=text), "birth_year"
+        )
+    return int(cleaned)

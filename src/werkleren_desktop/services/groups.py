@@ -1,0 +1,213 @@
+"""Use cases around learning groups: list, save, members in and out, close."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.models import GroupMembership, GroupStatus, LearningGroup, Person
+from werkleren_desktop.domain.groups import GroupInput, GroupMix, check_membership_dates, group_mix
+from werkleren_desktop.errors import UserError, ValidationError
+from werkleren_desktop.i18n import _
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    id: int
+    name: str
+    theme: str
+    status: GroupStatus
+    starts: dt.date
+    ends: dt.date | None
+    members: int
+    expert: str
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    membership_id: int
+    person_id: int
+    name: str
+    job_title: str
+    birth_year: int | None
+    joined: dt.date
+    left_on: dt.date | None
+
+    def is_current(self, day: dt.date) -> bool:
+        return self.joined <= day and (self.left_on is None or self.left_on >= day)
+
+
+@dataclass(frozen=True)
+class GroupDetail:
+    id: int
+    group: GroupInput
+    status: GroupStatus
+    expert: str
+    members: tuple[MemberRow, ...]  # current and former, earliest first
+    mix: GroupMix  # of the current members
+
+
+def _current(day: dt.date):  # type: ignore[no-untyped-def]
+    return (GroupMembership.joined <= day) & (
+        or_(GroupMembership.left_on.is_(None), GroupMembership.left_on >= day)
+    )
+
+
+def _expert_text(group: LearningGroup) -> str:
+    if group.expert is not None:
+        return f"{group.expert.first_name} {group.expert.last_name}"
+    return group.expert_name
+
+
+def list_groups(sessions: SessionFactory, today: dt.date) -> list[GroupRow]:
+    counts = (
+        select(GroupMembership.group_id, func.count().label("n"))
+        .where(_current(today))
+        .group_by(GroupMembership.group_id)
+        .subquery()
+    )
+    query = (
+        select(LearningGroup, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.group_id == LearningGroup.id)
+        .order_by(LearningGroup.status, LearningGroup.name)
+    )
+    with sessions() as session:
+        return [
+            GroupRow(g.id, g.name, g.theme, g.status, g.starts, g.ends, n, _expert_text(g))
+            for g, n in session.execute(query)
+        ]
+
+
+def _get(session: Session, group_id: int) -> LearningGroup:
+    group = session.get(LearningGroup, group_id)
+    if group is None:
+        raise UserError(_("This learning group no longer exists."))
+    return group
+
+
+def group_detail(sessions: SessionFactory, group_id: int, today: dt.date) -> GroupDetail:
+    with sessions() as session:
+        group = _get(session, group_id)
+        rows = session.execute(
+            select(GroupMembership, Person)
+            .join(Person, GroupMembership.person_id == Person.id)
+            .where(GroupMembership.group_id == group_id)
+            .order_by(GroupMembership.joined, Person.last_name)
+        ).all()
+        members = tuple(
+            MemberRow(
+                m.id,
+                p.id,
+                f"{p.first_name} {p.last_name}",
+                p.job_title,
+                p.birth_year,
+                m.joined,
+                m.left_on,
+            )
+            for m, p in rows
+        )
+        # a closed group shows the mix it had when it closed
+        on = group.ends if group.status is GroupStatus.CLOSED and group.ends else today
+        return GroupDetail(
+            id=group.id,
+            group=GroupInput(
+                name=group.name,
+                starts=group.starts,
+                theme=group.theme,
+                ends=group.ends,
+                expert_id=group.expert_id,
+                expert_name=group.expert_name,
+                expert_contact=group.expert_contact,
+            ),
+            status=group.status,
+            expert=_expert_text(group),
+            members=members,
+            mix=group_mix((m.birth_year for m in members if m.is_current(on)), on),
+        )
+
+
+def save_group(sessions: SessionFactory, data: GroupInput, group_id: int | None = None) -> int:
+    data = data.validated()
+    with sessions.begin() as session:
+        if data.expert_id is not None and session.get(Person, data.expert_id) is None:
+            raise ValidationError(_("The chosen colleague no longer exists."), "expert")
+        group = (
+            LearningGroup(status=GroupStatus.ACTIVE)
+            if group_id is None
+            else _get(session, group_id)
+        )
+        group.name = data.name
+        group.theme = data.theme
+        group.starts = data.starts
+        group.ends = data.ends
+        group.expert_id = data.expert_id
+        group.expert_name = data.expert_name
+        group.expert_contact = data.expert_contact
+        session.add(group)
+        session.flush()
+        return group.id
+
+
+def add_member(sessions: SessionFactory, group_id: int, person_id: int, joined: dt.date) -> None:
+    with sessions.begin() as session:
+        group = _get(session, group_id)
+        person = session.get(Person, person_id)
+        if person is None:
+            raise UserError(_("This person no longer exists."))
+        name = f"{person.first_name} {person.last_name}"
+        if group.status is GroupStatus.CLOSED:
+            raise ValidationError(_("This group is closed; reopen it to add members."), "person")
+        if person.out_of_service is not None and person.out_of_service < joined:
+            raise ValidationError(
+                _("{name} is out of service by then.").format(name=name), "joined"
+            )
+        if joined < person.in_service:
+            raise ValidationError(
+                _("{name} is not yet in service by then.").format(name=name), "joined"
+            )
+        overlapping = session.scalar(
+            select(func.count())
+            .select_from(GroupMembership)
+            .where(
+                GroupMembership.group_id == group_id,
+                GroupMembership.person_id == person_id,
+                or_(GroupMembership.left_on.is_(None), GroupMembership.left_on >= joined),
+            )
+        )
+        if overlapping:
+            raise ValidationError(
+                _("{name} is already a member of this group.").format(name=name), "person"
+            )
+        session.add(GroupMembership(group_id=group_id, person_id=person_id, joined=joined))
+
+
+def end_membership(sessions: SessionFactory, membership_id: int, left_on: dt.date) -> None:
+    """Someone leaves a group; the membership stays as history."""
+    with sessions.begin() as session:
+        membership = session.get(GroupMembership, membership_id)
+        if membership is None:
+            raise UserError(_("This membership no longer exists."))
+        check_membership_dates(membership.joined, left_on)
+        membership.left_on = left_on
+
+
+def set_group_status(
+    sessions: SessionFactory, group_id: int, status: GroupStatus, day: dt.date
+) -> None:
+    """Close a group (its members leave it on ``day``) or reopen it."""
+    with sessions.begin() as session:
+        group = _get(session, group_id)
+        group.status = status
+        if status is GroupStatus.CLOSED:
+            if day < group.starts:
+                raise ValidationError(_("The end date cannot be before the start date."), "ends")
+            group.ends = day
+            for membership in group.memberships:
+                if membership.left_on is None or membership.left_on > day:
+                    membership.left_on = max(day, membership.joined)
+        else:
+            group.ends = None

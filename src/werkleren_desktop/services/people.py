@@ -1,0 +1,203 @@
+"""Use cases around people: list, look up, save, record leaving."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.models import GroupMembership, LearningGroup, Person
+from werkleren_desktop.domain.people import PersonInput, check_manager_chain
+from werkleren_desktop.errors import UserError, ValidationError
+from werkleren_desktop.i18n import _
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One line of the people list."""
+
+    id: int
+    first_name: str
+    last_name: str
+    email: str
+    job_title: str
+    manager_id: int | None
+    manager_name: str
+    in_service: dt.date
+    out_of_service: dt.date | None
+    birth_year: int | None
+    contract_minutes: int | None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def is_active(self, day: dt.date) -> bool:
+        return self.in_service <= day and (
+            self.out_of_service is None or self.out_of_service >= day
+        )
+
+    def has_left(self, day: dt.date) -> bool:
+        return self.out_of_service is not None and self.out_of_service < day
+
+
+@dataclass(frozen=True)
+class MembershipRow:
+    group_id: int
+    group_name: str
+    joined: dt.date
+    left_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class PersonOverview:
+    """Everything the person page shows about one person."""
+
+    id: int
+    person: PersonInput
+    manager_name: str
+    direct_reports: tuple[str, ...]
+    memberships: tuple[MembershipRow, ...]
+
+
+def _full_name(person: Person) -> str:
+    return f"{person.first_name} {person.last_name}"
+
+
+def list_people(sessions: SessionFactory) -> list[PersonRow]:
+    """Everybody, who is still here and who left, sorted by surname."""
+    manager = aliased(Person)
+    query = (
+        select(Person, manager.first_name, manager.last_name)
+        .outerjoin(manager, Person.manager_id == manager.id)
+        .order_by(Person.last_name, Person.first_name, Person.id)
+    )
+    with sessions() as session:
+        return [
+            PersonRow(
+                id=p.id,
+                first_name=p.first_name,
+                last_name=p.last_name,
+                email=p.email or "",
+                job_title=p.job_title,
+                manager_id=p.manager_id,
+                manager_name=f"{mf} {ml}" if mf is not None else "",
+                in_service=p.in_service,
+                out_of_service=p.out_of_service,
+                birth_year=p.birth_year,
+                contract_minutes=p.contract_minutes,
+            )
+            for p, mf, ml in session.execute(query)
+        ]
+
+
+def _input_of(person: Person) -> PersonInput:
+    return PersonInput(
+        first_name=person.first_name,
+        last_name=person.last_name,
+        in_service=person.in_service,
+        email=person.email or "",
+        job_title=person.job_title,
+        manager_id=person.manager_id,
+        out_of_service=person.out_of_service,
+        birth_year=person.birth_year,
+        contract_minutes=person.contract_minutes,
+        notes=person.notes,
+    )
+
+
+def _get(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise UserError(_("This person no longer exists."))
+    return person
+
+
+def get_person(sessions: SessionFactory, person_id: int) -> PersonInput:
+    with sessions() as session:
+        return _input_of(_get(session, person_id))
+
+
+def person_overview(sessions: SessionFactory, person_id: int) -> PersonOverview:
+    with sessions() as session:
+        person = _get(session, person_id)
+        reports = session.scalars(
+            select(Person).where(Person.manager_id == person_id).order_by(Person.last_name)
+        ).all()
+        memberships = session.execute(
+            select(GroupMembership, LearningGroup.name)
+            .join(LearningGroup, GroupMembership.group_id == LearningGroup.id)
+            .where(GroupMembership.person_id == person_id)
+            .order_by(GroupMembership.joined.desc())
+        ).all()
+        return PersonOverview(
+            id=person.id,
+            person=_input_of(person),
+            manager_name=_full_name(person.manager) if person.manager else "",
+            direct_reports=tuple(_full_name(r) for r in reports if r.out_of_service is None),
+            memberships=tuple(
+                MembershipRow(m.group_id, name, m.joined, m.left_on) for m, name in memberships
+            ),
+        )
+
+
+def _manager_graph(session: Session) -> tuple[dict[int, int | None], dict[int, str]]:
+    managers: dict[int, int | None] = {}
+    names: dict[int, str] = {}
+    for pid, manager_id, first, last in session.execute(
+        select(Person.id, Person.manager_id, Person.first_name, Person.last_name)
+    ):
+        managers[pid] = manager_id
+        names[pid] = f"{first} {last}"
+    return managers, names
+
+
+def save_person(
+    sessions: SessionFactory, data: PersonInput, today: dt.date, person_id: int | None = None
+) -> int:
+    """Create or change a person in one transaction; returns the person's id."""
+    data = data.validated(today)
+    with sessions.begin() as session:
+        if data.manager_id is not None and session.get(Person, data.manager_id) is None:
+            raise ValidationError(_("The chosen manager no longer exists."), "manager")
+        managers, names = _manager_graph(session)
+        if person_id is not None:
+            names[person_id] = data.full_name
+        check_manager_chain(person_id, data.manager_id, managers, names)
+        person = Person() if person_id is None else _get(session, person_id)
+        apply_input(person, data)
+        session.add(person)
+        session.flush()
+        return person.id
+
+
+def apply_input(person: Person, data: PersonInput) -> None:
+    person.first_name = data.first_name
+    person.last_name = data.last_name
+    person.email = data.email or None
+    person.job_title = data.job_title
+    person.manager_id = data.manager_id
+    person.in_service = data.in_service
+    person.out_of_service = data.out_of_service
+    person.birth_year = data.birth_year
+    person.contract_minutes = data.contract_minutes
+    person.notes = data.notes
+
+
+def record_leaving(
+    sessions: SessionFactory, person_id: int, last_day: dt.date, today: dt.date
+) -> None:
+    """Record that someone leaves: their history stays, their open group places end."""
+    with sessions.begin() as session:
+        person = _get(session, person_id)
+        replace(_input_of(person), out_of_service=last_day).validated(today)
+        person.out_of_service = last_day
+        for membership in session.scalars(
+            select(GroupMembership).where(
+                GroupMembership.person_id == person_id, GroupMembership.left_on.is_(None)
+            )
+        ):
+            membership.left_on = max(last_day, membership.joined)

@@ -1,0 +1,234 @@
+"""Importing people: the file variants Dutch offices produce, and all-or-nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from tests.conftest import TODAY
+from werkleren_desktop.domain.people_import import guess_mapping, read_table
+from werkleren_desktop.errors import UserError
+from werkleren_desktop.services.data_store import DataStore
+from werkleren_desktop.services.people import list_people
+from werkleren_desktop.services.people_import import RowStatus, apply_import, plan_import
+
+HEADER_NL = [
+    "Voornaam",
+    "Achternaam",
+    "E-mail",
+    "Functie",
+    "Leidinggevende",
+    "In dienst",
+    "Uit dienst",
+    "Geboortejaar",
+    "Uren",
+]
+ROWS = [
+    [
+        "Zoë",
+        "van den Berg-IJzerman",
+        "zoe@bakkerij.nl",
+        "Eigenaar",
+        "",
+        "01-02-2010",
+        "",
+        "1968",
+        "40",
+    ],
+    [
+        "Łukasz",
+        "Wójcik",
+        "",
+        "Bakker",
+        "Zoë van den Berg-IJzerman",
+        "15-03-2021",
+        "",
+        "1998",
+        "32,5",
+    ],
+    [
+        "Şükrü",
+        "Yılmaz",
+        "sukru@bakkerij.nl",
+        "Verkoper",
+        "zoe@bakkerij.nl",
+        "1-9-2019",
+        "31-12-2025",
+        "",
+        "24",
+    ],
+    ["René", "Müller", "", "Leerling", "Łukasz Wójcik", "2024-08-01", "", "2006", ""],
+]
+
+
+def write_csv(
+    path: Path,
+    rows: list[list[str]],
+    *,
+    encoding: str,
+    delimiter: str = ";",
+    header: list[str] = HEADER_NL,
+) -> Path:
+    lines = [delimiter.join(header)] + [delimiter.join(r) for r in rows]
+    path.write_bytes("\r\n".join(lines).encode(encoding) + b"\r\n")
+    return path
+
+
+def plan(store: DataStore, path: Path):
+    table = read_table(path)
+    return plan_import(store.sessions, table, guess_mapping(table.headers), TODAY)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+def test_dutch_excel_csv_in_every_encoding(store: DataStore, tmp_path: Path, encoding: str) -> None:
+    rows = (
+        ROWS
+        if encoding != "cp1252"
+        else [
+            [c.replace("Ł", "L").replace("ó", "o").replace("Ş", "S").replace("ı", "i") for c in r]
+            for r in ROWS
+        ]
+    )  # Windows-1252 has no Polish or Turkish letters
+    result = plan(store, write_csv(tmp_path / "mensen.csv", rows, encoding=encoding))
+    assert [r.status for r in result.rows] == [RowStatus.NEW] * 4, result.errors
+    assert apply_import(store.sessions, result).created == 4
+    people = {p.full_name: p for p in list_people(store.sessions)}
+    zoe = people["Zoë van den Berg-IJzerman"]
+    assert zoe.in_service == dt.date(2010, 2, 1) and zoe.birth_year == 1968
+    rene = people["René Müller"]
+    assert rene.in_service == dt.date(2024, 8, 1)
+    assert rene.manager_name in {"Łukasz Wójcik", "Lukasz Wojcik"}
+    assert [p for p in people.values() if p.contract_minutes == 1950]
+
+
+def test_english_headers_and_commas(store: DataStore, tmp_path: Path) -> None:
+    header = [
+        "First name",
+        "Surname",
+        "Email",
+        "Job title",
+        "Manager",
+        "Start date",
+        "End date",
+        "Year of birth",
+        "Hours per week",
+    ]
+    path = write_csv(
+        tmp_path / "people.csv",
+        [[*r[:8], "32"] for r in ROWS],
+        encoding="utf-8",
+        delimiter=",",
+        header=header,
+    )
+    assert plan(store, path).count(RowStatus.NEW) == 4
+
+
+def test_xlsx_with_real_dates(store: DataStore, tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER_NL)
+    sheet.append(
+        ["Zoë", "de Boer", None, "Eigenaar", None, dt.datetime(2012, 5, 1), None, 1970, 38]
+    )
+    sheet.append(
+        ["IJsbrand", "de Vries", None, "Monteur", "Zoë de Boer", "03-04-2022", None, 1999, 32.5]
+    )
+    workbook.save(tmp_path / "mensen.xlsx")
+    result = plan(store, tmp_path / "mensen.xlsx")
+    assert [r.status for r in result.rows] == [RowStatus.NEW, RowStatus.NEW]
+    apply_import(store.sessions, result)
+    ijsbrand = next(p for p in list_people(store.sessions) if p.first_name == "IJsbrand")
+    assert ijsbrand.contract_minutes == 1950 and ijsbrand.manager_name == "Zoë de Boer"
+
+
+def test_every_bad_row_is_reported_with_its_line(store: DataStore, tmp_path: Path) -> None:
+    rows = [
+        ROWS[0],
+        ["", "Leeg", "", "", "", "01-01-2020", "", "", ""],
+        ["Jan", "Datum", "", "", "", "31-02-2020", "", "", ""],
+        ["Piet", "Puk", "", "", "Klaas Vaak", "01-01-2020", "", "", ""],
+        ["Kees", "Eerder", "", "", "", "01-01-2020", "01-01-2019", "", ""],
+        ["Zoë", "van den Berg-IJzerman", "", "", "", "01-02-2010", "", "", ""],
+        ["Ria", "Uren", "", "", "", "01-01-2020", "", "", "veel"],
+    ]
+    result = plan(store, write_csv(tmp_path / "fout.csv", rows, encoding="utf-8"))
+    assert [(r.line, r.message) for r in result.errors] == [
+        (3, "Vul de voornaam in."),
+        (4, "‘31-02-2020’ is geen datum; schrijf hem als 15-03-2021."),
+        (5, "Onbekende leidinggevende ‘Klaas Vaak’."),
+        (6, "De datum uit dienst kan niet vóór de datum in dienst liggen."),
+        (7, "Deze persoon staat al op regel 2."),
+        (8, "‘veel’ is geen aantal uren."),
+    ]
+    assert result.count(RowStatus.NEW) == 1
+
+
+def test_importing_the_same_file_twice_adds_nobody(store: DataStore, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "mensen.csv", ROWS, encoding="utf-8-sig")
+    apply_import(store.sessions, plan(store, path))
+    again = plan(store, path)
+    assert [r.status for r in again.rows] == [RowStatus.UNCHANGED] * 4
+    assert again.to_store == ()
+    changed = [r[:] for r in ROWS]
+    changed[1][3] = "Eerste bakker"
+    result = plan(store, write_csv(tmp_path / "b.csv", changed, encoding="utf-8"))
+    assert [r.status for r in result.rows].count(RowStatus.UPDATE) == 1
+    assert apply_import(store.sessions, result).updated == 1
+    assert len(list_people(store.sessions)) == 4
+
+
+def test_a_loop_inside_the_file_is_refused(store: DataStore, tmp_path: Path) -> None:
+    rows = [
+        ["Anna", "A", "", "", "Bert B", "01-01-2020", "", "", ""],
+        ["Bert", "B", "", "", "Anna A", "01-01-2020", "", "", ""],
+    ]
+    result = plan(store, write_csv(tmp_path / "kring.csv", rows, encoding="utf-8"))
+    assert result.count(RowStatus.ERROR) == 2
+    assert "kan niet de leidinggevende" in result.errors[0].message
+
+
+def test_a_failed_import_changes_nothing(
+    store: DataStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_csv(tmp_path / "mensen.csv", ROWS, encoding="utf-8")
+    result = plan(store, path)
+    import werkleren_desktop.services.people_import as module
+
+    calls = {"n": 0}
+    real = module.apply_input
+
+    def failing(person, data):  # the third person cannot be stored: disk full, say
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("schijf vol")
+        real(person, data)
+
+    monkeypatch.setattr(module, "apply_input", failing)
+    with pytest.raises(OSError):
+        apply_import(store.sessions, result)
+    assert list_people(store.sessions) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("leeg.csv", b"", "Het bestand is leeg."),
+        ("mensen.pdf", b"%PDF", "Kies een CSV- of Excel-bestand (.xlsx)"),
+        ("kapot.xlsx", b"PK\x03\x04 kapot", "geen Excel-werkmap"),
+    ],
+)
+def test_unreadable_files(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    (tmp_path / name).write_bytes(content)
+    with pytest.raises(UserError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        read_table(tmp_path / name)
+
+
+def test_missing_required_columns(store: DataStore, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("Voornaam;Functie\nAnouk;Bakker\n", encoding="utf-8")
+    table = read_table(path)
+    with pytest.raises(UserError, match="Achternaam, In dienst"):
+        plan_import(store.sessions, table, guess_mapping(table.headers), TODAY)
