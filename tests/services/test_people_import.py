@@ -128,7 +128,7 @@ def test_english_headers_and_commas(store: DataStore, tmp_path: Path) -> None:
 
 def test_xlsx_with_real_dates(store: DataStore, tmp_path: Path) -> None:
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = workbook.create_sheet("Mensen", 0)
     sheet.append(HEADER_NL)
     sheet.append(
         ["Zoë", "de Boer", None, "Eigenaar", None, dt.datetime(2012, 5, 1), None, 1970, 38]
@@ -198,7 +198,7 @@ def test_a_failed_import_changes_nothing(
     import werkleren_desktop.services.people_import as module
 
     calls = {"n": 0}
-    real = module.apply_input
+    real = module.apply_input  # type: ignore[attr-defined]
 
     def failing(person, data):  # the third person cannot be stored: disk full, say
         calls["n"] += 1
