@@ -158,3 +158,38 @@ def parse_birth_year(text: str) -> int | None:
             _("“{text}” is not a year; write it like 1987.").format(text=text), "birth_year"
         )
     return int(cleaned)
+
+
+# Dutch surname prefixes (tussenvoegsels): lists sort "van den Berg" under B.
+_PREFIXES = {
+    "van",
+    "de",
+    "den",
+    "der",
+    "het",
+    "'t",
+    "te",
+    "ten",
+    "ter",
+    "in",
+    "op",
+    "aan",
+    "la",
+    "le",
+    "du",
+    "da",
+    "di",
+    "von",
+    "vd",
+    "v.d.",
+}
+
+
+def list_name(first_name: str, last_name: str) -> str:
+    """How a list writes a name: "Berg-IJzerman, Zoë van den", "Wójcik, Łukasz"."""
+    words = last_name.split()
+    prefix: list[str] = []
+    while len(words) > 1 and words[0].casefold() in _PREFIXES:
+        prefix.append(words.pop(0))
+    given = " ".join([first_name, *prefix]).strip()
+    return f"{' '.join(words)}, {given}" if given else " ".join(words)

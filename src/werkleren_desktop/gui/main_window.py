@@ -26,12 +26,14 @@ from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.dialogs.about import AboutDialog
 from werkleren_desktop.gui.dialogs.settings import SettingsDialog
+from werkleren_desktop.gui.groups.page import GroupsPage
 from werkleren_desktop.gui.icons import app_icon
 from werkleren_desktop.gui.language import apply_language
 from werkleren_desktop.gui.navigation import AREAS, HOME, Area
 from werkleren_desktop.gui.pages.area_intro import AreaIntroPage
 from werkleren_desktop.gui.pages.home import HomePage
 from werkleren_desktop.gui.pages.welcome import WelcomePage
+from werkleren_desktop.gui.people.page import PeoplePage
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import heading
 from werkleren_desktop.gui.window_state import WindowState
@@ -198,7 +200,18 @@ class MainWindow(QMainWindow):
             self.home_page = HomePage(self.store.sessions, self.tasks, self.today)
             self.home_page.navigate.connect(self.show_area)
             return self.home_page
+        if area.key == "people":
+            self.people_page = PeoplePage(self.store.sessions, self.tasks, self.today)
+            self.people_page.status_message.connect(self._show_message)
+            return self.people_page
+        if area.key == "groups":
+            self.groups_page = GroupsPage(self.store.sessions, self.tasks, self.today)
+            self.groups_page.status_message.connect(self._show_message)
+            return self.groups_page
         return AreaIntroPage(area)
+
+    def _show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -283,8 +296,10 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
         self.area_actions[area.key].setChecked(True)
         self.state.set_area(area.key)
-        if area is HOME:
-            self.home_page.refresh()
+        page = self.page_of_area[area.key]
+        refresh = getattr(page, "refresh", None)
+        if refresh is not None:
+            refresh()
 
     def _toggle_sidebar(self, visible: bool) -> None:
         self.side_panel.setVisible(visible)

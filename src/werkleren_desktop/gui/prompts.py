@@ -34,3 +34,13 @@ def choose_image_file(parent: QWidget | None) -> Path | None:
         _("Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)"),
     )
     return Path(filename) if filename else None
+
+
+def choose_import_file(parent: QWidget | None) -> Path | None:
+    filename, _filter = QFileDialog.getOpenFileName(
+        parent,
+        _("Import people"),
+        str(Path.home()),
+        _("Spreadsheets (*.xlsx *.csv *.txt)"),
+    )
+    return Path(filename) if filename else None

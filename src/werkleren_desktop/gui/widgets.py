@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def heading(text: str, size: float = 1.6) -> QLabel:
@@ -70,3 +80,56 @@ class Card(QFrame):
         self.body.setSpacing(8)
         self.title_label = heading(title, 1.15)
         self.body.addWidget(self.title_label)
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def date_edit(day: dt.date) -> QDateEdit:
+    """A date field as Dutch forms write dates, with a calendar to pick from."""
+    edit = QDateEdit(to_qdate(day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setMinimumDate(QDate(1920, 1, 1))
+    return edit
+
+
+class OptionalDate(QWidget):
+    """A date that may be left out: a check box switches the date field on."""
+
+    def __init__(
+        self, label: str, value: dt.date | None, default: dt.date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(label)
+        self.edit = date_edit(value or default)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.check)
+        row.addWidget(self.edit)
+        row.addStretch(1)
+
+    def value(self) -> dt.date | None:
+        return from_qdate(self.edit.date()) if self.check.isChecked() else None
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.check.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(to_qdate(value))
+
+
+def section(title: str) -> QLabel:
+    """A small bold heading inside a panel."""
+    label = QLabel(title)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    return label

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -44,7 +43,7 @@ from werkleren_desktop.domain.organisation import (
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.dialogs.closing_periods_model import ClosingPeriodsTableModel
-from werkleren_desktop.gui.widgets import ErrorLabel, hint, paragraph
+from werkleren_desktop.gui.widgets import ErrorLabel, date_edit, from_qdate, hint, paragraph
 from werkleren_desktop.i18n import LANGUAGES, N_, _
 from werkleren_desktop.services.organisation import save_settings
 
@@ -62,14 +61,6 @@ TAB_OF_FIELD = {
     "closed_holidays": 1,
     "closing_periods": 2,
 }
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 def _with_hint(field: QHBoxLayout, text: str) -> QVBoxLayout:
@@ -244,11 +235,8 @@ class SettingsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
 
-        self.first_day_edit = QDateEdit(_qdate(self.today))
-        self.last_day_edit = QDateEdit(_qdate(self.today))
-        for edit in (self.first_day_edit, self.last_day_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd-MM-yyyy")
+        self.first_day_edit = date_edit(self.today)
+        self.last_day_edit = date_edit(self.today)
         self.first_day_edit.dateChanged.connect(self._first_day_changed)
         self.description_edit = QLineEdit()
         self.description_edit.setPlaceholderText(_("For example: company outing"))
@@ -343,8 +331,8 @@ class SettingsDialog(QDialog):
 
     def _add_period(self) -> None:
         period = ClosingPeriodInput(
-            _date(self.first_day_edit.date()),
-            _date(self.last_day_edit.date()),
+            from_qdate(self.first_day_edit.date()),
+            from_qdate(self.last_day_edit.date()),
             self.description_edit.text(),
         )
         try:

@@ -1,0 +1,427 @@
+"""Leergroepen: the groups, and per group its members and its mix of generations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.models import GroupStatus
+from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.groups import GENERATIONS
+from werkleren_desktop.errors import UserError
+from werkleren_desktop.gui.dialogs.date_dialog import DateDialog
+from werkleren_desktop.gui.groups.group_dialog import GroupDialog
+from werkleren_desktop.gui.groups.member_dialog import MemberDialog
+from werkleren_desktop.gui.groups.table_model import GroupFilter, GroupsTableModel
+from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.gui.widgets import ErrorLabel, heading, hint, paragraph, section
+from werkleren_desktop.i18n import _, n_
+from werkleren_desktop.services.groups import (
+    GroupDetail,
+    GroupRow,
+    MemberRow,
+    end_membership,
+    group_detail,
+    list_groups,
+    set_group_status,
+)
+from werkleren_desktop.services.people import PersonRow, list_people
+
+WARNING_STYLE = "color: #8a5300; font-weight: bold;"
+
+
+class MixPanel(QWidget):
+    """Size advice and the spread over generations, as bars."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.size_label = paragraph("")
+        self.size_advice = paragraph("")
+        self.size_advice.setStyleSheet(WARNING_STYLE)
+        self.generation_warning = paragraph("")
+        self.generation_warning.setStyleSheet(WARNING_STYLE)
+        self.unknown = hint("")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        self.bars: dict[str, QProgressBar] = {}
+        for row, (key, _youngest, _oldest, label) in enumerate(GENERATIONS):
+            bar = QProgressBar()
+            bar.setTextVisible(True)
+            bar.setFormat("%v")
+            bar.setMaximumHeight(16)
+            self.bars[key] = bar
+            grid.addWidget(QLabel(_(label)), row, 0)
+            grid.addWidget(bar, row, 1)
+        grid.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.size_label)
+        layout.addWidget(self.size_advice)
+        layout.addLayout(grid)
+        layout.addWidget(self.unknown)
+        layout.addWidget(self.generation_warning)
+
+    def show_detail(self, detail: GroupDetail) -> None:
+        mix = detail.mix
+        self.size_label.setText(n_("{n} member", "{n} members", mix.size).format(n=mix.size))
+        self.size_advice.setText(mix.size_advice or "")
+        self.size_advice.setVisible(bool(mix.size_advice))
+        for key, bar in self.bars.items():
+            bar.setRange(0, max(1, mix.size))
+            bar.setValue(mix.generations[key])
+        self.unknown.setText(
+            n_(
+                "Birth year unknown for {n} member.",
+                "Birth year unknown for {n} members.",
+                mix.unknown_birth_year,
+            ).format(n=mix.unknown_birth_year)
+        )
+        self.unknown.setVisible(mix.unknown_birth_year > 0)
+        warning = mix.generation_warning or ""
+        self.generation_warning.setText(warning)
+        self.generation_warning.setVisible(bool(warning))
+
+
+class GroupPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: GroupDetail | None = None
+        self.name = heading("", 1.4)
+        self.status = hint("")
+        self.theme = paragraph("")
+        self.facts = QFormLayout()
+        self.expert = paragraph("")
+        self.period = paragraph("")
+        self.facts.addRow(_("On call"), self.expert)
+        self.facts.addRow(_("Period"), self.period)
+        self.mix = MixPanel()
+        self.members = QTableWidget(0, 4)
+        self.members.setHorizontalHeaderLabels(
+            [_("Name"), _("Job title"), _("Member from"), _("Until")]
+        )
+        self.members.verticalHeader().hide()
+        self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.members.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.members.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.members.horizontalHeader().setStretchLastSection(True)
+        self.members.setMinimumHeight(150)
+        self.edit_button = QPushButton(_("Edit…"))
+        self.add_member_button = QPushButton(_("Add member…"))
+        self.end_member_button = QPushButton(_("Member leaves…"))
+        self.end_member_button.setEnabled(False)
+        self.close_button = QPushButton(_("Close group…"))
+        self.members.itemSelectionChanged.connect(self._member_selected)
+        buttons = QHBoxLayout()
+        for button in (self.edit_button, self.close_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        member_buttons = QHBoxLayout()
+        member_buttons.addWidget(self.add_member_button)
+        member_buttons.addWidget(self.end_member_button)
+        member_buttons.addStretch(1)
+
+        self.empty = hint(_("Choose a group in the list to see its members and its mix."))
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.name)
+        body.addWidget(self.status)
+        body.addWidget(self.theme)
+        body.addLayout(buttons)
+        body.addLayout(self.facts)
+        body.addSpacing(6)
+        body.addWidget(section(_("Mix")))
+        body.addWidget(self.mix)
+        body.addSpacing(6)
+        body.addWidget(section(_("Members")))
+        body.addWidget(self.members)
+        body.addLayout(member_buttons)
+        body.addStretch(1)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(16, 8, 8, 8)
+        column.addWidget(self.empty)
+        column.addWidget(self.body)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.show_detail(None, dt.date.today())
+
+    def _member_selected(self) -> None:
+        member = self.selected_member()
+        self.end_member_button.setEnabled(member is not None and member.left_on is None)
+
+    def selected_member(self) -> MemberRow | None:
+        rows = self.members.selectionModel().selectedRows()
+        if not rows or self.detail is None:
+            return None
+        return self.detail.members[rows[0].row()]
+
+    def show_detail(self, detail: GroupDetail | None, today: dt.date) -> None:
+        self.detail = detail
+        self.empty.setVisible(detail is None)
+        self.body.setVisible(detail is not None)
+        if detail is None:
+            return
+        group = detail.group
+        closed = detail.status is GroupStatus.CLOSED
+        self.name.setText(group.name)
+        self.status.setText(_("Closed") if closed else _("Active"))
+        self.theme.setText(group.theme)
+        self.theme.setVisible(bool(group.theme))
+        expert = detail.expert or "—"
+        if group.expert_contact:
+            expert += f" ({group.expert_contact})"
+        self.expert.setText(expert)
+        until = format_date(group.ends) if group.ends else _("now")
+        self.period.setText(
+            _("{start} to {end}").format(start=format_date(group.starts), end=until)
+        )
+        self.mix.show_detail(detail)
+        self.members.setRowCount(len(detail.members))
+        for row, member in enumerate(detail.members):
+            values = (
+                member.name,
+                member.job_title,
+                format_date(member.joined, "short"),
+                format_date(member.left_on, "short") if member.left_on else "",
+            )
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if not member.is_current(today) and not closed:
+                    item.setForeground(self.palette().placeholderText())
+                self.members.setItem(row, column, item)
+        self.close_button.setText(_("Reopen group") if closed else _("Close group…"))
+        self.add_member_button.setEnabled(not closed)
+        self.end_member_button.setEnabled(False)
+
+
+class GroupsPage(QWidget):
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        tasks: TaskRunner,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.tasks = tasks
+        self.today = today
+        self.people: list[PersonRow] = []
+        self.model = GroupsTableModel()
+        self.dialog: QDialog | None = None
+        self._selected_id: int | None = None
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search by name, theme or expert"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.status_box = QComboBox()
+        for status in GroupFilter:
+            self.status_box.addItem(_(status.value), status)
+        self.status_box.currentIndexChanged.connect(self._filter)
+        self.new_button = QPushButton(_("New learning group…"))
+        self.new_button.clicked.connect(self.new_group)
+        self.error_label = ErrorLabel()
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_group())
+        self.model.modelReset.connect(self._restore_selection)
+
+        self.panel = GroupPanel()
+        self.panel.edit_button.clicked.connect(self.edit_group)
+        self.panel.add_member_button.clicked.connect(self.add_member)
+        self.panel.end_member_button.clicked.connect(self.end_member)
+        self.panel.close_button.clicked.connect(self.close_or_reopen)
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.search, 2)
+        tools.addWidget(self.status_box)
+        tools.addStretch(1)
+        tools.addWidget(self.new_button)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(heading(_("Learning groups"), 2.0))
+        layout.addWidget(
+            hint(
+                _(
+                    "Small groups of three to six colleagues, young and old, that learn from their own "
+                    "work, with an experienced colleague or expert on call."
+                )
+            )
+        )
+        layout.addLayout(tools)
+        layout.addWidget(self.error_label)
+        layout.addWidget(splitter, 1)
+
+    def refresh(self) -> None:
+        today = self.today()
+        self.tasks.run(
+            lambda: (list_groups(self.sessions, today), list_people(self.sessions)),
+            self._loaded,
+            lambda error: self.error_label.show_message(str(error)),
+            owner=self,
+        )
+
+    def _loaded(self, result: tuple[list[GroupRow], list[PersonRow]]) -> None:
+        groups, self.people = result
+        self.error_label.clear_message()
+        self.model.set_groups(groups)
+
+    def _filter(self) -> None:
+        self.model.set_filter(self.search.text(), self.status_box.currentData())
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.select_group(self.model.row_at(rows[0].row()).id)
+
+    def select_group(self, group_id: int) -> None:
+        self._selected_id = group_id
+        row = self.model.row_of(group_id)
+        if row is not None and not self.table.selectionModel().isRowSelected(row):
+            self.table.selectRow(row)
+        try:
+            self.panel.show_detail(
+                group_detail(self.sessions, group_id, self.today()), self.today()
+            )
+        except UserError as error:
+            self.error_label.show_message(str(error))
+
+    def _restore_selection(self) -> None:
+        if self._selected_id is not None and self.model.row_of(self._selected_id) is not None:
+            self.select_group(self._selected_id)
+
+    def _open(self, dialog: QDialog, message: str) -> None:
+        def done() -> None:
+            saved_id = getattr(dialog, "saved_id", None)
+            if saved_id is not None:
+                self._selected_id = saved_id
+            self.status_message.emit(message)
+            self.refresh()
+
+        dialog.accepted.connect(done)
+        dialog.open()
+        self.dialog = dialog
+
+    def new_group(self) -> None:
+        self._open(
+            GroupDialog(self.sessions, self.people, self.today(), parent=self),
+            _("Learning group started."),
+        )
+
+    def edit_group(self) -> None:
+        detail = self.panel.detail
+        if detail is None:
+            return
+        self._open(
+            GroupDialog(
+                self.sessions, self.people, self.today(), detail.group, detail.id, parent=self
+            ),
+            _("Changes saved."),
+        )
+
+    def add_member(self) -> None:
+        detail = self.panel.detail
+        if detail is None:
+            return
+        today = self.today()
+        current = {m.person_id for m in detail.members if m.left_on is None}
+        candidates = [p for p in self.people if not p.has_left(today) and p.id not in current]
+        self._open(
+            MemberDialog(
+                self.sessions, detail.id, detail.group.name, candidates, today, parent=self
+            ),
+            _("Member added."),
+        )
+
+    def end_member(self) -> None:
+        member = self.panel.selected_member()
+        if member is None:
+            return
+        membership_id = member.membership_id
+        self._open(
+            DateDialog(
+                _("Member leaves the group"),
+                _("{name} leaves the group; the membership stays in the history.").format(
+                    name=member.name
+                ),
+                _("Last day in the group"),
+                self.today(),
+                lambda day: end_membership(self.sessions, membership_id, day),
+                parent=self,
+            ),
+            _("Membership ended."),
+        )
+
+    def close_or_reopen(self) -> None:
+        detail = self.panel.detail
+        if detail is None:
+            return
+        group_id = detail.id
+        if detail.status is GroupStatus.CLOSED:
+            set_group_status(self.sessions, group_id, GroupStatus.ACTIVE, self.today())
+            self.status_message.emit(_("Learning group reopened."))
+            self.refresh()
+            return
+        self._open(
+            DateDialog(
+                _("Close learning group"),
+                _(
+                    "The group stops; its members leave it on the last day. The group and its "
+                    "history stay."
+                ),
+                _("Last day"),
+                self.today(),
+                lambda day: set_group_status(self.sessions, group_id, GroupStatus.CLOSED, day),
+                parent=self,
+            ),
+            _("Learning group closed."),
+        )

@@ -1,0 +1,353 @@
+"""Mensen: the list of people with search and filters, and the page of one person."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.people import format_hours
+from werkleren_desktop.errors import UserError
+from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui.dialogs.date_dialog import DateDialog
+from werkleren_desktop.gui.people.import_dialog import ImportDialog
+from werkleren_desktop.gui.people.person_dialog import PersonDialog
+from werkleren_desktop.gui.people.table_model import PeopleTableModel, StatusFilter
+from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.gui.widgets import ErrorLabel, heading, hint, paragraph, section
+from werkleren_desktop.i18n import _, current_language, n_
+from werkleren_desktop.services.people import (
+    PersonOverview,
+    PersonRow,
+    person_overview,
+    record_leaving,
+)
+from werkleren_desktop.services.people import list_people as load_people
+
+
+class PersonPanel(QWidget):
+    """Everything about one person; later areas add their own sections here."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.overview: PersonOverview | None = None
+        self.name = heading("", 1.4)
+        self.job = paragraph("")
+        self.details = QFormLayout()
+        self.details.setHorizontalSpacing(16)
+        self.labels: dict[str, QLabel] = {}
+        for key, title in (
+            ("email", _("E-mail")),
+            ("manager", _("Manager")),
+            ("in_service", _("In service")),
+            ("out_of_service", _("Out of service")),
+            ("hours", _("Hours per week")),
+            ("birth_year", _("Birth year")),
+            ("reports", _("Manager of")),
+        ):
+            label = paragraph("")
+            self.labels[key] = label
+            self.details.addRow(title, label)
+        self.notes = paragraph("")
+        self.groups = paragraph("")
+        self.groups.setTextFormat(Qt.TextFormat.RichText)
+        self.edit_button = QPushButton(_("Edit…"))
+        self.leave_button = QPushButton(_("Record leaving…"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.leave_button)
+        buttons.addStretch(1)
+
+        self.empty = hint(_("Choose a person in the list to see everything about them."))
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(16, 8, 8, 8)
+        column.addWidget(self.empty)
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.name)
+        body.addWidget(self.job)
+        body.addLayout(buttons)
+        body.addSpacing(6)
+        body.addLayout(self.details)
+        body.addWidget(self.notes)
+        body.addSpacing(6)
+        body.addWidget(section(_("Learning groups")))
+        body.addWidget(self.groups)
+        body.addStretch(1)
+        column.addWidget(self.body)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.show_overview(None, dt.date.today())
+
+    def show_overview(self, overview: PersonOverview | None, today: dt.date) -> None:
+        self.overview = overview
+        self.empty.setVisible(overview is None)
+        self.body.setVisible(overview is not None)
+        if overview is None:
+            return
+        person = overview.person
+        self.name.setText(person.full_name)
+        self.job.setText(person.job_title)
+        left = person.out_of_service is not None and person.out_of_service < today
+        values = {
+            "email": person.email or "—",
+            "manager": overview.manager_name or "—",
+            "in_service": format_date(person.in_service),
+            "out_of_service": format_date(person.out_of_service) if person.out_of_service else "—",
+            "hours": format_hours(person.contract_minutes, current_language()) or "—",
+            "birth_year": str(person.birth_year) if person.birth_year else "—",
+            "reports": ", ".join(overview.direct_reports) or "—",
+        }
+        for key, value in values.items():
+            self.labels[key].setText(value)
+        self.notes.setText(person.notes)
+        self.notes.setVisible(bool(person.notes))
+        self.leave_button.setEnabled(not left)
+        if overview.memberships:
+            lines = []
+            for m in overview.memberships:
+                until = format_date(m.left_on) if m.left_on else _("now")
+                lines.append(
+                    f"<b>{html.escape(m.group_name)}</b><br>"
+                    + _("{start} to {end}").format(start=format_date(m.joined), end=until)
+                )
+            self.groups.setText("<br>".join(lines))
+        else:
+            self.groups.setText(_("Not in a learning group yet."))
+
+
+class PeoplePage(QWidget):
+    status_message = Signal(str)
+    people_changed = Signal()
+
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        tasks: TaskRunner,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.tasks = tasks
+        self.today = today
+        self.model = PeopleTableModel(today)
+
+        self.count_label = hint("")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search by name, job title or e-mail"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.status_box = QComboBox()
+        for status in StatusFilter:
+            self.status_box.addItem(_(status.value), status)
+        self.status_box.currentIndexChanged.connect(self._filter)
+        self.manager_box = QComboBox()
+        self.manager_box.setMinimumContentsLength(18)
+        self.manager_box.currentIndexChanged.connect(self._filter)
+        self.new_button = QPushButton(_("New person…"))
+        self.new_button.clicked.connect(self.new_person)
+        self.import_button = QPushButton(_("Import…"))
+        self.import_button.clicked.connect(self.import_people)
+        self.error_label = ErrorLabel()
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_person())
+        self.model.modelReset.connect(self._restore_selection)
+
+        self.panel = PersonPanel()
+        self.panel.edit_button.clicked.connect(self.edit_person)
+        self.panel.leave_button.clicked.connect(self.record_leaving)
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.search, 2)
+        tools.addWidget(self.status_box)
+        tools.addWidget(self.manager_box, 1)
+        tools.addStretch(0)
+        tools.addWidget(self.new_button)
+        tools.addWidget(self.import_button)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        title_row = QHBoxLayout()
+        title_row.addWidget(heading(_("People"), 2.0))
+        title_row.addStretch(1)
+        title_row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(title_row)
+        layout.addLayout(tools)
+        layout.addWidget(self.error_label)
+        layout.addWidget(splitter, 1)
+        self._selected_id: int | None = None
+        self.dialog: QDialog | None = None  # the dialog open now, for tests to reach
+
+    # --- loading ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.tasks.run(lambda: load_people(self.sessions), self._loaded, self._failed, owner=self)
+
+    def _failed(self, error: BaseException) -> None:
+        self.error_label.show_message(str(error))
+
+    def _loaded(self, rows: list[PersonRow]) -> None:
+        self.error_label.clear_message()
+        today = self.today()
+        managers = sorted(
+            {(r.manager_name, r.manager_id) for r in rows if r.manager_id is not None}
+        )
+        current = self.manager_box.currentData()
+        self.manager_box.blockSignals(True)
+        self.manager_box.clear()
+        self.manager_box.addItem(_("All managers"), None)
+        for name, manager_id in managers:
+            self.manager_box.addItem(name, manager_id)
+        self.manager_box.setCurrentIndex(max(0, self.manager_box.findData(current)))
+        self.manager_box.blockSignals(False)
+        self.model.set_people(rows)
+        self._filter()
+        active = sum(1 for r in rows if not r.has_left(today))
+        self.count_label.setText(
+            n_("{n} in service", "{n} in service", active).format(n=active)
+            + " · "
+            + n_("{n} left", "{n} left", len(rows) - active).format(n=len(rows) - active)
+        )
+
+    def _filter(self) -> None:
+        self.model.set_filter(
+            self.search.text(), self.status_box.currentData(), self.manager_box.currentData()
+        )
+
+    # --- selection ----------------------------------------------------------------
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        self.select_person(self.model.row_at(rows[0].row()).id)
+
+    def select_person(self, person_id: int) -> None:
+        self._selected_id = person_id
+        row = self.model.row_of(person_id)
+        if row is not None and not self.table.selectionModel().isRowSelected(row):
+            self.table.selectRow(row)
+        try:
+            self.panel.show_overview(person_overview(self.sessions, person_id), self.today())
+        except UserError as error:
+            self.error_label.show_message(str(error))
+
+    def _restore_selection(self) -> None:
+        if self._selected_id is not None and self.model.row_of(self._selected_id) is not None:
+            self.select_person(self._selected_id)
+
+    # --- actions ------------------------------------------------------------------
+
+    def new_person(self) -> None:
+        dialog = PersonDialog(self.sessions, self.model.all_rows, self.today(), parent=self)
+        self._open(dialog, _("Person added."))
+
+    def edit_person(self) -> None:
+        overview = self.panel.overview
+        if overview is None:
+            return
+        dialog = PersonDialog(
+            self.sessions,
+            self.model.all_rows,
+            self.today(),
+            overview.person,
+            overview.id,
+            parent=self,
+        )
+        self._open(dialog, _("Changes saved."))
+
+    def _open(self, dialog: PersonDialog, message: str) -> None:
+        def saved() -> None:
+            if dialog.saved_id is not None:
+                self._selected_id = dialog.saved_id
+                if self.status_box.currentData() is StatusFilter.LEFT:
+                    self.status_box.setCurrentIndex(self.status_box.findData(StatusFilter.ALL))
+            self._changed(message)
+
+        dialog.accepted.connect(saved)
+        dialog.open()
+        self.dialog = dialog
+
+    def record_leaving(self) -> None:
+        overview = self.panel.overview
+        if overview is None:
+            return
+        person_id = overview.id
+        dialog = DateDialog(
+            _("Record leaving"),
+            _(
+                "{name} leaves the organisation. The history stays; open places in learning "
+                "groups end on the last day."
+            ).format(name=overview.person.full_name),
+            _("Last day in service"),
+            self.today(),
+            lambda day: record_leaving(self.sessions, person_id, day, self.today()),
+            parent=self,
+        )
+        dialog.accepted.connect(lambda: self._changed(_("Leaving recorded.")))
+        dialog.open()
+        self.dialog = dialog
+
+    def import_people(self) -> None:
+        path = prompts.choose_import_file(self)
+        if path is None:
+            return
+        try:
+            dialog = ImportDialog(self.sessions, path, self.today(), parent=self)
+        except UserError as error:
+            self.error_label.show_message(str(error))
+            return
+        dialog.accepted.connect(lambda: self._changed(dialog.result_message))
+        dialog.open()
+        self.dialog = dialog
+
+    def _changed(self, message: str) -> None:
+        self.status_message.emit(message)
+        self.people_changed.emit()
+        self.refresh()
