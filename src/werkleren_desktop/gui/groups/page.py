@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -126,11 +126,12 @@ class GroupPanel(QWidget):
         self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.members.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.members.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.members.horizontalHeader().setStretchLastSection(True)
-        self.members.setMinimumHeight(150)
+        members_header = self.members.horizontalHeader()
+        members_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        members_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.members.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.members.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.members.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.edit_button = QPushButton(_("Edit…"))
         self.add_member_button = QPushButton(_("Add member…"))
         self.end_member_button = QPushButton(_("Member leaves…"))
@@ -222,6 +223,12 @@ class GroupPanel(QWidget):
                 if not member.is_current(today) and not closed:
                     item.setForeground(self.palette().placeholderText())
                 self.members.setItem(row, column, item)
+        # the panel scrolls as a whole; the table shows every member without a scroll bar
+        self.members.setFixedHeight(
+            self.members.horizontalHeader().sizeHint().height()
+            + self.members.verticalHeader().length()
+            + 2 * self.members.frameWidth()
+        )
         self.close_button.setText(_("Reopen group") if closed else _("Close group…"))
         self.add_member_button.setEnabled(not closed)
         self.end_member_button.setEnabled(False)
@@ -264,8 +271,14 @@ class GroupsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 170), (2, 60), (3, 130), (4, 85)):
+            self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_group())
         self.model.modelReset.connect(self._restore_selection)
@@ -286,14 +299,15 @@ class GroupsPage(QWidget):
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([620, 440])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(heading(_("Learning groups"), 2.0))
         layout.addWidget(
             hint(
                 _(
-                    "Small groups of three to six colleagues, young and old, that learn from their own "
-                    "work, with an experienced colleague or expert on call."
+                    "Small groups of three to six colleagues, young and old, that learn from "
+                    "their own work, with an experienced colleague or expert on call."
                 )
             )
         )

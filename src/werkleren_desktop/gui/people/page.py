@@ -11,10 +11,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -53,21 +51,9 @@ class PersonPanel(QWidget):
         self.overview: PersonOverview | None = None
         self.name = heading("", 1.4)
         self.job = paragraph("")
-        self.details = QFormLayout()
-        self.details.setHorizontalSpacing(16)
-        self.labels: dict[str, QLabel] = {}
-        for key, title in (
-            ("email", _("E-mail")),
-            ("manager", _("Manager")),
-            ("in_service", _("In service")),
-            ("out_of_service", _("Out of service")),
-            ("hours", _("Hours per week")),
-            ("birth_year", _("Birth year")),
-            ("reports", _("Manager of")),
-        ):
-            label = paragraph("")
-            self.labels[key] = label
-            self.details.addRow(title, label)
+        # one rich-text label: wrapped labels in a grid get clipped inside a scroll area
+        self.details = paragraph("")
+        self.details.setTextFormat(Qt.TextFormat.RichText)
         self.notes = paragraph("")
         self.groups = paragraph("")
         self.groups.setTextFormat(Qt.TextFormat.RichText)
@@ -90,7 +76,7 @@ class PersonPanel(QWidget):
         body.addWidget(self.job)
         body.addLayout(buttons)
         body.addSpacing(6)
-        body.addLayout(self.details)
+        body.addWidget(self.details)
         body.addWidget(self.notes)
         body.addSpacing(6)
         body.addWidget(section(_("Learning groups")))
@@ -117,17 +103,27 @@ class PersonPanel(QWidget):
         self.name.setText(person.full_name)
         self.job.setText(person.job_title)
         left = person.out_of_service is not None and person.out_of_service < today
-        values = {
-            "email": person.email or "—",
-            "manager": overview.manager_name or "—",
-            "in_service": format_date(person.in_service),
-            "out_of_service": format_date(person.out_of_service) if person.out_of_service else "—",
-            "hours": format_hours(person.contract_minutes, current_language()) or "—",
-            "birth_year": str(person.birth_year) if person.birth_year else "—",
-            "reports": ", ".join(overview.direct_reports) or "—",
-        }
-        for key, value in values.items():
-            self.labels[key].setText(value)
+        facts = (
+            (_("E-mail"), person.email),
+            (_("Manager"), overview.manager_name),
+            (_("In service"), format_date(person.in_service)),
+            (
+                _("Out of service"),
+                format_date(person.out_of_service) if person.out_of_service else "",
+            ),
+            (_("Hours per week"), format_hours(person.contract_minutes, current_language())),
+            (_("Birth year"), str(person.birth_year) if person.birth_year else ""),
+            (_("Manager of"), ", ".join(overview.direct_reports)),
+        )
+        self.details.setText(
+            "<table cellspacing='0' cellpadding='2'>"
+            + "".join(
+                f"<tr><td style='padding-right:14px'>{html.escape(title)}</td>"
+                f"<td>{html.escape(value or '—')}</td></tr>"
+                for title, value in facts
+            )
+            + "</table>"
+        )
         self.notes.setText(person.notes)
         self.notes.setVisible(bool(person.notes))
         self.leave_button.setEnabled(not left)
@@ -162,6 +158,7 @@ class PeoplePage(QWidget):
         self.model = PeopleTableModel(today)
 
         self.count_label = hint("")
+        self.count_label.setWordWrap(False)
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search by name, job title or e-mail"))
         self.search.setClearButtonEnabled(True)
@@ -187,9 +184,14 @@ class PeoplePage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((0, 200), (1, 140), (2, 150), (3, 85)):
+            self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_person())
         self.model.modelReset.connect(self._restore_selection)
@@ -210,6 +212,7 @@ class PeoplePage(QWidget):
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([660, 400])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
