@@ -25,6 +25,7 @@ class FakePrompts:
 
     confirm_answer: bool = True
     image_file: Path | None = None
+    import_file: Path | None = None
     asked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -38,6 +39,9 @@ class FakePrompts:
     def choose_image_file(self, _parent: object) -> Path | None:
         return self.image_file
 
+    def choose_import_file(self, _parent: object) -> Path | None:
+        return self.import_file
+
 
 @pytest.fixture
 def fake_prompts(monkeypatch: pytest.MonkeyPatch) -> FakePrompts:
@@ -46,6 +50,7 @@ def fake_prompts(monkeypatch: pytest.MonkeyPatch) -> FakePrompts:
     monkeypatch.setattr(prompts, "show_error", fake.show_error)
     monkeypatch.setattr(prompts, "show_information", fake.show_error)
     monkeypatch.setattr(prompts, "choose_image_file", fake.choose_image_file)
+    monkeypatch.setattr(prompts, "choose_import_file", fake.choose_import_file)
     return fake
 
 

@@ -350,7 +350,8 @@ class GroupsPage(QWidget):
             self.error_label.show_message(str(error))
 
     def _restore_selection(self) -> None:
-        if self._selected_id is not None and self.model.row_of(self._selected_id) is not None:
+        # the panel follows the chosen one, also when the filter now hides it from the list
+        if self._selected_id is not None:
             self.select_group(self._selected_id)
 
     def _open(self, dialog: QDialog, message: str) -> None:

@@ -282,7 +282,8 @@ class PeoplePage(QWidget):
             self.error_label.show_message(str(error))
 
     def _restore_selection(self) -> None:
-        if self._selected_id is not None and self.model.row_of(self._selected_id) is not None:
+        # the panel follows the chosen one, also when the filter now hides it from the list
+        if self._selected_id is not None:
             self.select_person(self._selected_id)
 
     # --- actions ------------------------------------------------------------------

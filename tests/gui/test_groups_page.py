@@ -1,0 +1,178 @@
+"""Leergroepen through the window: start, fill, watch the mix, let go, close."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from tests.conftest import TODAY
+from tests.gui.helpers import clear_and_type, type_text
+from werkleren_desktop.domain.organisation import OrganisationSettings
+from werkleren_desktop.domain.people import PersonInput
+from werkleren_desktop.gui.groups.table_model import GroupFilter
+from werkleren_desktop.services.groups import list_groups
+from werkleren_desktop.services.organisation import create_organisation
+from werkleren_desktop.services.people import save_person
+
+D = dt.date
+PEOPLE = [
+    ("Łukasz", "Wójcik", 1999),
+    ("Sanne", "Jansen", 2001),
+    ("Kees", "Visser", 1962),
+    ("Ria", "Bos", None),
+    ("Ayşe", "Çelik", 1998),
+]
+
+
+@pytest.fixture
+def window(make_window, store):
+    create_organisation(store.sessions, OrganisationSettings(name="Bakkerij"))
+    for first, last, year in PEOPLE:
+        save_person(store.sessions, PersonInput(first, last, D(2020, 1, 1), birth_year=year), TODAY)
+    window = make_window()
+    window.show_area("groups")
+    return window
+
+
+def start_group(qtbot, page, name: str) -> None:
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    type_text(qtbot, dialog.name, name)
+    type_text(qtbot, dialog.theme, "Hoe bakken we met minder energie?")
+    dialog.starts.setDate(QDate(2026, 9, 1))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+def add_member(qtbot, page, name: str) -> None:
+    qtbot.mouseClick(page.panel.add_member_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    line = dialog.person.lineEdit()
+    type_text(qtbot, line, name)
+    dialog.person.setCurrentIndex(dialog.person.findText(name, Qt.MatchFlag.MatchStartsWith))
+    dialog.joined.setDate(QDate(2026, 9, 1))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.error_label.text()
+
+
+def test_a_group_needs_a_name(window, qtbot) -> None:
+    page = window.groups_page
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == "Vul de naam van de groep in."
+
+
+def test_end_before_start_is_refused(window, qtbot) -> None:
+    page = window.groups_page
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    type_text(qtbot, dialog.name, "Energie")
+    dialog.starts.setDate(QDate(2026, 9, 1))
+    dialog.ends.check.setChecked(True)
+    dialog.ends.edit.setDate(QDate(2026, 8, 1))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.text() == "De einddatum kan niet vóór de startdatum liggen."
+
+
+def test_starting_and_filling_a_group_shows_its_mix(window, qtbot, store) -> None:
+    page = window.groups_page
+    start_group(qtbot, page, "Energiezuinig bakken")
+    assert page.model.row_at(0).name == "Energiezuinig bakken"
+    assert page.panel.name.text() == "Energiezuinig bakken"
+
+    add_member(qtbot, page, "Łukasz Wójcik")
+    add_member(qtbot, page, "Sanne Jansen")
+    mix = page.panel.mix
+    assert mix.size_label.text() == "2 leden"
+    assert mix.size_advice.text() == (
+        "Een leergroep werkt het best met 3 tot 6 leden; deze heeft er 2."
+    )
+    assert mix.generation_warning.text() == (
+        "Alle leden met een bekend geboortejaar zijn jonger dan 30: de groep mengt jong en "
+        "oud niet."
+    )
+
+    add_member(qtbot, page, "Kees Visser")
+    add_member(qtbot, page, "Ria Bos")
+    assert mix.size_label.text() == "4 leden"
+    assert not mix.size_advice.isVisible()
+    assert not mix.generation_warning.isVisible()
+    assert mix.bars["under_30"].value() == 2 and mix.bars["60_plus"].value() == 1
+    assert mix.unknown.text() == "Geboortejaar onbekend van 1 lid."
+    assert page.model.data(page.model.index(0, 2)) == "4"
+
+
+def test_a_member_leaves_and_stays_in_the_history(window, qtbot) -> None:
+    page = window.groups_page
+    start_group(qtbot, page, "Brood")
+    add_member(qtbot, page, "Łukasz Wójcik")
+    add_member(qtbot, page, "Kees Visser")
+    page.panel.members.selectRow(0)
+    assert page.panel.end_member_button.isEnabled()
+    qtbot.mouseClick(page.panel.end_member_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    dialog.date.setDate(QDate(2026, 8, 1))  # before joining
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.text() == (
+        "De datum waarop iemand de groep verlaat kan niet vóór de datum van instappen liggen."
+    )
+    dialog.date.setDate(QDate(2026, 10, 31))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    members = page.panel.members
+    assert members.rowCount() == 2  # history kept
+    assert members.item(0, 3).text() == "31-10-2026"
+    assert page.panel.mix.size_label.text() == "1 lid"
+
+
+def test_someone_cannot_join_twice(window, qtbot) -> None:
+    page = window.groups_page
+    start_group(qtbot, page, "Brood")
+    add_member(qtbot, page, "Ria Bos")
+    qtbot.mouseClick(page.panel.add_member_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog.person.findText("Ria Bos", Qt.MatchFlag.MatchStartsWith) == -1  # offered no more
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.text() == "Kies een persoon uit de lijst."
+
+
+def test_an_outside_expert_and_closing_the_group(window, qtbot, store) -> None:
+    page = window.groups_page
+    start_group(qtbot, page, "Zuurdesem")
+    qtbot.mouseClick(page.panel.edit_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    type_text(qtbot, dialog.expert_name, "Marloes de Haan (bakkersvakschool)")
+    type_text(qtbot, dialog.expert_contact, "marloes@example.nl")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert page.panel.expert.text() == "Marloes de Haan (bakkersvakschool) (marloes@example.nl)"
+
+    qtbot.mouseClick(page.panel.close_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    dialog.date.setDate(QDate(2026, 11, 27))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 0  # the list shows active groups
+    page.status_box.setCurrentIndex(page.status_box.findData(GroupFilter.CLOSED))
+    assert page.model.row_at(0).name == "Zuurdesem"
+    page.select_group(page.model.row_at(0).id)
+    assert page.panel.status.text() == "Gesloten"
+    assert not page.panel.add_member_button.isEnabled()
+    assert list_groups(store.sessions, TODAY)[0].ends == D(2026, 11, 27)
+
+    qtbot.mouseClick(page.panel.close_button, Qt.MouseButton.LeftButton)  # reopen
+    assert page.panel.status.text() == "Actief"
+
+
+def test_the_person_page_shows_their_groups(window, qtbot) -> None:
+    page = window.groups_page
+    start_group(qtbot, page, "Brood")
+    add_member(qtbot, page, "Ayşe Çelik")
+    window.show_area("people")
+    people = window.people_page
+    clear_and_type(qtbot, people.search, "Çelik")
+    people.table.selectRow(0)
+    assert people.panel.name.text() == "Ayşe Çelik"
+    assert "Brood" in people.panel.groups.text()
+    assert "1 september 2026 tot nu" in people.panel.groups.text()
