@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -133,3 +134,12 @@ def section(title: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless area that scrolls when the window is small."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(content)
+    return scroll

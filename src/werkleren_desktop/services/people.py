@@ -94,7 +94,8 @@ def list_people(sessions: SessionFactory) -> list[PersonRow]:
         ]
 
 
-def _input_of(person: Person) -> PersonInput:
+def input_of(person: Person) -> PersonInput:
+    """A stored person as the domain sees them."""
     return PersonInput(
         first_name=person.first_name,
         last_name=person.last_name,
@@ -118,7 +119,7 @@ def _get(session: Session, person_id: int) -> Person:
 
 def get_person(sessions: SessionFactory, person_id: int) -> PersonInput:
     with sessions() as session:
-        return _input_of(_get(session, person_id))
+        return input_of(_get(session, person_id))
 
 
 def person_overview(sessions: SessionFactory, person_id: int) -> PersonOverview:
@@ -135,7 +136,7 @@ def person_overview(sessions: SessionFactory, person_id: int) -> PersonOverview:
         ).all()
         return PersonOverview(
             id=person.id,
-            person=_input_of(person),
+            person=input_of(person),
             manager_name=_full_name(person.manager) if person.manager else "",
             direct_reports=tuple(_full_name(r) for r in reports if r.out_of_service is None),
             memberships=tuple(
@@ -193,7 +194,7 @@ def record_leaving(
     """Record that someone leaves: their history stays, their open group places end."""
     with sessions.begin() as session:
         person = _get(session, person_id)
-        replace(_input_of(person), out_of_service=last_day).validated(today)
+        replace(input_of(person), out_of_service=last_day).validated(today)
         person.out_of_service = last_day
         for membership in session.scalars(
             select(GroupMembership).where(

@@ -29,7 +29,7 @@ from werkleren_desktop.domain.people_import import (
 )
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
-from werkleren_desktop.services.people import apply_input
+from werkleren_desktop.services.people import apply_input, input_of
 
 
 class RowStatus(enum.StrEnum):
@@ -163,25 +163,10 @@ def plan_import(
         current = next(p for p in stored if p.id == row.existing_id)
         same_manager = row.manager_line is None and row.manager_id == current.manager_id
         unchanged = same_manager and replace(row.person, manager_id=current.manager_id) == (
-            _stored_input(current)
+            input_of(current)
         )
         row.status = RowStatus.UNCHANGED if unchanged else RowStatus.UPDATE
     return ImportPlan(tuple(rows))
-
-
-def _stored_input(person: Person) -> PersonInput:
-    return PersonInput(
-        first_name=person.first_name,
-        last_name=person.last_name,
-        in_service=person.in_service,
-        email=person.email or "",
-        job_title=person.job_title,
-        manager_id=person.manager_id,
-        out_of_service=person.out_of_service,
-        birth_year=person.birth_year,
-        contract_minutes=person.contract_minutes,
-        notes=person.notes,
-    )
 
 
 def _resolve_managers(

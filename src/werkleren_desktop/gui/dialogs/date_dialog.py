@@ -34,8 +34,5 @@ class DateDialog(FormDialog):
         form.addRow(label, self.date)
         self.finish_layout(form)
 
-    def snapshot(self) -> object:
-        return None  # one date, nothing typed worth guarding
-
     def save(self) -> None:
         self.action(from_qdate(self.date.date()))

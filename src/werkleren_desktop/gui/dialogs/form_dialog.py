@@ -41,11 +41,14 @@ class FormDialog(QDialog):
         self._initial = self.snapshot()
 
     def snapshot(self) -> object:
-        """What the form holds now, to compare with what it held when it opened."""
-        raise NotImplementedError
+        """What the form holds now, to compare with what it held when it opened.
+
+        Forms with text worth guarding override this; the default guards nothing.
+        """
+        return None
 
     def save(self) -> None:
-        raise NotImplementedError
+        """Store the form; every form overrides this, the base stores nothing."""
 
     def show_error(self, error: UserError) -> None:
         self.error_label.show_message(str(error))

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QTableWidget,
@@ -37,7 +36,7 @@ from werkleren_desktop.gui.groups.group_dialog import GroupDialog
 from werkleren_desktop.gui.groups.member_dialog import MemberDialog
 from werkleren_desktop.gui.groups.table_model import GroupFilter, GroupsTableModel
 from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.gui.widgets import ErrorLabel, heading, hint, paragraph, section
+from werkleren_desktop.gui.widgets import ErrorLabel, heading, hint, paragraph, scrolling, section
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.groups import (
     GroupDetail,
@@ -170,10 +169,7 @@ class GroupPanel(QWidget):
         column.addWidget(self.empty)
         column.addWidget(self.body)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
+        scroll = scrolling(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +19,7 @@ from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.gui.navigation import AREAS, HOME
 from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, paragraph
+from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, paragraph, scrolling
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.home import LOOK_AHEAD_DAYS, HomeSummary, home_summary
 
@@ -93,10 +92,7 @@ class HomePage(QWidget):
         column.addLayout(lower)
         column.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
+        scroll = scrolling(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

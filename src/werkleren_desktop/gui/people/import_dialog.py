@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.people_import import FIELDS, REQUIRED, guess_mapping, read_table
 from werkleren_desktop.errors import UserError
+from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.gui.widgets import ErrorLabel, hint, paragraph
 from werkleren_desktop.i18n import N_, _
 from werkleren_desktop.services.people_import import (
-    ImportPlan,
+    PlannedRow,
     RowStatus,
     apply_import,
     plan_import,
 )
 
-_Index = QModelIndex | QPersistentModelIndex
 STATUS_TEXT = {
     RowStatus.NEW: N_("new"),
     RowStatus.UPDATE: N_("changes"),
@@ -43,37 +43,15 @@ STATUS_TEXT = {
 COLUMNS = (N_("Line"), N_("Name"), N_("What happens"), N_("Explanation"))
 
 
-class ImportPlanTableModel(QAbstractTableModel):
+def _cells(row: PlannedRow) -> tuple[str, ...]:
+    return (str(row.line), row.name, _(STATUS_TEXT[row.status]), row.message)
+
+
+class ImportPlanTableModel(RowsTableModel[PlannedRow]):
     def __init__(self) -> None:
-        super().__init__()
-        self.plan = ImportPlan(())
+        super().__init__(COLUMNS, _cells)
 
-    def set_plan(self, plan: ImportPlan) -> None:
-        self.beginResetModel()
-        self.plan = plan
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.plan.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(COLUMNS[section])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self.plan.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (str(row.line), row.name, _(STATUS_TEXT[row.status]), row.message)[
-                index.column()
-            ]
+    def extra(self, row: PlannedRow, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.ForegroundRole and row.status is RowStatus.ERROR:
             return QColor("#b00020")
         return None
@@ -161,12 +139,12 @@ class ImportDialog(QDialog):
             plan = plan_import(self.sessions, self.table, self.mapping(), self.today)
         except UserError as error:
             self.error_label.show_message(str(error))
-            self.model.set_plan(ImportPlan(()))
+            self.model.show_rows([])
             self.summary.setText("")
             self.import_button.setEnabled(False)
             return
         self.error_label.clear_message()
-        self.model.set_plan(plan)
+        self.model.show_rows(list(plan.rows))
         self.summary.setText(
             _("{new} new, {updated} changed, {same} unchanged, {bad} with errors.").format(
                 new=plan.count(RowStatus.NEW),

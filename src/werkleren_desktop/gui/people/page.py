@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -32,7 +31,7 @@ from werkleren_desktop.gui.people.import_dialog import ImportDialog
 from werkleren_desktop.gui.people.person_dialog import PersonDialog
 from werkleren_desktop.gui.people.table_model import PeopleTableModel, StatusFilter
 from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.gui.widgets import ErrorLabel, heading, hint, paragraph, section
+from werkleren_desktop.gui.widgets import ErrorLabel, heading, hint, paragraph, scrolling, section
 from werkleren_desktop.i18n import _, current_language, n_
 from werkleren_desktop.services.people import (
     PersonOverview,
@@ -84,10 +83,7 @@ class PersonPanel(QWidget):
         body.addStretch(1)
         column.addWidget(self.body)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
+        scroll = scrolling(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
