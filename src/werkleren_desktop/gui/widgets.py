@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -143,3 +146,30 @@ def scrolling(content: QWidget) -> QScrollArea:
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setWidget(content)
     return scroll
+
+
+def list_table(model: QAbstractItemModel, widths: dict[int, int]) -> QTableView:
+    """A read-only list of records: whole rows selected one at a time, compact lines."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    for column, width in widths.items():
+        table.setColumnWidth(column, width)
+    return table
+
+
+def list_and_panel(table: QWidget, panel: QWidget, sizes: tuple[int, int]) -> QSplitter:
+    """The list on the left and the chosen record on the right."""
+    splitter = QSplitter()
+    splitter.addWidget(table)
+    splitter.addWidget(panel)
+    splitter.setStretchFactor(0, 3)
+    splitter.setStretchFactor(1, 2)
+    splitter.setSizes(list(sizes))
+    return splitter

@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -36,7 +34,16 @@ from werkleren_desktop.gui.groups.group_dialog import GroupDialog
 from werkleren_desktop.gui.groups.member_dialog import MemberDialog
 from werkleren_desktop.gui.groups.table_model import GroupFilter, GroupsTableModel
 from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.gui.widgets import ErrorLabel, heading, hint, paragraph, scrolling, section
+from werkleren_desktop.gui.widgets import (
+    ErrorLabel,
+    heading,
+    hint,
+    list_and_panel,
+    list_table,
+    paragraph,
+    scrolling,
+    section,
+)
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.groups import (
     GroupDetail,
@@ -261,20 +268,8 @@ class GroupsPage(QWidget):
         self.new_button.clicked.connect(self.new_group)
         self.error_label = ErrorLabel()
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 170), (2, 60), (3, 130), (4, 85)):
-            self.table.setColumnWidth(column, width)
+        self.table = list_table(self.model, {0: 170, 2: 60, 3: 130, 4: 85})
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_group())
         self.model.modelReset.connect(self._restore_selection)
@@ -290,12 +285,7 @@ class GroupsPage(QWidget):
         tools.addWidget(self.status_box)
         tools.addStretch(1)
         tools.addWidget(self.new_button)
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([620, 440])
+        splitter = list_and_panel(self.table, self.panel, (620, 440))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(heading(_("Learning groups"), 2.0))

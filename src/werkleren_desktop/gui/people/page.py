@@ -8,15 +8,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +27,16 @@ from werkleren_desktop.gui.people.import_dialog import ImportDialog
 from werkleren_desktop.gui.people.person_dialog import PersonDialog
 from werkleren_desktop.gui.people.table_model import PeopleTableModel, StatusFilter
 from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.gui.widgets import ErrorLabel, heading, hint, paragraph, scrolling, section
+from werkleren_desktop.gui.widgets import (
+    ErrorLabel,
+    heading,
+    hint,
+    list_and_panel,
+    list_table,
+    paragraph,
+    scrolling,
+    section,
+)
 from werkleren_desktop.i18n import _, current_language, n_
 from werkleren_desktop.services.people import (
     PersonOverview,
@@ -172,22 +177,10 @@ class PeoplePage(QWidget):
         self.import_button.clicked.connect(self.import_people)
         self.error_label = ErrorLabel()
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = list_table(self.model, {0: 200, 1: 140, 2: 150, 3: 85})
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((0, 200), (1, 140), (2, 150), (3, 85)):
-            self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_person())
         self.model.modelReset.connect(self._restore_selection)
@@ -203,12 +196,7 @@ class PeoplePage(QWidget):
         tools.addStretch(0)
         tools.addWidget(self.new_button)
         tools.addWidget(self.import_button)
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([660, 400])
+        splitter = list_and_panel(self.table, self.panel, (660, 400))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
