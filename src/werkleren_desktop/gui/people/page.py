@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -177,8 +178,8 @@ class PeoplePage(QWidget):
         self.import_button.clicked.connect(self.import_people)
         self.error_label = ErrorLabel()
 
-        self.table = list_table(self.model, {0: 200, 1: 140, 2: 150, 3: 85})
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table(self.model, {1: 140, 2: 150, 3: 85, 4: 85})
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
