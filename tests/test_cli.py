@@ -132,3 +132,23 @@ def test_import_of_a_missing_file_is_one_sentence(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("werkleren: Het bestand weg.csv kan niet worden gelezen")
     assert "Traceback" not in result.stderr
+
+
+def test_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "d"
+    assert main(["demo", "--data-dir", str(folder)]) == 0
+    capsys.readouterr()
+    assert main(["check", "--data-dir", str(folder)]) == 0
+    assert "is in orde" in capsys.readouterr().out
+    with sqlite3.connect(folder / "werkleren.sqlite3") as connection:  # foreign keys off here
+        connection.execute("UPDATE person SET manager_id = 99999 WHERE id = 2")
+    connection.close()
+    assert main(["check", "--data-dir", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "is beschadigd" in err and "person 2 → person" in err
+
+
+def test_check_without_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--data-dir", str(tmp_path / "leeg")]) == 1
+    assert "Er is geen gegevensbestand" in capsys.readouterr().err
+    assert not (tmp_path / "leeg").exists()  # checking creates nothing

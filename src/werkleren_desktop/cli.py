@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
         default="small",
         help=_("small: about 25 people, two years; large: 250 people, ten years"),
     )
+    commands.add_parser(
+        "check", parents=[common], help=_("check the data file and exit non-zero on a problem")
+    )
     importer = commands.add_parser("import", parents=[common], help=_("import data from a file"))
     kinds = importer.add_subparsers(
         dest="kind", metavar=_("WHAT"), parser_class=_Parser, required=True
@@ -151,6 +154,27 @@ def _confirm(question: str) -> bool:
     return answer in {"j", "ja", "y", "yes"}
 
 
+def _run_check(args: argparse.Namespace) -> int:
+    from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.services.integrity import check_data
+
+    paths = _paths(args)
+    if not paths.database.exists():
+        raise UserError(_("There is no data file in {folder}.").format(folder=paths.root))
+    store = open_data_folder(paths)
+    try:
+        report = check_data(store)
+    finally:
+        store.close()
+    if report.ok:
+        print(_("The data file {path} is in order.").format(path=paths.database))
+        return EXIT_OK
+    print(_("The data file {path} is damaged:").format(path=paths.database), file=sys.stderr)
+    for problem in report.problems:
+        print(f"  {problem}", file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
 def _run_gui(args: argparse.Namespace) -> int:
     from werkleren_desktop.gui.app import run_gui
 
@@ -161,6 +185,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: _run_gui,
     "demo": _run_demo,
     "import": _run_import,
+    "check": _run_check,
 }
 
 

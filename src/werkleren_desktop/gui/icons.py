@@ -1,4 +1,5 @@
-"""The program's icon. The master is resources/icons/werkleren.svg; the package carries a copy."""
+"""The program's icon. The master is resources/icons/werkleren.svg; scripts/build_icons.py
+renders the sizes and puts the copies the program loads in assets/icons."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-ICON_PATH = Path(__file__).parent.parent / "assets" / "icons" / "werkleren.svg"
+ICONS = Path(__file__).parent.parent / "assets" / "icons"
 
 
 @cache
 def app_icon() -> QIcon:
-    return QIcon(str(ICON_PATH))
+    icon = QIcon(str(ICONS / "werkleren.svg"))
+    icon.addFile(str(ICONS / "werkleren-256.png"))  # where Qt's SVG plugin is missing
+    return icon
