@@ -152,3 +152,32 @@ def test_check_without_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert main(["check", "--data-dir", str(tmp_path / "leeg")]) == 1
     assert "Er is geen gegevensbestand" in capsys.readouterr().err
     assert not (tmp_path / "leeg").exists()  # checking creates nothing
+
+
+def test_export_calendar(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from icalendar import Calendar
+
+    folder = str(tmp_path / "d")
+    assert main(["demo", "--data-dir", folder]) == 0
+    out = tmp_path / "agenda" / "cycli.ics"
+    assert main(["export", "calendar", "--out", str(out), "--data-dir", folder]) == 0
+    assert "sessies geschreven naar" in capsys.readouterr().out
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert len(events) > 40
+    assert all(str(e["summary"]).startswith("Weekcyclus ") for e in events)
+    assert (
+        main(
+            [
+                "export",
+                "calendar",
+                "--out",
+                str(out),
+                "--group",
+                "Bestaat niet",
+                "--data-dir",
+                folder,
+            ]
+        )
+        == 1
+    )
+    assert "Er is geen leergroep met de naam ‘Bestaat niet’." in capsys.readouterr().err

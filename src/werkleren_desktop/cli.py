@@ -61,6 +61,19 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "check", parents=[common], help=_("check the data file and exit non-zero on a problem")
     )
+    exporter = commands.add_parser("export", parents=[common], help=_("export data to a file"))
+    exports = exporter.add_subparsers(
+        dest="kind", metavar=_("WHAT"), parser_class=_Parser, required=True
+    )
+    calendar = exports.add_parser(
+        "calendar",
+        parents=[common],
+        help=_("the week-cycle sessions as an iCalendar file (Outlook, Google Calendar)"),
+    )
+    calendar.add_argument("--out", required=True, metavar=_("FILE"))
+    calendar.add_argument(
+        "--group", metavar=_("NAME"), help=_("only this learning group (default: all groups)")
+    )
     importer = commands.add_parser("import", parents=[common], help=_("import data from a file"))
     kinds = importer.add_subparsers(
         dest="kind", metavar=_("WHAT"), parser_class=_Parser, required=True
@@ -175,6 +188,29 @@ def _run_check(args: argparse.Namespace) -> int:
     return EXIT_USER_ERROR
 
 
+def _run_export(args: argparse.Namespace) -> int:
+    import datetime as dt
+    from pathlib import Path
+
+    from werkleren_desktop.services.calendar_export import build_calendar, write_atomically
+    from werkleren_desktop.services.cycles import group_id_by_name, session_events
+    from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.services.organisation import load_settings
+
+    store = open_data_folder(_paths(args))
+    try:
+        group_id = group_id_by_name(store.sessions, args.group) if args.group else None
+        events = session_events(store.sessions, group_id)
+        settings = load_settings(store.sessions)
+    finally:
+        store.close()
+    name = args.group or (settings.name if settings else "Werkleren Desktop")
+    out = Path(args.out)
+    write_atomically(out, build_calendar(events, name, dt.datetime.now(dt.UTC)))
+    print(_("{n} sessions written to {path}.").format(n=len(events), path=out))
+    return EXIT_OK
+
+
 def _run_gui(args: argparse.Namespace) -> int:
     from werkleren_desktop.gui.app import run_gui
 
@@ -186,6 +222,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "demo": _run_demo,
     "import": _run_import,
     "check": _run_check,
+    "export": _run_export,
 }
 
 

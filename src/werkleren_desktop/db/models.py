@@ -18,6 +18,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -71,6 +72,8 @@ class Organisation(Base):
     )
     default_training_budget_cents: Mapped[int] = mapped_column(Integer)
     language: Mapped[str] = mapped_column(String(5))
+    # the themes of the four days of a week cycle; None: the program's own outline
+    cycle_outline: Mapped[list[str] | None] = mapped_column()
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
 
@@ -180,4 +183,86 @@ class GroupMembership(Base):
     left_on: Mapped[dt.date | None] = mapped_column(Date)
 
     group: Mapped[LearningGroup] = relationship(back_populates="memberships")
+    person: Mapped[Person] = relationship()
+
+
+class AttendanceStatus(enum.StrEnum):
+    PRESENT = "present"
+    ABSENT = "absent"
+    EXCUSED = "excused"
+
+
+class WeekCycle(Base):
+    """A vitale weekcyclus: a group meets one hour a day on four consecutive working days."""
+
+    __tablename__ = "week_cycle"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("learning_group.id", ondelete="CASCADE"), index=True
+    )
+    cancelled: Mapped[bool] = mapped_column(default=False)
+
+    group: Mapped[LearningGroup] = relationship()
+    sessions: Mapped[list[CycleSession]] = relationship(
+        back_populates="cycle", cascade="all, delete-orphan", order_by="CycleSession.day_number"
+    )
+
+
+class CycleSession(Base):
+    """One of the four meetings of a cycle; its uid stays the same for calendar exports."""
+
+    __tablename__ = "cycle_session"
+    __table_args__ = (
+        CheckConstraint("day_number BETWEEN 1 AND 4", name="day_number_1_to_4"),
+        CheckConstraint("duration_minutes BETWEEN 5 AND 480", name="duration_in_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(
+        ForeignKey("week_cycle.id", ondelete="CASCADE"), index=True
+    )
+    day_number: Mapped[int] = mapped_column(Integer)
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)  # local time
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
+    location: Mapped[str] = mapped_column(String(200), default="")
+    theme: Mapped[str] = mapped_column(String(300), default="")
+    cancelled: Mapped[bool] = mapped_column(default=False)
+    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    sequence: Mapped[int] = mapped_column(Integer, default=0)  # bumped on every change
+
+    cycle: Mapped[WeekCycle] = relationship(back_populates="sessions")
+    attendance: Mapped[list[Attendance]] = relationship(
+        back_populates="session", cascade="all, delete-orphan"
+    )
+
+
+class Attendance(Base):
+    """Whether a member was there, and a short check-in: energy and meaning from 1 to 5."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (
+        UniqueConstraint("session_id", "person_id", name="one_per_person"),
+        CheckConstraint("energy IS NULL OR energy BETWEEN 1 AND 5", name="energy_1_to_5"),
+        CheckConstraint("meaning IS NULL OR meaning BETWEEN 1 AND 5", name="meaning_1_to_5"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("cycle_session.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    status: Mapped[AttendanceStatus] = mapped_column(
+        Enum(
+            AttendanceStatus,
+            native_enum=False,
+            length=10,
+            values_callable=lambda e: [m.value for m in e],
+        )
+    )
+    energy: Mapped[int | None] = mapped_column(Integer)
+    meaning: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    session: Mapped[CycleSession] = relationship(back_populates="attendance")
     person: Mapped[Person] = relationship()

@@ -11,18 +11,25 @@ import datetime as dt
 import enum
 import random
 import unicodedata
+import uuid
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
+    Attendance,
+    AttendanceStatus,
+    CycleSession,
     GroupMembership,
     GroupStatus,
     LearningGroup,
     LiberationDayPolicy,
     Person,
+    WeekCycle,
 )
+from werkleren_desktop.domain.calendar import WorkCalendar
+from werkleren_desktop.domain.cycles import default_outline, propose_cycle
 from werkleren_desktop.domain.organisation import ClosingPeriodInput, OrganisationSettings
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import DEFAULT_LANGUAGE, _
@@ -384,7 +391,9 @@ def generate_demo(
     with sessions.begin() as session:
         people = _add_people(session, profile, today, rng)
         session.flush()
-        _add_groups(session, people, profile, today, rng)
+        groups = _add_groups(session, people, profile, today, rng)
+        session.flush()
+        _add_cycles(session, groups, settings.validated().work_calendar(), today, rng)
     return settings
 
 
@@ -462,8 +471,9 @@ def _add_groups(
     profile: DemoProfile,
     today: dt.date,
     rng: random.Random,
-) -> None:
+) -> list[LearningGroup]:
     """Groups of three to six, started over the years, mostly mixing generations."""
+    groups: list[LearningGroup] = []
     themes = list(profile.group_themes)
     rng.shuffle(themes)
     history_start = dt.date(today.year - profile.history_years, 1, 1)
@@ -508,6 +518,7 @@ def _add_groups(
             expert_contact="" if expert or number % 3 != 1 else profile.outside_expert[1],
         )
         session.add(group)
+        groups.append(group)
         for person in chosen:
             joined = starts + dt.timedelta(days=rng.choice((0, 0, 0, 14, 30)))
             left_on = ends
@@ -516,3 +527,81 @@ def _add_groups(
             ):
                 left_on = max(joined, person.out_of_service)
             group.memberships.append(GroupMembership(person=person, joined=joined, left_on=left_on))
+    return groups
+
+
+ROOMS = ("Leerlokaal", "Kantine", "Vergaderruimte De Kas", "Tuinkamer")
+SLOTS = (dt.time(15, 0), dt.time(8, 30), dt.time(12, 30))
+
+
+def _add_cycles(
+    session: Session,
+    groups: list[LearningGroup],
+    calendar: WorkCalendar,
+    today: dt.date,
+    rng: random.Random,
+) -> None:
+    """Cycles every six weeks or so through each group's life, and a few ahead of today;
+    the past ones with attendance and check-ins that slowly rise."""
+    outline = default_outline()
+    horizon = today + dt.timedelta(weeks=10)
+    for index, group in enumerate(groups):
+        room = ROOMS[index % len(ROOMS)]
+        slot = SLOTS[(index // len(ROOMS)) % len(SLOTS)]
+        last = min(group.ends or horizon, horizon)
+        wanted = group.starts + dt.timedelta(days=rng.randint(7, 21))
+        number = 0
+        while wanted <= last:
+            proposal = propose_cycle(calendar, wanted)
+            if not proposal.days or proposal.days[-1] > last:
+                break
+            cycle = WeekCycle(group=group)
+            for day_number, (day, theme) in enumerate(
+                zip(proposal.days, outline, strict=True), start=1
+            ):
+                item = CycleSession(
+                    day_number=day_number,
+                    starts_at=dt.datetime.combine(day, slot),
+                    duration_minutes=60,
+                    location=room,
+                    theme=theme,
+                    uid=uuid.UUID(int=rng.getrandbits(128)).hex,
+                    cancelled=rng.random() < 0.02,
+                    sequence=0,
+                )
+                cycle.sessions.append(item)
+                if day < today and not item.cancelled:
+                    _attend(item, group, day, number, rng)
+            session.add(cycle)
+            number += 1
+            wanted = proposal.days[0] + dt.timedelta(weeks=rng.choice((5, 6, 6, 7, 8)))
+
+
+def _attend(
+    item: CycleSession, group: LearningGroup, day: dt.date, number: int, rng: random.Random
+) -> None:
+    growth = min(1.0, number / 8)  # energy and meaning rise as a group finds its way
+    for membership in group.memberships:
+        if membership.joined > day or (membership.left_on and membership.left_on < day):
+            continue
+        roll = rng.random()
+        if roll < 0.85:
+            status = AttendanceStatus.PRESENT
+        elif roll < 0.93:
+            status = AttendanceStatus.EXCUSED
+        else:
+            status = AttendanceStatus.ABSENT
+        present = status is AttendanceStatus.PRESENT
+        item.attendance.append(
+            Attendance(
+                person=membership.person,
+                status=status,
+                energy=_score(rng, 3.0 + growth) if present else None,
+                meaning=_score(rng, 3.2 + growth) if present else None,
+                note="",
+            )
+        )
+
+
+def _score(rng: random.Random, mean: float) -> int:
+    return max(1, min(5, round(rng.gauss(mean, 0.8))))

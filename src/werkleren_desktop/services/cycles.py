@@ -1,0 +1,314 @@
+"""Use cases around vital week cycles: plan, check conflicts, move, cancel, attend."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.models import (
+    Attendance,
+    AttendanceStatus,
+    CycleSession,
+    GroupMembership,
+    LearningGroup,
+    Organisation,
+    Person,
+    WeekCycle,
+)
+from werkleren_desktop.domain.cycles import (
+    CYCLE_DAYS,
+    SessionTimes,
+    consecutive_warning,
+    default_outline,
+    overlaps,
+)
+from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.errors import UserError, ValidationError
+from werkleren_desktop.i18n import _
+from werkleren_desktop.services.organisation import load_settings
+
+
+@dataclass(frozen=True)
+class CycleDraft:
+    group_id: int
+    days: tuple[dt.date, ...]
+    times: SessionTimes
+    themes: tuple[str, ...]
+
+    def starts(self) -> list[dt.datetime]:
+        return [dt.datetime.combine(day, self.times.start_time) for day in self.days]
+
+
+@dataclass(frozen=True)
+class AttendanceInput:
+    person_id: int
+    status: AttendanceStatus
+    energy: int | None = None
+    meaning: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SessionEvent:
+    """A session as a calendar shows it."""
+
+    uid: str
+    sequence: int
+    group_id: int
+    group_name: str
+    day_number: int
+    starts_at: dt.datetime
+    duration_minutes: int
+    location: str
+    theme: str
+    cancelled: bool
+    attendees: tuple[tuple[str, str], ...]  # (name, e-mail) of members with an e-mail
+
+
+def cycle_outline(sessions: SessionFactory) -> list[str]:
+    with sessions() as session:
+        outline = session.scalar(select(Organisation.cycle_outline).limit(1))
+    return list(outline) if outline and len(outline) == CYCLE_DAYS else default_outline()
+
+
+def _members_on(session: Session, group_id: int, day: dt.date) -> list[Person]:
+    return list(
+        session.scalars(
+            select(Person)
+            .join(GroupMembership, GroupMembership.person_id == Person.id)
+            .where(
+                GroupMembership.group_id == group_id,
+                GroupMembership.joined <= day,
+                or_(GroupMembership.left_on.is_(None), GroupMembership.left_on >= day),
+            )
+            .order_by(Person.last_name, Person.first_name)
+        )
+    )
+
+
+def _active_sessions_between(
+    session: Session, first: dt.datetime, last: dt.datetime, exclude_cycle: int | None
+) -> list[CycleSession]:
+    query = (
+        select(CycleSession)
+        .join(WeekCycle)
+        .options(selectinload(CycleSession.cycle).selectinload(WeekCycle.group))
+        .where(
+            CycleSession.cancelled.is_(False),
+            WeekCycle.cancelled.is_(False),
+            CycleSession.starts_at >= first - dt.timedelta(hours=9),
+            CycleSession.starts_at <= last + dt.timedelta(hours=9),
+        )
+    )
+    if exclude_cycle is not None:
+        query = query.where(WeekCycle.id != exclude_cycle)
+    return list(session.scalars(query))
+
+
+def check_conflicts(
+    sessions: SessionFactory, draft: CycleDraft, exclude_cycle: int | None = None
+) -> list[str]:
+    """Everything that clashes with the draft, in words; an empty list when nothing does."""
+    problems: list[str] = []
+    starts = draft.starts()
+    minutes = draft.times.duration_minutes
+    with sessions() as session:
+        others = _active_sessions_between(session, min(starts), max(starts), exclude_cycle)
+        for start in starts:
+            when = format_date(start.date(), "full")
+            members = _members_on(session, draft.group_id, start.date())
+            member_ids = {p.id for p in members}
+            for person in members:
+                if person.out_of_service is not None and person.out_of_service < start.date():
+                    problems.append(
+                        _("{name} is out of service by {day}.").format(
+                            name=f"{person.first_name} {person.last_name}", day=when
+                        )
+                    )
+            for other in others:
+                if not overlaps(start, minutes, other.starts_at, other.duration_minutes):
+                    continue
+                location = draft.times.location.casefold()
+                if location and other.location.casefold() == location:
+                    problems.append(
+                        _("{location} is taken on {day} by {group}.").format(
+                            location=other.location, day=when, group=other.cycle.group.name
+                        )
+                    )
+                if other.cycle.group_id == draft.group_id:
+                    problems.append(
+                        _("The group already meets on {day} at that time.").format(day=when)
+                    )
+                    continue
+                busy = [
+                    p
+                    for p in _members_on(session, other.cycle.group_id, start.date())
+                    if p.id in member_ids
+                ]
+                for person in busy:
+                    problems.append(
+                        _("{name} already has a session of {group} on {day}.").format(
+                            name=f"{person.first_name} {person.last_name}",
+                            group=other.cycle.group.name,
+                            day=when,
+                        )
+                    )
+    return list(dict.fromkeys(problems))  # each problem once, in order
+
+
+def _validate(draft: CycleDraft) -> CycleDraft:
+    if len(draft.days) != CYCLE_DAYS:
+        raise ValidationError(_("A week cycle has four sessions."), "days")
+    times = draft.times.validated()
+    themes = tuple(" ".join(t.split())[:300] for t in draft.themes)
+    return CycleDraft(draft.group_id, draft.days, times, themes + ("",) * (4 - len(themes)))
+
+
+def _add_cycle(session: Session, draft: CycleDraft) -> int:
+    group = session.get(LearningGroup, draft.group_id)
+    if group is None:
+        raise UserError(_("This learning group no longer exists."))
+    cycle = WeekCycle(group_id=group.id)
+    for number, (start, theme) in enumerate(
+        zip(draft.starts(), draft.themes, strict=True), start=1
+    ):
+        cycle.sessions.append(
+            CycleSession(
+                day_number=number,
+                starts_at=start,
+                duration_minutes=draft.times.duration_minutes,
+                location=draft.times.location,
+                theme=theme,
+                uid=uuid.uuid4().hex,
+            )
+        )
+    session.add(cycle)
+    session.flush()
+    return cycle.id
+
+
+def plan_cycle(sessions: SessionFactory, draft: CycleDraft) -> int:
+    """Store a cycle with its four sessions; returns its id. Conflicts are checked before."""
+    return plan_series(sessions, [draft])[0]
+
+
+def plan_series(sessions: SessionFactory, drafts: Sequence[CycleDraft]) -> list[int]:
+    """Several cycles at once, in one transaction: all of them or none."""
+    valid = [_validate(d) for d in drafts]
+    with sessions.begin() as session:
+        return [_add_cycle(session, d) for d in valid]
+
+
+def _session(session: Session, session_id: int) -> CycleSession:
+    found = session.get(CycleSession, session_id)
+    if found is None:
+        raise UserError(_("This session no longer exists."))
+    return found
+
+
+def move_session(sessions: SessionFactory, session_id: int, starts_at: dt.datetime) -> str | None:
+    """Move one session; returns a warning when the four are no longer consecutive."""
+    with sessions.begin() as session:
+        moved = _session(session, session_id)
+        moved.starts_at = starts_at
+        moved.sequence += 1
+        days = [s.starts_at.date() for s in moved.cycle.sessions if not s.cancelled]
+    settings = load_settings(sessions)
+    calendar = settings.work_calendar() if settings else None
+    return consecutive_warning(calendar, days) if calendar else None
+
+
+def cancel_session(sessions: SessionFactory, session_id: int) -> None:
+    with sessions.begin() as session:
+        cancelled = _session(session, session_id)
+        cancelled.cancelled = True
+        cancelled.sequence += 1
+
+
+def cancel_cycle(sessions: SessionFactory, cycle_id: int) -> None:
+    with sessions.begin() as session:
+        cycle = session.get(WeekCycle, cycle_id)
+        if cycle is None:
+            raise UserError(_("This week cycle no longer exists."))
+        cycle.cancelled = True
+        for item in cycle.sessions:
+            item.cancelled = True
+            item.sequence += 1
+
+
+def record_attendance(
+    sessions: SessionFactory, session_id: int, entries: Sequence[AttendanceInput]
+) -> None:
+    """Attendance and check-ins for one session, replacing what was there, in one go."""
+    for entry in entries:
+        for score, field in ((entry.energy, "energy"), (entry.meaning, "meaning")):
+            if score is not None and not 1 <= score <= 5:
+                raise ValidationError(_("A score lies between 1 and 5."), field)
+        if entry.status is not AttendanceStatus.PRESENT and (entry.energy or entry.meaning):
+            raise ValidationError(
+                _("Energy and meaning are only recorded for someone who was there."), "energy"
+            )
+    with sessions.begin() as session:
+        item = _session(session, session_id)
+        existing = {a.person_id: a for a in item.attendance}
+        for entry in entries:
+            row = existing.get(entry.person_id) or Attendance(person_id=entry.person_id)
+            row.status = entry.status
+            row.energy = entry.energy
+            row.meaning = entry.meaning
+            row.note = entry.note.strip()
+            if row.id is None:
+                item.attendance.append(row)
+
+
+def session_events(sessions: SessionFactory, group_id: int | None = None) -> list[SessionEvent]:
+    """Every session (cancelled ones too, so calendars can cancel them), oldest first."""
+    query = (
+        select(CycleSession)
+        .join(WeekCycle)
+        .options(selectinload(CycleSession.cycle).selectinload(WeekCycle.group))
+        .order_by(CycleSession.starts_at)
+    )
+    if group_id is not None:
+        query = query.where(WeekCycle.group_id == group_id)
+    events: list[SessionEvent] = []
+    with sessions() as session:
+        for item in session.scalars(query):
+            group = item.cycle.group
+            members = _members_on(session, group.id, item.starts_at.date())
+            events.append(
+                SessionEvent(
+                    uid=item.uid,
+                    sequence=item.sequence,
+                    group_id=group.id,
+                    group_name=group.name,
+                    day_number=item.day_number,
+                    starts_at=item.starts_at,
+                    duration_minutes=item.duration_minutes,
+                    location=item.location,
+                    theme=item.theme,
+                    cancelled=item.cancelled or item.cycle.cancelled,
+                    attendees=tuple(
+                        (f"{p.first_name} {p.last_name}", p.email) for p in members if p.email
+                    ),
+                )
+            )
+    return events
+
+
+def group_id_by_name(sessions: SessionFactory, name: str) -> int:
+    with sessions() as session:
+        matches = session.scalars(
+            select(LearningGroup.id).where(LearningGroup.name.ilike(name.strip()))
+        ).all()
+    if not matches:
+        raise UserError(_("There is no learning group called “{name}”.").format(name=name))
+    if len(matches) > 1:
+        raise UserError(_("More than one learning group is called “{name}”.").format(name=name))
+    return matches[0]

@@ -1,0 +1,197 @@
+"""Planning cycles against the database: conflicts, moving, cancelling, attendance."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from icalendar import Calendar
+
+from tests.conftest import TODAY
+from werkleren_desktop.db.models import AttendanceStatus
+from werkleren_desktop.domain.cycles import SessionTimes, cycle_days
+from werkleren_desktop.domain.groups import GroupInput
+from werkleren_desktop.domain.organisation import OrganisationSettings
+from werkleren_desktop.domain.people import PersonInput
+from werkleren_desktop.errors import UserError, ValidationError
+from werkleren_desktop.services.calendar_export import build_calendar, write_atomically
+from werkleren_desktop.services.cycles import (
+    AttendanceInput,
+    CycleDraft,
+    cancel_session,
+    check_conflicts,
+    cycle_outline,
+    group_id_by_name,
+    move_session,
+    plan_cycle,
+    plan_series,
+    record_attendance,
+    session_events,
+)
+from werkleren_desktop.services.data_store import DataStore
+from werkleren_desktop.services.groups import add_member, save_group
+from werkleren_desktop.services.organisation import create_organisation
+from werkleren_desktop.services.people import save_person
+
+D = dt.date
+MONDAY = D(2026, 11, 30)
+NOW = dt.datetime(2026, 11, 28, 12, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def org(store: DataStore) -> dict[str, int]:
+    create_organisation(store.sessions, OrganisationSettings(name="Bakkerij"))
+    ids = {}
+    for first, last, email, out in [
+        ("Łukasz", "Wójcik", "lukasz@b.nl", None),
+        ("Sanne", "Jansen", "", None),
+        ("Kees", "Visser", "kees@b.nl", D(2026, 12, 1)),
+    ]:
+        ids[first] = save_person(
+            store.sessions,
+            PersonInput(first, last, D(2020, 1, 1), email=email, out_of_service=out),
+            TODAY,
+        )
+    ids["bread"] = save_group(store.sessions, GroupInput("Brood", D(2026, 1, 1)))
+    ids["cake"] = save_group(store.sessions, GroupInput("Taart", D(2026, 1, 1)))
+    for name in ("Łukasz", "Sanne", "Kees"):
+        add_member(store.sessions, ids["bread"], ids[name], D(2026, 1, 1))
+    add_member(store.sessions, ids["cake"], ids["Łukasz"], D(2026, 1, 1))
+    return ids
+
+
+def draft(
+    group: int, start: dt.date = MONDAY, location: str = "Kantine", time: dt.time = dt.time(15)
+) -> CycleDraft:
+    return CycleDraft(
+        group, cycle_days(start), SessionTimes(time, 60, location), ("a", "b", "c", "d")
+    )
+
+
+def test_plan_a_cycle_and_see_it_as_events(store: DataStore, org) -> None:
+    plan_cycle(store.sessions, draft(org["bread"]))
+    events = session_events(store.sessions)
+    assert [e.starts_at for e in events] == [
+        dt.datetime.combine(d, dt.time(15)) for d in cycle_days(MONDAY)
+    ]
+    # members with an e-mail address, by surname
+    assert events[0].attendees == (("Kees Visser", "kees@b.nl"), ("Łukasz Wójcik", "lukasz@b.nl"))
+    assert len({e.uid for e in events}) == 4
+    assert cycle_outline(store.sessions)[0].startswith("Kies een werksituatie")
+
+
+def test_conflicts_are_named_before_saving(store: DataStore, org) -> None:
+    plan_cycle(store.sessions, draft(org["cake"], location="Kantine"))
+    problems = check_conflicts(store.sessions, draft(org["bread"], location="kantine"))
+    assert "Kantine is op maandag 30 november 2026 bezet door Taart." in problems
+    assert "Łukasz Wójcik heeft op maandag 30 november 2026 al een sessie van Taart." in problems
+    assert "Kees Visser is op woensdag 2 december 2026 uit dienst." in problems
+    # an hour later in another room only the leaver remains
+    later = check_conflicts(
+        store.sessions, draft(org["bread"], location="Leerlokaal", time=dt.time(16))
+    )
+    assert all("Kees Visser" in p for p in later) and len(later) == 2
+
+
+def test_a_group_cannot_meet_twice_at_once(store: DataStore, org) -> None:
+    plan_cycle(store.sessions, draft(org["cake"]))
+    problems = check_conflicts(store.sessions, draft(org["cake"], location="Elders"))
+    assert problems[0] == "De groep komt op maandag 30 november 2026 op dat moment al bijeen."
+
+
+def test_a_series_in_one_transaction(store: DataStore, org) -> None:
+    ids = plan_series(
+        store.sessions, [draft(org["bread"], MONDAY + dt.timedelta(weeks=6 * i)) for i in range(3)]
+    )
+    assert len(ids) == 3 and len(session_events(store.sessions)) == 12
+    with pytest.raises(ValidationError):
+        plan_series(
+            store.sessions,
+            [
+                draft(org["bread"], D(2027, 3, 1)),
+                CycleDraft(org["bread"], (D(2027, 4, 5),), SessionTimes(), ()),
+            ],
+        )
+    assert len(session_events(store.sessions)) == 12  # the bad series stored nothing
+
+
+def test_moving_and_cancelling_a_session(store: DataStore, org) -> None:
+    plan_cycle(store.sessions, draft(org["bread"]))
+    first = session_events(store.sessions)[0]
+    with store.sessions() as session:
+        from sqlalchemy import select
+
+        from werkleren_desktop.db.models import CycleSession
+
+        ids = session.scalars(select(CycleSession.id).order_by(CycleSession.day_number)).all()
+    warning = move_session(store.sessions, ids[3], dt.datetime(2026, 12, 8, 15))
+    assert warning == "De vier sessies vallen niet meer op opeenvolgende dagen."
+    assert move_session(store.sessions, ids[3], dt.datetime(2026, 12, 3, 10)) is None
+    cancel_session(store.sessions, ids[0])
+    events = session_events(store.sessions)
+    assert events[0].uid == first.uid and events[0].cancelled and events[0].sequence == 1
+    assert events[3].sequence == 2
+
+
+def test_attendance_and_check_ins(store: DataStore, org) -> None:
+    plan_cycle(store.sessions, draft(org["bread"]))
+    with store.sessions() as session:
+        from sqlalchemy import select
+
+        from werkleren_desktop.db.models import Attendance, CycleSession
+
+        first = session.scalars(select(CycleSession.id).order_by(CycleSession.id)).first()
+    assert first is not None
+    entries = [
+        AttendanceInput(org["Łukasz"], AttendanceStatus.PRESENT, 4, 5, " Goed! "),
+        AttendanceInput(org["Sanne"], AttendanceStatus.EXCUSED),
+    ]
+    record_attendance(store.sessions, first, entries)
+    record_attendance(
+        store.sessions, first, [AttendanceInput(org["Sanne"], AttendanceStatus.PRESENT, 3, 3)]
+    )
+    with store.sessions() as session:
+        rows = {a.person_id: a for a in session.scalars(select(Attendance))}
+    assert rows[org["Łukasz"]].note == "Goed!" and rows[org["Łukasz"]].meaning == 5
+    assert rows[org["Sanne"]].status is AttendanceStatus.PRESENT
+    with pytest.raises(ValidationError, match="tussen 1 en 5"):
+        record_attendance(
+            store.sessions, first, [AttendanceInput(org["Sanne"], AttendanceStatus.PRESENT, 6)]
+        )
+    with pytest.raises(ValidationError, match="alleen vastgelegd voor wie er was"):
+        record_attendance(
+            store.sessions, first, [AttendanceInput(org["Sanne"], AttendanceStatus.ABSENT, 3)]
+        )
+
+
+def test_the_calendar_file_parses_and_keeps_its_uids(store: DataStore, org, tmp_path) -> None:
+    plan_cycle(store.sessions, draft(org["bread"]))
+    first = build_calendar(session_events(store.sessions), "Bakkerij", NOW)
+    cancel_session(store.sessions, 1)
+    second = build_calendar(session_events(store.sessions), "Bakkerij", NOW)
+    events_1 = Calendar.from_ical(first).walk("VEVENT")
+    events_2 = Calendar.from_ical(second).walk("VEVENT")
+    assert [str(e["uid"]) for e in events_1] == [str(e["uid"]) for e in events_2]
+    assert str(events_2[0]["status"]) == "CANCELLED" and events_2[0].decoded("sequence") == 1
+    start = events_1[0].decoded("dtstart")
+    assert start == dt.datetime(2026, 11, 30, 15, tzinfo=start.tzinfo)
+    assert str(start.tzinfo) == "Europe/Amsterdam"
+    assert str(events_1[0]["summary"]) == "Weekcyclus Brood, dag 1"
+    assert str(events_1[0]["location"]) == "Kantine"
+    attendees = [str(a) for a in events_1[0].get("attendee")]
+    assert attendees == ["mailto:kees@b.nl", "mailto:lukasz@b.nl"]
+    assert Calendar.from_ical(first).walk("VTIMEZONE")
+
+    target = tmp_path / "agenda.ics"
+    target.write_bytes(b"oud")
+    write_atomically(target, second)
+    assert target.read_bytes() == second
+    assert [p.name for p in target.parent.iterdir() if p.name != "data"] == [
+        "agenda.ics"
+    ]  # no temporary file left beside it
+
+
+def test_groups_by_name(store: DataStore, org) -> None:
+    assert group_id_by_name(store.sessions, " brood ") == org["bread"]
+    with pytest.raises(UserError, match=r"Er is geen leergroep met de naam ‘Koek’\."):
+        group_id_by_name(store.sessions, "Koek")
