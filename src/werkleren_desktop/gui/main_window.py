@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui.cycles.page import CyclesPage
 from werkleren_desktop.gui.dialogs.about import AboutDialog
 from werkleren_desktop.gui.dialogs.settings import SettingsDialog
 from werkleren_desktop.gui.groups.page import GroupsPage
@@ -204,6 +205,10 @@ class MainWindow(QMainWindow):
             self.people_page = PeoplePage(self.store.sessions, self.tasks, self.today)
             self.people_page.status_message.connect(self._show_message)
             return self.people_page
+        if area.key == "cycles":
+            self.cycles_page = CyclesPage(self.store.sessions, self.tasks, self.today)
+            self.cycles_page.status_message.connect(self._show_message)
+            return self.cycles_page
         if area.key == "groups":
             self.groups_page = GroupsPage(self.store.sessions, self.tasks, self.today)
             self.groups_page.status_message.connect(self._show_message)

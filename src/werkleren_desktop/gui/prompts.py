@@ -44,3 +44,12 @@ def choose_import_file(parent: QWidget | None) -> Path | None:
         _("Spreadsheets (*.xlsx *.csv *.txt)"),
     )
     return Path(filename) if filename else None
+
+
+def choose_save_file(
+    parent: QWidget | None, title: str, suggested: str, filters: str
+) -> Path | None:
+    filename, _filter = QFileDialog.getSaveFileName(
+        parent, title, str(Path.home() / suggested), filters
+    )
+    return Path(filename) if filename else None

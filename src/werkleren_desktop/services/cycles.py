@@ -312,3 +312,142 @@ def group_id_by_name(sessions: SessionFactory, name: str) -> int:
     if len(matches) > 1:
         raise UserError(_("More than one learning group is called “{name}”.").format(name=name))
     return matches[0]
+
+
+@dataclass(frozen=True)
+class CycleRow:
+    id: int
+    group_id: int
+    group_name: str
+    first_day: dt.date
+    last_day: dt.date
+    location: str
+    cancelled: bool
+    attended: int  # present marks
+    expected: int  # marks recorded (present, absent or excused)
+
+    @property
+    def attendance_rate(self) -> float | None:
+        return self.attended / self.expected if self.expected else None
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    day_number: int
+    starts_at: dt.datetime
+    duration_minutes: int
+    location: str
+    theme: str
+    cancelled: bool
+    recorded: int
+    present: int
+    mean_energy: float | None
+    mean_meaning: float | None
+
+
+@dataclass(frozen=True)
+class MemberMark:
+    person_id: int
+    name: str
+    status: AttendanceStatus | None
+    energy: int | None
+    meaning: int | None
+    note: str
+
+
+@dataclass(frozen=True)
+class CycleDetail:
+    id: int
+    group_id: int
+    group_name: str
+    cancelled: bool
+    sessions: tuple[SessionRow, ...]
+
+
+def _mean(values: list[int]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def list_cycles(sessions: SessionFactory, group_id: int | None = None) -> list[CycleRow]:
+    query = select(WeekCycle).options(
+        selectinload(WeekCycle.group),
+        selectinload(WeekCycle.sessions).selectinload(CycleSession.attendance),
+    )
+    if group_id is not None:
+        query = query.where(WeekCycle.group_id == group_id)
+    rows: list[CycleRow] = []
+    with sessions() as session:
+        for cycle in session.scalars(query):
+            if not cycle.sessions:
+                continue
+            marks = [a for s in cycle.sessions if not s.cancelled for a in s.attendance]
+            days = [s.starts_at.date() for s in cycle.sessions]
+            rows.append(
+                CycleRow(
+                    id=cycle.id,
+                    group_id=cycle.group_id,
+                    group_name=cycle.group.name,
+                    first_day=min(days),
+                    last_day=max(days),
+                    location=cycle.sessions[0].location,
+                    cancelled=cycle.cancelled,
+                    attended=sum(1 for a in marks if a.status is AttendanceStatus.PRESENT),
+                    expected=len(marks),
+                )
+            )
+    rows.sort(key=lambda r: (r.first_day, r.group_name))
+    return rows
+
+
+def cycle_detail(sessions: SessionFactory, cycle_id: int) -> CycleDetail:
+    with sessions() as session:
+        cycle = session.get(WeekCycle, cycle_id)
+        if cycle is None:
+            raise UserError(_("This week cycle no longer exists."))
+        rows = []
+        for item in sorted(cycle.sessions, key=lambda s: s.starts_at):
+            present = [a for a in item.attendance if a.status is AttendanceStatus.PRESENT]
+            rows.append(
+                SessionRow(
+                    id=item.id,
+                    day_number=item.day_number,
+                    starts_at=item.starts_at,
+                    duration_minutes=item.duration_minutes,
+                    location=item.location,
+                    theme=item.theme,
+                    cancelled=item.cancelled or cycle.cancelled,
+                    recorded=len(item.attendance),
+                    present=len(present),
+                    mean_energy=_mean([a.energy for a in present if a.energy]),
+                    mean_meaning=_mean([a.meaning for a in present if a.meaning]),
+                )
+            )
+        return CycleDetail(cycle.id, cycle.group_id, cycle.group.name, cycle.cancelled, tuple(rows))
+
+
+def session_marks(sessions: SessionFactory, session_id: int) -> list[MemberMark]:
+    """The members expected at a session, with what was recorded for each so far."""
+    with sessions() as session:
+        item = _session(session, session_id)
+        recorded = {a.person_id: a for a in item.attendance}
+        members = _members_on(session, item.cycle.group_id, item.starts_at.date())
+        people = {p.id: p for p in members}
+        for person_id in recorded.keys() - people.keys():  # marked once, left the group since
+            person = session.get(Person, person_id)
+            if person is not None:
+                people[person_id] = person
+        marks = []
+        for person in sorted(people.values(), key=lambda p: (p.last_name, p.first_name)):
+            mark = recorded.get(person.id)
+            marks.append(
+                MemberMark(
+                    person.id,
+                    f"{person.first_name} {person.last_name}",
+                    mark.status if mark else None,
+                    mark.energy if mark else None,
+                    mark.meaning if mark else None,
+                    mark.note if mark else "",
+                )
+            )
+        return marks

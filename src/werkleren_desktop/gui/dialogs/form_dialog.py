@@ -47,8 +47,12 @@ class FormDialog(QDialog):
         """
         return None
 
-    def save(self) -> None:
-        """Store the form; every form overrides this, the base stores nothing."""
+    def save(self) -> bool | None:
+        """Store the form; every form overrides this, the base stores nothing.
+
+        Returning False keeps the dialog open (the user chose to change something).
+        """
+        return None
 
     def show_error(self, error: UserError) -> None:
         self.error_label.show_message(str(error))
@@ -58,7 +62,8 @@ class FormDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.save()
+            if self.save() is False:
+                return
         except (ValidationError, UserError) as error:
             self.show_error(error)
             return

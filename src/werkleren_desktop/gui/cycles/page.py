@@ -1,0 +1,373 @@
+"""Weekcycli: the cycles of all groups, and per cycle its four sessions and attendance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.errors import UserError
+from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui.cycles.attendance_dialog import AttendanceDialog
+from werkleren_desktop.gui.cycles.move_dialog import MoveSessionDialog
+from werkleren_desktop.gui.cycles.plan_dialog import PlanCycleDialog
+from werkleren_desktop.gui.cycles.table_model import CyclesTableModel, PeriodFilter
+from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.gui.widgets import (
+    ErrorLabel,
+    heading,
+    hint,
+    list_and_panel,
+    list_table,
+    paragraph,
+    section,
+)
+from werkleren_desktop.i18n import _
+from werkleren_desktop.services.calendar_export import build_calendar, write_atomically
+from werkleren_desktop.services.cycles import (
+    CycleDetail,
+    CycleRow,
+    SessionRow,
+    cancel_cycle,
+    cancel_session,
+    cycle_detail,
+    cycle_outline,
+    list_cycles,
+    session_events,
+    session_marks,
+)
+from werkleren_desktop.services.groups import GroupRow, list_groups
+from werkleren_desktop.services.organisation import load_settings
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}".replace(".", ",")
+
+
+class CyclePanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: CycleDetail | None = None
+        self.title = heading("", 1.4)
+        self.period = paragraph("")
+        self.sessions = QTableWidget(0, 6)
+        self.sessions.setHorizontalHeaderLabels(
+            [_("Day"), _("Date and time"), _("Theme"), _("Present"), _("Energy"), _("Meaning")]
+        )
+        self.sessions.verticalHeader().hide()
+        self.sessions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sessions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.sessions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.sessions.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.sessions.itemSelectionChanged.connect(self._session_selected)
+        self.attendance_button = QPushButton(_("Attendance and check-in…"))
+        self.move_button = QPushButton(_("Move session…"))
+        self.cancel_session_button = QPushButton(_("Cancel session"))
+        self.cancel_cycle_button = QPushButton(_("Cancel cycle"))
+        buttons = QHBoxLayout()
+        for button in (self.attendance_button, self.move_button, self.cancel_session_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.empty = hint(_("Choose a cycle in the list to see its sessions."))
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.title)
+        body.addWidget(self.period)
+        body.addWidget(section(_("Sessions")))
+        body.addWidget(self.sessions)
+        body.addLayout(buttons)
+        body.addWidget(self.cancel_cycle_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 8, 8)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.body)
+        layout.addStretch(1)
+        self.show_detail(None)
+
+    def selected_session(self) -> SessionRow | None:
+        rows = self.sessions.selectionModel().selectedRows()
+        if not rows or self.detail is None:
+            return None
+        return self.detail.sessions[rows[0].row()]
+
+    def _session_selected(self) -> None:
+        item = self.selected_session()
+        usable = item is not None and not item.cancelled
+        for button in (self.attendance_button, self.move_button, self.cancel_session_button):
+            button.setEnabled(usable)
+
+    def show_detail(self, detail: CycleDetail | None) -> None:
+        self.detail = detail
+        self.empty.setVisible(detail is None)
+        self.body.setVisible(detail is not None)
+        if detail is None:
+            return
+        self.title.setText(_("Week cycle of {group}").format(group=detail.group_name))
+        days = [s.starts_at.date() for s in detail.sessions]
+        period = _("{start} to {end}").format(
+            start=format_date(min(days)), end=format_date(max(days))
+        )
+        if detail.cancelled:
+            period += " · " + _("cancelled")
+        self.period.setText(period)
+        self.sessions.setRowCount(len(detail.sessions))
+        for row, item in enumerate(detail.sessions):
+            when = f"{format_date(item.starts_at.date(), 'medium')} {item.starts_at:%H:%M}"
+            present = f"{item.present}/{item.recorded}" if item.recorded else "—"
+            values = (
+                str(item.day_number),
+                when,
+                _("cancelled") if item.cancelled else item.theme,
+                present,
+                _score(item.mean_energy),
+                _score(item.mean_meaning),
+            )
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                if item.cancelled:
+                    cell.setForeground(self.palette().placeholderText())
+                self.sessions.setItem(row, column, cell)
+        self.cancel_cycle_button.setEnabled(not detail.cancelled)
+        self._session_selected()
+
+
+class CyclesPage(QWidget):
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        tasks: TaskRunner,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.tasks = tasks
+        self.today = today
+        self.groups: list[GroupRow] = []
+        self.model = CyclesTableModel(today)
+        self.dialog: QDialog | None = None
+        self._selected_id: int | None = None
+
+        self.group_box = QComboBox()
+        self.group_box.setMinimumContentsLength(18)
+        self.group_box.currentIndexChanged.connect(self._filter)
+        self.period_box = QComboBox()
+        for period in PeriodFilter:
+            self.period_box.addItem(_(period.value), period)
+        self.period_box.currentIndexChanged.connect(self._filter)
+        self.plan_button = QPushButton(_("Plan week cycle…"))
+        self.plan_button.clicked.connect(self.plan)
+        self.export_button = QPushButton(_("Export calendar…"))
+        self.export_button.clicked.connect(self.export_calendar)
+        self.error_label = ErrorLabel()
+
+        self.table = list_table(self.model, {0: 180, 1: 90, 2: 90, 4: 90})
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._restore_selection)
+        self.panel = CyclePanel()
+        self.panel.attendance_button.clicked.connect(self.record_attendance)
+        self.panel.move_button.clicked.connect(self.move_session)
+        self.panel.cancel_session_button.clicked.connect(self.cancel_session)
+        self.panel.cancel_cycle_button.clicked.connect(self.cancel_cycle)
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.group_box, 1)
+        tools.addWidget(self.period_box)
+        tools.addStretch(1)
+        tools.addWidget(self.plan_button)
+        tools.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(heading(_("Week cycles"), 2.0))
+        layout.addWidget(
+            hint(
+                _(
+                    "A group meets one hour a day on four consecutive working days, in a "
+                    "comfortable space, with attention to meaning and vitality."
+                )
+            )
+        )
+        layout.addLayout(tools)
+        layout.addWidget(self.error_label)
+        layout.addWidget(list_and_panel(self.table, self.panel, (560, 520)), 1)
+
+    # --- loading ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        today = self.today()
+        self.tasks.run(
+            lambda: (list_cycles(self.sessions), list_groups(self.sessions, today)),
+            self._loaded,
+            lambda error: self.error_label.show_message(str(error)),
+            owner=self,
+        )
+
+    def _loaded(self, result: tuple[list[CycleRow], list[GroupRow]]) -> None:
+        cycles, groups = result
+        self.groups = [g for g in groups if g.ends is None or g.ends >= self.today()]
+        current = self.group_box.currentData()
+        self.group_box.blockSignals(True)
+        self.group_box.clear()
+        self.group_box.addItem(_("All groups"), None)
+        for group in sorted(groups, key=lambda g: g.name.casefold()):
+            self.group_box.addItem(group.name, group.id)
+        self.group_box.setCurrentIndex(max(0, self.group_box.findData(current)))
+        self.group_box.blockSignals(False)
+        self.error_label.clear_message()
+        self.model.set_cycles(cycles)
+        self._filter()
+
+    def _filter(self) -> None:
+        self.model.set_filter(self.group_box.currentData(), self.period_box.currentData())
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.select_cycle(self.model.row_at(rows[0].row()).id)
+
+    def select_cycle(self, cycle_id: int) -> None:
+        self._selected_id = cycle_id
+        row = self.model.row_of(cycle_id)
+        if row is not None and not self.table.selectionModel().isRowSelected(row):
+            self.table.selectRow(row)
+        try:
+            self.panel.show_detail(cycle_detail(self.sessions, cycle_id))
+        except UserError as error:
+            self.error_label.show_message(str(error))
+
+    def _restore_selection(self) -> None:
+        if self._selected_id is not None:
+            self.select_cycle(self._selected_id)
+
+    # --- actions ------------------------------------------------------------------
+
+    def _open(self, dialog: QDialog, done: Callable[[], None]) -> None:
+        dialog.accepted.connect(done)
+        dialog.open()
+        self.dialog = dialog
+
+    def _changed(self, message: str) -> None:
+        self.status_message.emit(message)
+        self.refresh()
+
+    def plan(self) -> None:
+        settings = load_settings(self.sessions)
+        if settings is None:
+            return
+        if not self.groups:
+            self.error_label.show_message(_("Start a learning group first."))
+            return
+        dialog = PlanCycleDialog(
+            self.sessions,
+            self.groups,
+            settings.work_calendar(),
+            cycle_outline(self.sessions),
+            self.today(),
+            self.group_box.currentData(),
+            parent=self,
+        )
+
+        def done() -> None:
+            if dialog.saved_ids:
+                self._selected_id = dialog.saved_ids[0]
+            self.period_box.setCurrentIndex(self.period_box.findData(PeriodFilter.UPCOMING))
+            self._changed(
+                _("Week cycle planned.")
+                if len(dialog.saved_ids) == 1
+                else _("{n} week cycles planned.").format(n=len(dialog.saved_ids))
+            )
+
+        self._open(dialog, done)
+
+    def record_attendance(self) -> None:
+        item = self.panel.selected_session()
+        detail = self.panel.detail
+        if item is None or detail is None:
+            return
+        title = _("Day {n} of {group}, {day}").format(
+            n=item.day_number,
+            group=detail.group_name,
+            day=format_date(item.starts_at.date(), "full"),
+        )
+        dialog = AttendanceDialog(
+            self.sessions, item.id, title, session_marks(self.sessions, item.id), parent=self
+        )
+        self._open(dialog, lambda: self._changed(_("Attendance saved.")))
+
+    def move_session(self) -> None:
+        item = self.panel.selected_session()
+        if item is None:
+            return
+        dialog = MoveSessionDialog(self.sessions, item.id, item.starts_at, parent=self)
+        self._open(dialog, lambda: self._changed(dialog.warning or _("Session moved.")))
+
+    def cancel_session(self) -> None:
+        item = self.panel.selected_session()
+        if item is None or not prompts.confirm(
+            self,
+            _("Cancel session"),
+            _(
+                "Cancel this session? It stays in the list as cancelled, and calendars cancel "
+                "it with the next export."
+            ),
+            _("Cancel session"),
+            _("Keep it"),
+        ):
+            return
+        cancel_session(self.sessions, item.id)
+        self._changed(_("Session cancelled."))
+
+    def cancel_cycle(self) -> None:
+        detail = self.panel.detail
+        if detail is None or not prompts.confirm(
+            self,
+            _("Cancel cycle"),
+            _("Cancel all four sessions of this cycle?"),
+            _("Cancel cycle"),
+            _("Keep it"),
+        ):
+            return
+        cancel_cycle(self.sessions, detail.id)
+        self._changed(_("Week cycle cancelled."))
+
+    def export_calendar(self) -> None:
+        group_id = self.group_box.currentData()
+        name = self.group_box.currentText() if group_id is not None else None
+        settings = load_settings(self.sessions)
+        suggested = f"{name or _('week cycles')}.ics"
+        path = prompts.choose_save_file(
+            self, _("Export calendar"), suggested, _("Calendar files (*.ics)")
+        )
+        if path is None:
+            return
+        try:
+            events = session_events(self.sessions, group_id)
+            title = name or (settings.name if settings else "Werkleren Desktop")
+            write_atomically(path, build_calendar(events, title, dt.datetime.now(dt.UTC)))
+        except UserError as error:
+            self.error_label.show_message(str(error))
+            return
+        self.status_message.emit(
+            _("{n} sessions written to {path}.").format(n=len(events), path=path)
+        )
