@@ -26,6 +26,7 @@ class FakePrompts:
     confirm_answer: bool = True
     image_file: Path | None = None
     import_file: Path | None = None
+    save_file: Path | None = None
     asked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -42,6 +43,9 @@ class FakePrompts:
     def choose_import_file(self, _parent: object) -> Path | None:
         return self.import_file
 
+    def choose_save_file(self, _parent: object, *_args: str) -> Path | None:
+        return self.save_file
+
 
 @pytest.fixture
 def fake_prompts(monkeypatch: pytest.MonkeyPatch) -> FakePrompts:
@@ -51,6 +55,7 @@ def fake_prompts(monkeypatch: pytest.MonkeyPatch) -> FakePrompts:
     monkeypatch.setattr(prompts, "show_information", fake.show_error)
     monkeypatch.setattr(prompts, "choose_image_file", fake.choose_image_file)
     monkeypatch.setattr(prompts, "choose_import_file", fake.choose_import_file)
+    monkeypatch.setattr(prompts, "choose_save_file", fake.choose_save_file)
     return fake
 
 

@@ -99,7 +99,8 @@ class AttendanceDialog(FormDialog):
 
     @staticmethod
     def _status_changed(status: QComboBox, energy: QSpinBox, meaning: QSpinBox) -> None:
-        present = status.currentData() is AttendanceStatus.PRESENT
+        # Qt hands a str-enum back as a plain str: compare by value
+        present = status.currentData() == AttendanceStatus.PRESENT
         for box in (energy, meaning):
             box.setEnabled(present)
             if not present:

@@ -67,9 +67,10 @@ class CyclePanel(QWidget):
         self.period = paragraph("")
         self.sessions = QTableWidget(0, 6)
         self.sessions.setHorizontalHeaderLabels(
-            [_("Day"), _("Date and time"), _("Theme"), _("Present"), _("Energy"), _("Meaning")]
+            [_("Day"), _("Date and time"), _("Theme"), _("Turnout"), _("Energy"), _("Meaning")]
         )
         self.sessions.verticalHeader().hide()
+        self.sessions.setWordWrap(False)
         self.sessions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.sessions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.sessions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -142,6 +143,7 @@ class CyclePanel(QWidget):
             )
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
+                cell.setToolTip(item.theme if column == 2 else "")
                 if item.cancelled:
                     cell.setForeground(self.palette().placeholderText())
                 self.sessions.setItem(row, column, cell)
@@ -181,7 +183,7 @@ class CyclesPage(QWidget):
         self.export_button.clicked.connect(self.export_calendar)
         self.error_label = ErrorLabel()
 
-        self.table = list_table(self.model, {0: 180, 1: 90, 2: 90, 4: 90})
+        self.table = list_table(self.model, {0: 170, 1: 85, 2: 85, 4: 70})
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._restore_selection)
@@ -210,7 +212,7 @@ class CyclesPage(QWidget):
         )
         layout.addLayout(tools)
         layout.addWidget(self.error_label)
-        layout.addWidget(list_and_panel(self.table, self.panel, (560, 520)), 1)
+        layout.addWidget(list_and_panel(self.table, self.panel, (600, 500)), 1)
 
     # --- loading ------------------------------------------------------------------
 

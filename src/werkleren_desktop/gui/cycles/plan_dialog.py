@@ -130,7 +130,7 @@ class PlanCycleDialog(FormDialog):
             self.interval.valueChanged,
             self.time.timeChanged,
             self.duration.valueChanged,
-            self.location.editingFinished,
+            self.location.textChanged,
         ):
             signal.connect(self.update_proposal)
         self.update_proposal()

@@ -22,7 +22,7 @@ class PeriodFilter(enum.Enum):
     ALL = N_("All cycles")
 
 
-COLUMNS = (N_("Group"), N_("From"), N_("To"), N_("Location"), N_("Attendance"))
+COLUMNS = (N_("Group"), N_("From"), N_("To"), N_("Location"), N_("Turnout"))
 
 
 def _cells(row: CycleRow) -> tuple[str, ...]:

@@ -1,0 +1,166 @@
+"""Weekcycli through the window: plan, see conflicts, record attendance, export."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from icalendar import Calendar
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+
+from tests.conftest import TODAY
+from tests.gui.helpers import type_text
+from werkleren_desktop.db.models import AttendanceStatus
+from werkleren_desktop.domain.groups import GroupInput
+from werkleren_desktop.domain.organisation import OrganisationSettings
+from werkleren_desktop.domain.people import PersonInput
+from werkleren_desktop.gui.cycles.table_model import PeriodFilter
+from werkleren_desktop.services.cycles import list_cycles, session_events, session_marks
+from werkleren_desktop.services.groups import add_member, save_group
+from werkleren_desktop.services.organisation import create_organisation
+from werkleren_desktop.services.people import save_person
+
+D = dt.date
+
+
+@pytest.fixture
+def window(make_window, store):
+    create_organisation(store.sessions, OrganisationSettings(name="Bakkerij"))
+    group = save_group(store.sessions, GroupInput("Brood", D(2026, 1, 1)))
+    other = save_group(store.sessions, GroupInput("Taart", D(2026, 1, 1)))
+    for first, last in (("Łukasz", "Wójcik"), ("Sanne", "Jansen"), ("Kees", "Visser")):
+        pid = save_person(
+            store.sessions,
+            PersonInput(first, last, D(2020, 1, 1), email=f"{first.lower()}@b.nl"),
+            TODAY,
+        )
+        add_member(store.sessions, group, pid, D(2026, 1, 1))
+        if first == "Sanne":
+            add_member(store.sessions, other, pid, D(2026, 1, 1))
+    window = make_window()
+    window.show_area("cycles")
+    return window
+
+
+def open_plan(qtbot, page, group: str, start: QDate):
+    qtbot.mouseClick(page.plan_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    dialog.group.setCurrentIndex(dialog.group.findText(group))
+    dialog.start.setDate(start)
+    return dialog
+
+
+def test_planning_in_ascension_week_proposes_the_nearest_start(window, qtbot, store) -> None:
+    page = window.cycles_page
+    dialog = open_plan(qtbot, page, "Brood", QDate(2027, 5, 3))
+    assert dialog.windowTitle() == "Weekcyclus plannen"
+    text = dialog.proposal.text()
+    assert "maandag 10 mei 2027 tot en met donderdag 13 mei 2027" in text
+    assert "Verschoven: donderdag 6 mei 2027 is de organisatie gesloten (Hemelvaartsdag)." in text
+    type_text(qtbot, dialog.location, "Leerlokaal")
+    dialog.time.setTime(QTime(9, 30))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert window.statusBar().currentMessage() == "Weekcyclus gepland."
+    assert page.panel.title.text() == "Weekcyclus van Brood"
+    events = session_events(store.sessions)
+    assert [e.starts_at.date() for e in events] == [D(2027, 5, d) for d in (10, 11, 12, 13)]
+    assert events[0].starts_at.time() == dt.time(9, 30)
+    assert events[0].location == "Leerlokaal"
+    assert events[0].theme.startswith("Kies een werksituatie")
+
+
+def test_a_series_and_a_conflict_shown_before_saving(window, qtbot, store, fake_prompts) -> None:
+    page = window.cycles_page
+    dialog = open_plan(qtbot, page, "Taart", QDate(2026, 11, 30))
+    type_text(qtbot, dialog.location, "Kantine")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    dialog = open_plan(qtbot, page, "Brood", QDate(2026, 11, 30))
+    dialog.count.setValue(3)
+    type_text(qtbot, dialog.location, "Kantine")
+    qtbot.keyClick(dialog.location, Qt.Key.Key_Tab)
+    text = dialog.proposal.text()
+    assert "Kantine is op maandag 30 november 2026 bezet door Taart." in text
+    assert "Sanne Jansen heeft op maandag 30 november 2026 al een sessie van Taart." in text
+    assert dialog.save_button.text() == "3 cycli plannen"
+
+    fake_prompts.confirm_answer = False  # "Plan aanpassen"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert len(list_cycles(store.sessions)) == 1
+    dialog.time.setTime(QTime(10, 0))  # another hour: no clash left
+    assert "bezet" not in dialog.proposal.text()
+    fake_prompts.asked.clear()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert fake_prompts.asked == []
+    assert len(list_cycles(store.sessions)) == 4
+    assert window.statusBar().currentMessage() == "3 weekcycli gepland."
+
+
+def test_attendance_and_check_ins(window, qtbot, store) -> None:
+    page = window.cycles_page
+    dialog = open_plan(qtbot, page, "Brood", QDate(2026, 11, 30))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    page.panel.sessions.selectRow(0)
+    qtbot.mouseClick(page.panel.attendance_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog.windowTitle() == "Dag 1 van Brood, maandag 30 november 2026"
+    qtbot.mouseClick(dialog.all_present, Qt.MouseButton.LeftButton)
+    names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert names == ["Sanne Jansen", "Kees Visser", "Łukasz Wójcik"]
+    dialog.status_boxes[1].setCurrentIndex(
+        dialog.status_boxes[1].findData(AttendanceStatus.EXCUSED)
+    )
+    assert not dialog.energy_boxes[1].isEnabled()
+    dialog.energy_boxes[0].setValue(4)
+    dialog.meaning_boxes[0].setValue(5)
+    type_text(qtbot, dialog.notes[0], "Veel geleerd")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    session_id = page.panel.detail.sessions[0].id
+    marks = {m.name: m for m in session_marks(store.sessions, session_id)}
+    assert marks["Sanne Jansen"].energy == 4 and marks["Sanne Jansen"].note == "Veel geleerd"
+    assert marks["Kees Visser"].status is AttendanceStatus.EXCUSED
+    assert page.panel.sessions.item(0, 3).text() == "2/3"
+    assert page.panel.sessions.item(0, 4).text() == "4,0"
+
+
+def test_moving_cancelling_and_exporting(window, qtbot, store, fake_prompts, tmp_path) -> None:
+    page = window.cycles_page
+    dialog = open_plan(qtbot, page, "Brood", QDate(2026, 11, 30))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    page.panel.sessions.selectRow(3)
+    qtbot.mouseClick(page.panel.move_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    dialog.when.setDateTime(QDateTime(QDate(2026, 12, 7), QTime(15, 0)))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert window.statusBar().currentMessage() == (
+        "De vier sessies vallen niet meer op opeenvolgende dagen."
+    )
+
+    page.panel.sessions.selectRow(0)
+    qtbot.mouseClick(page.panel.cancel_session_button, Qt.MouseButton.LeftButton)
+    assert page.panel.sessions.item(0, 2).text() == "afgezegd"
+
+    fake_prompts.save_file = tmp_path / "brood.ics"
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    events = Calendar.from_ical(fake_prompts.save_file.read_bytes()).walk("VEVENT")
+    assert [str(e["status"]) for e in events] == [
+        "CANCELLED",
+        "CONFIRMED",
+        "CONFIRMED",
+        "CONFIRMED",
+    ]
+    assert len(events[1].get("attendee")) == 3
+    assert window.statusBar().currentMessage().startswith("4 sessies geschreven naar")
+
+
+def test_past_and_upcoming(window, qtbot) -> None:
+    page = window.cycles_page
+    dialog = open_plan(qtbot, page, "Brood", QDate(2026, 10, 5))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 0  # in the past; the list shows upcoming cycles
+    page.period_box.setCurrentIndex(page.period_box.findData(PeriodFilter.PAST))
+    assert page.model.rowCount() == 1
+    assert page.model.data(page.model.index(0, 4)) == "—"  # no attendance recorded yet
