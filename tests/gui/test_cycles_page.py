@@ -164,3 +164,16 @@ def test_past_and_upcoming(window, qtbot) -> None:
     page.period_box.setCurrentIndex(page.period_box.findData(PeriodFilter.PAST))
     assert page.model.rowCount() == 1
     assert page.model.data(page.model.index(0, 4)) == "—"  # no attendance recorded yet
+
+
+def test_printing_the_attendance_list(window, qtbot, fake_prompts, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    page = window.cycles_page
+    dialog = open_plan(qtbot, page, "Brood", QDate(2026, 11, 30))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    fake_prompts.save_file = tmp_path / "lijst.pdf"
+    qtbot.mouseClick(page.panel.print_button, Qt.MouseButton.LeftButton)
+    text = " ".join(PdfReader(fake_prompts.save_file).pages[0].extract_text().split())
+    assert "Presentielijst vitale weekcyclus" in text and "Łukasz Wójcik" in text
+    assert window.statusBar().currentMessage().startswith("Presentielijst opgeslagen als")

@@ -21,6 +21,7 @@ from werkleren_desktop.db.models import (
     Person,
     WeekCycle,
 )
+from werkleren_desktop.documents.attendance_list import AttendanceListData, ListSession
 from werkleren_desktop.domain.cycles import (
     CYCLE_DAYS,
     SessionTimes,
@@ -451,3 +452,41 @@ def session_marks(sessions: SessionFactory, session_id: int) -> list[MemberMark]
                 )
             )
         return marks
+
+
+def attendance_list_data(sessions: SessionFactory, cycle_id: int) -> AttendanceListData:
+    """What the printed attendance list of a cycle shows."""
+    settings = load_settings(sessions)
+    with sessions() as session:
+        cycle = session.get(WeekCycle, cycle_id)
+        if cycle is None:
+            raise UserError(_("This week cycle no longer exists."))
+        group = cycle.group
+        ordered = sorted(cycle.sessions, key=lambda s: s.starts_at)
+        members: dict[int, str] = {}
+        for item in ordered:
+            for person in _members_on(session, group.id, item.starts_at.date()):
+                members.setdefault(person.id, f"{person.first_name} {person.last_name}")
+        expert = (
+            f"{group.expert.first_name} {group.expert.last_name}"
+            if group.expert
+            else group.expert_name
+        )
+        return AttendanceListData(
+            organisation=settings.name if settings else "",
+            logo_png=settings.logo_png if settings else None,
+            group=group.name,
+            expert=expert,
+            sessions=tuple(
+                ListSession(
+                    s.day_number,
+                    s.starts_at,
+                    s.duration_minutes,
+                    s.location,
+                    s.theme,
+                    s.cancelled or cycle.cancelled,
+                )
+                for s in ordered
+            ),
+            members=tuple(members.values()),
+        )

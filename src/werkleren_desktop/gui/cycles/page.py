@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.documents.attendance_list import attendance_list_pdf
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
@@ -43,6 +44,7 @@ from werkleren_desktop.services.cycles import (
     CycleDetail,
     CycleRow,
     SessionRow,
+    attendance_list_data,
     cancel_cycle,
     cancel_session,
     cycle_detail,
@@ -82,6 +84,7 @@ class CyclePanel(QWidget):
         self.move_button = QPushButton(_("Move session…"))
         self.cancel_session_button = QPushButton(_("Cancel session"))
         self.cancel_cycle_button = QPushButton(_("Cancel cycle"))
+        self.print_button = QPushButton(_("Attendance list (PDF)…"))
         buttons = QHBoxLayout()
         for button in (self.attendance_button, self.move_button, self.cancel_session_button):
             buttons.addWidget(button)
@@ -95,7 +98,11 @@ class CyclePanel(QWidget):
         body.addWidget(section(_("Sessions")))
         body.addWidget(self.sessions)
         body.addLayout(buttons)
-        body.addWidget(self.cancel_cycle_button, 0, Qt.AlignmentFlag.AlignLeft)
+        cycle_buttons = QHBoxLayout()
+        cycle_buttons.addWidget(self.print_button)
+        cycle_buttons.addWidget(self.cancel_cycle_button)
+        cycle_buttons.addStretch(1)
+        body.addLayout(cycle_buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 8, 8)
         layout.addWidget(self.empty)
@@ -192,6 +199,7 @@ class CyclesPage(QWidget):
         self.panel.move_button.clicked.connect(self.move_session)
         self.panel.cancel_session_button.clicked.connect(self.cancel_session)
         self.panel.cancel_cycle_button.clicked.connect(self.cancel_cycle)
+        self.panel.print_button.clicked.connect(self.print_attendance_list)
 
         tools = QHBoxLayout()
         tools.addWidget(self.group_box, 1)
@@ -373,3 +381,27 @@ class CyclesPage(QWidget):
         self.status_message.emit(
             _("{n} sessions written to {path}.").format(n=len(events), path=path)
         )
+
+    def print_attendance_list(self) -> None:
+        detail = self.panel.detail
+        if detail is None:
+            return
+        first = min(s.starts_at for s in detail.sessions).date()
+        suggested = (
+            _("attendance list {group} {date}").format(
+                group=detail.group_name, date=first.isoformat()
+            )
+            + ".pdf"
+        )
+        path = prompts.choose_save_file(
+            self, _("Attendance list"), suggested, _("PDF documents (*.pdf)")
+        )
+        if path is None:
+            return
+        try:
+            pdf = attendance_list_pdf(attendance_list_data(self.sessions, detail.id), self.today())
+            write_atomically(path, pdf)
+        except UserError as error:
+            self.error_label.show_message(str(error))
+            return
+        self.status_message.emit(_("Attendance list saved as {path}.").format(path=path))

@@ -1,0 +1,1 @@
+"""Printed documents (PDF): plain Python over reportlab, no Qt."""

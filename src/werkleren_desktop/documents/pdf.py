@@ -1,0 +1,161 @@
+"""What every printed form shares: the bundled font, A4 pages with the organisation's
+name and logo, a confidentiality mark where wanted, and "pagina 1 van 3" at the foot.
+
+The font is DejaVu Sans, shipped in assets/fonts with its licence, so every European
+name (Łukasz, Şükrü, IJsbrand) prints the same on Windows, macOS and Linux.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Image, SimpleDocTemplate
+
+from werkleren_desktop._version import __version__
+from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.i18n import _
+
+FONTS = Path(__file__).parent.parent / "assets" / "fonts"
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_ITALIC = "DejaVuSans-Oblique"
+MARGIN = 18 * mm
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#5f6b76")
+RULE = colors.HexColor("#9aa5b1")
+SHADE = colors.HexColor("#eef1f4")
+
+
+@cache
+def register_fonts() -> None:
+    for name in (FONT, FONT_BOLD, FONT_ITALIC):
+        pdfmetrics.registerFont(TTFont(name, str(FONTS / f"{name}.ttf")))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD
+    )
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    """Sizes with leading of about 1.25 times, so lines never touch."""
+    register_fonts()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=12.5, textColor=INK)
+    return {
+        "body": body,
+        "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=10.5, textColor=MUTED),
+        "title": ParagraphStyle(
+            "title", parent=body, fontName=FONT_BOLD, fontSize=17, leading=21, spaceAfter=4
+        ),
+        "heading": ParagraphStyle(
+            "heading",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=12,
+            leading=15,
+            spaceBefore=10,
+            spaceAfter=4,
+        ),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=11.25),
+        "cell_bold": ParagraphStyle(
+            "cell_bold", parent=body, fontName=FONT_BOLD, fontSize=9, leading=11.25
+        ),
+    }
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    organisation: str
+    logo_png: bytes | None
+    document: str  # what this is, on every page
+    subject: str = ""  # whom or what it is about, on every page
+    confidential: bool = False
+
+
+def _numbered_canvas(head: Letterhead, made_on: dt.date) -> type[Canvas]:
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
+        """Draws header and footer after the last page, when the page count is known."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._decorate(number, total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, number: int, total: int) -> None:
+            width, height = A4
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.6)
+            self.line(MARGIN, height - 14 * mm, width - MARGIN, height - 14 * mm)
+            self.setFillColor(MUTED)
+            self.setFont(FONT, 8.5)
+            self.drawString(MARGIN, height - 12 * mm, head.organisation)
+            right = head.document + (f" · {head.subject}" if head.subject else "")
+            self.drawRightString(width - MARGIN, height - 12 * mm, right)
+            self.line(MARGIN, 13 * mm, width - MARGIN, 13 * mm)
+            left = _("Made on {date} with Werkleren Desktop {version}").format(
+                date=format_date(made_on), version=__version__
+            )
+            if head.confidential:
+                self.setFont(FONT_BOLD, 8.5)
+                self.drawString(MARGIN, 9 * mm, _("Confidential"))
+                self.setFont(FONT, 8.5)
+                self.drawString(MARGIN + 26 * mm, 9 * mm, left)
+            else:
+                self.drawString(MARGIN, 9 * mm, left)
+            self.drawRightString(
+                width - MARGIN, 9 * mm, _("page {n} of {total}").format(n=number, total=total)
+            )
+
+    return NumberedCanvas
+
+
+def logo(head: Letterhead, max_width: float = 45 * mm, max_height: float = 18 * mm) -> Image | None:
+    if not head.logo_png:
+        return None
+    image = Image(io.BytesIO(head.logo_png))
+    ratio = min(max_width / image.imageWidth, max_height / image.imageHeight)
+    image.drawWidth = image.imageWidth * ratio
+    image.drawHeight = image.imageHeight * ratio
+    image.hAlign = "RIGHT"
+    return image
+
+
+def render(head: Letterhead, story: Sequence[Flowable], made_on: dt.date) -> bytes:
+    """The story on A4 pages with the letterhead; returns the PDF bytes."""
+    register_fonts()
+    out = io.BytesIO()
+    document = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=20 * mm,
+        bottomMargin=19 * mm,
+        title=f"{head.document} {head.subject}".strip(),
+        author=head.organisation,
+        creator=f"Werkleren Desktop {__version__}",
+    )
+    document.build(list(story), canvasmaker=_numbered_canvas(head, made_on))
+    return out.getvalue()
