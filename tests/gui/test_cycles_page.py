@@ -177,3 +177,28 @@ def test_printing_the_attendance_list(window, qtbot, fake_prompts, tmp_path) -> 
     text = " ".join(PdfReader(fake_prompts.save_file).pages[0].extract_text().split())
     assert "Presentielijst vitale weekcyclus" in text and "Łukasz Wójcik" in text
     assert window.statusBar().currentMessage().startswith("Presentielijst opgeslagen als")
+
+
+def test_the_trend_of_a_group(window, qtbot, store) -> None:
+    from werkleren_desktop.services.cycles import AttendanceInput, record_attendance
+
+    page = window.cycles_page
+    for start in (QDate(2026, 9, 7), QDate(2026, 10, 19)):
+        dialog = open_plan(qtbot, page, "Brood", start)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    people = {m.name: m.person_id for m in session_marks(store.sessions, 1)}
+    for session_id, energy in ((1, 2), (5, 4)):
+        record_attendance(store.sessions, session_id, [
+            AttendanceInput(pid, AttendanceStatus.PRESENT, energy, 3) for pid in people.values()])
+    page.period_box.setCurrentIndex(page.period_box.findData(PeriodFilter.PAST))
+    page.table.selectRow(0)
+    trend = page.panel.trend
+    assert trend.view.isVisibleTo(page) and not trend.empty.isVisibleTo(page)
+    assert [p.mean_energy for p in trend.points] == [2.0, 4.0]
+    assert trend.caption.text() == "2 cycli van 7 sep 2026 tot 19 okt 2026"
+    names = [s.name() for s in trend.chart.series()]
+    assert names == ["Energie", "Zingeving", "Opkomst"]
+    window.show_area("groups")
+    window.groups_page.status_box.setCurrentIndex(0)
+    window.groups_page.select_group(1)
+    assert [p.attendance_rate for p in window.groups_page.panel.trend.points] == [1.0, 1.0]

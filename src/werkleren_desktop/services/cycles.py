@@ -490,3 +490,39 @@ def attendance_list_data(sessions: SessionFactory, cycle_id: int) -> AttendanceL
             ),
             members=tuple(members.values()),
         )
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One past cycle of a group: turnout and how the sessions felt on average."""
+
+    first_day: dt.date
+    attendance_rate: float
+    mean_energy: float | None
+    mean_meaning: float | None
+
+
+def group_trend(sessions: SessionFactory, group_id: int, today: dt.date) -> list[TrendPoint]:
+    """The group's held cycles with attendance recorded, oldest first."""
+    query = (
+        select(WeekCycle)
+        .where(WeekCycle.group_id == group_id, WeekCycle.cancelled.is_(False))
+        .options(selectinload(WeekCycle.sessions).selectinload(CycleSession.attendance))
+    )
+    points: list[TrendPoint] = []
+    with sessions() as session:
+        for cycle in session.scalars(query):
+            held = [s for s in cycle.sessions if not s.cancelled and s.starts_at.date() < today]
+            marks = [a for s in held for a in s.attendance]
+            if not marks:
+                continue
+            present = [a for a in marks if a.status is AttendanceStatus.PRESENT]
+            points.append(
+                TrendPoint(
+                    first_day=min(s.starts_at.date() for s in cycle.sessions),
+                    attendance_rate=len(present) / len(marks),
+                    mean_energy=_mean([a.energy for a in present if a.energy]),
+                    mean_meaning=_mean([a.meaning for a in present if a.meaning]),
+                )
+            )
+    return sorted(points, key=lambda p: p.first_day)

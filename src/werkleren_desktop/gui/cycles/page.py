@@ -28,6 +28,7 @@ from werkleren_desktop.gui.cycles.attendance_dialog import AttendanceDialog
 from werkleren_desktop.gui.cycles.move_dialog import MoveSessionDialog
 from werkleren_desktop.gui.cycles.plan_dialog import PlanCycleDialog
 from werkleren_desktop.gui.cycles.table_model import CyclesTableModel, PeriodFilter
+from werkleren_desktop.gui.cycles.trend_chart import TrendChart
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import (
     ErrorLabel,
@@ -36,6 +37,7 @@ from werkleren_desktop.gui.widgets import (
     list_and_panel,
     list_table,
     paragraph,
+    scrolling,
     section,
 )
 from werkleren_desktop.i18n import _
@@ -49,6 +51,7 @@ from werkleren_desktop.services.cycles import (
     cancel_session,
     cycle_detail,
     cycle_outline,
+    group_trend,
     list_cycles,
     session_events,
     session_marks,
@@ -89,6 +92,7 @@ class CyclePanel(QWidget):
         for button in (self.attendance_button, self.move_button, self.cancel_session_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.trend = TrendChart()
         self.empty = hint(_("Choose a cycle in the list to see its sessions."))
         self.body = QWidget()
         body = QVBoxLayout(self.body)
@@ -103,11 +107,18 @@ class CyclePanel(QWidget):
         cycle_buttons.addWidget(self.cancel_cycle_button)
         cycle_buttons.addStretch(1)
         body.addLayout(cycle_buttons)
+        body.addSpacing(6)
+        body.addWidget(section(_("How the group's cycles went")))
+        body.addWidget(self.trend)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(16, 8, 8, 8)
+        column.addWidget(self.empty)
+        column.addWidget(self.body)
+        column.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 8, 8, 8)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.body)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolling(content))
         self.show_detail(None)
 
     def selected_session(self) -> SessionRow | None:
@@ -262,7 +273,9 @@ class CyclesPage(QWidget):
         if row is not None and not self.table.selectionModel().isRowSelected(row):
             self.table.selectRow(row)
         try:
-            self.panel.show_detail(cycle_detail(self.sessions, cycle_id))
+            detail = cycle_detail(self.sessions, cycle_id)
+            self.panel.show_detail(detail)
+            self.panel.trend.show_points(group_trend(self.sessions, detail.group_id, self.today()))
         except UserError as error:
             self.error_label.show_message(str(error))
 

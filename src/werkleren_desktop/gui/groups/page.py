@@ -29,6 +29,7 @@ from werkleren_desktop.db.models import GroupStatus
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.groups import GENERATIONS
 from werkleren_desktop.errors import UserError
+from werkleren_desktop.gui.cycles.trend_chart import TrendChart
 from werkleren_desktop.gui.dialogs.date_dialog import DateDialog
 from werkleren_desktop.gui.groups.group_dialog import GroupDialog
 from werkleren_desktop.gui.groups.member_dialog import MemberDialog
@@ -45,6 +46,7 @@ from werkleren_desktop.gui.widgets import (
     section,
 )
 from werkleren_desktop.i18n import _, n_
+from werkleren_desktop.services.cycles import group_trend
 from werkleren_desktop.services.groups import (
     GroupDetail,
     GroupRow,
@@ -153,6 +155,7 @@ class GroupPanel(QWidget):
         member_buttons.addWidget(self.end_member_button)
         member_buttons.addStretch(1)
 
+        self.trend = TrendChart()
         self.empty = hint(_("Choose a group in the list to see its members and its mix."))
         self.body = QWidget()
         body = QVBoxLayout(self.body)
@@ -169,6 +172,9 @@ class GroupPanel(QWidget):
         body.addWidget(section(_("Members")))
         body.addWidget(self.members)
         body.addLayout(member_buttons)
+        body.addSpacing(6)
+        body.addWidget(section(_("Week cycles")))
+        body.addWidget(self.trend)
         body.addStretch(1)
         content = QWidget()
         column = QVBoxLayout(content)
@@ -332,6 +338,7 @@ class GroupsPage(QWidget):
             self.panel.show_detail(
                 group_detail(self.sessions, group_id, self.today()), self.today()
             )
+            self.panel.trend.show_points(group_trend(self.sessions, group_id, self.today()))
         except UserError as error:
             self.error_label.show_message(str(error))
 
