@@ -188,8 +188,11 @@ def test_the_trend_of_a_group(window, qtbot, store) -> None:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     people = {m.name: m.person_id for m in session_marks(store.sessions, 1)}
     for session_id, energy in ((1, 2), (5, 4)):
-        record_attendance(store.sessions, session_id, [
-            AttendanceInput(pid, AttendanceStatus.PRESENT, energy, 3) for pid in people.values()])
+        record_attendance(
+            store.sessions,
+            session_id,
+            [AttendanceInput(pid, AttendanceStatus.PRESENT, energy, 3) for pid in people.values()],
+        )
     page.period_box.setCurrentIndex(page.period_box.findData(PeriodFilter.PAST))
     page.table.selectRow(0)
     trend = page.panel.trend

@@ -218,3 +218,22 @@ def test_switching_to_english(window, qtbot, store) -> None:
     dialog = open_dialog(window)
     assert dialog.tabs.tabText(1) == "Working days and holidays"
     assert dialog.budget_edit.text() == "750.00"
+
+
+def test_the_organisations_own_cycle_outline(window, qtbot, store) -> None:
+    from werkleren_desktop.services.cycles import cycle_outline
+
+    dialog = open_dialog(window)
+    assert dialog.tabs.tabText(3) == "Weekcyclus"
+    assert dialog.outline_edits[0].text().startswith("Kies een werksituatie")
+    clear_and_type(qtbot, dialog.outline_edits[3], "Samen koffie en vooruitkijken")
+    save(qtbot, dialog)
+    assert cycle_outline(store.sessions)[3] == "Samen koffie en vooruitkijken"
+    assert cycle_outline(store.sessions)[0].startswith("Kies een werksituatie")
+
+    dialog = open_dialog(window)
+    assert dialog.outline_edits[3].text() == "Samen koffie en vooruitkijken"
+    qtbot.mouseClick(dialog.default_outline_button, Qt.MouseButton.LeftButton)
+    save(qtbot, dialog)
+    stored = load_settings(store.sessions)
+    assert stored is not None and stored.cycle_outline is None  # back to the program's own

@@ -72,6 +72,8 @@ class OrganisationSettings:
     default_training_budget_cents: int = DEFAULT_TRAINING_BUDGET_CENTS
     language: str = DEFAULT_LANGUAGE
     closing_periods: tuple[ClosingPeriodInput, ...] = field(default=())
+    # the organisation's own themes for the four days of a week cycle; None: the default
+    cycle_outline: tuple[str, ...] | None = None
 
     def validated(self) -> OrganisationSettings:
         """These settings cleaned up, or a ValidationError naming the first problem."""
@@ -96,7 +98,17 @@ class OrganisationSettings:
         periods = tuple(
             sorted((p.validated() for p in self.closing_periods), key=lambda p: p.first_day)
         )
-        return replace(self, name=name, closing_periods=periods)
+        outline = None
+        if self.cycle_outline is not None:
+            themes = tuple(" ".join(t.split()) for t in self.cycle_outline)
+            if len(themes) != 4:
+                raise ValidationError(_("A week cycle has four days."), "cycle_outline")
+            if any(len(t) > 300 for t in themes):
+                raise ValidationError(
+                    _("A theme is too long (at most 300 characters)."), "cycle_outline"
+                )
+            outline = themes if any(themes) else None
+        return replace(self, name=name, closing_periods=periods, cycle_outline=outline)
 
     def work_calendar(self) -> WorkCalendar:
         return WorkCalendar(

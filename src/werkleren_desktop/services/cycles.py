@@ -17,7 +17,6 @@ from werkleren_desktop.db.models import (
     CycleSession,
     GroupMembership,
     LearningGroup,
-    Organisation,
     Person,
     WeekCycle,
 )
@@ -73,9 +72,11 @@ class SessionEvent:
 
 
 def cycle_outline(sessions: SessionFactory) -> list[str]:
-    with sessions() as session:
-        outline = session.scalar(select(Organisation.cycle_outline).limit(1))
-    return list(outline) if outline and len(outline) == CYCLE_DAYS else default_outline()
+    """The themes of the four days: the organisation's own, or the program's outline."""
+    settings = load_settings(sessions)
+    if settings is not None and settings.cycle_outline:
+        return list(settings.cycle_outline)
+    return default_outline()
 
 
 def _members_on(session: Session, group_id: int, day: dt.date) -> list[Person]:

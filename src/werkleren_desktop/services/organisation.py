@@ -51,6 +51,7 @@ def _settings_from(session: Session) -> OrganisationSettings | None:
         closing_periods=tuple(
             ClosingPeriodInput(p.first_day, p.last_day, p.description) for p in periods
         ),
+        cycle_outline=tuple(organisation.cycle_outline) if organisation.cycle_outline else None,
     )
 
 
@@ -84,6 +85,7 @@ def _apply(session: Session, organisation: Organisation, settings: OrganisationS
     organisation.liberation_day = settings.liberation_day
     organisation.default_training_budget_cents = settings.default_training_budget_cents
     organisation.language = settings.language
+    organisation.cycle_outline = list(settings.cycle_outline) if settings.cycle_outline else None
     session.execute(delete(ClosingPeriod))
     session.add_all(
         ClosingPeriod(first_day=p.first_day, last_day=p.last_day, description=p.description)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import LiberationDayPolicy
 from werkleren_desktop.domain.calendar import HOLIDAYS, WEEKDAY_NAMES, WorkCalendar
+from werkleren_desktop.domain.cycles import default_outline
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.money import format_euro_plain, parse_euro
 from werkleren_desktop.domain.organisation import (
@@ -60,6 +61,7 @@ TAB_OF_FIELD = {
     "working_days": 1,
     "closed_holidays": 1,
     "closing_periods": 2,
+    "cycle_outline": 3,
 }
 
 
@@ -93,6 +95,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._general_tab(settings), _("Organisation"))
         self.tabs.addTab(self._calendar_tab(settings), _("Working days and holidays"))
         self.tabs.addTab(self._closing_tab(settings), _("Closing days"))
+        self.tabs.addTab(self._cycle_tab(settings), _("Week cycle"))
         self.error_label = ErrorLabel()
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -286,6 +289,37 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.preview_list, 2)
         return page
 
+    def _cycle_tab(self, settings: OrganisationSettings) -> QWidget:
+        themes = settings.cycle_outline or tuple(default_outline())
+        self.outline_edits = [QLineEdit(theme) for theme in themes]
+        self.default_outline_button = QPushButton(_("Restore the program's outline"))
+        self.default_outline_button.clicked.connect(self._restore_outline)
+        form = QFormLayout()
+        for number, edit in enumerate(self.outline_edits, start=1):
+            form.addRow(_("Theme of day {n}").format(n=number), edit)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(
+            paragraph(
+                _(
+                    "The themes a new week cycle starts with; they can still be changed per cycle. "
+                    "Every day leaves room for meaning and vitality."
+                )
+            )
+        )
+        column.addLayout(form)
+        column.addWidget(self.default_outline_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(1)
+        return page
+
+    def _restore_outline(self) -> None:
+        for edit, theme in zip(self.outline_edits, default_outline(), strict=True):
+            edit.setText(theme)
+
+    def _outline(self) -> tuple[str, ...] | None:
+        themes = tuple(edit.text() for edit in self.outline_edits)
+        return None if list(themes) == default_outline() else themes
+
     # --- behaviour ----------------------------------------------------------------
 
     def _show_logo(self) -> None:
@@ -383,6 +417,7 @@ class SettingsDialog(QDialog):
             default_training_budget_cents=parse_euro(self.budget_edit.text(), field="budget"),
             language=self.language_box.currentData(),
             closing_periods=self.periods_model.periods,
+            cycle_outline=self._outline(),
         )
 
     def _show_error(self, error: ValidationError) -> None:
