@@ -205,3 +205,29 @@ def test_the_trend_of_a_group(window, qtbot, store) -> None:
     window.groups_page.status_box.setCurrentIndex(0)
     window.groups_page.select_group(1)
     assert [p.attendance_rate for p in window.groups_page.panel.trend.points] == [1.0, 1.0]
+
+
+def test_the_calendar_in_month_and_week(window, qtbot) -> None:
+    page = window.cycles_page
+    dialog = open_plan(qtbot, page, "Brood", QDate(2026, 12, 14))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    page.views.setCurrentIndex(1)
+    calendar = page.calendar
+    assert calendar.title.text() == "november 2026"  # today is 28 November 2026
+    qtbot.mouseClick(calendar.next_button, Qt.MouseButton.LeftButton)
+    assert calendar.title.text() == "december 2026"
+    with_sessions = [c.day for c in calendar.cells if c.items]
+    assert with_sessions == [D(2026, 12, d) for d in (14, 15, 16, 17)]
+    assert "15:00 Brood" in calendar.cells[14].items[0].text()
+
+    qtbot.mouseClick(calendar.week_button, Qt.MouseButton.LeftButton)
+    # the week holding the first of the month shown
+    assert calendar.title.text() == "Week 49, 30 nov tot en met 6 dec 2026"
+    calendar.anchor = D(2026, 12, 16)
+    calendar.rebuild()
+    assert len(calendar.cells) == 7 and calendar.cells[0].day == D(2026, 12, 14)
+    assert "dag 1" in calendar.cells[0].items[0].text()
+
+    qtbot.mouseClick(calendar.cells[2].items[0], Qt.MouseButton.LeftButton)
+    assert page.views.currentIndex() == 0
+    assert page.panel.title.text() == "Weekcyclus van Brood"

@@ -60,6 +60,7 @@ class SessionEvent:
 
     uid: str
     sequence: int
+    cycle_id: int
     group_id: int
     group_name: str
     day_number: int
@@ -277,17 +278,33 @@ def session_events(sessions: SessionFactory, group_id: int | None = None) -> lis
         .options(selectinload(CycleSession.cycle).selectinload(WeekCycle.group))
         .order_by(CycleSession.starts_at)
     )
+    members_query = (
+        select(GroupMembership, Person)
+        .join(Person, GroupMembership.person_id == Person.id)
+        .order_by(Person.last_name, Person.first_name)
+    )
     if group_id is not None:
         query = query.where(WeekCycle.group_id == group_id)
+        members_query = members_query.where(GroupMembership.group_id == group_id)
     events: list[SessionEvent] = []
     with sessions() as session:
+        # one query for every membership, not one per session: ten years hold thousands
+        memberships: dict[int, list[tuple[GroupMembership, Person]]] = {}
+        for membership, person in session.execute(members_query):
+            memberships.setdefault(membership.group_id, []).append((membership, person))
         for item in session.scalars(query):
             group = item.cycle.group
-            members = _members_on(session, group.id, item.starts_at.date())
+            day = item.starts_at.date()
+            attendees = tuple(
+                (f"{p.first_name} {p.last_name}", p.email)
+                for m, p in memberships.get(group.id, [])
+                if p.email and m.joined <= day and (m.left_on is None or m.left_on >= day)
+            )
             events.append(
                 SessionEvent(
                     uid=item.uid,
                     sequence=item.sequence,
+                    cycle_id=item.cycle_id,
                     group_id=group.id,
                     group_name=group.name,
                     day_number=item.day_number,
@@ -296,9 +313,7 @@ def session_events(sessions: SessionFactory, group_id: int | None = None) -> lis
                     location=item.location,
                     theme=item.theme,
                     cancelled=item.cancelled or item.cycle.cancelled,
-                    attendees=tuple(
-                        (f"{p.first_name} {p.last_name}", p.email) for p in members if p.email
-                    ),
+                    attendees=attendees,
                 )
             )
     return events

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +26,7 @@ from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.cycles.attendance_dialog import AttendanceDialog
+from werkleren_desktop.gui.cycles.calendar_view import CalendarView
 from werkleren_desktop.gui.cycles.move_dialog import MoveSessionDialog
 from werkleren_desktop.gui.cycles.plan_dialog import PlanCycleDialog
 from werkleren_desktop.gui.cycles.table_model import CyclesTableModel, PeriodFilter
@@ -45,6 +47,7 @@ from werkleren_desktop.services.calendar_export import build_calendar, write_ato
 from werkleren_desktop.services.cycles import (
     CycleDetail,
     CycleRow,
+    SessionEvent,
     SessionRow,
     attendance_list_data,
     cancel_cycle,
@@ -184,6 +187,7 @@ class CyclesPage(QWidget):
         self.tasks = tasks
         self.today = today
         self.groups: list[GroupRow] = []
+        self.events: list[SessionEvent] = []
         self.model = CyclesTableModel(today)
         self.dialog: QDialog | None = None
         self._selected_id: int | None = None
@@ -231,21 +235,33 @@ class CyclesPage(QWidget):
         )
         layout.addLayout(tools)
         layout.addWidget(self.error_label)
-        layout.addWidget(list_and_panel(self.table, self.panel, (600, 500)), 1)
+        self.calendar = CalendarView(today)
+        self.calendar.cycle_chosen.connect(self.show_cycle)
+        self.views = QTabWidget()
+        self.views.addTab(list_and_panel(self.table, self.panel, (600, 500)), _("List"))
+        self.views.addTab(self.calendar, _("Calendar"))
+        layout.addWidget(self.views, 1)
 
     # --- loading ------------------------------------------------------------------
 
     def refresh(self) -> None:
         today = self.today()
         self.tasks.run(
-            lambda: (list_cycles(self.sessions), list_groups(self.sessions, today)),
+            lambda: self._load(today),
             self._loaded,
             lambda error: self.error_label.show_message(str(error)),
             owner=self,
         )
 
-    def _loaded(self, result: tuple[list[CycleRow], list[GroupRow]]) -> None:
-        cycles, groups = result
+    def _load(self, today: dt.date) -> tuple[list[CycleRow], list[GroupRow], list[SessionEvent]]:
+        return (
+            list_cycles(self.sessions),
+            list_groups(self.sessions, today),
+            session_events(self.sessions),
+        )
+
+    def _loaded(self, result: tuple[list[CycleRow], list[GroupRow], list[SessionEvent]]) -> None:
+        cycles, groups, self.events = result
         self.groups = [g for g in groups if g.ends is None or g.ends >= self.today()]
         current = self.group_box.currentData()
         self.group_box.blockSignals(True)
@@ -260,7 +276,17 @@ class CyclesPage(QWidget):
         self._filter()
 
     def _filter(self) -> None:
-        self.model.set_filter(self.group_box.currentData(), self.period_box.currentData())
+        group_id = self.group_box.currentData()
+        self.model.set_filter(group_id, self.period_box.currentData())
+        self.calendar.set_events(
+            [e for e in self.events if group_id is None or e.group_id == group_id]
+        )
+
+    def show_cycle(self, cycle_id: int) -> None:
+        """From the calendar to the cycle in the list, whatever the filter."""
+        self.views.setCurrentIndex(0)
+        self.period_box.setCurrentIndex(self.period_box.findData(PeriodFilter.ALL))
+        self.select_cycle(cycle_id)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()

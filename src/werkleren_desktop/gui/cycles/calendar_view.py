@@ -1,0 +1,245 @@
+"""Agenda: every session in a month or a week, one colour per learning group."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+
+from babel.dates import format_date as babel_format_date
+from babel.dates import get_day_names
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from werkleren_desktop.gui.widgets import heading
+from werkleren_desktop.i18n import _, current_language, n_
+from werkleren_desktop.services.cycles import SessionEvent
+
+# calm colours that stay apart in print and for most colour-blind eyes
+GROUP_COLOURS = (
+    "#0f5e63",
+    "#d97706",
+    "#6d28d9",
+    "#2563eb",
+    "#be123c",
+    "#15803d",
+    "#a16207",
+    "#475569",
+)
+MONTH_ITEMS = 3
+
+
+def group_colour(group_id: int) -> str:
+    return GROUP_COLOURS[group_id % len(GROUP_COLOURS)]
+
+
+class SessionLabel(QLabel):
+    """A session in a day: clicking it shows its cycle."""
+
+    clicked = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mousePressEvent(event)
+
+
+class DayCell(QFrame):
+    """One day with its sessions; a click on a session asks to show its cycle."""
+
+    session_clicked = Signal(int)  # cycle id
+
+    def __init__(
+        self,
+        day: dt.date,
+        events: list[SessionEvent],
+        max_items: int,
+        in_month: bool,
+        today: dt.date,
+    ) -> None:
+        super().__init__()
+        self.day = day
+        self.setObjectName("dayCell")
+        border = "2px solid palette(highlight)" if day == today else "1px solid palette(mid)"
+        background = "palette(base)" if in_month else "palette(window)"
+        self.setStyleSheet(f"#dayCell {{ border: {border}; background: {background}; }}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(1)
+        # long group names must not widen a column: the text is clipped, the tooltip has it all
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        number = QLabel(str(day.day))
+        number.setStyleSheet("color: palette(placeholder-text);" if not in_month else "")
+        layout.addWidget(number)
+        self.items: list[SessionLabel] = []
+        for event in events[:max_items]:
+            label = SessionLabel()
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            strike = "text-decoration: line-through;" if event.cancelled else ""
+            text = f"{event.starts_at:%H:%M} {html.escape(event.group_name)}"
+            if max_items > MONTH_ITEMS:  # the week view has room for the details
+                end = event.starts_at + dt.timedelta(minutes=event.duration_minutes)
+                text = (
+                    f"<b>{event.starts_at:%H:%M}–{end:%H:%M}</b><br>"
+                    f"{html.escape(event.group_name)}<br>"
+                    + html.escape(_("day {n}").format(n=event.day_number))
+                    + (f" · {html.escape(event.location)}" if event.location else "")
+                )
+                label.setWordWrap(True)
+            label.setText(
+                f"<span style='color:{group_colour(event.group_id)}'>■</span> "
+                f"<span style='{strike}'>{text}</span>"
+            )
+            label.setToolTip(
+                _("{group}, day {n} · {location}\n{theme}").format(
+                    group=event.group_name,
+                    n=event.day_number,
+                    location=event.location or "—",
+                    theme=event.theme,
+                )
+            )
+            label.clicked.connect(lambda cycle=event.cycle_id: self.session_clicked.emit(cycle))
+            layout.addWidget(label)
+            self.items.append(label)
+        if len(events) > max_items:
+            more = len(events) - max_items
+            layout.addWidget(QLabel(n_("+{n} more", "+{n} more", more).format(n=more)))
+        layout.addStretch(1)
+
+
+class CalendarView(QWidget):
+    """Month and week views over the sessions; the caller hands in the events."""
+
+    cycle_chosen = Signal(int)
+
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.today = today
+        self.events: list[SessionEvent] = []
+        self.anchor = today()
+        self.month_mode = True
+        self.cells: list[DayCell] = []
+
+        self.previous_button = QPushButton("◀")
+        self.previous_button.setAccessibleName(_("Previous"))
+        self.next_button = QPushButton("▶")
+        self.next_button.setAccessibleName(_("Next"))
+        self.today_button = QPushButton(_("Today"))
+        self.month_button = QPushButton(_("Month"))
+        self.week_button = QPushButton(_("Week"))
+        for button in (self.month_button, self.week_button):
+            button.setCheckable(True)
+        self.month_button.setChecked(True)
+        modes = QButtonGroup(self)
+        modes.addButton(self.month_button)
+        modes.addButton(self.week_button)
+        self.title = heading("", 1.2)
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.today_button.clicked.connect(self.go_today)
+        self.month_button.clicked.connect(lambda: self.set_month_mode(True))
+        self.week_button.clicked.connect(lambda: self.set_month_mode(False))
+
+        bar = QHBoxLayout()
+        for button in (self.previous_button, self.today_button, self.next_button):
+            bar.addWidget(button)
+        bar.addSpacing(12)
+        bar.addWidget(self.title, 1)
+        bar.addWidget(self.month_button)
+        bar.addWidget(self.week_button)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(self.grid, 1)
+
+    def set_events(self, events: list[SessionEvent]) -> None:
+        self.events = events
+        self.rebuild()
+
+    def set_month_mode(self, month: bool) -> None:
+        self.month_mode = month
+        self.month_button.setChecked(month)
+        self.week_button.setChecked(not month)
+        self.rebuild()
+
+    def go_today(self) -> None:
+        self.anchor = self.today()
+        self.rebuild()
+
+    def step(self, direction: int) -> None:
+        if self.month_mode:
+            month = self.anchor.month - 1 + direction
+            self.anchor = dt.date(self.anchor.year + month // 12, month % 12 + 1, 1)
+        else:
+            self.anchor += dt.timedelta(weeks=direction)
+        self.rebuild()
+
+    def visible_days(self) -> list[dt.date]:
+        if self.month_mode:
+            first = self.anchor.replace(day=1)
+            start = first - dt.timedelta(days=first.weekday())
+            return [start + dt.timedelta(days=i) for i in range(42)]
+        start = self.anchor - dt.timedelta(days=self.anchor.weekday())
+        return [start + dt.timedelta(days=i) for i in range(7)]
+
+    def rebuild(self) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # gone from view now, deleted when Qt is ready
+                widget.deleteLater()
+        days = self.visible_days()
+        language = current_language()
+        if self.month_mode:
+            self.title.setText(babel_format_date(self.anchor, "LLLL yyyy", locale=language))
+        else:
+            self.title.setText(
+                _("Week {week}, {start} to {end}").format(
+                    week=days[0].isocalendar().week,
+                    start=babel_format_date(days[0], "d MMM", locale=language),
+                    end=babel_format_date(days[-1], "d MMM yyyy", locale=language),
+                )
+            )
+        names = get_day_names("abbreviated", locale=language)
+        for column in range(7):
+            header = QLabel(names[column])
+            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.grid.addWidget(header, 0, column)
+        by_day: dict[dt.date, list[SessionEvent]] = {}
+        for event in self.events:
+            by_day.setdefault(event.starts_at.date(), []).append(event)
+        today = self.today()
+        self.cells = []
+        for index, day in enumerate(days):
+            cell = DayCell(
+                day,
+                by_day.get(day, []),
+                MONTH_ITEMS if self.month_mode else 12,
+                not self.month_mode or day.month == self.anchor.month,
+                today,
+            )
+            cell.session_clicked.connect(self.cycle_chosen)
+            self.grid.addWidget(cell, 1 + index // 7, index % 7)
+            self.cells.append(cell)
+        for row in range(1, 8):  # rows a month used stay flat in the week view
+            self.grid.setRowStretch(row, 1 if row <= len(days) // 7 else 0)
+        for column in range(7):
+            self.grid.setColumnStretch(column, 1)
