@@ -203,7 +203,7 @@ def test_the_trend_of_a_group(window, qtbot, store) -> None:
     assert names == ["Energie", "Zingeving", "Opkomst"]
     window.show_area("groups")
     window.groups_page.status_box.setCurrentIndex(0)
-    window.groups_page.select_group(1)
+    window.groups_page.select_record(1)
     assert [p.attendance_rate for p in window.groups_page.panel.trend.points] == [1.0, 1.0]
 
 

@@ -156,7 +156,7 @@ def test_an_outside_expert_and_closing_the_group(window, qtbot, store) -> None:
     assert page.model.rowCount() == 0  # the list shows active groups
     page.status_box.setCurrentIndex(page.status_box.findData(GroupFilter.CLOSED))
     assert page.model.row_at(0).name == "Zuurdesem"
-    page.select_group(page.model.row_at(0).id)
+    page.select_record(page.model.row_at(0).id)
     assert page.panel.status.text() == "Gesloten"
     assert not page.panel.add_member_button.isEnabled()
     assert list_groups(store.sessions, TODAY)[0].ends == D(2026, 11, 27)

@@ -102,7 +102,7 @@ def test_bad_input_is_explained_and_the_form_stays(
 
 
 def test_out_of_service_before_in_service(page, qtbot) -> None:
-    page.select_person(page.model.row_at(1).id)  # Bram
+    page.select_record(page.model.row_at(1).id)  # Bram
     page.edit_person()
     dialog = page.dialog
     dialog.out_of_service.check.setChecked(True)
@@ -115,7 +115,7 @@ def test_out_of_service_before_in_service(page, qtbot) -> None:
 
 
 def test_a_manager_loop_is_refused(page, qtbot, store) -> None:
-    page.select_person(page.model.row_at(0).id)  # Anouk, who manages Bram
+    page.select_record(page.model.row_at(0).id)  # Anouk, who manages Bram
     page.edit_person()
     dialog = page.dialog
     assert dialog.windowTitle() == "Persoon wijzigen"
@@ -172,7 +172,7 @@ def test_sorting_by_a_column(page, qtbot) -> None:
 
 
 def test_recording_leaving_keeps_the_person(page, qtbot, store) -> None:
-    page.select_person(page.model.row_at(1).id)
+    page.select_record(page.model.row_at(1).id)
     qtbot.mouseClick(page.panel.leave_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     dialog.date.setDate(QDate(2026, 10, 31))

@@ -30,6 +30,12 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
     def row_at(self, row: int) -> Row:
         return self.rows[row]
 
+    def row_of(self, record_id: int) -> int | None:
+        """Where the record with this id is shown now, for rows that have an ``id``."""
+        return next(
+            (i for i, r in enumerate(self.rows) if getattr(r, "id", None) == record_id), None
+        )
+
     def extra(self, row: Row, column: int, role: int) -> object:
         """Colours and alignment, for the tables that have them."""
         return None

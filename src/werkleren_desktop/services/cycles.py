@@ -208,6 +208,13 @@ def plan_series(sessions: SessionFactory, drafts: Sequence[CycleDraft]) -> list[
         return [_add_cycle(session, d) for d in valid]
 
 
+def _cycle(session: Session, cycle_id: int) -> WeekCycle:
+    cycle = session.get(WeekCycle, cycle_id)
+    if cycle is None:
+        raise UserError(_("This week cycle no longer exists."))
+    return cycle
+
+
 def _session(session: Session, session_id: int) -> CycleSession:
     found = session.get(CycleSession, session_id)
     if found is None:
@@ -236,9 +243,7 @@ def cancel_session(sessions: SessionFactory, session_id: int) -> None:
 
 def cancel_cycle(sessions: SessionFactory, cycle_id: int) -> None:
     with sessions.begin() as session:
-        cycle = session.get(WeekCycle, cycle_id)
-        if cycle is None:
-            raise UserError(_("This week cycle no longer exists."))
+        cycle = _cycle(session, cycle_id)
         cycle.cancelled = True
         for item in cycle.sessions:
             item.cancelled = True
@@ -419,9 +424,7 @@ def list_cycles(sessions: SessionFactory, group_id: int | None = None) -> list[C
 
 def cycle_detail(sessions: SessionFactory, cycle_id: int) -> CycleDetail:
     with sessions() as session:
-        cycle = session.get(WeekCycle, cycle_id)
-        if cycle is None:
-            raise UserError(_("This week cycle no longer exists."))
+        cycle = _cycle(session, cycle_id)
         rows = []
         for item in sorted(cycle.sessions, key=lambda s: s.starts_at):
             present = [a for a in item.attendance if a.status is AttendanceStatus.PRESENT]
@@ -474,9 +477,7 @@ def attendance_list_data(sessions: SessionFactory, cycle_id: int) -> AttendanceL
     """What the printed attendance list of a cycle shows."""
     settings = load_settings(sessions)
     with sessions() as session:
-        cycle = session.get(WeekCycle, cycle_id)
-        if cycle is None:
-            raise UserError(_("This week cycle no longer exists."))
+        cycle = _cycle(session, cycle_id)
         group = cycle.group
         ordered = sorted(cycle.sessions, key=lambda s: s.starts_at)
         members: dict[int, str] = {}

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -31,9 +30,9 @@ from werkleren_desktop.gui.cycles.move_dialog import MoveSessionDialog
 from werkleren_desktop.gui.cycles.plan_dialog import PlanCycleDialog
 from werkleren_desktop.gui.cycles.table_model import CyclesTableModel, PeriodFilter
 from werkleren_desktop.gui.cycles.trend_chart import TrendChart
+from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import (
-    ErrorLabel,
     heading,
     hint,
     list_and_panel,
@@ -172,7 +171,7 @@ class CyclePanel(QWidget):
         self._session_selected()
 
 
-class CyclesPage(QWidget):
+class CyclesPage(RecordListPage):
     status_message = Signal(str)
 
     def __init__(
@@ -189,8 +188,6 @@ class CyclesPage(QWidget):
         self.groups: list[GroupRow] = []
         self.events: list[SessionEvent] = []
         self.model = CyclesTableModel(today)
-        self.dialog: QDialog | None = None
-        self._selected_id: int | None = None
 
         self.group_box = QComboBox()
         self.group_box.setMinimumContentsLength(18)
@@ -203,12 +200,10 @@ class CyclesPage(QWidget):
         self.plan_button.clicked.connect(self.plan)
         self.export_button = QPushButton(_("Export calendar…"))
         self.export_button.clicked.connect(self.export_calendar)
-        self.error_label = ErrorLabel()
 
         self.table = list_table(self.model, {0: 170, 1: 85, 2: 85, 4: 70})
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.model.modelReset.connect(self._restore_selection)
+        self.follow_selection(self.table, self.model)
         self.panel = CyclePanel()
         self.panel.attendance_button.clicked.connect(self.record_attendance)
         self.panel.move_button.clicked.connect(self.move_session)
@@ -286,35 +281,14 @@ class CyclesPage(QWidget):
         """From the calendar to the cycle in the list, whatever the filter."""
         self.views.setCurrentIndex(0)
         self.period_box.setCurrentIndex(self.period_box.findData(PeriodFilter.ALL))
-        self.select_cycle(cycle_id)
+        self.select_record(cycle_id)
 
-    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            self.select_cycle(self.model.row_at(rows[0].row()).id)
-
-    def select_cycle(self, cycle_id: int) -> None:
-        self._selected_id = cycle_id
-        row = self.model.row_of(cycle_id)
-        if row is not None and not self.table.selectionModel().isRowSelected(row):
-            self.table.selectRow(row)
-        try:
-            detail = cycle_detail(self.sessions, cycle_id)
-            self.panel.show_detail(detail)
-            self.panel.trend.show_points(group_trend(self.sessions, detail.group_id, self.today()))
-        except UserError as error:
-            self.error_label.show_message(str(error))
-
-    def _restore_selection(self) -> None:
-        if self._selected_id is not None:
-            self.select_cycle(self._selected_id)
+    def show_record(self, record_id: int) -> None:
+        detail = cycle_detail(self.sessions, record_id)
+        self.panel.show_detail(detail)
+        self.panel.trend.show_points(group_trend(self.sessions, detail.group_id, self.today()))
 
     # --- actions ------------------------------------------------------------------
-
-    def _open(self, dialog: QDialog, done: Callable[[], None]) -> None:
-        dialog.accepted.connect(done)
-        dialog.open()
-        self.dialog = dialog
 
     def _changed(self, message: str) -> None:
         self.status_message.emit(message)
@@ -347,7 +321,7 @@ class CyclesPage(QWidget):
                 else _("{n} week cycles planned.").format(n=len(dialog.saved_ids))
             )
 
-        self._open(dialog, done)
+        self.open_dialog(dialog, done)
 
     def record_attendance(self) -> None:
         item = self.panel.selected_session()
@@ -362,14 +336,14 @@ class CyclesPage(QWidget):
         dialog = AttendanceDialog(
             self.sessions, item.id, title, session_marks(self.sessions, item.id), parent=self
         )
-        self._open(dialog, lambda: self._changed(_("Attendance saved.")))
+        self.open_dialog(dialog, lambda: self._changed(_("Attendance saved.")))
 
     def move_session(self) -> None:
         item = self.panel.selected_session()
         if item is None:
             return
         dialog = MoveSessionDialog(self.sessions, item.id, item.starts_at, parent=self)
-        self._open(dialog, lambda: self._changed(dialog.warning or _("Session moved.")))
+        self.open_dialog(dialog, lambda: self._changed(dialog.warning or _("Session moved.")))
 
     def cancel_session(self) -> None:
         item = self.panel.selected_session()

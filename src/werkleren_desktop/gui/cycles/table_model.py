@@ -72,9 +72,6 @@ class CyclesTableModel(RowsTableModel[CycleRow]):
             shown.reverse()  # the most recent first
         self.show_rows(shown)
 
-    def row_of(self, cycle_id: int) -> int | None:
-        return next((i for i, r in enumerate(self.rows) if r.id == cycle_id), None)
-
     def extra(self, row: CycleRow, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.ForegroundRole and row.cancelled:
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,15 +28,14 @@ from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import GroupStatus
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.groups import GENERATIONS
-from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui.cycles.trend_chart import TrendChart
 from werkleren_desktop.gui.dialogs.date_dialog import DateDialog
 from werkleren_desktop.gui.groups.group_dialog import GroupDialog
 from werkleren_desktop.gui.groups.member_dialog import MemberDialog
 from werkleren_desktop.gui.groups.table_model import GroupFilter, GroupsTableModel
+from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import (
-    ErrorLabel,
     heading,
     hint,
     list_and_panel,
@@ -243,7 +242,7 @@ class GroupPanel(QWidget):
         self.end_member_button.setEnabled(False)
 
 
-class GroupsPage(QWidget):
+class GroupsPage(RecordListPage):
     status_message = Signal(str)
 
     def __init__(
@@ -259,8 +258,6 @@ class GroupsPage(QWidget):
         self.today = today
         self.people: list[PersonRow] = []
         self.model = GroupsTableModel()
-        self.dialog: QDialog | None = None
-        self._selected_id: int | None = None
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search by name, theme or expert"))
@@ -272,13 +269,11 @@ class GroupsPage(QWidget):
         self.status_box.currentIndexChanged.connect(self._filter)
         self.new_button = QPushButton(_("New learning group…"))
         self.new_button.clicked.connect(self.new_group)
-        self.error_label = ErrorLabel()
 
         self.table = list_table(self.model, {0: 170, 2: 60, 3: 130, 4: 85})
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_group())
-        self.model.modelReset.connect(self._restore_selection)
+        self.follow_selection(self.table, self.model)
 
         self.panel = GroupPanel()
         self.panel.edit_button.clicked.connect(self.edit_group)
@@ -324,28 +319,9 @@ class GroupsPage(QWidget):
     def _filter(self) -> None:
         self.model.set_filter(self.search.text(), self.status_box.currentData())
 
-    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            self.select_group(self.model.row_at(rows[0].row()).id)
-
-    def select_group(self, group_id: int) -> None:
-        self._selected_id = group_id
-        row = self.model.row_of(group_id)
-        if row is not None and not self.table.selectionModel().isRowSelected(row):
-            self.table.selectRow(row)
-        try:
-            self.panel.show_detail(
-                group_detail(self.sessions, group_id, self.today()), self.today()
-            )
-            self.panel.trend.show_points(group_trend(self.sessions, group_id, self.today()))
-        except UserError as error:
-            self.error_label.show_message(str(error))
-
-    def _restore_selection(self) -> None:
-        # the panel follows the chosen one, also when the filter now hides it from the list
-        if self._selected_id is not None:
-            self.select_group(self._selected_id)
+    def show_record(self, record_id: int) -> None:
+        self.panel.show_detail(group_detail(self.sessions, record_id, self.today()), self.today())
+        self.panel.trend.show_points(group_trend(self.sessions, record_id, self.today()))
 
     def _open(self, dialog: QDialog, message: str) -> None:
         def done() -> None:
@@ -355,9 +331,7 @@ class GroupsPage(QWidget):
             self.status_message.emit(message)
             self.refresh()
 
-        dialog.accepted.connect(done)
-        dialog.open()
-        self.dialog = dialog
+        self.open_dialog(dialog, done)
 
     def new_group(self) -> None:
         self._open(

@@ -56,9 +56,6 @@ class GroupsTableModel(RowsTableModel[GroupRow]):
     def _refilter(self) -> None:
         self.show_rows([row for row in self._all if self._matches(row)])
 
-    def row_of(self, group_id: int) -> int | None:
-        return next((i for i, r in enumerate(self.rows) if r.id == group_id), None)
-
     def extra(self, row: GroupRow, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.ForegroundRole and row.status is GroupStatus.CLOSED:
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)

@@ -6,10 +6,9 @@ import datetime as dt
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -27,9 +26,9 @@ from werkleren_desktop.gui.dialogs.date_dialog import DateDialog
 from werkleren_desktop.gui.people.import_dialog import ImportDialog
 from werkleren_desktop.gui.people.person_dialog import PersonDialog
 from werkleren_desktop.gui.people.table_model import PeopleTableModel, StatusFilter
+from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import (
-    ErrorLabel,
     heading,
     hint,
     list_and_panel,
@@ -142,7 +141,7 @@ class PersonPanel(QWidget):
             self.groups.setText(_("Not in a learning group yet."))
 
 
-class PeoplePage(QWidget):
+class PeoplePage(RecordListPage):
     status_message = Signal(str)
     people_changed = Signal()
 
@@ -176,15 +175,13 @@ class PeoplePage(QWidget):
         self.new_button.clicked.connect(self.new_person)
         self.import_button = QPushButton(_("Import…"))
         self.import_button.clicked.connect(self.import_people)
-        self.error_label = ErrorLabel()
 
         self.table = list_table(self.model, {1: 140, 2: 150, 3: 85, 4: 85})
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_person())
-        self.model.modelReset.connect(self._restore_selection)
+        self.follow_selection(self.table, self.model)
 
         self.panel = PersonPanel()
         self.panel.edit_button.clicked.connect(self.edit_person)
@@ -209,8 +206,6 @@ class PeoplePage(QWidget):
         layout.addLayout(tools)
         layout.addWidget(self.error_label)
         layout.addWidget(splitter, 1)
-        self._selected_id: int | None = None
-        self.dialog: QDialog | None = None  # the dialog open now, for tests to reach
 
     # --- loading ------------------------------------------------------------------
 
@@ -250,26 +245,8 @@ class PeoplePage(QWidget):
 
     # --- selection ----------------------------------------------------------------
 
-    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return
-        self.select_person(self.model.row_at(rows[0].row()).id)
-
-    def select_person(self, person_id: int) -> None:
-        self._selected_id = person_id
-        row = self.model.row_of(person_id)
-        if row is not None and not self.table.selectionModel().isRowSelected(row):
-            self.table.selectRow(row)
-        try:
-            self.panel.show_overview(person_overview(self.sessions, person_id), self.today())
-        except UserError as error:
-            self.error_label.show_message(str(error))
-
-    def _restore_selection(self) -> None:
-        # the panel follows the chosen one, also when the filter now hides it from the list
-        if self._selected_id is not None:
-            self.select_person(self._selected_id)
+    def show_record(self, record_id: int) -> None:
+        self.panel.show_overview(person_overview(self.sessions, record_id), self.today())
 
     # --- actions ------------------------------------------------------------------
 
@@ -299,9 +276,7 @@ class PeoplePage(QWidget):
                     self.status_box.setCurrentIndex(self.status_box.findData(StatusFilter.ALL))
             self._changed(message)
 
-        dialog.accepted.connect(saved)
-        dialog.open()
-        self.dialog = dialog
+        self.open_dialog(dialog, saved)
 
     def record_leaving(self) -> None:
         overview = self.panel.overview
@@ -319,9 +294,7 @@ class PeoplePage(QWidget):
             lambda day: record_leaving(self.sessions, person_id, day, self.today()),
             parent=self,
         )
-        dialog.accepted.connect(lambda: self._changed(_("Leaving recorded.")))
-        dialog.open()
-        self.dialog = dialog
+        self.open_dialog(dialog, lambda: self._changed(_("Leaving recorded.")))
 
     def import_people(self) -> None:
         path = prompts.choose_import_file(self)
@@ -332,9 +305,7 @@ class PeoplePage(QWidget):
         except UserError as error:
             self.error_label.show_message(str(error))
             return
-        dialog.accepted.connect(lambda: self._changed(dialog.result_message))
-        dialog.open()
-        self.dialog = dialog
+        self.open_dialog(dialog, lambda: self._changed(dialog.result_message))
 
     def _changed(self, message: str) -> None:
         self.status_message.emit(message)

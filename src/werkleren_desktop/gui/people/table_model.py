@@ -81,9 +81,6 @@ class PeopleTableModel(RowsTableModel[PersonRow]):
         shown.sort(key=SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
         self.show_rows(shown)
 
-    def row_of(self, person_id: int) -> int | None:
-        return next((i for i, r in enumerate(self.rows) if r.id == person_id), None)
-
     def extra(self, row: PersonRow, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.ForegroundRole and row.has_left(self.today()):
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)

@@ -1,0 +1,64 @@
+"""What the list pages share: a list of records beside the panel of the chosen one.
+
+The page keeps following the chosen record when the list is reloaded or a filter hides
+it, and keeps the open dialog at hand (tests reach it as ``page.dialog``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QItemSelection
+from PySide6.QtWidgets import QDialog, QTableView, QWidget
+
+from werkleren_desktop.errors import UserError
+from werkleren_desktop.gui.widgets import ErrorLabel
+
+
+class RecordModel(Protocol):
+    def row_at(self, row: int) -> Any: ...
+    def row_of(self, record_id: int) -> int | None: ...
+
+
+class RecordListPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.error_label = ErrorLabel()
+        self.dialog: QDialog | None = None
+        self._selected_id: int | None = None
+
+    def follow_selection(self, table: QTableView, model: RecordModel) -> None:
+        """Call once the table and its model exist."""
+        self._table = table
+        self._records = model
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
+        table.model().modelReset.connect(self._restore_selection)
+
+    def show_record(self, record_id: int) -> None:
+        """Fill the panel with the record; pages override it (a UserError is shown)."""
+
+    def select_record(self, record_id: int) -> None:
+        self._selected_id = record_id
+        row = self._records.row_of(record_id)
+        if row is not None and not self._table.selectionModel().isRowSelected(row):
+            self._table.selectRow(row)
+        try:
+            self.show_record(record_id)
+        except UserError as error:
+            self.error_label.show_message(str(error))
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self._table.selectionModel().selectedRows()
+        if rows:
+            self.select_record(self._records.row_at(rows[0].row()).id)
+
+    def _restore_selection(self) -> None:
+        # the panel follows the chosen one, also when the filter now hides it from the list
+        if self._selected_id is not None:
+            self.select_record(self._selected_id)
+
+    def open_dialog(self, dialog: QDialog, done: Callable[[], None]) -> None:
+        dialog.accepted.connect(done)
+        dialog.open()
+        self.dialog = dialog
