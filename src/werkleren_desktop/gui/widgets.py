@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QScrollArea,
     QSplitter,
     QTableView,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -173,3 +175,18 @@ def list_and_panel(table: QWidget, panel: QWidget, sizes: tuple[int, int]) -> QS
     splitter.setStretchFactor(1, 2)
     splitter.setSizes(list(sizes))
     return splitter
+
+
+def detail_table(headers: list[str], stretch_column: int) -> QTableWidget:
+    """A short read-only table inside a panel (sessions, members): whole rows, one at a time."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    return table

@@ -7,12 +7,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -33,6 +31,7 @@ from werkleren_desktop.gui.cycles.trend_chart import TrendChart
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import (
+    detail_table,
     heading,
     hint,
     list_and_panel,
@@ -72,18 +71,10 @@ class CyclePanel(QWidget):
         self.detail: CycleDetail | None = None
         self.title = heading("", 1.4)
         self.period = paragraph("")
-        self.sessions = QTableWidget(0, 6)
-        self.sessions.setHorizontalHeaderLabels(
-            [_("Day"), _("Date and time"), _("Theme"), _("Turnout"), _("Energy"), _("Meaning")]
+        self.sessions = detail_table(
+            [_("Day"), _("Date and time"), _("Theme"), _("Turnout"), _("Energy"), _("Meaning")],
+            stretch_column=2,
         )
-        self.sessions.verticalHeader().hide()
-        self.sessions.setWordWrap(False)
-        self.sessions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.sessions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.sessions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.sessions.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.sessions.itemSelectionChanged.connect(self._session_selected)
         self.attendance_button = QPushButton(_("Attendance and check-in…"))
         self.move_button = QPushButton(_("Move session…"))

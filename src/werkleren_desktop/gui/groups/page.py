@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -36,6 +34,7 @@ from werkleren_desktop.gui.groups.table_model import GroupFilter, GroupsTableMod
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import (
+    detail_table,
     heading,
     hint,
     list_and_panel,
@@ -125,17 +124,9 @@ class GroupPanel(QWidget):
         self.facts.addRow(_("On call"), self.expert)
         self.facts.addRow(_("Period"), self.period)
         self.mix = MixPanel()
-        self.members = QTableWidget(0, 4)
-        self.members.setHorizontalHeaderLabels(
-            [_("Name"), _("Job title"), _("Member from"), _("Until")]
+        self.members = detail_table(
+            [_("Name"), _("Job title"), _("Member from"), _("Until")], stretch_column=0
         )
-        self.members.verticalHeader().hide()
-        self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.members.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        members_header = self.members.horizontalHeader()
-        members_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        members_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.members.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.members.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.members.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
