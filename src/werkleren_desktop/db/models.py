@@ -266,3 +266,134 @@ class Attendance(Base):
 
     session: Mapped[CycleSession] = relationship(back_populates="attendance")
     person: Mapped[Person] = relationship()
+
+
+class SituationKind(enum.StrEnum):
+    ANALYSE = "analyse"  # analysing a work situation
+    IMPROVE = "improve"
+    INNOVATE = "innovate"
+    PERFORM = "perform"  # performing better oneself
+
+
+class SituationStatus(enum.StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+def _str_enum(kind: type[enum.StrEnum], length: int = 20) -> Enum:
+    return Enum(
+        kind, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e]
+    )
+
+
+class GuidingQuestion(Base):
+    """A question that steers learning on a work situation; the organisation edits the set.
+
+    Retired questions stay, so that older answers keep their question.
+    """
+
+    __tablename__ = "guiding_question"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(500))
+    retired: Mapped[bool] = mapped_column(default=False)
+
+
+class LearningSituation(Base):
+    """A werkleersituatie: a real situation from one's own work that someone learns from."""
+
+    __tablename__ = "learning_situation"
+    __table_args__ = (
+        CheckConstraint("minutes IS NULL OR minutes >= 0", name="minutes_not_negative"),
+        CheckConstraint("length(trim(title)) > 0", name="title_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    occurred_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[SituationKind] = mapped_column(_str_enum(SituationKind))
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("learning_group.id", ondelete="SET NULL"), index=True
+    )
+    cycle_id: Mapped[int | None] = mapped_column(
+        ForeignKey("week_cycle.id", ondelete="SET NULL"), index=True
+    )
+    tried: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    next_step: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[SituationStatus] = mapped_column(_str_enum(SituationStatus), index=True)
+    ai_used: Mapped[bool] = mapped_column(default=False, index=True)
+    ai_tool: Mapped[str] = mapped_column(String(100), default="")
+    ai_contribution: Mapped[str] = mapped_column(Text, default="")
+    ai_checked: Mapped[str] = mapped_column(Text, default="")
+    minutes: Mapped[int | None] = mapped_column(Integer)
+    in_working_time: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+
+    people: Mapped[list[SituationPerson]] = relationship(
+        back_populates="situation", cascade="all, delete-orphan"
+    )
+    consultations: Mapped[list[SituationConsultation]] = relationship(
+        back_populates="situation", cascade="all, delete-orphan"
+    )
+    answers: Mapped[list[SituationAnswer]] = relationship(
+        back_populates="situation",
+        cascade="all, delete-orphan",
+        order_by="SituationAnswer.position",
+    )
+
+
+class SituationPerson(Base):
+    """Who learned from the situation (one or more people)."""
+
+    __tablename__ = "situation_person"
+
+    situation_id: Mapped[int] = mapped_column(
+        ForeignKey("learning_situation.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+    situation: Mapped[LearningSituation] = relationship(back_populates="people")
+    person: Mapped[Person] = relationship()
+
+
+class SituationConsultation(Base):
+    """A colleague or expert consulted: a person of the organisation, or an outside name."""
+
+    __tablename__ = "situation_consultation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    situation_id: Mapped[int] = mapped_column(
+        ForeignKey("learning_situation.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    outside_name: Mapped[str] = mapped_column(String(200), default="")
+
+    situation: Mapped[LearningSituation] = relationship(back_populates="consultations")
+    person: Mapped[Person | None] = relationship()
+
+
+class SituationAnswer(Base):
+    """An answer to a guiding question, with the question's text as it was then."""
+
+    __tablename__ = "situation_answer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    situation_id: Mapped[int] = mapped_column(
+        ForeignKey("learning_situation.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("guiding_question.id", ondelete="SET NULL")
+    )
+    question_text: Mapped[str] = mapped_column(String(500))
+    answer: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer)
+
+    situation: Mapped[LearningSituation] = relationship(back_populates="answers")

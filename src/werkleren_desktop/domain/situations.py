@@ -1,0 +1,188 @@
+"""Learning situations (werkleersituaties): the rules, the guiding questions, the AI prompt.
+
+The seed names ten "sustainable didactic questions" without listing them; these are the
+program's own, written to steer learning from one's own work situation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from werkleren_desktop.db.models import SituationKind, SituationStatus
+from werkleren_desktop.errors import ValidationError
+from werkleren_desktop.i18n import N_, _
+
+TITLE_MAX = 200
+MAX_MINUTES = 16 * 60  # more than two working days on one situation is a typing error
+
+KIND_LABELS: dict[SituationKind, str] = {
+    SituationKind.ANALYSE: N_("Analysing a work situation"),
+    SituationKind.IMPROVE: N_("Improving a work situation"),
+    SituationKind.INNOVATE: N_("Innovating a work situation"),
+    SituationKind.PERFORM: N_("Performing better myself"),
+}
+STATUS_LABELS: dict[SituationStatus, str] = {
+    SituationStatus.OPEN: N_("open"),
+    SituationStatus.IN_PROGRESS: N_("in progress"),
+    SituationStatus.DONE: N_("done"),
+}
+
+DEFAULT_QUESTIONS: tuple[str, ...] = (
+    N_("What happened, and what made this situation worth learning from?"),
+    N_("What did you want to achieve, and what got in the way?"),
+    N_("What do you already know or can you do that helps here?"),
+    N_("What do you not know yet, and who or what could help you find out?"),
+    N_("Which solutions can you think of? Ask an AI assistant for more, and weigh them."),
+    N_("Which solution do you try first, and how will you see whether it works?"),
+    N_("What did the people you work for (clients, residents, colleagues) notice?"),
+    N_("What gave you energy, and what cost energy?"),
+    N_("What do you do differently from now on, and what does the team or organisation gain?"),
+    N_("What do you want to learn next, and what do you need from your manager for it?"),
+)
+
+
+def default_questions() -> list[str]:
+    return [_(question) for question in DEFAULT_QUESTIONS]
+
+
+@dataclass(frozen=True)
+class Answer:
+    question_id: int | None
+    question_text: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class SituationInput:
+    occurred_on: dt.date
+    title: str
+    kind: SituationKind
+    person_ids: tuple[int, ...]
+    description: str = ""
+    group_id: int | None = None
+    cycle_id: int | None = None
+    answers: tuple[Answer, ...] = ()
+    tried: str = ""
+    outcome: str = ""
+    next_step: str = ""
+    status: SituationStatus = SituationStatus.OPEN
+    ai_used: bool = False
+    ai_tool: str = ""
+    ai_contribution: str = ""
+    ai_checked: str = ""
+    consulted_ids: tuple[int, ...] = ()
+    consulted_outside: tuple[str, ...] = field(default=())
+    minutes: int | None = None
+    in_working_time: bool = True
+
+    def validated(self, today: dt.date) -> SituationInput:
+        if not self.person_ids:
+            raise ValidationError(_("Choose who learned from this situation."), "people")
+        title = " ".join(self.title.split())
+        if not title:
+            raise ValidationError(_("Give the situation a short title."), "title")
+        if len(title) > TITLE_MAX:
+            raise ValidationError(
+                _("The title is too long (at most {n} characters).").format(n=TITLE_MAX), "title"
+            )
+        if self.occurred_on > today:
+            raise ValidationError(
+                _("A situation is logged when it has happened; the date lies in the future."),
+                "occurred_on",
+            )
+        if self.minutes is not None and self.minutes < 0:
+            raise ValidationError(_("Time spent cannot be negative."), "minutes")
+        if self.minutes is not None and self.minutes > MAX_MINUTES:
+            raise ValidationError(
+                _("That is more than {hours} hours on one situation; check the minutes.").format(
+                    hours=MAX_MINUTES // 60
+                ),
+                "minutes",
+            )
+        outside = tuple(n for n in (" ".join(x.split()) for x in self.consulted_outside) if n)
+        answers = tuple(
+            Answer(a.question_id, a.question_text, a.answer.strip())
+            for a in self.answers
+            if a.answer.strip()
+        )
+        return replace(
+            self,
+            title=title,
+            description=self.description.strip(),
+            answers=answers,
+            tried=self.tried.strip(),
+            outcome=self.outcome.strip(),
+            next_step=self.next_step.strip(),
+            ai_tool=self.ai_tool.strip() if self.ai_used else "",
+            ai_contribution=self.ai_contribution.strip() if self.ai_used else "",
+            ai_checked=self.ai_checked.strip() if self.ai_used else "",
+            person_ids=tuple(dict.fromkeys(self.person_ids)),
+            consulted_ids=tuple(dict.fromkeys(self.consulted_ids)),
+            consulted_outside=outside,
+        )
+
+
+def parse_minutes(text: str) -> int | None:
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    if not re.fullmatch(r"-?\d+", cleaned):
+        raise ValidationError(
+            _("“{text}” is not a number of minutes.").format(text=text), "minutes"
+        )
+    return int(cleaned)
+
+
+def anonymise(text: str, roles: Mapping[str, str]) -> str:
+    """Replace every name in ``roles`` (full names, then first and last names) by its role.
+
+    ``roles`` maps a full name to what stands in its place, e.g. "Łukasz Wójcik" →
+    "monteur A". Matching ignores case and respects word boundaries.
+    """
+    replacements: dict[str, str] = {}
+    for full_name, role in roles.items():
+        replacements[full_name] = role
+        parts = full_name.split()
+        if parts:
+            replacements.setdefault(parts[0], role)  # first name
+        surname = " ".join(p for p in parts[1:] if p.casefold() not in _PARTICLES)
+        if surname:
+            replacements.setdefault(surname, role)
+    # longest first, so "Zoë van den Berg" goes before "Zoë"
+    for name in sorted(replacements, key=len, reverse=True):
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+        text = pattern.sub(replacements[name], text)
+    return text
+
+
+_PARTICLES = {"van", "de", "den", "der", "het", "'t", "te", "ten", "ter", "el", "la", "le"}
+
+
+def ai_prompt(
+    situation: SituationInput, question: str, kind_of_answer: str, roles: Mapping[str, str]
+) -> str:
+    """A ready prompt for an AI assistant, with every known name replaced by a role."""
+    parts = [
+        _("I work in a small organisation and want to learn from a situation in my own work."),
+        "",
+        _("The situation ({kind}):").format(kind=_(KIND_LABELS[situation.kind]).lower()),
+        situation.title + (f"\n{situation.description}" if situation.description else ""),
+    ]
+    if situation.tried:
+        parts += ["", _("What we tried so far:"), situation.tried]
+    if situation.outcome:
+        parts += ["", _("What came of it:"), situation.outcome]
+    parts += ["", _("My question:"), question or _("What could we do better?")]
+    parts += [
+        "",
+        _("What I would like from you:"),
+        kind_of_answer
+        or _(
+            "Three to five concrete options with their pros and cons, "
+            "and questions I should ask myself before choosing."
+        ),
+    ]
+    return anonymise("\n".join(parts), roles)

@@ -1,0 +1,252 @@
+"""Use cases of the workplace-learning log: guiding questions and learning situations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.models import (
+    GuidingQuestion,
+    LearningSituation,
+    Person,
+    SituationAnswer,
+    SituationConsultation,
+    SituationKind,
+    SituationPerson,
+    SituationStatus,
+)
+from werkleren_desktop.domain.situations import Answer, SituationInput, default_questions
+from werkleren_desktop.errors import UserError, ValidationError
+from werkleren_desktop.i18n import _
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    id: int | None  # None: a new question not stored yet
+    text: str
+    retired: bool = False
+
+
+@dataclass(frozen=True)
+class SituationFilter:
+    search: str = ""
+    person_id: int | None = None
+    group_id: int | None = None
+    kind: SituationKind | None = None
+    status: SituationStatus | None = None
+    ai_used: bool | None = None
+    first_day: dt.date | None = None
+    last_day: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class SituationRow:
+    id: int
+    occurred_on: dt.date
+    title: str
+    kind: SituationKind
+    status: SituationStatus
+    ai_used: bool
+    minutes: int | None
+    people: str
+
+
+def ensure_questions(sessions: SessionFactory) -> None:
+    """Give a new organisation the program's own ten questions, in its language."""
+    with sessions.begin() as session:
+        if session.scalar(select(func.count()).select_from(GuidingQuestion)):
+            return
+        session.add_all(
+            GuidingQuestion(position=i, text=text, retired=False)
+            for i, text in enumerate(default_questions(), start=1)
+        )
+
+
+def list_questions(sessions: SessionFactory, include_retired: bool = False) -> list[QuestionRow]:
+    ensure_questions(sessions)
+    query = select(GuidingQuestion).order_by(GuidingQuestion.position)
+    if not include_retired:
+        query = query.where(GuidingQuestion.retired.is_(False))
+    with sessions() as session:
+        return [QuestionRow(q.id, q.text, q.retired) for q in session.scalars(query)]
+
+
+def save_questions(sessions: SessionFactory, rows: list[QuestionRow]) -> None:
+    """Store the set in this order: edited, added and retired in one go.
+
+    Earlier answers keep the text they answered, because a situation stores it.
+    """
+    cleaned = [QuestionRow(r.id, " ".join(r.text.split()), r.retired) for r in rows]
+    if any(not r.text for r in cleaned):
+        raise ValidationError(_("A guiding question cannot be empty."), "questions")
+    if any(len(r.text) > 500 for r in cleaned):
+        raise ValidationError(_("A guiding question is at most 500 characters."), "questions")
+    with sessions.begin() as session:
+        stored = {q.id: q for q in session.scalars(select(GuidingQuestion))}
+        for position, row in enumerate(cleaned, start=1):
+            question = stored.get(row.id) if row.id is not None else None
+            if question is None:
+                question = GuidingQuestion()
+                session.add(question)
+            question.position = position
+            question.text = row.text
+            question.retired = row.retired
+
+
+def _get(session: Session, situation_id: int) -> LearningSituation:
+    situation = session.get(LearningSituation, situation_id)
+    if situation is None:
+        raise UserError(_("This learning situation no longer exists."))
+    return situation
+
+
+def save_situation(
+    sessions: SessionFactory,
+    data: SituationInput,
+    today: dt.date,
+    situation_id: int | None = None,
+) -> int:
+    data = data.validated(today)
+    with sessions.begin() as session:
+        known = set(
+            session.scalars(
+                select(Person.id).where(Person.id.in_(data.person_ids + data.consulted_ids))
+            )
+        )
+        if not set(data.person_ids) <= known or not set(data.consulted_ids) <= known:
+            raise ValidationError(_("Someone chosen no longer exists."), "people")
+        situation = LearningSituation() if situation_id is None else _get(session, situation_id)
+        for name in (
+            "occurred_on",
+            "title",
+            "description",
+            "kind",
+            "group_id",
+            "cycle_id",
+            "tried",
+            "outcome",
+            "next_step",
+            "status",
+            "ai_used",
+            "ai_tool",
+            "ai_contribution",
+            "ai_checked",
+            "minutes",
+            "in_working_time",
+        ):
+            setattr(situation, name, getattr(data, name))
+        situation.people = [SituationPerson(person_id=pid) for pid in data.person_ids]
+        situation.consultations = [
+            SituationConsultation(person_id=pid) for pid in data.consulted_ids
+        ] + [SituationConsultation(outside_name=name) for name in data.consulted_outside]
+        situation.answers = [
+            SituationAnswer(
+                question_id=a.question_id,
+                question_text=a.question_text,
+                answer=a.answer,
+                position=i,
+            )
+            for i, a in enumerate(data.answers, start=1)
+        ]
+        session.add(situation)
+        session.flush()
+        return situation.id
+
+
+def get_situation(sessions: SessionFactory, situation_id: int) -> SituationInput:
+    with sessions() as session:
+        s = _get(session, situation_id)
+        return SituationInput(
+            occurred_on=s.occurred_on,
+            title=s.title,
+            kind=s.kind,
+            person_ids=tuple(p.person_id for p in s.people),
+            description=s.description,
+            group_id=s.group_id,
+            cycle_id=s.cycle_id,
+            answers=tuple(Answer(a.question_id, a.question_text, a.answer) for a in s.answers),
+            tried=s.tried,
+            outcome=s.outcome,
+            next_step=s.next_step,
+            status=s.status,
+            ai_used=s.ai_used,
+            ai_tool=s.ai_tool,
+            ai_contribution=s.ai_contribution,
+            ai_checked=s.ai_checked,
+            consulted_ids=tuple(c.person_id for c in s.consultations if c.person_id),
+            consulted_outside=tuple(c.outside_name for c in s.consultations if c.outside_name),
+            minutes=s.minutes,
+            in_working_time=s.in_working_time,
+        )
+
+
+def list_situations(sessions: SessionFactory, where: SituationFilter) -> list[SituationRow]:
+    """The situations that match, newest first; searching title, situation and outcome."""
+    query = (
+        select(LearningSituation)
+        .options(selectinload(LearningSituation.people).selectinload(SituationPerson.person))
+        .order_by(LearningSituation.occurred_on.desc(), LearningSituation.id.desc())
+    )
+    for word in where.search.split():
+        pattern = f"%{word}%"
+        query = query.where(
+            or_(
+                LearningSituation.title.ilike(pattern),
+                LearningSituation.description.ilike(pattern),
+                LearningSituation.outcome.ilike(pattern),
+            )
+        )
+    if where.person_id is not None:
+        query = query.where(
+            LearningSituation.people.any(SituationPerson.person_id == where.person_id)
+        )
+    if where.group_id is not None:
+        query = query.where(LearningSituation.group_id == where.group_id)
+    if where.kind is not None:
+        query = query.where(LearningSituation.kind == where.kind)
+    if where.status is not None:
+        query = query.where(LearningSituation.status == where.status)
+    if where.ai_used is not None:
+        query = query.where(LearningSituation.ai_used.is_(where.ai_used))
+    if where.first_day is not None:
+        query = query.where(LearningSituation.occurred_on >= where.first_day)
+    if where.last_day is not None:
+        query = query.where(LearningSituation.occurred_on <= where.last_day)
+    with sessions() as session:
+        return [
+            SituationRow(
+                s.id,
+                s.occurred_on,
+                s.title,
+                s.kind,
+                s.status,
+                s.ai_used,
+                s.minutes,
+                ", ".join(f"{p.person.first_name} {p.person.last_name}" for p in s.people),
+            )
+            for s in session.scalars(query)
+        ]
+
+
+def roles_of_people(sessions: SessionFactory) -> dict[str, str]:
+    """Every person's name mapped to a role that says enough without naming anyone:
+    "Monteur A", "Monteur B", "Teamleider A"."""
+    with sessions() as session:
+        people = session.execute(
+            select(Person.first_name, Person.last_name, Person.job_title).order_by(Person.id)
+        ).all()
+    counters: dict[str, int] = {}
+    roles: dict[str, str] = {}
+    for first, last, job in people:
+        base = job or _("Colleague")
+        number = counters.get(base, 0)
+        counters[base] = number + 1
+        letters = string.ascii_uppercase
+        suffix = letters[number % 26] + (str(number // 26) if number >= 26 else "")
+        roles[f"{first} {last}"] = f"{base} {suffix}"
+    return roles

@@ -1,0 +1,136 @@
+import datetime as dt
+
+import pytest
+
+from tests.conftest import TODAY
+from werkleren_desktop.db.models import SituationKind, SituationStatus
+from werkleren_desktop.domain.organisation import OrganisationSettings
+from werkleren_desktop.domain.people import PersonInput
+from werkleren_desktop.domain.situations import Answer, SituationInput
+from werkleren_desktop.errors import ValidationError
+from werkleren_desktop.services.data_store import DataStore
+from werkleren_desktop.services.organisation import create_organisation
+from werkleren_desktop.services.people import save_person
+from werkleren_desktop.services.situations import (
+    QuestionRow,
+    SituationFilter,
+    get_situation,
+    list_questions,
+    list_situations,
+    roles_of_people,
+    save_questions,
+    save_situation,
+)
+
+D = dt.date
+
+
+@pytest.fixture
+def people(store: DataStore) -> list[int]:
+    create_organisation(store.sessions, OrganisationSettings(name="Van Dijk"))
+    return [
+        save_person(store.sessions, PersonInput(first, last, D(2020, 1, 1), job_title=job), TODAY)
+        for first, last, job in (
+            ("Łukasz", "Wójcik", "Monteur"),
+            ("Sanne", "Jansen", "Monteur"),
+            ("Kees", "Visser", "Planner"),
+        )
+    ]
+
+
+def test_editing_a_question_leaves_earlier_answers_unchanged(store: DataStore, people) -> None:
+    questions = list_questions(store.sessions)
+    assert len(questions) == 10
+    first = questions[0]
+    sid = save_situation(
+        store.sessions,
+        SituationInput(
+            TODAY,
+            "Storing",
+            SituationKind.ANALYSE,
+            (people[0],),
+            answers=(Answer(first.id, first.text, "De ketel sloeg af."),),
+        ),
+        TODAY,
+    )
+
+    save_questions(
+        store.sessions, [QuestionRow(first.id, "Wat is er precies gebeurd?"), *questions[1:]]
+    )
+    assert list_questions(store.sessions)[0].text == "Wat is er precies gebeurd?"
+    answer = get_situation(store.sessions, sid).answers[0]
+    assert answer.question_text == first.text and answer.answer == "De ketel sloeg af."
+
+
+def test_reorder_add_and_retire_questions(store: DataStore, people) -> None:
+    questions = list_questions(store.sessions)
+    new_order = [
+        questions[1],
+        QuestionRow(None, "Wie heb je geraadpleegd?"),
+        QuestionRow(questions[0].id, questions[0].text, retired=True),
+        *questions[2:],
+    ]
+    save_questions(store.sessions, new_order)
+    active = list_questions(store.sessions)
+    assert [q.text for q in active[:2]] == [questions[1].text, "Wie heb je geraadpleegd?"]
+    assert questions[0].id not in [q.id for q in active]
+    assert len(list_questions(store.sessions, include_retired=True)) == 11
+    with pytest.raises(ValidationError, match="niet leeg"):
+        save_questions(store.sessions, [QuestionRow(None, " ")])
+
+
+def test_save_find_and_filter(store: DataStore, people) -> None:
+    a = save_situation(
+        store.sessions,
+        SituationInput(
+            D(2026, 10, 1),
+            "Warmtepomp maakt lawaai",
+            SituationKind.IMPROVE,
+            (people[0], people[1]),
+            description="Klant klaagt over geluid",
+            outcome="Trillingsdempers geplaatst",
+            ai_used=True,
+            ai_tool="ChatGPT",
+            minutes=45,
+            consulted_ids=(people[2],),
+            consulted_outside=("Leverancier Daikin",),
+            status=SituationStatus.DONE,
+        ),
+        TODAY,
+    )
+    save_situation(
+        store.sessions,
+        SituationInput(D(2026, 11, 1), "Planning loopt uit", SituationKind.ANALYSE, (people[2],)),
+        TODAY,
+    )
+    assert [r.title for r in list_situations(store.sessions, SituationFilter())] == [
+        "Planning loopt uit",
+        "Warmtepomp maakt lawaai",
+    ]
+    assert [r.id for r in list_situations(store.sessions, SituationFilter(search="dempers"))] == [a]
+    assert [
+        r.id
+        for r in list_situations(
+            store.sessions,
+            SituationFilter(person_id=people[1], ai_used=True, kind=SituationKind.IMPROVE),
+        )
+    ] == [a]
+    assert (
+        list_situations(
+            store.sessions, SituationFilter(first_day=D(2026, 10, 15), status=SituationStatus.DONE)
+        )
+        == []
+    )
+    stored = get_situation(store.sessions, a)
+    assert stored.consulted_outside == ("Leverancier Daikin",) and stored.minutes == 45
+    assert list_situations(store.sessions, SituationFilter())[1].people == (
+        "Łukasz Wójcik, Sanne Jansen"
+    )
+
+
+def test_roles_say_what_people_do_not_who_they_are(store: DataStore, people) -> None:
+    assert roles_of_people(store.sessions) == {
+        "Łukasz Wójcik": "Monteur A",
+        "Sanne Jansen": "Monteur B",
+        "Kees Visser": "Planner A",
+    }
