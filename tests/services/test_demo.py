@@ -123,3 +123,16 @@ def test_demo_has_groups_with_a_realistic_mix(store: DataStore) -> None:
     mixes = [group_detail(store.sessions, g.id, TODAY).mix for g in active]
     assert sum(1 for mix in mixes if not mix.one_generation and mix.size_advice is None) >= 2
     assert any(g.expert for g in groups)
+
+
+def test_demo_has_situations_of_every_kind_across_years(store: DataStore) -> None:
+    from werkleren_desktop.db.models import SituationKind
+    from werkleren_desktop.services.situations import SituationFilter, list_situations
+
+    generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
+    rows = list_situations(store.sessions, SituationFilter())
+    assert len(rows) == 600
+    assert {r.kind for r in rows} == set(SituationKind)
+    assert {r.occurred_on.year for r in rows} == {2024, 2025, 2026}
+    assert all(r.people for r in rows) and any(r.ai_used for r in rows)
+    assert all(r.occurred_on <= TODAY for r in rows)

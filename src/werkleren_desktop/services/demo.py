@@ -61,6 +61,8 @@ class DemoProfile:
     group_themes: tuple[tuple[str, str], ...]
     expert_titles: tuple[str, ...]
     outside_expert: tuple[str, str]
+    situations_per_year: int
+    situation_titles: tuple[str, ...]
 
 
 PROFILES: dict[DemoSize, DemoProfile] = {
@@ -111,6 +113,19 @@ PROFILES: dict[DemoSize, DemoProfile] = {
         ),
         expert_titles=("Eerste monteur", "Projectleider", "Werkvoorbereider"),
         outside_expert=("Marloes de Haan (Techniek Nederland)", "m.dehaan@example.nl"),
+        situations_per_year=300,
+        situation_titles=(
+            "Storing cv-ketel bleef terugkomen",
+            "Warmtepomp maakte te veel geluid",
+            "Materiaal ontbrak op de bouw",
+            "Klant begreep de factuur niet",
+            "Nieuwe thermostaat koppelen aan de app",
+            "Lekkage na oplevering",
+            "Offerte duurde te lang",
+            "Veilig werken op een schuin dak",
+            "Storingscode opzoeken met AI",
+            "Leerling zelfstandig laten werken",
+        ),
     ),
     DemoSize.LARGE: DemoProfile(
         organisation="Zorggroep De Linde",
@@ -159,6 +174,19 @@ PROFILES: dict[DemoSize, DemoProfile] = {
         ),
         expert_titles=("Verpleegkundige", "Specialist ouderengeneeskunde", "Fysiotherapeut"),
         outside_expert=("Dr. Ilse Verhoef (Vilans)", "i.verhoef@example.nl, 030 789 12 34"),
+        situations_per_year=5000,  # ten years: the 50,000 situations of the speed checks
+        situation_titles=(
+            "Bewoner viel 's nachts uit bed",
+            "Overdracht tussen diensten liep mis",
+            "Familie ontevreden over de verzorging",
+            "Medicatie verkeerd klaargezet",
+            "Rapportage schrijven met AI",
+            "Bewoner met dementie onrustig aan tafel",
+            "Nieuwe collega wist de weg niet",
+            "Tillift werkte niet",
+            "Bewoner at te weinig",
+            "Rooster klopte niet met de zorgvraag",
+        ),
     ),
 }
 
@@ -394,6 +422,8 @@ def generate_demo(
         groups = _add_groups(session, people, profile, today, rng)
         session.flush()
         _add_cycles(session, groups, settings.validated().work_calendar(), today, rng)
+        session.flush()
+        _add_situations(session, people, groups, profile, today, rng)
     return settings
 
 
@@ -605,3 +635,91 @@ def _attend(
 
 def _score(rng: random.Random, mean: float) -> int:
     return max(1, min(5, round(rng.gauss(mean, 0.8))))
+
+
+OUTCOMES = (
+    "De oorzaak gevonden en de werkwijze aangepast.",
+    "Een eerste verbetering uitgeprobeerd; volgende keer meten we het effect.",
+    "Nog geen oplossing; een collega met ervaring gevraagd mee te kijken.",
+    "Afspraak gemaakt met het team om dit voortaan anders te doen.",
+)
+AI_TOOLS = ("ChatGPT", "Copilot", "Le Chat")
+
+
+def _add_situations(
+    session: Session,
+    people: list[Person],
+    groups: list[LearningGroup],
+    profile: DemoProfile,
+    today: dt.date,
+    rng: random.Random,
+) -> None:
+    """Situations of every kind across the years, written in bulk: the large demo has
+    fifty thousand of them."""
+    from sqlalchemy import insert
+
+    from werkleren_desktop.db.models import (
+        LearningSituation,
+        SituationKind,
+        SituationPerson,
+        SituationStatus,
+    )
+
+    first = dt.date(today.year - profile.history_years, 1, 1)
+    days = (today - first).days
+    count = profile.situations_per_year * profile.history_years
+    kinds = list(SituationKind)
+    situations: list[dict[str, object]] = []
+    links: list[dict[str, int]] = []
+    for number in range(1, count + 1):
+        day = first + dt.timedelta(days=rng.randint(0, days - 1))
+        who = _people_on(people, day, rng.choice((1, 1, 1, 2, 3)), rng)
+        group = rng.choice(groups) if groups and rng.random() < 0.4 else None
+        ai = rng.random() < 0.35
+        age = (today - day).days
+        status = (
+            SituationStatus.DONE
+            if age > 60
+            else rng.choice(
+                (SituationStatus.OPEN, SituationStatus.IN_PROGRESS, SituationStatus.DONE)
+            )
+        )
+        situations.append(
+            {
+                "id": number,
+                "occurred_on": day,
+                "title": rng.choice(profile.situation_titles),
+                "description": "Wat er gebeurde, in een paar zinnen vastgelegd op het moment zelf.",
+                "kind": rng.choice(kinds),
+                "group_id": group.id if group else None,
+                "cycle_id": None,
+                "tried": "",
+                "outcome": rng.choice(OUTCOMES),
+                "next_step": "",
+                "status": status,
+                "ai_used": ai,
+                "ai_tool": rng.choice(AI_TOOLS) if ai else "",
+                "ai_contribution": "Mogelijke oorzaken op een rij gezet." if ai else "",
+                "ai_checked": "Twee suggesties klopten niet voor onze situatie." if ai else "",
+                "minutes": rng.choice((15, 20, 30, 45, 60, 90)),
+                "in_working_time": rng.random() < 0.9,
+            }
+        )
+        links.extend({"situation_id": number, "person_id": p.id} for p in who)
+    session.execute(insert(LearningSituation), situations)
+    session.execute(insert(SituationPerson), links)
+
+
+def _people_on(people: list[Person], day: dt.date, wanted: int, rng: random.Random) -> list[Person]:
+    """A few people in service on ``day``, drawn at random (fast enough for 50,000 draws)."""
+    chosen: list[Person] = []
+    for _attempt in range(wanted * 20):
+        person = rng.choice(people)
+        active = person.in_service <= day and (
+            person.out_of_service is None or person.out_of_service >= day
+        )
+        if active and person not in chosen:
+            chosen.append(person)
+            if len(chosen) == wanted:
+                break
+    return chosen
