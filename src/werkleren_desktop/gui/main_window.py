@@ -35,6 +35,7 @@ from werkleren_desktop.gui.pages.area_intro import AreaIntroPage
 from werkleren_desktop.gui.pages.home import HomePage
 from werkleren_desktop.gui.pages.welcome import WelcomePage
 from werkleren_desktop.gui.people.page import PeoplePage
+from werkleren_desktop.gui.situations.page import SituationsPage
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import heading
 from werkleren_desktop.gui.window_state import WindowState
@@ -209,6 +210,10 @@ class MainWindow(QMainWindow):
             self.cycles_page = CyclesPage(self.store.sessions, self.tasks, self.today)
             self.cycles_page.status_message.connect(self._show_message)
             return self.cycles_page
+        if area.key == "situations":
+            self.situations_page = SituationsPage(self.store.sessions, self.tasks, self.today)
+            self.situations_page.status_message.connect(self._show_message)
+            return self.situations_page
         if area.key == "groups":
             self.groups_page = GroupsPage(self.store.sessions, self.tasks, self.today)
             self.groups_page.status_message.connect(self._show_message)

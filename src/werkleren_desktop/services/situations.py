@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import string
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from werkleren_desktop.db.engine import SessionFactory
@@ -185,13 +186,43 @@ def get_situation(sessions: SessionFactory, situation_id: int) -> SituationInput
         )
 
 
-def list_situations(sessions: SessionFactory, where: SituationFilter) -> list[SituationRow]:
-    """The situations that match, newest first; searching title, situation and outcome."""
+def list_situations(
+    sessions: SessionFactory, where: SituationFilter, limit: int | None = None
+) -> list[SituationRow]:
+    """The situations that match, newest first; searching title, situation and outcome.
+
+    With ``limit`` only that many are loaded; ``count_situations`` tells how many match.
+    """
     query = (
-        select(LearningSituation)
+        _filtered(select(LearningSituation), where)
         .options(selectinload(LearningSituation.people).selectinload(SituationPerson.person))
         .order_by(LearningSituation.occurred_on.desc(), LearningSituation.id.desc())
     )
+    if limit is not None:
+        query = query.limit(limit)
+    with sessions() as session:
+        return [
+            SituationRow(
+                s.id,
+                s.occurred_on,
+                s.title,
+                s.kind,
+                s.status,
+                s.ai_used,
+                s.minutes,
+                ", ".join(f"{p.person.first_name} {p.person.last_name}" for p in s.people),
+            )
+            for s in session.scalars(query)
+        ]
+
+
+def count_situations(sessions: SessionFactory, where: SituationFilter) -> int:
+    query = _filtered(select(func.count(LearningSituation.id)), where)
+    with sessions() as session:
+        return session.scalar(query) or 0
+
+
+def _filtered(query: Select[Any], where: SituationFilter) -> Select[Any]:
     for word in where.search.split():
         pattern = f"%{word}%"
         query = query.where(
@@ -217,20 +248,7 @@ def list_situations(sessions: SessionFactory, where: SituationFilter) -> list[Si
         query = query.where(LearningSituation.occurred_on >= where.first_day)
     if where.last_day is not None:
         query = query.where(LearningSituation.occurred_on <= where.last_day)
-    with sessions() as session:
-        return [
-            SituationRow(
-                s.id,
-                s.occurred_on,
-                s.title,
-                s.kind,
-                s.status,
-                s.ai_used,
-                s.minutes,
-                ", ".join(f"{p.person.first_name} {p.person.last_name}" for p in s.people),
-            )
-            for s in session.scalars(query)
-        ]
+    return query
 
 
 def roles_of_people(sessions: SessionFactory) -> dict[str, str]:

@@ -1,0 +1,269 @@
+"""Werkleersituaties: the log of learning from real work, searched and filtered."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.models import SituationKind, SituationStatus
+from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.situations import KIND_LABELS, STATUS_LABELS, SituationInput
+from werkleren_desktop.gui.record_page import RecordListPage
+from werkleren_desktop.gui.situations.situation_dialog import SituationDialog
+from werkleren_desktop.gui.situations.table_model import SituationsTableModel
+from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.gui.widgets import (
+    heading,
+    hint,
+    list_and_panel,
+    list_table,
+    paragraph,
+    scrolling,
+)
+from werkleren_desktop.i18n import _, n_
+from werkleren_desktop.services.people import PersonRow, list_people
+from werkleren_desktop.services.situations import (
+    SituationFilter,
+    SituationRow,
+    count_situations,
+    get_situation,
+    list_questions,
+    list_situations,
+)
+
+SHOWN = 500  # the list shows the newest matches; searching narrows fifty thousand quickly
+
+
+class SituationPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.situation: SituationInput | None = None
+        self.situation_id: int | None = None
+        self.title = heading("", 1.3)
+        self.facts = paragraph("")
+        self.body = paragraph("")
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.edit_button = QPushButton(_("Edit…"))
+        self.empty = hint(_("Choose a situation in the list to read it."))
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(16, 8, 8, 8)
+        column.addWidget(self.empty)
+        column.addWidget(self.title)
+        column.addWidget(self.facts)
+        column.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.body)
+        column.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolling(content))
+        self.show_situation(None, None, {})
+
+    def show_situation(
+        self, situation_id: int | None, situation: SituationInput | None, names: dict[int, str]
+    ) -> None:
+        self.situation, self.situation_id = situation, situation_id
+        for widget in (self.title, self.facts, self.edit_button, self.body):
+            widget.setVisible(situation is not None)
+        self.empty.setVisible(situation is None)
+        if situation is None:
+            return
+        self.title.setText(situation.title)
+        who = ", ".join(names.get(pid, "?") for pid in situation.person_ids)
+        minutes = (
+            n_("{n} minute", "{n} minutes", situation.minutes).format(n=situation.minutes)
+            if situation.minutes is not None
+            else ""
+        )
+        self.facts.setText(
+            " · ".join(
+                part
+                for part in (
+                    format_date(situation.occurred_on),
+                    _(KIND_LABELS[situation.kind]),
+                    _(STATUS_LABELS[situation.status]),
+                    who,
+                    minutes,
+                )
+                if part
+            )
+        )
+        sections = [("", situation.description)]
+        sections += [(a.question_text, a.answer) for a in situation.answers]
+        sections += [
+            (_("What was tried"), situation.tried),
+            (_("Outcome"), situation.outcome),
+            (_("Next step"), situation.next_step),
+        ]
+        if situation.ai_used:
+            sections += [
+                (_("AI tool"), situation.ai_tool),
+                (_("What AI contributed"), situation.ai_contribution),
+                (_("What was checked or rejected"), situation.ai_checked),
+            ]
+        consulted = [names.get(pid, "?") for pid in situation.consulted_ids]
+        consulted += list(situation.consulted_outside)
+        if consulted:
+            sections.append((_("Colleagues consulted"), ", ".join(consulted)))
+        self.body.setText(
+            "".join(
+                (f"<p><b>{html.escape(title)}</b><br>" if title else "<p>")
+                + html.escape(text).replace("\n", "<br>")
+                + "</p>"
+                for title, text in sections
+                if text
+            )
+        )
+
+
+class SituationsPage(RecordListPage):
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        tasks: TaskRunner,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.tasks = tasks
+        self.today = today
+        self.people: list[PersonRow] = []
+        self.model = SituationsTableModel()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search title, situation and outcome"))
+        self.search.setClearButtonEnabled(True)
+        self.kind_box = QComboBox()
+        self.kind_box.addItem(_("Every kind"), None)
+        for kind, label in KIND_LABELS.items():
+            self.kind_box.addItem(_(label), kind)
+        self.status_box = QComboBox()
+        self.status_box.addItem(_("Every status"), None)
+        for status, label in STATUS_LABELS.items():
+            self.status_box.addItem(_(label), status)
+        self.ai_box = QComboBox()
+        self.ai_box.addItem(_("With or without AI"), None)
+        self.ai_box.addItem(_("With AI"), True)
+        self.ai_box.addItem(_("Without AI"), False)
+        self.new_button = QPushButton(_("New situation…"))
+        self.new_button.clicked.connect(self.new_situation)
+        self.count_label = hint("")
+        self.count_label.setWordWrap(False)
+        # a short pause after typing, so a fast typist does not query at every key
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(150)
+        self.search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self.search_timer.start)
+        for box in (self.kind_box, self.status_box, self.ai_box):
+            box.currentIndexChanged.connect(self.refresh)
+
+        self.table = list_table(self.model, {0: 80, 2: 140, 3: 130, 4: 70, 5: 30})
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.follow_selection(self.table, self.model)
+        self.table.doubleClicked.connect(lambda _index: self.edit_situation())
+        self.panel = SituationPanel()
+        self.panel.edit_button.clicked.connect(self.edit_situation)
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.search, 2)
+        for box in (self.kind_box, self.status_box, self.ai_box):
+            tools.addWidget(box)
+        tools.addWidget(self.new_button)
+        title_row = QHBoxLayout()
+        title_row.addWidget(heading(_("Learning situations"), 2.0))
+        title_row.addStretch(1)
+        title_row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addLayout(title_row)
+        layout.addWidget(
+            hint(
+                _(
+                    "Learning from real situations in the work itself: analysing, improving, "
+                    "innovating, or performing better. Log them as they happen."
+                )
+            )
+        )
+        layout.addLayout(tools)
+        layout.addWidget(self.error_label)
+        layout.addWidget(list_and_panel(self.table, self.panel, (760, 360)), 1)
+
+    def current_filter(self) -> SituationFilter:
+        kind, status = self.kind_box.currentData(), self.status_box.currentData()
+        return SituationFilter(
+            search=self.search.text(),
+            kind=SituationKind(kind) if kind is not None else None,
+            status=SituationStatus(status) if status is not None else None,
+            ai_used=self.ai_box.currentData(),
+        )
+
+    def refresh(self) -> None:
+        where = self.current_filter()
+        self.tasks.run(
+            lambda: (
+                list_situations(self.sessions, where, limit=SHOWN),
+                count_situations(self.sessions, where),
+                list_people(self.sessions),
+            ),
+            self._loaded,
+            lambda error: self.error_label.show_message(str(error)),
+            owner=self,
+        )
+
+    def _loaded(self, result: tuple[list[SituationRow], int, list[PersonRow]]) -> None:
+        rows, total, self.people = result
+        self.error_label.clear_message()
+        self.model.show_rows(rows)
+        text = n_("{n} situation", "{n} situations", total).format(n=total)
+        if total > len(rows):
+            text += " · " + _("the newest {n} shown; search to narrow").format(n=len(rows))
+        self.count_label.setText(text)
+
+    def show_record(self, record_id: int) -> None:
+        names = {p.id: p.full_name for p in self.people}
+        self.panel.show_situation(record_id, get_situation(self.sessions, record_id), names)
+
+    def _open_dialog(self, dialog: SituationDialog, message: str) -> None:
+        def done() -> None:
+            if dialog.saved_id is not None:
+                self._selected_id = dialog.saved_id
+            self.status_message.emit(message)
+            self.refresh()
+
+        self.open_dialog(dialog, done)
+
+    def new_situation(self) -> None:
+        dialog = SituationDialog(
+            self.sessions, self.people, list_questions(self.sessions), self.today(), parent=self
+        )
+        self._open_dialog(dialog, _("Learning situation saved."))
+
+    def edit_situation(self) -> None:
+        if self.panel.situation is None:
+            return
+        dialog = SituationDialog(
+            self.sessions,
+            self.people,
+            list_questions(self.sessions),
+            self.today(),
+            self.panel.situation,
+            self.panel.situation_id,
+            parent=self,
+        )
+        self._open_dialog(dialog, _("Changes saved."))

@@ -1,0 +1,194 @@
+"""Logging a learning situation as it happens, or changing one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.models import SituationKind, SituationStatus
+from werkleren_desktop.domain.situations import (
+    KIND_LABELS,
+    STATUS_LABELS,
+    Answer,
+    SituationInput,
+    parse_minutes,
+)
+from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
+from werkleren_desktop.gui.situations.people_picker import PeoplePicker
+from werkleren_desktop.gui.widgets import date_edit, from_qdate, scrolling
+from werkleren_desktop.i18n import _
+from werkleren_desktop.services.people import PersonRow
+from werkleren_desktop.services.situations import QuestionRow, save_situation
+
+
+def _text(value: str = "", height: int = 60) -> QPlainTextEdit:
+    edit = QPlainTextEdit(value)
+    edit.setTabChangesFocus(True)  # Tab moves on: quick to fill in with the keyboard
+    edit.setFixedHeight(height)
+    return edit
+
+
+class SituationDialog(FormDialog):
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        people: list[PersonRow],
+        questions: list[QuestionRow],
+        today: dt.date,
+        situation: SituationInput | None = None,
+        situation_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            _("Change learning situation") if situation_id else _("New learning situation"),
+            parent,
+        )
+        self.sessions = sessions
+        self.today = today
+        self.situation_id = situation_id
+        self.saved_id: int | None = None
+        active = [p for p in people if not p.has_left(today)]
+        data = situation or SituationInput(today, "", SituationKind.ANALYSE, ())
+
+        self.occurred_on = date_edit(data.occurred_on)
+        self.title = QLineEdit(data.title)
+        self.kind = QComboBox()
+        for kind, label in KIND_LABELS.items():
+            self.kind.addItem(_(label), kind)
+        self.kind.setCurrentIndex(self.kind.findData(data.kind))
+        self.people = PeoplePicker(active, data.person_ids)
+        self.description = _text(data.description, 70)
+
+        # earlier answers keep the question they answered; open questions follow the set
+        answered = {a.question_id: a for a in data.answers}
+        self.questions: list[tuple[QuestionRow | Answer, QPlainTextEdit]] = []
+        questions_box = QGroupBox(_("Guiding questions (answer what helps)"))
+        questions_form = QFormLayout(questions_box)
+        shown = [a for a in data.answers if a.question_id not in {q.id for q in questions}]
+        for old in shown:
+            edit = _text(old.answer, 48)
+            questions_form.addRow(old.question_text, edit)
+            self.questions.append((old, edit))
+        for question in questions:
+            previous = answered.get(question.id)
+            edit = _text(previous.answer if previous else "", 48)
+            label = previous.question_text if previous else question.text
+            questions_form.addRow(label, edit)
+            self.questions.append((previous or question, edit))
+        questions_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+
+        self.tried = _text(data.tried)
+        self.outcome = _text(data.outcome)
+        self.next_step = _text(data.next_step, 48)
+        self.status = QComboBox()
+        for status, label in STATUS_LABELS.items():
+            self.status.addItem(_(label), status)
+        self.status.setCurrentIndex(self.status.findData(data.status))
+        self.ai_used = QCheckBox(_("AI helped"))
+        self.ai_used.setChecked(data.ai_used)
+        self.ai_tool = QLineEdit(data.ai_tool)
+        self.ai_tool.setPlaceholderText(_("Which tool, for example ChatGPT"))
+        self.ai_contribution = _text(data.ai_contribution, 48)
+        self.ai_checked = _text(data.ai_checked, 48)
+        self.ai_used.toggled.connect(self._ai_toggled)
+        self.consulted = PeoplePicker(people, data.consulted_ids)
+        self.consulted_outside = QLineEdit(", ".join(data.consulted_outside))
+        self.consulted_outside.setPlaceholderText(_("Outside experts, separated by commas"))
+        self.minutes = QLineEdit("" if data.minutes is None else str(data.minutes))
+        self.minutes.setMaximumWidth(100)
+        self.in_working_time = QCheckBox(_("In working time"))
+        self.in_working_time.setChecked(data.in_working_time)
+        self.fields = {
+            "title": self.title,
+            "people": self.people.search,
+            "occurred_on": self.occurred_on,
+            "minutes": self.minutes,
+        }
+
+        form = QFormLayout()
+        form.addRow(_("Date"), self.occurred_on)
+        form.addRow(_("Title"), self.title)
+        form.addRow(_("Kind"), self.kind)
+        form.addRow(_("Who learned"), self.people)
+        form.addRow(_("The situation"), self.description)
+        form.addRow(questions_box)
+        form.addRow(_("What was tried"), self.tried)
+        form.addRow(_("Outcome"), self.outcome)
+        form.addRow(_("Next step"), self.next_step)
+        form.addRow(_("Status"), self.status)
+        form.addRow("", self.ai_used)
+        form.addRow(_("AI tool"), self.ai_tool)
+        form.addRow(_("What AI contributed"), self.ai_contribution)
+        form.addRow(_("What was checked or rejected"), self.ai_checked)
+        form.addRow(_("Colleagues consulted"), self.consulted)
+        form.addRow(_("Or from outside"), self.consulted_outside)
+        form.addRow(_("Minutes spent"), self.minutes)
+        form.addRow("", self.in_working_time)
+        content = QWidget()
+        content.setLayout(form)
+        column = QVBoxLayout()
+        column.addWidget(scrolling(content))
+        self.setMinimumSize(700, 640)
+        self._ai_toggled(data.ai_used)
+        self.finish_layout(column)
+        self.title.setFocus()
+
+    def _ai_toggled(self, used: bool) -> None:
+        for widget in (self.ai_tool, self.ai_contribution, self.ai_checked):
+            widget.setEnabled(used)
+
+    def form_input(self) -> SituationInput:
+        answers = []
+        for source, edit in self.questions:
+            question_id = source.id if isinstance(source, QuestionRow) else source.question_id
+            text = source.text if isinstance(source, QuestionRow) else source.question_text
+            answers.append(Answer(question_id, text, edit.toPlainText()))
+        return SituationInput(
+            occurred_on=from_qdate(self.occurred_on.date()),
+            title=self.title.text(),
+            kind=SituationKind(self.kind.currentData()),
+            person_ids=self.people.chosen(),
+            description=self.description.toPlainText(),
+            answers=tuple(answers),
+            tried=self.tried.toPlainText(),
+            outcome=self.outcome.toPlainText(),
+            next_step=self.next_step.toPlainText(),
+            status=SituationStatus(self.status.currentData()),
+            ai_used=self.ai_used.isChecked(),
+            ai_tool=self.ai_tool.text(),
+            ai_contribution=self.ai_contribution.toPlainText(),
+            ai_checked=self.ai_checked.toPlainText(),
+            consulted_ids=self.consulted.chosen(),
+            consulted_outside=tuple(self.consulted_outside.text().split(",")),
+            minutes=parse_minutes(self.minutes.text()),
+            in_working_time=self.in_working_time.isChecked(),
+        )
+
+    def snapshot(self) -> object:
+        texts = [edit.toPlainText() for _source, edit in self.questions]
+        return (
+            self.title.text(),
+            self.description.toPlainText(),
+            self.people.chosen(),
+            self.tried.toPlainText(),
+            self.outcome.toPlainText(),
+            self.next_step.toPlainText(),
+            self.minutes.text(),
+            tuple(texts),
+        )
+
+    def save(self) -> None:
+        self.saved_id = save_situation(
+            self.sessions, self.form_input(), self.today, self.situation_id
+        )

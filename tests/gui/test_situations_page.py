@@ -1,0 +1,130 @@
+"""Werkleersituaties through the window: log, correct, find, and the unsaved-text guard."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from tests.conftest import TODAY
+from tests.gui.helpers import clear_and_type, type_text
+from werkleren_desktop.db.models import SituationKind
+from werkleren_desktop.domain.organisation import OrganisationSettings
+from werkleren_desktop.domain.people import PersonInput
+from werkleren_desktop.services.organisation import create_organisation
+from werkleren_desktop.services.people import save_person
+from werkleren_desktop.services.situations import SituationFilter, get_situation, list_situations
+
+D = dt.date
+
+
+@pytest.fixture
+def page(make_window, store):
+    create_organisation(store.sessions, OrganisationSettings(name="Van Dijk"))
+    for first, last in (("Łukasz", "Wójcik"), ("Sanne", "Jansen")):
+        save_person(
+            store.sessions, PersonInput(first, last, D(2020, 1, 1), job_title="Monteur"), TODAY
+        )
+    window = make_window()
+    window.show_area("situations")
+    return window.situations_page
+
+
+def pick(picker, name: str) -> None:
+    picker.search.setText(name)
+    for index in range(picker.list.count()):
+        item = picker.list.item(index)
+        if not item.isHidden() and item.text().startswith(name):
+            item.setCheckState(Qt.CheckState.Checked)
+
+
+def test_logging_a_situation(page, qtbot, store) -> None:
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog.windowTitle() == "Nieuwe werkleersituatie"
+    type_text(qtbot, dialog.title, "Warmtepomp maakt lawaai")
+    dialog.kind.setCurrentIndex(dialog.kind.findData(SituationKind.IMPROVE))
+    pick(dialog.people, "Łukasz")
+    type_text(qtbot, dialog.description, "De klant klaagt 's nachts over geluid.")
+    type_text(qtbot, dialog.questions[0][1], "Geluid door trillingen van de buitenunit.")
+    dialog.ai_used.setChecked(True)
+    type_text(qtbot, dialog.ai_tool, "ChatGPT")
+    type_text(qtbot, dialog.minutes, "45")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.error_label.text()
+
+    assert page.model.rowCount() == 1
+    assert page.panel.title.text() == "Warmtepomp maakt lawaai"
+    assert "Łukasz Wójcik" in page.panel.facts.text() and "45 minuten" in page.panel.facts.text()
+    assert "Geluid door trillingen" in page.panel.body.text()
+    stored = get_situation(store.sessions, page.model.row_at(0).id)
+    assert stored.answers[0].question_text.startswith("Wat gebeurde er")
+    assert stored.ai_tool == "ChatGPT" and stored.kind is SituationKind.IMPROVE
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("nobody", "Kies wie van deze situatie heeft geleerd."),
+        (
+            "future",
+            "Een situatie wordt vastgelegd als hij is gebeurd; de datum ligt in de toekomst.",
+        ),
+        ("negative", "Bestede tijd kan niet negatief zijn."),
+        ("words", "‘een uur’ is geen aantal minuten."),
+    ],
+)
+def test_bad_input_is_explained_and_kept(page, qtbot, store, case, message) -> None:
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    type_text(qtbot, dialog.title, "Storing")
+    if case != "nobody":
+        pick(dialog.people, "Sanne")
+    if case == "future":
+        dialog.occurred_on.setDate(QDate(2026, 12, 1))
+    if case == "negative":
+        type_text(qtbot, dialog.minutes, "-5")
+    if case == "words":
+        type_text(qtbot, dialog.minutes, "een uur")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == message
+    assert dialog.title.text() == "Storing"
+    assert list_situations(store.sessions, SituationFilter()) == []
+
+
+def test_closing_with_typed_text_asks_first(page, qtbot, fake_prompts) -> None:
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    type_text(qtbot, dialog.description, "Half opgeschreven")
+    fake_prompts.confirm_answer = False
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    assert dialog.description.toPlainText() == "Half opgeschreven"
+
+
+def test_editing_and_finding(page, qtbot, store) -> None:
+    from werkleren_desktop.domain.situations import SituationInput
+    from werkleren_desktop.services.situations import save_situation
+
+    for title, outcome in (
+        ("Ketel valt uit", "Thermokoppel vervangen"),
+        ("Planning loopt uit", "Buffer ingebouwd"),
+    ):
+        save_situation(
+            store.sessions,
+            SituationInput(D(2026, 11, 2), title, SituationKind.ANALYSE, (1,), outcome=outcome),
+            TODAY,
+        )
+    page.refresh()
+    assert page.count_label.text() == "2 situaties"
+    type_text(qtbot, page.search, "thermokoppel")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.row_at(0).title == "Ketel valt uit"
+    page.table.selectRow(0)
+    page.edit_situation()
+    dialog = page.dialog
+    clear_and_type(qtbot, dialog.title, "Ketel valt steeds uit")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert page.panel.title.text() == "Ketel valt steeds uit"
