@@ -128,3 +128,33 @@ def test_editing_and_finding(page, qtbot, store) -> None:
     clear_and_type(qtbot, dialog.title, "Ketel valt steeds uit")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert page.panel.title.text() == "Ketel valt steeds uit"
+
+
+def test_the_ai_prompt_names_no_one_and_is_copied(page, qtbot, store) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from werkleren_desktop.domain.situations import SituationInput
+    from werkleren_desktop.services.situations import save_situation
+
+    sid = save_situation(
+        store.sessions,
+        SituationInput(
+            D(2026, 11, 2),
+            "Ketel valt uit",
+            SituationKind.ANALYSE,
+            (1,),
+            description="Łukasz Wójcik belde Sanne over de storing.",
+        ),
+        TODAY,
+    )
+    page.refresh()
+    page.select_record(sid)
+    qtbot.mouseClick(page.panel.ai_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog.windowTitle() == "Vraag een AI-assistent"
+    prompt = dialog.prompt.toPlainText()
+    assert "Monteur A belde Monteur B over de storing." in prompt
+    assert "Łukasz" not in prompt and "Sanne" not in prompt and "Jansen" not in prompt
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == prompt
+    assert dialog.copied.text() == "Gekopieerd. Namen zijn vervangen door functies."

@@ -22,6 +22,7 @@ from werkleren_desktop.db.models import SituationKind, SituationStatus
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.situations import KIND_LABELS, STATUS_LABELS, SituationInput
 from werkleren_desktop.gui.record_page import RecordListPage
+from werkleren_desktop.gui.situations.ai_prompt_dialog import AiPromptDialog
 from werkleren_desktop.gui.situations.situation_dialog import SituationDialog
 from werkleren_desktop.gui.situations.table_model import SituationsTableModel
 from werkleren_desktop.gui.tasks import TaskRunner
@@ -42,6 +43,7 @@ from werkleren_desktop.services.situations import (
     get_situation,
     list_questions,
     list_situations,
+    roles_of_people,
 )
 
 SHOWN = 500  # the list shows the newest matches; searching narrows fifty thousand quickly
@@ -57,6 +59,7 @@ class SituationPanel(QWidget):
         self.body = paragraph("")
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.edit_button = QPushButton(_("Edit…"))
+        self.ai_button = QPushButton(_("Ask an AI assistant…"))
         self.empty = hint(_("Choose a situation in the list to read it."))
         content = QWidget()
         column = QVBoxLayout(content)
@@ -64,7 +67,11 @@ class SituationPanel(QWidget):
         column.addWidget(self.empty)
         column.addWidget(self.title)
         column.addWidget(self.facts)
-        column.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.ai_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
         column.addWidget(self.body)
         column.addStretch(1)
         layout = QVBoxLayout(self)
@@ -76,7 +83,7 @@ class SituationPanel(QWidget):
         self, situation_id: int | None, situation: SituationInput | None, names: dict[int, str]
     ) -> None:
         self.situation, self.situation_id = situation, situation_id
-        for widget in (self.title, self.facts, self.edit_button, self.body):
+        for widget in (self.title, self.facts, self.edit_button, self.ai_button, self.body):
             widget.setVisible(situation is not None)
         self.empty.setVisible(situation is None)
         if situation is None:
@@ -179,6 +186,7 @@ class SituationsPage(RecordListPage):
         self.table.doubleClicked.connect(lambda _index: self.edit_situation())
         self.panel = SituationPanel()
         self.panel.edit_button.clicked.connect(self.edit_situation)
+        self.panel.ai_button.clicked.connect(self.ask_ai)
 
         tools = QHBoxLayout()
         tools.addWidget(self.search, 2)
@@ -267,3 +275,13 @@ class SituationsPage(RecordListPage):
             parent=self,
         )
         self._open_dialog(dialog, _("Changes saved."))
+
+    def ask_ai(self) -> None:
+        if self.panel.situation is None:
+            return
+        questions = [q.text for q in list_questions(self.sessions)]
+        dialog = AiPromptDialog(
+            self.panel.situation, questions, roles_of_people(self.sessions), parent=self
+        )
+        dialog.open()
+        self.dialog = dialog
