@@ -158,3 +158,29 @@ def test_the_ai_prompt_names_no_one_and_is_copied(page, qtbot, store) -> None:
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     assert QApplication.clipboard().text() == prompt
     assert dialog.copied.text() == "Gekopieerd. Namen zijn vervangen door functies."
+
+
+def test_person_and_group_pages_show_their_situations(make_window, store) -> None:
+    from werkleren_desktop.domain.groups import GroupInput
+    from werkleren_desktop.domain.situations import SituationInput
+    from werkleren_desktop.services.groups import save_group
+    from werkleren_desktop.services.situations import save_situation
+
+    create_organisation(store.sessions, OrganisationSettings(name="Van Dijk"))
+    person = save_person(store.sessions, PersonInput("Łukasz", "Wójcik", D(2020, 1, 1)), TODAY)
+    group = save_group(store.sessions, GroupInput("Warmtepompen", D(2026, 1, 1)))
+    save_situation(
+        store.sessions,
+        SituationInput(
+            D(2026, 11, 2), "Ketel valt uit", SituationKind.ANALYSE, (person,), group_id=group
+        ),
+        TODAY,
+    )
+    window = make_window()
+    window.show_area("people")
+    window.people_page.select_record(person)
+    text = window.people_page.panel.situations.text()
+    assert "1 situatie" in text and "02-11-2026 · Ketel valt uit" in text
+    window.show_area("groups")
+    window.groups_page.select_record(group)
+    assert "Ketel valt uit" in window.groups_page.panel.situations.text()

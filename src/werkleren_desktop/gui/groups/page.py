@@ -32,6 +32,7 @@ from werkleren_desktop.gui.groups.group_dialog import GroupDialog
 from werkleren_desktop.gui.groups.member_dialog import MemberDialog
 from werkleren_desktop.gui.groups.table_model import GroupFilter, GroupsTableModel
 from werkleren_desktop.gui.record_page import RecordListPage
+from werkleren_desktop.gui.situations.summary import show_situations, situations_label
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import (
     detail_table,
@@ -55,6 +56,7 @@ from werkleren_desktop.services.groups import (
     set_group_status,
 )
 from werkleren_desktop.services.people import PersonRow, list_people
+from werkleren_desktop.services.situations import SituationFilter
 
 WARNING_STYLE = "color: #8a5300; font-weight: bold;"
 
@@ -165,6 +167,9 @@ class GroupPanel(QWidget):
         body.addSpacing(6)
         body.addWidget(section(_("Week cycles")))
         body.addWidget(self.trend)
+        body.addWidget(section(_("Learning situations")))
+        self.situations = situations_label()
+        body.addWidget(self.situations)
         body.addStretch(1)
         content = QWidget()
         column = QVBoxLayout(content)
@@ -313,6 +318,7 @@ class GroupsPage(RecordListPage):
     def show_record(self, record_id: int) -> None:
         self.panel.show_detail(group_detail(self.sessions, record_id, self.today()), self.today())
         self.panel.trend.show_points(group_trend(self.sessions, record_id, self.today()))
+        show_situations(self.panel.situations, self.sessions, SituationFilter(group_id=record_id))
 
     def _open(self, dialog: QDialog, message: str) -> None:
         def done() -> None:

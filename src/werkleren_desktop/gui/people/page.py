@@ -27,6 +27,7 @@ from werkleren_desktop.gui.people.import_dialog import ImportDialog
 from werkleren_desktop.gui.people.person_dialog import PersonDialog
 from werkleren_desktop.gui.people.table_model import PeopleTableModel, StatusFilter
 from werkleren_desktop.gui.record_page import RecordListPage
+from werkleren_desktop.gui.situations.summary import show_situations, situations_label
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import (
     heading,
@@ -45,6 +46,7 @@ from werkleren_desktop.services.people import (
     record_leaving,
 )
 from werkleren_desktop.services.people import list_people as load_people
+from werkleren_desktop.services.situations import SituationFilter
 
 
 class PersonPanel(QWidget):
@@ -85,6 +87,9 @@ class PersonPanel(QWidget):
         body.addSpacing(6)
         body.addWidget(section(_("Learning groups")))
         body.addWidget(self.groups)
+        body.addWidget(section(_("Learning situations")))
+        self.situations = situations_label()
+        body.addWidget(self.situations)
         body.addStretch(1)
         column.addWidget(self.body)
         column.addStretch(1)
@@ -247,6 +252,7 @@ class PeoplePage(RecordListPage):
 
     def show_record(self, record_id: int) -> None:
         self.panel.show_overview(person_overview(self.sessions, record_id), self.today())
+        show_situations(self.panel.situations, self.sessions, SituationFilter(person_id=record_id))
 
     # --- actions ------------------------------------------------------------------
 

@@ -1,0 +1,39 @@
+"""The latest learning situations of a person or a group, for their pages."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.gui.widgets import paragraph
+from werkleren_desktop.i18n import _, n_
+from werkleren_desktop.services.situations import (
+    SituationFilter,
+    count_situations,
+    list_situations,
+)
+
+LATEST = 5
+
+
+def situations_label() -> QLabel:
+    label = paragraph("")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+def show_situations(label: QLabel, sessions: SessionFactory, where: SituationFilter) -> None:
+    total = count_situations(sessions, where)
+    if not total:
+        label.setText(html.escape(_("No learning situations logged yet.")))
+        return
+    lines = [html.escape(n_("{n} situation", "{n} situations", total).format(n=total))]
+    lines += [
+        f"{format_date(row.occurred_on, 'short')} · {html.escape(row.title)}"
+        for row in list_situations(sessions, where, limit=LATEST)
+    ]
+    label.setText("<br>".join(lines))
