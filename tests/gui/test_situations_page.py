@@ -184,3 +184,18 @@ def test_person_and_group_pages_show_their_situations(make_window, store) -> Non
     window.show_area("groups")
     window.groups_page.select_record(group)
     assert "Ketel valt uit" in window.groups_page.panel.situations.text()
+
+
+def test_linking_a_situation_to_a_group(page, qtbot, store) -> None:
+    from werkleren_desktop.domain.groups import GroupInput
+    from werkleren_desktop.services.groups import save_group
+
+    group = save_group(store.sessions, GroupInput("Warmtepompen", D(2026, 1, 1)))
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    type_text(qtbot, dialog.title, "Buitenunit trilt")
+    pick(dialog.people, "Sanne")
+    dialog.group.setCurrentIndex(dialog.group.findText("Warmtepompen"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    rows = list_situations(store.sessions, SituationFilter(group_id=group))
+    assert [r.title for r in rows] == ["Buitenunit trilt"]

@@ -134,3 +134,30 @@ def test_roles_say_what_people_do_not_who_they_are(store: DataStore, people) -> 
         "Sanne Jansen": "Monteur B",
         "Kees Visser": "Planner A",
     }
+
+
+def test_a_situation_during_a_cycle_belongs_to_it(store: DataStore, people) -> None:
+    from werkleren_desktop.domain.cycles import SessionTimes, cycle_days
+    from werkleren_desktop.domain.groups import GroupInput
+    from werkleren_desktop.services.cycles import CycleDraft, plan_cycle
+    from werkleren_desktop.services.groups import save_group
+
+    group = save_group(store.sessions, GroupInput("Warmtepompen", D(2026, 1, 1)))
+    cycle = plan_cycle(
+        store.sessions,
+        CycleDraft(group, cycle_days(D(2026, 11, 2)), SessionTimes(), ("a", "b", "c", "d")),
+    )
+    during = save_situation(
+        store.sessions,
+        SituationInput(
+            D(2026, 11, 4), "Tijdens de cyclus", SituationKind.ANALYSE, (people[0],), group_id=group
+        ),
+        TODAY,
+    )
+    after = save_situation(
+        store.sessions,
+        SituationInput(D(2026, 11, 9), "Erna", SituationKind.ANALYSE, (people[0],), group_id=group),
+        TODAY,
+    )
+    assert get_situation(store.sessions, during).cycle_id == cycle
+    assert get_situation(store.sessions, after).cycle_id is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
+    CycleSession,
     GuidingQuestion,
     LearningSituation,
     Person,
@@ -20,6 +21,7 @@ from werkleren_desktop.db.models import (
     SituationKind,
     SituationPerson,
     SituationStatus,
+    WeekCycle,
 )
 from werkleren_desktop.domain.situations import Answer, SituationInput, default_questions
 from werkleren_desktop.errors import UserError, ValidationError
@@ -122,6 +124,9 @@ def save_situation(
         if not set(data.person_ids) <= known or not set(data.consulted_ids) <= known:
             raise ValidationError(_("Someone chosen no longer exists."), "people")
         situation = LearningSituation() if situation_id is None else _get(session, situation_id)
+        if data.group_id is not None and data.cycle_id is None:
+            # a situation logged during one of the group's week cycles belongs to it
+            data = replace(data, cycle_id=_cycle_on(session, data.group_id, data.occurred_on))
         for name in (
             "occurred_on",
             "title",
@@ -157,6 +162,23 @@ def save_situation(
         session.add(situation)
         session.flush()
         return situation.id
+
+
+def _cycle_on(session: Session, group_id: int, day: dt.date) -> int | None:
+    spans = session.execute(
+        select(
+            CycleSession.cycle_id,
+            func.min(CycleSession.starts_at),
+            func.max(CycleSession.starts_at),
+        )
+        .join(WeekCycle, WeekCycle.id == CycleSession.cycle_id)
+        .where(WeekCycle.group_id == group_id, WeekCycle.cancelled.is_(False))
+        .group_by(CycleSession.cycle_id)
+    )
+    for cycle_id, first, last in spans:
+        if first.date() <= day <= last.date():
+            return int(cycle_id)
+    return None
 
 
 def get_situation(sessions: SessionFactory, situation_id: int) -> SituationInput:

@@ -35,6 +35,7 @@ from werkleren_desktop.gui.widgets import (
     scrolling,
 )
 from werkleren_desktop.i18n import _, n_
+from werkleren_desktop.services.groups import GroupRow, list_groups
 from werkleren_desktop.services.people import PersonRow, list_people
 from werkleren_desktop.services.situations import (
     SituationFilter,
@@ -256,9 +257,17 @@ class SituationsPage(RecordListPage):
 
         self.open_dialog(dialog, done)
 
+    def _groups(self) -> list[GroupRow]:
+        return list_groups(self.sessions, self.today())
+
     def new_situation(self) -> None:
         dialog = SituationDialog(
-            self.sessions, self.people, list_questions(self.sessions), self.today(), parent=self
+            self.sessions,
+            self.people,
+            self._groups(),
+            list_questions(self.sessions),
+            self.today(),
+            parent=self,
         )
         self._open_dialog(dialog, _("Learning situation saved."))
 
@@ -268,6 +277,7 @@ class SituationsPage(RecordListPage):
         dialog = SituationDialog(
             self.sessions,
             self.people,
+            self._groups(),
             list_questions(self.sessions),
             self.today(),
             self.panel.situation,

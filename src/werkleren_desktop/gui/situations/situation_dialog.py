@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import SituationKind, SituationStatus
+from werkleren_desktop.db.models import GroupStatus, SituationKind, SituationStatus
 from werkleren_desktop.domain.situations import (
     KIND_LABELS,
     STATUS_LABELS,
@@ -26,8 +26,9 @@ from werkleren_desktop.domain.situations import (
 )
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.situations.people_picker import PeoplePicker
-from werkleren_desktop.gui.widgets import date_edit, from_qdate, scrolling
+from werkleren_desktop.gui.widgets import date_edit, from_qdate, hint, scrolling
 from werkleren_desktop.i18n import _
+from werkleren_desktop.services.groups import GroupRow
 from werkleren_desktop.services.people import PersonRow
 from werkleren_desktop.services.situations import QuestionRow, save_situation
 
@@ -44,6 +45,7 @@ class SituationDialog(FormDialog):
         self,
         sessions: SessionFactory,
         people: list[PersonRow],
+        groups: list[GroupRow],
         questions: list[QuestionRow],
         today: dt.date,
         situation: SituationInput | None = None,
@@ -60,6 +62,7 @@ class SituationDialog(FormDialog):
         self.saved_id: int | None = None
         active = [p for p in people if not p.has_left(today)]
         data = situation or SituationInput(today, "", SituationKind.ANALYSE, ())
+        self.original_group, self.original_cycle = data.group_id, data.cycle_id
 
         self.occurred_on = date_edit(data.occurred_on)
         self.title = QLineEdit(data.title)
@@ -69,6 +72,12 @@ class SituationDialog(FormDialog):
         self.kind.setCurrentIndex(self.kind.findData(data.kind))
         self.people = PeoplePicker(active, data.person_ids)
         self.description = _text(data.description, 70)
+        self.group = QComboBox()
+        self.group.addItem(_("(no learning group)"), None)
+        for row in groups:
+            if row.status is GroupStatus.ACTIVE or row.id == data.group_id:
+                self.group.addItem(row.name, row.id)
+        self.group.setCurrentIndex(max(0, self.group.findData(data.group_id)))
 
         # earlier answers keep the question they answered; open questions follow the set
         answered = {a.question_id: a for a in data.answers}
@@ -122,6 +131,16 @@ class SituationDialog(FormDialog):
         form.addRow(_("Kind"), self.kind)
         form.addRow(_("Who learned"), self.people)
         form.addRow(_("The situation"), self.description)
+        form.addRow(_("Learning group"), self.group)
+        form.addRow(
+            "",
+            hint(
+                _(
+                    "Logged during one of the group's week cycles, the situation belongs to "
+                    "that cycle."
+                )
+            ),
+        )
         form.addRow(questions_box)
         form.addRow(_("What was tried"), self.tried)
         form.addRow(_("Outcome"), self.outcome)
@@ -160,6 +179,10 @@ class SituationDialog(FormDialog):
             kind=SituationKind(self.kind.currentData()),
             person_ids=self.people.chosen(),
             description=self.description.toPlainText(),
+            group_id=self.group.currentData(),
+            cycle_id=self.original_cycle
+            if self.group.currentData() == self.original_group
+            else None,
             answers=tuple(answers),
             tried=self.tried.toPlainText(),
             outcome=self.outcome.toPlainText(),
