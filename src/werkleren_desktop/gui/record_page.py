@@ -6,13 +6,16 @@ it, and keeps the open dialog at hand (tests reach it as ``page.dialog``).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QItemSelection
+from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import QDialog, QTableView, QWidget
 
+from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.errors import UserError
+from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import ErrorLabel
 
 
@@ -22,8 +25,19 @@ class RecordModel(Protocol):
 
 
 class RecordListPage(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    status_message = Signal(str)  # what the status bar should say after a change
+
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        tasks: TaskRunner,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.sessions = sessions
+        self.tasks = tasks
+        self.today = today
         self.error_label = ErrorLabel()
         self.dialog: QDialog | None = None
         self._selected_id: int | None = None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -163,8 +162,6 @@ class CyclePanel(QWidget):
 
 
 class CyclesPage(RecordListPage):
-    status_message = Signal(str)
-
     def __init__(
         self,
         sessions: SessionFactory,
@@ -172,10 +169,7 @@ class CyclesPage(RecordListPage):
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.sessions = sessions
-        self.tasks = tasks
-        self.today = today
+        super().__init__(sessions, tasks, today, parent)
         self.groups: list[GroupRow] = []
         self.events: list[SessionEvent] = []
         self.model = CyclesTableModel(today)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -239,8 +239,6 @@ class GroupPanel(QWidget):
 
 
 class GroupsPage(RecordListPage):
-    status_message = Signal(str)
-
     def __init__(
         self,
         sessions: SessionFactory,
@@ -248,10 +246,7 @@ class GroupsPage(RecordListPage):
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.sessions = sessions
-        self.tasks = tasks
-        self.today = today
+        super().__init__(sessions, tasks, today, parent)
         self.people: list[PersonRow] = []
         self.model = GroupsTableModel()
 

@@ -147,7 +147,6 @@ class PersonPanel(QWidget):
 
 
 class PeoplePage(RecordListPage):
-    status_message = Signal(str)
     people_changed = Signal()
 
     def __init__(
@@ -157,10 +156,7 @@ class PeoplePage(RecordListPage):
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.sessions = sessions
-        self.tasks = tasks
-        self.today = today
+        super().__init__(sessions, tasks, today, parent)
         self.model = PeopleTableModel(today)
 
         self.count_label = hint("")

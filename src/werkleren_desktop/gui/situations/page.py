@@ -6,7 +6,7 @@ import datetime as dt
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -138,8 +138,6 @@ class SituationPanel(QWidget):
 
 
 class SituationsPage(RecordListPage):
-    status_message = Signal(str)
-
     def __init__(
         self,
         sessions: SessionFactory,
@@ -147,10 +145,7 @@ class SituationsPage(RecordListPage):
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.sessions = sessions
-        self.tasks = tasks
-        self.today = today
+        super().__init__(sessions, tasks, today, parent)
         self.people: list[PersonRow] = []
         self.model = SituationsTableModel()
         self.search = QLineEdit()
