@@ -185,6 +185,75 @@ def test_person_and_group_pages_show_their_situations(make_window, store) -> Non
     window.groups_page.select_record(group)
     assert "Ketel valt uit" in window.groups_page.panel.situations.text()
 
+    # the link under them opens the learning log filtered on that group
+    window.groups_page.panel.situations.linkActivated.emit("#all")
+    assert window.current_area() == "situations"
+    page = window.situations_page
+    assert page.group_box.currentText() == "Warmtepompen"
+    assert [page.model.row_at(i).title for i in range(page.model.rowCount())] == ["Ketel valt uit"]
+    window.show_area("people")
+    window.people_page.panel.situations.linkActivated.emit("#all")
+    assert page.person_box.currentText() == "Wójcik, Łukasz"
+    assert page.group_box.currentIndex() == 0  # the earlier group filter is gone
+
+
+def test_filtering_by_person_group_period_and_sorting(page, qtbot, store) -> None:
+    from werkleren_desktop.domain.groups import GroupInput
+    from werkleren_desktop.domain.situations import SituationInput
+    from werkleren_desktop.services.groups import save_group
+    from werkleren_desktop.services.situations import save_situation
+
+    group = save_group(store.sessions, GroupInput("Warmtepompen", D(2024, 1, 1)))
+    for day, title, who, group_id in (
+        (D(2024, 3, 5), "Oude storing", (1,), None),
+        (D(2025, 6, 1), "Buitenunit trilt", (2,), group),
+        (D(2026, 11, 20), "Ketel valt uit", (1, 2), group),
+    ):
+        save_situation(
+            store.sessions,
+            SituationInput(day, title, SituationKind.ANALYSE, who, group_id=group_id),
+            TODAY,
+        )
+    page.refresh()
+
+    def titles() -> list[str]:
+        return [page.model.row_at(i).title for i in range(page.model.rowCount())]
+
+    assert titles() == ["Ketel valt uit", "Buitenunit trilt", "Oude storing"]  # newest first
+    # the person filter: type part of a name among everyone, also those who left
+    assert [page.person_box.itemText(i) for i in range(page.person_box.count())] == [
+        "Iedereen",
+        "Jansen, Sanne",
+        "Wójcik, Łukasz",
+    ]
+    page.person_box.setCurrentIndex(page.person_box.findText("Jansen, Sanne"))
+    assert titles() == ["Ketel valt uit", "Buitenunit trilt"]
+    page.group_box.setCurrentIndex(page.group_box.findText("Warmtepompen"))
+    periods = [page.period_box.itemText(i) for i in range(page.period_box.count())]
+    assert periods == [
+        "Altijd",
+        "Afgelopen 30 dagen",
+        "Afgelopen 12 maanden",
+        "2026",
+        "2025",
+        "2024",
+    ]
+    page.period_box.setCurrentIndex(page.period_box.findText("2025"))
+    assert titles() == ["Buitenunit trilt"]
+    assert page.count_label.text() == "1 situatie"
+    page.period_box.setCurrentIndex(page.period_box.findText("Afgelopen 30 dagen"))
+    assert titles() == ["Ketel valt uit"]
+
+    qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
+    assert titles() == ["Ketel valt uit", "Buitenunit trilt", "Oude storing"]
+    # sorting happens in the database: a header click orders all matches
+    page.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert titles() == ["Buitenunit trilt", "Ketel valt uit", "Oude storing"]
+    page.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # by who: only Łukasz first
+    assert titles()[0] == "Oude storing"
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert titles() == ["Oude storing", "Buitenunit trilt", "Ketel valt uit"]
+
 
 def test_linking_a_situation_to_a_group(page, qtbot, store) -> None:
     from werkleren_desktop.domain.groups import GroupInput

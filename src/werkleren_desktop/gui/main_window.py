@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         if area.key == "people":
             self.people_page = PeoplePage(self.store.sessions, self.tasks, self.today)
             self.people_page.status_message.connect(self._show_message)
+            self.people_page.situations_wanted.connect(self.show_situations_of)
             return self.people_page
         if area.key == "cycles":
             self.cycles_page = CyclesPage(self.store.sessions, self.tasks, self.today)
@@ -217,6 +218,7 @@ class MainWindow(QMainWindow):
         if area.key == "groups":
             self.groups_page = GroupsPage(self.store.sessions, self.tasks, self.today)
             self.groups_page.status_message.connect(self._show_message)
+            self.groups_page.situations_wanted.connect(self.show_situations_of)
             return self.groups_page
         return AreaIntroPage(area)
 
@@ -298,6 +300,10 @@ class MainWindow(QMainWindow):
         keys = [area.key for area in AREAS]
         if self.settings is not None:
             self.sidebar.setCurrentRow(keys.index(key) if key in keys else 0)
+
+    def show_situations_of(self, person_id: int | None, group_id: int | None) -> None:
+        self.situations_page.show_filtered(person_id, group_id)
+        self.show_area("situations")
 
     def _area_row_changed(self, row: int) -> None:
         if row < 0:

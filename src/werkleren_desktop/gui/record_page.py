@@ -26,6 +26,8 @@ class RecordModel(Protocol):
 
 class RecordListPage(QWidget):
     status_message = Signal(str)  # what the status bar should say after a change
+    # the learning log filtered on a person or a group: (person_id, group_id)
+    situations_wanted = Signal(object, object)
 
     def __init__(
         self,

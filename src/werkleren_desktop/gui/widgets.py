@@ -9,6 +9,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
+    QCompleter,
     QDateEdit,
     QFrame,
     QHBoxLayout,
@@ -190,3 +192,34 @@ def detail_table(headers: list[str], stretch_column: int) -> QTableWidget:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def searchable_combo(everything: str) -> QComboBox:
+    """A filter choice among hundreds: type part of a name to find it.
+
+    The first entry (``everything``, data None) means "no filter"; ``fill_choices`` puts
+    the rest in.
+    """
+    box = QComboBox()
+    box.setEditable(True)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    box.setMinimumContentsLength(16)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    completer = box.completer()
+    if completer is not None:
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    box.addItem(everything, None)
+    return box
+
+
+def fill_choices(box: QComboBox, choices: list[tuple[str, object]], current: object) -> None:
+    """Replace what a filter box offers after its first entry ("all ..."), keeping the
+    choice when it is still there, without telling the page the filter changed."""
+    box.blockSignals(True)
+    while box.count() > 1:
+        box.removeItem(box.count() - 1)
+    for text, data in choices:
+        box.addItem(text, data)
+    box.setCurrentIndex(max(0, box.findData(current)) if current is not None else 0)
+    box.blockSignals(False)

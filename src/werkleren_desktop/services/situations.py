@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import string
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, SQLColumnExpression, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from werkleren_desktop.db.engine import SessionFactory
@@ -23,7 +24,13 @@ from werkleren_desktop.db.models import (
     SituationStatus,
     WeekCycle,
 )
-from werkleren_desktop.domain.situations import Answer, SituationInput, default_questions
+from werkleren_desktop.domain.situations import (
+    KIND_LABELS,
+    STATUS_LABELS,
+    Answer,
+    SituationInput,
+    default_questions,
+)
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 
@@ -33,6 +40,17 @@ class QuestionRow:
     id: int | None  # None: a new question not stored yet
     text: str
     retired: bool = False
+
+
+class SituationOrder(enum.Enum):
+    """What the list can be sorted on: the columns of the list, in that order."""
+
+    DATE = "date"
+    TITLE = "title"
+    KIND = "kind"
+    WHO = "who"
+    STATUS = "status"
+    AI = "ai"
 
 
 @dataclass(frozen=True)
@@ -45,6 +63,8 @@ class SituationFilter:
     ai_used: bool | None = None
     first_day: dt.date | None = None
     last_day: dt.date | None = None
+    order: SituationOrder = SituationOrder.DATE
+    descending: bool = True
 
 
 @dataclass(frozen=True)
@@ -211,14 +231,18 @@ def get_situation(sessions: SessionFactory, situation_id: int) -> SituationInput
 def list_situations(
     sessions: SessionFactory, where: SituationFilter, limit: int | None = None
 ) -> list[SituationRow]:
-    """The situations that match, newest first; searching title, situation and outcome.
+    """The situations that match in the chosen order (newest first unless asked
+    otherwise), searching title, situation and outcome.
 
     With ``limit`` only that many are loaded; ``count_situations`` tells how many match.
+    The sorting happens in the database, so a limited list shows the first of all matches.
     """
+    key = _order_key(where.order)
+    newest = (LearningSituation.occurred_on.desc(), LearningSituation.id.desc())
     query = (
         _filtered(select(LearningSituation), where)
         .options(selectinload(LearningSituation.people).selectinload(SituationPerson.person))
-        .order_by(LearningSituation.occurred_on.desc(), LearningSituation.id.desc())
+        .order_by(key.desc() if where.descending else key.asc(), *newest)
     )
     if limit is not None:
         query = query.limit(limit)
@@ -238,6 +262,40 @@ def list_situations(
         ]
 
 
+def _order_key(order: SituationOrder) -> SQLColumnExpression[Any]:
+    if order is SituationOrder.TITLE:
+        return func.lower(LearningSituation.title)
+    if order is SituationOrder.KIND:  # in the order the program lists the kinds
+        return case(
+            {kind.value: i for i, kind in enumerate(KIND_LABELS)},
+            value=LearningSituation.kind,
+        )
+    if order is SituationOrder.STATUS:  # open, in progress, done
+        return case(
+            {status.value: i for i, status in enumerate(STATUS_LABELS)},
+            value=LearningSituation.status,
+        )
+    if order is SituationOrder.WHO:  # the first name shown in the list
+        return (
+            select(func.min(func.lower(Person.first_name + " " + Person.last_name)))
+            .join(SituationPerson, SituationPerson.person_id == Person.id)
+            .where(SituationPerson.situation_id == LearningSituation.id)
+            .scalar_subquery()
+        )
+    if order is SituationOrder.AI:
+        return LearningSituation.ai_used
+    return LearningSituation.occurred_on
+
+
+def situation_years(sessions: SessionFactory) -> tuple[int, int] | None:
+    """The first and the last year with a situation logged, or None for an empty log."""
+    with sessions() as session:
+        first, last = session.execute(
+            select(func.min(LearningSituation.occurred_on), func.max(LearningSituation.occurred_on))
+        ).one()
+    return None if first is None else (first.year, last.year)
+
+
 def count_situations(sessions: SessionFactory, where: SituationFilter) -> int:
     query = _filtered(select(func.count(LearningSituation.id)), where)
     with sessions() as session:
@@ -255,8 +313,13 @@ def _filtered(query: Select[Any], where: SituationFilter) -> Select[Any]:
             )
         )
     if where.person_id is not None:
+        # through the index on the person, not a check of every situation
         query = query.where(
-            LearningSituation.people.any(SituationPerson.person_id == where.person_id)
+            LearningSituation.id.in_(
+                select(SituationPerson.situation_id).where(
+                    SituationPerson.person_id == where.person_id
+                )
+            )
         )
     if where.group_id is not None:
         query = query.where(LearningSituation.group_id == where.group_id)

@@ -31,6 +31,7 @@ from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import (
     detail_table,
+    fill_choices,
     heading,
     hint,
     list_and_panel,
@@ -175,6 +176,7 @@ class CyclesPage(RecordListPage):
         self.model = CyclesTableModel(today)
 
         self.group_box = QComboBox()
+        self.group_box.addItem(_("All groups"), None)
         self.group_box.setMinimumContentsLength(18)
         self.group_box.currentIndexChanged.connect(self._filter)
         self.period_box = QComboBox()
@@ -243,14 +245,11 @@ class CyclesPage(RecordListPage):
     def _loaded(self, result: tuple[list[CycleRow], list[GroupRow], list[SessionEvent]]) -> None:
         cycles, groups, self.events = result
         self.groups = [g for g in groups if g.ends is None or g.ends >= self.today()]
-        current = self.group_box.currentData()
-        self.group_box.blockSignals(True)
-        self.group_box.clear()
-        self.group_box.addItem(_("All groups"), None)
-        for group in sorted(groups, key=lambda g: g.name.casefold()):
-            self.group_box.addItem(group.name, group.id)
-        self.group_box.setCurrentIndex(max(0, self.group_box.findData(current)))
-        self.group_box.blockSignals(False)
+        fill_choices(
+            self.group_box,
+            [(g.name, g.id) for g in sorted(groups, key=lambda g: g.name.casefold())],
+            self.group_box.currentData(),
+        )
         self.error_label.clear_message()
         self.model.set_cycles(cycles)
         self._filter()

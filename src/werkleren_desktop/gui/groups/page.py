@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -114,6 +114,8 @@ class MixPanel(QWidget):
 
 
 class GroupPanel(QWidget):
+    show_all_situations = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.detail: GroupDetail | None = None
@@ -168,7 +170,7 @@ class GroupPanel(QWidget):
         body.addWidget(section(_("Week cycles")))
         body.addWidget(self.trend)
         body.addWidget(section(_("Learning situations")))
-        self.situations = situations_label()
+        self.situations = situations_label(self.show_all_situations.emit)
         body.addWidget(self.situations)
         body.addStretch(1)
         content = QWidget()
@@ -267,6 +269,9 @@ class GroupsPage(RecordListPage):
         self.follow_selection(self.table, self.model)
 
         self.panel = GroupPanel()
+        self.panel.show_all_situations.connect(
+            lambda: self.situations_wanted.emit(None, self._selected_id)
+        )
         self.panel.edit_button.clicked.connect(self.edit_group)
         self.panel.add_member_button.clicked.connect(self.add_member)
         self.panel.end_member_button.clicked.connect(self.end_member)

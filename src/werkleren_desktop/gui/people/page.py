@@ -30,6 +30,7 @@ from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.situations.summary import show_situations, situations_label
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import (
+    fill_choices,
     heading,
     hint,
     list_and_panel,
@@ -50,6 +51,7 @@ from werkleren_desktop.services.situations import SituationFilter
 
 
 class PersonPanel(QWidget):
+    show_all_situations = Signal()
     """Everything about one person; later areas add their own sections here."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -88,7 +90,7 @@ class PersonPanel(QWidget):
         body.addWidget(section(_("Learning groups")))
         body.addWidget(self.groups)
         body.addWidget(section(_("Learning situations")))
-        self.situations = situations_label()
+        self.situations = situations_label(self.show_all_situations.emit)
         body.addWidget(self.situations)
         body.addStretch(1)
         column.addWidget(self.body)
@@ -170,6 +172,7 @@ class PeoplePage(RecordListPage):
             self.status_box.addItem(_(status.value), status)
         self.status_box.currentIndexChanged.connect(self._filter)
         self.manager_box = QComboBox()
+        self.manager_box.addItem(_("All managers"), None)
         self.manager_box.setMinimumContentsLength(18)
         self.manager_box.currentIndexChanged.connect(self._filter)
         self.new_button = QPushButton(_("New person…"))
@@ -185,6 +188,9 @@ class PeoplePage(RecordListPage):
         self.follow_selection(self.table, self.model)
 
         self.panel = PersonPanel()
+        self.panel.show_all_situations.connect(
+            lambda: self.situations_wanted.emit(self._selected_id, None)
+        )
         self.panel.edit_button.clicked.connect(self.edit_person)
         self.panel.leave_button.clicked.connect(self.record_leaving)
 
@@ -222,14 +228,7 @@ class PeoplePage(RecordListPage):
         managers = sorted(
             {(r.manager_name, r.manager_id) for r in rows if r.manager_id is not None}
         )
-        current = self.manager_box.currentData()
-        self.manager_box.blockSignals(True)
-        self.manager_box.clear()
-        self.manager_box.addItem(_("All managers"), None)
-        for name, manager_id in managers:
-            self.manager_box.addItem(name, manager_id)
-        self.manager_box.setCurrentIndex(max(0, self.manager_box.findData(current)))
-        self.manager_box.blockSignals(False)
+        fill_choices(self.manager_box, list(managers), self.manager_box.currentData())
         self.model.set_people(rows)
         self._filter()
         active = sum(1 for r in rows if not r.has_left(today))

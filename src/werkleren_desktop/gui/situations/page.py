@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import SituationKind, SituationStatus
 from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.people import list_name
 from werkleren_desktop.domain.situations import KIND_LABELS, STATUS_LABELS, SituationInput
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.situations.ai_prompt_dialog import AiPromptDialog
@@ -27,12 +29,14 @@ from werkleren_desktop.gui.situations.situation_dialog import SituationDialog
 from werkleren_desktop.gui.situations.table_model import SituationsTableModel
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import (
+    fill_choices,
     heading,
     hint,
     list_and_panel,
     list_table,
     paragraph,
     scrolling,
+    searchable_combo,
 )
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.groups import GroupRow, list_groups
@@ -45,6 +49,7 @@ from werkleren_desktop.services.situations import (
     list_questions,
     list_situations,
     roles_of_people,
+    situation_years,
 )
 
 SHOWN = 500  # the list shows the newest matches; searching narrows fifty thousand quickly
@@ -147,6 +152,7 @@ class SituationsPage(RecordListPage):
     ) -> None:
         super().__init__(sessions, tasks, today, parent)
         self.people: list[PersonRow] = []
+        self._pending_choice: tuple[int | None, int | None] | None = None
         self.model = SituationsTableModel()
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search title, situation and outcome"))
@@ -163,6 +169,18 @@ class SituationsPage(RecordListPage):
         self.ai_box.addItem(_("With or without AI"), None)
         self.ai_box.addItem(_("With AI"), True)
         self.ai_box.addItem(_("Without AI"), False)
+        self.person_box = searchable_combo(_("Everyone"))
+        self.group_box = searchable_combo(_("Every learning group"))
+        self.period_box = QComboBox()
+        self.period_box.addItem(_("Any time"), None)
+        self.filter_boxes = (
+            self.person_box,
+            self.group_box,
+            self.period_box,
+            self.kind_box,
+            self.status_box,
+            self.ai_box,
+        )
         self.new_button = QPushButton(_("New situation…"))
         self.new_button.clicked.connect(self.new_situation)
         self.count_label = hint("")
@@ -173,11 +191,16 @@ class SituationsPage(RecordListPage):
         self.search_timer.setInterval(150)
         self.search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self.search_timer.start)
-        for box in (self.kind_box, self.status_box, self.ai_box):
+        for box in self.filter_boxes:
             box.currentIndexChanged.connect(self.refresh)
+        self.clear_button = QPushButton(_("Clear filters"))
+        self.clear_button.clicked.connect(lambda: self.clear_filters())
 
         self.table = list_table(self.model, {0: 80, 2: 140, 3: 130, 4: 70, 5: 30})
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.model.sort_changed.connect(self.refresh)
         self.follow_selection(self.table, self.model)
         self.table.doubleClicked.connect(lambda _index: self.edit_situation())
         self.panel = SituationPanel()
@@ -185,10 +208,13 @@ class SituationsPage(RecordListPage):
         self.panel.ai_button.clicked.connect(self.ask_ai)
 
         tools = QHBoxLayout()
-        tools.addWidget(self.search, 2)
-        for box in (self.kind_box, self.status_box, self.ai_box):
-            tools.addWidget(box)
+        tools.addWidget(self.search, 1)
         tools.addWidget(self.new_button)
+        filters = QHBoxLayout()
+        for box in self.filter_boxes:
+            filters.addWidget(box)
+        filters.addWidget(self.clear_button)
+        filters.addStretch(1)
         title_row = QHBoxLayout()
         title_row.addWidget(heading(_("Learning situations"), 2.0))
         title_row.addStretch(1)
@@ -205,39 +231,106 @@ class SituationsPage(RecordListPage):
             )
         )
         layout.addLayout(tools)
+        layout.addLayout(filters)
         layout.addWidget(self.error_label)
         layout.addWidget(list_and_panel(self.table, self.panel, (760, 360)), 1)
 
     def current_filter(self) -> SituationFilter:
         kind, status = self.kind_box.currentData(), self.status_box.currentData()
+        first, last = self.period_box.currentData() or (None, None)
         return SituationFilter(
             search=self.search.text(),
+            person_id=self.person_box.currentData(),
+            group_id=self.group_box.currentData(),
             kind=SituationKind(kind) if kind is not None else None,
             status=SituationStatus(status) if status is not None else None,
             ai_used=self.ai_box.currentData(),
+            first_day=first,
+            last_day=last,
+            order=self.model.order,
+            descending=self.model.descending,
         )
 
+    def show_filtered(self, person_id: int | None = None, group_id: int | None = None) -> None:
+        """Show every situation of one person or one group (from their pages)."""
+        self.clear_filters(refresh=False)
+        self._pending_choice = (person_id, group_id)
+        self.refresh()
+
+    def clear_filters(self, refresh: bool = True) -> None:
+        self.search_timer.stop()
+        for widget in (self.search, *self.filter_boxes):
+            widget.blockSignals(True)
+        self.search.clear()
+        for box in self.filter_boxes:
+            box.setCurrentIndex(0)
+        for widget in (self.search, *self.filter_boxes):
+            widget.blockSignals(False)
+        if refresh:
+            self.refresh()
+
     def refresh(self) -> None:
+        person_id, group_id = self._pending_choice or (None, None)
         where = self.current_filter()
+        if self._pending_choice is not None:
+            where = replace(where, person_id=person_id, group_id=group_id)
         self.tasks.run(
             lambda: (
                 list_situations(self.sessions, where, limit=SHOWN),
                 count_situations(self.sessions, where),
                 list_people(self.sessions),
+                list_groups(self.sessions, self.today()),
+                situation_years(self.sessions),
             ),
             self._loaded,
             lambda error: self.error_label.show_message(str(error)),
             owner=self,
         )
 
-    def _loaded(self, result: tuple[list[SituationRow], int, list[PersonRow]]) -> None:
-        rows, total, self.people = result
+    def _loaded(
+        self,
+        result: tuple[
+            list[SituationRow], int, list[PersonRow], list[GroupRow], tuple[int, int] | None
+        ],
+    ) -> None:
+        rows, total, self.people, groups, years = result
+        person_id, group_id = self._pending_choice or (
+            self.person_box.currentData(),
+            self.group_box.currentData(),
+        )
+        self._pending_choice = None
+        people = sorted(self.people, key=lambda p: list_name(p.first_name, p.last_name).casefold())
+        fill_choices(
+            self.person_box,
+            [(list_name(p.first_name, p.last_name), p.id) for p in people],
+            person_id,
+        )
+        fill_choices(
+            self.group_box,
+            [(g.name, g.id) for g in sorted(groups, key=lambda g: g.name.casefold())],
+            group_id,
+        )
+        fill_choices(self.period_box, self._periods(years), self.period_box.currentData())
         self.error_label.clear_message()
         self.model.show_rows(rows)
         text = n_("{n} situation", "{n} situations", total).format(n=total)
         if total > len(rows):
             text += " · " + _("the newest {n} shown; search to narrow").format(n=len(rows))
         self.count_label.setText(text)
+
+    def _periods(self, years: tuple[int, int] | None) -> list[tuple[str, object]]:
+        today = self.today()
+        periods: list[tuple[str, object]] = [
+            (_("Last 30 days"), (today - dt.timedelta(days=29), today)),
+            (
+                _("Last 12 months"),
+                (today.replace(year=today.year - 1) + dt.timedelta(days=1), today),
+            ),
+        ]
+        first, last = years or (today.year, today.year)
+        for year in range(max(last, today.year), first - 1, -1):
+            periods.append((str(year), (dt.date(year, 1, 1), dt.date(year, 12, 31))))
+        return periods
 
     def show_record(self, record_id: int) -> None:
         names = {p.id: p.full_name for p in self.people}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
@@ -20,9 +21,11 @@ from werkleren_desktop.services.situations import (
 LATEST = 5
 
 
-def situations_label() -> QLabel:
+def situations_label(show_all: Callable[[], None]) -> QLabel:
+    """The label ends with a link that opens the learning log filtered on them."""
     label = paragraph("")
     label.setTextFormat(Qt.TextFormat.RichText)
+    label.linkActivated.connect(lambda _link: show_all())
     return label
 
 
@@ -36,4 +39,5 @@ def show_situations(label: QLabel, sessions: SessionFactory, where: SituationFil
         f"{format_date(row.occurred_on, 'short')} · {html.escape(row.title)}"
         for row in list_situations(sessions, where, limit=LATEST)
     ]
+    lines.append(f'<a href="#all">{html.escape(_("Show them all in the learning log"))}</a>')
     label.setText("<br>".join(lines))
