@@ -97,3 +97,14 @@ def test_the_ai_prompt_contains_no_name() -> None:
     assert "Monteur A kreeg de ketel niet aan de praat." in prompt
     assert "Hoe vinden we de oorzaak sneller?" in prompt
     assert "een werksituatie verbeteren" in prompt
+
+
+def test_the_question_set_is_tidied_and_keeps_one_in_use() -> None:
+    from werkleren_desktop.domain.situations import QuestionRow, clean_questions
+
+    rows = clean_questions([QuestionRow(1, "  Wat   gebeurde er? "), QuestionRow(2, "Oud", True)])
+    assert rows == [QuestionRow(1, "Wat gebeurde er?"), QuestionRow(2, "Oud", True)]
+    with pytest.raises(ValidationError, match="minstens één"):
+        clean_questions([QuestionRow(1, "Wat gebeurde er?", True)])
+    with pytest.raises(ValidationError, match="500"):
+        clean_questions([QuestionRow(None, "x" * 501)])

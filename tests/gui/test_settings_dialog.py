@@ -237,3 +237,87 @@ def test_the_organisations_own_cycle_outline(window, qtbot, store) -> None:
     save(qtbot, dialog)
     stored = load_settings(store.sessions)
     assert stored is not None and stored.cycle_outline is None  # back to the program's own
+
+
+def edit_question(qtbot, dialog: SettingsDialog, row: int, text: str) -> None:
+    """Double-click the question and type over it, as a user would."""
+    from PySide6.QtWidgets import QLineEdit
+
+    view = dialog.questions_editor.list
+    view.setCurrentRow(row)
+    centre = view.visualItemRect(view.item(row)).center()
+    # QTest's double-click lacks the press before it that an item view expects
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    editors = [e for e in view.viewport().findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1, "double-clicking a question opens it for editing"
+    editor = editors[0]
+    editor.selectAll()
+    type_text(qtbot, editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def test_editing_the_guiding_questions_keeps_earlier_answers(window, qtbot, store) -> None:
+    from werkleren_desktop.db.models import SituationKind
+    from werkleren_desktop.domain.people import PersonInput
+    from werkleren_desktop.domain.situations import Answer, SituationInput
+    from werkleren_desktop.services.people import save_person
+    from werkleren_desktop.services.situations import get_situation, list_questions, save_situation
+
+    person = save_person(store.sessions, PersonInput("Anna", "Visser", dt.date(2020, 1, 1)), TODAY)
+    first, second = list_questions(store.sessions)[:2]
+    situation = save_situation(
+        store.sessions,
+        SituationInput(
+            dt.date(2026, 11, 2),
+            "Deeg rijst niet",
+            SituationKind.ANALYSE,
+            (person,),
+            answers=(Answer(first.id, first.text, "De gist was te oud."),),
+        ),
+        TODAY,
+    )
+
+    dialog = open_dialog(window)
+    dialog.tabs.setCurrentIndex(4)
+    assert dialog.tabs.tabText(4) == "Leidende vragen"
+    editor = dialog.questions_editor
+    assert editor.list.count() == 10
+    edit_question(qtbot, dialog, 0, "Wat gebeurde er precies?")
+    editor.list.item(1).setCheckState(Qt.CheckState.Unchecked)  # no longer asked
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    edit_question(qtbot, dialog, 10, "Wie heb je om hulp gevraagd?")
+    editor.list.setCurrentRow(10)
+    for _step in range(10):
+        qtbot.mouseClick(editor.up_button, Qt.MouseButton.LeftButton)
+    assert not editor.up_button.isEnabled()
+    save(qtbot, dialog)
+    assert not dialog.isVisible(), dialog.error_label.text()
+
+    asked = list_questions(store.sessions)
+    assert [q.text for q in asked[:2]] == [
+        "Wie heb je om hulp gevraagd?",
+        "Wat gebeurde er precies?",
+    ]
+    assert second.id not in [q.id for q in asked]
+    assert len(asked) == 10
+    # the situation keeps the question as it was asked then
+    answer = get_situation(store.sessions, situation).answers[0]
+    assert (answer.question_text, answer.answer) == (first.text, "De gist was te oud.")
+
+
+def test_a_question_emptied_or_all_retired_is_explained(window, qtbot) -> None:
+    dialog = open_dialog(window)
+    dialog.tabs.setCurrentIndex(0)
+    editor = dialog.questions_editor
+    editor.list.item(3).setText("   ")
+    save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.tabs.currentIndex() == 4
+    assert dialog.error_label.text() == "Een leidende vraag kan niet leeg zijn."
+    editor.list.item(3).setText("Wat heb je nodig?")
+    for row in range(editor.list.count()):
+        editor.list.item(row).setCheckState(Qt.CheckState.Unchecked)
+    save(qtbot, dialog)
+    assert dialog.error_label.text() == "Houd minstens één leidende vraag in gebruik."
+    assert editor.list.item(3).text() == "Wat heb je nodig?"  # nothing typed is lost

@@ -6,13 +6,12 @@ from tests.conftest import TODAY
 from werkleren_desktop.db.models import SituationKind, SituationStatus
 from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.domain.people import PersonInput
-from werkleren_desktop.domain.situations import Answer, SituationInput
+from werkleren_desktop.domain.situations import Answer, QuestionRow, SituationInput
 from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.services.data_store import DataStore
 from werkleren_desktop.services.organisation import create_organisation
 from werkleren_desktop.services.people import save_person
 from werkleren_desktop.services.situations import (
-    QuestionRow,
     SituationFilter,
     get_situation,
     list_questions,

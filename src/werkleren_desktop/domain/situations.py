@@ -24,6 +24,12 @@ KIND_LABELS: dict[SituationKind, str] = {
     SituationKind.INNOVATE: N_("Innovating a work situation"),
     SituationKind.PERFORM: N_("Performing better myself"),
 }
+KIND_SHORT_LABELS: dict[SituationKind, str] = {  # for a narrow column
+    SituationKind.ANALYSE: N_("analysing"),
+    SituationKind.IMPROVE: N_("improving"),
+    SituationKind.INNOVATE: N_("innovating"),
+    SituationKind.PERFORM: N_("performing better"),
+}
 STATUS_LABELS: dict[SituationStatus, str] = {
     SituationStatus.OPEN: N_("open"),
     SituationStatus.IN_PROGRESS: N_("in progress"),
@@ -46,6 +52,26 @@ DEFAULT_QUESTIONS: tuple[str, ...] = (
 
 def default_questions() -> list[str]:
     return [_(question) for question in DEFAULT_QUESTIONS]
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    id: int | None  # None: a new question not stored yet
+    text: str
+    retired: bool = False
+
+
+def clean_questions(rows: list[QuestionRow]) -> list[QuestionRow]:
+    """The organisation's set as it will be stored: spaces tidied, every question
+    filled in and not too long, and at least one still asked."""
+    cleaned = [replace(r, text=" ".join(r.text.split())) for r in rows]
+    if any(not r.text for r in cleaned):
+        raise ValidationError(_("A guiding question cannot be empty."), "questions")
+    if any(len(r.text) > 500 for r in cleaned):
+        raise ValidationError(_("A guiding question is at most 500 characters."), "questions")
+    if all(r.retired for r in cleaned):
+        raise ValidationError(_("Keep at least one guiding question in use."), "questions")
+    return cleaned
 
 
 @dataclass(frozen=True)

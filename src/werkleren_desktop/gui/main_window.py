@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
     def _build_main_area(self) -> QWidget:
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setStyleSheet(
             "#sidebar { border: none; background: palette(window); font-size: 11pt; }"
             "#sidebar::item { padding: 9px 14px; border-radius: 6px; margin: 1px 6px; }"
@@ -137,7 +138,11 @@ class MainWindow(QMainWindow):
         self.logo_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self._show_logo()
         side = QWidget()
-        side.setMinimumWidth(190)
+        # wide enough for the longest area name in the sidebar's larger font
+        longest = max((_(area.title) for area in AREAS), key=len)
+        font = self.sidebar.font()
+        font.setPointSizeF(11)
+        side.setMinimumWidth(max(190, QFontMetrics(font).horizontalAdvance(longest) + 70))
         side.setMaximumWidth(320)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(10, 16, 4, 10)

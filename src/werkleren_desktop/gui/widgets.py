@@ -203,7 +203,7 @@ def searchable_combo(everything: str) -> QComboBox:
     box = QComboBox()
     box.setEditable(True)
     box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    box.setMinimumContentsLength(16)
+    box.setMinimumContentsLength(14)
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     completer = box.completer()
     if completer is not None:

@@ -28,18 +28,13 @@ from werkleren_desktop.domain.situations import (
     KIND_LABELS,
     STATUS_LABELS,
     Answer,
+    QuestionRow,
     SituationInput,
+    clean_questions,
     default_questions,
 )
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
-
-
-@dataclass(frozen=True)
-class QuestionRow:
-    id: int | None  # None: a new question not stored yet
-    text: str
-    retired: bool = False
 
 
 class SituationOrder(enum.Enum):
@@ -104,11 +99,7 @@ def save_questions(sessions: SessionFactory, rows: list[QuestionRow]) -> None:
 
     Earlier answers keep the text they answered, because a situation stores it.
     """
-    cleaned = [QuestionRow(r.id, " ".join(r.text.split()), r.retired) for r in rows]
-    if any(not r.text for r in cleaned):
-        raise ValidationError(_("A guiding question cannot be empty."), "questions")
-    if any(len(r.text) > 500 for r in cleaned):
-        raise ValidationError(_("A guiding question is at most 500 characters."), "questions")
+    cleaned = clean_questions(rows)
     with sessions.begin() as session:
         stored = {q.id: q for q in session.scalars(select(GuidingQuestion))}
         for position, row in enumerate(cleaned, start=1):

@@ -1,4 +1,5 @@
-"""Organisation settings: name, logo, budget, language, working days and closing days."""
+"""Organisation settings: name, logo, budget, language, working days, closing days, the
+week-cycle outline and the guiding questions."""
 
 from __future__ import annotations
 
@@ -41,12 +42,15 @@ from werkleren_desktop.domain.organisation import (
     OrganisationSettings,
     prepare_logo,
 )
+from werkleren_desktop.domain.situations import clean_questions
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.dialogs.closing_periods_model import ClosingPeriodsTableModel
+from werkleren_desktop.gui.dialogs.questions_editor import QuestionsEditor
 from werkleren_desktop.gui.widgets import ErrorLabel, date_edit, from_qdate, hint, paragraph
 from werkleren_desktop.i18n import LANGUAGES, N_, _
 from werkleren_desktop.services.organisation import save_settings
+from werkleren_desktop.services.situations import list_questions, save_questions
 
 LIBERATION_CHOICES = (
     (LiberationDayPolicy.NEVER, N_("Open (a normal working day)")),
@@ -62,6 +66,7 @@ TAB_OF_FIELD = {
     "closed_holidays": 1,
     "closing_periods": 2,
     "cycle_outline": 3,
+    "questions": 4,
 }
 
 
@@ -96,6 +101,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._calendar_tab(settings), _("Working days and holidays"))
         self.tabs.addTab(self._closing_tab(settings), _("Closing days"))
         self.tabs.addTab(self._cycle_tab(settings), _("Week cycle"))
+        self.questions_editor = QuestionsEditor(list_questions(sessions, include_retired=True))
+        self.tabs.addTab(self.questions_editor, _("Guiding questions"))
         self.error_label = ErrorLabel()
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -430,6 +437,8 @@ class SettingsDialog(QDialog):
             focus.selectAll()
 
     def _has_changes(self) -> bool:
+        if self.questions_editor.has_changes():
+            return True
         try:
             return self.settings_from_form().validated() != self.original.validated()
         except ValidationError:
@@ -437,7 +446,12 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            stored = save_settings(self.sessions, self.settings_from_form())
+            # both checked before either is stored
+            questions = clean_questions(self.questions_editor.rows())
+            settings = self.settings_from_form().validated()
+            stored = save_settings(self.sessions, settings)
+            if self.questions_editor.has_changes():
+                save_questions(self.sessions, questions)
         except ValidationError as error:
             self._show_error(error)
             return

@@ -21,6 +21,7 @@ from werkleren_desktop.domain.situations import (
     KIND_LABELS,
     STATUS_LABELS,
     Answer,
+    QuestionRow,
     SituationInput,
     parse_minutes,
 )
@@ -30,7 +31,7 @@ from werkleren_desktop.gui.widgets import date_edit, from_qdate, hint, scrolling
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.groups import GroupRow
 from werkleren_desktop.services.people import PersonRow
-from werkleren_desktop.services.situations import QuestionRow, save_situation
+from werkleren_desktop.services.situations import save_situation
 
 
 def _text(value: str = "", height: int = 60) -> QPlainTextEdit:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.domain.situations import KIND_LABELS, STATUS_LABELS
+from werkleren_desktop.domain.situations import KIND_LABELS, KIND_SHORT_LABELS, STATUS_LABELS
 from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.i18n import N_, _
 from werkleren_desktop.services.situations import SituationOrder, SituationRow
@@ -17,7 +17,7 @@ def _cells(row: SituationRow) -> tuple[str, ...]:
     return (
         format_date(row.occurred_on, "short"),
         row.title,
-        _(KIND_LABELS[row.kind]),
+        _(KIND_SHORT_LABELS[row.kind]),
         row.people,
         _(STATUS_LABELS[row.status]),
         _("yes") if row.ai_used else "",
@@ -34,6 +34,11 @@ class SituationsTableModel(RowsTableModel[SituationRow]):
         super().__init__(COLUMNS, _cells)
         self.order = SituationOrder.DATE
         self.descending = True
+
+    def extra(self, row: SituationRow, column: int, role: int) -> object:
+        if column == 2 and role == Qt.ItemDataRole.ToolTipRole:
+            return _(KIND_LABELS[row.kind])
+        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         wanted = list(SituationOrder)[column], order == Qt.SortOrder.DescendingOrder
