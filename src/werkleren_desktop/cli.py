@@ -192,9 +192,10 @@ def _run_export(args: argparse.Namespace) -> int:
     import datetime as dt
     from pathlib import Path
 
-    from werkleren_desktop.services.calendar_export import build_calendar, write_atomically
+    from werkleren_desktop.services.calendar_export import build_calendar
     from werkleren_desktop.services.cycles import group_id_by_name, session_events
     from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.services.files import write_atomically
     from werkleren_desktop.services.organisation import load_settings
 
     store = open_data_folder(_paths(args))

@@ -50,6 +50,11 @@ class DataPaths:
         return self.root / "backups"
 
     @property
+    def drafts(self) -> Path:
+        """Forms being filled in, kept so that a crash loses nothing typed."""
+        return self.root / "drafts"
+
+    @property
     def demo(self) -> DataPaths:
         """The demo organisation that the window opens beside the user's own data."""
         return DataPaths(self.root / "demo")

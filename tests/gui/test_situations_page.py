@@ -268,3 +268,72 @@ def test_linking_a_situation_to_a_group(page, qtbot, store) -> None:
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     rows = list_situations(store.sessions, SituationFilter(group_id=group))
     assert [r.title for r in rows] == ["Buitenunit trilt"]
+
+
+def test_a_draft_survives_a_crash_and_is_offered_back(page, qtbot, store, make_window) -> None:
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog._draft_timer.isActive()  # written every few seconds while typing
+    type_text(qtbot, dialog.title, "Tillift werkte niet")
+    pick(dialog.people, "Sanne")
+    type_text(qtbot, dialog.description, "De accu was leeg.")
+    type_text(qtbot, dialog.questions[2][1], "Laadstation nakijken")
+    type_text(qtbot, dialog.minutes, "twintig")  # not valid yet, still kept as typed
+    dialog.keep_draft()
+    assert (store.paths.drafts / "situation.json").exists()
+
+    # the program dies: the dialog is gone without saving or discarding
+    dialog.hide()
+    window = make_window()
+    assert "niet opgeslagen" in window.statusBar().currentMessage()
+    window.show_area("situations")
+    page2 = window.situations_page
+    assert page2.draft_banner.isVisible()
+    assert "Tillift werkte niet" in page2.draft_banner.label.text()
+    qtbot.mouseClick(page2.resume_button, Qt.MouseButton.LeftButton)
+    resumed = page2.dialog
+    assert not page2.draft_banner.isVisible()
+    assert resumed.title.text() == "Tillift werkte niet"
+    assert resumed.description.toPlainText() == "De accu was leeg."
+    assert resumed.questions[2][1].toPlainText() == "Laadstation nakijken"
+    assert resumed.minutes.text() == "twintig"
+    assert resumed.people.chosen() == (2,)
+    qtbot.mouseClick(resumed.save_button, Qt.MouseButton.LeftButton)
+    assert resumed.error_label.text() == "‘twintig’ is geen aantal minuten."
+    clear_and_type(qtbot, resumed.minutes, "20")
+    qtbot.mouseClick(resumed.save_button, Qt.MouseButton.LeftButton)
+    assert not resumed.isVisible()
+    assert not (store.paths.drafts / "situation.json").exists()
+    assert page2.panel.title.text() == "Tillift werkte niet"
+
+
+def test_quitting_with_an_open_form_asks_first(page, qtbot, store, fake_prompts) -> None:
+    window = page.window()
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    type_text(qtbot, dialog.title, "Half opgeschreven")
+    dialog.keep_draft()
+    fake_prompts.confirm_answer = False
+    assert not window.close()
+    assert window.isVisible() and dialog.isVisible()
+    assert fake_prompts.asked[-1] == (
+        "Er staat een formulier open met wijzigingen die niet zijn opgeslagen. "
+        "Afsluiten zonder ze op te slaan?"
+    )
+    fake_prompts.confirm_answer = True
+    assert window.close()
+    assert not dialog.isVisible()
+    assert not (store.paths.drafts / "situation.json").exists()  # the user chose to drop it
+
+
+def test_a_new_situation_offers_the_waiting_draft(page, qtbot, store, fake_prompts) -> None:
+    page.drafts.save("situation", None, {"title": "Van gisteren"})
+    fake_prompts.confirm_answer = True
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert page.dialog.title.text() == "Van gisteren"
+    page.dialog.discard()
+    page.drafts.save("situation", None, {"title": "Van gisteren"})
+    fake_prompts.confirm_answer = False  # start a new one instead
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert page.dialog.title.text() == ""
+    assert page.waiting_draft() is None

@@ -14,7 +14,7 @@ from werkleren_desktop.domain.groups import GroupInput
 from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.domain.people import PersonInput
 from werkleren_desktop.errors import UserError, ValidationError
-from werkleren_desktop.services.calendar_export import build_calendar, write_atomically
+from werkleren_desktop.services.calendar_export import build_calendar
 from werkleren_desktop.services.cycles import (
     AttendanceInput,
     CycleDraft,
@@ -29,6 +29,7 @@ from werkleren_desktop.services.cycles import (
     session_events,
 )
 from werkleren_desktop.services.data_store import DataStore
+from werkleren_desktop.services.files import write_atomically
 from werkleren_desktop.services.groups import add_member, save_group
 from werkleren_desktop.services.organisation import create_organisation
 from werkleren_desktop.services.people import save_person

@@ -18,3 +18,8 @@ def format_date(day: dt.date, style: DateStyle = "long", *, language: str | None
     if style == "short" and language == "nl":
         return day.strftime("%d-%m-%Y")  # as Dutch forms and Excel write it
     return _babel_format_date(day, format=style, locale=language)
+
+
+def format_moment(moment: dt.datetime, *, language: str | None = None) -> str:
+    """28 nov 2026 14:05: a date with a 24-hour time, as both languages here write it."""
+    return f"{format_date(moment.date(), 'medium', language=language)} {moment:%H:%M}"

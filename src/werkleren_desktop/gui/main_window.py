@@ -9,13 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
-    QHBoxLayout,
+    QDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -37,11 +35,12 @@ from werkleren_desktop.gui.pages.welcome import WelcomePage
 from werkleren_desktop.gui.people.page import PeoplePage
 from werkleren_desktop.gui.situations.page import SituationsPage
 from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.gui.widgets import heading
+from werkleren_desktop.gui.widgets import Banner, heading
 from werkleren_desktop.gui.window_state import WindowState
 from werkleren_desktop.i18n import _, current_language
 from werkleren_desktop.services.data_store import DataStore
 from werkleren_desktop.services.demo import open_demo_store
+from werkleren_desktop.services.drafts import DraftStore
 from werkleren_desktop.services.organisation import load_settings
 
 EDIT_ACTIONS = (
@@ -115,6 +114,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_organisation)
         if has_organisation:
             self.show_area(area_key or HOME.key)
+            if self.situations_page.waiting_draft() is not None:
+                self.statusBar().showMessage(
+                    _("A learning situation that was not saved is waiting in Learning situations.")
+                )
 
     def _build_main_area(self) -> QWidget:
         self.sidebar = QListWidget()
@@ -178,23 +181,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         return main_area
 
-    def _build_demo_banner(self) -> QFrame:
-        banner = QFrame()
-        banner.setObjectName("demoBanner")
-        banner.setStyleSheet(
-            "#demoBanner { background: #fff4ce; border-bottom: 1px solid #e0c36a; }"
-            "#demoBanner QLabel { color: #4a3b00; }"
-        )
-        self.demo_label = QLabel(
+    def _build_demo_banner(self) -> Banner:
+        banner = Banner(
             _("You are looking at a made-up demo organisation; nothing here is your own data.")
         )
-        self.demo_label.setWordWrap(True)
-        self.leave_demo_button = QPushButton(_("Back to my own organisation"))
+        banner.setStyleSheet(banner.styleSheet() + "#banner { border-width: 0 0 1px 0; }")
+        self.demo_label = banner.label
+        self.leave_demo_button = banner.add_button(_("Back to my own organisation"))
         self.leave_demo_button.clicked.connect(self.close_demo)
-        row = QHBoxLayout(banner)
-        row.setContentsMargins(16, 8, 16, 8)
-        row.addWidget(self.demo_label, 1)
-        row.addWidget(self.leave_demo_button)
         banner.setVisible(self.showing_demo)
         return banner
 
@@ -217,7 +211,9 @@ class MainWindow(QMainWindow):
             self.cycles_page.status_message.connect(self._show_message)
             return self.cycles_page
         if area.key == "situations":
-            self.situations_page = SituationsPage(self.store.sessions, self.tasks, self.today)
+            self.situations_page = SituationsPage(
+                self.store.sessions, self.tasks, self.today, DraftStore(self.store.paths.drafts)
+            )
             self.situations_page.status_message.connect(self._show_message)
             return self.situations_page
         if area.key == "groups":
@@ -441,7 +437,31 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1180, 760)
 
+    def unsaved_dialogs(self) -> list[QDialog]:
+        """Open forms holding something typed that is not saved yet."""
+        return [
+            dialog
+            for dialog in self.findChildren(QDialog)
+            if dialog.isVisible() and getattr(dialog, "has_unsaved_changes", lambda: False)()
+        ]
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = self.unsaved_dialogs()
+        if unsaved:
+            if not prompts.confirm(
+                self,
+                _("Unsaved changes"),
+                _("A form holds changes that are not saved. Quit without saving them?"),
+                _("Quit without saving"),
+                _("Keep editing"),
+            ):
+                event.ignore()
+                unsaved[0].raise_()
+                unsaved[0].activateWindow()
+                return
+            for dialog in unsaved:
+                discard = getattr(dialog, "discard", dialog.reject)
+                discard()
         self.state.set_geometry(self.saveGeometry())
         self.state.sync()
         self.tasks.wait(10_000)

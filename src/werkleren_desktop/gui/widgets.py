@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -88,6 +89,28 @@ class Card(QFrame):
         self.body.setSpacing(8)
         self.title_label = heading(title, 1.15)
         self.body.addWidget(self.title_label)
+
+
+class Banner(QFrame):
+    """A yellow strip with a notice and its buttons: the demo, a draft kept after a crash."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setStyleSheet(
+            "#banner { background: #fff4ce; border: 1px solid #e0c36a; }"
+            "#banner QLabel { color: #4a3b00; }"
+        )
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(16, 8, 16, 8)
+        self.row.addWidget(self.label, 1)
+
+    def add_button(self, text: str) -> QPushButton:
+        button = QPushButton(text)
+        self.row.addWidget(button)
+        return button
 
 
 def to_qdate(day: dt.date) -> QDate:

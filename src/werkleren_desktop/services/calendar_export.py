@@ -8,16 +8,12 @@ exported as cancelled.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from werkleren_desktop._version import __version__
-from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.cycles import SessionEvent
 
@@ -60,25 +56,3 @@ def build_calendar(events: Sequence[SessionEvent], name: str, now: dt.datetime) 
     calendar.add_missing_timezones()
     data: bytes = calendar.to_ical()
     return data
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename: never half a file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            Path(temporary).replace(path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise UserError(
-            _("{path} could not be written: {reason}").format(
-                path=path, reason=error.strerror or error
-            )
-        ) from error

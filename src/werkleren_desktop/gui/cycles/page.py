@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.documents.attendance_list import attendance_list_pdf
-from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.formatting import format_date, format_moment
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.cycles.attendance_dialog import AttendanceDialog
@@ -41,7 +41,7 @@ from werkleren_desktop.gui.widgets import (
     section,
 )
 from werkleren_desktop.i18n import _
-from werkleren_desktop.services.calendar_export import build_calendar, write_atomically
+from werkleren_desktop.services.calendar_export import build_calendar
 from werkleren_desktop.services.cycles import (
     CycleDetail,
     CycleRow,
@@ -57,6 +57,7 @@ from werkleren_desktop.services.cycles import (
     session_events,
     session_marks,
 )
+from werkleren_desktop.services.files import write_atomically
 from werkleren_desktop.services.groups import GroupRow, list_groups
 from werkleren_desktop.services.organisation import load_settings
 
@@ -142,7 +143,7 @@ class CyclePanel(QWidget):
         self.period.setText(period)
         self.sessions.setRowCount(len(detail.sessions))
         for row, item in enumerate(detail.sessions):
-            when = f"{format_date(item.starts_at.date(), 'medium')} {item.starts_at:%H:%M}"
+            when = format_moment(item.starts_at)
             present = f"{item.present}/{item.recorded}" if item.recorded else "—"
             values = (
                 str(item.day_number),

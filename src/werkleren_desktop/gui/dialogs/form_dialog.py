@@ -1,14 +1,22 @@
-"""What every editing dialog shares: an error line, Save and Cancel, and a guard
-against closing with unsaved changes."""
+"""What every editing dialog shares: an error line, Save and Cancel, a guard against
+closing with unsaved changes, and (for forms with much to type) a draft on disk that
+survives a crash."""
 
 from __future__ import annotations
 
+import contextlib
+from typing import Any
+
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QVBoxLayout, QWidget
 
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.widgets import ErrorLabel
 from werkleren_desktop.i18n import _
+from werkleren_desktop.services.drafts import DraftStore
+
+DRAFT_INTERVAL_MS = 2000  # a crash loses at most the last two seconds of typing
 
 
 class FormDialog(QDialog):
@@ -32,6 +40,12 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.fields: dict[str, QWidget] = {}
         self._initial: object = None
+        self._drafts: DraftStore | None = None
+        self._draft_kind = ""
+        self._draft_record: int | None = None
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setInterval(DRAFT_INTERVAL_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
 
     def finish_layout(self, form: QLayout) -> None:
         layout = QVBoxLayout(self)
@@ -46,6 +60,46 @@ class FormDialog(QDialog):
         Forms with text worth guarding override this; the default guards nothing.
         """
         return None
+
+    def has_unsaved_changes(self) -> bool:
+        return self.snapshot() != self._initial
+
+    # --- drafts -------------------------------------------------------------------
+
+    def keep_drafts(self, store: DraftStore, kind: str, record_id: int | None) -> None:
+        """Write what the form holds to ``store`` every few seconds while it differs
+        from what it opened with. Call after ``finish_layout``."""
+        self._drafts, self._draft_kind, self._draft_record = store, kind, record_id
+        self._draft_timer.start()
+
+    def draft_state(self) -> dict[str, Any]:
+        """What the form holds, as JSON-ready values; forms that keep drafts override it."""
+        return {}
+
+    def restore_draft(self, state: dict[str, Any]) -> None:
+        """Fill the form from ``draft_state``'s values; the form then counts as changed."""
+
+    def keep_draft(self) -> None:
+        if self._drafts is None:
+            return
+        try:
+            if self.has_unsaved_changes():
+                self._drafts.save(self._draft_kind, self._draft_record, self.draft_state())
+            else:
+                self._drafts.discard(self._draft_kind)
+        except UserError:
+            pass  # a draft is a safety net; a full disk is reported when saving for real
+
+    def _end_draft(self) -> None:
+        self._draft_timer.stop()
+        if self._drafts is not None:
+            with contextlib.suppress(OSError):
+                self._drafts.discard(self._draft_kind)
+
+    def discard(self) -> None:
+        """Close without saving and without asking (the user already chose to)."""
+        self._end_draft()
+        super().reject()
 
     def save(self) -> bool | None:
         """Store the form; every form overrides this, the base stores nothing.
@@ -67,10 +121,11 @@ class FormDialog(QDialog):
         except (ValidationError, UserError) as error:
             self.show_error(error)
             return
+        self._end_draft()
         super().accept()
 
     def reject(self) -> None:
-        if self.snapshot() != self._initial and not prompts.confirm(
+        if self.has_unsaved_changes() and not prompts.confirm(
             self,
             _("Unsaved changes"),
             _("Close without saving what you entered?"),
@@ -78,4 +133,4 @@ class FormDialog(QDialog):
             _("Keep editing"),
         ):
             return
-        super().reject()
+        self.discard()

@@ -436,7 +436,7 @@ class SettingsDialog(QDialog):
             focus.setFocus()
             focus.selectAll()
 
-    def _has_changes(self) -> bool:
+    def has_unsaved_changes(self) -> bool:
         if self.questions_editor.has_changes():
             return True
         try:
@@ -462,8 +462,12 @@ class SettingsDialog(QDialog):
         self.saved.emit(stored)
         super().accept()
 
+    def discard(self) -> None:
+        """Close without saving and without asking (the user already chose to)."""
+        super().reject()
+
     def reject(self) -> None:
-        if self._has_changes() and not prompts.confirm(
+        if self.has_unsaved_changes() and not prompts.confirm(
             self,
             _("Unsaved changes"),
             _("Discard the changes to the settings?"),

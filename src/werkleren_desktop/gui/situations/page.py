@@ -20,15 +20,18 @@ from PySide6.QtWidgets import (
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import SituationKind, SituationStatus
-from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.formatting import format_date, format_moment
 from werkleren_desktop.domain.people import list_name
 from werkleren_desktop.domain.situations import KIND_LABELS, STATUS_LABELS, SituationInput
+from werkleren_desktop.errors import UserError
+from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.situations.ai_prompt_dialog import AiPromptDialog
 from werkleren_desktop.gui.situations.situation_dialog import SituationDialog
 from werkleren_desktop.gui.situations.table_model import SituationsTableModel
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import (
+    Banner,
     fill_choices,
     heading,
     hint,
@@ -39,6 +42,7 @@ from werkleren_desktop.gui.widgets import (
     searchable_combo,
 )
 from werkleren_desktop.i18n import _, n_
+from werkleren_desktop.services.drafts import Draft, DraftStore
 from werkleren_desktop.services.groups import GroupRow, list_groups
 from werkleren_desktop.services.people import PersonRow, list_people
 from werkleren_desktop.services.situations import (
@@ -52,6 +56,7 @@ from werkleren_desktop.services.situations import (
     situation_years,
 )
 
+DRAFT_KIND = "situation"
 SHOWN = 500  # the list shows the newest matches; searching narrows fifty thousand quickly
 
 
@@ -148,9 +153,11 @@ class SituationsPage(RecordListPage):
         sessions: SessionFactory,
         tasks: TaskRunner,
         today: Callable[[], dt.date] = dt.date.today,
+        drafts: DraftStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(sessions, tasks, today, parent)
+        self.drafts = drafts
         self.people: list[PersonRow] = []
         self._pending_choice: tuple[int | None, int | None] | None = None
         self.model = SituationsTableModel()
@@ -230,6 +237,13 @@ class SituationsPage(RecordListPage):
                 )
             )
         )
+        self.draft_banner = Banner("")
+        self.resume_button = self.draft_banner.add_button(_("Continue filling it in"))
+        self.resume_button.clicked.connect(self.resume_draft)
+        self.discard_draft_button = self.draft_banner.add_button(_("Discard"))
+        self.discard_draft_button.clicked.connect(self.discard_draft)
+        self.draft_banner.hide()
+        layout.addWidget(self.draft_banner)
         layout.addLayout(tools)
         layout.addLayout(filters)
         layout.addWidget(self.error_label)
@@ -269,7 +283,63 @@ class SituationsPage(RecordListPage):
         if refresh:
             self.refresh()
 
+    # --- a draft kept after a crash -------------------------------------------------
+
+    def waiting_draft(self) -> Draft | None:
+        return self.drafts.load(DRAFT_KIND) if self.drafts is not None else None
+
+    def show_draft_banner(self) -> None:
+        draft = self.waiting_draft()
+        open_form = isinstance(self.dialog, SituationDialog) and self.dialog.isVisible()
+        self.draft_banner.setVisible(draft is not None and not open_form)
+        if draft is not None:
+            title = str(draft.state.get("title", "")).strip()
+            text = (
+                _(
+                    "The learning situation ‘{title}’ was not saved yet when the program "
+                    "closed unexpectedly ({moment}). Nothing typed was lost."
+                )
+                if title
+                else _(
+                    "A learning situation was not saved yet when the program closed "
+                    "unexpectedly ({moment}). Nothing typed was lost."
+                )
+            )
+            self.draft_banner.label.setText(
+                text.format(title=title, moment=format_moment(draft.saved_at))
+            )
+
+    def resume_draft(self) -> None:
+        draft = self.waiting_draft()
+        if draft is None:
+            self.draft_banner.hide()
+            return
+        situation = None
+        if draft.record_id is not None:
+            try:
+                situation = get_situation(self.sessions, draft.record_id)
+            except UserError:
+                situation = None  # removed meanwhile: what was typed becomes a new one
+        record_id = draft.record_id if situation is not None else None
+        dialog = self._dialog(situation, record_id)
+        dialog.restore_draft(draft.state)
+        self._open_dialog(dialog, _("Learning situation saved."))
+
+    def discard_draft(self) -> None:
+        if self.drafts is not None and prompts.confirm(
+            self,
+            _("Discard the unsaved situation"),
+            _("Throw away what was typed in the unsaved learning situation?"),
+            _("Discard"),
+            _("Keep it"),
+        ):
+            self.drafts.discard(DRAFT_KIND)
+        self.show_draft_banner()
+
+    # --- loading ------------------------------------------------------------------
+
     def refresh(self) -> None:
+        self.show_draft_banner()
         person_id, group_id = self._pending_choice or (None, None)
         where = self.current_filter()
         if self._pending_choice is not None:
@@ -344,34 +414,43 @@ class SituationsPage(RecordListPage):
             self.refresh()
 
         self.open_dialog(dialog, done)
+        dialog.finished.connect(self.show_draft_banner)
+        self.show_draft_banner()
 
-    def _groups(self) -> list[GroupRow]:
-        return list_groups(self.sessions, self.today())
-
-    def new_situation(self) -> None:
+    def _dialog(self, situation: SituationInput | None, record_id: int | None) -> SituationDialog:
         dialog = SituationDialog(
             self.sessions,
             self.people,
-            self._groups(),
+            list_groups(self.sessions, self.today()),
             list_questions(self.sessions),
             self.today(),
+            situation,
+            record_id,
             parent=self,
         )
-        self._open_dialog(dialog, _("Learning situation saved."))
+        if self.drafts is not None:
+            dialog.keep_drafts(self.drafts, DRAFT_KIND, record_id)
+        return dialog
+
+    def new_situation(self) -> None:
+        draft = self.waiting_draft()
+        if draft is not None and prompts.confirm(
+            self,
+            _("An unsaved situation is waiting"),
+            _("Continue with the learning situation that was not saved?"),
+            _("Continue filling it in"),
+            _("Start a new one"),
+        ):
+            self.resume_draft()
+            return
+        if draft is not None and self.drafts is not None:
+            self.drafts.discard(DRAFT_KIND)  # the user chose to start afresh
+        self._open_dialog(self._dialog(None, None), _("Learning situation saved."))
 
     def edit_situation(self) -> None:
         if self.panel.situation is None:
             return
-        dialog = SituationDialog(
-            self.sessions,
-            self.people,
-            self._groups(),
-            list_questions(self.sessions),
-            self.today(),
-            self.panel.situation,
-            self.panel.situation_id,
-            parent=self,
-        )
+        dialog = self._dialog(self.panel.situation, self.panel.situation_id)
         self._open_dialog(dialog, _("Changes saved."))
 
     def ask_ai(self) -> None:

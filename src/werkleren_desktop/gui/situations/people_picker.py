@@ -50,8 +50,9 @@ class PeoplePicker(QWidget):
             if self.list.item(i).checkState() == Qt.CheckState.Checked
         )
 
-    def choose(self, person_id: int) -> None:
+    def set_chosen(self, person_ids: tuple[int, ...]) -> None:
         for index in range(self.list.count()):
             item = self.list.item(index)
-            if item.data(Qt.ItemDataRole.UserRole) == person_id:
-                item.setCheckState(Qt.CheckState.Checked)
+            chosen = item.data(Qt.ItemDataRole.UserRole) in person_ids
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+        self._narrow(self.search.text())

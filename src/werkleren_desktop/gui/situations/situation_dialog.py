@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,7 +29,7 @@ from werkleren_desktop.domain.situations import (
 )
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.situations.people_picker import PeoplePicker
-from werkleren_desktop.gui.widgets import date_edit, from_qdate, hint, scrolling
+from werkleren_desktop.gui.widgets import date_edit, from_qdate, hint, scrolling, to_qdate
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.groups import GroupRow
 from werkleren_desktop.services.people import PersonRow
@@ -39,6 +41,14 @@ def _text(value: str = "", height: int = 60) -> QPlainTextEdit:
     edit.setTabChangesFocus(True)  # Tab moves on: quick to fill in with the keyboard
     edit.setFixedHeight(height)
     return edit
+
+
+def _question_of(source: QuestionRow | Answer) -> tuple[int | None, str]:
+    """The id and the text of the question a field answers: an earlier answer keeps the
+    text it answered, an open field follows the organisation's current set."""
+    if isinstance(source, QuestionRow):
+        return source.id, source.text
+    return source.question_id, source.question_text
 
 
 class SituationDialog(FormDialog):
@@ -169,11 +179,9 @@ class SituationDialog(FormDialog):
             widget.setEnabled(used)
 
     def form_input(self) -> SituationInput:
-        answers = []
-        for source, edit in self.questions:
-            question_id = source.id if isinstance(source, QuestionRow) else source.question_id
-            text = source.text if isinstance(source, QuestionRow) else source.question_text
-            answers.append(Answer(question_id, text, edit.toPlainText()))
+        answers = [
+            Answer(*_question_of(source), edit.toPlainText()) for source, edit in self.questions
+        ]
         return SituationInput(
             occurred_on=from_qdate(self.occurred_on.date()),
             title=self.title.text(),
@@ -211,6 +219,70 @@ class SituationDialog(FormDialog):
             self.minutes.text(),
             tuple(texts),
         )
+
+    def draft_state(self) -> dict[str, Any]:
+        return {
+            "occurred_on": from_qdate(self.occurred_on.date()).isoformat(),
+            "title": self.title.text(),
+            "kind": str(self.kind.currentData()),
+            "people": list(self.people.chosen()),
+            "description": self.description.toPlainText(),
+            "group_id": self.group.currentData(),
+            "answers": [[label, edit.toPlainText()] for label, edit in self._answer_edits()],
+            "tried": self.tried.toPlainText(),
+            "outcome": self.outcome.toPlainText(),
+            "next_step": self.next_step.toPlainText(),
+            "status": str(self.status.currentData()),
+            "ai_used": self.ai_used.isChecked(),
+            "ai_tool": self.ai_tool.text(),
+            "ai_contribution": self.ai_contribution.toPlainText(),
+            "ai_checked": self.ai_checked.toPlainText(),
+            "consulted": list(self.consulted.chosen()),
+            "consulted_outside": self.consulted_outside.text(),
+            "minutes": self.minutes.text(),
+            "in_working_time": self.in_working_time.isChecked(),
+        }
+
+    def restore_draft(self, state: dict[str, Any]) -> None:
+        with contextlib.suppress(KeyError, TypeError, ValueError):
+            self.occurred_on.setDate(to_qdate(dt.date.fromisoformat(state["occurred_on"])))
+        for edit, key in (
+            (self.title, "title"),
+            (self.ai_tool, "ai_tool"),
+            (self.consulted_outside, "consulted_outside"),
+            (self.minutes, "minutes"),
+        ):
+            edit.setText(str(state.get(key, "")))
+        for text_edit, key in (
+            (self.description, "description"),
+            (self.tried, "tried"),
+            (self.outcome, "outcome"),
+            (self.next_step, "next_step"),
+            (self.ai_contribution, "ai_contribution"),
+            (self.ai_checked, "ai_checked"),
+        ):
+            text_edit.setPlainText(str(state.get(key, "")))
+        for box, key in ((self.kind, "kind"), (self.status, "status"), (self.group, "group_id")):
+            index = box.findData(state.get(key))
+            if index >= 0:
+                box.setCurrentIndex(index)
+        self.people.set_chosen(tuple(state.get("people", ())))
+        self.consulted.set_chosen(tuple(state.get("consulted", ())))
+        self.ai_used.setChecked(bool(state.get("ai_used")))
+        self.in_working_time.setChecked(bool(state.get("in_working_time", True)))
+        # answers go back to their question; one whose question left the form meanwhile
+        # is kept below the situation, so nothing typed is lost
+        edits = dict(self._answer_edits())
+        answers = [a for a in state.get("answers") or () if isinstance(a, list) and len(a) == 2]
+        for label, text in answers:
+            if label in edits:
+                edits[label].setPlainText(text)
+            elif text:
+                self.description.appendPlainText(f"\n{label}\n{text}")
+
+    def _answer_edits(self) -> list[tuple[str, QPlainTextEdit]]:
+        """Each guiding question's text as the form shows it, with its answer field."""
+        return [(_question_of(source)[1], edit) for source, edit in self.questions]
 
     def save(self) -> None:
         self.saved_id = save_situation(

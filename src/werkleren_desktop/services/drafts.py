@@ -1,0 +1,73 @@
+"""Drafts of forms being filled in, kept on disk so that a crash loses nothing typed.
+
+An open form writes what it holds every few seconds; saving or discarding the form
+removes the draft. After a crash the draft is still there, and the program offers it
+back. One draft per kind of form: a person fills in one learning situation at a time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from werkleren_desktop.services.files import write_atomically
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Draft:
+    kind: str
+    saved_at: dt.datetime
+    record_id: int | None  # the record being changed, or None for a new one
+    state: dict[str, Any]
+
+
+class DraftStore:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, kind: str) -> Path:
+        return self.folder / f"{kind}.json"
+
+    def save(self, kind: str, record_id: int | None, state: dict[str, Any]) -> None:
+        """Write the draft whole or not at all: a crash mid-write keeps the previous one.
+
+        Raises UserError when the folder cannot be written.
+        """
+        content = {
+            "format": FORMAT,
+            "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+            "record_id": record_id,
+            "state": state,
+        }
+        write_atomically(self._path(kind), json.dumps(content, ensure_ascii=False).encode())
+
+    def load(self, kind: str) -> Draft | None:
+        """The draft, or None when there is none or it cannot be read (then it is set
+        aside, never silently deleted)."""
+        path = self._path(kind)
+        try:
+            content = json.loads(path.read_text(encoding="utf-8"))
+            if content.get("format") != FORMAT or not isinstance(content.get("state"), dict):
+                raise ValueError("not a draft of this program")
+            record_id = content.get("record_id")
+            return Draft(
+                kind,
+                dt.datetime.fromisoformat(content["saved_at"]),
+                int(record_id) if record_id is not None else None,
+                content["state"],
+            )
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            with contextlib.suppress(OSError):
+                path.replace(path.with_suffix(".unreadable"))
+            return None
+
+    def discard(self, kind: str) -> None:
+        self._path(kind).unlink(missing_ok=True)
