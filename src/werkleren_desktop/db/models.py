@@ -18,6 +18,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
     UniqueConstraint,
     func,
 )
@@ -74,6 +75,9 @@ class Organisation(Base):
     language: Mapped[str] = mapped_column(String(5))
     # the themes of the four days of a week cycle; None: the program's own outline
     cycle_outline: Mapped[list[str] | None] = mapped_column()
+    # the two months of the talent conversations; None: every six months from the
+    # date each person came into service
+    conversation_months: Mapped[list[int] | None] = mapped_column()
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
 
@@ -397,3 +401,133 @@ class SituationAnswer(Base):
     position: Mapped[int] = mapped_column(Integer)
 
     situation: Mapped[LearningSituation] = relationship(back_populates="answers")
+
+
+class AgreementOwner(enum.StrEnum):
+    """Who keeps an agreement: both sides own the outcome of a talent conversation."""
+
+    PROFESSIONAL = "professional"
+    MANAGER = "manager"
+    BOTH = "both"
+
+
+class AgreementStatus(enum.StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    PARTLY = "partly"
+    NOT_DONE = "not_done"
+
+
+class SignMark(enum.StrEnum):
+    SEEN = "seen"  # voor gezien: read, not necessarily agreed
+    AGREED = "agreed"  # voor akkoord
+
+
+class TalentConversation(Base):
+    """A talentontwikkelgesprek between a professional and the direct manager.
+
+    Planned, prepared by both, held, then signed by both; once both signed, the record
+    is locked and a change is a correction with a reason, kept as history.
+    """
+
+    __tablename__ = "talent_conversation"
+    __table_args__ = (
+        CheckConstraint("held_on IS NULL OR held_on >= planned_on", name="held_after_planned"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    # the direct manager at the time of the conversation
+    manager_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    planned_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    starts_at: Mapped[dt.time | None] = mapped_column(Time)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    held_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    professional_signed_name: Mapped[str | None] = mapped_column(String(200))
+    professional_signed_on: Mapped[dt.date | None] = mapped_column(Date)
+    professional_mark: Mapped[SignMark | None] = mapped_column(_str_enum(SignMark))
+    manager_signed_name: Mapped[str | None] = mapped_column(String(200))
+    manager_signed_on: Mapped[dt.date | None] = mapped_column(Date)
+    manager_mark: Mapped[SignMark | None] = mapped_column(_str_enum(SignMark))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+
+    person: Mapped[Person] = relationship(foreign_keys=[person_id])
+    manager: Mapped[Person | None] = relationship(foreign_keys=[manager_id])
+    sections: Mapped[list[ConversationSection]] = relationship(
+        back_populates="conversation", cascade="all, delete-orphan"
+    )
+    agreements: Mapped[list[Agreement]] = relationship(
+        back_populates="conversation",
+        cascade="all, delete-orphan",
+        order_by="Agreement.position",
+        foreign_keys="Agreement.conversation_id",
+    )
+    corrections: Mapped[list[ConversationCorrection]] = relationship(
+        back_populates="conversation",
+        cascade="all, delete-orphan",
+        order_by="ConversationCorrection.made_at",
+    )
+
+
+class ConversationSection(Base):
+    """One part of the conversation (what went well, talents, ...): what was prepared
+    beforehand and the notes of the conversation itself."""
+
+    __tablename__ = "conversation_section"
+    __table_args__ = (UniqueConstraint("conversation_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("talent_conversation.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(40))
+    preparation: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    conversation: Mapped[TalentConversation] = relationship(back_populates="sections")
+
+
+class Agreement(Base):
+    """What was agreed in a conversation; the next conversation accounts for it."""
+
+    __tablename__ = "agreement"
+    __table_args__ = (CheckConstraint("length(trim(what)) > 0", name="what_not_empty"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("talent_conversation.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    what: Mapped[str] = mapped_column(Text)
+    owner: Mapped[AgreementOwner] = mapped_column(_str_enum(AgreementOwner))
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[AgreementStatus] = mapped_column(_str_enum(AgreementStatus), index=True)
+    review_note: Mapped[str] = mapped_column(Text, default="")
+    # the conversation in which it was accounted for
+    reviewed_in_id: Mapped[int | None] = mapped_column(
+        ForeignKey("talent_conversation.id", ondelete="SET NULL"), index=True
+    )
+
+    conversation: Mapped[TalentConversation] = relationship(
+        back_populates="agreements", foreign_keys=[conversation_id]
+    )
+
+
+class ConversationCorrection(Base):
+    """A change to a signed record: what was changed, from what, to what, and why."""
+
+    __tablename__ = "conversation_correction"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("talent_conversation.id", ondelete="CASCADE"), index=True
+    )
+    made_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    part: Mapped[str] = mapped_column(String(200))  # the section as it was labelled then
+    before: Mapped[str] = mapped_column(Text)
+    after: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+
+    conversation: Mapped[TalentConversation] = relationship(back_populates="corrections")

@@ -16,6 +16,7 @@ from werkleren_desktop.domain.calendar import (
     ClosingPeriodSpan,
     WorkCalendar,
 )
+from werkleren_desktop.domain.conversations import ConversationSchedule
 from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
 
@@ -74,6 +75,8 @@ class OrganisationSettings:
     closing_periods: tuple[ClosingPeriodInput, ...] = field(default=())
     # the organisation's own themes for the four days of a week cycle; None: the default
     cycle_outline: tuple[str, ...] | None = None
+    # the months of the talent conversations; None: every six months from the date in service
+    conversation_months: tuple[int, int] | None = None
 
     def validated(self) -> OrganisationSettings:
         """These settings cleaned up, or a ValidationError naming the first problem."""
@@ -108,7 +111,18 @@ class OrganisationSettings:
                     _("A theme is too long (at most 300 characters)."), "cycle_outline"
                 )
             outline = themes if any(themes) else None
-        return replace(self, name=name, closing_periods=periods, cycle_outline=outline)
+        schedule = ConversationSchedule(self.conversation_months).validated()
+        return replace(
+            self,
+            name=name,
+            closing_periods=periods,
+            cycle_outline=outline,
+            conversation_months=schedule.months,
+        )
+
+    @property
+    def conversation_schedule(self) -> ConversationSchedule:
+        return ConversationSchedule(self.conversation_months)
 
     def work_calendar(self) -> WorkCalendar:
         return WorkCalendar(

@@ -52,6 +52,11 @@ def _settings_from(session: Session) -> OrganisationSettings | None:
             ClosingPeriodInput(p.first_day, p.last_day, p.description) for p in periods
         ),
         cycle_outline=tuple(organisation.cycle_outline) if organisation.cycle_outline else None,
+        conversation_months=(
+            (organisation.conversation_months[0], organisation.conversation_months[1])
+            if organisation.conversation_months
+            else None
+        ),
     )
 
 
@@ -86,6 +91,9 @@ def _apply(session: Session, organisation: Organisation, settings: OrganisationS
     organisation.default_training_budget_cents = settings.default_training_budget_cents
     organisation.language = settings.language
     organisation.cycle_outline = list(settings.cycle_outline) if settings.cycle_outline else None
+    organisation.conversation_months = (
+        list(settings.conversation_months) if settings.conversation_months else None
+    )
     session.execute(delete(ClosingPeriod))
     session.add_all(
         ClosingPeriod(first_day=p.first_day, last_day=p.last_day, description=p.description)

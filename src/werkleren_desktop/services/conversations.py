@@ -1,0 +1,650 @@
+"""Use cases of the talent-development conversations: plan, prepare, hold, sign, correct,
+and see who is due and which agreements are open."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import distinct, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.models import (
+    Agreement,
+    AgreementOwner,
+    AgreementStatus,
+    Attendance,
+    AttendanceStatus,
+    ConversationCorrection,
+    ConversationSection,
+    CycleSession,
+    LearningSituation,
+    Person,
+    SignMark,
+    SituationConsultation,
+    SituationKind,
+    SituationPerson,
+    TalentConversation,
+)
+from werkleren_desktop.domain.conversations import (
+    SECTION_BY_KEY,
+    SECTION_KEYS,
+    ConversationPlan,
+    ConversationSchedule,
+    DueStatus,
+    RecordInput,
+    Signature,
+    clean_preparation,
+    clean_reason,
+    due_status,
+    half_year,
+)
+from werkleren_desktop.errors import UserError, ValidationError
+from werkleren_desktop.i18n import _
+
+
+@dataclass(frozen=True)
+class PeriodFacts:
+    """What a person's learning looked like between two days, from the program's own data."""
+
+    first_day: dt.date
+    last_day: dt.date
+    situations_by_kind: dict[SituationKind, int]
+    situation_minutes: int
+    situations_with_ai: int
+    times_consulted: int
+    cycles_attended: int
+    sessions_attended: int
+    session_minutes: int
+
+    @property
+    def situations(self) -> int:
+        return sum(self.situations_by_kind.values())
+
+
+@dataclass(frozen=True)
+class AgreementView:
+    id: int
+    conversation_id: int
+    made_on: dt.date
+    person_id: int
+    person_name: str
+    manager_name: str
+    what: str
+    owner: AgreementOwner
+    due_on: dt.date | None
+    status: AgreementStatus
+    review_note: str
+    reviewed_in_id: int | None
+
+
+@dataclass(frozen=True)
+class CorrectionView:
+    made_at: dt.datetime
+    part: str
+    before: str
+    after: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ConversationView:
+    """Everything a form or a record shows. ``id`` is None for a conversation that is not
+    planned yet (a preparation form printed ahead)."""
+
+    id: int | None
+    person_id: int
+    person_name: str
+    job_title: str
+    manager_id: int | None
+    manager_name: str
+    planned_on: dt.date | None
+    starts_at: dt.time | None
+    place: str
+    held_on: dt.date | None
+    period_start: dt.date
+    period_end: dt.date
+    facts: PeriodFacts
+    preparation: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    agreements: tuple[AgreementView, ...] = ()
+    earlier: tuple[AgreementView, ...] = ()  # agreements of earlier conversations to account for
+    professional_signature: Signature | None = None
+    manager_signature: Signature | None = None
+    corrections: tuple[CorrectionView, ...] = ()
+
+    @property
+    def locked(self) -> bool:
+        return self.professional_signature is not None and self.manager_signature is not None
+
+
+@dataclass(frozen=True)
+class ConversationRow:
+    id: int
+    person_id: int
+    person_name: str
+    manager_name: str
+    planned_on: dt.date
+    starts_at: dt.time | None
+    place: str
+    held_on: dt.date | None
+    signatures: int  # 0, 1 or 2
+
+    @property
+    def locked(self) -> bool:
+        return self.signatures == 2
+
+
+@dataclass(frozen=True)
+class DueRow:
+    person_id: int
+    person_name: str
+    manager_id: int | None
+    manager_name: str
+    due_on: dt.date | None
+    status: DueStatus
+    conversation_id: int | None  # the planned or held conversation of this half year
+    conversation_on: dt.date | None
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+def _name(person: Person | None) -> str:
+    return person.full_name if person is not None else ""
+
+
+def period_facts(
+    sessions: SessionFactory, person_id: int, first_day: dt.date, last_day: dt.date
+) -> PeriodFacts:
+    with sessions() as session:
+        return _facts(session, person_id, first_day, last_day)
+
+
+def _facts(session: Session, person_id: int, first_day: dt.date, last_day: dt.date) -> PeriodFacts:
+    in_period = LearningSituation.occurred_on.between(first_day, last_day)
+    by_kind: dict[SituationKind, int] = dict.fromkeys(SituationKind, 0)
+    minutes = with_ai = 0
+    rows = session.execute(
+        select(
+            LearningSituation.kind,
+            func.count(),
+            func.coalesce(func.sum(LearningSituation.minutes), 0),
+            func.sum(LearningSituation.ai_used),
+        )
+        .join(SituationPerson, SituationPerson.situation_id == LearningSituation.id)
+        .where(SituationPerson.person_id == person_id, in_period)
+        .group_by(LearningSituation.kind)
+    )
+    for kind, count, kind_minutes, kind_ai in rows:
+        by_kind[kind] = int(count)
+        minutes += int(kind_minutes or 0)
+        with_ai += int(kind_ai or 0)
+    consulted = session.scalar(
+        select(func.count())
+        .select_from(SituationConsultation)
+        .join(LearningSituation, LearningSituation.id == SituationConsultation.situation_id)
+        .where(SituationConsultation.person_id == person_id, in_period)
+    )
+    start = dt.datetime.combine(first_day, dt.time())
+    end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time())
+    attended = session.execute(
+        select(
+            func.count(),
+            func.count(distinct(CycleSession.cycle_id)),
+            func.coalesce(func.sum(CycleSession.duration_minutes), 0),
+        )
+        .select_from(Attendance)
+        .join(CycleSession, CycleSession.id == Attendance.session_id)
+        .where(
+            Attendance.person_id == person_id,
+            Attendance.status == AttendanceStatus.PRESENT,
+            CycleSession.cancelled.is_(False),
+            CycleSession.starts_at >= start,
+            CycleSession.starts_at < end,
+        )
+    ).one()
+    return PeriodFacts(
+        first_day,
+        last_day,
+        by_kind,
+        minutes,
+        with_ai,
+        int(consulted or 0),
+        int(attended[1]),
+        int(attended[0]),
+        int(attended[2]),
+    )
+
+
+def _agreement_view(agreement: Agreement) -> AgreementView:
+    conversation = agreement.conversation
+    return AgreementView(
+        agreement.id,
+        conversation.id,
+        conversation.held_on or conversation.planned_on,
+        conversation.person_id,
+        _name(conversation.person),
+        _name(conversation.manager),
+        agreement.what,
+        agreement.owner,
+        agreement.due_on,
+        agreement.status,
+        agreement.review_note,
+        agreement.reviewed_in_id,
+    )
+
+
+def _signature(name: str | None, day: dt.date | None, mark: SignMark | None) -> Signature | None:
+    if name is None or day is None:
+        return None
+    return Signature(name, day, mark or SignMark.SEEN)
+
+
+def _get(session: Session, conversation_id: int) -> TalentConversation:
+    conversation = session.get(TalentConversation, conversation_id)
+    if conversation is None:
+        raise UserError(_("This conversation no longer exists."))
+    return conversation
+
+
+def _person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise UserError(_("This person no longer exists."))
+    return person
+
+
+def _previous_held(session: Session, person_id: int, before: dt.date) -> dt.date | None:
+    return session.scalar(
+        select(func.max(TalentConversation.held_on)).where(
+            TalentConversation.person_id == person_id, TalentConversation.held_on < before
+        )
+    )
+
+
+def _earlier_agreements(
+    session: Session, person_id: int, conversation_id: int | None
+) -> list[AgreementView]:
+    """What the person and manager agreed before and still have to account for: open
+    agreements of earlier conversations, and those accounted for in this one."""
+    query = (
+        select(Agreement)
+        .join(TalentConversation, TalentConversation.id == Agreement.conversation_id)
+        .where(TalentConversation.person_id == person_id)
+        .options(selectinload(Agreement.conversation).selectinload(TalentConversation.person))
+        .order_by(TalentConversation.planned_on, Agreement.position)
+    )
+    if conversation_id is not None:
+        query = query.where(Agreement.conversation_id != conversation_id)
+    return [
+        _agreement_view(a)
+        for a in session.scalars(query)
+        if a.status is AgreementStatus.OPEN
+        or (conversation_id is not None and a.reviewed_in_id == conversation_id)
+    ]
+
+
+def get_conversation(sessions: SessionFactory, conversation_id: int) -> ConversationView:
+    with sessions() as session:
+        c = _get(session, conversation_id)
+        person = c.person
+        end = c.held_on or c.planned_on
+        start = _previous_held(session, person.id, end) or person.in_service
+        sections = {s.key: s for s in c.sections}
+        return ConversationView(
+            id=c.id,
+            person_id=person.id,
+            person_name=person.full_name,
+            job_title=person.job_title,
+            manager_id=c.manager_id,
+            manager_name=_name(c.manager),
+            planned_on=c.planned_on,
+            starts_at=c.starts_at,
+            place=c.place,
+            held_on=c.held_on,
+            period_start=start,
+            period_end=end,
+            facts=_facts(session, person.id, start, end),
+            preparation={k: sections[k].preparation if k in sections else "" for k in SECTION_KEYS},
+            notes={k: sections[k].notes if k in sections else "" for k in SECTION_KEYS},
+            agreements=tuple(_agreement_view(a) for a in c.agreements),
+            earlier=tuple(_earlier_agreements(session, person.id, c.id)),
+            professional_signature=_signature(
+                c.professional_signed_name, c.professional_signed_on, c.professional_mark
+            ),
+            manager_signature=_signature(
+                c.manager_signed_name, c.manager_signed_on, c.manager_mark
+            ),
+            corrections=tuple(
+                CorrectionView(x.made_at, x.part, x.before, x.after, x.reason)
+                for x in c.corrections
+            ),
+        )
+
+
+def next_conversation(sessions: SessionFactory, person_id: int, today: dt.date) -> ConversationView:
+    """The person's next conversation to prepare: the planned one not yet held, or, when
+    none is planned, one ahead with the facts since the last conversation until today."""
+    with sessions() as session:
+        person = _person(session, person_id)
+        planned = session.scalar(
+            select(TalentConversation.id)
+            .where(
+                TalentConversation.person_id == person_id,
+                TalentConversation.held_on.is_(None),
+            )
+            .order_by(TalentConversation.planned_on)
+            .limit(1)
+        )
+        if planned is None:
+            start = _previous_held(session, person_id, today + dt.timedelta(days=1))
+            start = start or person.in_service
+            return ConversationView(
+                id=None,
+                person_id=person.id,
+                person_name=person.full_name,
+                job_title=person.job_title,
+                manager_id=person.manager_id,
+                manager_name=_name(person.manager),
+                planned_on=None,
+                starts_at=None,
+                place="",
+                held_on=None,
+                period_start=start,
+                period_end=today,
+                facts=_facts(session, person.id, start, today),
+                earlier=tuple(_earlier_agreements(session, person.id, None)),
+            )
+    return get_conversation(sessions, planned)
+
+
+def latest_held(sessions: SessionFactory, person_id: int) -> ConversationView:
+    with sessions() as session:
+        _person(session, person_id)
+        held = session.scalar(
+            select(TalentConversation.id)
+            .where(
+                TalentConversation.person_id == person_id,
+                TalentConversation.held_on.is_not(None),
+            )
+            .order_by(TalentConversation.held_on.desc())
+            .limit(1)
+        )
+    if held is None:
+        raise UserError(_("No conversation with this person has been held yet."))
+    return get_conversation(sessions, held)
+
+
+def list_conversations(
+    sessions: SessionFactory, person_id: int | None = None
+) -> list[ConversationRow]:
+    query = (
+        select(TalentConversation)
+        .options(selectinload(TalentConversation.person), selectinload(TalentConversation.manager))
+        .order_by(TalentConversation.planned_on.desc(), TalentConversation.id.desc())
+    )
+    if person_id is not None:
+        query = query.where(TalentConversation.person_id == person_id)
+    with sessions() as session:
+        return [
+            ConversationRow(
+                c.id,
+                c.person_id,
+                c.person.full_name,
+                _name(c.manager),
+                c.planned_on,
+                c.starts_at,
+                c.place,
+                c.held_on,
+                (c.professional_signed_on is not None) + (c.manager_signed_on is not None),
+            )
+            for c in session.scalars(query)
+        ]
+
+
+def open_agreements(sessions: SessionFactory) -> list[AgreementView]:
+    """Every open agreement in the organisation, the soonest due first (no date last)."""
+    query = (
+        select(Agreement)
+        .where(Agreement.status == AgreementStatus.OPEN)
+        .options(
+            selectinload(Agreement.conversation).selectinload(TalentConversation.person),
+            selectinload(Agreement.conversation).selectinload(TalentConversation.manager),
+        )
+    )
+    with sessions() as session:
+        views = [_agreement_view(a) for a in session.scalars(query)]
+    return sorted(views, key=lambda a: (a.due_on is None, a.due_on or dt.date.max, a.made_on))
+
+
+def due_overview(
+    sessions: SessionFactory, today: dt.date, schedule: ConversationSchedule
+) -> list[DueRow]:
+    """For every person in service: where their conversation of this half year stands."""
+    half_start, half_end = half_year(today)
+    with sessions() as session:
+        people = session.scalars(
+            select(Person)
+            .where(
+                Person.in_service <= today,
+                (Person.out_of_service.is_(None)) | (Person.out_of_service >= today),
+            )
+            .options(selectinload(Person.manager))
+        ).all()
+        conversations = session.execute(
+            select(
+                TalentConversation.person_id,
+                TalentConversation.id,
+                TalentConversation.planned_on,
+                TalentConversation.held_on,
+            ).where(
+                (TalentConversation.held_on.between(half_start, half_end))
+                | (
+                    TalentConversation.held_on.is_(None)
+                    & (TalentConversation.planned_on >= half_start)
+                )
+            )
+        ).all()
+    held: dict[int, tuple[int, dt.date]] = {}
+    planned: dict[int, tuple[int, dt.date]] = {}
+    for person_id, conversation_id, planned_on, held_on in conversations:
+        if held_on is not None:
+            held[person_id] = (conversation_id, held_on)
+        elif person_id not in planned or planned_on < planned[person_id][1]:
+            planned[person_id] = (conversation_id, planned_on)
+    rows = []
+    for person in people:
+        due_on = schedule.due_in(half_start, person.in_service)
+        this = held.get(person.id) or planned.get(person.id)
+        status = due_status(
+            due_on,
+            today,
+            person.id in held,
+            planned[person.id][1] if person.id in planned else None,
+        )
+        rows.append(
+            DueRow(
+                person.id,
+                person.full_name,
+                person.manager_id,
+                _name(person.manager),
+                due_on,
+                status,
+                this[0] if this else None,
+                this[1] if this else None,
+            )
+        )
+    return rows
+
+
+# --- changing ------------------------------------------------------------------------
+
+
+def _refuse_locked(conversation: TalentConversation) -> None:
+    if conversation.professional_signed_on and conversation.manager_signed_on:
+        raise UserError(_("This record is signed by both and locked; change it with a correction."))
+
+
+def plan_conversation(
+    sessions: SessionFactory,
+    person_id: int,
+    plan: ConversationPlan,
+    conversation_id: int | None = None,
+) -> int:
+    with sessions.begin() as session:
+        person = _person(session, person_id)
+        plan = plan.validated(person.in_service, person.out_of_service)
+        if plan.manager_id is not None and plan.manager_id == person_id:
+            raise ValidationError(
+                _("Someone cannot hold the conversation with themselves."), "manager"
+            )
+        if conversation_id is None:
+            conversation = TalentConversation(person_id=person_id)
+            session.add(conversation)
+        else:
+            conversation = _get(session, conversation_id)
+            _refuse_locked(conversation)
+            if conversation.held_on is not None and plan.planned_on > conversation.held_on:
+                raise ValidationError(
+                    _("The conversation was held on {day}; plan it on or before that day.").format(
+                        day=conversation.held_on.strftime("%d-%m-%Y")
+                    ),
+                    "planned_on",
+                )
+        conversation.planned_on = plan.planned_on
+        conversation.starts_at = plan.starts_at
+        conversation.place = plan.place
+        conversation.manager_id = plan.manager_id if plan.manager_id else person.manager_id
+        session.flush()
+        return conversation.id
+
+
+def delete_conversation(sessions: SessionFactory, conversation_id: int) -> None:
+    """Only a conversation that was not held can go (a cancelled appointment)."""
+    with sessions.begin() as session:
+        conversation = _get(session, conversation_id)
+        if conversation.held_on is not None:
+            raise UserError(_("A conversation that was held stays on record."))
+        session.delete(conversation)
+
+
+def _sections(conversation: TalentConversation) -> dict[str, ConversationSection]:
+    sections = {s.key: s for s in conversation.sections}
+    for key in SECTION_KEYS:
+        if key not in sections:
+            sections[key] = ConversationSection(key=key, preparation="", notes="")
+            conversation.sections.append(sections[key])
+    return sections
+
+
+def save_preparation(sessions: SessionFactory, conversation_id: int, texts: dict[str, str]) -> None:
+    texts = clean_preparation(texts)
+    with sessions.begin() as session:
+        conversation = _get(session, conversation_id)
+        _refuse_locked(conversation)
+        for key, section in _sections(conversation).items():
+            section.preparation = texts[key]
+
+
+def save_record(
+    sessions: SessionFactory, conversation_id: int, record: RecordInput, today: dt.date
+) -> None:
+    """The conversation as held: its date, the notes, the agreements made, and how each
+    earlier agreement went; all in one transaction."""
+    record = record.validated(today)
+    with sessions.begin() as session:
+        conversation = _get(session, conversation_id)
+        _refuse_locked(conversation)
+        conversation.held_on = record.held_on
+        conversation.planned_on = min(conversation.planned_on, record.held_on)
+        for key, section in _sections(conversation).items():
+            section.notes = record.notes[key]
+
+        existing = {a.id: a for a in conversation.agreements}
+        kept = []
+        for position, item in enumerate(record.agreements, start=1):
+            agreement = existing.get(item.id) if item.id is not None else None
+            if agreement is None:
+                agreement = Agreement(status=AgreementStatus.OPEN, review_note="")
+            agreement.position = position
+            agreement.what = item.what
+            agreement.owner = item.owner
+            agreement.due_on = item.due_on
+            kept.append(agreement)
+        dropped = [a for a in conversation.agreements if a not in kept]
+        if any(a.reviewed_in_id is not None for a in dropped):
+            raise UserError(
+                _("An agreement that a later conversation accounted for cannot be removed.")
+            )
+        conversation.agreements = kept
+
+        earlier = {
+            a.id: a
+            for a in session.scalars(
+                select(Agreement).where(Agreement.id.in_([r.agreement_id for r in record.reviews]))
+            )
+        }
+        for review in record.reviews:
+            agreement = earlier.get(review.agreement_id)
+            if agreement is None or agreement.conversation.person_id != conversation.person_id:
+                raise UserError(_("An earlier agreement no longer exists."))
+            agreement.status = review.status
+            agreement.review_note = review.note
+            agreement.reviewed_in_id = (
+                None if review.status is AgreementStatus.OPEN else conversation.id
+            )
+
+
+def sign_conversation(
+    sessions: SessionFactory,
+    conversation_id: int,
+    side: AgreementOwner,
+    signature: Signature,
+    today: dt.date,
+) -> None:
+    """Sign for the professional or for the manager; with both, the record is locked."""
+    with sessions.begin() as session:
+        conversation = _get(session, conversation_id)
+        signature = signature.validated(conversation.held_on, today)
+        if side is AgreementOwner.PROFESSIONAL:
+            conversation.professional_signed_name = signature.name
+            conversation.professional_signed_on = signature.signed_on
+            conversation.professional_mark = signature.mark
+        elif side is AgreementOwner.MANAGER:
+            conversation.manager_signed_name = signature.name
+            conversation.manager_signed_on = signature.signed_on
+            conversation.manager_mark = signature.mark
+        else:
+            raise ValueError(side)
+
+
+def correct_record(
+    sessions: SessionFactory,
+    conversation_id: int,
+    key: str,
+    text: str,
+    reason: str,
+    now: dt.datetime,
+) -> None:
+    """Change the notes of one section of a signed record; the old text and the reason
+    are kept as history and printed with the record."""
+    reason = clean_reason(reason)
+    text = clean_preparation({key: text})[key]
+    with sessions.begin() as session:
+        conversation = _get(session, conversation_id)
+        section = _sections(conversation)[key]
+        if section.notes == text:
+            raise ValidationError(_("The text is the same as before; nothing to correct."), key)
+        session.add(
+            ConversationCorrection(
+                conversation=conversation,
+                made_at=now.replace(microsecond=0),
+                part=_(SECTION_BY_KEY[key].title),
+                before=section.notes,
+                after=text,
+                reason=reason,
+            )
+        )
+        section.notes = text
