@@ -146,7 +146,8 @@ def test_a_conversation_from_plan_to_signed_record(store: DataStore, team) -> No
         TODAY,
     )
     view = get_conversation(store.sessions, second)
-    assert view.locked and view.professional_signature.mark is SignMark.AGREED
+    assert view.locked and view.professional_signature is not None
+    assert view.professional_signature.mark is SignMark.AGREED
     with pytest.raises(UserError, match="vergrendeld"):
         save_preparation(store.sessions, second, {})
     with pytest.raises(UserError, match="vergrendeld"):

@@ -12,15 +12,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from werkleren_desktop.documents.pdf import (
-    FONT,
-    FONT_BOLD,
     INK,
-    RULE,
-    SHADE,
     Letterhead,
-    logo,
+    fact_table,
+    grid,
     render,
     styles,
+    text,
+    title_block,
 )
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.i18n import _
@@ -50,16 +49,7 @@ def attendance_list_pdf(data: AttendanceListData, made_on: dt.date) -> bytes:
     s = styles()
     head = Letterhead(data.organisation, data.logo_png, _("Attendance list"), data.group)
     story: list[Flowable] = []
-    title = Paragraph(_("Attendance list vital week cycle"), s["title"])
-    image = logo(head)
-    if image is not None:
-        header = Table([[title, image]], colWidths=[None, 50 * mm])
-        header.setStyle(
-            TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
-        )
-        story.append(header)
-    else:
-        story.append(title)
+    story.append(title_block(head, _("Attendance list vital week cycle")))
     days = [x.starts_at.date() for x in data.sessions]
     facts = [
         (_("Organisation"), data.organisation),
@@ -71,21 +61,7 @@ def attendance_list_pdf(data: AttendanceListData, made_on: dt.date) -> bytes:
     ]
     if data.expert:
         facts.append((_("On call"), data.expert))
-    fact_table = Table(
-        [[Paragraph(k, s["cell_bold"]), Paragraph(v, s["cell"])] for k, v in facts],
-        colWidths=[38 * mm, None],
-        hAlign="LEFT",
-    )
-    fact_table.setStyle(
-        TableStyle(
-            [
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ]
-        )
-    )
-    story += [Spacer(0, 3 * mm), fact_table, Paragraph(_("Sessions"), s["heading"])]
+    story += [Spacer(0, 3 * mm), fact_table(facts), Paragraph(_("Sessions"), s["heading"])]
 
     rows = [
         [
@@ -101,12 +77,12 @@ def attendance_list_pdf(data: AttendanceListData, made_on: dt.date) -> bytes:
                 Paragraph(str(item.day_number), s["cell"]),
                 Paragraph(format_date(item.starts_at.date(), "full"), s["cell"]),
                 Paragraph(f"{item.starts_at:%H:%M}–{end:%H:%M}", s["cell"]),
-                Paragraph(item.location or "—", s["cell"]),
-                Paragraph(theme, s["cell"]),
+                Paragraph(text(item.location or "—"), s["cell"]),
+                Paragraph(text(theme), s["cell"]),
             ]
         )
     sessions = Table(rows, colWidths=[12 * mm, 44 * mm, 27 * mm, 32 * mm, None], repeatRows=1)
-    sessions.setStyle(_grid())
+    sessions.setStyle(grid())
     story.append(sessions)
 
     story.append(Paragraph(_("Signatures"), s["heading"]))
@@ -130,7 +106,7 @@ def attendance_list_pdf(data: AttendanceListData, made_on: dt.date) -> bytes:
         for x in data.sessions
     ]
     signature_rows = [header] + [
-        [Paragraph(name, s["cell"])] + [""] * len(data.sessions) for name in data.members
+        [Paragraph(text(name), s["cell"])] + [""] * len(data.sessions) for name in data.members
     ]
     signature_rows += [[Paragraph("", s["cell"])] + [""] * len(data.sessions)] * 2  # guests
     signatures = Table(
@@ -139,7 +115,7 @@ def attendance_list_pdf(data: AttendanceListData, made_on: dt.date) -> bytes:
         rowHeights=[None] + [11 * mm] * (len(signature_rows) - 1),
         repeatRows=1,
     )
-    signatures.setStyle(_grid())
+    signatures.setStyle(grid())
     story.append(signatures)
 
     story.append(Spacer(0, 8 * mm))
@@ -167,17 +143,3 @@ def attendance_list_pdf(data: AttendanceListData, made_on: dt.date) -> bytes:
     )
     story.append(closing)
     return render(head, story, made_on)
-
-
-def _grid() -> TableStyle:
-    return TableStyle(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), FONT),
-            ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
-            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-            ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]
-    )

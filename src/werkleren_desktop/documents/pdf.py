@@ -8,6 +8,7 @@ name (Łukasz, Şükrü, IJsbrand) prints the same on Windows, macOS and Linux.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Image, SimpleDocTemplate
+from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from werkleren_desktop._version import __version__
 from werkleren_desktop.domain.formatting import format_date
@@ -67,6 +68,20 @@ def styles() -> dict[str, ParagraphStyle]:
             spaceBefore=10,
             spaceAfter=4,
         ),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=body, fontSize=12.5, leading=16, textColor=MUTED
+        ),
+        "subheading": ParagraphStyle(
+            "subheading",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=10.5,
+            leading=13,
+            spaceBefore=7,
+            spaceAfter=1,
+        ),
+        "body_bold": ParagraphStyle("body_bold", parent=body, fontName=FONT_BOLD),
+        "answer": ParagraphStyle("answer", parent=body, spaceAfter=5),
         "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=11.25),
         "cell_bold": ParagraphStyle(
             "cell_bold", parent=body, fontName=FONT_BOLD, fontSize=9, leading=11.25
@@ -159,3 +174,57 @@ def render(head: Letterhead, story: Sequence[Flowable], made_on: dt.date) -> byt
     )
     document.build(list(story), canvasmaker=_numbered_canvas(head, made_on))
     return out.getvalue()
+
+
+def text(value: str) -> str:
+    """User text as reportlab paragraph markup: escaped, line breaks kept."""
+    return html.escape(value).replace("\n", "<br/>")
+
+
+def title_block(head: Letterhead, title: str) -> Flowable:
+    """The document's title on the left, the organisation's logo (if any) on the right."""
+    s = styles()
+    heading = Paragraph(text(title), s["title"])
+    image = logo(head)
+    if image is None:
+        return heading
+    block = Table([[heading, image]], colWidths=[None, 50 * mm])
+    block.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
+    return block
+
+
+def fact_table(facts: Sequence[tuple[str, str]], label_width: float = 38 * mm) -> Table:
+    """Label and value pairs, without lines: the facts at the top of a form."""
+    s = styles()
+    table = Table(
+        [[Paragraph(text(k), s["cell_bold"]), Paragraph(text(v), s["cell"])] for k, v in facts],
+        colWidths=[label_width, None],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table
+
+
+def grid() -> TableStyle:
+    """A table with a shaded header row and thin lines, clear in black and white."""
+    return TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+    )

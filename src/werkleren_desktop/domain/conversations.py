@@ -82,9 +82,9 @@ OWNER_LABELS: dict[AgreementOwner, str] = {
 }
 AGREEMENT_STATUS_LABELS: dict[AgreementStatus, str] = {
     AgreementStatus.OPEN: N_("open"),
-    AgreementStatus.DONE: N_("done"),
-    AgreementStatus.PARTLY: N_("partly done"),
-    AgreementStatus.NOT_DONE: N_("not done"),
+    AgreementStatus.DONE: N_("kept"),
+    AgreementStatus.PARTLY: N_("partly kept"),
+    AgreementStatus.NOT_DONE: N_("not kept"),
 }
 MARK_LABELS: dict[SignMark, str] = {
     SignMark.SEEN: N_("seen (voor gezien)"),
