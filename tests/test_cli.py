@@ -181,3 +181,45 @@ def test_export_calendar(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         == 1
     )
     assert "Er is geen leergroep met de naam ‘Bestaat niet’." in capsys.readouterr().err
+
+
+def test_print_conversation_forms(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from werkleren_desktop.paths import DataPaths
+    from werkleren_desktop.services.conversations import list_conversations
+    from werkleren_desktop.services.data_store import open_data_folder
+
+    folder = tmp_path / "d"
+    assert main(["demo", "--data-dir", str(folder)]) == 0
+    store = open_data_folder(DataPaths(folder))
+    try:
+        held = next(c for c in list_conversations(store.sessions) if c.held_on and c.locked)
+    finally:
+        store.close()
+
+    def text(path: Path) -> str:
+        reader = PdfReader(io.BytesIO(path.read_bytes()))
+        return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+    out = tmp_path / "forms" / "voorbereiding.pdf"
+    base = ["print", "conversation", "--data-dir", str(folder), "--out"]
+    assert main([*base, str(out), "--person", held.person_name]) == 0
+    assert "Geschreven naar" in capsys.readouterr().out
+    prepared = text(out)
+    assert "Voorbereiding" in prepared and held.person_name in prepared
+    assert "Feiten over de periode" in prepared and held.manager_name in prepared
+
+    assert main([*base, str(out), "--person", held.person_name, "--record"]) == 0
+    record = text(out)
+    assert "Verslag" in record and "Handtekeningen" in record and "Gehouden op" in record
+
+    assert main([*base, str(out), "--blank"]) == 0
+    assert held.person_name not in text(out)
+
+    assert main([*base, str(out), "--person", "Niemand Bekend"]) == 1
+    assert "Er is niemand met de naam ‘Niemand Bekend’." in capsys.readouterr().err
+    assert main([*base, str(out)]) == 1
+    assert "--person" in capsys.readouterr().err

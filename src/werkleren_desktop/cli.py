@@ -74,6 +74,31 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument(
         "--group", metavar=_("NAME"), help=_("only this learning group (default: all groups)")
     )
+    printer = commands.add_parser("print", parents=[common], help=_("print a form to a PDF file"))
+    forms = printer.add_subparsers(
+        dest="kind", metavar=_("WHAT"), parser_class=_Parser, required=True
+    )
+    conversation = forms.add_parser(
+        "conversation",
+        parents=[common],
+        help=_(
+            "a talent conversation: the preparation form of the next one, a blank form, "
+            "or the record of the last one held"
+        ),
+    )
+    conversation.add_argument(
+        "--person", metavar=_("NAME"), help=_("the professional, by name or e-mail address")
+    )
+    which = conversation.add_mutually_exclusive_group()
+    which.add_argument(
+        "--blank",
+        action="store_true",
+        help=_("a form to fill in by hand (with --person: only the names filled in)"),
+    )
+    which.add_argument(
+        "--record", action="store_true", help=_("the record of the last conversation held")
+    )
+    conversation.add_argument("--out", required=True, metavar=_("FILE"))
     importer = commands.add_parser("import", parents=[common], help=_("import data from a file"))
     kinds = importer.add_subparsers(
         dest="kind", metavar=_("WHAT"), parser_class=_Parser, required=True
@@ -212,6 +237,44 @@ def _run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_print(args: argparse.Namespace) -> int:
+    import datetime as dt
+    from pathlib import Path
+
+    from werkleren_desktop.documents.conversation_form import (
+        Organisation,
+        preparation_pdf,
+        record_pdf,
+    )
+    from werkleren_desktop.services.conversations import latest_held, next_conversation
+    from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.services.files import write_atomically
+    from werkleren_desktop.services.organisation import load_settings
+    from werkleren_desktop.services.people import person_id_by_name
+
+    if not args.person and not args.blank:
+        raise UserError(_("Name the person with --person, or print a blank form with --blank."))
+    today = dt.date.today()
+    store = open_data_folder(_paths(args))
+    try:
+        settings = load_settings(store.sessions)
+        if settings is None:
+            raise UserError(_("There is no organisation yet; start one first."))
+        organisation = Organisation(settings.name, settings.logo_png)
+        person = person_id_by_name(store.sessions, args.person) if args.person else None
+        if args.record and person is not None:
+            pdf = record_pdf(organisation, latest_held(store.sessions, person), today)
+        else:
+            view = next_conversation(store.sessions, person, today) if person else None
+            pdf = preparation_pdf(organisation, view, today, blank=args.blank)
+    finally:
+        store.close()
+    out = Path(args.out)
+    write_atomically(out, pdf)
+    print(_("Written to {path}.").format(path=out))
+    return EXIT_OK
+
+
 def _run_gui(args: argparse.Namespace) -> int:
     from werkleren_desktop.gui.app import run_gui
 
@@ -224,6 +287,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "import": _run_import,
     "check": _run_check,
     "export": _run_export,
+    "print": _run_print,
 }
 
 

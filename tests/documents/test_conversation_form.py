@@ -107,15 +107,13 @@ def test_the_record_with_reviews_agreements_signatures_and_a_long_answer() -> No
     )
     signed = view(
         held_on=D(2026, 11, 20),
-        notes={key: "" for key in SECTION_KEYS} | {"talents": long_answer},
+        notes=dict.fromkeys(SECTION_KEYS, "") | {"talents": long_answer},
         earlier=(agreement("VCA halen", AgreementStatus.PARTLY, "Examen verzet."),),
         agreements=(agreement("Leerling begeleiden"),),
         professional_signature=Signature("Şükrü Yılmaz", D(2026, 11, 21), SignMark.AGREED),
         manager_signature=Signature("Marieke de Boer", D(2026, 11, 21)),
         corrections=(
-            CorrectionView(
-                dt.datetime(2026, 11, 25, 9, 5), "Talenten", "Oud", "Nieuw", "Typefout"
-            ),
+            CorrectionView(dt.datetime(2026, 11, 25, 9, 5), "Talenten", "Oud", "Nieuw", "Typefout"),
         ),
     )
     texts = pages(record_pdf(ORGANISATION, signed, TODAY))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -104,12 +104,12 @@ def _when(view: ConversationView | None, record: bool) -> str:
     return when
 
 
-def _facts_table(view: ConversationView | None, record: bool) -> Flowable:
-    if view is None:
+def _facts_table(view: ConversationView | None, record: bool, blank: bool = False) -> Flowable:
+    if view is None or blank:
         rows = [
-            (_("Professional"), BLANK),
-            (_("Job title"), BLANK),
-            (_("Manager"), BLANK),
+            (_("Professional"), view.person_name if view else BLANK),
+            (_("Job title"), (view.job_title or "—") if view else BLANK),
+            (_("Manager"), (view.manager_name or "—") if view else BLANK),
             (_("Conversation on"), BLANK),
             (_("Period"), BLANK),
         ]
@@ -345,16 +345,22 @@ def _letterhead(
 
 
 def preparation_pdf(
-    organisation: Organisation, view: ConversationView | None, made_on: dt.date
+    organisation: Organisation,
+    view: ConversationView | None,
+    made_on: dt.date,
+    blank: bool = False,
 ) -> bytes:
-    """The form both prepare the conversation with; ``view`` None gives a blank form."""
+    """The form both prepare the conversation with. ``view`` None gives a blank form
+    for anyone; with ``blank`` the person's name is filled in and the rest left open."""
     s = styles()
     head = _letterhead(organisation, view, _("Talent conversation · preparation"))
+    if blank and view is not None:
+        view = replace(view, id=None, planned_on=None, preparation={}, earlier=(), agreements=())
     story: list[Flowable] = [
         title_block(head, _("Talent-development conversation")),
         Paragraph(_("Preparation"), s["subtitle"]),
         Spacer(0, 2 * mm),
-        _facts_table(view, record=False),
+        _facts_table(view, record=False, blank=blank),
         Spacer(0, 3 * mm),
         Paragraph(
             _(
@@ -364,7 +370,7 @@ def preparation_pdf(
             s["body"],
         ),
     ]
-    if view is not None:
+    if view is not None and not blank:
         story += _period_facts(view.facts)
         story += _earlier(view.earlier, record=False)
     else:

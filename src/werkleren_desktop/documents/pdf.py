@@ -209,6 +209,7 @@ def fact_table(facts: Sequence[tuple[str, str]], label_width: float = 38 * mm) -
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ]
         )
     )

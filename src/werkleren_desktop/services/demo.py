@@ -29,6 +29,7 @@ from werkleren_desktop.db.models import (
     WeekCycle,
 )
 from werkleren_desktop.domain.calendar import WorkCalendar
+from werkleren_desktop.domain.conversations import ConversationSchedule
 from werkleren_desktop.domain.cycles import default_outline, propose_cycle
 from werkleren_desktop.domain.organisation import ClosingPeriodInput, OrganisationSettings
 from werkleren_desktop.errors import UserError
@@ -413,6 +414,9 @@ def generate_demo(
         default_training_budget_cents=profile.budget_cents,
         closing_periods=_closing_periods(today, profile.history_years),
         language=language,
+        # the small company talks in March and September; the care group six-monthly
+        # from each person's date in service
+        conversation_months=(3, 9) if size is DemoSize.SMALL else None,
     )
     create_organisation(sessions, settings)
     rng = random.Random(f"{size}-{today.isoformat()}")
@@ -424,6 +428,14 @@ def generate_demo(
         _add_cycles(session, groups, settings.validated().work_calendar(), today, rng)
         session.flush()
         _add_situations(session, people, groups, profile, today, rng)
+        _add_conversations(
+            session,
+            people,
+            settings.conversation_schedule,
+            today,
+            dt.date(today.year - profile.history_years, 1, 1),
+            rng,
+        )
     return settings
 
 
@@ -723,3 +735,162 @@ def _people_on(people: list[Person], day: dt.date, wanted: int, rng: random.Rand
             if len(chosen) == wanted:
                 break
     return chosen
+
+
+CONVERSATION_NOTES = {
+    "went_well": (
+        "Storingen sneller gevonden door de nieuwe werkwijze.",
+        "Goed samengewerkt met de nieuwe collega en hem wegwijs gemaakt.",
+        "Klanten zijn tevreden over de uitleg achteraf.",
+    ),
+    "talents": (
+        "Rustig blijven als het druk is; uitleggen aan anderen geeft energie.",
+        "Puzzelen op lastige problemen; papierwerk kost energie.",
+        "Goed in plannen en overzicht houden.",
+    ),
+    "learning_wishes": (
+        "Meer leren over warmtepompen en de nieuwe regelgeving.",
+        "Leren coachen van leerlingen op de werkvloer.",
+        "Beter worden in lastige gesprekken met klanten.",
+    ),
+    "needs": (
+        "Tijd om in de leergroep mee te doen, ook in drukke weken.",
+        "Feedback na een klus, niet alleen als het misgaat.",
+        "Een collega om mee te sparren over nieuwe technieken.",
+    ),
+    "observations": (
+        "Neemt initiatief en deelt wat hij of zij leert met het team.",
+        "Werkt nauwkeurig; mag vaker om hulp vragen.",
+        "Groeit zichtbaar in het contact met klanten.",
+    ),
+    "organisation_needs": (
+        "Meer kennis van duurzame installaties in het team.",
+        "Iemand die nieuwe collega's begeleidt.",
+        "Vaker leren van wat er misgaat, in de leergroep.",
+    ),
+    "manager_offers": (
+        "Ruimte in de planning voor de weekcycli.",
+        "Budget voor een cursus naar keuze.",
+        "Een maandelijks kort gesprek over de voortgang.",
+    ),
+}
+AGREEMENTS = (
+    "Een werkleersituatie per maand vastleggen en in de leergroep bespreken",
+    "Een nieuwe collega begeleiden bij de eerste klussen",
+    "Het VCA-diploma vernieuwen",
+    "Tijd vrijmaken in de planning voor de leergroep",
+    "Feedback geven na elke grote klus",
+    "Een cursus kiezen en aanvragen",
+    "Samen met een collega een werkinstructie verbeteren",
+)
+REVIEW_NOTES = {
+    "partly": ("Kwam er in de drukke maanden niet altijd aan toe.", "Half gedaan; loopt door."),
+    "not_done": ("Door ziekte in het team geen tijd gehad.", "Andere prioriteit gekregen."),
+}
+
+
+def _add_conversations(
+    session: Session,
+    people: list[Person],
+    schedule: ConversationSchedule,
+    today: dt.date,
+    history_start: dt.date,
+    rng: random.Random,
+) -> None:
+    """Two conversations a year per person, held and signed in the past, this half year
+    partly held, planned or overdue; agreements come back at the next one."""
+    from sqlalchemy import insert
+
+    from werkleren_desktop.db.models import (
+        Agreement,
+        AgreementOwner,
+        AgreementStatus,
+        ConversationSection,
+        SignMark,
+        TalentConversation,
+    )
+    from werkleren_desktop.domain.conversations import half_year
+
+    conversations: list[dict[str, object]] = []
+    sections: list[dict[str, object]] = []
+    agreements: list[dict[str, object]] = []
+    current_half = half_year(today)[0]
+    for person in people:
+        if person.manager is None:
+            continue
+        open_agreements: list[dict[str, object]] = []
+        half = half_year(max(history_start, person.in_service))[0]
+        while half <= current_half:
+            due = schedule.due_in(half, person.in_service)
+            next_half = dt.date(half.year + (half.month == 7), 7 if half.month == 1 else 1, 1)
+            if due is None:
+                half = next_half
+                continue
+            day = due - dt.timedelta(days=rng.randint(0, 25))
+            current = half == current_half
+            held = (day < today and rng.random() < (0.6 if current else 0.85)) and _active(
+                person, day
+            )
+            planned_ahead = current and not held and rng.random() < 0.4
+            if not held and not planned_ahead:
+                half = next_half
+                continue
+            number = len(conversations) + 1
+            when = day if held else today + dt.timedelta(days=rng.randint(3, 30))
+            signed = held and (today - day).days > 14
+            manager_name = person.manager.full_name
+            conversations.append(
+                {
+                    "id": number,
+                    "person_id": person.id,
+                    "manager_id": person.manager.id,
+                    "planned_on": when,
+                    "starts_at": rng.choice((dt.time(9, 0), dt.time(10, 30), dt.time(14, 0))),
+                    "place": "Kantoor",
+                    "held_on": when if held else None,
+                    "professional_signed_name": person.full_name if signed else None,
+                    "professional_signed_on": when + dt.timedelta(days=2) if signed else None,
+                    "professional_mark": rng.choice(list(SignMark)) if signed else None,
+                    "manager_signed_name": manager_name if signed else None,
+                    "manager_signed_on": when + dt.timedelta(days=1) if signed else None,
+                    "manager_mark": SignMark.AGREED if signed else None,
+                }
+            )
+            for key, texts in CONVERSATION_NOTES.items():
+                sections.append(
+                    {
+                        "conversation_id": number,
+                        "key": key,
+                        "preparation": rng.choice(texts) if rng.random() < 0.7 else "",
+                        "notes": rng.choice(texts) if held else "",
+                    }
+                )
+            if held:
+                for agreement in open_agreements:
+                    status = rng.choices(
+                        (AgreementStatus.DONE, AgreementStatus.PARTLY, AgreementStatus.NOT_DONE),
+                        (60, 25, 15),
+                    )[0]
+                    agreement["status"] = status
+                    agreement["reviewed_in_id"] = number
+                    notes = REVIEW_NOTES.get(status.value, ("",))
+                    agreement["review_note"] = rng.choice(notes)
+                open_agreements = []
+                for position in range(1, rng.randint(1, 2) + 1):
+                    agreement = {
+                        "id": len(agreements) + 1,
+                        "conversation_id": number,
+                        "position": position,
+                        "what": rng.choice(AGREEMENTS),
+                        "owner": rng.choice(list(AgreementOwner)),
+                        "due_on": when + dt.timedelta(days=rng.choice((60, 90, 120, 150))),
+                        "status": AgreementStatus.OPEN,
+                        "review_note": "",
+                        "reviewed_in_id": None,
+                    }
+                    agreements.append(agreement)
+                    open_agreements.append(agreement)
+            half = next_half
+    session.execute(insert(TalentConversation), conversations)
+    session.execute(insert(ConversationSection), sections)
+    session.execute(insert(Agreement), agreements)

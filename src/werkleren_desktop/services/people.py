@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, aliased
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import GroupMembership, LearningGroup, Person
-from werkleren_desktop.domain.people import PersonInput, check_manager_chain
+from werkleren_desktop.domain.people import PersonInput, check_manager_chain, list_name
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 
@@ -202,3 +202,30 @@ def record_leaving(
             )
         ):
             membership.left_on = max(last_day, membership.joined)
+
+
+def person_id_by_name(sessions: SessionFactory, name: str) -> int:
+    """The person called ``name`` ("Zoë van den Berg", "Berg, Zoë van den") or with that
+    e-mail address, for the command line; it must point at exactly one person."""
+    wanted = " ".join(name.split()).casefold()
+    with sessions() as session:
+        people = session.execute(
+            select(Person.id, Person.first_name, Person.last_name, Person.email)
+        ).all()
+    matches = [
+        pid
+        for pid, first, last, email in people
+        if wanted
+        in {
+            f"{first} {last}".casefold(),
+            list_name(first, last).casefold(),
+            (email or "").casefold(),
+        }
+    ]
+    if not matches:
+        raise UserError(_("There is nobody called “{name}”.").format(name=name))
+    if len(matches) > 1:
+        raise UserError(
+            _("More than one person is called “{name}”; use the e-mail address.").format(name=name)
+        )
+    return matches[0]
