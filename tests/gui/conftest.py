@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import TODAY
@@ -27,6 +28,7 @@ class FakePrompts:
     image_file: Path | None = None
     import_file: Path | None = None
     save_file: Path | None = None
+    print_file: Path | None = None
     asked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -46,6 +48,14 @@ class FakePrompts:
     def choose_save_file(self, _parent: object, *_args: str) -> Path | None:
         return self.save_file
 
+    def ask_printer(self, _parent: object, printer: QPrinter) -> bool:
+        """A printer that writes a PDF file, when the test names one."""
+        if self.print_file is None:
+            return False
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.print_file))
+        return True
+
 
 @pytest.fixture
 def fake_prompts(monkeypatch: pytest.MonkeyPatch) -> FakePrompts:
@@ -56,6 +66,7 @@ def fake_prompts(monkeypatch: pytest.MonkeyPatch) -> FakePrompts:
     monkeypatch.setattr(prompts, "choose_image_file", fake.choose_image_file)
     monkeypatch.setattr(prompts, "choose_import_file", fake.choose_import_file)
     monkeypatch.setattr(prompts, "choose_save_file", fake.choose_save_file)
+    monkeypatch.setattr(prompts, "ask_printer", fake.ask_printer)
     return fake
 
 

@@ -210,7 +210,9 @@ def test_the_next_conversation_without_a_plan(store: DataStore, team) -> None:
 
 def test_who_is_due_this_half_year(store: DataStore, team) -> None:
     person, manager = team
-    newcomer = save_person(store.sessions, PersonInput("Noor", "Bakker", D(2026, 10, 1)), TODAY)
+    newcomer = save_person(
+        store.sessions, PersonInput("Noor", "Bakker", D(2026, 10, 1), manager_id=manager), TODAY
+    )
     fixed = ConversationSchedule((3, 9))
     rows = {r.person_id: r for r in due_overview(store.sessions, TODAY, fixed)}
     assert rows[person].status is DueStatus.OVERDUE and rows[person].due_on == D(2026, 9, 30)
@@ -222,6 +224,9 @@ def test_who_is_due_this_half_year(store: DataStore, team) -> None:
     save_record(store.sessions, planned, RecordInput(D(2026, 11, 27), {}), TODAY)
     rows = {r.person_id: r for r in due_overview(store.sessions, TODAY, fixed)}
     assert rows[person].status is DueStatus.DONE
-    # six-monthly from the date in service: Marieke (1 January) is due on 1 January
+    # six-monthly from the date in service (14 February): due on 14 August
     rows = {r.person_id: r for r in due_overview(store.sessions, TODAY, ConversationSchedule())}
-    assert (rows[manager].due_on, rows[manager].status) == (D(2026, 7, 1), DueStatus.OVERDUE)
+    assert (rows[person].due_on, rows[person].status) == (D(2026, 8, 14), DueStatus.DONE)
+    assert rows[newcomer].status is DueStatus.NOT_DUE
+    # the conversation is with the direct manager: someone without one is not listed
+    assert manager not in rows

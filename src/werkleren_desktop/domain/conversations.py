@@ -107,7 +107,7 @@ DUE_LABELS: dict[DueStatus, str] = {
     DueStatus.OVERDUE: N_("overdue"),
     DueStatus.DUE: N_("due"),
     DueStatus.PLANNED: N_("planned"),
-    DueStatus.DONE: N_("done"),
+    DueStatus.DONE: N_("held"),
     DueStatus.NOT_DUE: N_("not due yet"),
 }
 

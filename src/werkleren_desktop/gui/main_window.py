@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui.conversations.page import ConversationsPage
 from werkleren_desktop.gui.cycles.page import CyclesPage
 from werkleren_desktop.gui.dialogs.about import AboutDialog
 from werkleren_desktop.gui.dialogs.settings import SettingsDialog
@@ -216,6 +217,10 @@ class MainWindow(QMainWindow):
             )
             self.situations_page.status_message.connect(self._show_message)
             return self.situations_page
+        if area.key == "conversations":
+            self.conversations_page = ConversationsPage(self.store.sessions, self.tasks, self.today)
+            self.conversations_page.status_message.connect(self._show_message)
+            return self.conversations_page
         if area.key == "groups":
             self.groups_page = GroupsPage(self.store.sessions, self.tasks, self.today)
             self.groups_page.status_message.connect(self._show_message)

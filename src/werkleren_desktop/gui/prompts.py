@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from werkleren_desktop.i18n import _
 
@@ -53,3 +54,9 @@ def choose_save_file(
         parent, title, str(Path.home() / suggested), filters
     )
     return Path(filename) if filename else None
+
+
+def ask_printer(parent: QWidget | None, printer: QPrinter) -> bool:
+    """The system's print dialog: which printer, which pages; False when cancelled."""
+    dialog = QPrintDialog(printer, parent)
+    return dialog.exec() == QDialog.DialogCode.Accepted

@@ -4,7 +4,7 @@ and see who is due and which agreements are open."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -40,6 +40,7 @@ from werkleren_desktop.domain.conversations import (
     due_status,
     half_year,
 )
+from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 
@@ -422,7 +423,8 @@ def open_agreements(sessions: SessionFactory) -> list[AgreementView]:
 def due_overview(
     sessions: SessionFactory, today: dt.date, schedule: ConversationSchedule
 ) -> list[DueRow]:
-    """For every person in service: where their conversation of this half year stands."""
+    """For every person in service with a direct manager (the conversation is between
+    the two): where their conversation of this half year stands."""
     half_start, half_end = half_year(today)
     with sessions() as session:
         people = session.scalars(
@@ -430,6 +432,7 @@ def due_overview(
             .where(
                 Person.in_service <= today,
                 (Person.out_of_service.is_(None)) | (Person.out_of_service >= today),
+                Person.manager_id.is_not(None),
             )
             .options(selectinload(Person.manager))
         ).all()
@@ -487,6 +490,79 @@ def _refuse_locked(conversation: TalentConversation) -> None:
         raise UserError(_("This record is signed by both and locked; change it with a correction."))
 
 
+def _plan(
+    session: Session,
+    person_id: int,
+    plan: ConversationPlan,
+    conversation_id: int | None,
+    held_on: dt.date | None = None,
+) -> TalentConversation:
+    person = _person(session, person_id)
+    plan = plan.validated(person.in_service, person.out_of_service)
+    if plan.manager_id is not None and plan.manager_id == person_id:
+        raise ValidationError(_("Someone cannot hold the conversation with themselves."), "manager")
+    if conversation_id is None:
+        conversation = TalentConversation(person_id=person_id)
+        session.add(conversation)
+    else:
+        conversation = _get(session, conversation_id)
+        _refuse_locked(conversation)
+    held_on = held_on or conversation.held_on
+    if held_on is not None and plan.planned_on > held_on:
+        raise ValidationError(
+            _("The conversation was held on {day}; plan it on or before that day.").format(
+                day=format_date(held_on)
+            ),
+            "planned_on",
+        )
+    conversation.planned_on = plan.planned_on
+    conversation.starts_at = plan.starts_at
+    conversation.place = plan.place
+    conversation.manager_id = plan.manager_id if plan.manager_id else person.manager_id
+    return conversation
+
+
+def _prepare(conversation: TalentConversation, texts: dict[str, str]) -> None:
+    for key, section in _sections(conversation).items():
+        section.preparation = texts[key]
+
+
+def _record(session: Session, conversation: TalentConversation, record: RecordInput) -> None:
+    conversation.held_on = record.held_on
+    for key, section in _sections(conversation).items():
+        section.notes = record.notes[key]
+
+    existing = {a.id: a for a in conversation.agreements}
+    kept = []
+    for position, item in enumerate(record.agreements, start=1):
+        agreement = existing.get(item.id) if item.id is not None else None
+        if agreement is None:
+            agreement = Agreement(status=AgreementStatus.OPEN, review_note="")
+        agreement.position = position
+        agreement.what = item.what
+        agreement.owner = item.owner
+        agreement.due_on = item.due_on
+        kept.append(agreement)
+    dropped = [a for a in conversation.agreements if a not in kept]
+    if any(a.reviewed_in_id is not None for a in dropped):
+        raise UserError(
+            _("An agreement that a later conversation accounted for cannot be removed.")
+        )
+    conversation.agreements = kept
+
+    wanted = [r.agreement_id for r in record.reviews]
+    earlier = {a.id: a for a in session.scalars(select(Agreement).where(Agreement.id.in_(wanted)))}
+    for review in record.reviews:
+        agreement = earlier.get(review.agreement_id)
+        if agreement is None or agreement.conversation.person_id != conversation.person_id:
+            raise UserError(_("An earlier agreement no longer exists."))
+        agreement.status = review.status
+        agreement.review_note = review.note
+        agreement.reviewed_in_id = (
+            None if review.status is AgreementStatus.OPEN else conversation.id
+        )
+
+
 def plan_conversation(
     sessions: SessionFactory,
     person_id: int,
@@ -494,29 +570,33 @@ def plan_conversation(
     conversation_id: int | None = None,
 ) -> int:
     with sessions.begin() as session:
-        person = _person(session, person_id)
-        plan = plan.validated(person.in_service, person.out_of_service)
-        if plan.manager_id is not None and plan.manager_id == person_id:
-            raise ValidationError(
-                _("Someone cannot hold the conversation with themselves."), "manager"
-            )
-        if conversation_id is None:
-            conversation = TalentConversation(person_id=person_id)
-            session.add(conversation)
-        else:
-            conversation = _get(session, conversation_id)
-            _refuse_locked(conversation)
-            if conversation.held_on is not None and plan.planned_on > conversation.held_on:
-                raise ValidationError(
-                    _("The conversation was held on {day}; plan it on or before that day.").format(
-                        day=conversation.held_on.strftime("%d-%m-%Y")
-                    ),
-                    "planned_on",
-                )
-        conversation.planned_on = plan.planned_on
-        conversation.starts_at = plan.starts_at
-        conversation.place = plan.place
-        conversation.manager_id = plan.manager_id if plan.manager_id else person.manager_id
+        conversation = _plan(session, person_id, plan, conversation_id)
+        session.flush()
+        return conversation.id
+
+
+def save_conversation(
+    sessions: SessionFactory,
+    person_id: int,
+    plan: ConversationPlan,
+    preparation: dict[str, str],
+    record: RecordInput | None,
+    today: dt.date,
+    conversation_id: int | None = None,
+) -> int:
+    """Plan, preparation and (once held) the record, as the form holds them, in one
+    transaction: all of it is stored or none."""
+    preparation = clean_preparation(preparation)
+    record = record.validated(today) if record is not None else None
+    with sessions.begin() as session:
+        held_on = record.held_on if record is not None else None
+        if held_on is not None and plan.planned_on > held_on:
+            plan = replace(plan, planned_on=held_on)  # held earlier than planned
+        conversation = _plan(session, person_id, plan, conversation_id, held_on)
+        _prepare(conversation, preparation)
+        if record is not None:
+            session.flush()
+            _record(session, conversation, record)
         session.flush()
         return conversation.id
 
@@ -544,8 +624,7 @@ def save_preparation(sessions: SessionFactory, conversation_id: int, texts: dict
     with sessions.begin() as session:
         conversation = _get(session, conversation_id)
         _refuse_locked(conversation)
-        for key, section in _sections(conversation).items():
-            section.preparation = texts[key]
+        _prepare(conversation, texts)
 
 
 def save_record(
@@ -557,44 +636,8 @@ def save_record(
     with sessions.begin() as session:
         conversation = _get(session, conversation_id)
         _refuse_locked(conversation)
-        conversation.held_on = record.held_on
         conversation.planned_on = min(conversation.planned_on, record.held_on)
-        for key, section in _sections(conversation).items():
-            section.notes = record.notes[key]
-
-        existing = {a.id: a for a in conversation.agreements}
-        kept = []
-        for position, item in enumerate(record.agreements, start=1):
-            agreement = existing.get(item.id) if item.id is not None else None
-            if agreement is None:
-                agreement = Agreement(status=AgreementStatus.OPEN, review_note="")
-            agreement.position = position
-            agreement.what = item.what
-            agreement.owner = item.owner
-            agreement.due_on = item.due_on
-            kept.append(agreement)
-        dropped = [a for a in conversation.agreements if a not in kept]
-        if any(a.reviewed_in_id is not None for a in dropped):
-            raise UserError(
-                _("An agreement that a later conversation accounted for cannot be removed.")
-            )
-        conversation.agreements = kept
-
-        earlier = {
-            a.id: a
-            for a in session.scalars(
-                select(Agreement).where(Agreement.id.in_([r.agreement_id for r in record.reviews]))
-            )
-        }
-        for review in record.reviews:
-            agreement = earlier.get(review.agreement_id)
-            if agreement is None or agreement.conversation.person_id != conversation.person_id:
-                raise UserError(_("An earlier agreement no longer exists."))
-            agreement.status = review.status
-            agreement.review_note = review.note
-            agreement.reviewed_in_id = (
-                None if review.status is AgreementStatus.OPEN else conversation.id
-            )
+        _record(session, conversation, record)
 
 
 def sign_conversation(

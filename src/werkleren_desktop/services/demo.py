@@ -831,12 +831,13 @@ def _add_conversations(
             held = (day < today and rng.random() < (0.6 if current else 0.85)) and _active(
                 person, day
             )
-            planned_ahead = current and not held and rng.random() < 0.4
+            ahead = today + dt.timedelta(days=rng.randint(3, 30))
+            planned_ahead = current and not held and rng.random() < 0.4 and _active(person, ahead)
             if not held and not planned_ahead:
                 half = next_half
                 continue
             number = len(conversations) + 1
-            when = day if held else today + dt.timedelta(days=rng.randint(3, 30))
+            when = day if held else ahead
             signed = held and (today - day).days > 14
             manager_name = person.manager.full_name
             conversations.append(

@@ -1,0 +1,159 @@
+"""Gesprekken through the window: plan, prepare, print, hold, sign, lock and correct."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QDate, Qt
+
+from tests.conftest import TODAY
+from tests.gui.helpers import clear_and_type, type_text
+from werkleren_desktop.db.models import AgreementOwner
+from werkleren_desktop.domain.organisation import OrganisationSettings
+from werkleren_desktop.domain.people import PersonInput
+from werkleren_desktop.services.conversations import get_conversation, list_conversations
+from werkleren_desktop.services.organisation import create_organisation
+from werkleren_desktop.services.people import save_person
+
+D = dt.date
+
+
+@pytest.fixture
+def page(make_window, store):
+    create_organisation(store.sessions, OrganisationSettings(name="Van Dijk & Zn."))
+    manager = save_person(store.sessions, PersonInput("Marieke", "de Boer", D(2010, 1, 1)), TODAY)
+    save_person(
+        store.sessions,
+        PersonInput("Şükrü", "Yılmaz", D(2019, 2, 14), job_title="Monteur", manager_id=manager),
+        TODAY,
+    )
+    window = make_window()
+    window.show_area("conversations")
+    return window.conversations_page
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def test_plan_prepare_hold_sign_and_lock(page, qtbot, store, fake_prompts, tmp_path) -> None:
+    # who is due: six-monthly from 14 February, so 14 August has passed
+    assert page.due_model.rowCount() == 1
+    assert page.due_model.data(page.due_model.index(0, 3)) == "te laat"
+    page.due_table.selectRow(0)
+    qtbot.mouseClick(page.open_due_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog.windowTitle() == "Talentontwikkelgesprek plannen"
+    assert dialog.person.currentText() == "Yılmaz, Şükrü"
+    dialog.planned_on.setDate(QDate(2026, 12, 3))
+    type_text(qtbot, dialog.place, "Kantoor")
+    dialog.tabs.setCurrentIndex(1)
+    type_text(qtbot, dialog.preparation["talents"], "Uitleggen aan leerlingen.")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.error_label.text()
+    assert page.due_model.data(page.due_model.index(0, 3)) == "gepland"
+
+    # the preparation form, previewed, saved and printed
+    page.tabs.setCurrentIndex(1)
+    page.conversations_table.selectRow(0)
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog.windowTitle() == "Talentontwikkelgesprek met Şükrü Yılmaz"
+    qtbot.mouseClick(dialog.prepare_button, Qt.MouseButton.LeftButton)
+    preview = page.preview
+    assert preview.isVisible() and preview.page_labels
+    fake_prompts.save_file = tmp_path / "voorbereiding.pdf"
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    text = pdf_text(fake_prompts.save_file.read_bytes())
+    assert "Şükrü Yılmaz" in text and "Uitleggen aan leerlingen." in text
+    assert "donderdag 3 december 2026 om 10:00, Kantoor" in text
+    fake_prompts.print_file = tmp_path / "printer.pdf"
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert len(PdfReader(fake_prompts.print_file).pages) == len(preview.pages)
+    preview.close()
+
+    # held earlier than planned: notes and an agreement
+    dialog.tabs.setCurrentIndex(2)
+    dialog.held.setChecked(True)
+    dialog.held_on.setDate(QDate(2026, 11, 27))
+    type_text(qtbot, dialog.notes["talents"], "Wil leerlingen begeleiden.")
+    qtbot.mouseClick(dialog.agreements.add_button, Qt.MouseButton.LeftButton)
+    row = dialog.agreements.rows[0]
+    type_text(qtbot, row.what, "Een leerling begeleiden")
+    row.owner.setCurrentIndex(row.owner.findData(AgreementOwner.BOTH))
+    # the signatures tab: signing saves the form first
+    dialog.tabs.setCurrentIndex(3)
+    dialog.professional_box.signed_on.setDate(QDate(2026, 11, 29))
+    qtbot.mouseClick(dialog.professional_box.sign_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.text() == "Een handtekening kan niet in de toekomst gedateerd zijn."
+    dialog.professional_box.signed_on.setDate(QDate(2026, 11, 28))
+    dialog.professional_box.mark.setCurrentIndex(1)  # voor akkoord
+    qtbot.mouseClick(dialog.professional_box.sign_button, Qt.MouseButton.LeftButton)
+    assert dialog.professional_box.status.text() == (
+        "Getekend door Şükrü Yılmaz op 28 november 2026, voor akkoord."
+    )
+    assert not dialog.locked_banner.isVisible()
+    qtbot.mouseClick(dialog.manager_box.sign_button, Qt.MouseButton.LeftButton)
+    assert dialog.locked_banner.isVisible()
+    assert dialog.notes["talents"].isReadOnly() and not dialog.save_button.isVisible()
+    assert dialog.cancel_button.text() == "Sluiten"
+    (stored,) = list_conversations(store.sessions)
+    view = get_conversation(store.sessions, stored.id)
+    assert view.locked and view.held_on == D(2026, 11, 27)
+    assert [a.what for a in view.agreements] == ["Een leerling begeleiden"]
+
+    # a correction needs a reason and is kept with the record
+    qtbot.mouseClick(dialog.correct_button, Qt.MouseButton.LeftButton)
+    correction = page.correction_dialog
+    correction.part.setCurrentIndex(correction.part.findData("talents"))
+    assert correction.text.toPlainText() == "Wil leerlingen begeleiden."
+    clear_and_type(qtbot, correction.text, "Wil leerlingen en stagiairs begeleiden.")
+    qtbot.mouseClick(correction.save_button, Qt.MouseButton.LeftButton)
+    assert correction.error_label.text() == (
+        "Een ondertekend verslag wordt alleen met een reden gewijzigd; geef aan waarom."
+    )
+    type_text(qtbot, correction.reason, "Stagiairs vergeten")
+    qtbot.mouseClick(correction.save_button, Qt.MouseButton.LeftButton)
+    assert not correction.isVisible()
+    assert dialog.notes["talents"].toPlainText() == "Wil leerlingen en stagiairs begeleiden."
+    assert "Reden: Stagiairs vergeten" in dialog.corrections.text()
+
+    # the record prints with both signatures and the correction
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    fake_prompts.save_file = tmp_path / "verslag.pdf"
+    qtbot.mouseClick(page.preview.save_button, Qt.MouseButton.LeftButton)
+    text = pdf_text(fake_prompts.save_file.read_bytes())
+    assert "☒ voor akkoord" in text and "Reden: Stagiairs vergeten" in text
+    dialog.reject()
+    assert page.due_model.data(page.due_model.index(0, 3)) == "gehouden"
+    page.tabs.setCurrentIndex(2)
+    assert page.agreements_model.rowCount() == 1
+    assert page.agreements_model.data(page.agreements_model.index(0, 2)) == "beiden"
+
+
+def test_planning_needs_a_person_and_keeps_what_was_typed(page, qtbot) -> None:
+    qtbot.mouseClick(page.plan_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    dialog.tabs.setCurrentIndex(1)
+    type_text(qtbot, dialog.preparation["went_well"], "Veel geleerd")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == "Kies de medewerker met wie het gesprek is."
+    assert dialog.tabs.currentIndex() == 0
+    assert dialog.preparation["went_well"].toPlainText() == "Veel geleerd"
+    dialog.person.setCurrentIndex(dialog.person.findText("Yılmaz, Şükrü"))
+    dialog.planned_on.setDate(QDate(2018, 1, 1))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.text() == "De datum ligt voordat deze persoon in dienst kwam."
+
+
+def test_a_blank_form(page, qtbot, fake_prompts, tmp_path) -> None:
+    qtbot.mouseClick(page.blank_button, Qt.MouseButton.LeftButton)
+    fake_prompts.save_file = tmp_path / "leeg.pdf"
+    qtbot.mouseClick(page.preview.save_button, Qt.MouseButton.LeftButton)
+    text = pdf_text(fake_prompts.save_file.read_bytes())
+    assert "Talentontwikkelgesprek" in text and "Şükrü" not in text
