@@ -157,3 +157,54 @@ def test_a_blank_form(page, qtbot, fake_prompts, tmp_path) -> None:
     qtbot.mouseClick(page.preview.save_button, Qt.MouseButton.LeftButton)
     text = pdf_text(fake_prompts.save_file.read_bytes())
     assert "Talentontwikkelgesprek" in text and "Şükrü" not in text
+
+
+def test_home_person_page_and_settings_show_the_conversations(page, qtbot, store) -> None:
+    from werkleren_desktop.services.organisation import load_settings
+
+    window = page.window()
+    window.show_area("home")
+    text = window.home_page.conversations_text.text()
+    assert "1 te laat · 0 aan de beurt · 0 gepland · 0 gehouden" in text
+    assert "Şükrü Yılmaz, met Marieke de Boer" in text
+
+    # from the person page: plan one, then open it from there
+    window.show_area("people")
+    person = next(r.id for r in window.people_page.model.all_rows if r.first_name == "Şükrü")
+    window.people_page.select_record(person)
+    label = window.people_page.panel.conversations
+    assert "Nog geen talentontwikkelgesprek." in label.text()
+    label.linkActivated.emit("#plan")
+    assert window.current_area() == "conversations"
+    dialog = page.dialog
+    assert dialog.person.currentText() == "Yılmaz, Şükrü"
+    dialog.planned_on.setDate(QDate(2026, 12, 10))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    window.show_area("people")
+    window.people_page.select_record(person)
+    assert "10 december 2026</a> · gepland" in label.text()
+    (row,) = list_conversations(store.sessions)
+    label.linkActivated.emit(f"#{row.id}")
+    assert page.dialog.windowTitle() == "Talentontwikkelgesprek met Şükrü Yılmaz"
+    page.dialog.reject()
+
+    # fixed months in the settings: then the conversation is due by the end of September
+    window.settings_action.trigger()
+    settings = window.settings_dialog
+    settings.tabs.setCurrentIndex(5)
+    assert settings.tabs.tabText(5) == "Gesprekken"
+    settings.fixed_months_radio.setChecked(True)
+    settings.month_boxes[0].setCurrentIndex(settings.month_boxes[0].findText("maart"))
+    settings.month_boxes[1].setCurrentIndex(settings.month_boxes[1].findText("mei"))
+    qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+    assert settings.error_label.text() == (
+        "Kies in elke helft van het jaar een maand, bijvoorbeeld maart en september."
+    )
+    assert settings.tabs.currentIndex() == 5
+    settings.month_boxes[1].setCurrentIndex(settings.month_boxes[1].findText("september"))
+    qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+    assert not settings.isVisible()
+    assert load_settings(store.sessions).conversation_months == (3, 9)
+    window.show_area("conversations")
+    due = window.conversations_page.due_model  # the window rebuilt its pages
+    assert due.data(due.index(0, 2)) == "30-09-2026"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QTableView,
     QTabWidget,
     QWidget,
@@ -54,7 +55,7 @@ def shown_texts(root: QWidget) -> list[str]:
     for widget in [root, *root.findChildren(QWidget)]:
         if isinstance(widget, QLabel | QAbstractButton):
             texts.append(widget.text())
-        if isinstance(widget, QLineEdit):
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
             texts.append(widget.placeholderText())
         if isinstance(widget, QGroupBox):
             texts.append(widget.title())
@@ -99,6 +100,26 @@ def test_every_page_menu_and_dialog_is_dutch(make_window, store) -> None:
     window.settings_dialog.reject()
     window.open_about()
     assert_dutch(window.about_dialog)
+
+    # the forms behind the pages, with their previews
+    window.show_area("situations")
+    window.situations_page.new_situation()
+    assert_dutch(window.situations_page.dialog)
+    window.situations_page.dialog.discard()
+    window.show_area("conversations")
+    page = window.conversations_page
+    signed = next(r for r in page.conversation_rows if r.locked)
+    page.open_conversation(signed.id)
+    assert_dutch(page.dialog)
+    page.dialog.correction_requested.emit()
+    assert_dutch(page.correction_dialog)
+    page.correction_dialog.discard()
+    page.dialog.preview_requested.emit("record")
+    assert_dutch(page.preview)
+    page.dialog.reject()
+    page.open_conversation(None)
+    assert_dutch(page.dialog)
+    page.dialog.discard()
 
 
 def test_the_check_finds_an_english_text(make_window) -> None:

@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
             self.people_page = PeoplePage(self.store.sessions, self.tasks, self.today)
             self.people_page.status_message.connect(self._show_message)
             self.people_page.situations_wanted.connect(self.show_situations_of)
+            self.people_page.conversation_wanted.connect(self.show_conversation)
             return self.people_page
         if area.key == "cycles":
             self.cycles_page = CyclesPage(self.store.sessions, self.tasks, self.today)
@@ -310,6 +311,10 @@ class MainWindow(QMainWindow):
     def show_situations_of(self, person_id: int | None, group_id: int | None) -> None:
         self.situations_page.show_filtered(person_id, group_id)
         self.show_area("situations")
+
+    def show_conversation(self, conversation_id: int | None, person_id: int | None) -> None:
+        self.show_area("conversations")
+        self.conversations_page.open_conversation(conversation_id, person_id)
 
     def _area_row_changed(self, row: int) -> None:
         if row < 0:

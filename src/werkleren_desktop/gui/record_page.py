@@ -28,6 +28,8 @@ class RecordListPage(QWidget):
     status_message = Signal(str)  # what the status bar should say after a change
     # the learning log filtered on a person or a group: (person_id, group_id)
     situations_wanted = Signal(object, object)
+    # a talent conversation to open (conversation_id), or to plan for a person (None, id)
+    conversation_wanted = Signal(object, object)
 
     def __init__(
         self,

@@ -10,6 +10,7 @@ from sqlalchemy import func, or_, select
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import Person
 from werkleren_desktop.domain.calendar import ClosedDay
+from werkleren_desktop.services.conversations import DueRow, due_overview
 from werkleren_desktop.services.organisation import load_settings
 
 LOOK_AHEAD_DAYS = 90
@@ -24,6 +25,7 @@ class HomeSummary:
     joined_this_year: int
     left_this_year: int
     upcoming_closed_days: tuple[ClosedDay, ...]
+    conversations: tuple[DueRow, ...]  # where each person's conversation of this half stands
 
 
 def home_summary(sessions: SessionFactory, today: dt.date) -> HomeSummary | None:
@@ -62,4 +64,5 @@ def home_summary(sessions: SessionFactory, today: dt.date) -> HomeSummary | None
         joined_this_year=joined or 0,
         left_this_year=left or 0,
         upcoming_closed_days=tuple(closed),
+        conversations=tuple(due_overview(sessions, today, settings.conversation_schedule)),
     )

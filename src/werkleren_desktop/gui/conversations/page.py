@@ -30,6 +30,7 @@ from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui.conversations.conversation_dialog import ConversationDialog
 from werkleren_desktop.gui.conversations.correction_dialog import CorrectionDialog
+from werkleren_desktop.gui.conversations.summary import conversation_state
 from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.rows_model import RowsTableModel
@@ -80,14 +81,6 @@ class DueModel(RowsTableModel[DueRow]):
         if column == 3 and role == Qt.ItemDataRole.ForegroundRole and row.status in STATUS_COLOURS:
             return QBrush(QColor(STATUS_COLOURS[row.status]))
         return None
-
-
-def conversation_state(row: ConversationRow) -> str:
-    if row.locked:
-        return _("signed")
-    if row.held_on is not None:
-        return _("held, to be signed")
-    return _("planned")
 
 
 class ConversationsModel(RowsTableModel[ConversationRow]):

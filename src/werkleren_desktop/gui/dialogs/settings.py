@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
+from babel.dates import get_month_names
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -48,7 +50,7 @@ from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.dialogs.closing_periods_model import ClosingPeriodsTableModel
 from werkleren_desktop.gui.dialogs.questions_editor import QuestionsEditor
 from werkleren_desktop.gui.widgets import ErrorLabel, date_edit, from_qdate, hint, paragraph
-from werkleren_desktop.i18n import LANGUAGES, N_, _
+from werkleren_desktop.i18n import LANGUAGES, N_, _, current_language
 from werkleren_desktop.services.organisation import save_settings
 from werkleren_desktop.services.situations import list_questions, save_questions
 
@@ -67,6 +69,7 @@ TAB_OF_FIELD = {
     "closing_periods": 2,
     "cycle_outline": 3,
     "questions": 4,
+    "conversation_months": 5,
 }
 
 
@@ -103,6 +106,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._cycle_tab(settings), _("Week cycle"))
         self.questions_editor = QuestionsEditor(list_questions(sessions, include_retired=True))
         self.tabs.addTab(self.questions_editor, _("Guiding questions"))
+        self.tabs.addTab(self._conversations_tab(settings), _("Conversations"))
         self.error_label = ErrorLabel()
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -319,6 +323,57 @@ class SettingsDialog(QDialog):
         column.addStretch(1)
         return page
 
+    def _conversations_tab(self, settings: OrganisationSettings) -> QWidget:
+        months = settings.conversation_months
+        self.from_service_radio = QRadioButton(
+            _("Every six months, counted from each person's date in service")
+        )
+        self.fixed_months_radio = QRadioButton(_("In fixed months for everyone:"))
+        names = get_month_names("wide", locale=current_language())
+        self.month_boxes = (QComboBox(), QComboBox())
+        for box, default in zip(self.month_boxes, months or (3, 9), strict=True):
+            for number in range(1, 13):
+                box.addItem(names[number], number)
+            box.setCurrentIndex(default - 1)
+            box.setEnabled(months is not None)
+        for box in self.month_boxes:
+            self.fixed_months_radio.toggled.connect(box.setEnabled)
+        (self.fixed_months_radio if months else self.from_service_radio).setChecked(True)
+        fixed_row = QHBoxLayout()
+        fixed_row.addWidget(self.fixed_months_radio)
+        fixed_row.addWidget(self.month_boxes[0])
+        fixed_row.addWidget(QLabel(_("and")))
+        fixed_row.addWidget(self.month_boxes[1])
+        fixed_row.addStretch(1)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(
+            paragraph(
+                _(
+                    "Twice a year each professional holds a talent-development conversation "
+                    "with the direct manager. When are they due?"
+                )
+            )
+        )
+        column.addWidget(self.from_service_radio)
+        column.addLayout(fixed_row)
+        column.addWidget(
+            hint(
+                _(
+                    "With fixed months a conversation is due by the end of the month; the "
+                    "conversations page and the home page show who is due and overdue."
+                )
+            )
+        )
+        column.addStretch(1)
+        return page
+
+    def _conversation_months(self) -> tuple[int, int] | None:
+        if not self.fixed_months_radio.isChecked():
+            return None
+        first, second = (box.currentData() for box in self.month_boxes)
+        return (first, second)
+
     def _restore_outline(self) -> None:
         for edit, theme in zip(self.outline_edits, default_outline(), strict=True):
             edit.setText(theme)
@@ -425,6 +480,7 @@ class SettingsDialog(QDialog):
             language=self.language_box.currentData(),
             closing_periods=self.periods_model.periods,
             cycle_outline=self._outline(),
+            conversation_months=self._conversation_months(),
         )
 
     def _show_error(self, error: ValidationError) -> None:

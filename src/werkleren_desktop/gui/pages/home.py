@@ -16,12 +16,16 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.domain.conversations import DUE_LABELS, DueStatus
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.gui.navigation import AREAS, HOME
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, paragraph, scrolling
 from werkleren_desktop.i18n import _, n_
+from werkleren_desktop.services.conversations import DueRow
 from werkleren_desktop.services.home import LOOK_AHEAD_DAYS, HomeSummary, home_summary
+
+HOME_OVERDUE_SHOWN = 5
 
 
 class _Figure(Card):
@@ -76,10 +80,23 @@ class HomePage(QWidget):
         grid.setColumnStretch(1, 1)
         areas_card.body.addLayout(grid)
 
+        self.conversations_card = Card(_("Conversations this half year"))
+        self.conversations_text = paragraph("")
+        self.conversations_text.setTextFormat(Qt.TextFormat.RichText)
+        self.conversations_button = QPushButton(_("To the conversations"))
+        self.conversations_button.clicked.connect(lambda: self.navigate.emit("conversations"))
+        self.conversations_card.body.addWidget(self.conversations_text)
+        self.conversations_card.body.addStretch(1)
+        self.conversations_card.body.addWidget(
+            self.conversations_button, 0, Qt.AlignmentFlag.AlignLeft
+        )
+
+        now = QHBoxLayout()
+        now.setSpacing(16)
+        now.addWidget(self.conversations_card, 3)
+        now.addWidget(self.closed_card, 2)
         lower = QHBoxLayout()
-        lower.setSpacing(16)
-        lower.addWidget(areas_card, 3)
-        lower.addWidget(self.closed_card, 2)
+        lower.addWidget(areas_card)
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -89,6 +106,7 @@ class HomePage(QWidget):
         column.addWidget(self.date_label)
         column.addWidget(self.error_label)
         column.addLayout(figures)
+        column.addLayout(now)
         column.addLayout(lower)
         column.addStretch(1)
 
@@ -119,6 +137,7 @@ class HomePage(QWidget):
         self.active_figure.value.setText(str(summary.active_people))
         self.joined_figure.value.setText(str(summary.joined_this_year))
         self.left_figure.value.setText(str(summary.left_this_year))
+        self._show_conversations(summary.conversations)
         if summary.upcoming_closed_days:
             lines = [
                 f"<b>{format_date(day.day, 'full')}</b><br>{html.escape(day.reason)}"
@@ -135,3 +154,25 @@ class HomePage(QWidget):
                     LOOK_AHEAD_DAYS,
                 ).format(n=LOOK_AHEAD_DAYS)
             )
+
+    def _show_conversations(self, rows: tuple[DueRow, ...]) -> None:
+        counts = {status: sum(1 for r in rows if r.status is status) for status in DueStatus}
+        shown = (DueStatus.OVERDUE, DueStatus.DUE, DueStatus.PLANNED, DueStatus.DONE)
+        lines = [html.escape(" · ".join(f"{counts[s]} {_(DUE_LABELS[s])}" for s in shown))]
+        overdue = sorted(
+            (r for r in rows if r.status is DueStatus.OVERDUE),
+            key=lambda r: (r.due_on or dt.date.max, r.person_name),
+        )
+        if overdue:
+            lines.append("")
+            lines.append("<b>" + html.escape(_("Overdue")) + "</b>")
+            lines += [
+                html.escape(
+                    _("{name}, with {manager}").format(name=r.person_name, manager=r.manager_name)
+                )
+                for r in overdue[:HOME_OVERDUE_SHOWN]
+            ]
+            if len(overdue) > HOME_OVERDUE_SHOWN:
+                more = len(overdue) - HOME_OVERDUE_SHOWN
+                lines.append(html.escape(n_("and {n} more", "and {n} more", more).format(n=more)))
+        self.conversations_text.setText("<br>".join(lines))

@@ -22,6 +22,7 @@ from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.people import format_hours
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui.conversations.summary import conversations_label, show_conversations
 from werkleren_desktop.gui.dialogs.date_dialog import DateDialog
 from werkleren_desktop.gui.people.import_dialog import ImportDialog
 from werkleren_desktop.gui.people.person_dialog import PersonDialog
@@ -52,6 +53,7 @@ from werkleren_desktop.services.situations import SituationFilter
 
 class PersonPanel(QWidget):
     show_all_situations = Signal()
+    conversation_link = Signal(object)  # a conversation's id, or None to plan one
     """Everything about one person; later areas add their own sections here."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -92,6 +94,9 @@ class PersonPanel(QWidget):
         body.addWidget(section(_("Learning situations")))
         self.situations = situations_label(self.show_all_situations.emit)
         body.addWidget(self.situations)
+        body.addWidget(section(_("Talent conversations")))
+        self.conversations = conversations_label(self.conversation_link.emit)
+        body.addWidget(self.conversations)
         body.addStretch(1)
         column.addWidget(self.body)
         column.addStretch(1)
@@ -191,6 +196,11 @@ class PeoplePage(RecordListPage):
         self.panel.show_all_situations.connect(
             lambda: self.situations_wanted.emit(self._selected_id, None)
         )
+        self.panel.conversation_link.connect(
+            lambda conversation_id: self.conversation_wanted.emit(
+                conversation_id, self._selected_id
+            )
+        )
         self.panel.edit_button.clicked.connect(self.edit_person)
         self.panel.leave_button.clicked.connect(self.record_leaving)
 
@@ -248,6 +258,7 @@ class PeoplePage(RecordListPage):
     def show_record(self, record_id: int) -> None:
         self.panel.show_overview(person_overview(self.sessions, record_id), self.today())
         show_situations(self.panel.situations, self.sessions, SituationFilter(person_id=record_id))
+        show_conversations(self.panel.conversations, self.sessions, record_id)
 
     # --- actions ------------------------------------------------------------------
 
