@@ -204,7 +204,8 @@ def test_home_person_page_and_settings_show_the_conversations(page, qtbot, store
     settings.month_boxes[1].setCurrentIndex(settings.month_boxes[1].findText("september"))
     qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
     assert not settings.isVisible()
-    assert load_settings(store.sessions).conversation_months == (3, 9)
+    stored = load_settings(store.sessions)
+    assert stored is not None and stored.conversation_months == (3, 9)
     window.show_area("conversations")
     due = window.conversations_page.due_model  # the window rebuilt its pages
     assert due.data(due.index(0, 2)) == "30-09-2026"
