@@ -531,3 +531,68 @@ class ConversationCorrection(Base):
     reason: Mapped[str] = mapped_column(Text)
 
     conversation: Mapped[TalentConversation] = relationship(back_populates="corrections")
+
+
+class TrainingForm(enum.StrEnum):
+    COURSE = "course"
+    ELEARNING = "elearning"
+    WORKSHOP = "workshop"
+    CONFERENCE = "conference"
+    CERTIFICATION = "certification"
+
+
+class TrainingStatus(enum.StrEnum):
+    PLANNED = "planned"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class Training(Base):
+    """Formal training (deskundigheidsbevordering) one person follows.
+
+    Training required for the job (art. 7:611a BW) is free for the employee and counts
+    as working time; a study-cost agreement is only possible for voluntary training.
+    """
+
+    __tablename__ = "training"
+    __table_args__ = (
+        CheckConstraint("ends_on >= starts_on", name="ends_after_start"),
+        CheckConstraint("minutes >= 0", name="minutes_not_negative"),
+        CheckConstraint("cost_cents >= 0", name="cost_not_negative"),
+        CheckConstraint("NOT (required AND study_cost_agreement)", name="no_clause_on_required"),
+        CheckConstraint("length(trim(title)) > 0", name="title_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    provider: Mapped[str] = mapped_column(String(200), default="")
+    form: Mapped[TrainingForm] = mapped_column(_str_enum(TrainingForm))
+    starts_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    ends_on: Mapped[dt.date] = mapped_column(Date)
+    minutes: Mapped[int] = mapped_column(Integer, default=0)
+    cost_cents: Mapped[int] = mapped_column(Integer, default=0)
+    required: Mapped[bool] = mapped_column(default=False)
+    in_working_time: Mapped[bool] = mapped_column(default=True)
+    status: Mapped[TrainingStatus] = mapped_column(_str_enum(TrainingStatus), index=True)
+    certificate: Mapped[str] = mapped_column(String(200), default="")
+    certificate_expires_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    study_cost_agreement: Mapped[bool] = mapped_column(default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    person: Mapped[Person] = relationship()
+
+
+class TrainingBudget(Base):
+    """A person's training budget for one year, where it differs from the default."""
+
+    __tablename__ = "training_budget"
+    __table_args__ = (
+        UniqueConstraint("person_id", "year", name="one_per_year"),
+        CheckConstraint("amount_cents >= 0", name="amount_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    amount_cents: Mapped[int] = mapped_column(Integer)

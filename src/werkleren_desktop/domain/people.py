@@ -123,8 +123,8 @@ def check_manager_chain(
         current = managers.get(current)
 
 
-def parse_hours(text: str, *, field: str = "contract_hours") -> int | None:
-    """Minutes per week from "32", "32,5" or "32.5"; None for an empty field."""
+def decimal_hours(text: str, field: str) -> Decimal | None:
+    """Hours as typed: "32", "32,5" or "32.5"; None for an empty field."""
     cleaned = text.strip().replace(",", ".")
     if not cleaned:
         return None
@@ -134,7 +134,17 @@ def parse_hours(text: str, *, field: str = "contract_hours") -> int | None:
         raise ValidationError(
             _("“{text}” is not a number of hours.").format(text=text), field
         ) from None
-    if not hours.is_finite() or not (0 < hours <= MAX_HOURS):
+    if not hours.is_finite():
+        raise ValidationError(_("“{text}” is not a number of hours.").format(text=text), field)
+    return hours
+
+
+def parse_hours(text: str, *, field: str = "contract_hours") -> int | None:
+    """Minutes per week from "32", "32,5" or "32.5"; None for an empty field."""
+    hours = decimal_hours(text, field)
+    if hours is None:
+        return None
+    if not (0 < hours <= MAX_HOURS):
         raise ValidationError(
             _("Contract hours lie between 0 and {n} per week.").format(n=MAX_HOURS), field
         )

@@ -1,0 +1,237 @@
+"""Formal training and budgets, and the yearly overview of all learning: the rules and
+the sums, without storage.
+
+A training counts in the year it starts; cancelled training does not count. Required
+training (art. 7:611a BW) is free for the employee: a study-cost agreement is only
+possible for voluntary training.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from werkleren_desktop.db.models import SituationKind, TrainingForm, TrainingStatus
+from werkleren_desktop.domain.people import decimal_hours
+from werkleren_desktop.errors import ValidationError
+from werkleren_desktop.i18n import N_, _
+
+TITLE_MAX = 200
+MAX_TRAINING_HOURS = 2000
+NATIONAL_BUDGET_USE = 55  # per cent of the budget Dutch employers see used (AWVN, 2023)
+
+FORM_LABELS: dict[TrainingForm, str] = {
+    TrainingForm.COURSE: N_("course"),
+    TrainingForm.ELEARNING: N_("e-learning"),
+    TrainingForm.WORKSHOP: N_("workshop"),
+    TrainingForm.CONFERENCE: N_("conference"),
+    TrainingForm.CERTIFICATION: N_("certification"),
+}
+TRAINING_STATUS_LABELS: dict[TrainingStatus, str] = {
+    TrainingStatus.PLANNED: N_("planned"),
+    TrainingStatus.DONE: N_("followed"),
+    TrainingStatus.CANCELLED: N_("cancelled"),
+}
+
+
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+
+def check_year(year: int) -> int:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValidationError(
+            _("Choose a year between {first} and {last}.").format(first=FIRST_YEAR, last=LAST_YEAR),
+            "year",
+        )
+    return year
+
+
+def parse_training_hours(text: str) -> int:
+    """Minutes from "16", "7,5" or "0"; an empty field is no hours."""
+    hours = decimal_hours(text, "hours")
+    if hours is None:
+        return 0
+    if not 0 <= hours <= MAX_TRAINING_HOURS:
+        raise ValidationError(
+            _("Hours of a training lie between 0 and {n}.").format(n=MAX_TRAINING_HOURS), "hours"
+        )
+    return int(hours * 60)
+
+
+@dataclass(frozen=True)
+class TrainingInput:
+    person_ids: tuple[int, ...]
+    title: str
+    form: TrainingForm
+    starts_on: dt.date
+    ends_on: dt.date
+    minutes: int = 0
+    cost_cents: int = 0  # per person
+    provider: str = ""
+    required: bool = False
+    in_working_time: bool = True
+    status: TrainingStatus = TrainingStatus.PLANNED
+    certificate: str = ""
+    certificate_expires_on: dt.date | None = None
+    study_cost_agreement: bool = False
+    notes: str = ""
+
+    def validated(self, today: dt.date) -> TrainingInput:
+        title = " ".join(self.title.split())
+        provider = " ".join(self.provider.split())
+        certificate = " ".join(self.certificate.split())
+        if not self.person_ids:
+            raise ValidationError(_("Choose who follows the training."), "people")
+        if not title:
+            raise ValidationError(_("Give the training a title."), "title")
+        if len(title) > TITLE_MAX or len(provider) > TITLE_MAX or len(certificate) > TITLE_MAX:
+            raise ValidationError(
+                _("A name is too long (at most {n} characters).").format(n=TITLE_MAX), "title"
+            )
+        if self.ends_on < self.starts_on:
+            raise ValidationError(_("The training cannot end before it starts."), "ends_on")
+        if self.minutes < 0:
+            raise ValidationError(_("Hours cannot be negative."), "hours")
+        if self.cost_cents < 0:
+            raise ValidationError(_("An amount cannot be negative."), "cost")
+        if self.status is TrainingStatus.DONE and self.starts_on > today:
+            raise ValidationError(
+                _("A training that has not started yet cannot have been followed."), "status"
+            )
+        if self.required and self.study_cost_agreement:
+            raise ValidationError(
+                _(
+                    "Training required for the job is free for the employee (art. 7:611a BW); "
+                    "a study-cost agreement is only possible for voluntary training."
+                ),
+                "study_cost_agreement",
+            )
+        if self.certificate_expires_on is not None:
+            if not certificate:
+                raise ValidationError(
+                    _("Name the certificate that expires, for example BHV."), "certificate"
+                )
+            if self.certificate_expires_on <= self.starts_on:
+                raise ValidationError(
+                    _("A certificate expires after the training."), "certificate_expires_on"
+                )
+        return replace(
+            self,
+            title=title,
+            provider=provider,
+            certificate=certificate,
+            person_ids=tuple(dict.fromkeys(self.person_ids)),
+            notes=self.notes.strip(),
+        )
+
+
+def counts_in(year: int, starts_on: dt.date, status: TrainingStatus) -> bool:
+    """A training counts in the year it starts, unless it was cancelled."""
+    return starts_on.year == year and status is not TrainingStatus.CANCELLED
+
+
+def employed_in(year: int, in_service: dt.date, out_of_service: dt.date | None) -> bool:
+    return in_service <= dt.date(year, 12, 31) and (
+        out_of_service is None or out_of_service >= dt.date(year, 1, 1)
+    )
+
+
+def percentage(part: int, whole: int) -> float | None:
+    """Part of whole in per cent, or None when there is no whole to speak of."""
+    return None if whole <= 0 else 100 * part / whole
+
+
+@dataclass(frozen=True)
+class PersonYear:
+    """One person's learning in one year; every figure of the overview, per person."""
+
+    person_id: int
+    name: str
+    job_title: str
+    manager_name: str
+    in_service: dt.date
+    out_of_service: dt.date | None
+    situations_by_kind: dict[SituationKind, int] = field(default_factory=dict)
+    situation_minutes: int = 0
+    sessions_attended: int = 0
+    session_minutes: int = 0
+    consultations: int = 0
+    trainings: int = 0
+    required_minutes: int = 0
+    voluntary_minutes: int = 0
+    required_cents: int = 0
+    voluntary_cents: int = 0
+    budget_cents: int = 0
+    conversations_held: int = 0
+    open_agreements: int = 0
+    certificates_expiring: int = 0
+
+    @property
+    def situations(self) -> int:
+        return sum(self.situations_by_kind.values())
+
+    @property
+    def training_minutes(self) -> int:
+        return self.required_minutes + self.voluntary_minutes
+
+    @property
+    def cost_cents(self) -> int:
+        return self.required_cents + self.voluntary_cents
+
+    @property
+    def budget_used(self) -> float | None:
+        return percentage(self.cost_cents, self.budget_cents)
+
+
+SUMMED = (
+    "situation_minutes",
+    "sessions_attended",
+    "session_minutes",
+    "consultations",
+    "trainings",
+    "required_minutes",
+    "voluntary_minutes",
+    "required_cents",
+    "voluntary_cents",
+    "budget_cents",
+    "conversations_held",
+    "open_agreements",
+    "certificates_expiring",
+)
+
+
+def totals(rows: list[PersonYear]) -> PersonYear:
+    """The organisation's figures: the sum of every person's."""
+    by_kind = {kind: sum(r.situations_by_kind.get(kind, 0) for r in rows) for kind in SituationKind}
+    sums = {name: sum(getattr(r, name) for r in rows) for name in SUMMED}
+    return PersonYear(
+        0, _("Organisation"), "", "", dt.date.min, None, situations_by_kind=by_kind, **sums
+    )
+
+
+@dataclass(frozen=True)
+class LearningSplit:
+    """Logged learning hours over experience, others and formal training: an indicative
+    70:20:10 picture, not a measurement of all learning."""
+
+    experience_minutes: int
+    others_minutes: int
+    formal_minutes: int
+
+    @property
+    def total_minutes(self) -> int:
+        return self.experience_minutes + self.others_minutes + self.formal_minutes
+
+    def shares(self) -> tuple[float, float, float] | None:
+        total = self.total_minutes
+        if not total:
+            return None
+        return (
+            100 * self.experience_minutes / total,
+            100 * self.others_minutes / total,
+            100 * self.formal_minutes / total,
+        )
+
+
+def learning_split(total: PersonYear) -> LearningSplit:
+    return LearningSplit(total.situation_minutes, total.session_minutes, total.training_minutes)

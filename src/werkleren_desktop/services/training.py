@@ -1,0 +1,315 @@
+"""Use cases of formal training: record it (for several people at once), budgets per
+person and year, and certificates that expire."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.models import (
+    Person,
+    Training,
+    TrainingBudget,
+    TrainingForm,
+    TrainingStatus,
+)
+from werkleren_desktop.domain.conversations import add_months
+from werkleren_desktop.domain.training import TrainingInput, check_year
+from werkleren_desktop.errors import UserError, ValidationError
+from werkleren_desktop.i18n import _
+from werkleren_desktop.services.organisation import load_settings
+
+CERTIFICATE_MONTHS = 3  # certificates that expire within this many months are shown
+
+
+@dataclass(frozen=True)
+class TrainingRow:
+    id: int
+    person_id: int
+    person_name: str
+    title: str
+    provider: str
+    form: TrainingForm
+    starts_on: dt.date
+    ends_on: dt.date
+    minutes: int
+    cost_cents: int
+    required: bool
+    in_working_time: bool
+    status: TrainingStatus
+    certificate: str
+    certificate_expires_on: dt.date | None
+    study_cost_agreement: bool
+
+
+def _row(t: Training) -> TrainingRow:
+    return TrainingRow(
+        t.id,
+        t.person_id,
+        t.person.full_name,
+        t.title,
+        t.provider,
+        t.form,
+        t.starts_on,
+        t.ends_on,
+        t.minutes,
+        t.cost_cents,
+        t.required,
+        t.in_working_time,
+        t.status,
+        t.certificate,
+        t.certificate_expires_on,
+        t.study_cost_agreement,
+    )
+
+
+def list_trainings(
+    sessions: SessionFactory, year: int | None = None, person_id: int | None = None
+) -> list[TrainingRow]:
+    """Training newest first; ``year`` keeps those that count in that year (by start)."""
+    query = (
+        select(Training)
+        .options(selectinload(Training.person))
+        .order_by(Training.starts_on.desc(), Training.id.desc())
+    )
+    if year is not None:
+        query = query.where(Training.starts_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+    if person_id is not None:
+        query = query.where(Training.person_id == person_id)
+    with sessions() as session:
+        return [_row(t) for t in session.scalars(query)]
+
+
+def get_training(sessions: SessionFactory, training_id: int) -> TrainingInput:
+    with sessions() as session:
+        t = _get(session, training_id)
+        return TrainingInput(
+            person_ids=(t.person_id,),
+            title=t.title,
+            form=t.form,
+            starts_on=t.starts_on,
+            ends_on=t.ends_on,
+            minutes=t.minutes,
+            cost_cents=t.cost_cents,
+            provider=t.provider,
+            required=t.required,
+            in_working_time=t.in_working_time,
+            status=t.status,
+            certificate=t.certificate,
+            certificate_expires_on=t.certificate_expires_on,
+            study_cost_agreement=t.study_cost_agreement,
+            notes=t.notes,
+        )
+
+
+def _get(session: Session, training_id: int) -> Training:
+    training = session.get(Training, training_id)
+    if training is None:
+        raise UserError(_("This training no longer exists."))
+    return training
+
+
+def save_training(
+    sessions: SessionFactory,
+    data: TrainingInput,
+    today: dt.date,
+    training_id: int | None = None,
+) -> list[int]:
+    """A new training is stored once per person (each has their own hours, cost and
+    certificate); a change applies to the one record. Returns the ids."""
+    data = data.validated(today)
+    if training_id is not None and len(data.person_ids) != 1:
+        raise ValidationError(_("A recorded training belongs to one person."), "people")
+    with sessions.begin() as session:
+        people = {
+            p.id: p for p in session.scalars(select(Person).where(Person.id.in_(data.person_ids)))
+        }
+        if set(people) != set(data.person_ids):
+            raise ValidationError(_("Someone chosen no longer exists."), "people")
+        for person in people.values():
+            if person.out_of_service is not None and data.starts_on > person.out_of_service:
+                raise ValidationError(
+                    _("{name} had left before the training started.").format(name=person.full_name),
+                    "people",
+                )
+        records = (
+            [_get(session, training_id)]
+            if training_id is not None
+            else [Training() for _person in data.person_ids]
+        )
+        for record, person_id in zip(records, data.person_ids, strict=True):
+            record.person_id = person_id
+            for name in (
+                "title",
+                "provider",
+                "form",
+                "starts_on",
+                "ends_on",
+                "minutes",
+                "cost_cents",
+                "required",
+                "in_working_time",
+                "status",
+                "certificate",
+                "certificate_expires_on",
+                "study_cost_agreement",
+                "notes",
+            ):
+                setattr(record, name, getattr(data, name))
+            session.add(record)
+        session.flush()
+        return [record.id for record in records]
+
+
+def delete_training(sessions: SessionFactory, training_id: int) -> None:
+    with sessions.begin() as session:
+        session.delete(_get(session, training_id))
+
+
+# --- budgets -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    person_id: int
+    person_name: str
+    year: int
+    budget_cents: int
+    overridden: bool
+    spent_cents: int  # training that counts in the year, cancelled not
+
+    @property
+    def used(self) -> float | None:
+        return None if self.budget_cents <= 0 else 100 * self.spent_cents / self.budget_cents
+
+
+def set_budget(sessions: SessionFactory, person_id: int, year: int, cents: int | None) -> None:
+    """A person's budget for a year; None goes back to the organisation's default."""
+    if cents is not None and cents < 0:
+        raise ValidationError(_("An amount cannot be negative."), "budget")
+    check_year(year)
+    with sessions.begin() as session:
+        session.execute(
+            delete(TrainingBudget).where(
+                TrainingBudget.person_id == person_id, TrainingBudget.year == year
+            )
+        )
+        if cents is not None:
+            session.add(TrainingBudget(person_id=person_id, year=year, amount_cents=cents))
+
+
+def budgets(sessions: SessionFactory, year: int) -> list[BudgetRow]:
+    """Budget and spending of everyone employed at some point in the year."""
+    settings = load_settings(sessions)
+    default = settings.default_training_budget_cents if settings else 0
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    with sessions() as session:
+        people = session.execute(
+            select(Person.id, Person.first_name, Person.last_name)
+            .where(
+                Person.in_service <= last,
+                (Person.out_of_service.is_(None)) | (Person.out_of_service >= first),
+            )
+            .order_by(Person.last_name, Person.first_name)
+        ).all()
+        overrides = dict(
+            session.execute(
+                select(TrainingBudget.person_id, TrainingBudget.amount_cents).where(
+                    TrainingBudget.year == year
+                )
+            ).all()
+        )
+        spent = dict(
+            session.execute(
+                select(Training.person_id, func.sum(Training.cost_cents))
+                .where(
+                    Training.starts_on.between(first, last),
+                    Training.status != TrainingStatus.CANCELLED,
+                )
+                .group_by(Training.person_id)
+            ).all()
+        )
+    return [
+        BudgetRow(
+            pid,
+            f"{given} {family}",
+            year,
+            overrides.get(pid, default),
+            pid in overrides,
+            int(spent.get(pid) or 0),
+        )
+        for pid, given, family in people
+    ]
+
+
+# --- certificates --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CertificateRow:
+    training_id: int
+    person_id: int
+    person_name: str
+    certificate: str
+    expires_on: dt.date
+
+
+def expiring_certificates(
+    sessions: SessionFactory,
+    today: dt.date,
+    months: int = CERTIFICATE_MONTHS,
+    person_id: int | None = None,
+) -> list[CertificateRow]:
+    """Certificates of people in service that expire from today within ``months``,
+    soonest first (already expired ones within the last month too)."""
+    query = (
+        select(Training)
+        .join(Person, Person.id == Training.person_id)
+        .where(
+            Training.certificate_expires_on.between(
+                today - dt.timedelta(days=31), add_months(today, months)
+            ),
+            Training.status != TrainingStatus.CANCELLED,
+            (Person.out_of_service.is_(None)) | (Person.out_of_service >= today),
+        )
+        .options(selectinload(Training.person))
+        .order_by(Training.certificate_expires_on)
+    )
+    if person_id is not None:
+        query = query.where(Training.person_id == person_id)
+    with sessions() as session:
+        rows = [
+            CertificateRow(t.id, t.person_id, t.person.full_name, t.certificate, expires)
+            for t in session.scalars(query)
+            if (expires := t.certificate_expires_on) is not None
+        ]
+    # a certificate renewed by a later training no longer expires
+    renewed = _renewed(sessions, rows)
+    return [r for r in rows if (r.person_id, r.certificate.casefold()) not in renewed]
+
+
+def _renewed(sessions: SessionFactory, rows: list[CertificateRow]) -> set[tuple[int, str]]:
+    if not rows:
+        return set()
+    with sessions() as session:
+        later = session.execute(
+            select(Training.person_id, Training.certificate, Training.certificate_expires_on).where(
+                Training.person_id.in_({r.person_id for r in rows}),
+                Training.certificate != "",
+                Training.status != TrainingStatus.CANCELLED,
+            )
+        ).all()
+    latest: dict[tuple[int, str], dt.date] = {}
+    for person_id, name, expires in later:
+        if expires is not None:
+            key = (person_id, name.casefold())
+            latest[key] = max(latest.get(key, expires), expires)
+    return {
+        (r.person_id, r.certificate.casefold())
+        for r in rows
+        if latest.get((r.person_id, r.certificate.casefold()), r.expires_on) > r.expires_on
+    }
