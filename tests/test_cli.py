@@ -223,3 +223,21 @@ def test_print_conversation_forms(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "Er is niemand met de naam ‘Niemand Bekend’." in capsys.readouterr().err
     assert main([*base, str(out)]) == 1
     assert "--person" in capsys.readouterr().err
+
+
+def test_export_overview(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    folder = str(tmp_path / "d")
+    assert main(["demo", "--data-dir", folder]) == 0
+    for kind in ("pdf", "xlsx", "csv"):
+        out = tmp_path / f"overzicht.{kind}"
+        args = ["export", "overview", "--year", "2025", "--format", kind, "--out", str(out)]
+        assert main([*args, "--data-dir", folder]) == 0
+        assert "Het overzicht van 2025" in capsys.readouterr().out
+        assert out.stat().st_size > 1000
+    book = openpyxl.load_workbook(tmp_path / "overzicht.xlsx")
+    assert book.sheetnames == ["Samenvatting", "Per persoon", "Opleidingen"]
+    bad = ["export", "overview", "--year", "3000", "--format", "csv", "--out", str(out)]
+    assert main([*bad, "--data-dir", folder]) == 1
+    assert "Kies een jaar tussen 1990 en 2100." in capsys.readouterr().err

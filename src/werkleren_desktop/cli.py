@@ -99,6 +99,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--record", action="store_true", help=_("the record of the last conversation held")
     )
     conversation.add_argument("--out", required=True, metavar=_("FILE"))
+    overview = exports.add_parser(
+        "overview",
+        parents=[common],
+        help=_("the yearly training overview as PDF, Excel workbook or CSV"),
+    )
+    overview.add_argument("--year", type=int, required=True, metavar=_("YEAR"))
+    overview.add_argument("--format", choices=["pdf", "xlsx", "csv"], required=True)
+    overview.add_argument("--out", required=True, metavar=_("FILE"))
     importer = commands.add_parser("import", parents=[common], help=_("import data from a file"))
     kinds = importer.add_subparsers(
         dest="kind", metavar=_("WHAT"), parser_class=_Parser, required=True
@@ -214,6 +222,36 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_export(args: argparse.Namespace) -> int:
+    if args.kind == "overview":
+        return _export_overview(args)
+    return _export_calendar(args)
+
+
+def _export_overview(args: argparse.Namespace) -> int:
+    import datetime as dt
+    from pathlib import Path
+
+    from werkleren_desktop.documents.overview_export import export_overview
+    from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.services.files import write_atomically
+    from werkleren_desktop.services.overview import year_overview
+
+    store = open_data_folder(_paths(args))
+    try:
+        overview = year_overview(store.sessions, args.year)
+    finally:
+        store.close()
+    out = Path(args.out)
+    write_atomically(out, export_overview(overview, args.format, dt.date.today()))
+    print(
+        _("The overview of {year} ({n} people) written to {path}.").format(
+            year=args.year, n=len(overview.rows), path=out
+        )
+    )
+    return EXIT_OK
+
+
+def _export_calendar(args: argparse.Namespace) -> int:
     import datetime as dt
     from pathlib import Path
 

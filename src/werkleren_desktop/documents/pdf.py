@@ -98,7 +98,9 @@ class Letterhead:
     confidential: bool = False
 
 
-def _numbered_canvas(head: Letterhead, made_on: dt.date) -> type[Canvas]:
+def _numbered_canvas(
+    head: Letterhead, made_on: dt.date, pagesize: tuple[float, float]
+) -> type[Canvas]:
     class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
         """Draws header and footer after the last page, when the page count is known."""
 
@@ -119,7 +121,7 @@ def _numbered_canvas(head: Letterhead, made_on: dt.date) -> type[Canvas]:
             super().save()
 
         def _decorate(self, number: int, total: int) -> None:
-            width, height = A4
+            width, height = pagesize
             self.setStrokeColor(RULE)
             self.setLineWidth(0.6)
             self.line(MARGIN, height - 14 * mm, width - MARGIN, height - 14 * mm)
@@ -157,13 +159,20 @@ def logo(head: Letterhead, max_width: float = 45 * mm, max_height: float = 18 * 
     return image
 
 
-def render(head: Letterhead, story: Sequence[Flowable], made_on: dt.date) -> bytes:
-    """The story on A4 pages with the letterhead; returns the PDF bytes."""
+def render(
+    head: Letterhead,
+    story: Sequence[Flowable],
+    made_on: dt.date,
+    landscape: bool = False,
+) -> bytes:
+    """The story on A4 pages (upright, or landscape for wide tables) with the
+    letterhead; returns the PDF bytes."""
+    pagesize = (A4[1], A4[0]) if landscape else A4
     register_fonts()
     out = io.BytesIO()
     document = SimpleDocTemplate(
         out,
-        pagesize=A4,
+        pagesize=pagesize,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=20 * mm,
@@ -172,7 +181,7 @@ def render(head: Letterhead, story: Sequence[Flowable], made_on: dt.date) -> byt
         author=head.organisation,
         creator=f"Werkleren Desktop {__version__}",
     )
-    document.build(list(story), canvasmaker=_numbered_canvas(head, made_on))
+    document.build(list(story), canvasmaker=_numbered_canvas(head, made_on, pagesize))
     return out.getvalue()
 
 

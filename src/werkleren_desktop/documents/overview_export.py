@@ -1,0 +1,403 @@
+"""The yearly overview as a printable PDF, an Excel workbook and a CSV file.
+
+All three take their figures from overview_columns, like the screen does. No cell can
+ever run as a formula: in the CSV a text that starts with =, +, - or @ gets a leading
+apostrophe (as spreadsheets themselves show typed text), in the workbook every text is
+stored as text.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Sequence
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from werkleren_desktop.db.models import SituationKind
+from werkleren_desktop.documents.overview_columns import (
+    COLUMNS,
+    SCREEN_COLUMNS,
+    Column,
+    Kind,
+    Value,
+    euros,
+    hours,
+    percent,
+    shown,
+    title,
+)
+from werkleren_desktop.documents.pdf import (
+    FONT,
+    FONT_BOLD,
+    INK,
+    SHADE,
+    Letterhead,
+    fact_table,
+    grid,
+    render,
+    styles,
+    text,
+    title_block,
+)
+from werkleren_desktop.domain.situations import KIND_SHORT_LABELS
+from werkleren_desktop.domain.training import (
+    FORM_LABELS,
+    NATIONAL_BUDGET_USE,
+    TRAINING_STATUS_LABELS,
+)
+from werkleren_desktop.i18n import _
+from werkleren_desktop.services.overview import YearOverview
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+EURO_FORMAT = '"€" #,##0.00'
+HOURS_FORMAT = "0.0"
+PERCENT_FORMAT = '0.0" %"'
+DATE_FORMAT = "dd-mm-yyyy"
+
+
+def inert(value: str) -> str:
+    """Text that a spreadsheet shows as text and never runs as a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+# --- key figures, shared by the summary sheet and the PDF -----------------------------
+
+
+def key_figures(overview: YearOverview) -> list[tuple[str, Value, Kind]]:
+    total = overview.total
+    shares = overview.split.shares()
+    figures: list[tuple[str, Value, Kind]] = [
+        (_("People employed in the year"), len(overview.rows), Kind.COUNT),
+        (_("Learning situations logged"), total.situations, Kind.COUNT),
+    ]
+    figures += [
+        ("   · " + _(KIND_SHORT_LABELS[kind]), total.situations_by_kind.get(kind, 0), Kind.COUNT)
+        for kind in SituationKind
+    ]
+    figures += [
+        (_("Hours learning at work"), hours(total.situation_minutes), Kind.HOURS),
+        (_("Week-cycle sessions attended"), total.sessions_attended, Kind.COUNT),
+        (_("Hours learning together"), hours(total.session_minutes), Kind.HOURS),
+        (_("Colleagues and experts consulted"), total.consultations, Kind.COUNT),
+        (_("Trainings"), total.trainings, Kind.COUNT),
+        (_("Hours of training, required"), hours(total.required_minutes), Kind.HOURS),
+        (_("Hours of training, voluntary"), hours(total.voluntary_minutes), Kind.HOURS),
+        (_("Training cost, required"), euros(total.required_cents), Kind.EURO),
+        (_("Training cost, voluntary"), euros(total.voluntary_cents), Kind.EURO),
+        (_("Training budget"), euros(total.budget_cents), Kind.EURO),
+        (_("Budget used"), percent(total.budget_used), Kind.PERCENT),
+        (_("Talent conversations held"), total.conversations_held, Kind.COUNT),
+        (_("Agreements still open"), total.open_agreements, Kind.COUNT),
+        (_("Certificates expiring next year"), total.certificates_expiring, Kind.COUNT),
+    ]
+    for label, share in zip(
+        (_("Share learning at work"), _("Share learning with others"), _("Share formal")),
+        shares or (None, None, None),
+        strict=True,
+    ):
+        figures.append((label, percent(share), Kind.PERCENT))
+    return figures
+
+
+# --- CSV ------------------------------------------------------------------------------
+
+
+def overview_csv(overview: YearOverview) -> bytes:
+    """As Dutch Excel opens it by double-clicking: semicolons, decimal commas, UTF-8
+    with a byte-order mark. One row per person, then the organisation's totals."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow([inert(title(c)) for c in COLUMNS])
+    for row in (*overview.rows, overview.total):
+        writer.writerow([_csv_value(c.value(row)) for c in COLUMNS])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _csv_value(value: Value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return str(value).replace(".", ",")
+    if isinstance(value, dt.date):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, int):
+        return str(value)
+    return inert(str(value))
+
+
+# --- XLSX -----------------------------------------------------------------------------
+
+HEADER_FILL = PatternFill("solid", fgColor="EEF1F4")
+
+
+def _put(cell: Cell | MergedCell, value: Value, kind: Kind) -> None:
+    if isinstance(cell, MergedCell):  # the sheets merge no cells; a guard for the types
+        return
+    if isinstance(value, str):
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.data_type = "s"  # text stays text, even "=SUM(...)"
+        return
+    cell.value = value
+    if kind is Kind.EURO:
+        cell.number_format = EURO_FORMAT
+    elif kind is Kind.HOURS:
+        cell.number_format = HOURS_FORMAT
+    elif kind is Kind.PERCENT:
+        cell.number_format = PERCENT_FORMAT
+    elif kind is Kind.DATE:
+        cell.number_format = DATE_FORMAT
+
+
+def _table_sheet(
+    sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[tuple[Value, Kind]]]
+) -> None:
+    """A header row that stays in view, an autofilter, and columns wide enough."""
+    for index, header in enumerate(headers, start=1):
+        cell = sheet.cell(row=1, column=index)
+        _put(cell, header, Kind.TEXT)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row_number, row in enumerate(rows, start=2):
+        for index, (value, kind) in enumerate(row, start=1):
+            _put(sheet.cell(row=row_number, column=index), value, kind)
+    sheet.freeze_panes = "B2"
+    last = get_column_letter(len(headers))
+    sheet.auto_filter.ref = f"A1:{last}{max(1, len(rows)) + 1}"
+    for index, header in enumerate(headers, start=1):
+        cells = (len(_csv_value(row[index - 1][0])) for row in rows)
+        widest = max([len(header) * 0.8, *cells])
+        sheet.column_dimensions[get_column_letter(index)].width = min(45, max(9, widest + 2))
+    sheet.row_dimensions[1].height = 32
+
+
+def overview_xlsx(overview: YearOverview) -> bytes:
+    """A summary sheet, a sheet per person and a sheet with every training."""
+    book = Workbook()
+    summary = book.active
+    assert summary is not None
+    summary.title = _("Summary")[:31]
+    _put(summary["A1"], _("Yearly learning overview {year}").format(year=overview.year), Kind.TEXT)
+    summary["A1"].font = Font(bold=True, size=14)
+    _put(summary["A2"], overview.organisation, Kind.TEXT)
+    for number, (label, value, kind) in enumerate(key_figures(overview), start=4):
+        _put(summary.cell(row=number, column=1), label, Kind.TEXT)
+        _put(summary.cell(row=number, column=2), value, kind)
+    note = len(key_figures(overview)) + 5
+    _put(
+        summary.cell(row=note, column=1),
+        _(
+            "The 70:20:10 split is indicative: it divides the learning hours that were "
+            "logged, not all learning. Dutch employers see about {n}% of the budget used."
+        ).format(n=NATIONAL_BUDGET_USE),
+        Kind.TEXT,
+    )
+    summary.column_dimensions["A"].width = 42
+    summary.column_dimensions["B"].width = 16
+
+    people = book.create_sheet(_("Per person")[:31])
+    _table_sheet(
+        people,
+        [title(c) for c in COLUMNS],
+        [[(c.value(r), c.kind) for c in COLUMNS] for r in (*overview.rows, overview.total)],
+    )
+    for cell in people[people.max_row]:
+        cell.font = Font(bold=True)
+    people.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{people.max_row - 1}"
+
+    trainings = book.create_sheet(_("Trainings")[:31])
+    headers = [
+        _("Name"), _("Title"), _("Provider"), _("Form"), _("Start"), _("End"), _("Hours"),
+        _("Cost"), _("Required for the job"), _("In working time"), _("Status"),
+        _("Certificate"), _("Expires"), _("Study-cost agreement"),
+    ]  # fmt: skip
+    yes, no = _("yes"), _("no")
+    _table_sheet(
+        trainings,
+        headers,
+        [
+            [
+                (t.person_name, Kind.TEXT),
+                (t.title, Kind.TEXT),
+                (t.provider, Kind.TEXT),
+                (_(FORM_LABELS[t.form]), Kind.TEXT),
+                (t.starts_on, Kind.DATE),
+                (t.ends_on, Kind.DATE),
+                (hours(t.minutes), Kind.HOURS),
+                (euros(t.cost_cents), Kind.EURO),
+                (yes if t.required else no, Kind.TEXT),
+                (yes if t.in_working_time else no, Kind.TEXT),
+                (_(TRAINING_STATUS_LABELS[t.status]), Kind.TEXT),
+                (t.certificate, Kind.TEXT),
+                (t.certificate_expires_on, Kind.DATE),
+                (yes if t.study_cost_agreement else no, Kind.TEXT),
+            ]
+            for t in overview.trainings
+        ],
+    )
+    book.properties.creator = "Werkleren Desktop"
+    book.properties.title = _("Yearly learning overview {year}").format(year=overview.year)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+# --- PDF ------------------------------------------------------------------------------
+
+
+def _split_chart(overview: YearOverview, width: float) -> Drawing:
+    """Logged learning hours over experience, others and formal, as one bar each."""
+    split = overview.split
+    labels = [_("At work"), _("With others"), _("Formal")]
+    values = [
+        float(hours(split.experience_minutes)),
+        float(hours(split.others_minutes)),
+        float(hours(split.formal_minutes)),
+    ]
+    drawing = Drawing(width, 48 * mm)
+    drawing.add(String(0, 44 * mm, _("Learning hours logged"), fontName=FONT_BOLD, fontSize=9))
+    chart = HorizontalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 28 * mm, 4 * mm, width - 40 * mm, 36 * mm
+    chart.data = [values]
+    chart.categoryAxis.categoryNames = labels
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 8
+    chart.categoryAxis.reverseDirection = True
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.bars[0].fillColor = colors.HexColor("#52606d")
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%.0f"
+    chart.barLabels.fontName = FONT
+    chart.barLabels.fontSize = 7
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 2
+    drawing.add(chart)
+    return drawing
+
+
+def _kinds_chart(overview: YearOverview, width: float) -> Drawing:
+    drawing = Drawing(width, 48 * mm)
+    drawing.add(String(0, 44 * mm, _("Situations by kind"), fontName=FONT_BOLD, fontSize=9))
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 10 * mm, 8 * mm, width - 14 * mm, 32 * mm
+    chart.data = [[overview.total.situations_by_kind.get(k, 0) for k in SituationKind]]
+    chart.categoryAxis.categoryNames = [_(KIND_SHORT_LABELS[k]) for k in SituationKind]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.bars[0].fillColor = colors.HexColor("#9aa5b1")
+    chart.bars[0].strokeColor = None
+    drawing.add(chart)
+    return drawing
+
+
+def _person_table(overview: YearOverview) -> Table:
+    s = styles()
+    columns: tuple[Column, ...] = SCREEN_COLUMNS
+    numeric = [c.kind is not Kind.TEXT for c in columns]
+    header = [Paragraph(text(title(c)), s["cell_bold"]) for c in columns]
+    body = [[shown(c.value(r), c.kind) for c in columns] for r in (*overview.rows, overview.total)]
+    rows: list[list[object]] = [header]
+    for values in body:  # the name may wrap; figures stay on one line
+        rows.append([Paragraph(text(values[0]), s["cell"]), *values[1:]])
+    widths = [52 * mm] + [(261 - 52) * mm / (len(columns) - 1)] * (len(columns) - 1)
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    style = grid()
+    style.add("FONTSIZE", (0, 1), (-1, -1), 8)
+    style.add("FONTNAME", (0, -1), (-1, -1), FONT_BOLD)
+    style.add("BACKGROUND", (0, -1), (-1, -1), SHADE)
+    style.add("LINEABOVE", (0, -1), (-1, -1), 1, INK)
+    style.add("VALIGN", (0, 0), (-1, 0), "BOTTOM")
+    for index, is_number in enumerate(numeric):
+        if is_number:
+            style.add("ALIGN", (index, 1), (index, -1), "RIGHT")
+    table.setStyle(style)
+    return table
+
+
+def overview_pdf(overview: YearOverview, made_on: dt.date) -> bytes:
+    s = styles()
+    head = Letterhead(
+        overview.organisation,
+        overview.logo_png,
+        _("Yearly learning overview {year}").format(year=overview.year),
+    )
+    figures = key_figures(overview)
+    half = (len(figures) + 1) // 2
+    left = fact_table([(label, shown(v, k)) for label, v, k in figures[:half]], 70 * mm)
+    right = fact_table([(label, shown(v, k)) for label, v, k in figures[half:]], 70 * mm)
+    columns = Table([[left, right]], colWidths=[125 * mm, 125 * mm])
+    columns.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    shares = overview.split.shares()
+    split_text = (
+        _(
+            "Of the logged learning hours {a} % was learning at work, {b} % with others and "
+            "{c} % formal training: the 70:20:10 picture, indicative."
+        ).format(
+            a=shown(percent(shares[0]), Kind.HOURS),
+            b=shown(percent(shares[1]), Kind.HOURS),
+            c=shown(percent(shares[2]), Kind.HOURS),
+        )
+        if shares
+        else _("No learning hours were logged in this year.")
+    )
+    charts = Table(
+        [[_split_chart(overview, 120 * mm), _kinds_chart(overview, 110 * mm)]],
+        colWidths=[130 * mm, 120 * mm],
+    )
+    story: list[Flowable] = [
+        title_block(head, _("Yearly learning overview {year}").format(year=overview.year)),
+        Paragraph(text(overview.organisation), s["subtitle"]),
+        Spacer(0, 3 * mm),
+        columns,
+        Spacer(0, 2 * mm),
+        KeepTogether([charts, Paragraph(text(split_text), s["small"])]),
+        Paragraph(
+            _("Budget used: {used}; Dutch employers see about {n} % used.").format(
+                used=shown(percent(overview.total.budget_used), Kind.PERCENT) or "—",
+                n=NATIONAL_BUDGET_USE,
+            ),
+            s["small"],
+        ),
+        Paragraph(_("Per person"), s["heading"]),
+        Paragraph(
+            _(
+                "Everyone employed at some point in {year}, also those with nothing logged. "
+                "A training counts in the year it starts."
+            ).format(year=overview.year),
+            s["small"],
+        ),
+        Spacer(0, 2 * mm),
+        _person_table(overview),
+    ]
+    return render(head, story, made_on, landscape=True)
+
+
+EXPORT_FORMATS = ("pdf", "xlsx", "csv")
+
+
+def export_overview(overview: YearOverview, kind: str, made_on: dt.date) -> bytes:
+    """The overview in one of EXPORT_FORMATS: what the CLI and the window write."""
+    if kind == "pdf":
+        return overview_pdf(overview, made_on)
+    if kind == "xlsx":
+        return overview_xlsx(overview)
+    if kind == "csv":
+        return overview_csv(overview)
+    raise ValueError(kind)
