@@ -428,6 +428,7 @@ def generate_demo(
         _add_cycles(session, groups, settings.validated().work_calendar(), today, rng)
         session.flush()
         _add_situations(session, people, groups, profile, today, rng)
+        _add_trainings(session, people, profile, today, rng)
         _add_conversations(
             session,
             people,
@@ -895,3 +896,81 @@ def _add_conversations(
     session.execute(insert(TalentConversation), conversations)
     session.execute(insert(ConversationSection), sections)
     session.execute(insert(Agreement), agreements)
+
+
+# (title, provider, form, hours, euros, required, certificate, years valid)
+TRAININGS = (
+    ("BHV herhaling", "Veiligheidscentrum Oost", "course", 8, 165, True, "BHV", 1),
+    ("VCA basis", "Opleidingshuis Techniek", "certification", 16, 325, True, "VCA", 10),
+    ("EHBO", "Het Oranje Kruis-instructeur", "course", 12, 140, True, "EHBO", 2),
+    ("Omgaan met agressie", "Trainingsbureau De Brug", "workshop", 6, 395, False, "", 0),
+    ("Coachen op de werkvloer", "Academie Werkplekleren", "course", 24, 1150, False, "", 0),
+    ("Excel voor planners", "Online Academie", "elearning", 10, 89, False, "", 0),
+    ("Vakdag van de branche", "Brancheorganisatie", "conference", 7, 120, False, "", 0),
+    ("Klantgericht werken", "Trainingsbureau De Brug", "course", 20, 875, False, "", 0),
+)
+
+
+def _add_trainings(
+    session: Session,
+    people: list[Person],
+    profile: DemoProfile,
+    today: dt.date,
+    rng: random.Random,
+) -> None:
+    """Formal training across the years: required courses with certificates that come
+    back, voluntary ones, now and then a cancellation, and a few budget overrides."""
+    from sqlalchemy import insert
+
+    from werkleren_desktop.db.models import Training, TrainingBudget, TrainingStatus
+
+    rows: list[dict[str, object]] = []
+    for year in range(today.year - profile.history_years, today.year + 1):
+        for person in people:
+            if not (_active(person, dt.date(year, 1, 1)) or _active(person, dt.date(year, 12, 1))):
+                continue
+            for _number in range(rng.choice((0, 1, 1, 1, 2, 2, 3))):
+                title, provider, form, hours, euros, required, certificate, valid = rng.choice(
+                    TRAININGS
+                )
+                start = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
+                if not _active(person, start):
+                    continue
+                length = 0 if hours <= 8 else rng.choice((0, 1, 7, 14))
+                status = (
+                    TrainingStatus.PLANNED
+                    if start > today
+                    else TrainingStatus.CANCELLED
+                    if rng.random() < 0.05
+                    else TrainingStatus.DONE
+                )
+                rows.append(
+                    {
+                        "person_id": person.id,
+                        "title": title,
+                        "provider": provider,
+                        "form": form,
+                        "starts_on": start,
+                        "ends_on": start + dt.timedelta(days=length),
+                        "minutes": hours * 60,
+                        "cost_cents": euros * 100,
+                        "required": required,
+                        "in_working_time": required or rng.random() < 0.7,
+                        "status": status,
+                        "certificate": certificate,
+                        "certificate_expires_on": (
+                            start.replace(year=start.year + valid) if certificate else None
+                        ),
+                        "study_cost_agreement": not required and euros > 1000,
+                        "notes": "",
+                    }
+                )
+    if rows:
+        session.execute(insert(Training), rows)
+    overrides = [
+        {"person_id": p.id, "year": today.year, "amount_cents": rng.choice((50000, 150000))}
+        for p in rng.sample(people, k=max(1, len(people) // 12))
+        if _active(p, today)
+    ]
+    if overrides:
+        session.execute(insert(TrainingBudget), overrides)
