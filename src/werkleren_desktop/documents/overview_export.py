@@ -219,7 +219,7 @@ def overview_xlsx(overview: YearOverview) -> bytes:
 
     trainings = book.create_sheet(_("Trainings")[:31])
     headers = [
-        _("Name"), _("Title"), _("Provider"), _("Form"), _("Start"), _("End"), _("Hours"),
+        _("Name"), _("Title"), _("Provider"), _("Form"), _("Starts on"), _("Ends on"), _("Hours"),
         _("Cost"), _("Required for the job"), _("In working time"), _("Status"),
         _("Certificate"), _("Expires"), _("Study-cost agreement"),
     ]  # fmt: skip

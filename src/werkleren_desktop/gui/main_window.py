@@ -30,12 +30,13 @@ from werkleren_desktop.gui.groups.page import GroupsPage
 from werkleren_desktop.gui.icons import app_icon
 from werkleren_desktop.gui.language import apply_language
 from werkleren_desktop.gui.navigation import AREAS, HOME, Area
-from werkleren_desktop.gui.pages.area_intro import AreaIntroPage
+from werkleren_desktop.gui.overview.page import OverviewPage
 from werkleren_desktop.gui.pages.home import HomePage
 from werkleren_desktop.gui.pages.welcome import WelcomePage
 from werkleren_desktop.gui.people.page import PeoplePage
 from werkleren_desktop.gui.situations.page import SituationsPage
 from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.gui.training.page import TrainingPage
 from werkleren_desktop.gui.widgets import Banner, heading
 from werkleren_desktop.gui.window_state import WindowState
 from werkleren_desktop.i18n import _, current_language
@@ -218,6 +219,14 @@ class MainWindow(QMainWindow):
             )
             self.situations_page.status_message.connect(self._show_message)
             return self.situations_page
+        if area.key == "training":
+            self.training_page = TrainingPage(self.store.sessions, self.tasks, self.today)
+            self.training_page.status_message.connect(self._show_message)
+            return self.training_page
+        if area.key == "overview":
+            self.overview_page = OverviewPage(self.store.sessions, self.tasks, self.today)
+            self.overview_page.status_message.connect(self._show_message)
+            return self.overview_page
         if area.key == "conversations":
             self.conversations_page = ConversationsPage(self.store.sessions, self.tasks, self.today)
             self.conversations_page.status_message.connect(self._show_message)
@@ -227,7 +236,7 @@ class MainWindow(QMainWindow):
             self.groups_page.status_message.connect(self._show_message)
             self.groups_page.situations_wanted.connect(self.show_situations_of)
             return self.groups_page
-        return AreaIntroPage(area)
+        raise ValueError(f"no page for the area {area.key}")
 
     def _show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)

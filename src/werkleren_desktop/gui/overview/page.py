@@ -1,0 +1,279 @@
+"""Jaaroverzicht: all learning of a year, in charts and a table, and exported."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.models import SituationKind
+from werkleren_desktop.documents.overview_columns import (
+    SCREEN_COLUMNS,
+    Kind,
+    euros,
+    hours,
+    percent,
+    shown,
+)
+from werkleren_desktop.documents.overview_export import export_overview
+from werkleren_desktop.domain.situations import KIND_SHORT_LABELS
+from werkleren_desktop.domain.training import NATIONAL_BUDGET_USE, PersonYear
+from werkleren_desktop.errors import UserError
+from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui.rows_model import RowsTableModel
+from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, hint, list_table
+from werkleren_desktop.i18n import _
+from werkleren_desktop.services.files import write_atomically
+from werkleren_desktop.services.overview import YearOverview, year_overview
+
+FORMATS = (
+    ("pdf", "PDF…", "PDF (*.pdf)"),
+    ("xlsx", "Excel…", "Excel (*.xlsx)"),
+    ("csv", "CSV…", "CSV (*.csv)"),
+)
+
+
+class OverviewModel(RowsTableModel[PersonYear]):
+    """The people of the year and, last, the organisation's totals (in bold)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            tuple(c.title for c in SCREEN_COLUMNS),
+            lambda r: tuple(shown(c.value(r), c.kind) for c in SCREEN_COLUMNS),
+        )
+
+    def extra(self, row: PersonYear, column: int, role: int) -> object:
+        if (
+            role == Qt.ItemDataRole.TextAlignmentRole
+            and SCREEN_COLUMNS[column].kind is not Kind.TEXT
+        ):
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.FontRole and row.person_id == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+def _chart() -> tuple[QChart, QChartView]:
+    chart = QChart()
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setBackgroundRoundness(0)
+    chart.legend().hide()
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(180)
+    return chart, view
+
+
+def bar_chart(chart: QChart, labels: list[str], values: list[float], colour: str) -> None:
+    """Horizontal bars, first label on top, each with its value: readable at any width."""
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    bars = QBarSet("")
+    bars.setColor(QColor(colour))
+    for value in reversed(values):
+        bars.append(value)
+    series = QHorizontalBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)
+    series.setLabelsFormat("@value")
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append(list(reversed(labels)))
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(categories)
+    axis = QValueAxis()
+    axis.setRange(0, max([*values, 1.0]) * 1.15)
+    axis.setLabelFormat("%d")
+    axis.setTickCount(3)
+    chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis)
+
+
+class OverviewPage(QWidget):
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        tasks: TaskRunner,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.tasks = tasks
+        self.today = today
+        self.overview: YearOverview | None = None
+        self.error_label = ErrorLabel()
+        self.year_box = QComboBox()
+        self.year_box.currentIndexChanged.connect(self.refresh)
+        self.export_buttons: dict[str, QPushButton] = {}
+        for kind, label, _filter in FORMATS:
+            button = QPushButton(label)
+            button.clicked.connect(lambda _checked=False, k=kind: self.export(k))
+            self.export_buttons[kind] = button
+
+        self.figures = QLabel()
+        self.figures.setTextFormat(Qt.TextFormat.RichText)
+        self.figures.setWordWrap(True)
+        figures_card = Card(_("The year in figures"))
+        figures_card.body.addWidget(self.figures)
+        figures_card.body.addStretch(1)
+        figures_card.body.addWidget(
+            hint(
+                _("Dutch employers see about {n} % of the training budget used.").format(
+                    n=NATIONAL_BUDGET_USE
+                )
+            )
+        )
+        self.split_chart, split_view = _chart()
+        self.split_caption = hint("")
+        split_card = Card(_("Learning hours logged: at work, with others, formal"))
+        split_card.body.addWidget(split_view)
+        split_card.body.addWidget(self.split_caption)
+        self.kinds_chart, kinds_view = _chart()
+        kinds_card = Card(_("Situations by kind"))
+        kinds_card.body.addWidget(kinds_view)
+
+        self.model = OverviewModel()
+        self.table = list_table(self.model, {})
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(200)
+
+        cards = QHBoxLayout()
+        cards.setSpacing(12)
+        cards.addWidget(figures_card, 4)
+        cards.addWidget(split_card, 4)
+        cards.addWidget(kinds_card, 3)
+        tools = QHBoxLayout()
+        tools.addWidget(heading(_("Yearly overview"), 2.0))
+        tools.addStretch(1)
+        tools.addWidget(QLabel(_("Year")))
+        tools.addWidget(self.year_box)
+        tools.addSpacing(16)
+        tools.addWidget(QLabel(_("Export:")))
+        for button in self.export_buttons.values():
+            tools.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addLayout(tools)
+        layout.addWidget(
+            hint(
+                _(
+                    "Everyone employed at some point in the year, also those with nothing "
+                    "logged: seeing who did not learn is the point. A training counts in the "
+                    "year it starts."
+                )
+            )
+        )
+        layout.addWidget(self.error_label)
+        layout.addLayout(cards)
+        layout.addWidget(self.table, 1)
+
+    def year(self) -> int:
+        year = self.year_box.currentData()
+        return int(year) if year is not None else self.today().year
+
+    def refresh(self) -> None:
+        if not self.year_box.count():
+            this_year = self.today().year
+            self.year_box.blockSignals(True)
+            for year in range(this_year, this_year - 11, -1):
+                self.year_box.addItem(str(year), year)
+            self.year_box.blockSignals(False)
+        year = self.year()
+        self.tasks.run(
+            lambda: year_overview(self.sessions, year),
+            self._show,
+            lambda error: self.error_label.show_message(str(error)),
+            owner=self,
+        )
+
+    def _show(self, overview: YearOverview) -> None:
+        self.overview = overview
+        self.error_label.clear_message()
+        total = overview.total
+        self.model.show_rows([*overview.rows, total])
+        lines = [
+            (_("People employed"), str(len(overview.rows))),
+            (_("Learning situations"), str(total.situations)),
+            (_("Week-cycle sessions attended"), str(total.sessions_attended)),
+            (_("Trainings"), str(total.trainings)),
+            (_("Training cost"), shown(euros(total.cost_cents), Kind.EURO)),
+            (_("Budget used"), shown(percent(total.budget_used), Kind.PERCENT) or "—"),
+            (_("Talent conversations held"), str(total.conversations_held)),
+            (_("Agreements still open"), str(total.open_agreements)),
+            (_("Certificates expiring next year"), str(total.certificates_expiring)),
+        ]
+        self.figures.setText(
+            "<table cellspacing='0' cellpadding='2'>"
+            + "".join(f"<tr><td>{k}</td><td align='right'><b>{v}</b></td></tr>" for k, v in lines)
+            + "</table>"
+        )
+        self._show_split(overview)
+        self._show_kinds(overview)
+
+    def _show_split(self, overview: YearOverview) -> None:
+        split = overview.split
+        labels = [_("At work"), _("With others"), _("Formal")]
+        values = [
+            float(hours(split.experience_minutes)),
+            float(hours(split.others_minutes)),
+            float(hours(split.formal_minutes)),
+        ]
+        bar_chart(self.split_chart, labels, values, "#52606d")
+        shares = split.shares()
+        self.split_caption.setText(
+            _("{a} : {b} : {c} (indicative; the 70:20:10 frame)").format(
+                a=f"{shares[0]:.0f}", b=f"{shares[1]:.0f}", c=f"{shares[2]:.0f}"
+            )
+            if shares
+            else _("No learning hours were logged in this year.")
+        )
+
+    def _show_kinds(self, overview: YearOverview) -> None:
+        counts = [overview.total.situations_by_kind.get(k, 0) for k in SituationKind]
+        labels = [_(KIND_SHORT_LABELS[k]) for k in SituationKind]
+        bar_chart(self.kinds_chart, labels, [float(c) for c in counts], "#9aa5b1")
+
+    def export(self, kind: str) -> None:
+        if self.overview is None:
+            return
+        overview = self.overview
+        suggested = _("learning overview {year}").format(year=overview.year) + f".{kind}"
+        filters = next(f for k, _label, f in FORMATS if k == kind)
+        path = prompts.choose_save_file(self, _("Export the yearly overview"), suggested, filters)
+        if path is None:
+            return
+        try:
+            write_atomically(path, export_overview(overview, kind, self.today()))
+        except UserError as error:
+            self.error_label.show_message(str(error))
+            return
+        self.error_label.clear_message()
+        self.status_message.emit(_("Overview saved as {path}.").format(path=path))

@@ -1,0 +1,476 @@
+"""Opleidingen: formal training, budgets per person and year, expiring certificates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.models import TrainingStatus
+from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.money import format_euro, format_euro_plain, parse_euro
+from werkleren_desktop.domain.people import format_hours
+from werkleren_desktop.domain.training import (
+    FORM_LABELS,
+    NATIONAL_BUDGET_USE,
+    TRAINING_STATUS_LABELS,
+    percentage,
+)
+from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
+from werkleren_desktop.gui.record_page import RecordListPage
+from werkleren_desktop.gui.rows_model import RowsTableModel
+from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.gui.training.training_dialog import TrainingDialog
+from werkleren_desktop.gui.widgets import (
+    heading,
+    hint,
+    list_and_panel,
+    list_table,
+    paragraph,
+    scrolling,
+)
+from werkleren_desktop.i18n import N_, _, current_language
+from werkleren_desktop.services.organisation import load_settings
+from werkleren_desktop.services.people import PersonRow, list_people
+from werkleren_desktop.services.training import (
+    BudgetRow,
+    CertificateRow,
+    TrainingRow,
+    budgets,
+    delete_training,
+    expiring_certificates,
+    get_training,
+    list_trainings,
+    set_budget,
+)
+
+OVER_BUDGET = "#b3261e"
+
+
+def hours_text(minutes: int) -> str:
+    return format_hours(minutes, current_language()) or "0"
+
+
+def used_text(used: float | None) -> str:
+    return "—" if used is None else f"{used:.0f} %"
+
+
+class TrainingsModel(RowsTableModel[TrainingRow]):
+    def __init__(self) -> None:
+        super().__init__(
+            (N_("Starts on"), N_("Name"), N_("Title"), N_("Form"), N_("Hours"), N_("Cost"),
+             N_("Required"), N_("Status")),
+            lambda t: (
+                format_date(t.starts_on, "short"),
+                t.person_name,
+                t.title,
+                _(FORM_LABELS[t.form]),
+                hours_text(t.minutes),
+                format_euro(t.cost_cents),
+                _("yes") if t.required else "",
+                _(TRAINING_STATUS_LABELS[t.status]),
+            ),
+        )  # fmt: skip
+
+    def extra(self, row: TrainingRow, column: int, role: int) -> object:
+        if column in (4, 5) and role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if row.status is TrainingStatus.CANCELLED and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#7b8794"))
+        return None
+
+
+class BudgetsModel(RowsTableModel[BudgetRow]):
+    def __init__(self) -> None:
+        super().__init__(
+            (N_("Name"), N_("Budget"), N_("Spent"), N_("Used")),
+            lambda b: (
+                b.person_name + ("" if not b.overridden else " *"),
+                format_euro(b.budget_cents),
+                format_euro(b.spent_cents),
+                used_text(b.used),
+            ),
+        )
+
+    def extra(self, row: BudgetRow, column: int, role: int) -> object:
+        if column > 0 and role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        over = row.used is not None and row.used > 100
+        if column == 3 and over and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(OVER_BUDGET))
+        return None
+
+
+class CertificatesModel(RowsTableModel[CertificateRow]):
+    def __init__(self) -> None:
+        super().__init__(
+            (N_("Expires"), N_("Name"), N_("Certificate")),
+            lambda c: (format_date(c.expires_on, "short"), c.person_name, c.certificate),
+        )
+
+
+class BudgetDialog(FormDialog):
+    """One person's budget for one year; empty means the organisation's default."""
+
+    def __init__(
+        self, sessions: SessionFactory, row: BudgetRow, default_cents: int, parent: QWidget
+    ) -> None:
+        super().__init__(_("Training budget of {name}").format(name=row.person_name), parent)
+        self.sessions = sessions
+        self.row = row
+        self.amount = QLineEdit(format_euro_plain(row.budget_cents) if row.overridden else "")
+        self.amount.setPlaceholderText(
+            _("default: {amount}").format(amount=format_euro_plain(default_cents))
+        )
+        self.fields = {"budget": self.amount}
+        form = QFormLayout()
+        form.addRow(_("Year"), QLabel(str(row.year)))
+        form.addRow(_("Budget"), self.amount)
+        form.addRow("", hint(_("Leave empty for the organisation's default budget.")))
+        self.finish_layout(form)
+
+    def snapshot(self) -> object:
+        return self.amount.text()
+
+    def save(self) -> None:
+        text = self.amount.text().strip()
+        cents = parse_euro(text, field="budget") if text else None
+        set_budget(self.sessions, self.row.person_id, self.row.year, cents)
+
+
+class TrainingPanel(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.training: TrainingRow | None = None
+        self.title = heading("", 1.3)
+        self.details = paragraph("")
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.edit_button = QPushButton(_("Edit…"))
+        self.delete_button = QPushButton(_("Delete…"))
+        self.empty = hint(_("Choose a training in the list to see it."))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(16, 8, 8, 8)
+        column.addWidget(self.empty)
+        column.addWidget(self.title)
+        column.addLayout(buttons)
+        column.addWidget(self.details)
+        column.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolling(content))
+        self.show_training(None)
+
+    def show_training(self, row: TrainingRow | None) -> None:
+        self.training = row
+        for widget in (self.title, self.details, self.edit_button, self.delete_button):
+            widget.setVisible(row is not None)
+        self.empty.setVisible(row is None)
+        if row is None:
+            return
+        self.title.setText(row.title)
+        when = format_date(row.starts_on)
+        if row.ends_on != row.starts_on:
+            when = _("{start} to {end}").format(start=when, end=format_date(row.ends_on))
+        facts = [
+            (_("Name"), row.person_name),
+            (_("Provider"), row.provider),
+            (_("Form"), _(FORM_LABELS[row.form])),
+            (_("When"), when),
+            (_("Hours"), hours_text(row.minutes)),
+            (_("Cost"), format_euro(row.cost_cents)),
+            (
+                _("Kind"),
+                _("required for the job") if row.required else _("voluntary"),
+            ),
+            (_("In working time"), _("yes") if row.in_working_time else _("no")),
+            (_("Status"), _(TRAINING_STATUS_LABELS[row.status])),
+        ]
+        if row.certificate:
+            expiry = (
+                _("expires on {date}").format(date=format_date(row.certificate_expires_on))
+                if row.certificate_expires_on
+                else ""
+            )
+            facts.append((_("Certificate"), f"{row.certificate} {expiry}".strip()))
+        if row.study_cost_agreement:
+            facts.append((_("Study-cost agreement"), _("yes")))
+        self.details.setText(
+            "<table cellspacing='0' cellpadding='3'>"
+            + "".join(
+                f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
+                for k, v in facts
+                if v
+            )
+            + "</table>"
+        )
+
+
+class TrainingPage(RecordListPage):
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        tasks: TaskRunner,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(sessions, tasks, today, parent)
+        self.people: list[PersonRow] = []
+        self.rows: list[TrainingRow] = []
+        self.budget_rows: list[BudgetRow] = []
+        self.default_budget = 0
+
+        self.count_label = hint("")
+        self.count_label.setWordWrap(False)
+        self.new_button = QPushButton(_("New training…"))
+        self.new_button.clicked.connect(self.new_training)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search by name, title or provider"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.year_box = QComboBox()
+        self.status_box = QComboBox()
+        self.status_box.addItem(_("Every status"), None)
+        for status, label in TRAINING_STATUS_LABELS.items():
+            self.status_box.addItem(_(label), status)
+        self.status_box.currentIndexChanged.connect(self._filter)
+        self.year_box.currentIndexChanged.connect(self.refresh)
+
+        self.model = TrainingsModel()
+        self.table = list_table(self.model, {0: 80, 1: 130, 3: 80, 4: 45, 5: 85, 6: 60, 7: 70})
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self.edit_training())
+        self.follow_selection(self.table, self.model)
+        self.panel = TrainingPanel()
+        self.panel.edit_button.clicked.connect(self.edit_training)
+        self.panel.delete_button.clicked.connect(self.delete_training)
+        tools = QHBoxLayout()
+        tools.addWidget(self.search, 1)
+        tools.addWidget(self.status_box)
+        list_tab = QWidget()
+        list_column = QVBoxLayout(list_tab)
+        list_column.addLayout(tools)
+        list_column.addWidget(list_and_panel(self.table, self.panel, (780, 280)), 1)
+
+        self.budgets_model = BudgetsModel()
+        self.budgets_table = list_table(self.budgets_model, {1: 120, 2: 120, 3: 80})
+        self.budgets_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch
+        )
+        self.budgets_table.doubleClicked.connect(lambda _index: self.edit_budget())
+        self.budget_button = QPushButton(_("Change budget…"))
+        self.budget_button.clicked.connect(self.edit_budget)
+        self.budget_summary = paragraph("")
+        budget_tab = QWidget()
+        budget_column = QVBoxLayout(budget_tab)
+        budget_row = QHBoxLayout()
+        budget_row.addWidget(self.budget_summary, 1)
+        budget_row.addWidget(self.budget_button)
+        budget_column.addLayout(budget_row)
+        budget_column.addWidget(self.budgets_table, 1)
+        budget_column.addWidget(
+            hint(_("* a budget of its own for this year; the others have the default budget."))
+        )
+
+        self.certificates_model = CertificatesModel()
+        self.certificates_table = list_table(self.certificates_model, {0: 100, 1: 220})
+        self.certificates_table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch
+        )
+        certificates_tab = QWidget()
+        certificates_column = QVBoxLayout(certificates_tab)
+        certificates_column.addWidget(
+            hint(
+                _(
+                    "Certificates of people in service that expire in the coming three months "
+                    "(or expired last month) and were not renewed yet."
+                )
+            )
+        )
+        certificates_column.addWidget(self.certificates_table, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(list_tab, _("Trainings"))
+        self.tabs.addTab(budget_tab, _("Budgets"))
+        self.tabs.addTab(certificates_tab, _("Expiring certificates"))
+
+        title_row = QHBoxLayout()
+        title_row.addWidget(heading(_("Training"), 2.0))
+        title_row.addStretch(1)
+        title_row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        top = QHBoxLayout()
+        top.addWidget(
+            hint(
+                _(
+                    "Formal training next to learning at work: courses, e-learning, "
+                    "certificates, and the budget per person."
+                )
+            ),
+            1,
+        )
+        top.addWidget(QLabel(_("Year")))
+        top.addWidget(self.year_box)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addLayout(title_row)
+        layout.addLayout(top)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.tabs, 1)
+
+    # --- loading ------------------------------------------------------------------
+
+    def year(self) -> int:
+        year = self.year_box.currentData()
+        return int(year) if year is not None else self.today().year
+
+    def refresh(self) -> None:
+        today = self.today()
+        if not self.year_box.count():
+            self.year_box.blockSignals(True)
+            for year in range(today.year + 1, today.year - 11, -1):
+                self.year_box.addItem(str(year), year)
+            self.year_box.setCurrentIndex(1)  # this year
+            self.year_box.blockSignals(False)
+        year = self.year()
+        self.tasks.run(
+            lambda: (
+                list_trainings(self.sessions, year),
+                budgets(self.sessions, year),
+                expiring_certificates(self.sessions, today),
+                list_people(self.sessions),
+            ),
+            self._loaded,
+            lambda error: self.error_label.show_message(str(error)),
+            owner=self,
+        )
+
+    def _loaded(
+        self,
+        result: tuple[list[TrainingRow], list[BudgetRow], list[CertificateRow], list[PersonRow]],
+    ) -> None:
+        self.rows, self.budget_rows, certificates, self.people = result
+        self.error_label.clear_message()
+        self.budgets_model.show_rows(self.budget_rows)
+        self.certificates_model.show_rows(certificates)
+        spent = sum(b.spent_cents for b in self.budget_rows)
+        total = sum(b.budget_cents for b in self.budget_rows)
+        used = percentage(spent, total)
+        self.budget_summary.setText(
+            _(
+                "{year}: {spent} of {budget} spent ({used}); Dutch employers see about {n} % used."
+            ).format(
+                year=self.year(),
+                spent=format_euro(spent),
+                budget=format_euro(total),
+                used=used_text(used),
+                n=NATIONAL_BUDGET_USE,
+            )
+        )
+        counted = [t for t in self.rows if t.status is not TrainingStatus.CANCELLED]
+        self.count_label.setText(
+            _("{year}: {n} trainings, {cost}").format(
+                year=self.year(),
+                n=len(counted),
+                cost=format_euro(sum(t.cost_cents for t in counted)),
+            )
+        )
+        self._filter()
+
+    def _filter(self) -> None:
+        words = self.search.text().casefold().split()
+        status = self.status_box.currentData()
+        self.model.show_rows(
+            [
+                t
+                for t in self.rows
+                if (status is None or t.status == status)
+                and all(w in f"{t.person_name} {t.title} {t.provider}".casefold() for w in words)
+            ]
+        )
+
+    def show_record(self, record_id: int) -> None:
+        self.panel.show_training(next((t for t in self.rows if t.id == record_id), None))
+
+    # --- actions ------------------------------------------------------------------
+
+    def _open(self, dialog: TrainingDialog, message: str) -> None:
+        def done() -> None:
+            if dialog.saved_ids:
+                self._selected_id = dialog.saved_ids[0]
+            self.status_message.emit(message)
+            self.refresh()
+
+        self.open_dialog(dialog, done)
+
+    def new_training(self) -> None:
+        self._open(
+            TrainingDialog(self.sessions, self.people, self.today(), parent=self),
+            _("Training saved."),
+        )
+
+    def edit_training(self) -> None:
+        row = self.panel.training
+        if row is None:
+            return
+        dialog = TrainingDialog(
+            self.sessions,
+            self.people,
+            self.today(),
+            get_training(self.sessions, row.id),
+            row.id,
+            parent=self,
+        )
+        self._open(dialog, _("Changes saved."))
+
+    def delete_training(self) -> None:
+        row = self.panel.training
+        if row is None or not prompts.confirm(
+            self,
+            _("Delete training"),
+            _("Delete “{title}” of {name}? It no longer counts in the overview.").format(
+                title=row.title, name=row.person_name
+            ),
+            _("Delete"),
+            _("Keep it"),
+        ):
+            return
+        delete_training(self.sessions, row.id)
+        self._selected_id = None
+        self.panel.show_training(None)
+        self.status_message.emit(_("Training deleted."))
+        self.refresh()
+
+    def edit_budget(self) -> None:
+        rows = self.budgets_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        settings = load_settings(self.sessions)
+        dialog = BudgetDialog(
+            self.sessions,
+            self.budgets_model.row_at(rows[0].row()),
+            settings.default_training_budget_cents if settings else 0,
+            self,
+        )
+        self.open_dialog(dialog, self.refresh)

@@ -1,0 +1,188 @@
+"""Recording formal training, for one person or several at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.models import TrainingForm, TrainingStatus
+from werkleren_desktop.domain.money import format_euro_plain, parse_euro
+from werkleren_desktop.domain.people import format_hours
+from werkleren_desktop.domain.training import (
+    FORM_LABELS,
+    TRAINING_STATUS_LABELS,
+    TrainingInput,
+    parse_training_hours,
+)
+from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
+from werkleren_desktop.gui.situations.people_picker import PeoplePicker
+from werkleren_desktop.gui.widgets import OptionalDate, date_edit, from_qdate, hint, scrolling
+from werkleren_desktop.i18n import _, current_language
+from werkleren_desktop.services.people import PersonRow
+from werkleren_desktop.services.training import save_training
+
+
+class TrainingDialog(FormDialog):
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        people: list[PersonRow],
+        today: dt.date,
+        training: TrainingInput | None = None,
+        training_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(_("Change training") if training_id else _("New training"), parent)
+        self.sessions = sessions
+        self.today = today
+        self.training_id = training_id
+        self.saved_ids: list[int] = []
+        data = training or TrainingInput((), "", TrainingForm.COURSE, today, today)
+        chosen = data.person_ids
+        shown = [p for p in people if not p.has_left(today) or p.id in chosen]
+        self.people = PeoplePicker(shown, chosen)
+        self.title = QLineEdit(data.title)
+        self.provider = QLineEdit(data.provider)
+        self.form = QComboBox()
+        for kind, label in FORM_LABELS.items():
+            self.form.addItem(_(label), kind)
+        self.form.setCurrentIndex(self.form.findData(data.form))
+        self.starts_on = date_edit(data.starts_on)
+        self.ends_on = date_edit(data.ends_on)
+        self.starts_on.dateChanged.connect(
+            lambda day: self.ends_on.setDate(day) if self.ends_on.date() < day else None
+        )
+        language = current_language()
+        self.hours = QLineEdit(format_hours(data.minutes, language) if data.minutes else "")
+        self.hours.setPlaceholderText(_("for example 7,5"))
+        self.cost = QLineEdit(format_euro_plain(data.cost_cents) if data.cost_cents else "")
+        self.cost.setPlaceholderText(_("per person, for example 450,00"))
+        for edit in (self.hours, self.cost):
+            edit.setMaximumWidth(160)
+        self.required = QCheckBox(_("Required for the job (art. 7:611a BW)"))
+        self.required.setChecked(data.required)
+        self.in_working_time = QCheckBox(_("In working time"))
+        self.in_working_time.setChecked(data.in_working_time)
+        self.status = QComboBox()
+        for status, label in TRAINING_STATUS_LABELS.items():
+            self.status.addItem(_(label), status)
+        self.status.setCurrentIndex(self.status.findData(data.status))
+        self.certificate = QLineEdit(data.certificate)
+        self.certificate.setPlaceholderText(_("for example BHV, VCA"))
+        self.expires = OptionalDate(
+            _("expires on"),
+            data.certificate_expires_on,
+            data.starts_on.replace(year=data.starts_on.year + 1),
+        )
+        self.study_cost = QCheckBox(_("Study-cost agreement (repayment clause)"))
+        self.study_cost.setChecked(data.study_cost_agreement)
+        self.study_cost_hint = hint("")
+        self.required.toggled.connect(self._required_toggled)
+        self.notes = QPlainTextEdit(data.notes)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(60)
+        self.fields = {
+            "people": self.people.search,
+            "title": self.title,
+            "ends_on": self.ends_on,
+            "hours": self.hours,
+            "cost": self.cost,
+            "status": self.status,
+            "certificate": self.certificate,
+            "certificate_expires_on": self.expires.edit,
+            "study_cost_agreement": self.study_cost,
+        }
+
+        layout = QFormLayout()
+        layout.addRow(_("Who follows it"), self.people)
+        if training_id is None:
+            layout.addRow(
+                "",
+                hint(_("Choose several people to record the same training for each of them.")),
+            )
+        layout.addRow(_("Title"), self.title)
+        layout.addRow(_("Provider"), self.provider)
+        layout.addRow(_("Form"), self.form)
+        layout.addRow(_("Starts on"), self.starts_on)
+        layout.addRow(_("Ends on"), self.ends_on)
+        layout.addRow(_("Hours"), self.hours)
+        layout.addRow(_("Cost"), self.cost)
+        layout.addRow("", self.required)
+        layout.addRow("", self.in_working_time)
+        layout.addRow(_("Status"), self.status)
+        layout.addRow(_("Certificate"), self.certificate)
+        layout.addRow("", self.expires)
+        layout.addRow("", self.study_cost)
+        layout.addRow("", self.study_cost_hint)
+        layout.addRow(_("Notes"), self.notes)
+        content = QWidget()
+        content.setLayout(layout)
+        column = QVBoxLayout()
+        column.addWidget(scrolling(content))
+        self.setMinimumSize(640, 640)
+        self._required_toggled(data.required)
+        self.finish_layout(column)
+        self.title.setFocus()
+
+    def _required_toggled(self, required: bool) -> None:
+        """Required training is free for the employee: no study-cost agreement then."""
+        if required:
+            self.study_cost.setChecked(False)
+        self.study_cost.setEnabled(not required)
+        self.study_cost_hint.setText(
+            _(
+                "Not possible for training required for the job: it is free for the "
+                "employee and counts as working time."
+            )
+            if required
+            else ""
+        )
+        self.study_cost_hint.setVisible(required)
+        if required:
+            self.in_working_time.setChecked(True)
+
+    def form_input(self) -> TrainingInput:
+        cost = self.cost.text().strip()
+        return TrainingInput(
+            person_ids=self.people.chosen(),
+            title=self.title.text(),
+            form=TrainingForm(self.form.currentData()),
+            starts_on=from_qdate(self.starts_on.date()),
+            ends_on=from_qdate(self.ends_on.date()),
+            minutes=parse_training_hours(self.hours.text()),
+            cost_cents=parse_euro(cost, field="cost") if cost else 0,
+            provider=self.provider.text(),
+            required=self.required.isChecked(),
+            in_working_time=self.in_working_time.isChecked(),
+            status=TrainingStatus(self.status.currentData()),
+            certificate=self.certificate.text(),
+            certificate_expires_on=self.expires.value(),
+            study_cost_agreement=self.study_cost.isChecked(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def snapshot(self) -> object:
+        return (
+            self.people.chosen(),
+            self.title.text(),
+            self.provider.text(),
+            self.hours.text(),
+            self.cost.text(),
+            self.certificate.text(),
+            self.notes.toPlainText(),
+        )
+
+    def save(self) -> None:
+        self.saved_ids = save_training(
+            self.sessions, self.form_input(), self.today, self.training_id
+        )
