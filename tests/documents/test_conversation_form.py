@@ -45,7 +45,7 @@ def view(**changes) -> ConversationView:
         D(2026, 11, 20),
         {SituationKind.ANALYSE: 3, SituationKind.IMPROVE: 2, SituationKind.INNOVATE: 0,
          SituationKind.PERFORM: 1},
-        390, 2, 4, 2, 7, 420,
+        390, 2, 4, 2, 7, 420, 1, 960, 45000, 2026, 75000, 45000,
     )  # fmt: skip
     base = ConversationView(
         id=2,
@@ -79,6 +79,8 @@ def test_the_preparation_form_holds_the_facts_of_the_period() -> None:
         "6 situaties (analyseren 3, verbeteren 2, vernieuwen 0, zelf beter presteren 1)",
         "6,5 uur",
         "2 cycli, 7 sessies bijgewoond (7 uur)",
+        "1 opleiding (16 uur, € 450,00)",
+        "Opleidingsbudget 2026 € 450,00 van € 750,00 gebruikt",
         "Tijd vrijmaken voor de leergroep",
         "☐ nagekomen ☐ deels nagekomen ☐ niet nagekomen",
         "Uitleggen aan leerlingen.",

@@ -200,8 +200,21 @@ def test_the_next_conversation_without_a_plan(store: DataStore, team) -> None:
     record_attendance(
         store.sessions, first_session, [AttendanceInput(person, AttendanceStatus.PRESENT)]
     )
+    from werkleren_desktop.db.models import TrainingForm, TrainingStatus
+    from werkleren_desktop.domain.training import TrainingInput
+    from werkleren_desktop.services.training import save_training
+
+    save_training(
+        store.sessions,
+        TrainingInput((person,), "VCA", TrainingForm.COURSE, D(2026, 6, 1), D(2026, 6, 2),
+                      960, 32500, status=TrainingStatus.DONE),
+        TODAY,
+    )  # fmt: skip
     view = next_conversation(store.sessions, person, TODAY)
     assert view.id is None and view.period_start == D(2019, 2, 14)
+    assert (view.facts.trainings_done, view.facts.training_minutes) == (1, 960)
+    assert (view.facts.budget_year, view.facts.budget_spent_cents) == (2026, 32500)
+    assert view.facts.budget_cents == OrganisationSettings(name="x").default_training_budget_cents
     assert (view.facts.cycles_attended, view.facts.sessions_attended) == (1, 1)
     assert view.facts.session_minutes == 60
     with pytest.raises(UserError, match="nog geen gesprek"):

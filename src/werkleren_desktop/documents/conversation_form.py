@@ -43,6 +43,7 @@ from werkleren_desktop.domain.conversations import (
     Signature,
 )
 from werkleren_desktop.domain.formatting import format_date, format_moment
+from werkleren_desktop.domain.money import format_euro
 from werkleren_desktop.domain.people import format_hours
 from werkleren_desktop.domain.situations import KIND_SHORT_LABELS
 from werkleren_desktop.i18n import _, current_language, n_
@@ -158,6 +159,18 @@ def _period_facts(facts: PeriodFacts) -> list[Flowable]:
                 n=facts.sessions_attended
             )
             + f" ({_hours(facts.session_minutes)})",
+        ),
+        (
+            _("Formal training followed"),
+            n_("{n} training", "{n} trainings", facts.trainings_done).format(n=facts.trainings_done)
+            + f" ({_hours(facts.training_minutes)}, {format_euro(facts.training_cents)})",
+        ),
+        (
+            _("Training budget {year}").format(year=facts.budget_year),
+            _("{spent} of {budget} used").format(
+                spent=format_euro(facts.budget_spent_cents),
+                budget=format_euro(facts.budget_cents),
+            ),
         ),
     ]
     return [

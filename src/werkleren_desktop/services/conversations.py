@@ -20,12 +20,16 @@ from werkleren_desktop.db.models import (
     ConversationSection,
     CycleSession,
     LearningSituation,
+    Organisation,
     Person,
     SignMark,
     SituationConsultation,
     SituationKind,
     SituationPerson,
     TalentConversation,
+    Training,
+    TrainingBudget,
+    TrainingStatus,
 )
 from werkleren_desktop.domain.conversations import (
     SECTION_BY_KEY,
@@ -58,6 +62,12 @@ class PeriodFacts:
     cycles_attended: int
     sessions_attended: int
     session_minutes: int
+    trainings_done: int = 0
+    training_minutes: int = 0
+    training_cents: int = 0
+    budget_year: int = 0  # the year of the period's end, and its budget and spending
+    budget_cents: int = 0
+    budget_spent_cents: int = 0
 
     @property
     def situations(self) -> int:
@@ -206,6 +216,31 @@ def _facts(session: Session, person_id: int, first_day: dt.date, last_day: dt.da
             CycleSession.starts_at < end,
         )
     ).one()
+    trainings = session.execute(
+        select(
+            func.count(),
+            func.coalesce(func.sum(Training.minutes), 0),
+            func.coalesce(func.sum(Training.cost_cents), 0),
+        ).where(
+            Training.person_id == person_id,
+            Training.status == TrainingStatus.DONE,
+            Training.starts_on.between(first_day, last_day),
+        )
+    ).one()
+    year = last_day.year
+    spent = session.scalar(
+        select(func.coalesce(func.sum(Training.cost_cents), 0)).where(
+            Training.person_id == person_id,
+            Training.status != TrainingStatus.CANCELLED,
+            Training.starts_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31)),
+        )
+    )
+    own_budget = session.scalar(
+        select(TrainingBudget.amount_cents).where(
+            TrainingBudget.person_id == person_id, TrainingBudget.year == year
+        )
+    )
+    default_budget = session.scalar(select(Organisation.default_training_budget_cents))
     return PeriodFacts(
         first_day,
         last_day,
@@ -216,6 +251,12 @@ def _facts(session: Session, person_id: int, first_day: dt.date, last_day: dt.da
         int(attended[1]),
         int(attended[0]),
         int(attended[2]),
+        int(trainings[0]),
+        int(trainings[1]),
+        int(trainings[2]),
+        year,
+        int(own_budget if own_budget is not None else default_budget or 0),
+        int(spent or 0),
     )
 
 

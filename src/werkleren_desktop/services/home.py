@@ -11,7 +11,9 @@ from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import Person
 from werkleren_desktop.domain.calendar import ClosedDay
 from werkleren_desktop.services.conversations import DueRow, due_overview
+from werkleren_desktop.services.cycles import list_cycles
 from werkleren_desktop.services.organisation import load_settings
+from werkleren_desktop.services.training import CertificateRow, budgets, expiring_certificates
 
 LOOK_AHEAD_DAYS = 90
 UPCOMING_CLOSED_DAYS = 5
@@ -26,6 +28,11 @@ class HomeSummary:
     left_this_year: int
     upcoming_closed_days: tuple[ClosedDay, ...]
     conversations: tuple[DueRow, ...]  # where each person's conversation of this half stands
+    budget_cents: int  # this year's training budget of everyone employed in it
+    budget_spent_cents: int
+    cycles_this_year: int
+    cycles_ahead: int  # of them, those not finished yet
+    certificates: tuple[CertificateRow, ...]  # expiring in the coming months
 
 
 def home_summary(sessions: SessionFactory, today: dt.date) -> HomeSummary | None:
@@ -50,6 +57,10 @@ def home_summary(sessions: SessionFactory, today: dt.date) -> HomeSummary | None
                 Person.out_of_service >= year_start, Person.out_of_service <= today
             )
         )
+    budget_rows = budgets(sessions, today.year)
+    cycles = [
+        c for c in list_cycles(sessions) if not c.cancelled and c.first_day.year == today.year
+    ]
     closed = []
     for day in settings.work_calendar().closed_days(
         today, today + dt.timedelta(days=LOOK_AHEAD_DAYS)
@@ -65,4 +76,9 @@ def home_summary(sessions: SessionFactory, today: dt.date) -> HomeSummary | None
         left_this_year=left or 0,
         upcoming_closed_days=tuple(closed),
         conversations=tuple(due_overview(sessions, today, settings.conversation_schedule)),
+        budget_cents=sum(b.budget_cents for b in budget_rows),
+        budget_spent_cents=sum(b.spent_cents for b in budget_rows),
+        cycles_this_year=len(cycles),
+        cycles_ahead=sum(1 for c in cycles if c.last_day >= today),
+        certificates=tuple(expiring_certificates(sessions, today)),
     )

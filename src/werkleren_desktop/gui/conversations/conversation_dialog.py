@@ -35,6 +35,7 @@ from werkleren_desktop.domain.conversations import (
     Signature,
 )
 from werkleren_desktop.domain.formatting import format_date, format_moment
+from werkleren_desktop.domain.money import format_euro
 from werkleren_desktop.domain.people import list_name
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.gui.conversations.agreements import AgreementsEditor, ReviewsEditor
@@ -78,6 +79,11 @@ def facts_text(facts: PeriodFacts) -> str:
         .format(n=facts.times_consulted),
         n_("{n} week-cycle session attended", "{n} week-cycle sessions attended",
            facts.sessions_attended).format(n=facts.sessions_attended),
+        n_("{n} training followed", "{n} trainings followed", facts.trainings_done)
+        .format(n=facts.trainings_done),
+        _("{spent} of the {year} budget used").format(
+            spent=format_euro(facts.budget_spent_cents), year=facts.budget_year
+        ),
     ]  # fmt: skip
     return _("From {start} to {end}: {facts}.").format(
         start=format_date(facts.first_day), end=format_date(facts.last_day), facts=", ".join(parts)

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.conversations import DUE_LABELS, DueStatus
 from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.money import format_euro
+from werkleren_desktop.domain.training import percentage
 from werkleren_desktop.gui.navigation import AREAS, HOME
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, paragraph, scrolling
@@ -91,9 +93,16 @@ class HomePage(QWidget):
             self.conversations_button, 0, Qt.AlignmentFlag.AlignLeft
         )
 
+        self.year_card = Card(_("This year so far"))
+        self.year_text = paragraph("")
+        self.year_text.setTextFormat(Qt.TextFormat.RichText)
+        self.year_card.body.addWidget(self.year_text)
+        self.year_card.body.addStretch(1)
+
         now = QHBoxLayout()
         now.setSpacing(16)
         now.addWidget(self.conversations_card, 3)
+        now.addWidget(self.year_card, 3)
         now.addWidget(self.closed_card, 2)
         lower = QHBoxLayout()
         lower.addWidget(areas_card)
@@ -138,6 +147,7 @@ class HomePage(QWidget):
         self.joined_figure.value.setText(str(summary.joined_this_year))
         self.left_figure.value.setText(str(summary.left_this_year))
         self._show_conversations(summary.conversations)
+        self._show_year(summary)
         if summary.upcoming_closed_days:
             lines = [
                 f"<b>{format_date(day.day, 'full')}</b><br>{html.escape(day.reason)}"
@@ -176,3 +186,42 @@ class HomePage(QWidget):
                 more = len(overdue) - HOME_OVERDUE_SHOWN
                 lines.append(html.escape(n_("and {n} more", "and {n} more", more).format(n=more)))
         self.conversations_text.setText("<br>".join(lines))
+
+    def _show_year(self, summary: HomeSummary) -> None:
+        used = percentage(summary.budget_spent_cents, summary.budget_cents)
+        lines = [
+            "<b>" + html.escape(_("Training budget")) + "</b>",
+            html.escape(
+                _("{spent} of {budget} used").format(
+                    spent=format_euro(summary.budget_spent_cents),
+                    budget=format_euro(summary.budget_cents),
+                )
+                + (f" ({used:.0f} %)" if used is not None else "")
+            ),
+            "",
+            "<b>" + html.escape(_("Week cycles")) + "</b>",
+            html.escape(
+                n_("{n} cycle this year", "{n} cycles this year", summary.cycles_this_year).format(
+                    n=summary.cycles_this_year
+                )
+                + ", "
+                + n_("{n} still to come", "{n} still to come", summary.cycles_ahead).format(
+                    n=summary.cycles_ahead
+                )
+            ),
+            "",
+            "<b>" + html.escape(_("Certificates expiring soon")) + "</b>",
+        ]
+        if summary.certificates:
+            lines += [
+                html.escape(
+                    f"{format_date(c.expires_on, 'short')} · {c.certificate} · {c.person_name}"
+                )
+                for c in summary.certificates[:HOME_OVERDUE_SHOWN]
+            ]
+            more = len(summary.certificates) - HOME_OVERDUE_SHOWN
+            if more > 0:
+                lines.append(html.escape(n_("and {n} more", "and {n} more", more).format(n=more)))
+        else:
+            lines.append(html.escape(_("None in the coming three months.")))
+        self.year_text.setText("<br>".join(lines))

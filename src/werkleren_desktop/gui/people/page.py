@@ -30,6 +30,7 @@ from werkleren_desktop.gui.people.table_model import PeopleTableModel, StatusFil
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.situations.summary import show_situations, situations_label
 from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.gui.training.summary import show_trainings
 from werkleren_desktop.gui.widgets import (
     fill_choices,
     heading,
@@ -94,6 +95,10 @@ class PersonPanel(QWidget):
         body.addWidget(section(_("Learning situations")))
         self.situations = situations_label(self.show_all_situations.emit)
         body.addWidget(self.situations)
+        body.addWidget(section(_("Training")))
+        self.trainings = paragraph("")
+        self.trainings.setTextFormat(Qt.TextFormat.RichText)
+        body.addWidget(self.trainings)
         body.addWidget(section(_("Talent conversations")))
         self.conversations = conversations_label(self.conversation_link.emit)
         body.addWidget(self.conversations)
@@ -259,6 +264,7 @@ class PeoplePage(RecordListPage):
         self.panel.show_overview(person_overview(self.sessions, record_id), self.today())
         show_situations(self.panel.situations, self.sessions, SituationFilter(person_id=record_id))
         show_conversations(self.panel.conversations, self.sessions, record_id)
+        show_trainings(self.panel.trainings, self.sessions, record_id, self.today())
 
     # --- actions ------------------------------------------------------------------
 

@@ -1,0 +1,32 @@
+"""A person's recent training and certificates that expire soon, for the person page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtWidgets import QLabel
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.training import TRAINING_STATUS_LABELS
+from werkleren_desktop.i18n import _
+from werkleren_desktop.services.training import expiring_certificates, list_trainings
+
+SHOWN = 4
+
+
+def show_trainings(label: QLabel, sessions: SessionFactory, person_id: int, today: dt.date) -> None:
+    lines = []
+    for certificate in expiring_certificates(sessions, today, person_id=person_id):
+        warning = _("{certificate} expires on {date}").format(
+            certificate=certificate.certificate, date=format_date(certificate.expires_on)
+        )
+        lines.append(f"<b>{html.escape(warning)}</b>")
+    rows = list_trainings(sessions, person_id=person_id)
+    for row in rows[:SHOWN]:
+        status = _(TRAINING_STATUS_LABELS[row.status])
+        lines.append(html.escape(f"{format_date(row.starts_on, 'short')} · {row.title} · {status}"))
+    if not rows:
+        lines.append(html.escape(_("No training recorded yet.")))
+    label.setText("<br>".join(lines))
