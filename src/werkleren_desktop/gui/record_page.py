@@ -80,3 +80,20 @@ class RecordListPage(QWidget):
         dialog.accepted.connect(done)
         dialog.open()
         self.dialog = dialog
+
+    def refresh(self) -> None:
+        """Load the records again; every page implements it."""
+        raise NotImplementedError
+
+    def open_form(self, dialog: QDialog, message: str) -> None:
+        """Open a form; once it saved, follow the record it saved (its ``saved_id``),
+        say so in the status bar and load the list again."""
+
+        def done() -> None:
+            saved_id = getattr(dialog, "saved_id", None)
+            if saved_id is not None:
+                self._selected_id = saved_id
+            self.status_message.emit(message)
+            self.refresh()
+
+        self.open_dialog(dialog, done)

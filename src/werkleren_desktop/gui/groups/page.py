@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -320,18 +319,8 @@ class GroupsPage(RecordListPage):
         self.panel.trend.show_points(group_trend(self.sessions, record_id, self.today()))
         show_situations(self.panel.situations, self.sessions, SituationFilter(group_id=record_id))
 
-    def _open(self, dialog: QDialog, message: str) -> None:
-        def done() -> None:
-            saved_id = getattr(dialog, "saved_id", None)
-            if saved_id is not None:
-                self._selected_id = saved_id
-            self.status_message.emit(message)
-            self.refresh()
-
-        self.open_dialog(dialog, done)
-
     def new_group(self) -> None:
-        self._open(
+        self.open_form(
             GroupDialog(self.sessions, self.people, self.today(), parent=self),
             _("Learning group started."),
         )
@@ -340,7 +329,7 @@ class GroupsPage(RecordListPage):
         detail = self.panel.detail
         if detail is None:
             return
-        self._open(
+        self.open_form(
             GroupDialog(
                 self.sessions, self.people, self.today(), detail.group, detail.id, parent=self
             ),
@@ -354,7 +343,7 @@ class GroupsPage(RecordListPage):
         today = self.today()
         current = {m.person_id for m in detail.members if m.left_on is None}
         candidates = [p for p in self.people if not p.has_left(today) and p.id not in current]
-        self._open(
+        self.open_form(
             MemberDialog(
                 self.sessions, detail.id, detail.group.name, candidates, today, parent=self
             ),
@@ -366,7 +355,7 @@ class GroupsPage(RecordListPage):
         if member is None:
             return
         membership_id = member.membership_id
-        self._open(
+        self.open_form(
             DateDialog(
                 _("Member leaves the group"),
                 _("{name} leaves the group; the membership stays in the history.").format(
@@ -390,7 +379,7 @@ class GroupsPage(RecordListPage):
             self.status_message.emit(_("Learning group reopened."))
             self.refresh()
             return
-        self._open(
+        self.open_form(
             DateDialog(
                 _("Close learning group"),
                 _(

@@ -407,13 +407,7 @@ class SituationsPage(RecordListPage):
         self.panel.show_situation(record_id, get_situation(self.sessions, record_id), names)
 
     def _open_dialog(self, dialog: SituationDialog, message: str) -> None:
-        def done() -> None:
-            if dialog.saved_id is not None:
-                self._selected_id = dialog.saved_id
-            self.status_message.emit(message)
-            self.refresh()
-
-        self.open_dialog(dialog, done)
+        self.open_form(dialog, message)
         dialog.finished.connect(self.show_draft_banner)
         self.show_draft_banner()
 

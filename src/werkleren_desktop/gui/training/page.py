@@ -415,17 +415,8 @@ class TrainingPage(RecordListPage):
 
     # --- actions ------------------------------------------------------------------
 
-    def _open(self, dialog: TrainingDialog, message: str) -> None:
-        def done() -> None:
-            if dialog.saved_ids:
-                self._selected_id = dialog.saved_ids[0]
-            self.status_message.emit(message)
-            self.refresh()
-
-        self.open_dialog(dialog, done)
-
     def new_training(self) -> None:
-        self._open(
+        self.open_form(
             TrainingDialog(self.sessions, self.people, self.today(), parent=self),
             _("Training saved."),
         )
@@ -442,7 +433,7 @@ class TrainingPage(RecordListPage):
             row.id,
             parent=self,
         )
-        self._open(dialog, _("Changes saved."))
+        self.open_form(dialog, _("Changes saved."))
 
     def delete_training(self) -> None:
         row = self.panel.training

@@ -182,6 +182,11 @@ class TrainingDialog(FormDialog):
             self.notes.toPlainText(),
         )
 
+    @property
+    def saved_id(self) -> int | None:
+        """The first record saved, for the list to follow."""
+        return self.saved_ids[0] if self.saved_ids else None
+
     def save(self) -> None:
         self.saved_ids = save_training(
             self.sessions, self.form_input(), self.today, self.training_id
