@@ -241,3 +241,30 @@ def test_export_overview(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     bad = ["export", "overview", "--year", "3000", "--format", "csv", "--out", str(out)]
     assert main([*bad, "--data-dir", folder]) == 1
     assert "Kies een jaar tussen 1990 en 2100." in capsys.readouterr().err
+
+
+def test_backup_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "d"
+    assert main(["backup", "--data-dir", str(folder)]) == 1
+    assert "Er zijn geen gegevens" in capsys.readouterr().err
+    assert main(["demo", "--data-dir", str(folder)]) == 0
+    out = tmp_path / "stick" / "kopie.sqlite3"
+    assert main(["backup", "--data-dir", str(folder), "--out", str(out)]) == 0
+    assert f"Reservekopie geschreven naar {out}." in capsys.readouterr().out
+    assert main(["backup", "--data-dir", str(folder)]) == 0
+    assert len(list((folder / "backups").glob("werkleren-*-manual.sqlite3"))) == 1
+
+    with sqlite3.connect(folder / "werkleren.sqlite3") as live:
+        live.execute("DELETE FROM learning_situation")
+    assert main(["restore", str(out), "--data-dir", str(folder)]) == 0
+    printed = capsys.readouterr().out
+    assert "De reservekopie is teruggezet." in printed and "before-restore" in printed
+    with sqlite3.connect(folder / "werkleren.sqlite3") as live:
+        assert live.execute("SELECT count(*) FROM learning_situation").fetchone()[0] > 100
+
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database at all")
+    before = (folder / "werkleren.sqlite3").read_bytes()
+    assert main(["restore", str(junk), "--data-dir", str(folder)]) == 1
+    assert "geen database van Werkleren Desktop" in capsys.readouterr().err
+    assert (folder / "werkleren.sqlite3").read_bytes() == before

@@ -107,6 +107,18 @@ def build_parser() -> argparse.ArgumentParser:
     overview.add_argument("--year", type=int, required=True, metavar=_("YEAR"))
     overview.add_argument("--format", choices=["pdf", "xlsx", "csv"], required=True)
     overview.add_argument("--out", required=True, metavar=_("FILE"))
+    backup = commands.add_parser(
+        "backup", parents=[common], help=_("make a backup of the data now")
+    )
+    backup.add_argument(
+        "--out", metavar=_("FILE"), help=_("write it here (default: the backup folder)")
+    )
+    restore = commands.add_parser(
+        "restore",
+        parents=[common],
+        help=_("replace the data by a backup; the current data are kept as a backup first"),
+    )
+    restore.add_argument("file", metavar=_("FILE"))
     importer = commands.add_parser("import", parents=[common], help=_("import data from a file"))
     kinds = importer.add_subparsers(
         dest="kind", metavar=_("WHAT"), parser_class=_Parser, required=True
@@ -152,6 +164,7 @@ def _run_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from werkleren_desktop.domain.people_import import guess_mapping, read_table
+    from werkleren_desktop.services.backups import make_backup
     from werkleren_desktop.services.data_store import open_data_folder
     from werkleren_desktop.services.people_import import (
         RowStatus,
@@ -181,6 +194,7 @@ def _run_import(args: argparse.Namespace) -> int:
         ):
             print(_("Nothing was imported."))
             return EXIT_USER_ERROR
+        make_backup(store.paths, "before-import")
         result = apply_import(store.sessions, plan)
     finally:
         store.close()
@@ -313,6 +327,33 @@ def _run_print(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from werkleren_desktop.services.backups import make_backup
+    from werkleren_desktop.services.data_store import open_data_folder
+
+    paths = _paths(args)
+    if not paths.database.exists():
+        raise UserError(_("There are no data in {folder} to back up.").format(folder=paths.root))
+    open_data_folder(paths).close()  # refuses a damaged or newer file before copying
+    made = make_backup(paths, "manual", destination=Path(args.out) if args.out else None)
+    print(_("Backup written to {path}.").format(path=made.path))
+    return EXIT_OK
+
+
+def _run_restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from werkleren_desktop.services.backups import restore_backup
+
+    kept = restore_backup(_paths(args), Path(args.file))
+    print(_("The backup is restored."))
+    if kept is not None:
+        print(_("The data as they were are kept in {path}.").format(path=kept.path))
+    return EXIT_OK
+
+
 def _run_gui(args: argparse.Namespace) -> int:
     from werkleren_desktop.gui.app import run_gui
 
@@ -326,6 +367,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "check": _run_check,
     "export": _run_export,
     "print": _run_print,
+    "backup": _run_backup,
+    "restore": _run_restore,
 }
 
 

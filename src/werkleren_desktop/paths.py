@@ -50,6 +50,11 @@ class DataPaths:
         return self.root / "backups"
 
     @property
+    def local_settings(self) -> Path:
+        """Settings of this computer rather than of the organisation (the backup folder)."""
+        return self.root / "local.json"
+
+    @property
     def drafts(self) -> Path:
         """Forms being filled in, kept so that a crash loses nothing typed."""
         return self.root / "drafts"

@@ -29,6 +29,8 @@ class FakePrompts:
     import_file: Path | None = None
     save_file: Path | None = None
     print_file: Path | None = None
+    backup_file: Path | None = None
+    folder: Path | None = None
     asked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -47,6 +49,12 @@ class FakePrompts:
 
     def choose_save_file(self, _parent: object, *_args: str) -> Path | None:
         return self.save_file
+
+    def choose_backup_file(self, _parent: object, _folder: Path) -> Path | None:
+        return self.backup_file
+
+    def choose_folder(self, _parent: object, *_args: object) -> Path | None:
+        return self.folder
 
     def ask_printer(self, _parent: object, printer: QPrinter) -> bool:
         """A printer that writes a PDF file, when the test names one."""
@@ -67,6 +75,8 @@ def fake_prompts(monkeypatch: pytest.MonkeyPatch) -> FakePrompts:
     monkeypatch.setattr(prompts, "choose_import_file", fake.choose_import_file)
     monkeypatch.setattr(prompts, "choose_save_file", fake.choose_save_file)
     monkeypatch.setattr(prompts, "ask_printer", fake.ask_printer)
+    monkeypatch.setattr(prompts, "choose_backup_file", fake.choose_backup_file)
+    monkeypatch.setattr(prompts, "choose_folder", fake.choose_folder)
     return fake
 
 

@@ -15,6 +15,7 @@ from werkleren_desktop.gui.main_window import MainWindow
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.i18n import _, current_language
 from werkleren_desktop.paths import APP_NAME, DataPaths
+from werkleren_desktop.services.backups import backup_at_start
 from werkleren_desktop.services.data_store import open_data_folder
 from werkleren_desktop.services.organisation import load_settings
 
@@ -43,8 +44,15 @@ def run_gui(paths: DataPaths) -> int:
         settings = load_settings(store.sessions)
         if settings is not None:
             apply_language(settings.language)
+        try:
+            backup_at_start(paths)  # at most once a day, and only when data changed
+            problem = None
+        except UserError as error:
+            problem = str(error)
         window = MainWindow(store, TaskRunner())
         window.show()
+        if problem is not None:
+            window.statusBar().showMessage(problem)
         return app.exec()
     finally:
         store.close()

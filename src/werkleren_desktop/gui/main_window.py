@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.domain.organisation import OrganisationSettings
+from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.conversations.page import ConversationsPage
 from werkleren_desktop.gui.cycles.page import CyclesPage
@@ -40,7 +41,13 @@ from werkleren_desktop.gui.training.page import TrainingPage
 from werkleren_desktop.gui.widgets import Banner, heading
 from werkleren_desktop.gui.window_state import WindowState
 from werkleren_desktop.i18n import _, current_language
-from werkleren_desktop.services.data_store import DataStore
+from werkleren_desktop.services.backups import (
+    backup_folder,
+    check_candidate,
+    make_backup,
+    restore_backup,
+)
+from werkleren_desktop.services.data_store import DataStore, open_data_folder
 from werkleren_desktop.services.demo import open_demo_store
 from werkleren_desktop.services.drafts import DraftStore
 from werkleren_desktop.services.organisation import load_settings
@@ -208,6 +215,7 @@ class MainWindow(QMainWindow):
             self.people_page.status_message.connect(self._show_message)
             self.people_page.situations_wanted.connect(self.show_situations_of)
             self.people_page.conversation_wanted.connect(self.show_conversation)
+            self.people_page.backup = lambda: make_backup(self.store.paths, "before-import")
             return self.people_page
         if area.key == "cycles":
             self.cycles_page = CyclesPage(self.store.sessions, self.tasks, self.today)
@@ -254,6 +262,11 @@ class MainWindow(QMainWindow):
         self.open_demo_action.triggered.connect(self.open_demo)
         self.close_demo_action = file_menu.addAction(_("&Close the demo organisation"))
         self.close_demo_action.triggered.connect(self.close_demo)
+        file_menu.addSeparator()
+        self.backup_action = file_menu.addAction(_("&Back up now"))
+        self.backup_action.triggered.connect(self.back_up_now)
+        self.restore_action = file_menu.addAction(_("&Restore a backup…"))
+        self.restore_action.triggered.connect(self.restore)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(_("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -424,6 +437,69 @@ class MainWindow(QMainWindow):
         self.settings = load_settings(self.store.sessions)
         self._build(HOME.key)
 
+    # --- backups ------------------------------------------------------------------
+
+    def back_up_now(self) -> None:
+        try:
+            made = make_backup(self.store.paths, "manual")
+        except UserError as error:
+            prompts.show_error(self, _("Back up now"), str(error))
+            return
+        self.statusBar().showMessage(_("Backup made: {path}").format(path=made.path), 8000)
+
+    def restore(self) -> None:
+        """Replace the own data by a backup, after checks and with a copy of the current."""
+        if self.showing_demo:
+            prompts.show_error(
+                self,
+                _("Restore a backup"),
+                _("Close the demo organisation first; a backup restores your own data."),
+            )
+            return
+        if self.unsaved_dialogs():
+            prompts.show_error(self, _("Restore a backup"), _("Save or close the open form first."))
+            return
+        paths = self.store.paths
+        file = prompts.choose_backup_file(self, backup_folder(paths))
+        if file is None:
+            return
+        try:
+            check_candidate(file)
+        except UserError as error:
+            prompts.show_error(self, _("Restore a backup"), str(error))
+            return
+        if not prompts.confirm(
+            self,
+            _("Restore a backup"),
+            _(
+                "Replace all data by the backup {name}? The data as they are now are "
+                "kept as a backup first."
+            ).format(name=file.name),
+            _("Restore"),
+            _("Cancel"),
+        ):
+            return
+        self.tasks.wait(10_000)
+        self.store.close()
+        try:
+            kept = restore_backup(paths, file)
+        except UserError as error:
+            prompts.show_error(self, _("Restore a backup"), str(error))
+            kept = None
+            failed = True
+        else:
+            failed = False
+        self.own_store = self.store = open_data_folder(paths)
+        self.settings = load_settings(self.store.sessions)
+        self._build(HOME.key)
+        if not failed:
+            message = _("The backup is restored.")
+            if kept is not None:
+                message += " " + _("The data as they were are kept in {path}.").format(
+                    path=kept.path
+                )
+            self.statusBar().showMessage(message, 12000)
+
     def set_language(self, language: str) -> None:
         apply_language(language)
         self._build(self.current_area() if self.settings else None)
@@ -431,7 +507,9 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         if self.settings is None:
             return
-        dialog = SettingsDialog(self.store.sessions, self.settings, self, self.today)
+        dialog = SettingsDialog(
+            self.store.sessions, self.settings, self, self.today, self.store.paths
+        )
         dialog.saved.connect(self._settings_saved)
         dialog.open()
         self.settings_dialog = dialog

@@ -47,6 +47,23 @@ def choose_import_file(parent: QWidget | None) -> Path | None:
     return Path(filename) if filename else None
 
 
+def choose_backup_file(parent: QWidget | None, folder: Path) -> Path | None:
+    filename, _filter = QFileDialog.getOpenFileName(
+        parent,
+        _("Restore a backup"),
+        str(folder if folder.is_dir() else Path.home()),
+        _("Werkleren Desktop backups (*.sqlite3);;All files (*)"),
+    )
+    return Path(filename) if filename else None
+
+
+def choose_folder(parent: QWidget | None, title: str, start: Path) -> Path | None:
+    folder = QFileDialog.getExistingDirectory(
+        parent, title, str(start if start.is_dir() else Path.home())
+    )
+    return Path(folder) if folder else None
+
+
 def choose_save_file(
     parent: QWidget | None, title: str, suggested: str, filters: str
 ) -> Path | None:

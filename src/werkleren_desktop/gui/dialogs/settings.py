@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from babel.dates import get_month_names
 from PySide6.QtCore import QDate, Qt, Signal
@@ -37,7 +38,7 @@ from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import LiberationDayPolicy
 from werkleren_desktop.domain.calendar import HOLIDAYS, WEEKDAY_NAMES, WorkCalendar
 from werkleren_desktop.domain.cycles import default_outline
-from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.formatting import format_date, format_moment
 from werkleren_desktop.domain.money import format_euro_plain, parse_euro
 from werkleren_desktop.domain.organisation import (
     ClosingPeriodInput,
@@ -50,7 +51,9 @@ from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.dialogs.closing_periods_model import ClosingPeriodsTableModel
 from werkleren_desktop.gui.dialogs.questions_editor import QuestionsEditor
 from werkleren_desktop.gui.widgets import ErrorLabel, date_edit, from_qdate, hint, paragraph
-from werkleren_desktop.i18n import LANGUAGES, N_, _, current_language
+from werkleren_desktop.i18n import LANGUAGES, N_, _, current_language, n_
+from werkleren_desktop.paths import DataPaths
+from werkleren_desktop.services.backups import backup_folder, list_backups, set_backup_folder
 from werkleren_desktop.services.organisation import save_settings
 from werkleren_desktop.services.situations import list_questions, save_questions
 
@@ -90,9 +93,11 @@ class SettingsDialog(QDialog):
         settings: OrganisationSettings,
         parent: QWidget | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        paths: DataPaths | None = None,
     ) -> None:
         super().__init__(parent)
         self.sessions = sessions
+        self.paths = paths
         self.original = settings
         self.logo_png = settings.logo_png
         self.today = today()
@@ -107,6 +112,8 @@ class SettingsDialog(QDialog):
         self.questions_editor = QuestionsEditor(list_questions(sessions, include_retired=True))
         self.tabs.addTab(self.questions_editor, _("Guiding questions"))
         self.tabs.addTab(self._conversations_tab(settings), _("Conversations"))
+        if paths is not None:
+            self.tabs.addTab(self._data_tab(paths), _("Data and backups"))
         self.error_label = ErrorLabel()
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -367,6 +374,93 @@ class SettingsDialog(QDialog):
         )
         column.addStretch(1)
         return page
+
+    def _data_tab(self, paths: DataPaths) -> QWidget:
+        """Where the data live, where backups go, and how to keep a laptop safe."""
+        self.data_folder_label = paragraph(str(paths.root))
+        self.data_folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.backup_folder_label = paragraph("")
+        self.backup_folder_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.last_backup_label = paragraph("")
+        self.choose_backup_button = QPushButton(_("Choose a folder…"))
+        self.choose_backup_button.clicked.connect(self._choose_backup_folder)
+        self.default_backup_button = QPushButton(_("Back to the data folder"))
+        self.default_backup_button.clicked.connect(lambda: self._set_backup_folder(None))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.choose_backup_button)
+        buttons.addWidget(self.default_backup_button)
+        buttons.addStretch(1)
+        form = QFormLayout()
+        form.addRow(_("Data folder"), self.data_folder_label)
+        form.addRow(_("Backups"), self.backup_folder_label)
+        form.addRow("", buttons)
+        form.addRow(_("Last backup"), self.last_backup_label)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(
+            paragraph(
+                _(
+                    "Everything is stored in one file in the data folder on this computer; "
+                    "nothing is sent anywhere. It holds personnel data and conversation "
+                    "notes: switch on disk encryption (BitLocker on Windows, FileVault on "
+                    "a Mac), because a lost laptop without it is a data breach."
+                )
+            )
+        )
+        column.addLayout(form)
+        column.addWidget(
+            hint(
+                _(
+                    "A backup is made when the program starts (once a day, when something "
+                    "changed), before an import, an update or a restore, and with File › "
+                    "Back up now. Backups of the last two days stay, then one a day, a week "
+                    "and a month for about a year. A folder on a USB stick or an encrypted "
+                    "drive keeps them apart from the laptop."
+                )
+            )
+        )
+        column.addStretch(1)
+        self._show_backups()
+        return page
+
+    def _show_backups(self) -> None:
+        if self.paths is None:
+            return
+        folder = backup_folder(self.paths)
+        self.backup_folder_label.setText(str(folder))
+        self.default_backup_button.setEnabled(folder != self.paths.backups)
+        backups = list_backups(folder)
+        self.last_backup_label.setText(
+            n_(
+                "{moment} ({n} backup in the folder)",
+                "{moment} ({n} backups in the folder)",
+                len(backups),
+            ).format(moment=format_moment(backups[0].made_at), n=len(backups))
+            if backups
+            else _("No backup yet.")
+        )
+
+    def _choose_backup_folder(self) -> None:
+        if self.paths is None:
+            return
+        folder = prompts.choose_folder(
+            self, _("Choose the backup folder"), backup_folder(self.paths)
+        )
+        if folder is not None:
+            self._set_backup_folder(folder)
+
+    def _set_backup_folder(self, folder: Path | None) -> None:
+        if self.paths is None:
+            return
+        try:
+            set_backup_folder(self.paths, folder)
+        except UserError as error:
+            self.error_label.show_message(str(error))
+            return
+        self.error_label.clear_message()
+        self._show_backups()
 
     def _conversation_months(self) -> tuple[int, int] | None:
         if not self.fixed_months_radio.isChecked():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -64,9 +65,11 @@ class ImportDialog(QDialog):
         path: Path,
         today: dt.date,
         parent: QWidget | None = None,
+        backup: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.sessions = sessions
+        self.backup = backup  # a backup is made before a bulk import
         self.today = today
         self.table = read_table(path)  # a UserError here is shown by the caller
         self.result_message = ""
@@ -164,6 +167,8 @@ class ImportDialog(QDialog):
     def accept(self) -> None:
         try:
             plan = plan_import(self.sessions, self.table, self.mapping(), self.today)
+            if self.backup is not None:
+                self.backup()
             result = apply_import(self.sessions, plan)
         except UserError as error:
             self.error_label.show_message(str(error))

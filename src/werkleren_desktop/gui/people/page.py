@@ -169,6 +169,7 @@ class PeoplePage(RecordListPage):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(sessions, tasks, today, parent)
+        self.backup: Callable[[], object] | None = None  # the window makes one before imports
         self.model = PeopleTableModel(today)
 
         self.count_label = hint("")
@@ -319,7 +320,9 @@ class PeoplePage(RecordListPage):
         if path is None:
             return
         try:
-            dialog = ImportDialog(self.sessions, path, self.today(), parent=self)
+            dialog = ImportDialog(
+                self.sessions, path, self.today(), parent=self, backup=self.backup
+            )
         except UserError as error:
             self.error_label.show_message(str(error))
             return

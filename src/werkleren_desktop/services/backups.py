@@ -1,0 +1,220 @@
+"""Backups: made through SQLite's online backup API, kept like Anki keeps them, and
+restored only after the chosen file proved sound.
+
+- At start, at most once a day and only when the data changed; by hand ("Back up
+  now", ``werkleren backup``); before a restore and before a bulk import; before every
+  migration (db/migrate.py).
+- Rotation: every backup of the last two days, then the newest per day for a month,
+  per week for three months and per month for a year. A backup dated after "now" means
+  the clock was set back: then nothing is deleted.
+- The folder can be chosen (a USB stick, an encrypted drive); it is remembered in the
+  data folder, beside the database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import re
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from werkleren_desktop.db.backup import BackupError, copy_database
+from werkleren_desktop.db.migrate import ForeignDatabaseError, NewerSchemaError, inspect_file
+from werkleren_desktop.errors import UserError
+from werkleren_desktop.i18n import _
+from werkleren_desktop.paths import DataPaths
+from werkleren_desktop.services.files import write_atomically
+
+NAME = re.compile(r"^werkleren-(\d{8}-\d{6})(?:-([a-z0-9-]+))?\.sqlite3$")
+AUTO_EVERY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    made_at: dt.datetime
+    reason: str  # "auto", "manual", "before-restore", "before-import", "before-upgrade-0005"
+    size: int
+
+
+def backup_folder(paths: DataPaths) -> Path:
+    """Where backups go: the chosen folder, or ``backups`` in the data folder."""
+    try:
+        chosen = json.loads(paths.local_settings.read_text(encoding="utf-8")).get("backup_folder")
+    except (OSError, ValueError):
+        chosen = None
+    return Path(chosen) if chosen else paths.backups
+
+
+def set_backup_folder(paths: DataPaths, folder: Path | None) -> None:
+    """Choose the backup folder (None: back to the data folder); it must be writable."""
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            probe = folder / ".werkleren-write-test"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as error:
+            raise UserError(
+                _("Backups cannot be written to {folder}: {reason}").format(
+                    folder=folder, reason=error.strerror or error
+                )
+            ) from error
+    content = {"backup_folder": str(folder)} if folder is not None else {}
+    write_atomically(paths.local_settings, json.dumps(content).encode())
+
+
+def list_backups(folder: Path) -> list[Backup]:
+    """The backups in the folder, newest first; other files are left alone."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        match = NAME.match(path.name)
+        if match is None or not path.is_file():
+            continue
+        made_at = dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+        found.append(Backup(path, made_at, match.group(2) or "auto", path.stat().st_size))
+    return sorted(found, key=lambda b: b.made_at, reverse=True)
+
+
+def make_backup(
+    paths: DataPaths,
+    reason: str = "manual",
+    now: dt.datetime | None = None,
+    destination: Path | None = None,
+) -> Backup:
+    """A checked copy of the database, written whole or not at all, then rotation."""
+    now = (now or dt.datetime.now()).replace(microsecond=0)
+    folder = backup_folder(paths)
+    target = destination or folder / f"werkleren-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3"
+    try:
+        copy_database(paths.database, target)
+    except BackupError as error:
+        raise UserError(
+            _("The backup could not be made ({reason}). The data itself is unchanged.").format(
+                reason=error
+            )
+        ) from error
+    with contextlib.suppress(OSError):
+        target.chmod(0o600)  # personnel data: for the user only
+    if destination is None:
+        for old in to_delete(list_backups(folder), now):
+            with contextlib.suppress(OSError):
+                old.path.unlink()
+    return Backup(target, now, reason, target.stat().st_size)
+
+
+def to_delete(backups: list[Backup], now: dt.datetime) -> list[Backup]:
+    """Which backups rotation removes (see the module's docstring)."""
+    if any(b.made_at > now + dt.timedelta(minutes=5) for b in backups):
+        return []  # the clock was set back: keep everything
+    keep: set[Path] = set()
+    buckets: set[tuple[str, int, int]] = set()
+    for backup in sorted(backups, key=lambda b: b.made_at, reverse=True):
+        age = now - backup.made_at
+        if age <= dt.timedelta(days=2):
+            keep.add(backup.path)
+            continue
+        if age <= dt.timedelta(days=31):
+            bucket = ("day", backup.made_at.toordinal(), 0)
+        elif age <= dt.timedelta(days=92):
+            iso = backup.made_at.isocalendar()
+            bucket = ("week", iso.year, iso.week)
+        elif age <= dt.timedelta(days=366):
+            bucket = ("month", backup.made_at.year, backup.made_at.month)
+        else:
+            continue
+        if bucket not in buckets:  # the newest of each period stays
+            buckets.add(bucket)
+            keep.add(backup.path)
+    return [b for b in backups if b.path not in keep]
+
+
+def _changed_since(paths: DataPaths, moment: dt.datetime) -> bool:
+    """Whether the database (or its write-ahead log) was written after ``moment``."""
+    latest = 0.0
+    for path in (paths.database, paths.database.with_name(paths.database.name + "-wal")):
+        with contextlib.suppress(OSError):
+            latest = max(latest, path.stat().st_mtime)
+    return dt.datetime.fromtimestamp(latest) > moment
+
+
+def backup_at_start(paths: DataPaths, now: dt.datetime | None = None) -> Backup | None:
+    """The automatic backup at start: at most once a day, and only when data changed."""
+    now = now or dt.datetime.now()
+    if not paths.database.exists():
+        return None
+    backups = list_backups(backup_folder(paths))
+    if backups:
+        newest = backups[0]
+        if now - newest.made_at < AUTO_EVERY or not _changed_since(paths, newest.made_at):
+            return None
+    return make_backup(paths, "auto", now)
+
+
+def check_candidate(file: Path) -> None:
+    """Refuse a file that is not a sound Werkleren Desktop database, without changing it:
+    it is looked at in a temporary copy."""
+    if not file.is_file():
+        raise UserError(_("{path} is not a file.").format(path=file))
+    with tempfile.TemporaryDirectory(prefix="werkleren-restore-") as folder:
+        copy = Path(folder) / "candidate.sqlite3"
+        try:
+            copy.write_bytes(file.read_bytes())
+            inspect_file(copy)
+            with contextlib.closing(sqlite3.connect(copy)) as connection:
+                result = connection.execute("PRAGMA integrity_check").fetchone()
+                tables = {
+                    row[0]
+                    for row in connection.execute(
+                        "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    )
+                }
+        except (NewerSchemaError, ForeignDatabaseError):
+            raise
+        except (sqlite3.DatabaseError, OSError) as error:
+            raise UserError(
+                _("{path} cannot be read as a backup ({reason}). Nothing has been changed.").format(
+                    path=file, reason=error
+                )
+            ) from error
+    if not result or result[0] != "ok":
+        raise UserError(
+            _("{path} is damaged and cannot be restored. Nothing has been changed.").format(
+                path=file
+            )
+        )
+    if "organisation" not in tables:
+        raise UserError(
+            _("{path} holds no organisation; nothing to restore. Nothing has been changed.").format(
+                path=file
+            )
+        )
+
+
+def restore_backup(paths: DataPaths, file: Path, now: dt.datetime | None = None) -> Backup | None:
+    """Replace the data by ``file``: checked first, the current data kept as a backup
+    (returned), then swapped in one rename. The caller closes every connection first."""
+    check_candidate(file)
+    kept = make_backup(paths, "before-restore", now) if paths.database.exists() else None
+    incoming = paths.database.with_name(paths.database.name + ".restore")
+    try:
+        copy_database(file, incoming)
+        for extra in ("-wal", "-shm"):
+            paths.database.with_name(paths.database.name + extra).unlink(missing_ok=True)
+        incoming.replace(paths.database)
+    except (BackupError, OSError) as error:
+        incoming.unlink(missing_ok=True)
+        raise UserError(
+            _("The backup could not be restored ({reason}). Nothing has been changed.").format(
+                reason=error
+            )
+        ) from error
+    with contextlib.suppress(OSError):
+        paths.database.chmod(0o600)
+    return kept

@@ -1,0 +1,76 @@
+"""File › Back up now and Restore, and the backup settings, through the window."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from tests.conftest import TODAY
+from werkleren_desktop.domain.organisation import OrganisationSettings
+from werkleren_desktop.domain.people import PersonInput
+from werkleren_desktop.services.backups import backup_folder, list_backups
+from werkleren_desktop.services.organisation import create_organisation
+from werkleren_desktop.services.people import list_people, save_person
+
+
+def test_back_up_and_restore_from_the_file_menu(make_window, store, fake_prompts, qtbot) -> None:
+    create_organisation(store.sessions, OrganisationSettings(name="Van Dijk"))
+    save_person(store.sessions, PersonInput("Anna", "de Wit", dt.date(2020, 1, 1)), TODAY)
+    window = make_window()
+    window.backup_action.trigger()
+    (backup,) = list_backups(store.paths.backups)
+    assert "Reservekopie gemaakt" in window.statusBar().currentMessage()
+    save_person(window.store.sessions, PersonInput("Bert", "Bos", dt.date(2021, 1, 1)), TODAY)
+
+    # a file that is not a backup is refused before anything happens
+    bad = store.paths.root / "notities.sqlite3"
+    bad.write_text("boodschappen", encoding="utf-8")
+    fake_prompts.backup_file = bad
+    window.restore_action.trigger()
+    assert fake_prompts.errors[-1].startswith("Dit bestand is geen database van Werkleren Desktop")
+    assert len(list_people(window.store.sessions)) == 2
+
+    fake_prompts.backup_file = backup.path
+    fake_prompts.confirm_answer = False
+    window.restore_action.trigger()
+    assert len(list_people(window.store.sessions)) == 2  # cancelled
+    fake_prompts.confirm_answer = True
+    window.restore_action.trigger()
+    assert "De reservekopie is teruggezet." in window.statusBar().currentMessage()
+    assert [p.full_name for p in list_people(window.store.sessions)] == ["Anna de Wit"]
+    assert window.current_area() == "home"
+    kept = [b for b in list_backups(store.paths.backups) if b.reason == "before-restore"]
+    assert len(kept) == 1  # the data as they were stay available
+    window.store.close()
+
+
+def test_the_backup_folder_in_the_settings(make_window, store, fake_prompts, tmp_path) -> None:
+    create_organisation(store.sessions, OrganisationSettings(name="Van Dijk"))
+    window = make_window()
+    window.open_settings()
+    dialog = window.settings_dialog
+    index = next(
+        i
+        for i in range(dialog.tabs.count())
+        if dialog.tabs.tabText(i) == "Gegevens en reservekopieën"
+    )
+    dialog.tabs.setCurrentIndex(index)
+    assert dialog.last_backup_label.text() == "Nog geen reservekopie."
+    assert "schijfversleuteling" in " ".join(
+        label.text()
+        for label in dialog.tabs.widget(index).findChildren(type(dialog.last_backup_label))
+    )
+    fake_prompts.folder = tmp_path / "usb"
+    dialog.choose_backup_button.click()
+    assert dialog.backup_folder_label.text() == str(tmp_path / "usb")
+    assert backup_folder(store.paths) == tmp_path / "usb"
+    window.backup_action.trigger()
+    dialog._show_backups()
+    assert "(1 reservekopie in de map)" in dialog.last_backup_label.text()
+    dialog.default_backup_button.click()
+    assert backup_folder(store.paths) == store.paths.backups
+    assert (
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        & dialog.data_folder_label.textInteractionFlags()
+    )
