@@ -215,13 +215,19 @@ def _confirm(question: str) -> bool:
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    from werkleren_desktop.db.migrate import DamagedDatabaseError
     from werkleren_desktop.services.data_store import open_data_folder
     from werkleren_desktop.services.integrity import check_data
 
     paths = _paths(args)
     if not paths.database.exists():
         raise UserError(_("There is no data file in {folder}.").format(folder=paths.root))
-    store = open_data_folder(paths)
+    try:
+        store = open_data_folder(paths)
+    except DamagedDatabaseError as error:
+        print(f"werkleren: {error}", file=sys.stderr)
+        _advise_backup(paths)
+        return EXIT_USER_ERROR
     try:
         report = check_data(store)
     finally:
@@ -232,7 +238,22 @@ def _run_check(args: argparse.Namespace) -> int:
     print(_("The data file {path} is damaged:").format(path=paths.database), file=sys.stderr)
     for problem in report.problems:
         print(f"  {problem}", file=sys.stderr)
+    _advise_backup(paths)
     return EXIT_USER_ERROR
+
+
+def _advise_backup(paths: DataPaths) -> None:
+    from werkleren_desktop.domain.formatting import format_moment
+    from werkleren_desktop.services.backups import newest_good_backup
+
+    backup = newest_good_backup(paths)
+    if backup is not None:
+        print(
+            _("The newest good backup is of {moment}: werkleren restore {path}").format(
+                moment=format_moment(backup.made_at), path=backup.path
+            ),
+            file=sys.stderr,
+        )
 
 
 def _run_export(args: argparse.Namespace) -> int:

@@ -59,6 +59,11 @@ def test_connections_enforce_foreign_keys_and_use_wal(store) -> None:
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert connection.execute(text("PRAGMA secure_delete")).scalar() == 1
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar() > 0
+        # the header says whose file it is and which schema it holds
+        assert connection.execute(text("PRAGMA application_id")).scalar() == 0x57524B4C
+        assert connection.execute(text("PRAGMA user_version")).scalar() == int(head_revision())
     with pytest.raises(Exception, match="FOREIGN KEY"), store.engine.begin() as connection:
         connection.execute(
             text(
@@ -137,6 +142,18 @@ def test_another_programs_database_is_refused(data_paths: DataPaths) -> None:
 def test_a_file_that_is_not_sqlite_is_refused_untouched(data_paths: DataPaths) -> None:
     data_paths.ensure()
     data_paths.database.write_bytes(b"Dit is een tekstbestand, geen database.\n" * 100)
+    before = digest(data_paths.database)
+    with pytest.raises(ForeignDatabaseError):
+        open_data_folder(data_paths)
+    assert digest(data_paths.database) == before
+
+
+def test_a_file_marked_by_another_program_is_refused_untouched(data_paths: DataPaths) -> None:
+    store = open_data_folder(data_paths)
+    store.close()
+    with sqlite3.connect(data_paths.database) as connection:
+        connection.execute("PRAGMA application_id = 1234")
+    connection.close()
     before = digest(data_paths.database)
     with pytest.raises(ForeignDatabaseError):
         open_data_folder(data_paths)

@@ -74,3 +74,28 @@ def test_the_backup_folder_in_the_settings(make_window, store, fake_prompts, tmp
         Qt.TextInteractionFlag.TextSelectableByMouse
         & dialog.data_folder_label.textInteractionFlags()
     )
+
+
+def test_at_start_a_damaged_file_offers_the_newest_good_backup(
+    store, fake_prompts, data_paths
+) -> None:
+    from werkleren_desktop.gui.app import offer_recovery
+    from werkleren_desktop.services.backups import make_backup
+
+    create_organisation(store.sessions, OrganisationSettings(name="Van Dijk"))
+    make_backup(data_paths, "manual", dt.datetime(2026, 11, 27, 16, 30))
+    store.close()
+    content = bytearray(data_paths.database.read_bytes())
+    content[5000:9000] = b"\x00" * 4000
+    data_paths.database.write_bytes(bytes(content))
+
+    fake_prompts.confirm_answer = False
+    assert offer_recovery(data_paths, "beschadigd") is None
+    assert data_paths.database.read_bytes() == bytes(content)  # quit: nothing replaced
+    assert "27 nov 2026 16:30" in fake_prompts.asked[-1]
+
+    fake_prompts.confirm_answer = True
+    recovered = offer_recovery(data_paths, "beschadigd")
+    assert recovered is not None
+    assert list(data_paths.root.glob("werkleren-damaged-*.sqlite3"))
+    recovered.close()

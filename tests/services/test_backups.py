@@ -109,7 +109,7 @@ def test_restore_keeps_the_current_data_and_swaps(filled: DataStore, data_paths:
     ("damage", "message"),
     [
         ("text", "geen database van Werkleren Desktop"),
-        ("truncated", "geen database van Werkleren Desktop"),
+        ("truncated", "is beschadigd"),
         ("foreign", "geen database van Werkleren Desktop"),
         ("newer", "nieuwere versie"),
         ("empty_schema", "geen organisatie"),
@@ -158,3 +158,31 @@ def test_the_backup_folder_can_be_chosen(
             set_backup_folder(data_paths, locked / "sub")
     set_backup_folder(data_paths, None)
     assert backup_folder(data_paths) == data_paths.backups
+
+
+def test_a_damaged_file_is_set_aside_and_the_newest_good_backup_restored(
+    filled: DataStore, data_paths: DataPaths
+) -> None:
+    from werkleren_desktop.db.migrate import DamagedDatabaseError
+    from werkleren_desktop.services.backups import newest_good_backup, recover
+
+    good = make_backup(data_paths, "manual", NOW)
+    damaged_copy = data_paths.backups / "werkleren-20261128-100000-manual.sqlite3"
+    damaged_copy.write_bytes(good.path.read_bytes()[:4096])  # a newer but broken backup
+    filled.close()
+    content = bytearray(data_paths.database.read_bytes())
+    content[5000:9000] = b"\x00" * 4000  # damage pages in the middle
+    data_paths.database.write_bytes(bytes(content))
+    with pytest.raises(DamagedDatabaseError, match="beschadigd"):
+        open_data_folder(data_paths)
+    assert data_paths.database.read_bytes() == bytes(content)  # never touched
+
+    backup = newest_good_backup(data_paths)
+    assert backup is not None and backup.path == good.path  # the broken newer one is skipped
+    aside = recover(data_paths, backup, NOW + dt.timedelta(hours=2))
+    assert aside.read_bytes() == bytes(content)  # kept, never deleted
+    store = open_data_folder(data_paths)
+    try:
+        assert [p.full_name for p in list_people(store.sessions)] == ["Anna de Wit"]
+    finally:
+        store.close()

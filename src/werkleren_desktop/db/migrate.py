@@ -34,6 +34,16 @@ class ForeignDatabaseError(UserError):
     pass
 
 
+class DamagedDatabaseError(UserError):
+    """Our file, but SQLite finds it damaged: it is never opened for writing then."""
+
+
+def _damaged(reason: object) -> DamagedDatabaseError:
+    return DamagedDatabaseError(
+        _("The data file is damaged ({reason}). Nothing has been changed.").format(reason=reason)
+    )
+
+
 @dataclass(frozen=True)
 class MigrationResult:
     from_revision: str | None
@@ -68,6 +78,9 @@ def current_revision(connection: Connection) -> str | None:
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# PRAGMA application_id marks the file as ours ("WRKL"); user_version is the schema's
+# revision number, so other tools can tell what the file is.
+APPLICATION_ID = 0x57524B4C
 
 
 def _not_ours() -> ForeignDatabaseError:
@@ -95,12 +108,19 @@ def inspect_file(database_file: Path) -> None:
                 row[0]
                 for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             }
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            if application_id not in (0, APPLICATION_ID):
+                raise _not_ours()
             revision = None
             if "alembic_version" in tables:
                 row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
+            check = [row[0] for row in connection.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as error:
-        raise _not_ours() from error
+        # an SQLite file that SQLite cannot read is damaged, not someone else's
+        raise _damaged(error) from error
+    if check != ["ok"]:
+        raise _damaged(check[0] if check else "quick_check")
     _check_revision(revision, has_tables=bool(tables))
 
 
@@ -136,6 +156,7 @@ def upgrade_database(
 
     goal = head_revision() if target == "head" else target
     if revision == goal:
+        _mark(engine, goal)
         return MigrationResult(revision, goal, None)
 
     backup = None
@@ -154,4 +175,19 @@ def upgrade_database(
 
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), goal)
+    _mark(engine, goal)
     return MigrationResult(revision, goal, backup)
+
+
+def _mark(engine: Engine, revision: str) -> None:
+    """Stamp the file's header as ours, with the schema's number (only when needed)."""
+    with engine.connect() as connection:
+        marks = (
+            connection.exec_driver_sql("PRAGMA application_id").scalar(),
+            connection.exec_driver_sql("PRAGMA user_version").scalar(),
+        )
+        wanted = (APPLICATION_ID, int(revision) if revision.isdigit() else 0)
+        if marks != wanted:
+            connection.exec_driver_sql(f"PRAGMA application_id = {wanted[0]}")
+            connection.exec_driver_sql(f"PRAGMA user_version = {wanted[1]}")
+            connection.commit()

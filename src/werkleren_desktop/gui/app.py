@@ -7,6 +7,8 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from werkleren_desktop._version import __version__
+from werkleren_desktop.db.migrate import DamagedDatabaseError
+from werkleren_desktop.domain.formatting import format_moment
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.icons import app_icon
@@ -15,8 +17,8 @@ from werkleren_desktop.gui.main_window import MainWindow
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.i18n import _, current_language
 from werkleren_desktop.paths import APP_NAME, DataPaths
-from werkleren_desktop.services.backups import backup_at_start
-from werkleren_desktop.services.data_store import open_data_folder
+from werkleren_desktop.services.backups import backup_at_start, newest_good_backup, recover
+from werkleren_desktop.services.data_store import DataStore, open_data_folder
 from werkleren_desktop.services.organisation import load_settings
 
 
@@ -32,11 +34,49 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def offer_recovery(paths: DataPaths, problem: str) -> DataStore | None:
+    """The data file is damaged: offer the newest good backup, naming its date and time.
+    The damaged file is kept aside, never deleted and never silently replaced."""
+    title = _("Werkleren Desktop cannot start")
+    backup = newest_good_backup(paths)
+    if backup is None:
+        prompts.show_error(
+            None,
+            title,
+            problem + " " + _("There is no backup to restore; the file stays as it is."),
+        )
+        return None
+    if not prompts.confirm(
+        None,
+        title,
+        problem
+        + "\n\n"
+        + _(
+            "The newest good backup is of {moment}. Restore it? The damaged file is kept "
+            "aside in the data folder."
+        ).format(moment=format_moment(backup.made_at)),
+        _("Restore"),
+        _("Quit"),
+    ):
+        return None
+    try:
+        recover(paths, backup)
+        return open_data_folder(paths)
+    except UserError as error:
+        prompts.show_error(None, title, str(error))
+        return None
+
+
 def run_gui(paths: DataPaths) -> int:
     app = make_application()
     apply_language(current_language())
     try:
         store = open_data_folder(paths)
+    except DamagedDatabaseError as error:
+        recovered = offer_recovery(paths, str(error))
+        if recovered is None:
+            return 1
+        store = recovered
     except UserError as error:
         prompts.show_error(None, _("Werkleren Desktop cannot start"), str(error))
         return 1

@@ -23,7 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from werkleren_desktop.db.backup import BackupError, copy_database
-from werkleren_desktop.db.migrate import ForeignDatabaseError, NewerSchemaError, inspect_file
+from werkleren_desktop.db.migrate import (
+    DamagedDatabaseError,
+    ForeignDatabaseError,
+    NewerSchemaError,
+    inspect_file,
+)
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.paths import DataPaths
@@ -177,6 +182,12 @@ def check_candidate(file: Path) -> None:
                 }
         except (NewerSchemaError, ForeignDatabaseError):
             raise
+        except DamagedDatabaseError as error:
+            raise UserError(
+                _("{path} is damaged and cannot be restored. Nothing has been changed.").format(
+                    path=file
+                )
+            ) from error
         except (sqlite3.DatabaseError, OSError) as error:
             raise UserError(
                 _("{path} cannot be read as a backup ({reason}). Nothing has been changed.").format(
@@ -218,3 +229,35 @@ def restore_backup(paths: DataPaths, file: Path, now: dt.datetime | None = None)
     with contextlib.suppress(OSError):
         paths.database.chmod(0o600)
     return kept
+
+
+def newest_good_backup(paths: DataPaths) -> Backup | None:
+    """The newest backup that passes the checks a restore makes, or None."""
+    for backup in list_backups(backup_folder(paths)):
+        try:
+            check_candidate(backup.path)
+        except UserError:
+            continue
+        return backup
+    return None
+
+
+def recover(paths: DataPaths, backup: Backup, now: dt.datetime | None = None) -> Path:
+    """After damage: the damaged file (and its journal files) set aside under a new name,
+    never deleted, then the backup restored. Returns where the damaged file went."""
+    now = now or dt.datetime.now()
+    aside = paths.database.with_name(f"werkleren-damaged-{now:%Y%m%d-%H%M%S}.sqlite3")
+    try:
+        for extra in ("-wal", "-shm"):
+            journal = paths.database.with_name(paths.database.name + extra)
+            if journal.exists():
+                journal.replace(aside.with_name(aside.name + extra))
+        paths.database.replace(aside)
+    except OSError as error:
+        raise UserError(
+            _(
+                "The damaged file could not be set aside ({reason}). Nothing has been changed."
+            ).format(reason=error.strerror or error)
+        ) from error
+    restore_backup(paths, backup.path, now)
+    return aside
