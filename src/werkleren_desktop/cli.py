@@ -171,8 +171,10 @@ def _run_import(args: argparse.Namespace) -> int:
         apply_import,
         plan_import,
     )
+    from werkleren_desktop.services.writer import hold_for_command
 
     table = read_table(Path(args.file))
+    lock = hold_for_command(_paths(args))
     store = open_data_folder(_paths(args))
     try:
         plan = plan_import(store.sessions, table, guess_mapping(table.headers), dt.date.today())
@@ -198,6 +200,7 @@ def _run_import(args: argparse.Namespace) -> int:
         result = apply_import(store.sessions, plan)
     finally:
         store.close()
+        lock.release()
     print(
         _("Imported: {created} added, {updated} changed.").format(
             created=result.created, updated=result.updated
@@ -367,8 +370,13 @@ def _run_restore(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from werkleren_desktop.services.backups import restore_backup
+    from werkleren_desktop.services.writer import hold_for_command
 
-    kept = restore_backup(_paths(args), Path(args.file))
+    lock = hold_for_command(_paths(args))
+    try:
+        kept = restore_backup(_paths(args), Path(args.file))
+    finally:
+        lock.release()
     print(_("The backup is restored."))
     if kept is not None:
         print(_("The data as they were are kept in {path}.").format(path=kept.path))

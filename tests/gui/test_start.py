@@ -77,3 +77,64 @@ def test_a_folder_that_cannot_be_opened_is_explained(tmp_path: Path) -> None:
     assert seen["exit"] == 1
     assert "kan niet worden aangemaakt" in str(seen["error"])
     assert "title" not in seen
+
+
+KEEP_RUNNING = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from werkleren_desktop.gui.app import make_application, run_gui
+from werkleren_desktop.gui.main_window import MainWindow
+from werkleren_desktop.paths import DataPaths
+
+app = make_application()
+raised = []
+
+def watch() -> None:
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, MainWindow):
+            if not hasattr(window, "probe"):
+                window.probe = True
+                print("running", flush=True)
+                window.raise_ = lambda w=window: raised.append(1) or print("raised", flush=True)
+
+timer = QTimer()
+timer.timeout.connect(watch)
+timer.start(20)
+QTimer.singleShot(30_000, app.quit)
+run_gui(DataPaths(Path(sys.argv[1])))
+"""
+
+
+def test_a_second_start_brings_the_running_window_forward(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    assert main(["demo", "--data-dir", str(folder)]) == 0
+    first = subprocess.Popen(
+        [sys.executable, "-c", KEEP_RUNNING, str(folder)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+    )
+    try:
+        assert first.stdout is not None and first.stdout.readline().strip() == "running"
+        second = subprocess.run(
+            [sys.executable, "-c", PROBE, str(folder)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=dict(os.environ),
+        )
+        assert second.returncode == 0, second.stderr
+        assert json.loads(second.stdout.strip().splitlines()[-1]) == {"exit": 0}
+        assert first.stdout.readline().strip() == "raised"
+        # the command line waits briefly, then says the data are in use
+        result = subprocess.run(
+            [sys.executable, "-m", "werkleren_desktop", "restore", str(folder / "x"),
+             "--data-dir", str(folder)],
+            capture_output=True, text=True, timeout=60, env=dict(os.environ),
+        )  # fmt: skip
+        assert result.returncode == 1 and "in gebruik door Werkleren Desktop" in result.stderr
+    finally:
+        first.kill()
+        first.wait(10)

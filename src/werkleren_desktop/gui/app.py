@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication
+from filelock import Timeout
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QWidget
 
 from werkleren_desktop._version import __version__
 from werkleren_desktop.db.migrate import DamagedDatabaseError
@@ -20,6 +22,11 @@ from werkleren_desktop.paths import APP_NAME, DataPaths
 from werkleren_desktop.services.backups import backup_at_start, newest_good_backup, recover
 from werkleren_desktop.services.data_store import DataStore, open_data_folder
 from werkleren_desktop.services.organisation import load_settings
+from werkleren_desktop.services.writer import (
+    instance_name,
+    shared_location_warning,
+    writer_lock,
+)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -67,9 +74,67 @@ def offer_recovery(paths: DataPaths, problem: str) -> DataStore | None:
         return None
 
 
+def bring_to_front(name: str) -> bool:
+    """Ask the window already running on these data to come forward."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(1500):
+        return False
+    socket.write(b"show")
+    socket.flush()
+    socket.waitForBytesWritten(1500)
+    socket.disconnectFromServer()
+    return True
+
+
+def listen_for_second_starts(name: str, window: QWidget) -> QLocalServer:
+    """A second start of the program brings this window to the front instead."""
+    server = QLocalServer(window)
+    QLocalServer.removeServer(name)  # a socket left behind by a crash
+    server.listen(name)
+
+    def show() -> None:
+        connection = server.nextPendingConnection()
+        if connection is not None:
+            connection.disconnectFromServer()
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    server.newConnection.connect(show)
+    return server
+
+
 def run_gui(paths: DataPaths) -> int:
     app = make_application()
     apply_language(current_language())
+    title = _("Werkleren Desktop cannot start")
+    try:
+        lock = writer_lock(paths)
+        lock.acquire(timeout=0)
+    except Timeout:
+        if bring_to_front(instance_name(paths)):
+            return 0
+        prompts.show_error(
+            None,
+            title,
+            _("The data in {folder} are in use by another Werkleren Desktop.").format(
+                folder=paths.root
+            ),
+        )
+        return 1
+    except (UserError, OSError) as error:
+        prompts.show_error(None, title, str(error))
+        return 1
+    try:
+        return _run_window(app, paths)
+    finally:
+        lock.release()
+
+
+def _run_window(app: QApplication, paths: DataPaths) -> int:
     try:
         store = open_data_folder(paths)
     except DamagedDatabaseError as error:
@@ -84,15 +149,23 @@ def run_gui(paths: DataPaths) -> int:
         settings = load_settings(store.sessions)
         if settings is not None:
             apply_language(settings.language)
+        notes = []
+        warning = shared_location_warning(paths.root)
+        if warning is not None:
+            notes.append(warning)
         try:
             backup_at_start(paths)  # at most once a day, and only when data changed
-            problem = None
         except UserError as error:
-            problem = str(error)
+            notes.append(str(error))
         window = MainWindow(store, TaskRunner())
+        server = listen_for_second_starts(instance_name(paths), window)
         window.show()
-        if problem is not None:
-            window.statusBar().showMessage(problem)
-        return app.exec()
+        if warning is not None:
+            prompts.show_error(window, _("Data folder"), warning)
+        if notes:
+            window.statusBar().showMessage(" ".join(notes))
+        code = app.exec()
+        server.close()
+        return code
     finally:
         store.close()

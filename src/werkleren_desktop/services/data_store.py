@@ -33,8 +33,8 @@ class DataStore:
         self.engine.dispose()
 
 
-def open_data_folder(paths: DataPaths) -> DataStore:
-    """Create the folder if needed, open its database and bring the schema up to date."""
+def ensure_data_folder(paths: DataPaths) -> None:
+    """Create the data folder if needed; a clear message when that is not possible."""
     try:
         paths.ensure()
     except OSError as error:
@@ -43,6 +43,11 @@ def open_data_folder(paths: DataPaths) -> DataStore:
                 folder=paths.root, reason=error.strerror or error
             )
         ) from error
+
+
+def open_data_folder(paths: DataPaths) -> DataStore:
+    """Create the folder if needed, open its database and bring the schema up to date."""
+    ensure_data_folder(paths)
     if paths.database.exists() and paths.database.is_dir():
         raise UserError(_("{path} is a folder, not a database file.").format(path=paths.database))
     engine = make_engine(paths.database_url)
