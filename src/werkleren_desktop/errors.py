@@ -13,3 +13,8 @@ class ValidationError(UserError):
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class StorageError(UserError):
+    """The disk refused to store: full, read-only, or the file is in use. The
+    transaction was rolled back, so nothing is half-written."""

@@ -8,6 +8,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from werkleren_desktop.errors import StorageError
+from werkleren_desktop.i18n import _
+
 SessionFactory = sessionmaker[Session]
 
 BUSY_TIMEOUT_MS = 5000
@@ -35,6 +38,41 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN")
+
+    @event.listens_for(engine, "handle_error")
+    def on_error(context: Any) -> None:
+        problem = storage_problem(context.original_exception)
+        if problem is not None:
+            raise problem from context.original_exception
+
+
+def storage_problem(error: BaseException) -> StorageError | None:
+    """SQLite's refusals of the disk, as one sentence for the user; None for others."""
+    if not isinstance(error, sqlite3.OperationalError):
+        return None
+    text = str(error).lower()
+    if "disk is full" in text or "disk i/o error" in text:
+        return StorageError(
+            _(
+                "The data could not be saved: the disk is full (or failing). Make room and "
+                "save again; nothing was half-written and what you entered is kept."
+            )
+        )
+    if "readonly" in text or "read-only" in text:
+        return StorageError(
+            _(
+                "The data could not be saved: the data folder is read-only. Check the "
+                "folder's permissions; nothing was half-written and what you entered is kept."
+            )
+        )
+    if "locked" in text or "busy" in text:
+        return StorageError(
+            _(
+                "The data are in use by another program right now; try again in a moment. "
+                "Nothing was half-written."
+            )
+        )
+    return None
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
