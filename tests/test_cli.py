@@ -268,3 +268,17 @@ def test_backup_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert main(["restore", str(junk), "--data-dir", str(folder)]) == 1
     assert "geen database van Werkleren Desktop" in capsys.readouterr().err
     assert (folder / "werkleren.sqlite3").read_bytes() == before
+
+
+def test_export_person(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    folder = str(tmp_path / "d")
+    assert main(["demo", "--data-dir", folder]) == 0
+    out = tmp_path / "inzage"
+    args = ["export", "person", "--person", "Thijs Kuipers", "--out", str(out)]
+    assert main([*args, "--data-dir", folder]) == 0
+    assert capsys.readouterr().out.count("Geschreven naar") == 2
+    (machine,) = out.glob("*.json")
+    data = json.loads(machine.read_text(encoding="utf-8"))
+    assert data["person"]["last_name"] == "Kuipers" and data["learning_situations"]

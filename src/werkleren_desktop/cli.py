@@ -119,6 +119,15 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("replace the data by a backup; the current data are kept as a backup first"),
     )
     restore.add_argument("file", metavar=_("FILE"))
+    person = exports.add_parser(
+        "person",
+        parents=[common],
+        help=_("everything stored about one person, as PDF and JSON (AVG right of access)"),
+    )
+    person.add_argument(
+        "--person", required=True, metavar=_("NAME"), help=_("by name or e-mail address")
+    )
+    person.add_argument("--out", required=True, metavar=_("DIR"))
     importer = commands.add_parser("import", parents=[common], help=_("import data from a file"))
     kinds = importer.add_subparsers(
         dest="kind", metavar=_("WHAT"), parser_class=_Parser, required=True
@@ -262,7 +271,32 @@ def _advise_backup(paths: DataPaths) -> None:
 def _run_export(args: argparse.Namespace) -> int:
     if args.kind == "overview":
         return _export_overview(args)
+    if args.kind == "person":
+        return _export_person(args)
     return _export_calendar(args)
+
+
+def _export_person(args: argparse.Namespace) -> int:
+    import datetime as dt
+    from pathlib import Path
+
+    from werkleren_desktop.documents.person_file import write_person_file
+    from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.services.organisation import load_settings
+    from werkleren_desktop.services.people import person_id_by_name
+    from werkleren_desktop.services.privacy import person_file
+
+    store = open_data_folder(_paths(args))
+    try:
+        data = person_file(store.sessions, person_id_by_name(store.sessions, args.person))
+        settings = load_settings(store.sessions)
+    finally:
+        store.close()
+    organisation = settings.name if settings else ""
+    pdf, machine = write_person_file(Path(args.out), organisation, data, dt.date.today())
+    print(_("Written to {path}.").format(path=pdf))
+    print(_("Written to {path}.").format(path=machine))
+    return EXIT_OK
 
 
 def _export_overview(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ and refusals of files that are newer or not ours, which stay untouched."""
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from pathlib import Path
 
@@ -158,3 +159,8 @@ def test_a_file_marked_by_another_program_is_refused_untouched(data_paths: DataP
     with pytest.raises(ForeignDatabaseError):
         open_data_folder(data_paths)
     assert digest(data_paths.database) == before
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_data_file_is_for_the_user_only(store) -> None:
+    assert store.paths.database.stat().st_mode & 0o077 == 0

@@ -99,3 +99,29 @@ def test_at_start_a_damaged_file_offers_the_newest_good_backup(
     assert recovered is not None
     assert list(data_paths.root.glob("werkleren-damaged-*.sqlite3"))
     recovered.close()
+
+
+def test_personal_data_and_erasure_from_the_person_page(
+    make_window, store, fake_prompts, tmp_path
+) -> None:
+    create_organisation(store.sessions, OrganisationSettings(name="Van Dijk"))
+    anna = save_person(store.sessions, PersonInput("Anna", "de Wit", dt.date(2020, 1, 1)), TODAY)
+    save_person(store.sessions, PersonInput("Bert", "Bos", dt.date(2021, 1, 1)), TODAY)
+    window = make_window()
+    window.show_area("people")
+    page = window.people_page
+    page.select_record(anna)
+    fake_prompts.folder = tmp_path / "inzage"
+    page.panel.access_button.click()
+    assert sorted(p.suffix for p in (tmp_path / "inzage").iterdir()) == [".json", ".pdf"]
+    assert "Persoonsgegevens opgeslagen als" in window.statusBar().currentMessage()
+
+    fake_prompts.confirm_answer = False
+    page.panel.erase_button.click()
+    assert "definitief wissen" in fake_prompts.asked[-1]
+    assert len(list_people(store.sessions)) == 2
+    fake_prompts.confirm_answer = True
+    page.panel.erase_button.click()
+    assert [p.full_name for p in list_people(store.sessions)] == ["Bert Bos"]
+    assert window.statusBar().currentMessage() == "Anna de Wit is gewist."
+    assert page.model.rowCount() == 1

@@ -56,4 +56,8 @@ def open_data_folder(paths: DataPaths) -> DataStore:
     except BaseException:
         engine.dispose()
         raise
+    # personnel data: readable by the user only (SQLite gives its -wal and -shm files
+    # the same permissions); systems without such permissions ignore this
+    with contextlib.suppress(OSError):
+        paths.database.chmod(0o600)
     return DataStore(paths, engine, make_session_factory(engine), migration)

@@ -13,6 +13,7 @@ from werkleren_desktop.domain.calendar import ClosedDay
 from werkleren_desktop.services.conversations import DueRow, due_overview
 from werkleren_desktop.services.cycles import list_cycles
 from werkleren_desktop.services.organisation import load_settings
+from werkleren_desktop.services.privacy import LeaverRow, retention_due
 from werkleren_desktop.services.training import CertificateRow, budgets, expiring_certificates
 
 LOOK_AHEAD_DAYS = 90
@@ -33,6 +34,7 @@ class HomeSummary:
     cycles_this_year: int
     cycles_ahead: int  # of them, those not finished yet
     certificates: tuple[CertificateRow, ...]  # expiring in the coming months
+    leavers_to_review: tuple[LeaverRow, ...]  # left longer ago than the retention period
 
 
 def home_summary(sessions: SessionFactory, today: dt.date) -> HomeSummary | None:
@@ -81,4 +83,5 @@ def home_summary(sessions: SessionFactory, today: dt.date) -> HomeSummary | None
         cycles_this_year=len(cycles),
         cycles_ahead=sum(1 for c in cycles if c.last_day >= today),
         certificates=tuple(expiring_certificates(sessions, today)),
+        leavers_to_review=tuple(retention_due(sessions, today)),
     )

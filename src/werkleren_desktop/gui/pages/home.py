@@ -26,6 +26,7 @@ from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, paragraph, 
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.conversations import DueRow
 from werkleren_desktop.services.home import LOOK_AHEAD_DAYS, HomeSummary, home_summary
+from werkleren_desktop.services.privacy import RETENTION_MONTHS
 
 HOME_OVERDUE_SHOWN = 5
 
@@ -224,4 +225,24 @@ class HomePage(QWidget):
                 lines.append(html.escape(n_("and {n} more", "and {n} more", more).format(n=more)))
         else:
             lines.append(html.escape(_("None in the coming three months.")))
+        leavers = summary.leavers_to_review
+        if leavers:
+            lines += [
+                "",
+                "<b>"
+                + html.escape(_("Left more than {n} months ago").format(n=RETENTION_MONTHS))
+                + "</b>",
+                html.escape(", ".join(r.name for r in leavers[:HOME_OVERDUE_SHOWN]))
+                + (
+                    f" (+{len(leavers) - HOME_OVERDUE_SHOWN})"
+                    if len(leavers) > HOME_OVERDUE_SHOWN
+                    else ""
+                ),
+                html.escape(
+                    _(
+                        "Review their data; erase them on the People page if nothing "
+                        "requires keeping it."
+                    )
+                ),
+            ]
         self.year_text.setText("<br>".join(lines))

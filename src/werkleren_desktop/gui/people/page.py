@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.documents.person_file import write_person_file
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.people import format_hours
 from werkleren_desktop.errors import UserError
@@ -42,6 +44,7 @@ from werkleren_desktop.gui.widgets import (
     section,
 )
 from werkleren_desktop.i18n import _, current_language, n_
+from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.people import (
     PersonOverview,
     PersonRow,
@@ -49,6 +52,7 @@ from werkleren_desktop.services.people import (
     record_leaving,
 )
 from werkleren_desktop.services.people import list_people as load_people
+from werkleren_desktop.services.privacy import erase_person, person_file
 from werkleren_desktop.services.situations import SituationFilter
 
 
@@ -70,9 +74,17 @@ class PersonPanel(QWidget):
         self.groups.setTextFormat(Qt.TextFormat.RichText)
         self.edit_button = QPushButton(_("Edit…"))
         self.leave_button = QPushButton(_("Record leaving…"))
+        self.access_button = QPushButton(_("Personal data…"))
+        self.access_button.setToolTip(
+            _("Everything stored about this person, as PDF and JSON (AVG right of access)")
+        )
+        self.erase_button = QPushButton(_("Erase…"))
+        self.erase_button.setToolTip(_("Remove this person and all their data for good"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.leave_button)
+        buttons.addWidget(self.access_button)
+        buttons.addWidget(self.erase_button)
         buttons.addStretch(1)
 
         self.empty = hint(_("Choose a person in the list to see everything about them."))
@@ -209,6 +221,8 @@ class PeoplePage(RecordListPage):
         )
         self.panel.edit_button.clicked.connect(self.edit_person)
         self.panel.leave_button.clicked.connect(self.record_leaving)
+        self.panel.access_button.clicked.connect(self.export_personal_data)
+        self.panel.erase_button.clicked.connect(self.erase_person)
 
         tools = QHBoxLayout()
         tools.addWidget(self.search, 2)
@@ -314,6 +328,54 @@ class PeoplePage(RecordListPage):
             parent=self,
         )
         self.open_dialog(dialog, lambda: self._changed(_("Leaving recorded.")))
+
+    def export_personal_data(self) -> None:
+        """Inzage: a PDF and a JSON file with everything stored about the person."""
+        overview = self.panel.overview
+        if overview is None:
+            return
+        folder = prompts.choose_folder(self, _("Where to save the personal data"), Path.home())
+        if folder is None:
+            return
+        try:
+            data = person_file(self.sessions, overview.id)
+            settings = load_settings(self.sessions)
+            pdf, _json = write_person_file(
+                folder, settings.name if settings else "", data, self.today()
+            )
+        except UserError as error:
+            self.error_label.show_message(str(error))
+            return
+        self.status_message.emit(_("Personal data saved as {path} (and JSON).").format(path=pdf))
+
+    def erase_person(self) -> None:
+        """Erase a person for good, after a confirmation that says what goes."""
+        overview = self.panel.overview
+        if overview is None:
+            return
+        name = overview.person.full_name
+        if not prompts.confirm(
+            self,
+            _("Erase {name}").format(name=name),
+            _(
+                "Erase {name} and all their data for good: their details, learning "
+                "situations they logged alone, attendance, training and conversation "
+                "records. Shared records keep working with the name replaced. This cannot "
+                "be undone; backups made before keep the data until they are rotated away "
+                "(about a year)."
+            ).format(name=name),
+            _("Erase for good"),
+            _("Keep"),
+        ):
+            return
+        try:
+            erased = erase_person(self.sessions, overview.id)
+        except UserError as error:
+            self.error_label.show_message(str(error))
+            return
+        self._selected_id = None
+        self.panel.show_overview(None, self.today())
+        self._changed(_("{name} is erased.").format(name=erased.name))
 
     def import_people(self) -> None:
         path = prompts.choose_import_file(self)

@@ -1,0 +1,130 @@
+"""Inzage, erasure and retention: nobody else's data in an export, nothing left of an
+erased person, and others' records still working."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import text
+
+from tests.conftest import TODAY
+from werkleren_desktop.db.models import SituationKind, TrainingForm, TrainingStatus
+from werkleren_desktop.documents.person_file import write_person_file
+from werkleren_desktop.domain.conversations import ConversationPlan, RecordInput
+from werkleren_desktop.domain.organisation import OrganisationSettings
+from werkleren_desktop.domain.people import PersonInput
+from werkleren_desktop.domain.situations import SituationInput
+from werkleren_desktop.domain.training import TrainingInput
+from werkleren_desktop.services.conversations import plan_conversation, save_record
+from werkleren_desktop.services.data_store import DataStore
+from werkleren_desktop.services.organisation import create_organisation
+from werkleren_desktop.services.people import list_people, save_person
+from werkleren_desktop.services.privacy import erase_person, person_file, retention_due
+from werkleren_desktop.services.situations import (
+    SituationFilter,
+    get_situation,
+    list_situations,
+    save_situation,
+)
+from werkleren_desktop.services.training import save_training
+
+D = dt.date
+
+
+@pytest.fixture
+def team(store: DataStore) -> dict[str, int]:
+    create_organisation(store.sessions, OrganisationSettings(name="Van Dijk"))
+    boss = save_person(store.sessions, PersonInput("Marieke", "de Boer", D(2010, 1, 1)), TODAY)
+    anna = save_person(
+        store.sessions, PersonInput("Anna", "de Wit", D(2015, 1, 1), manager_id=boss), TODAY
+    )
+    kees = save_person(store.sessions, PersonInput("Kees", "Visser", D(2016, 1, 1)), TODAY)
+    save_situation(
+        store.sessions,
+        SituationInput(D(2026, 3, 1), "Alleen Anna", SituationKind.ANALYSE, (anna,),
+                       description="Kees Visser hielp Anna de Wit met de pomp.",
+                       consulted_ids=(kees,)),
+        TODAY,
+    )  # fmt: skip
+    save_situation(
+        store.sessions,
+        SituationInput(D(2026, 4, 1), "Samen met Kees", SituationKind.IMPROVE, (anna, kees),
+                       outcome="Anna de Wit legde het uit."),
+        TODAY,
+    )  # fmt: skip
+    save_training(
+        store.sessions,
+        TrainingInput((anna,), "BHV", TrainingForm.COURSE, D(2026, 2, 1), D(2026, 2, 1), 480,
+                      16500, status=TrainingStatus.DONE),
+        TODAY,
+    )  # fmt: skip
+    conversation = plan_conversation(store.sessions, anna, ConversationPlan(D(2026, 5, 1)))
+    save_record(
+        store.sessions,
+        conversation,
+        RecordInput(D(2026, 5, 1), {"went_well": "Marieke de Boer is tevreden."}),
+        TODAY,
+    )
+    return {"boss": boss, "anna": anna, "kees": kees}
+
+
+def test_the_export_holds_everything_of_one_person_and_nobody_else(
+    store: DataStore, team, tmp_path: Path
+) -> None:
+    data = person_file(store.sessions, team["anna"])
+    dumped = json.dumps(data, ensure_ascii=False)
+    assert "Anna" in dumped and "BHV" in dumped
+    assert "Kees" not in dumped and "Visser" not in dumped and "Marieke" not in dumped
+    assert len(data["learning_situations"]) == 2
+    assert data["learning_situations"][0]["situation"].startswith("een collega hielp Anna de Wit")
+    assert data["talent_conversations"][0]["sections"]
+    pdf, machine = write_person_file(tmp_path, "Van Dijk", data, TODAY)
+    assert json.loads(machine.read_text(encoding="utf-8"))["person"]["last_name"] == "de Wit"
+    printed = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Alles wat over Anna de Wit is opgeslagen" in " ".join(printed.split())
+    assert "Kees" not in printed and "Vertrouwelijk" in printed
+
+
+def test_erasing_a_person_leaves_nothing_of_them(store: DataStore, team) -> None:
+    anna = team["anna"]
+    erased = erase_person(store.sessions, anna)
+    assert (erased.name, erased.situations_removed, erased.conversations_removed) == (
+        "Anna de Wit", 1, 1,
+    )  # fmt: skip
+    assert sorted(p.full_name for p in list_people(store.sessions)) == [
+        "Kees Visser",
+        "Marieke de Boer",
+    ]
+    # the shared situation stays for Kees, with Anna's name replaced
+    (shared,) = list_situations(store.sessions, SituationFilter())
+    situation = get_situation(store.sessions, shared.id)
+    assert situation.person_ids == (team["kees"],)
+    assert situation.outcome == "oud-collega legde het uit."
+    with store.engine.connect() as connection:
+        for table in ("training", "talent_conversation", "conversation_section", "attendance"):
+            assert connection.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0
+        assert connection.execute(text("PRAGMA foreign_key_check")).fetchall() == []
+        everything = " ".join(
+            str(row)
+            for table in ("learning_situation", "situation_consultation", "person")
+            for row in connection.execute(text(f"SELECT * FROM {table}"))
+        )
+    assert "Anna" not in everything and "de Wit" not in everything
+
+
+def test_people_who_left_long_ago_are_listed_for_review(store: DataStore, team) -> None:
+    save_person(
+        store.sessions,
+        PersonInput("Oud", "Gedaan", D(2010, 1, 1), out_of_service=D(2024, 10, 31)),
+        TODAY,
+    )
+    save_person(
+        store.sessions,
+        PersonInput("Net", "Weg", D(2010, 1, 1), out_of_service=D(2025, 6, 30)),
+        TODAY,
+    )
+    assert [r.name for r in retention_due(store.sessions, TODAY)] == ["Oud Gedaan"]
