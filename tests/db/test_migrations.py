@@ -164,3 +164,17 @@ def test_a_file_marked_by_another_program_is_refused_untouched(data_paths: DataP
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_the_data_file_is_for_the_user_only(store) -> None:
     assert store.paths.database.stat().st_mode & 0o077 == 0
+
+
+def test_error_messages_carry_no_personal_data(store) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError) as caught, store.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO person (first_name, last_name, job_title, manager_id,"
+                " in_service, notes) VALUES (:first, 'Geheim', '', 999, '2020-01-01', '')"
+            ),
+            {"first": "Zoë"},
+        )
+    assert "Zoë" not in str(caught.value)

@@ -81,6 +81,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         connect_args = dict(kwargs.pop("connect_args", {}))
         # Background tasks open their own sessions on worker threads.
         connect_args.setdefault("check_same_thread", False)
+        # error messages never carry the values of a statement (names, notes)
+        kwargs.setdefault("hide_parameters", True)
         engine = create_engine(url, connect_args=connect_args, **kwargs)
         _configure_sqlite(engine)
         return engine
