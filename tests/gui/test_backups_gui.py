@@ -70,6 +70,14 @@ def test_the_backup_folder_in_the_settings(make_window, store, fake_prompts, tmp
     assert "(1 reservekopie in de map)" in dialog.last_backup_label.text()
     dialog.default_backup_button.click()
     assert backup_folder(store.paths) == store.paths.backups
+    # the retention period for people who left
+    assert dialog.retention_box.value() == 24
+    dialog.retention_box.setValue(36)
+    dialog.save_button.click()
+    from werkleren_desktop.services.organisation import load_settings
+
+    stored = load_settings(store.sessions)
+    assert stored is not None and stored.retention_months == 36
     assert (
         Qt.TextInteractionFlag.TextSelectableByMouse
         & dialog.data_folder_label.textInteractionFlags()

@@ -78,6 +78,8 @@ class Organisation(Base):
     # the two months of the talent conversations; None: every six months from the
     # date each person came into service
     conversation_months: Mapped[list[int] | None] = mapped_column()
+    # people who left longer ago than this are listed for review and erasure (AVG)
+    retention_months: Mapped[int] = mapped_column(Integer, default=24, server_default="24")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
 

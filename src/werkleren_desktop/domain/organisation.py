@@ -77,6 +77,8 @@ class OrganisationSettings:
     cycle_outline: tuple[str, ...] | None = None
     # the months of the talent conversations; None: every six months from the date in service
     conversation_months: tuple[int, int] | None = None
+    # months after leaving before a person is listed for review and erasure
+    retention_months: int = 24
 
     def validated(self) -> OrganisationSettings:
         """These settings cleaned up, or a ValidationError naming the first problem."""
@@ -111,6 +113,10 @@ class OrganisationSettings:
                     _("A theme is too long (at most 300 characters)."), "cycle_outline"
                 )
             outline = themes if any(themes) else None
+        if not 6 <= self.retention_months <= 120:
+            raise ValidationError(
+                _("Keep data of people who left between 6 and 120 months."), "retention_months"
+            )
         schedule = ConversationSchedule(self.conversation_months).validated()
         return replace(
             self,

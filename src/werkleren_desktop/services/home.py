@@ -35,6 +35,7 @@ class HomeSummary:
     cycles_ahead: int  # of them, those not finished yet
     certificates: tuple[CertificateRow, ...]  # expiring in the coming months
     leavers_to_review: tuple[LeaverRow, ...]  # left longer ago than the retention period
+    retention_months: int
 
 
 def home_summary(sessions: SessionFactory, today: dt.date) -> HomeSummary | None:
@@ -83,5 +84,6 @@ def home_summary(sessions: SessionFactory, today: dt.date) -> HomeSummary | None
         cycles_this_year=len(cycles),
         cycles_ahead=sum(1 for c in cycles if c.last_day >= today),
         certificates=tuple(expiring_certificates(sessions, today)),
-        leavers_to_review=tuple(retention_due(sessions, today)),
+        leavers_to_review=tuple(retention_due(sessions, today, settings.retention_months)),
+        retention_months=settings.retention_months,
     )

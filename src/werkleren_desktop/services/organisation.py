@@ -57,6 +57,7 @@ def _settings_from(session: Session) -> OrganisationSettings | None:
             if organisation.conversation_months
             else None
         ),
+        retention_months=organisation.retention_months,
     )
 
 
@@ -94,6 +95,7 @@ def _apply(session: Session, organisation: Organisation, settings: OrganisationS
     organisation.conversation_months = (
         list(settings.conversation_months) if settings.conversation_months else None
     )
+    organisation.retention_months = settings.retention_months
     session.execute(delete(ClosingPeriod))
     session.add_all(
         ClosingPeriod(first_day=p.first_day, last_day=p.last_day, description=p.description)

@@ -73,6 +73,7 @@ TAB_OF_FIELD = {
     "cycle_outline": 3,
     "questions": 4,
     "conversation_months": 5,
+    "retention_months": 6,
 }
 
 
@@ -384,6 +385,10 @@ class SettingsDialog(QDialog):
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.last_backup_label = paragraph("")
+        self.retention_box = QSpinBox()
+        self.retention_box.setRange(6, 120)
+        self.retention_box.setSuffix(" " + _("months"))
+        self.retention_box.setValue(self.original.retention_months)
         self.choose_backup_button = QPushButton(_("Choose a folder…"))
         self.choose_backup_button.clicked.connect(self._choose_backup_folder)
         self.default_backup_button = QPushButton(_("Back to the data folder"))
@@ -397,6 +402,7 @@ class SettingsDialog(QDialog):
         form.addRow(_("Backups"), self.backup_folder_label)
         form.addRow("", buttons)
         form.addRow(_("Last backup"), self.last_backup_label)
+        form.addRow(_("Review leavers after"), self.retention_box)
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(
@@ -575,6 +581,11 @@ class SettingsDialog(QDialog):
             closing_periods=self.periods_model.periods,
             cycle_outline=self._outline(),
             conversation_months=self._conversation_months(),
+            retention_months=(
+                self.retention_box.value()
+                if self.paths is not None
+                else self.original.retention_months
+            ),
         )
 
     def _show_error(self, error: ValidationError) -> None:

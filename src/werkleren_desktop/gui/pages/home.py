@@ -26,7 +26,6 @@ from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, paragraph, 
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.conversations import DueRow
 from werkleren_desktop.services.home import LOOK_AHEAD_DAYS, HomeSummary, home_summary
-from werkleren_desktop.services.privacy import RETENTION_MONTHS
 
 HOME_OVERDUE_SHOWN = 5
 
@@ -230,7 +229,7 @@ class HomePage(QWidget):
             lines += [
                 "",
                 "<b>"
-                + html.escape(_("Left more than {n} months ago").format(n=RETENTION_MONTHS))
+                + html.escape(_("Left more than {n} months ago").format(n=summary.retention_months))
                 + "</b>",
                 html.escape(", ".join(r.name for r in leavers[:HOME_OVERDUE_SHOWN]))
                 + (
