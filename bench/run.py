@@ -1,0 +1,409 @@
+"""The benchmark suite: speed at the size of a real organisation, with a baseline
+measured in the same run for every figure that has a natural floor.
+
+    python bench/run.py [--runs N] [--json FILE]
+
+Builds the large demo (250 people, ten years) in bench/.cache/large on the first run
+and reuses it after. Prints one table (median, baseline, ratio, goal) and writes it as
+JSON (default bench/.cache/latest.json) for comparisons over time. Goals are checked
+here and reported, never asserted in tests: the machines are shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+CACHE = ROOT / ".cache"
+DATA = CACHE / "large"
+YEAR = 2025
+
+
+@dataclass
+class Figure:
+    name: str
+    median_ms: float
+    baseline_ms: float | None  # the floor measured in the same run, or None
+    goal: str
+    met: bool
+
+    @property
+    def ratio(self) -> float | None:
+        return self.median_ms / self.baseline_ms if self.baseline_ms else None
+
+
+def median_ms(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _run in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def build_demo() -> float | None:
+    """Seconds to build the large demo, or None when it was there already."""
+    if (DATA / "werkleren.sqlite3").exists():
+        return None
+    DATA.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "werkleren_desktop",
+            "demo",
+            "--size",
+            "large",
+            "--data-dir",
+            str(DATA),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - started
+
+
+# --- start and memory: the program against a bare PySide6 window ---------------------
+
+BARE = """
+import resource, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1180, 760)
+window.show()
+def painted():
+    app.processEvents()
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    app.quit()
+QTimer.singleShot(0, painted)
+app.exec()
+"""
+
+PROGRAM = """
+import resource, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from werkleren_desktop.gui.app import make_application
+from werkleren_desktop.gui.main_window import MainWindow
+from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.paths import DataPaths
+from werkleren_desktop.services.data_store import open_data_folder
+app = make_application()
+store = open_data_folder(DataPaths(Path(sys.argv[1])))
+window = MainWindow(store, TaskRunner())
+window.resize(1180, 760)
+window.show()
+def painted():
+    app.processEvents()
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    app.quit()
+QTimer.singleShot(0, painted)
+app.exec()
+"""
+
+
+def start_and_memory(runs: int) -> tuple[Figure, Figure]:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+
+    def launch(code: str, *args: str) -> tuple[float, int]:
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True
+        )
+        elapsed = (time.perf_counter() - started) * 1000
+        return elapsed, int(done.stdout.split()[-1])
+
+    bare = [launch(BARE) for _run in range(runs)]
+    program = [launch(PROGRAM, str(DATA)) for _run in range(runs)]
+    bare_ms = statistics.median(t for t, _m in bare)
+    program_ms = statistics.median(t for t, _m in program)
+    bare_kb = statistics.median(m for _t, m in bare)
+    program_kb = statistics.median(m for _t, m in program)
+    return (
+        Figure(
+            "start to painted window",
+            program_ms,
+            bare_ms,
+            "≤ 1.5 × bare",
+            program_ms <= 1.5 * bare_ms,
+        ),
+        Figure(
+            "resident memory (MB, not ms)",
+            program_kb / 1024,
+            bare_kb / 1024,
+            "≤ 2 × bare",
+            program_kb <= 2 * bare_kb,
+        ),
+    )
+
+
+# --- the yearly overview against one hand-written aggregate ---------------------------
+
+HAND_WRITTEN = """
+WITH people AS (
+  SELECT id FROM person WHERE in_service <= :last AND (out_of_service IS NULL OR out_of_service >= :first)
+), situations AS (
+  SELECT sp.person_id, ls.kind, count(*) AS n, coalesce(sum(ls.minutes), 0) AS minutes
+  FROM situation_person sp JOIN learning_situation ls ON ls.id = sp.situation_id
+  WHERE ls.occurred_on BETWEEN :first AND :last GROUP BY sp.person_id, ls.kind
+), sessions AS (
+  SELECT a.person_id, count(*) AS n, sum(cs.duration_minutes) AS minutes
+  FROM attendance a JOIN cycle_session cs ON cs.id = a.session_id
+  WHERE a.status = 'present' AND cs.cancelled = 0 AND cs.starts_at >= :first AND cs.starts_at < :next
+  GROUP BY a.person_id
+), trainings AS (
+  SELECT person_id, count(*) AS n, sum(minutes) AS minutes, sum(cost_cents) AS cents
+  FROM training WHERE starts_on BETWEEN :first AND :last AND status != 'cancelled'
+  GROUP BY person_id
+), held AS (
+  SELECT person_id, count(*) AS n FROM talent_conversation
+  WHERE held_on BETWEEN :first AND :last GROUP BY person_id
+)
+SELECT p.id, s.kind, s.n, s.minutes, x.n, x.minutes, t.n, t.minutes, t.cents, h.n
+FROM people p
+LEFT JOIN situations s ON s.person_id = p.id
+LEFT JOIN sessions x ON x.person_id = p.id
+LEFT JOIN trainings t ON t.person_id = p.id
+LEFT JOIN held h ON h.person_id = p.id
+"""
+
+
+def overview_against_sql(runs: int) -> Figure:
+    import sqlite3
+
+    from werkleren_desktop.paths import DataPaths
+    from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.services.overview import year_overview
+
+    store = open_data_folder(DataPaths(DATA))
+    connection = sqlite3.connect(DATA / "werkleren.sqlite3")
+    bounds = {"first": f"{YEAR}-01-01", "last": f"{YEAR}-12-31", "next": f"{YEAR + 1}-01-01"}
+    try:
+        baseline = median_ms(lambda: connection.execute(HAND_WRITTEN, bounds).fetchall(), runs)
+        measured = median_ms(lambda: year_overview(store.sessions, YEAR), runs)
+    finally:
+        connection.close()
+        store.close()
+    return Figure(
+        f"yearly overview {YEAR}", measured, baseline, "≤ 2 × SQL", measured <= 2 * baseline
+    )
+
+
+# --- printed documents against reportlab writing as much plain text ------------------
+
+
+def plain_pdf(characters: int) -> bytes:
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    style = getSampleStyleSheet()["Normal"]
+    words = ("lorem ipsum dolor sit amet " * (characters // 27 + 1))[:characters]
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4).build(
+        [Paragraph(words[i : i + 400], style) for i in range(0, len(words), 400)]
+    )
+    return out.getvalue()
+
+
+def text_length(pdf: bytes) -> int:
+    import io
+
+    from pypdf import PdfReader
+
+    return sum(len(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def documents(runs: int) -> list[Figure]:
+    import datetime as dt
+
+    from werkleren_desktop.documents.conversation_form import Organisation, preparation_pdf
+    from werkleren_desktop.documents.overview_export import (
+        overview_csv,
+        overview_pdf,
+        overview_xlsx,
+    )
+    from werkleren_desktop.paths import DataPaths
+    from werkleren_desktop.services.conversations import list_conversations, next_conversation
+    from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.services.overview import year_overview
+
+    today = dt.date.today()
+    store = open_data_folder(DataPaths(DATA))
+    try:
+        person = list_conversations(store.sessions)[0].person_id
+        organisation = Organisation("Zorggroep De Linde", None)
+
+        def form() -> bytes:
+            return preparation_pdf(
+                organisation, next_conversation(store.sessions, person, today), today
+            )
+
+        form_pdf = form()
+        overview = year_overview(store.sessions, YEAR)
+        report = overview_pdf(overview, today)
+        form_plain = text_length(form_pdf)
+        report_plain = text_length(report)
+        figures = [
+            Figure(
+                "conversation form PDF",
+                median_ms(form, runs),
+                median_ms(lambda: plain_pdf(form_plain), runs),
+                "< 200 ms",
+                False,
+            ),
+            Figure(
+                "yearly overview PDF",
+                median_ms(lambda: overview_pdf(overview, today), runs),
+                median_ms(lambda: plain_pdf(report_plain), runs),
+                "< 2000 ms",
+                False,
+            ),
+            Figure(
+                "yearly overview XLSX",
+                median_ms(lambda: overview_xlsx(overview), runs),
+                None,
+                "< 2000 ms",
+                False,
+            ),
+            Figure(
+                "yearly overview CSV",
+                median_ms(lambda: overview_csv(overview), runs),
+                None,
+                "< 2000 ms",
+                False,
+            ),
+        ]
+    finally:
+        store.close()
+    limits = {"conversation form PDF": 200, "yearly overview PDF": 2000}
+    for figure in figures:
+        figure.met = figure.median_ms < limits.get(figure.name, 2000)
+    return figures
+
+
+# --- what the user feels: pages and filter keystrokes ---------------------------------
+
+PAGES = """
+import json, statistics, sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from werkleren_desktop.gui.app import make_application
+from werkleren_desktop.gui.main_window import MainWindow
+from werkleren_desktop.gui.navigation import AREAS
+from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.paths import DataPaths
+from werkleren_desktop.services.data_store import open_data_folder
+app = make_application()
+store = open_data_folder(DataPaths(Path(sys.argv[1])))
+# synchronous: the time includes loading the data, an upper bound of what the user waits
+window = MainWindow(store, TaskRunner(synchronous=True))
+window.resize(1180, 760)
+window.show()
+app.processEvents()
+runs = int(sys.argv[2])
+result = {}
+for area in AREAS:
+    times = []
+    for _ in range(runs):
+        window.show_area("home" if area.key != "home" else "people")
+        app.processEvents()
+        started = time.perf_counter()
+        window.show_area(area.key)
+        app.processEvents()
+        times.append((time.perf_counter() - started) * 1000)
+    result["page " + area.key] = statistics.median(times)
+page = window.situations_page
+window.show_area("situations")
+for typed in ("k", "kl", "kla", "klan", "klant", "klantx"):
+    times = []
+    for _ in range(runs):
+        page.search.blockSignals(True)
+        page.search.setText(typed)
+        page.search.blockSignals(False)
+        started = time.perf_counter()
+        page.refresh()
+        app.processEvents()
+        times.append((time.perf_counter() - started) * 1000)
+    result["keystroke '" + typed + "'"] = statistics.median(times)
+print(json.dumps(result))
+"""
+
+
+def pages(runs: int) -> list[Figure]:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    done = subprocess.run(
+        [sys.executable, "-c", PAGES, str(DATA), str(runs)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    measured = json.loads(done.stdout.strip().splitlines()[-1])
+    figures = []
+    for name, value in measured.items():
+        limit = 50 if name.startswith("keystroke") else 100
+        figures.append(Figure(name, value, None, f"< {limit} ms", value < limit))
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", type=Path, default=CACHE / "latest.json")
+    args = parser.parse_args()
+    demo_seconds = build_demo()
+    figures: list[Figure] = []
+    if demo_seconds is not None:
+        figures.append(
+            Figure(
+                "werkleren demo --size large",
+                demo_seconds * 1000,
+                None,
+                "< 60000 ms",
+                demo_seconds < 60,
+            )
+        )
+    figures += start_and_memory(args.runs)
+    figures.append(overview_against_sql(args.runs))
+    figures += documents(args.runs)
+    figures += pages(args.runs)
+
+    print(f"{'figure':<34} {'median':>10} {'baseline':>10} {'ratio':>7}  goal")
+    for f in figures:
+        baseline = f"{f.baseline_ms:10.1f}" if f.baseline_ms else f"{'—':>10}"
+        ratio = f"{f.ratio:7.2f}" if f.ratio else f"{'—':>7}"
+        mark = "ok" if f.met else "MISSED"
+        print(f"{f.name:<34} {f.median_ms:10.1f} {baseline} {ratio}  {f.goal} {mark}")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(
+        json.dumps(
+            {
+                "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+                "runs": args.runs,
+                "figures": [asdict(f) | {"ratio": f.ratio} for f in figures],
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    print(f"\nwritten to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
