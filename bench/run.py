@@ -153,7 +153,8 @@ def start_and_memory(runs: int) -> tuple[Figure, Figure]:
 
 HAND_WRITTEN = """
 WITH people AS (
-  SELECT id FROM person WHERE in_service <= :last AND (out_of_service IS NULL OR out_of_service >= :first)
+  SELECT id FROM person
+  WHERE in_service <= :last AND (out_of_service IS NULL OR out_of_service >= :first)
 ), situations AS (
   SELECT sp.person_id, ls.kind, count(*) AS n, coalesce(sum(ls.minutes), 0) AS minutes
   FROM situation_person sp JOIN learning_situation ls ON ls.id = sp.situation_id
@@ -161,7 +162,8 @@ WITH people AS (
 ), sessions AS (
   SELECT a.person_id, count(*) AS n, sum(cs.duration_minutes) AS minutes
   FROM attendance a JOIN cycle_session cs ON cs.id = a.session_id
-  WHERE a.status = 'present' AND cs.cancelled = 0 AND cs.starts_at >= :first AND cs.starts_at < :next
+  WHERE a.status = 'present' AND cs.cancelled = 0
+    AND cs.starts_at >= :first AND cs.starts_at < :next
   GROUP BY a.person_id
 ), trainings AS (
   SELECT person_id, count(*) AS n, sum(minutes) AS minutes, sum(cost_cents) AS cents
