@@ -102,7 +102,7 @@ def inspect_file(database_file: Path) -> None:
             raise _not_ours()
     try:
         with contextlib.closing(
-            sqlite3.connect(f"{database_file.as_uri()}?mode=ro", uri=True)
+            sqlite3.connect(f"{database_file.resolve().as_uri()}?mode=ro", uri=True)
         ) as connection:
             tables = {
                 row[0]

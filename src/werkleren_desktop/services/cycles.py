@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from werkleren_desktop.db.engine import SessionFactory
@@ -543,3 +543,18 @@ def group_trend(sessions: SessionFactory, group_id: int, today: dt.date) -> list
                 )
             )
     return sorted(points, key=lambda p: p.first_day)
+
+
+def cycle_spans(sessions: SessionFactory, year: int) -> list[tuple[dt.date, dt.date]]:
+    """First and last day of every cycle (not cancelled) that starts in ``year``: one
+    grouped query, for the home page."""
+    first = func.min(CycleSession.starts_at)
+    query = (
+        select(first, func.max(CycleSession.starts_at))
+        .join(WeekCycle, WeekCycle.id == CycleSession.cycle_id)
+        .where(WeekCycle.cancelled.is_(False))
+        .group_by(CycleSession.cycle_id)
+        .having(first >= dt.datetime(year, 1, 1), first < dt.datetime(year + 1, 1, 1))
+    )
+    with sessions() as session:
+        return [(start.date(), end.date()) for start, end in session.execute(query)]

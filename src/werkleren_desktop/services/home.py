@@ -11,7 +11,7 @@ from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import Person
 from werkleren_desktop.domain.calendar import ClosedDay
 from werkleren_desktop.services.conversations import DueRow, due_overview
-from werkleren_desktop.services.cycles import list_cycles
+from werkleren_desktop.services.cycles import cycle_spans
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.privacy import LeaverRow, retention_due
 from werkleren_desktop.services.training import CertificateRow, budgets, expiring_certificates
@@ -61,9 +61,7 @@ def home_summary(sessions: SessionFactory, today: dt.date) -> HomeSummary | None
             )
         )
     budget_rows = budgets(sessions, today.year)
-    cycles = [
-        c for c in list_cycles(sessions) if not c.cancelled and c.first_day.year == today.year
-    ]
+    cycles = cycle_spans(sessions, today.year)
     closed = []
     for day in settings.work_calendar().closed_days(
         today, today + dt.timedelta(days=LOOK_AHEAD_DAYS)
@@ -82,7 +80,7 @@ def home_summary(sessions: SessionFactory, today: dt.date) -> HomeSummary | None
         budget_cents=sum(b.budget_cents for b in budget_rows),
         budget_spent_cents=sum(b.spent_cents for b in budget_rows),
         cycles_this_year=len(cycles),
-        cycles_ahead=sum(1 for c in cycles if c.last_day >= today),
+        cycles_ahead=sum(1 for _first, last in cycles if last >= today),
         certificates=tuple(expiring_certificates(sessions, today)),
         leavers_to_review=tuple(retention_due(sessions, today, settings.retention_months)),
         retention_months=settings.retention_months,
