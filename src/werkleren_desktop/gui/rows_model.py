@@ -21,11 +21,20 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         self.columns = columns
         self.cells = cells
         self.rows: list[Row] = []
+        self._texts: dict[int, tuple[str, ...]] = {}  # a row's texts, made once when shown
 
     def show_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
         self.rows = rows
+        self._texts = {}
         self.endResetModel()
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        """The row's cell texts, formatted once: a view asks for each cell many times."""
+        texts = self._texts.get(row)
+        if texts is None:
+            texts = self._texts[row] = self.cells(self.rows[row])
+        return texts
 
     def row_at(self, row: int) -> Row:
         return self.rows[row]
@@ -58,5 +67,5 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.cells(row)[index.column()]
+            return self.texts(index.row())[index.column()]
         return self.extra(row, index.column(), role)
