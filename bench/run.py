@@ -338,7 +338,7 @@ for typed in ("k", "kl", "kla", "klan", "klant", "klantx"):
         page.search.setText(typed)
         page.search.blockSignals(False)
         started = time.perf_counter()
-        page.refresh()
+        page.requery()  # what the search field triggers after a keystroke
         app.processEvents()
         times.append((time.perf_counter() - started) * 1000)
     result["keystroke '" + typed + "'"] = statistics.median(times)

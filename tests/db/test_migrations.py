@@ -52,7 +52,12 @@ def test_upgrade_from_an_empty_file(data_paths: DataPaths) -> None:
 
 def test_the_models_match_the_migrations(store) -> None:
     with store.engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+        # the full-text index is SQLite's own (FTS5), not a model
+        context = MigrationContext.configure(
+            connection,
+            opts={"include_name": lambda name, *_: not (name or "").startswith("situation_search")},
+        )
+        assert compare_metadata(context, Base.metadata) == []
 
 
 def test_connections_enforce_foreign_keys_and_use_wal(store) -> None:

@@ -160,3 +160,26 @@ def test_a_situation_during_a_cycle_belongs_to_it(store: DataStore, people) -> N
     )
     assert get_situation(store.sessions, during).cycle_id == cycle
     assert get_situation(store.sessions, after).cycle_id is None
+
+
+def test_the_search_index_follows_every_change(store: DataStore, people) -> None:
+    from dataclasses import replace
+
+    from sqlalchemy import delete
+
+    from werkleren_desktop.db.models import LearningSituation
+
+    data = SituationInput(D(2026, 10, 1), "Warmtepomp bromt", SituationKind.ANALYSE, (people[0],))
+    sid = save_situation(store.sessions, data, TODAY)
+
+    def found(words: str) -> list[int]:
+        return [r.id for r in list_situations(store.sessions, SituationFilter(search=words))]
+
+    assert found("armtep") == [sid] and found("BROMT") == [sid]  # any part, any case
+    assert found("pomp br") == [sid]  # short words still match
+    save_situation(store.sessions, replace(data, title="Ketel tikt"), TODAY, sid)
+    assert found("bromt") == [] and found("tikt") == [sid]
+    with store.sessions.begin() as session:
+        session.execute(delete(LearningSituation).where(LearningSituation.id == sid))
+    assert found("ketel") == []
+    assert found('"aan') == []  # quotes cannot break the query

@@ -8,7 +8,7 @@ import string
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Select, SQLColumnExpression, case, func, or_, select
+from sqlalchemy import Select, SQLColumnExpression, case, func, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from werkleren_desktop.db.engine import SessionFactory
@@ -293,8 +293,21 @@ def count_situations(sessions: SessionFactory, where: SituationFilter) -> int:
         return session.scalar(query) or 0
 
 
+SEARCH_INDEX = "SELECT rowid FROM situation_search WHERE situation_search MATCH :{name}"
+
+
 def _filtered(query: Select[Any], where: SituationFilter) -> Select[Any]:
-    for word in where.search.split():
+    for number, word in enumerate(where.search.split()):
+        if len(word) >= 3:
+            # the trigram index finds any part of a word of three or more characters
+            name = f"search_{number}"
+            phrase = '"' + word.replace('"', '""') + '"'
+            query = query.where(
+                LearningSituation.id.in_(
+                    text(SEARCH_INDEX.format(name=name)).bindparams(**{name: phrase})
+                )
+            )
+            continue
         pattern = f"%{word}%"
         query = query.where(
             or_(

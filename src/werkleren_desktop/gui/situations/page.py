@@ -196,10 +196,10 @@ class SituationsPage(RecordListPage):
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(150)
-        self.search_timer.timeout.connect(self.refresh)
+        self.search_timer.timeout.connect(self.requery)
         self.search.textChanged.connect(self.search_timer.start)
         for box in self.filter_boxes:
-            box.currentIndexChanged.connect(self.refresh)
+            box.currentIndexChanged.connect(self.requery)
         self.clear_button = QPushButton(_("Clear filters"))
         self.clear_button.clicked.connect(lambda: self.clear_filters())
 
@@ -207,7 +207,7 @@ class SituationsPage(RecordListPage):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        self.model.sort_changed.connect(self.refresh)
+        self.model.sort_changed.connect(self.requery)
         self.follow_selection(self.table, self.model)
         self.table.doubleClicked.connect(lambda _index: self.edit_situation())
         self.panel = SituationPanel()
@@ -281,7 +281,7 @@ class SituationsPage(RecordListPage):
         for widget in (self.search, *self.filter_boxes):
             widget.blockSignals(False)
         if refresh:
-            self.refresh()
+            self.requery()
 
     # --- a draft kept after a crash -------------------------------------------------
 
@@ -381,6 +381,24 @@ class SituationsPage(RecordListPage):
             group_id,
         )
         fill_choices(self.period_box, self._periods(years), self.period_box.currentData())
+        self._show_matches((rows, total))
+
+    def requery(self) -> None:
+        """After a keystroke, a filter or a sort: only the matching situations again
+        (the people, groups and years stay as the page loaded them)."""
+        where = self.current_filter()
+        self.tasks.run(
+            lambda: (
+                list_situations(self.sessions, where, limit=SHOWN),
+                count_situations(self.sessions, where),
+            ),
+            self._show_matches,
+            lambda error: self.error_label.show_message(str(error)),
+            owner=self,
+        )
+
+    def _show_matches(self, result: tuple[list[SituationRow], int]) -> None:
+        rows, total = result
         self.error_label.clear_message()
         self.model.show_rows(rows)
         text = n_("{n} situation", "{n} situations", total).format(n=total)
