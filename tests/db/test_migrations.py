@@ -183,3 +183,13 @@ def test_error_messages_carry_no_personal_data(store) -> None:
             {"first": "Zoë"},
         )
     assert "Zoë" not in str(caught.value)
+
+
+def test_the_numbered_files_agree_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from werkleren_desktop.db.migrate import alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == script.get_current_head()
+    assert known_revisions() == {s.revision for s in script.walk_revisions()}

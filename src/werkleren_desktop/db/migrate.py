@@ -8,20 +8,25 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from werkleren_desktop.db.backup import BackupError, copy_database
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic is imported only when a migration runs: a normal start only compares the
+# file's revision with the numbered files in migrations/versions (the bench measures it).
+REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -52,6 +57,8 @@ class MigrationResult:
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -59,22 +66,26 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
-def _script() -> ScriptDirectory:
-    return ScriptDirectory.from_config(alembic_config())
+def known_revisions() -> set[str]:
+    """The revisions this version knows: the numbered files, one per migration."""
+    return {
+        match.group(1)
+        for path in (MIGRATIONS_DIR / "versions").iterdir()
+        if (match := REVISION_FILE.match(path.name))
+    }
 
 
 def head_revision() -> str:
-    head = _script().get_current_head()
-    assert head is not None, "the migrations folder has no revisions"
-    return head
-
-
-def known_revisions() -> set[str]:
-    return {script.revision for script in _script().walk_revisions()}
+    """The newest revision; revisions are numbered, each revising the one before."""
+    revisions = known_revisions()
+    assert revisions, "the migrations folder has no revisions"
+    return max(revisions)
 
 
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    if "alembic_version" not in inspect(connection).get_table_names():
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -172,6 +183,8 @@ def upgrade_database(
                     "Nothing has been changed."
                 ).format(reason=error)
             ) from error
+
+    from alembic import command
 
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), goal)

@@ -23,21 +23,14 @@ from PySide6.QtWidgets import (
 from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
-from werkleren_desktop.gui.conversations.page import ConversationsPage
-from werkleren_desktop.gui.cycles.page import CyclesPage
 from werkleren_desktop.gui.dialogs.about import AboutDialog
 from werkleren_desktop.gui.dialogs.settings import SettingsDialog
-from werkleren_desktop.gui.groups.page import GroupsPage
 from werkleren_desktop.gui.icons import app_icon
 from werkleren_desktop.gui.language import apply_language
 from werkleren_desktop.gui.navigation import AREAS, HOME, Area
-from werkleren_desktop.gui.overview.page import OverviewPage
 from werkleren_desktop.gui.pages.home import HomePage
 from werkleren_desktop.gui.pages.welcome import WelcomePage
-from werkleren_desktop.gui.people.page import PeoplePage
-from werkleren_desktop.gui.situations.page import SituationsPage
 from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.gui.training.page import TrainingPage
 from werkleren_desktop.gui.widgets import Banner, heading
 from werkleren_desktop.gui.window_state import WindowState
 from werkleren_desktop.i18n import _, current_language
@@ -49,7 +42,7 @@ from werkleren_desktop.services.backups import (
 )
 from werkleren_desktop.services.data_store import DataStore, open_data_folder
 from werkleren_desktop.services.demo import open_demo_store
-from werkleren_desktop.services.drafts import DraftStore
+from werkleren_desktop.services.drafts import SITUATION_DRAFT, DraftStore
 from werkleren_desktop.services.organisation import load_settings
 
 EDIT_ACTIONS = (
@@ -123,7 +116,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_organisation)
         if has_organisation:
             self.show_area(area_key or HOME.key)
-            if self.situations_page.waiting_draft() is not None:
+            if DraftStore(self.store.paths.drafts).load(SITUATION_DRAFT) is not None:
                 self.statusBar().showMessage(
                     _("A learning situation that was not saved is waiting in Learning situations.")
                 )
@@ -164,12 +157,15 @@ class MainWindow(QMainWindow):
         side_layout.addWidget(self.sidebar, 1)
         self.side_panel = side
 
+        # a page is made when it is first shown: the window opens without building
+        # (and importing) all of them
         self.pages = QStackedWidget()
         self.page_of_area: dict[str, QWidget] = {}
+        self._made: set[str] = set()
         for area in AREAS:
-            page = self._make_page(area)
-            self.page_of_area[area.key] = page
-            self.pages.addWidget(page)
+            placeholder = QWidget()
+            self.page_of_area[area.key] = placeholder
+            self.pages.addWidget(placeholder)
 
         splitter = QSplitter()
         splitter.setHandleWidth(1)
@@ -206,11 +202,14 @@ class MainWindow(QMainWindow):
         return self.store is not self.own_store
 
     def _make_page(self, area: Area) -> QWidget:
+        """Build one area's page; its module is imported only now."""
         if area is HOME:
             self.home_page = HomePage(self.store.sessions, self.tasks, self.today)
             self.home_page.navigate.connect(self.show_area)
             return self.home_page
         if area.key == "people":
+            from werkleren_desktop.gui.people.page import PeoplePage
+
             self.people_page = PeoplePage(self.store.sessions, self.tasks, self.today)
             self.people_page.status_message.connect(self._show_message)
             self.people_page.situations_wanted.connect(self.show_situations_of)
@@ -218,28 +217,40 @@ class MainWindow(QMainWindow):
             self.people_page.backup = lambda: make_backup(self.store.paths, "before-import")
             return self.people_page
         if area.key == "cycles":
+            from werkleren_desktop.gui.cycles.page import CyclesPage
+
             self.cycles_page = CyclesPage(self.store.sessions, self.tasks, self.today)
             self.cycles_page.status_message.connect(self._show_message)
             return self.cycles_page
         if area.key == "situations":
+            from werkleren_desktop.gui.situations.page import SituationsPage
+
             self.situations_page = SituationsPage(
                 self.store.sessions, self.tasks, self.today, DraftStore(self.store.paths.drafts)
             )
             self.situations_page.status_message.connect(self._show_message)
             return self.situations_page
         if area.key == "training":
+            from werkleren_desktop.gui.training.page import TrainingPage
+
             self.training_page = TrainingPage(self.store.sessions, self.tasks, self.today)
             self.training_page.status_message.connect(self._show_message)
             return self.training_page
         if area.key == "overview":
+            from werkleren_desktop.gui.overview.page import OverviewPage
+
             self.overview_page = OverviewPage(self.store.sessions, self.tasks, self.today)
             self.overview_page.status_message.connect(self._show_message)
             return self.overview_page
         if area.key == "conversations":
+            from werkleren_desktop.gui.conversations.page import ConversationsPage
+
             self.conversations_page = ConversationsPage(self.store.sessions, self.tasks, self.today)
             self.conversations_page.status_message.connect(self._show_message)
             return self.conversations_page
         if area.key == "groups":
+            from werkleren_desktop.gui.groups.page import GroupsPage
+
             self.groups_page = GroupsPage(self.store.sessions, self.tasks, self.today)
             self.groups_page.status_message.connect(self._show_message)
             self.groups_page.situations_wanted.connect(self.show_situations_of)
@@ -331,17 +342,31 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(keys.index(key) if key in keys else 0)
 
     def show_situations_of(self, person_id: int | None, group_id: int | None) -> None:
-        self.situations_page.show_filtered(person_id, group_id)
         self.show_area("situations")
+        self.situations_page.show_filtered(person_id, group_id)
 
     def show_conversation(self, conversation_id: int | None, person_id: int | None) -> None:
         self.show_area("conversations")
         self.conversations_page.open_conversation(conversation_id, person_id)
 
+    def page(self, key: str) -> QWidget:
+        """The area's page, made on first use."""
+        if key not in self._made:
+            index = [area.key for area in AREAS].index(key)
+            page = self._make_page(AREAS[index])
+            placeholder = self.page_of_area[key]
+            self.pages.insertWidget(index, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.page_of_area[key] = page
+            self._made.add(key)
+        return self.page_of_area[key]
+
     def _area_row_changed(self, row: int) -> None:
         if row < 0:
             return
         area = AREAS[row]
+        self.page(area.key)
         self.pages.setCurrentIndex(row)
         self.area_actions[area.key].setChecked(True)
         self.state.set_area(area.key)

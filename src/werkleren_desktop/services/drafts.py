@@ -17,6 +17,7 @@ from typing import Any
 from werkleren_desktop.services.files import write_atomically
 
 FORMAT = 1
+SITUATION_DRAFT = "situation"  # the kind of the learning-situation form's draft
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ from werkleren_desktop.gui.widgets import (
     searchable_combo,
 )
 from werkleren_desktop.i18n import _, n_
-from werkleren_desktop.services.drafts import Draft, DraftStore
+from werkleren_desktop.services.drafts import SITUATION_DRAFT, Draft, DraftStore
 from werkleren_desktop.services.groups import GroupRow, list_groups
 from werkleren_desktop.services.people import PersonRow, list_people
 from werkleren_desktop.services.situations import (
@@ -56,7 +56,7 @@ from werkleren_desktop.services.situations import (
     situation_years,
 )
 
-DRAFT_KIND = "situation"
+DRAFT_KIND = SITUATION_DRAFT
 SHOWN = 500  # the list shows the newest matches; searching narrows fifty thousand quickly
 
 
