@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import distinct, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
@@ -422,9 +422,26 @@ def latest_held(sessions: SessionFactory, person_id: int) -> ConversationView:
 def list_conversations(
     sessions: SessionFactory, person_id: int | None = None
 ) -> list[ConversationRow]:
+    """Every conversation, newest first, from one query of plain columns (a care group
+    has thousands)."""
+    person, manager = aliased(Person), aliased(Person)
     query = (
-        select(TalentConversation)
-        .options(selectinload(TalentConversation.person), selectinload(TalentConversation.manager))
+        select(
+            TalentConversation.id,
+            TalentConversation.person_id,
+            person.first_name,
+            person.last_name,
+            manager.first_name,
+            manager.last_name,
+            TalentConversation.planned_on,
+            TalentConversation.starts_at,
+            TalentConversation.place,
+            TalentConversation.held_on,
+            TalentConversation.professional_signed_on,
+            TalentConversation.manager_signed_on,
+        )
+        .join(person, person.id == TalentConversation.person_id)
+        .outerjoin(manager, manager.id == TalentConversation.manager_id)
         .order_by(TalentConversation.planned_on.desc(), TalentConversation.id.desc())
     )
     if person_id is not None:
@@ -432,17 +449,30 @@ def list_conversations(
     with sessions() as session:
         return [
             ConversationRow(
-                c.id,
-                c.person_id,
-                c.person.full_name,
-                _name(c.manager),
-                c.planned_on,
-                c.starts_at,
-                c.place,
-                c.held_on,
-                (c.professional_signed_on is not None) + (c.manager_signed_on is not None),
+                cid,
+                pid,
+                f"{given} {family}".strip(),
+                f"{m_given} {m_family}".strip() if m_given is not None else "",
+                planned_on,
+                starts_at,
+                place,
+                held_on,
+                (professional is not None) + (signed_by_manager is not None),
             )
-            for c in session.scalars(query)
+            for (
+                cid,
+                pid,
+                given,
+                family,
+                m_given,
+                m_family,
+                planned_on,
+                starts_at,
+                place,
+                held_on,
+                professional,
+                signed_by_manager,
+            ) in session.execute(query)
         ]
 
 
