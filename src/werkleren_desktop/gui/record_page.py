@@ -85,6 +85,13 @@ class RecordListPage(QWidget):
         """Load the records again; every page implements it."""
         raise NotImplementedError
 
+    def load(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """Run ``work`` in the background and hand its result to ``done``; a failure is
+        shown on the page. A newer load of the page replaces an older one."""
+        self.tasks.run(
+            work, done, lambda error: self.error_label.show_message(str(error)), owner=self
+        )
+
     def open_form(self, dialog: QDialog, message: str) -> None:
         """Open a form; once it saved, follow the record it saved (its ``saved_id``),
         say so in the status bar and load the list again."""

@@ -242,11 +242,9 @@ class ConversationsPage(RecordListPage):
 
     def refresh(self) -> None:
         today = self.today()
-        self.tasks.run(
+        self.load(
             lambda: self._load(today),
             self._loaded,
-            lambda error: self.error_label.show_message(str(error)),
-            owner=self,
         )
 
     def _load(

@@ -299,11 +299,9 @@ class GroupsPage(RecordListPage):
 
     def refresh(self) -> None:
         today = self.today()
-        self.tasks.run(
+        self.load(
             lambda: (list_groups(self.sessions, today), list_people(self.sessions)),
             self._loaded,
-            lambda error: self.error_label.show_message(str(error)),
-            owner=self,
         )
 
     def _loaded(self, result: tuple[list[GroupRow], list[PersonRow]]) -> None:

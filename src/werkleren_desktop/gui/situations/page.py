@@ -344,7 +344,7 @@ class SituationsPage(RecordListPage):
         where = self.current_filter()
         if self._pending_choice is not None:
             where = replace(where, person_id=person_id, group_id=group_id)
-        self.tasks.run(
+        self.load(
             lambda: (
                 list_situations(self.sessions, where, limit=SHOWN),
                 count_situations(self.sessions, where),
@@ -353,8 +353,6 @@ class SituationsPage(RecordListPage):
                 situation_years(self.sessions),
             ),
             self._loaded,
-            lambda error: self.error_label.show_message(str(error)),
-            owner=self,
         )
 
     def _loaded(
@@ -387,14 +385,12 @@ class SituationsPage(RecordListPage):
         """After a keystroke, a filter or a sort: only the matching situations again
         (the people, groups and years stay as the page loaded them)."""
         where = self.current_filter()
-        self.tasks.run(
+        self.load(
             lambda: (
                 list_situations(self.sessions, where, limit=SHOWN),
                 count_situations(self.sessions, where),
             ),
             self._show_matches,
-            lambda error: self.error_label.show_message(str(error)),
-            owner=self,
         )
 
     def _show_matches(self, result: tuple[list[SituationRow], int]) -> None:

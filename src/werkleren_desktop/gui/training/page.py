@@ -354,7 +354,7 @@ class TrainingPage(RecordListPage):
             self.year_box.setCurrentIndex(1)  # this year
             self.year_box.blockSignals(False)
         year = self.year()
-        self.tasks.run(
+        self.load(
             lambda: (
                 list_trainings(self.sessions, year),
                 budgets(self.sessions, year),
@@ -362,8 +362,6 @@ class TrainingPage(RecordListPage):
                 list_people(self.sessions),
             ),
             self._loaded,
-            lambda error: self.error_label.show_message(str(error)),
-            owner=self,
         )
 
     def _loaded(
