@@ -104,8 +104,15 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help=_("the yearly training overview as PDF, Excel workbook or CSV"),
     )
-    overview.add_argument("--year", type=int, required=True, metavar=_("YEAR"))
-    overview.add_argument("--format", choices=["pdf", "xlsx", "csv"], required=True)
+    overview.add_argument(
+        "--year", type=int, required=True, metavar=_("YEAR"), help=_("the calendar year")
+    )
+    overview.add_argument(
+        "--format",
+        choices=["pdf", "xlsx", "csv"],
+        required=True,
+        help=_("PDF to print, an Excel workbook, or CSV for any spreadsheet"),
+    )
     overview.add_argument("--out", required=True, metavar=_("FILE"))
     backup = commands.add_parser(
         "backup", parents=[common], help=_("make a backup of the data now")
