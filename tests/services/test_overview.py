@@ -57,13 +57,17 @@ def training(people: tuple[int, ...], start: dt.date, end: dt.date, hours: int, 
 
 def test_sums_per_person_and_for_the_organisation(store: DataStore, org) -> None:
     anna, joiner, leaver = org["anna"], org["joiner"], org["leaver"]
-    for day, who, kind, minutes in (
-        (D(2025, 2, 3), (anna, leaver), SituationKind.ANALYSE, 30),
-        (D(2025, 10, 1), (anna,), SituationKind.IMPROVE, 60),
-        (D(2025, 12, 31), (joiner,), SituationKind.INNOVATE, 45),
-        (D(2026, 1, 1), (anna,), SituationKind.PERFORM, 600),  # next year
+    for day, who, kind, minutes, consulted in (
+        (D(2025, 2, 3), (anna, leaver), SituationKind.ANALYSE, 30, ("Expert",)),
+        (D(2025, 10, 1), (anna,), SituationKind.IMPROVE, 60, ("Expert", "Leverancier")),
+        (D(2025, 12, 31), (joiner,), SituationKind.INNOVATE, 45, ()),
+        (D(2026, 1, 1), (anna,), SituationKind.PERFORM, 600, ("Expert",)),  # next year
     ):
-        save_situation(store.sessions, SituationInput(day, "S", kind, who, minutes=minutes), TODAY)
+        save_situation(
+            store.sessions,
+            SituationInput(day, "S", kind, who, minutes=minutes, consulted_outside=consulted),
+            TODAY,
+        )
     save_training(
         store.sessions,
         training((anna, joiner), D(2025, 11, 3), D(2025, 11, 4), 16, 450, True),
@@ -88,6 +92,7 @@ def test_sums_per_person_and_for_the_organisation(store: DataStore, org) -> None
     a = rows[anna]
     assert a.situations_by_kind[SituationKind.ANALYSE] == 1 and a.situations == 2
     assert a.situation_minutes == 90
+    assert (a.consultations, rows[leaver].consultations, rows[joiner].consultations) == (3, 1, 0)
     assert (a.trainings, a.required_minutes, a.voluntary_minutes) == (2, 16 * 60, 24 * 60)
     assert (a.required_cents, a.voluntary_cents, a.cost_cents) == (45000, 90000, 135000)
     assert a.budget_cents == 200000 and a.budget_used == pytest.approx(67.5)

@@ -104,14 +104,19 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
             by_kind[person_id][kind] = int(count)
             situation_minutes[person_id] += int(minutes or 0)
 
+        consulted = (
+            select(SituationConsultation.situation_id, func.count().label("n"))
+            .group_by(SituationConsultation.situation_id)
+            .subquery()
+        )
         consultations = _per_person(
             session,
-            select(SituationPerson.person_id, func.count())
-            .join(LearningSituation, LearningSituation.id == SituationPerson.situation_id)
-            .join(
-                SituationConsultation,
-                SituationConsultation.situation_id == LearningSituation.id,
-            )
+            # consultations counted per situation first (few rows), then spread over the
+            # people who learned from it: the planner no longer walks every situation
+            select(SituationPerson.person_id, func.sum(consulted.c.n))
+            .select_from(consulted)
+            .join(LearningSituation, LearningSituation.id == consulted.c.situation_id)
+            .join(SituationPerson, SituationPerson.situation_id == consulted.c.situation_id)
             .where(LearningSituation.occurred_on.between(first, last))
             .group_by(SituationPerson.person_id),
         )
