@@ -673,6 +673,7 @@ def _add_situations(
 
     from werkleren_desktop.db.models import (
         LearningSituation,
+        SituationConsultation,
         SituationKind,
         SituationPerson,
         SituationStatus,
@@ -684,6 +685,7 @@ def _add_situations(
     kinds = list(SituationKind)
     situations: list[dict[str, object]] = []
     links: list[dict[str, int]] = []
+    consulted: list[dict[str, object]] = []
     for number in range(1, count + 1):
         day = first + dt.timedelta(days=rng.randint(0, days - 1))
         who = _people_on(people, day, rng.choice((1, 1, 1, 2, 3)), rng)
@@ -719,8 +721,23 @@ def _add_situations(
             }
         )
         links.extend({"situation_id": number, "person_id": p.id} for p in who)
+        if rng.random() < 0.3:  # a colleague or an outside expert was asked
+            helper = _people_on(people, day, 1, rng)
+            if helper and helper[0] not in who and rng.random() < 0.75:
+                consulted.append(
+                    {"situation_id": number, "person_id": helper[0].id, "outside_name": ""}
+                )
+            else:
+                consulted.append(
+                    {
+                        "situation_id": number,
+                        "person_id": None,
+                        "outside_name": profile.outside_expert[0],
+                    }
+                )
     session.execute(insert(LearningSituation), situations)
     session.execute(insert(SituationPerson), links)
+    session.execute(insert(SituationConsultation), consulted)
 
 
 def _people_on(people: list[Person], day: dt.date, wanted: int, rng: random.Random) -> list[Person]:
