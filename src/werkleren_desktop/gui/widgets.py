@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -246,3 +247,35 @@ def fill_choices(box: QComboBox, choices: list[tuple[str, object]], current: obj
         box.addItem(text, data)
     box.setCurrentIndex(max(0, box.findData(current)) if current is not None else 0)
     box.blockSignals(False)
+
+
+def page_layout(page: QWidget, title: str, *beside: QWidget) -> QVBoxLayout:
+    """The layout every area page starts with: its margins and a title row, with
+    ``beside`` (a count, buttons) on the right of the title."""
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(24, 20, 24, 16)
+    row = QHBoxLayout()
+    row.addWidget(heading(title, 2.0))
+    row.addStretch(1)
+    for widget in beside:
+        row.addWidget(widget, 0, Qt.AlignmentFlag.AlignBottom)
+    layout.addLayout(row)
+    return layout
+
+
+def reading_panel(panel: QWidget, empty: QLabel, *parts: QWidget | QLayout) -> None:
+    """The panel beside a list: ``empty`` (shown while nothing is chosen) and the parts
+    of the chosen record, top-aligned in a scroll area."""
+    content = QWidget()
+    column = QVBoxLayout(content)
+    column.setContentsMargins(16, 8, 8, 8)
+    column.addWidget(empty)
+    for part in parts:
+        if isinstance(part, QLayout):
+            column.addLayout(part)
+        else:
+            column.addWidget(part)
+    column.addStretch(1)
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scrolling(content))

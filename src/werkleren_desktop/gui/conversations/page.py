@@ -35,7 +35,13 @@ from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.gui.widgets import fill_choices, heading, hint, list_table, searchable_combo
+from werkleren_desktop.gui.widgets import (
+    fill_choices,
+    hint,
+    list_table,
+    page_layout,
+    searchable_combo,
+)
 from werkleren_desktop.i18n import N_, _
 from werkleren_desktop.services.conversations import (
     AgreementView,
@@ -211,14 +217,7 @@ class ConversationsPage(RecordListPage):
                 )
             self.tabs.addTab(tab, title)
 
-        title_row = QHBoxLayout()
-        title_row.addWidget(heading(_("Conversations"), 2.0))
-        title_row.addStretch(1)
-        title_row.addWidget(self.blank_button, 0, Qt.AlignmentFlag.AlignBottom)
-        title_row.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignBottom)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addLayout(title_row)
+        layout = page_layout(self, _("Conversations"), self.blank_button, self.plan_button)
         layout.addWidget(
             hint(
                 _(

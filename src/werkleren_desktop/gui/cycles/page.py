@@ -36,8 +36,9 @@ from werkleren_desktop.gui.widgets import (
     hint,
     list_and_panel,
     list_table,
+    page_layout,
     paragraph,
-    scrolling,
+    reading_panel,
     section,
 )
 from werkleren_desktop.i18n import _
@@ -104,15 +105,7 @@ class CyclePanel(QWidget):
         body.addSpacing(6)
         body.addWidget(section(_("How the group's cycles went")))
         body.addWidget(self.trend)
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(16, 8, 8, 8)
-        column.addWidget(self.empty)
-        column.addWidget(self.body)
-        column.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolling(content))
+        reading_panel(self, self.empty, self.body)
         self.show_detail(None)
 
     def selected_session(self) -> SessionRow | None:
@@ -205,9 +198,7 @@ class CyclesPage(RecordListPage):
         tools.addStretch(1)
         tools.addWidget(self.plan_button)
         tools.addWidget(self.export_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(heading(_("Week cycles"), 2.0))
+        layout = page_layout(self, _("Week cycles"))
         layout.addWidget(
             hint(
                 _(

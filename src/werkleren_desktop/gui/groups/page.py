@@ -39,8 +39,9 @@ from werkleren_desktop.gui.widgets import (
     hint,
     list_and_panel,
     list_table,
+    page_layout,
     paragraph,
-    scrolling,
+    reading_panel,
     section,
 )
 from werkleren_desktop.i18n import _, n_
@@ -172,16 +173,7 @@ class GroupPanel(QWidget):
         self.situations = situations_label(self.show_all_situations.emit)
         body.addWidget(self.situations)
         body.addStretch(1)
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(16, 8, 8, 8)
-        column.addWidget(self.empty)
-        column.addWidget(self.body)
-        column.addStretch(1)
-        scroll = scrolling(content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        reading_panel(self, self.empty, self.body)
         self.show_detail(None, dt.date.today())
 
     def _member_selected(self) -> None:
@@ -282,9 +274,7 @@ class GroupsPage(RecordListPage):
         tools.addStretch(1)
         tools.addWidget(self.new_button)
         splitter = list_and_panel(self.table, self.panel, (620, 440))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(heading(_("Learning groups"), 2.0))
+        layout = page_layout(self, _("Learning groups"))
         layout.addWidget(
             hint(
                 _(

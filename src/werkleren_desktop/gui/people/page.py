@@ -39,8 +39,9 @@ from werkleren_desktop.gui.widgets import (
     hint,
     list_and_panel,
     list_table,
+    page_layout,
     paragraph,
-    scrolling,
+    reading_panel,
     section,
 )
 from werkleren_desktop.i18n import _, current_language, n_
@@ -88,10 +89,6 @@ class PersonPanel(QWidget):
         buttons.addStretch(1)
 
         self.empty = hint(_("Choose a person in the list to see everything about them."))
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(16, 8, 8, 8)
-        column.addWidget(self.empty)
         self.body = QWidget()
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
@@ -115,12 +112,7 @@ class PersonPanel(QWidget):
         self.conversations = conversations_label(self.conversation_link.emit)
         body.addWidget(self.conversations)
         body.addStretch(1)
-        column.addWidget(self.body)
-        column.addStretch(1)
-        scroll = scrolling(content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        reading_panel(self, self.empty, self.body)
         self.show_overview(None, dt.date.today())
 
     def show_overview(self, overview: PersonOverview | None, today: dt.date) -> None:
@@ -233,13 +225,7 @@ class PeoplePage(RecordListPage):
         tools.addWidget(self.import_button)
         splitter = list_and_panel(self.table, self.panel, (660, 400))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        title_row = QHBoxLayout()
-        title_row.addWidget(heading(_("People"), 2.0))
-        title_row.addStretch(1)
-        title_row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
-        layout.addLayout(title_row)
+        layout = page_layout(self, _("People"), self.count_label)
         layout.addLayout(tools)
         layout.addWidget(self.error_label)
         layout.addWidget(splitter, 1)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,8 +36,9 @@ from werkleren_desktop.gui.widgets import (
     hint,
     list_and_panel,
     list_table,
+    page_layout,
     paragraph,
-    scrolling,
+    reading_panel,
     searchable_combo,
 )
 from werkleren_desktop.i18n import _, n_
@@ -72,22 +72,11 @@ class SituationPanel(QWidget):
         self.edit_button = QPushButton(_("Edit…"))
         self.ai_button = QPushButton(_("Ask an AI assistant…"))
         self.empty = hint(_("Choose a situation in the list to read it."))
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(16, 8, 8, 8)
-        column.addWidget(self.empty)
-        column.addWidget(self.title)
-        column.addWidget(self.facts)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.ai_button)
         buttons.addStretch(1)
-        column.addLayout(buttons)
-        column.addWidget(self.body)
-        column.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolling(content))
+        reading_panel(self, self.empty, self.title, self.facts, buttons, self.body)
         self.show_situation(None, None, {})
 
     def show_situation(
@@ -222,13 +211,7 @@ class SituationsPage(RecordListPage):
             filters.addWidget(box)
         filters.addWidget(self.clear_button)
         filters.addStretch(1)
-        title_row = QHBoxLayout()
-        title_row.addWidget(heading(_("Learning situations"), 2.0))
-        title_row.addStretch(1)
-        title_row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addLayout(title_row)
+        layout = page_layout(self, _("Learning situations"), self.count_label)
         layout.addWidget(
             hint(
                 _(

@@ -43,8 +43,9 @@ from werkleren_desktop.gui.widgets import (
     hint,
     list_and_panel,
     list_table,
+    page_layout,
     paragraph,
-    scrolling,
+    reading_panel,
 )
 from werkleren_desktop.i18n import N_, _, current_language
 from werkleren_desktop.services.organisation import load_settings
@@ -169,17 +170,7 @@ class TrainingPanel(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(16, 8, 8, 8)
-        column.addWidget(self.empty)
-        column.addWidget(self.title)
-        column.addLayout(buttons)
-        column.addWidget(self.details)
-        column.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolling(content))
+        reading_panel(self, self.empty, self.title, buttons, self.details)
         self.show_training(None)
 
     def show_training(self, row: TrainingRow | None) -> None:
@@ -315,10 +306,6 @@ class TrainingPage(RecordListPage):
         self.tabs.addTab(budget_tab, _("Budgets"))
         self.tabs.addTab(certificates_tab, _("Expiring certificates"))
 
-        title_row = QHBoxLayout()
-        title_row.addWidget(heading(_("Training"), 2.0))
-        title_row.addStretch(1)
-        title_row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
         top = QHBoxLayout()
         top.addWidget(
             hint(
@@ -332,9 +319,7 @@ class TrainingPage(RecordListPage):
         top.addWidget(QLabel(_("Year")))
         top.addWidget(self.year_box)
         top.addWidget(self.new_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addLayout(title_row)
+        layout = page_layout(self, _("Training"), self.count_label)
         layout.addLayout(top)
         layout.addWidget(self.error_label)
         layout.addWidget(self.tabs, 1)
