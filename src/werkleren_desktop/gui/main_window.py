@@ -35,6 +35,7 @@ from werkleren_desktop.gui.widgets import Banner, heading
 from werkleren_desktop.gui.window_state import WindowState
 from werkleren_desktop.i18n import _, current_language
 from werkleren_desktop.services.backups import (
+    Backup,
     backup_folder,
     check_candidate,
     make_backup,
@@ -465,12 +466,19 @@ class MainWindow(QMainWindow):
     # --- backups ------------------------------------------------------------------
 
     def back_up_now(self) -> None:
-        try:
-            made = make_backup(self.store.paths, "manual")
-        except UserError as error:
+        """Copy the data in the background: ten years of a care group are tens of MB."""
+        paths = self.store.paths
+        self.backup_action.setEnabled(False)
+
+        def done(made: Backup) -> None:
+            self.backup_action.setEnabled(True)
+            self.statusBar().showMessage(_("Backup made: {path}").format(path=made.path), 8000)
+
+        def failed(error: BaseException) -> None:
+            self.backup_action.setEnabled(True)
             prompts.show_error(self, _("Back up now"), str(error))
-            return
-        self.statusBar().showMessage(_("Backup made: {path}").format(path=made.path), 8000)
+
+        self.tasks.run(lambda: make_backup(paths, "manual"), done, failed, owner=self)
 
     def restore(self) -> None:
         """Replace the own data by a backup, after checks and with a copy of the current."""

@@ -38,7 +38,6 @@ from werkleren_desktop.documents.overview_columns import (
 from werkleren_desktop.documents.overview_export import export_overview
 from werkleren_desktop.domain.situations import KIND_SHORT_LABELS
 from werkleren_desktop.domain.training import NATIONAL_BUDGET_USE, PersonYear
-from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.gui.tasks import TaskRunner
@@ -286,10 +285,27 @@ class OverviewPage(QWidget):
         path = prompts.choose_save_file(self, _("Export the yearly overview"), suggested, filters)
         if path is None:
             return
-        try:
-            write_atomically(path, export_overview(overview, kind, self.today()))
-        except UserError as error:
+        today = self.today()
+        for button in self.export_buttons.values():
+            button.setEnabled(False)
+
+        def finished() -> None:
+            for button in self.export_buttons.values():
+                button.setEnabled(True)
+
+        def done(_result: None) -> None:
+            finished()
+            self.error_label.clear_message()
+            self.status_message.emit(_("Overview saved as {path}.").format(path=path))
+
+        def failed(error: BaseException) -> None:
+            finished()
             self.error_label.show_message(str(error))
-            return
-        self.error_label.clear_message()
-        self.status_message.emit(_("Overview saved as {path}.").format(path=path))
+
+        # written in the background: the PDF of 250 people takes a moment
+        self.tasks.run(
+            lambda: write_atomically(path, export_overview(overview, kind, today)),
+            done,
+            failed,
+            owner=self,
+        )
