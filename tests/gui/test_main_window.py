@@ -19,6 +19,7 @@ DUTCH_TITLES = [
     "Opleidingen",
     "Gesprekken",
     "Jaaroverzicht",
+    "Waar staan we?",
 ]
 
 

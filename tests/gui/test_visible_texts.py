@@ -120,6 +120,21 @@ def test_every_page_menu_and_dialog_is_dutch(make_window, store) -> None:
     page.open_conversation(None)
     assert_dutch(page.dialog)
     page.dialog.discard()
+    window.show_area("scans")
+    scans = window.scans_page
+    assert scans.panel.report is not None  # the demo's latest scan, compared with one before
+    for index in range(scans.panel.tabs.count()):
+        scans.panel.tabs.setCurrentIndex(index)
+        assert_dutch(window)
+    scans.add_form()
+    assert_dutch(scans.dialog)
+    scans.dialog.discard()
+    scans.new_scan()
+    assert_dutch(scans.dialog)
+    scans.dialog.discard()
+    scans.show_report_pdf()
+    assert_dutch(scans.preview)
+    scans.preview.close()
 
 
 def test_the_check_finds_an_english_text(make_window) -> None:

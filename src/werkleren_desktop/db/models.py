@@ -598,3 +598,59 @@ class TrainingBudget(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     year: Mapped[int] = mapped_column(Integer)
     amount_cents: Mapped[int] = mapped_column(Integer)
+
+
+class Scan(Base):
+    """Where the organisation stands on the learning perspective and culture, on a day:
+    the anonymous forms of one or more respondents (see domain/scans.py)."""
+
+    __tablename__ = "scan"
+    __table_args__ = (CheckConstraint("length(trim(title)) > 0", name="title_not_empty"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    held_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+
+    responses: Mapped[list[ScanResponse]] = relationship(
+        back_populates="scan", cascade="all, delete-orphan", order_by="ScanResponse.number"
+    )
+
+
+class ScanResponse(Base):
+    """One respondent's form, known only by its number within the scan."""
+
+    __tablename__ = "scan_response"
+    __table_args__ = (UniqueConstraint("scan_id", "number", name="one_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scan_id: Mapped[int] = mapped_column(ForeignKey("scan.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+
+    scan: Mapped[Scan] = relationship(back_populates="responses")
+    answers: Mapped[list[ScanAnswer]] = relationship(
+        back_populates="response", cascade="all, delete-orphan"
+    )
+
+
+class ScanAnswer(Base):
+    """A score from 1 to 5, "not applicable", or only a remark, on one characteristic."""
+
+    __tablename__ = "scan_answer"
+    __table_args__ = (
+        UniqueConstraint("response_id", "item", name="one_per_item"),
+        CheckConstraint("score IS NULL OR score BETWEEN 1 AND 5", name="score_range"),
+        CheckConstraint("NOT (not_applicable AND score IS NOT NULL)", name="score_or_na"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("scan_response.id", ondelete="CASCADE"), index=True
+    )
+    item: Mapped[str] = mapped_column(String(8))  # the characteristic's key, "1" … "C10"
+    score: Mapped[int | None] = mapped_column(Integer)
+    not_applicable: Mapped[bool] = mapped_column(default=False)
+    remark: Mapped[str] = mapped_column(Text, default="")
+
+    response: Mapped[ScanResponse] = relationship(back_populates="answers")

@@ -24,9 +24,12 @@ from reportlab.platypus import (
 
 from werkleren_desktop.db.models import AgreementOwner, AgreementStatus, SignMark
 from werkleren_desktop.documents.pdf import (
+    EMPTY_BOX,
     INK,
     RULE,
+    TICKED_BOX,
     Letterhead,
+    WritingLines,
     fact_table,
     grid,
     render,
@@ -54,34 +57,12 @@ from werkleren_desktop.services.conversations import (
 )
 
 BLANK = "_" * 28
-LINE_GAP = 8 * mm
-EMPTY_BOX = "☐"
-TICKED_BOX = "☒"
 
 
 @dataclass(frozen=True)
 class Organisation:
     name: str
     logo_png: bytes | None
-
-
-class WritingLines(Flowable):  # type: ignore[misc]  # reportlab ships no types
-    """Ruled lines to write on by hand."""
-
-    def __init__(self, count: int) -> None:
-        super().__init__()
-        self.count = count
-
-    def wrap(self, available_width: float, _available_height: float) -> tuple[float, float]:
-        self.width = available_width
-        return available_width, self.count * LINE_GAP
-
-    def draw(self) -> None:
-        self.canv.setStrokeColor(RULE)
-        self.canv.setLineWidth(0.5)
-        for line in range(self.count):
-            y = line * LINE_GAP
-            self.canv.line(0, y, self.width, y)
 
 
 def _hours(minutes: int) -> str:

@@ -38,6 +38,9 @@ INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#5f6b76")
 RULE = colors.HexColor("#9aa5b1")
 SHADE = colors.HexColor("#eef1f4")
+LINE_GAP = 8 * mm
+EMPTY_BOX = "☐"
+TICKED_BOX = "☒"
 
 
 @cache
@@ -238,3 +241,22 @@ def grid() -> TableStyle:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
     )
+
+
+class WritingLines(Flowable):  # type: ignore[misc]  # reportlab ships no types
+    """Ruled lines to write on by hand."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def wrap(self, available_width: float, _available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.count * LINE_GAP
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(RULE)
+        self.canv.setLineWidth(0.5)
+        for line in range(self.count):
+            y = line * LINE_GAP
+            self.canv.line(0, y, self.width, y)

@@ -256,6 +256,13 @@ class MainWindow(QMainWindow):
             self.groups_page.status_message.connect(self._show_message)
             self.groups_page.situations_wanted.connect(self.show_situations_of)
             return self.groups_page
+        if area.key == "scans":
+            from werkleren_desktop.gui.scans.page import ScansPage
+
+            self.scans_page = ScansPage(self.store.sessions, self.tasks, self.today)
+            self.scans_page.status_message.connect(self._show_message)
+            self.scans_page.go_to.connect(self.show_area)
+            return self.scans_page
         raise ValueError(f"no page for the area {area.key}")
 
     def _show_message(self, message: str) -> None:

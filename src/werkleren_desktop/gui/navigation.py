@@ -89,4 +89,14 @@ AREAS: tuple[Area, ...] = (
             "a training fund or the works council."
         ),
     ),
+    Area(
+        "scans",
+        N_("Where do we stand?"),
+        N_("Scans of the learning perspective and culture, compared over time."),
+        N_(
+            "Where does the organisation stand between the existing and the sustainable "
+            "learning perspective? Score it alone or with the team, see it next to what "
+            "the program measures, and compare with the last scan."
+        ),
+    ),
 )

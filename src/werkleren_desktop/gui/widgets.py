@@ -255,7 +255,9 @@ def page_layout(page: QWidget, title: str, *beside: QWidget) -> QVBoxLayout:
     layout = QVBoxLayout(page)
     layout.setContentsMargins(24, 20, 24, 16)
     row = QHBoxLayout()
-    row.addWidget(heading(title, 2.0))
+    title_label = heading(title, 2.0)
+    title_label.setWordWrap(False)  # a short title on one line, never squeezed
+    row.addWidget(title_label)
     row.addStretch(1)
     for widget in beside:
         row.addWidget(widget, 0, Qt.AlignmentFlag.AlignBottom)

@@ -26,12 +26,16 @@ from werkleren_desktop.db.models import (
     LearningGroup,
     LiberationDayPolicy,
     Person,
+    Scan,
+    ScanAnswer,
+    ScanResponse,
     WeekCycle,
 )
 from werkleren_desktop.domain.calendar import WorkCalendar
-from werkleren_desktop.domain.conversations import ConversationSchedule
+from werkleren_desktop.domain.conversations import ConversationSchedule, add_months
 from werkleren_desktop.domain.cycles import default_outline, propose_cycle
 from werkleren_desktop.domain.organisation import ClosingPeriodInput, OrganisationSettings
+from werkleren_desktop.domain.scans import CHARACTERISTICS
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import DEFAULT_LANGUAGE, _
 from werkleren_desktop.paths import DataPaths
@@ -437,6 +441,7 @@ def generate_demo(
             dt.date(today.year - profile.history_years, 1, 1),
             rng,
         )
+        _add_scans(session, today, rng)
     return settings
 
 
@@ -657,6 +662,8 @@ OUTCOMES = (
     "Afspraak gemaakt met het team om dit voortaan anders te doen.",
 )
 AI_TOOLS = ("ChatGPT", "Copilot", "Le Chat")
+LOGGED_AFTER = (0, 0, 1, 0, 2, 1, 5, 9)  # days between a situation and its logging
+NOON = dt.time(12, 0)
 
 
 def _add_situations(
@@ -718,6 +725,11 @@ def _add_situations(
                 "ai_checked": "Twee suggesties klopten niet voor onze situatie." if ai else "",
                 "minutes": rng.choice((15, 20, 30, 45, 60, 90)),
                 "in_working_time": rng.random() < 0.9,
+                # most are logged the same day or the next; some a week later
+                "created_at": min(
+                    dt.datetime.combine(day + dt.timedelta(days=LOGGED_AFTER[number % 8]), NOON),
+                    dt.datetime.combine(today, NOON),
+                ),
             }
         )
         links.extend({"situation_id": number, "person_id": p.id} for p in who)
@@ -991,3 +1003,39 @@ def _add_trainings(
     ]
     if overrides:
         session.execute(insert(TrainingBudget), overrides)
+
+
+# (months ago, name, forms, how far along: 0 existing … 1 sustainable)
+SCANS = (
+    (14, "Teamsessie na de kick-off", 6, 0.25),
+    (8, "Teamsessie voorjaar", 7, 0.4),
+    (2, "Teamsessie najaar", 7, 0.55),
+)
+SCAN_REMARKS = (
+    "We leren nog vooral als er een cursus is.",
+    "De weekcycli geven energie, maar niet iedereen kan erbij zijn.",
+    "AI gebruiken we nog weinig, vooral uit onzekerheid.",
+    "Afspraken van de leidinggevende schieten er soms bij in.",
+    "Fijn dat jong en oud samen leren.",
+)
+
+
+def _add_scans(session: Session, today: dt.date, rng: random.Random) -> None:
+    """Three team sessions a few months apart that move towards the sustainable
+    perspective, unevenly: some characteristics stay behind."""
+    lagging = {"18", "32", "44", "46", "C3"}
+    for months_ago, title, forms, progress in SCANS:
+        held_on = add_months(today, -months_ago)
+        scan = Scan(held_on=held_on, title=title, note="Ingevuld in de kantine, anoniem.")
+        session.add(scan)
+        for number in range(1, forms + 1):
+            answers = []
+            for c in CHARACTERISTICS:
+                if rng.random() < 0.05:
+                    answers.append(ScanAnswer(item=c.key, not_applicable=True))
+                    continue
+                centre = 1 + 4 * (progress * (0.5 if c.key in lagging else 1.0))
+                score = max(1, min(5, round(rng.gauss(centre, 0.8))))
+                remark = rng.choice(SCAN_REMARKS) if rng.random() < 0.03 else ""
+                answers.append(ScanAnswer(item=c.key, score=score, remark=remark))
+            session.add(ScanResponse(scan=scan, number=number, answers=answers))

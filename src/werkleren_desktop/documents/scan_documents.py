@@ -1,0 +1,501 @@
+"""The scan on paper: a blank form for each respondent of a team session, and the
+result report with the charts, the measured indicators, the remarks and where to start.
+
+The rows of the result table are made here once (``item_cells``) for the window and the
+report alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from werkleren_desktop.documents.pdf import (
+    EMPTY_BOX,
+    FONT,
+    SHADE,
+    Letterhead,
+    WritingLines,
+    fact_table,
+    grid,
+    render,
+    styles,
+    text,
+    title_block,
+)
+from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.scans import (
+    BY_KEY,
+    CHARACTERISTICS,
+    HIGHEST,
+    LOW_BELOW,
+    LOWEST,
+    QUESTION_TITLES,
+    SOURCE,
+    Characteristic,
+    Indicator,
+    ItemResult,
+    Period,
+    Question,
+    difference,
+    format_difference,
+    format_score,
+    format_share,
+    of_question,
+    pointer,
+    question_mean,
+)
+from werkleren_desktop.i18n import N_, _, current_language
+from werkleren_desktop.services.scans import ScanResult
+
+NOW_COLOUR = "#3e6b89"
+BEFORE_COLOUR = "#b8c4ce"
+LABEL_LENGTH = 52  # characters of a label beside a chart bar
+
+
+@dataclass(frozen=True)
+class ScanReport:
+    """A scan's results, the scan before it, and what the data measured in a period."""
+
+    result: ScanResult
+    period: Period
+    indicators: dict[str, Indicator]
+
+    def previous_item(self, key: str) -> ItemResult | None:
+        items = self.result.previous_items
+        return items[key] if items is not None else None
+
+    def low(self) -> list[Characteristic]:
+        """The characteristics whose average is below LOW_BELOW, lowest first."""
+        low = [c for c in CHARACTERISTICS if self.result.items[c.key].is_low]
+        return sorted(low, key=lambda c: self.result.items[c.key].mean or 0.0)
+
+
+ITEM_COLUMNS = (
+    N_("No."),
+    N_("Characteristic"),
+    N_("Average"),
+    N_("Spread"),
+    N_("Scores"),
+    N_("n/a"),
+    N_("Previous"),
+    N_("Change"),
+    N_("Measured"),
+)
+
+
+def spread(item: ItemResult, language: str) -> str:
+    """ "2–4 (±0,8)": the lowest and highest score and the standard deviation."""
+    if item.lowest is None or item.highest is None:
+        return ""
+    if item.lowest == item.highest:
+        return str(item.lowest)
+    shown = f"{item.lowest}–{item.highest}"
+    if item.deviation is not None:
+        shown += f" (±{format_score(item.deviation, language)})"
+    return shown
+
+
+def item_cells(report: ScanReport, c: Characteristic) -> tuple[str, ...]:
+    """One characteristic's row of the result table, in ITEM_COLUMNS order."""
+    language = current_language()
+    item = report.result.items[c.key]
+    before = report.previous_item(c.key)
+    before_mean = before.mean if before else None
+    measured = report.indicators.get(c.key)
+    return (
+        c.key,
+        c.label(),
+        format_score(item.mean, language),
+        spread(item, language),
+        str(len(item.scores)) if item.scores else "",
+        str(item.not_applicable) if item.not_applicable else "",
+        format_score(before_mean, language) if before is not None else "",
+        format_difference(difference(item.mean, before_mean), language),
+        format_share(measured.share) if measured else "",
+    )
+
+
+def question_cells(report: ScanReport, question: Question) -> tuple[str, str, str, str]:
+    """A question's title, its average now, before, and the change."""
+    language = current_language()
+    now = question_mean(report.result.items, question)
+    previous = report.result.previous_items
+    before = question_mean(previous, question) if previous is not None else None
+    return (
+        _(QUESTION_TITLES[question]),
+        format_score(now, language),
+        format_score(before, language) if previous is not None else "",
+        format_difference(difference(now, before), language),
+    )
+
+
+def chart_rows(report: ScanReport, question: Question) -> list[tuple[str, float, float | None]]:
+    """The bars of a question's chart: label, average now (0 if unscored) and before
+    (None without an earlier scan); characteristics nobody scored either time are left
+    out."""
+    rows = []
+    for c in of_question(question):
+        now = report.result.items[c.key].mean
+        before_item = report.previous_item(c.key)
+        before = before_item.mean if before_item else None
+        if now is None and before is None:
+            continue
+        label = f"{c.key} {c.label()}"
+        if len(label) > LABEL_LENGTH:
+            label = label[: LABEL_LENGTH - 1].rstrip() + "…"
+        has_previous = report.result.previous_items is not None
+        rows.append((label, now or 0.0, (before or 0.0) if has_previous else None))
+    return rows
+
+
+def period_text(period: Period) -> str:
+    return _("{first} to {last}").format(
+        first=format_date(period.first, "short"), last=format_date(period.last, "short")
+    )
+
+
+def _letterhead(organisation: str, logo_png: bytes | None, subject: str = "") -> Letterhead:
+    return Letterhead(organisation, logo_png, _("Where do we stand?"), subject)
+
+
+# --- the blank form --------------------------------------------------------------------
+
+
+def _form_table(question: Question) -> Table:
+    s = styles()
+    culture = question is Question.CULTURE
+    boxes = [str(n) for n in range(LOWEST, HIGHEST + 1)] + [_("n/a")]
+    if culture:
+        header = [_("No."), _("Characteristic"), *boxes]
+        widths = [10 * mm, 100 * mm] + [10 * mm] * 5 + [14 * mm]
+    else:
+        header = [_("No."), _("Existing perspective (1)"), *boxes, _("Sustainable perspective (5)")]
+        widths = [9 * mm, 55 * mm] + [8.5 * mm] * 5 + [11 * mm, 56.5 * mm]
+    rows: list[list[object]] = [[Paragraph(text(h), s["cell_bold"]) for h in header]]
+    for c in of_question(question):
+        low = Paragraph(text(c.low_end()), s["cell"])
+        cells: list[object] = [c.key, low if not culture else Paragraph(text(c.label()), s["cell"])]
+        cells += [EMPTY_BOX] * 6
+        if not culture:
+            cells.append(Paragraph(text(c.high_end()), s["cell"]))
+        rows.append(cells)
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    style = grid()
+    style.add("ALIGN", (2, 0), (7, -1), "CENTER")
+    style.add("FONTSIZE", (2, 1), (7, -1), 13)
+    style.add("FONTSIZE", (0, 1), (0, -1), 9)
+    table.setStyle(style)
+    return table
+
+
+def scan_form_pdf(
+    organisation: str, logo_png: bytes | None, made_on: dt.date, scan_title: str = ""
+) -> bytes:
+    """The blank scan form one respondent fills in on paper, anonymously."""
+    s = styles()
+    head = _letterhead(organisation, logo_png, scan_title)
+    story: list[Flowable] = [
+        title_block(head, _("Where do we stand? Scan of the learning perspective and culture")),
+        Paragraph(text(organisation), s["subtitle"]),
+        Spacer(0, 3 * mm),
+        fact_table(
+            [
+                (_("Scan"), scan_title or "_" * 28),
+                (_("Date"), "_" * 28),
+            ]
+        ),
+        Spacer(0, 2 * mm),
+        Paragraph(
+            text(
+                _(
+                    "Score each characteristic from 1 to 5: 1 is how it goes in the existing "
+                    "learning perspective (left), 5 how it goes in the sustainable one "
+                    "(right). Tick “n/a” where a characteristic does not apply to your work. "
+                    "Do not write your name: the scan is anonymous."
+                )
+            ),
+            s["body"],
+        ),
+    ]
+    for question in Question:
+        block: list[Flowable] = [Paragraph(text(_(QUESTION_TITLES[question])), s["heading"])]
+        if question is Question.CULTURE:
+            block.append(
+                Paragraph(
+                    text(
+                        _(
+                            "How far do you recognise these characteristics of a learning "
+                            "culture in our organisation? 1 = hardly, 5 = fully."
+                        )
+                    ),
+                    s["small"],
+                )
+            )
+            block.append(Spacer(0, 1.5 * mm))
+        block.append(_form_table(question))
+        story.append(KeepTogether(block))
+    story += [
+        CondPageBreak(60 * mm),
+        Paragraph(_("Remarks"), s["heading"]),
+        Paragraph(
+            text(_("Write the number of the characteristic before each remark.")), s["small"]
+        ),
+        Spacer(0, 2 * mm),
+        WritingLines(8),
+        Spacer(0, 4 * mm),
+        Paragraph(text(_(SOURCE)), s["small"]),
+    ]
+    return render(head, story, made_on)
+
+
+# --- the result report -----------------------------------------------------------------
+
+
+def _chart(report: ScanReport, question: Question, width: float) -> Drawing | None:
+    rows = chart_rows(report, question)
+    if not rows:
+        return None
+    compared = rows[0][2] is not None
+    per_row = (6.5 if compared else 4.5) * mm
+    height = len(rows) * per_row + 14 * mm
+    drawing = Drawing(width, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 84 * mm, 10 * mm
+    chart.width, chart.height = width - 92 * mm, height - 12 * mm
+    chart.barSpacing = 0.5
+    chart.groupSpacing = 2.5
+    # the previous scan first, so that this scan's bar lies under it, as in the legend
+    series = [[before or 0.0 for _l, _n, before in rows]] if compared else []
+    series.append([now for _l, now, _b in rows])
+    chart.data = series
+    chart.categoryAxis.categoryNames = [label for label, _n, _b in rows]
+    chart.categoryAxis.reverseDirection = True
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = HIGHEST
+    chart.valueAxis.valueStep = 1
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    for index, colour in enumerate([BEFORE_COLOUR, NOW_COLOUR] if compared else [NOW_COLOUR]):
+        chart.bars[index].fillColor = colors.HexColor(colour)
+        chart.bars[index].strokeColor = None
+    chart.barLabelFormat = lambda value: format_score(value, current_language()) if value else ""
+    chart.barLabels.fontName = FONT
+    chart.barLabels.fontSize = 6.5
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 2
+    drawing.add(chart)
+    if compared:
+        legend = Legend()
+        legend.x, legend.y = 84 * mm, 2 * mm
+        legend.fontName = FONT
+        legend.fontSize = 7
+        legend.alignment = "right"
+        legend.columnMaximum = 1
+        legend.dx = legend.dy = 6
+        legend.colorNamePairs = [
+            (colors.HexColor(NOW_COLOUR), _("this scan")),
+            (colors.HexColor(BEFORE_COLOUR), _("previous scan")),
+        ]
+        legend.deltax = 40 * mm
+        drawing.add(legend)
+    return drawing
+
+
+def _items_table(report: ScanReport, question: Question) -> Table:
+    s = styles()
+    small_head = ParagraphStyle("small_head", parent=s["cell_bold"], fontSize=7.5, leading=9)
+    header = [Paragraph(text(_(t)), small_head) for t in ITEM_COLUMNS]
+    rows: list[list[object]] = [header]
+    for c in of_question(question):
+        cells = item_cells(report, c)
+        rows.append([cells[0], Paragraph(text(cells[1]), s["cell"]), *cells[2:]])
+    widths = [9 * mm, 40 * mm, 20 * mm, 21 * mm, 15 * mm, 14 * mm, 16 * mm, 17 * mm, 22 * mm]
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    style = grid()
+    style.add("FONTSIZE", (0, 1), (-1, -1), 8)
+    style.add("ALIGN", (2, 1), (-1, -1), "RIGHT")
+    style.add("VALIGN", (0, 0), (-1, 0), "BOTTOM")
+    for index, c in enumerate(of_question(question), start=1):
+        if report.result.items[c.key].is_low:
+            style.add("BACKGROUND", (0, index), (-1, index), SHADE)
+    table.setStyle(style)
+    return table
+
+
+def _summary_table(report: ScanReport) -> Table:
+    s = styles()
+    rows: list[list[object]] = [
+        [
+            Paragraph(text(t), s["cell_bold"])
+            for t in (_("Question"), _("Average"), _("Previous"), _("Change"))
+        ]
+    ]
+    for question in Question:
+        cells = question_cells(report, question)
+        rows.append([Paragraph(text(cells[0]), s["cell"]), *cells[1:]])
+    table = Table(rows, colWidths=[95 * mm, 26 * mm, 22 * mm, 22 * mm], hAlign="LEFT")
+    style = grid()
+    style.add("ALIGN", (1, 1), (-1, -1), "RIGHT")
+    style.add("FONTSIZE", (1, 1), (-1, -1), 9)
+    table.setStyle(style)
+    return table
+
+
+def _indicator_table(report: ScanReport) -> Table:
+    s = styles()
+    rows: list[list[object]] = [
+        [
+            Paragraph(text(t), s["cell_bold"])
+            for t in (
+                _("No."),
+                _("Characteristic"),
+                _("Measured"),
+                _("Counted"),
+                _("How it is computed"),
+            )
+        ]
+    ]
+    for key, indicator in report.indicators.items():
+        rows.append(
+            [
+                key,
+                Paragraph(text(BY_KEY[key].label()), s["cell"]),
+                format_share(indicator.share),
+                Paragraph(text(indicator.counted() if indicator.whole else ""), s["cell"]),
+                Paragraph(text(indicator.how), s["cell"]),
+            ]
+        )
+    table = Table(rows, colWidths=[10 * mm, 40 * mm, 22 * mm, 32 * mm, 70 * mm], repeatRows=1)
+    style = grid()
+    style.add("FONTSIZE", (0, 1), (-1, -1), 8)
+    style.add("VALIGN", (0, 1), (-1, -1), "TOP")
+    style.add("ALIGN", (2, 1), (2, -1), "RIGHT")
+    table.setStyle(style)
+    return table
+
+
+def scan_report_pdf(report: ScanReport, made_on: dt.date) -> bytes:
+    """The results of a scan next to the previous one, with what the data measured."""
+    s = styles()
+    result = report.result
+    scan = result.scan
+    head = _letterhead(result.organisation, result.logo_png, scan.title)
+    previous = result.previous
+    story: list[Flowable] = [
+        title_block(head, _("Where do we stand? Results of the scan")),
+        Paragraph(text(f"{scan.title} · {result.organisation}"), s["subtitle"]),
+        Spacer(0, 3 * mm),
+        fact_table(
+            [
+                (_("Date"), format_date(scan.held_on)),
+                (_("Forms"), str(scan.responses)),
+                (
+                    _("Compared with"),
+                    _("{title} of {date}").format(
+                        title=previous.title, date=format_date(previous.held_on)
+                    )
+                    if previous
+                    else _("no earlier scan"),
+                ),
+                (_("Measured over"), period_text(report.period)),
+            ],
+            label_width=34 * mm,
+        ),
+    ]
+    if scan.note:
+        story.append(Paragraph(text(scan.note), s["body"]))
+    story += [
+        Paragraph(_("Per question"), s["heading"]),
+        Paragraph(
+            text(
+                _(
+                    "Averages from 1 (the existing learning perspective) to 5 (the "
+                    "sustainable one); each characteristic counts once in its question."
+                )
+            ),
+            s["small"],
+        ),
+        Spacer(0, 1.5 * mm),
+        _summary_table(report),
+    ]
+    for question in Question:
+        block: list[Flowable] = [Paragraph(text(_(QUESTION_TITLES[question])), s["heading"])]
+        chart = _chart(report, question, 174 * mm)
+        if chart is not None:
+            block.append(chart)
+        else:
+            block.append(Paragraph(text(_("Nobody scored these characteristics.")), s["small"]))
+        block += [Spacer(0, 1.5 * mm), _items_table(report, question)]
+        story.append(KeepTogether(block))
+    story += [
+        CondPageBreak(50 * mm),
+        Paragraph(_("Measured next to felt"), s["heading"]),
+        Paragraph(
+            text(
+                _(
+                    "What the program's own data says about {period}. “No data” means "
+                    "there was nothing to count, which is not the same as 0 %."
+                ).format(period=period_text(report.period))
+            ),
+            s["small"],
+        ),
+        Spacer(0, 1.5 * mm),
+        _indicator_table(report),
+    ]
+    low = report.low()
+    story.append(Paragraph(_("Where to start"), s["heading"]))
+    if low:
+        story.append(
+            Paragraph(
+                text(
+                    _("Characteristics with an average below {n}, and what helps:").format(
+                        n=format_score(LOW_BELOW, current_language())
+                    )
+                ),
+                s["small"],
+            )
+        )
+        for c in low:
+            _area, advice = pointer(c.key)
+            mean = format_score(result.items[c.key].mean, current_language())
+            story.append(
+                Paragraph(
+                    f"<b>{text(c.key)} {text(c.label())}</b> ({mean}): {text(advice)}", s["answer"]
+                )
+            )
+    else:
+        story.append(
+            Paragraph(
+                text(
+                    _("No characteristic has an average below {n}.").format(
+                        n=format_score(LOW_BELOW, current_language())
+                    )
+                ),
+                s["body"],
+            )
+        )
+    remarks = [
+        (c, result.items[c.key].remarks) for c in CHARACTERISTICS if result.items[c.key].remarks
+    ]
+    story.append(Paragraph(_("Remarks"), s["heading"]))
+    if remarks:
+        for c, said in remarks:
+            story.append(Paragraph(f"<b>{text(c.key)} {text(c.label())}</b>", s["body_bold"]))
+            for remark in said:
+                story.append(Paragraph("– " + text(remark), s["answer"]))
+    else:
+        story.append(Paragraph(text(_("No remarks were written.")), s["body"]))
+    story += [Spacer(0, 4 * mm), Paragraph(text(_(SOURCE)), s["small"])]
+    return render(head, story, made_on)

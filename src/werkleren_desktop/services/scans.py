@@ -1,0 +1,387 @@
+"""Use cases of the scans: keep dated scans and their anonymous forms, compute the
+results next to the previous scan, and measure from the program's own data what it
+can measure (see domain/scans.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.models import (
+    Agreement,
+    AgreementOwner,
+    AgreementStatus,
+    Attendance,
+    AttendanceStatus,
+    CycleSession,
+    GroupMembership,
+    LearningGroup,
+    LearningSituation,
+    Organisation,
+    Person,
+    Scan,
+    ScanAnswer,
+    ScanResponse,
+    SituationConsultation,
+    SituationKind,
+    TalentConversation,
+    Training,
+    TrainingStatus,
+)
+from werkleren_desktop.domain.conversations import add_months
+from werkleren_desktop.domain.groups import group_mix
+from werkleren_desktop.domain.scans import (
+    CONVERSATION_MONTHS,
+    JUST_IN_TIME_DAYS,
+    Answer,
+    Facts,
+    ItemResult,
+    Period,
+    ScanInput,
+    clean_answers,
+    item_results,
+    perspective_mean,
+)
+from werkleren_desktop.errors import UserError
+from werkleren_desktop.i18n import _
+
+
+@dataclass(frozen=True)
+class ScanRow:
+    id: int
+    held_on: dt.date
+    title: str
+    note: str
+    responses: int
+    mean: float | None  # over the learning perspective's characteristics
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    scan: ScanRow
+    response_ids: tuple[int, ...]  # in the order of their numbers
+    response_numbers: tuple[int, ...]
+    items: dict[str, ItemResult]
+    previous: ScanRow | None
+    previous_items: dict[str, ItemResult] | None
+    organisation: str
+    logo_png: bytes | None
+
+
+def _responses(session: Session, scan_ids: list[int]) -> dict[int, list[dict[str, Answer]]]:
+    """Every scan's forms, as answers by characteristic, in the order of their numbers."""
+    forms: dict[int, dict[int, dict[str, Answer]]] = defaultdict(dict)
+    rows = session.execute(
+        select(
+            ScanResponse.scan_id,
+            ScanResponse.number,
+            ScanAnswer.item,
+            ScanAnswer.score,
+            ScanAnswer.not_applicable,
+            ScanAnswer.remark,
+        )
+        .join(ScanAnswer, ScanAnswer.response_id == ScanResponse.id, isouter=True)
+        .where(ScanResponse.scan_id.in_(scan_ids))
+        .order_by(ScanResponse.scan_id, ScanResponse.number)
+    )
+    for scan_id, number, item, score, not_applicable, remark in rows:
+        answers = forms[scan_id].setdefault(number, {})
+        if item is not None:
+            answers[item] = Answer(score, bool(not_applicable), remark)
+    return {scan_id: [forms[scan_id][n] for n in sorted(forms[scan_id])] for scan_id in forms}
+
+
+def _row(scan: Scan, forms: list[dict[str, Answer]]) -> ScanRow:
+    return ScanRow(
+        scan.id,
+        scan.held_on,
+        scan.title,
+        scan.note,
+        len(forms),
+        perspective_mean(item_results(forms)) if forms else None,
+    )
+
+
+def list_scans(sessions: SessionFactory) -> list[ScanRow]:
+    """Every scan, newest first, with its number of forms and its overall average."""
+    with sessions() as session:
+        scans = list(session.scalars(select(Scan).order_by(Scan.held_on.desc(), Scan.id.desc())))
+        forms = _responses(session, [s.id for s in scans])
+        return [_row(s, forms.get(s.id, [])) for s in scans]
+
+
+def _get(session: Session, scan_id: int) -> Scan:
+    scan = session.get(Scan, scan_id)
+    if scan is None:
+        raise UserError(_("This scan no longer exists."))
+    return scan
+
+
+def save_scan(
+    sessions: SessionFactory, data: ScanInput, today: dt.date, scan_id: int | None = None
+) -> int:
+    """A new scan, or a change of a scan's date, name or note; returns its id."""
+    data = data.validated(today)
+    with sessions.begin() as session:
+        scan = Scan() if scan_id is None else _get(session, scan_id)
+        scan.held_on, scan.title, scan.note = data.held_on, data.title, data.note
+        session.add(scan)
+        session.flush()
+        return scan.id
+
+
+def get_scan(sessions: SessionFactory, scan_id: int) -> ScanInput:
+    with sessions() as session:
+        scan = _get(session, scan_id)
+        return ScanInput(scan.held_on, scan.title, scan.note)
+
+
+def delete_scan(sessions: SessionFactory, scan_id: int) -> None:
+    with sessions.begin() as session:
+        session.delete(_get(session, scan_id))
+
+
+def save_response(
+    sessions: SessionFactory,
+    scan_id: int,
+    answers: dict[str, Answer],
+    response_id: int | None = None,
+) -> int:
+    """A respondent's form: a new one gets the next number; a change replaces the
+    answers. Returns the form's id."""
+    cleaned = clean_answers(answers)
+    with sessions.begin() as session:
+        scan = _get(session, scan_id)
+        if response_id is None:
+            number = max((r.number for r in scan.responses), default=0) + 1
+            response = ScanResponse(scan=scan, number=number)
+            session.add(response)
+        else:
+            found = session.get(ScanResponse, response_id)
+            if found is None or found.scan_id != scan_id:
+                raise UserError(_("This form no longer exists."))
+            response = found
+            response.answers.clear()  # the old answers go before the new ones arrive
+            session.flush()
+        response.answers = [
+            ScanAnswer(item=key, score=a.score, not_applicable=a.not_applicable, remark=a.remark)
+            for key, a in cleaned.items()
+        ]
+        session.flush()
+        return response.id
+
+
+def get_response(sessions: SessionFactory, response_id: int) -> dict[str, Answer]:
+    with sessions() as session:
+        response = session.get(ScanResponse, response_id)
+        if response is None:
+            raise UserError(_("This form no longer exists."))
+        return {a.item: Answer(a.score, a.not_applicable, a.remark) for a in response.answers}
+
+
+def delete_response(sessions: SessionFactory, response_id: int) -> None:
+    """Remove one form; the others keep their numbers, so remarks stay traceable."""
+    with sessions.begin() as session:
+        response = session.get(ScanResponse, response_id)
+        if response is None:
+            raise UserError(_("This form no longer exists."))
+        session.delete(response)
+
+
+def scan_result(sessions: SessionFactory, scan_id: int) -> ScanResult:
+    """A scan's results per characteristic, with the scan before it (by date) to
+    compare with."""
+    with sessions() as session:
+        scan = session.scalars(
+            select(Scan).options(selectinload(Scan.responses)).where(Scan.id == scan_id)
+        ).one_or_none()
+        if scan is None:
+            raise UserError(_("This scan no longer exists."))
+        previous = session.scalars(
+            select(Scan)
+            .where(
+                (Scan.held_on < scan.held_on)
+                | and_(Scan.held_on == scan.held_on, Scan.id < scan.id)
+            )
+            .order_by(Scan.held_on.desc(), Scan.id.desc())
+            .limit(1)
+        ).one_or_none()
+        ids = [scan.id] + ([previous.id] if previous else [])
+        forms = _responses(session, ids)
+        organisation = session.scalars(select(Organisation)).first()
+        mine = forms.get(scan.id, [])
+        theirs = forms.get(previous.id, []) if previous else []
+        return ScanResult(
+            _row(scan, mine),
+            tuple(r.id for r in scan.responses),
+            tuple(r.number for r in scan.responses),
+            item_results(mine),
+            _row(previous, theirs) if previous else None,
+            item_results(theirs) if previous else None,
+            organisation.name if organisation else "",
+            organisation.logo_png if organisation else None,
+        )
+
+
+# --- Measured from the program's data -------------------------------------------------
+
+
+def _situation_facts(session: Session, period: Period) -> dict[str, int]:
+    s = LearningSituation
+    logged_after = func.julianday(func.date(s.created_at)) - func.julianday(s.occurred_on)
+    in_period = s.occurred_on.between(period.first, period.last)
+    row = session.execute(
+        select(
+            func.count(),
+            func.coalesce(func.sum(case((logged_after <= JUST_IN_TIME_DAYS, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((s.ai_used, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((s.kind == SituationKind.IMPROVE, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((s.kind == SituationKind.INNOVATE, 1), else_=0)), 0),
+            func.coalesce(func.sum(s.minutes), 0),
+            func.coalesce(func.sum(case((s.in_working_time, s.minutes), else_=0)), 0),
+        ).where(in_period)
+    ).one()
+    consulted = session.scalar(
+        select(func.count(func.distinct(SituationConsultation.situation_id)))
+        .join(s, s.id == SituationConsultation.situation_id)
+        .where(in_period)
+    )
+    return {
+        "situations": row[0],
+        "situations_just_in_time": row[1],
+        "situations_with_ai": row[2],
+        "situations_improving": row[3],
+        "situations_innovating": row[4],
+        "situations_consulted": consulted or 0,
+        "minutes": row[5],
+        "minutes_working": row[6],
+    }
+
+
+def _other_learning_minutes(session: Session, period: Period) -> tuple[int, int]:
+    """Formal training and attended week-cycle sessions: all minutes, and those in
+    working time."""
+    training = session.execute(
+        select(
+            func.coalesce(func.sum(Training.minutes), 0),
+            func.coalesce(func.sum(case((Training.in_working_time, Training.minutes), else_=0)), 0),
+        ).where(
+            Training.starts_on.between(period.first, period.last),
+            Training.status != TrainingStatus.CANCELLED,
+        )
+    ).one()
+    cycles = session.scalar(
+        select(func.coalesce(func.sum(CycleSession.duration_minutes), 0))
+        .select_from(Attendance)
+        .join(CycleSession, CycleSession.id == Attendance.session_id)
+        .where(
+            Attendance.status == AttendanceStatus.PRESENT,
+            CycleSession.cancelled.is_(False),
+            CycleSession.starts_at >= dt.datetime.combine(period.first, dt.time()),
+            CycleSession.starts_at < dt.datetime.combine(period.last, dt.time()) + dt.timedelta(1),
+        )
+    )
+    return training[0] + (cycles or 0), training[1] + (cycles or 0)
+
+
+def _group_facts(session: Session, period: Period) -> tuple[int, int]:
+    """Groups active in the period with two or more members of known birth year, and
+    how many of them mix generations."""
+    rows = session.execute(
+        select(GroupMembership.group_id, Person.birth_year)
+        .join(LearningGroup, LearningGroup.id == GroupMembership.group_id)
+        .join(Person, Person.id == GroupMembership.person_id)
+        .where(
+            LearningGroup.starts <= period.last,
+            (LearningGroup.ends.is_(None)) | (LearningGroup.ends >= period.first),
+            GroupMembership.joined <= period.last,
+            (GroupMembership.left_on.is_(None)) | (GroupMembership.left_on >= period.first),
+        )
+    )
+    births: dict[int, list[int | None]] = defaultdict(list)
+    for group_id, birth_year in rows:
+        births[group_id].append(birth_year)
+    known = mixed = 0
+    for years in births.values():
+        mix = group_mix(years, period.last)
+        if sum(mix.generations.values()) >= 2:
+            known += 1
+            mixed += not mix.one_generation
+    return known, mixed
+
+
+def _conversation_facts(session: Session, period: Period) -> tuple[int, int]:
+    day = period.last
+    in_service = (Person.in_service <= day) & (
+        Person.out_of_service.is_(None) | (Person.out_of_service >= day)
+    )
+    people = session.scalar(select(func.count()).select_from(Person).where(in_service)) or 0
+    since = add_months(day, -CONVERSATION_MONTHS)
+    held = session.scalar(
+        select(func.count(func.distinct(TalentConversation.person_id)))
+        .join(Person, Person.id == TalentConversation.person_id)
+        .where(in_service, TalentConversation.held_on > since, TalentConversation.held_on <= day)
+    )
+    return people, held or 0
+
+
+def _agreement_facts(session: Session, period: Period) -> tuple[int, int]:
+    review = aliased(TalentConversation)
+    row = session.execute(
+        select(
+            func.count(),
+            func.coalesce(
+                func.sum(case((Agreement.status == AgreementStatus.DONE, 1), else_=0)), 0
+            ),
+        )
+        .select_from(Agreement)
+        .join(review, review.id == Agreement.reviewed_in_id)
+        .where(
+            Agreement.owner.in_((AgreementOwner.MANAGER, AgreementOwner.BOTH)),
+            Agreement.status != AgreementStatus.OPEN,
+            review.held_on.between(period.first, period.last),
+        )
+    ).one()
+    return row[0], row[1]
+
+
+def measure(sessions: SessionFactory, period: Period) -> Facts:
+    """What the program's data says about ``period``, for the measured indicators."""
+    with sessions() as session:
+        situations = _situation_facts(session, period)
+        other_minutes, other_working = _other_learning_minutes(session, period)
+        groups_known, groups_mixed = _group_facts(session, period)
+        people, with_conversation = _conversation_facts(session, period)
+        reviewed, kept = _agreement_facts(session, period)
+    return Facts(
+        situations=situations["situations"],
+        situations_just_in_time=situations["situations_just_in_time"],
+        situations_with_ai=situations["situations_with_ai"],
+        situations_consulted=situations["situations_consulted"],
+        situations_improving=situations["situations_improving"],
+        situations_innovating=situations["situations_innovating"],
+        learning_minutes=situations["minutes"] + other_minutes,
+        learning_minutes_in_working_time=situations["minutes_working"] + other_working,
+        groups_known=groups_known,
+        groups_mixed=groups_mixed,
+        people=people,
+        people_with_conversation=with_conversation,
+        manager_agreements_reviewed=reviewed,
+        manager_agreements_kept=kept,
+    )
+
+
+def data_years(sessions: SessionFactory) -> list[int]:
+    """The years with learning situations, newest first: periods worth measuring."""
+    with sessions() as session:
+        first, last = session.execute(
+            select(func.min(LearningSituation.occurred_on), func.max(LearningSituation.occurred_on))
+        ).one()
+    if first is None:
+        return []
+    return list(range(last.year, first.year - 1, -1))

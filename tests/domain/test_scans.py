@@ -1,0 +1,199 @@
+"""The scan's characteristics, answers, results and measured indicators, without a
+database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from werkleren_desktop.domain.scans import (
+    BY_KEY,
+    CHARACTERISTICS,
+    HELP,
+    POINTERS,
+    Answer,
+    Facts,
+    Period,
+    Question,
+    ScanInput,
+    Unit,
+    clean_answers,
+    format_difference,
+    format_score,
+    format_share,
+    indicators,
+    item_results,
+    of_question,
+    perspective_mean,
+    pointer,
+    question_mean,
+)
+from werkleren_desktop.errors import ValidationError
+from werkleren_desktop.i18n import set_language
+
+TODAY = dt.date(2026, 11, 28)
+
+
+def test_the_characteristics_follow_the_sources_numbering() -> None:
+    numbers = {q: [c.key for c in of_question(q)] for q in Question}
+    assert numbers[Question.WHY] == ["1", "2", "3", "4", "5", "6"]
+    assert numbers[Question.HOW] == [str(n) for n in range(11, 21)]
+    assert numbers[Question.WHAT] == [str(n) for n in range(21, 26)]
+    assert numbers[Question.WHEN] == [str(n) for n in range(31, 36)]
+    assert numbers[Question.ROLES] == [str(n) for n in range(41, 47)]
+    assert numbers[Question.CULTURE] == [f"C{n}" for n in range(1, 11)]
+    assert sum(not c.is_culture for c in CHARACTERISTICS) == 32
+
+
+def test_labels_are_the_sources_in_dutch_and_translated_in_english() -> None:
+    set_language("nl")
+    assert BY_KEY["21"].label() == "verbeteren werksituaties"
+    assert BY_KEY["21"].low_end() == "organisatiegerichte competenties"
+    assert BY_KEY["35"].label() == "vooral tijdens vitale weekcycli"
+    assert BY_KEY["35"].low_end() == "nog niet aanwezig"
+    assert BY_KEY["C3"].label() == "Fouten zien als leermomenten"
+    set_language("en")
+    assert BY_KEY["21"].label() == "improving work situations"
+    assert BY_KEY["C3"].high_end() == "fully recognisable here"
+
+
+def test_every_characteristic_points_to_a_part_of_the_program() -> None:
+    assert set(POINTERS) == set(BY_KEY)
+    assert set(POINTERS.values()) <= set(HELP)
+    area, advice = pointer("35")
+    assert area == "cycles"
+    assert "weekcycli" in advice
+
+
+def test_answers_are_checked_and_empty_ones_dropped() -> None:
+    cleaned = clean_answers(
+        {"1": Answer(4), "2": Answer(not_applicable=True), "3": Answer(remark="  "), "4": Answer()}
+    )
+    assert cleaned == {"1": Answer(4), "2": Answer(not_applicable=True)}
+    assert clean_answers({"1": Answer(2, remark=" te weinig tijd "), "C1": Answer(5)})["1"] == (
+        Answer(2, remark="te weinig tijd")
+    )
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        ({"1": Answer(6)}, "Kenmerk 1: een score loopt van 1 tot 5."),
+        ({"1": Answer(0)}, "Kenmerk 1: een score loopt van 1 tot 5."),
+        ({"12": Answer(3, not_applicable=True)}, "Kenmerk 12: kies een score of"),
+        ({"7": Answer(3)}, "De scan heeft geen kenmerk 7."),
+        ({"1": Answer(remark="alleen een opmerking")}, "Geef minstens één kenmerk een score"),
+        ({}, "Geef minstens één kenmerk een score"),
+        ({"1": Answer(3, remark="x" * 1001)}, "Kenmerk 1: houd de opmerking onder 1000 tekens."),
+    ],
+)
+def test_wrong_answers_say_what_is_wrong(answers: dict[str, Answer], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        clean_answers(answers)
+
+
+def test_a_scan_needs_a_name_and_a_date_not_in_the_future() -> None:
+    assert ScanInput(TODAY, "  Team   voorjaar ").validated(TODAY).title == "Team voorjaar"
+    with pytest.raises(ValidationError, match="Geef de scan een naam") as error:
+        ScanInput(TODAY, " ").validated(TODAY)
+    assert error.value.field == "title"
+    with pytest.raises(ValidationError, match="toekomst"):
+        ScanInput(TODAY + dt.timedelta(days=1), "Later").validated(TODAY)
+
+
+def test_results_show_average_spread_and_not_applicable() -> None:
+    forms = [
+        {"1": Answer(2), "2": Answer(not_applicable=True), "C1": Answer(5, remark="open")},
+        {"1": Answer(4), "2": Answer(3)},
+        {"1": Answer(3), "C1": Answer(4)},
+    ]
+    results = item_results(forms)
+    assert list(results) == [c.key for c in CHARACTERISTICS]
+    one = results["1"]
+    assert one.mean == 3.0
+    assert (one.lowest, one.highest) == (2, 4)
+    assert one.deviation == pytest.approx(0.8165, abs=1e-4)
+    assert one.counts() == [0, 1, 1, 1, 0]
+    assert results["2"].scores == (3,) and results["2"].not_applicable == 1
+    assert results["2"].deviation is None  # one score has no spread
+    assert results["C1"].remarks == ("open",)
+    assert results["3"].mean is None and not results["3"].is_low
+    assert results["1"].is_low is False
+    assert item_results([{"4": Answer(2)}])["4"].is_low
+
+
+def test_group_averages_count_each_characteristic_once() -> None:
+    results = item_results([{"1": Answer(1), "2": Answer(5)}, {"1": Answer(1)}])
+    assert question_mean(results, Question.WHY) == 3.0  # (1 + 5) / 2, not (1 + 1 + 5) / 3
+    assert question_mean(results, Question.HOW) is None
+    assert perspective_mean(results) == 3.0
+    assert perspective_mean(item_results([{"C1": Answer(5)}])) is None
+
+
+def test_scores_and_differences_read_well_in_both_languages() -> None:
+    assert format_score(3.25, "nl") == "3,2"
+    assert format_score(3.26, "en") == "3.3"
+    assert format_score(None, "nl") == "–"
+    assert format_difference(0.6, "nl") == "+0,6"
+    assert format_difference(-0.34, "nl") == "−0,3"
+    assert format_difference(0.01, "nl") == "0,0"
+    assert format_difference(None, "nl") == ""
+
+
+def test_measured_indicators_compute_their_share() -> None:
+    facts = Facts(
+        situations=40,
+        situations_just_in_time=30,
+        situations_with_ai=10,
+        situations_consulted=8,
+        situations_improving=12,
+        situations_innovating=4,
+        learning_minutes=600,
+        learning_minutes_in_working_time=450,
+        groups_known=4,
+        groups_mixed=3,
+        people=20,
+        people_with_conversation=15,
+        manager_agreements_reviewed=5,
+        manager_agreements_kept=4,
+    )
+    found = indicators(facts)
+    assert list(found) == ["5", "18", "20", "21", "22", "31", "32", "44", "46"]
+    shares = {key: i.share for key, i in found.items()}
+    assert shares == {
+        "5": 0.75,
+        "18": 0.25,
+        "20": 0.2,
+        "21": 0.3,
+        "22": 0.1,
+        "31": 0.75,
+        "32": 0.75,
+        "44": 0.75,
+        "46": 0.8,
+    }
+    assert found["31"].unit is Unit.HOURS
+    assert found["31"].counted() == "8 van 10 uur"
+    many = indicators(Facts(learning_minutes=63_540, learning_minutes_in_working_time=52_390))
+    assert many["31"].counted() == "873 van 1.059 uur"
+    assert found["18"].counted() == "10 van 40 situaties"
+    assert found["44"].counted() == "15 van 20 mensen"
+    assert format_share(found["5"].share) == "75 %"
+    assert all(i.how for i in found.values())
+
+
+def test_a_period_without_data_says_no_data_never_zero() -> None:
+    found = indicators(Facts())
+    assert all(i.share is None for i in found.values())
+    assert {i.counted() for i in found.values()} == {"geen gegevens"}
+    assert format_share(found["31"].share) == "geen gegevens"
+    # nothing done is a real 0 %, and shown as such
+    zero = indicators(Facts(situations=5))["18"]
+    assert zero.share == 0.0 and format_share(zero.share) == "0 %"
+
+
+def test_periods() -> None:
+    assert Period.months_before(dt.date(2026, 11, 28), 12) == Period(
+        dt.date(2025, 11, 29), dt.date(2026, 11, 28)
+    )
+    assert Period.year(2025) == Period(dt.date(2025, 1, 1), dt.date(2025, 12, 31))

@@ -1,0 +1,314 @@
+"""Scans kept and compared, and the measured indicators on records built by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+
+from tests.conftest import TODAY
+from werkleren_desktop.db.models import (
+    Agreement,
+    AgreementOwner,
+    AgreementStatus,
+    Attendance,
+    AttendanceStatus,
+    CycleSession,
+    GroupMembership,
+    GroupStatus,
+    LearningGroup,
+    LearningSituation,
+    Person,
+    SituationConsultation,
+    SituationKind,
+    SituationStatus,
+    TalentConversation,
+    Training,
+    TrainingForm,
+    TrainingStatus,
+    WeekCycle,
+)
+from werkleren_desktop.domain.organisation import OrganisationSettings
+from werkleren_desktop.domain.scans import Answer, Facts, Period, ScanInput, indicators
+from werkleren_desktop.errors import UserError, ValidationError
+from werkleren_desktop.services.data_store import DataStore
+from werkleren_desktop.services.organisation import create_organisation
+from werkleren_desktop.services.scans import (
+    data_years,
+    delete_response,
+    delete_scan,
+    get_response,
+    list_scans,
+    measure,
+    save_response,
+    save_scan,
+    scan_result,
+)
+
+D = dt.date
+YEAR = Period.year(2025)
+START = D(2015, 1, 1)
+
+
+@pytest.fixture
+def org(store: DataStore) -> DataStore:
+    create_organisation(store.sessions, OrganisationSettings(name="Van Dijk"))
+    return store
+
+
+def test_scans_keep_anonymous_forms_and_compare_with_the_one_before(org: DataStore) -> None:
+    s = org.sessions
+    spring = save_scan(s, ScanInput(D(2026, 3, 2), "Team voorjaar"), TODAY)
+    autumn = save_scan(s, ScanInput(D(2026, 10, 5), "Team najaar"), TODAY)
+    save_response(s, spring, {"1": Answer(2), "31": Answer(1, remark="vooral thuis")})
+    first = save_response(s, autumn, {"1": Answer(4), "31": Answer(3)})
+    save_response(s, autumn, {"1": Answer(5), "31": Answer(not_applicable=True)})
+
+    rows = list_scans(s)
+    assert [(r.title, r.responses) for r in rows] == [("Team najaar", 2), ("Team voorjaar", 1)]
+    assert rows[0].mean == pytest.approx((4.5 + 3) / 2)
+
+    result = scan_result(s, autumn)
+    assert result.response_numbers == (1, 2)
+    assert result.items["1"].mean == 4.5 and result.items["31"].not_applicable == 1
+    assert result.previous is not None and result.previous.title == "Team voorjaar"
+    assert result.previous_items is not None
+    assert result.previous_items["31"].remarks == ("vooral thuis",)
+    assert scan_result(s, spring).previous is None
+    assert result.organisation == "Van Dijk"
+
+    save_response(s, autumn, {"1": Answer(1)}, response_id=first)  # a corrected form
+    assert get_response(s, first) == {"1": Answer(1)}
+    delete_response(s, first)
+    assert scan_result(s, autumn).response_numbers == (2,)
+    third = save_response(s, autumn, {"C4": Answer(3)})
+    assert scan_result(s, autumn).response_numbers == (2, 3)
+    assert get_response(s, third) == {"C4": Answer(3)}
+
+    delete_scan(s, spring)
+    assert scan_result(s, autumn).previous is None
+    with pytest.raises(UserError, match="bestaat niet meer"):
+        scan_result(s, spring)
+
+
+def test_a_wrong_form_or_scan_stores_nothing(org: DataStore) -> None:
+    s = org.sessions
+    with pytest.raises(ValidationError):
+        save_scan(s, ScanInput(TODAY, ""), TODAY)
+    assert list_scans(s) == []
+    scan = save_scan(s, ScanInput(TODAY, "Alleen ik"), TODAY)
+    with pytest.raises(ValidationError):
+        save_response(s, scan, {"1": Answer(9)})
+    assert scan_result(s, scan).response_numbers == ()
+    with pytest.raises(UserError, match="formulier bestaat niet meer"):
+        save_response(s, scan, {"1": Answer(3)}, response_id=999)
+
+
+def person(
+    first: str,
+    born: int | None,
+    start: dt.date = START,
+    left: dt.date | None = None,
+) -> Person:
+    return Person(
+        first_name=first,
+        last_name="Test",
+        in_service=start,
+        out_of_service=left,
+        birth_year=born,
+    )
+
+
+def situation(
+    day: dt.date,
+    logged: dt.date,
+    kind: SituationKind = SituationKind.ANALYSE,
+    ai: bool = False,
+    minutes: int | None = 60,
+    working: bool = True,
+) -> LearningSituation:
+    return LearningSituation(
+        occurred_on=day,
+        title="Situatie",
+        kind=kind,
+        status=SituationStatus.DONE,
+        ai_used=ai,
+        minutes=minutes,
+        in_working_time=working,
+        created_at=dt.datetime.combine(logged, dt.time(17, 30)),
+    )
+
+
+def test_situation_indicators_on_records_built_by_hand(org: DataStore) -> None:
+    with org.sessions.begin() as session:
+        expert = person("Eva", 1960)
+        session.add(expert)
+        session.add_all(
+            [
+                situation(D(2025, 3, 3), D(2025, 3, 3), SituationKind.IMPROVE, ai=True),
+                situation(D(2025, 3, 3), D(2025, 3, 5), SituationKind.IMPROVE),  # 2 days: in time
+                situation(D(2025, 3, 3), D(2025, 3, 6), SituationKind.INNOVATE, working=False),
+                situation(D(2025, 6, 1), D(2025, 6, 20), minutes=None),
+                situation(D(2024, 12, 31), D(2024, 12, 31), SituationKind.INNOVATE, ai=True),
+            ]
+        )
+        session.flush()
+        first = session.query(LearningSituation).order_by(LearningSituation.id).first()
+        assert first is not None
+        session.add_all(  # two consultations on one situation count as one situation
+            [
+                SituationConsultation(situation_id=first.id, person_id=expert.id),
+                SituationConsultation(situation_id=first.id, outside_name="Adviesbureau"),
+            ]
+        )
+    facts = measure(org.sessions, YEAR)
+    assert facts.situations == 4
+    assert facts.situations_just_in_time == 2
+    assert facts.situations_with_ai == 1
+    assert facts.situations_consulted == 1
+    assert (facts.situations_improving, facts.situations_innovating) == (2, 1)
+    assert (facts.learning_minutes, facts.learning_minutes_in_working_time) == (180, 120)
+    found = indicators(facts)
+    assert found["32"].share == 0.5 and found["20"].share == 0.25
+    assert data_years(org.sessions) == [2025, 2024]
+
+
+def test_learning_hours_count_training_and_attended_cycles_as_well(org: DataStore) -> None:
+    with org.sessions.begin() as session:
+        anna, bob = person("Anna", 1990), person("Bob", 1962)
+        group = LearningGroup(name="Groep", starts=D(2024, 1, 1), status=GroupStatus.ACTIVE)
+        session.add_all([anna, bob, group])
+        session.flush()
+        cycle = WeekCycle(group_id=group.id)
+        session.add(cycle)
+        session.flush()
+        for day, cancelled in ((D(2025, 5, 12), False), (D(2025, 5, 13), True)):
+            sitting = CycleSession(
+                cycle_id=cycle.id,
+                day_number=1,
+                starts_at=dt.datetime.combine(day, dt.time(15)),
+                cancelled=cancelled,
+                uid=uuid.uuid4().hex,
+            )
+            session.add(sitting)
+            session.flush()
+            session.add_all(
+                [
+                    Attendance(
+                        session_id=sitting.id, person_id=anna.id, status=AttendanceStatus.PRESENT
+                    ),
+                    Attendance(
+                        session_id=sitting.id, person_id=bob.id, status=AttendanceStatus.ABSENT
+                    ),
+                ]
+            )
+        for minutes, working, status in (
+            (480, True, TrainingStatus.DONE),
+            (240, False, TrainingStatus.PLANNED),
+            (600, True, TrainingStatus.CANCELLED),
+        ):
+            session.add(
+                Training(
+                    person_id=anna.id,
+                    title="Cursus",
+                    form=TrainingForm.COURSE,
+                    starts_on=D(2025, 9, 1),
+                    ends_on=D(2025, 9, 1),
+                    minutes=minutes,
+                    in_working_time=working,
+                    status=status,
+                )
+            )
+    facts = measure(org.sessions, YEAR)
+    # 480 + 240 training (cancelled never) + one attended hour of the cycle
+    assert (facts.learning_minutes, facts.learning_minutes_in_working_time) == (780, 540)
+    assert measure(org.sessions, Period.year(2023)).learning_minutes == 0
+
+
+def test_groups_mix_generations_when_members_were_there_in_the_period(org: DataStore) -> None:
+    with org.sessions.begin() as session:
+        young, old, young2, unknown = (
+            person("Jong", 1998),
+            person("Oud", 1962),
+            person("Jong2", 1997),
+            person("Onbekend", None),
+        )
+        mixed = LearningGroup(name="Gemengd", starts=D(2024, 1, 1), status=GroupStatus.ACTIVE)
+        same = LearningGroup(name="Eén generatie", starts=D(2024, 1, 1), status=GroupStatus.ACTIVE)
+        unclear = LearningGroup(name="Onbekend", starts=D(2024, 1, 1), status=GroupStatus.ACTIVE)
+        later = LearningGroup(name="Later", starts=D(2026, 1, 1), status=GroupStatus.ACTIVE)
+        session.add_all([young, old, young2, unknown, mixed, same, unclear, later])
+        session.flush()
+        session.add_all(
+            [
+                GroupMembership(group_id=mixed.id, person_id=young.id, joined=D(2024, 1, 1)),
+                GroupMembership(group_id=mixed.id, person_id=old.id, joined=D(2024, 1, 1)),
+                GroupMembership(group_id=same.id, person_id=young.id, joined=D(2024, 1, 1)),
+                GroupMembership(group_id=same.id, person_id=young2.id, joined=D(2024, 1, 1)),
+                # the older member left before the period: not part of its mix then
+                GroupMembership(
+                    group_id=same.id, person_id=old.id, joined=D(2024, 1, 1), left_on=D(2024, 6, 1)
+                ),
+                GroupMembership(group_id=unclear.id, person_id=young.id, joined=D(2024, 1, 1)),
+                GroupMembership(group_id=unclear.id, person_id=unknown.id, joined=D(2024, 1, 1)),
+                GroupMembership(group_id=later.id, person_id=young.id, joined=D(2026, 1, 1)),
+                GroupMembership(group_id=later.id, person_id=old.id, joined=D(2026, 1, 1)),
+            ]
+        )
+    facts = measure(org.sessions, YEAR)
+    assert (facts.groups_known, facts.groups_mixed) == (2, 1)
+    assert indicators(measure(org.sessions, Period.year(2020)))["5"].share is None
+
+
+def test_conversations_and_the_managers_agreements(org: DataStore) -> None:
+    with org.sessions.begin() as session:
+        boss = person("Baas", 1970, start=D(2010, 1, 1))
+        anna = person("Anna", 1990)
+        bob = person("Bob", 1985)
+        gone = person("Weg", 1980, left=D(2025, 6, 30))
+        session.add_all([boss, anna, bob, gone])
+        session.flush()
+
+        def talk(who: Person, held: dt.date) -> TalentConversation:
+            conversation = TalentConversation(
+                person_id=who.id, manager_id=boss.id, planned_on=held, held_on=held
+            )
+            session.add(conversation)
+            session.flush()
+            return conversation
+
+        earlier = talk(anna, D(2025, 3, 10))  # more than six months before 31 December
+        review = talk(anna, D(2025, 9, 15))
+        talk(gone, D(2025, 5, 1))  # left: not counted on the last day
+        for position, (owner, status, reviewed) in enumerate(
+            [
+                (AgreementOwner.MANAGER, AgreementStatus.DONE, review),
+                (AgreementOwner.BOTH, AgreementStatus.NOT_DONE, review),
+                (AgreementOwner.MANAGER, AgreementStatus.PARTLY, review),
+                (AgreementOwner.PROFESSIONAL, AgreementStatus.DONE, review),  # not the manager's
+                (AgreementOwner.MANAGER, AgreementStatus.OPEN, None),  # not accounted for yet
+            ]
+        ):
+            session.add(
+                Agreement(
+                    conversation_id=earlier.id,
+                    position=position,
+                    what="Afspraak",
+                    owner=owner,
+                    status=status,
+                    reviewed_in_id=reviewed.id if reviewed else None,
+                )
+            )
+    facts = measure(org.sessions, YEAR)
+    assert (facts.people, facts.people_with_conversation) == (3, 1)  # boss, anna, bob
+    assert (facts.manager_agreements_reviewed, facts.manager_agreements_kept) == (3, 1)
+    before = measure(org.sessions, Period.year(2024))
+    assert before.manager_agreements_reviewed == 0
+    assert indicators(before)["46"].counted() == "geen gegevens"
+    assert indicators(before)["44"].share == 0.0  # people were there, nobody talked
+
+
+def test_an_empty_organisation_measures_nothing(org: DataStore) -> None:
+    assert measure(org.sessions, YEAR) == Facts()
+    assert data_years(org.sessions) == []
