@@ -1,6 +1,6 @@
 """Take screenshots of the program for the README and for looking at changes.
 
-    python scripts/screenshot.py --data-dir DIR --out FOLDER [--area KEY ...] [--settings]
+    python scripts/screenshot.py --data-dir DIR --out FOLDER [--area KEY ...] [--settings] [--tabs]
 
 Runs offscreen unless QT_QPA_PLATFORM says otherwise (use xvfb-run for real fonts).
 """
@@ -14,6 +14,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QTabWidget
 
 from werkleren_desktop.gui.app import make_application
 from werkleren_desktop.gui.language import apply_language
@@ -31,6 +32,7 @@ def main() -> None:
     parser.add_argument("--area", action="append", default=[])
     parser.add_argument("--settings", action="store_true")
     parser.add_argument("--about", action="store_true")
+    parser.add_argument("--tabs", action="store_true", help="every tab of each page's tabs")
     parser.add_argument("--size", default="1180x760")
     args = parser.parse_args()
     out = Path(args.out)
@@ -52,6 +54,12 @@ def main() -> None:
                 window.show_area(key)
             app.processEvents()
             window.grab().save(str(out / f"{key}.png"))
+            tabs = window.pages.currentWidget().findChildren(QTabWidget)
+            if args.tabs and tabs:
+                for index in range(tabs[0].count()):
+                    tabs[0].setCurrentIndex(index)
+                    app.processEvents()
+                    window.grab().save(str(out / f"{key}-tab{index}.png"))
         if args.settings:
             window.open_settings()
             dialog = window.settings_dialog

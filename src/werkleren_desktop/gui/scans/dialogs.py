@@ -166,34 +166,33 @@ class ResponseDialog(FormDialog):
                 )
             )
         )
+        # one grid for every question, so that the columns line up down the form
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        line = 0
+        heads = ["", _("1 means"), *map(str, range(LOWEST, HIGHEST + 1)), "", _("5 means"), ""]
         for question in Question:
-            column.addWidget(section(_(QUESTION_TITLES[question])))
-            grid = QGridLayout()
-            grid.setHorizontalSpacing(10)
-            grid.setVerticalSpacing(4)
-            heads = ["", _("1 means"), *map(str, range(LOWEST, HIGHEST + 1)), "", _("5 means"), ""]
+            grid.addWidget(section(_(QUESTION_TITLES[question])), line, 0, 1, len(heads))
+            line += 1
             for index, head in enumerate(heads):
-                label = QLabel(f"<b>{head}</b>")
+                centred = 2 <= index <= 6
                 grid.addWidget(
-                    label,
-                    0,
+                    QLabel(f"<b>{head}</b>"),
+                    line,
                     index,
-                    Qt.AlignmentFlag.AlignCenter if 2 <= index <= 6 else Qt.AlignmentFlag.AlignLeft,
+                    Qt.AlignmentFlag.AlignCenter if centred else Qt.AlignmentFlag.AlignLeft,
                 )
-            for line, c in enumerate(of_question(question), start=1):
+            line += 1
+            for c in of_question(question):
                 row = AnswerRow(answers.get(c.key))
                 self.rows[c.key] = row
-                number_label = QLabel(f"<b>{c.key}</b>")
-                low = QLabel(c.low_end())
-                low.setWordWrap(True)
-                low.setMinimumWidth(190)
-                high = QLabel(c.high_end() if not c.is_culture else f"<b>{c.label()}</b>")
-                if c.is_culture:
-                    low.setText(f"<b>{c.label()}</b>")
-                    high.setText(c.high_end())
-                high.setWordWrap(True)
-                high.setMinimumWidth(190)
-                grid.addWidget(number_label, line, 0)
+                low = QLabel(f"<b>{c.label()}</b>" if c.is_culture else c.low_end())
+                high = QLabel(c.high_end())
+                for label in (low, high):
+                    label.setWordWrap(True)
+                    label.setMinimumWidth(190)
+                grid.addWidget(QLabel(f"<b>{c.key}</b>"), line, 0)
                 grid.addWidget(low, line, 1)
                 for offset, score in enumerate(range(LOWEST, HIGHEST + 1)):
                     button = row.buttons[score]
@@ -205,10 +204,11 @@ class ResponseDialog(FormDialog):
                 grid.addWidget(high, line, 8)
                 grid.addWidget(row.remark, line, 9)
                 self.fields[c.key] = row.buttons[LOWEST]
-            grid.setColumnStretch(1, 2)
-            grid.setColumnStretch(8, 2)
-            grid.setColumnStretch(9, 2)
-            column.addLayout(grid)
+                line += 1
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(8, 2)
+        grid.setColumnStretch(9, 2)
+        column.addLayout(grid)
         column.addWidget(hint(_(SOURCE)))
         self.resize(1180, 720)
         layout = QVBoxLayout()

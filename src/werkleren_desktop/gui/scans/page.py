@@ -96,17 +96,16 @@ MONTHS_BEFORE = (12, 6)  # periods measured up to the scan's date
 class ScansModel(RowsTableModel[ScanRow]):
     def __init__(self) -> None:
         super().__init__(
-            (N_("Date"), N_("Name"), N_("Forms"), N_("Average")),
+            (N_("Date"), N_("Name"), N_("Average")),
             lambda r: (
                 format_date(r.held_on, "short"),
                 r.title,
-                str(r.responses),
                 format_score(r.mean, current_language()),
             ),
         )
 
     def extra(self, row: ScanRow, column: int, role: int) -> object:
-        if column >= 2 and role == Qt.ItemDataRole.TextAlignmentRole:
+        if column == 2 and role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None
 
@@ -219,10 +218,11 @@ class ScanPanel(QWidget):
         charts_column.addWidget(scrolling(charts_content), 1)
 
         self.items_model = ItemsModel()
-        self.items_table = list_table(
-            self.items_model, {0: 40, 2: 80, 3: 90, 4: 60, 5: 50, 6: 70, 7: 70, 8: 90}
-        )
-        self.items_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.items_table = list_table(self.items_model, {})
+        items_header = self.items_table.horizontalHeader()
+        for column in range(len(ITEM_COLUMNS)):
+            items_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        items_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         items_tab = QWidget()
         items_column = QVBoxLayout(items_tab)
         items_column.addWidget(self.items_table, 1)
@@ -358,6 +358,7 @@ class ScanPanel(QWidget):
             )
             + "</p><table cellspacing='0' cellpadding='4'>"
         ]
+        felt_label = _("felt")
         for key, indicator in report.indicators.items():
             c = BY_KEY[key]
             felt = format_score(report.result.items[key].mean, language)
@@ -368,7 +369,7 @@ class ScanPanel(QWidget):
                 f"<span style='color:#5f6b76'>{html.escape(indicator.how)}</span></td>"
                 f"<td valign='top' align='right'><b>{format_share(indicator.share)}</b><br>"
                 f"{html.escape(counted)}</td>"
-                f"<td valign='top' align='right'>{html.escape(_('felt'))} {felt}</td></tr>"
+                f"<td valign='top' align='right'>{html.escape(felt_label)} {felt}</td></tr>"
             )
         self.measured.setText("".join(lines) + "</table>")
 
@@ -452,12 +453,12 @@ class ScansPage(RecordListPage):
         self.form_button.clicked.connect(self.blank_form)
 
         self.model = ScansModel()
-        self.table = list_table(self.model, {0: 78, 2: 50, 3: 60})
+        self.table = list_table(self.model, {})
         header = self.table.horizontalHeader()
-        for column in (0, 2, 3):
+        for column in (0, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumWidth(330)
+        self.table.setMinimumWidth(260)
         self.table.doubleClicked.connect(lambda _index: self.edit_scan())
         self.follow_selection(self.table, self.model)
         self.panel = ScanPanel()
@@ -487,7 +488,7 @@ class ScansPage(RecordListPage):
         layout = page_layout(self, _("Where do we stand?"), self.count_label)
         layout.addLayout(top)
         layout.addWidget(self.error_label)
-        splitter = list_and_panel(self.table, self.panel, (380, 900))
+        splitter = list_and_panel(self.table, self.panel, (260, 900))
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)  # the results need the room
         layout.addWidget(splitter, 1)
