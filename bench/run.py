@@ -4,16 +4,19 @@ measured in the same run for every figure that has a natural floor.
     python bench/run.py [--runs N] [--json FILE]
 
 Builds the large demo (250 people, ten years) in bench/.cache/large on the first run
-and reuses it after. Prints one table (median, baseline, ratio, goal) and writes it as
-JSON (default bench/.cache/latest.json) for comparisons over time. Goals are checked
+and reuses it until the demo generator or the schema changes. Prints one table
+(median, baseline, ratio, goal) and writes it as JSON (default
+bench/.cache/latest.json) for comparisons over time. Goals are checked
 here and reported, never asserted in tests: the machines are shared and noisy.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -50,10 +53,25 @@ def median_ms(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
+def demo_stamp() -> str:
+    """What made the demo: the demo generator's source and the newest schema revision.
+    A cached demo with another stamp is made again (a newer program fills it with more)."""
+    from werkleren_desktop.db.migrate import head_revision
+    from werkleren_desktop.services import demo
+
+    source = Path(demo.__file__).read_bytes()
+    return f"{hashlib.sha256(source).hexdigest()[:16]} {head_revision()}"
+
+
+STAMP = CACHE / "large.stamp"
+
+
 def build_demo() -> float | None:
     """Seconds to build the large demo, or None when it was there already."""
-    if (DATA / "werkleren.sqlite3").exists():
+    stamp = demo_stamp()
+    if (DATA / "werkleren.sqlite3").exists() and STAMP.exists() and STAMP.read_text() == stamp:
         return None
+    shutil.rmtree(DATA, ignore_errors=True)
     DATA.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     subprocess.run(
@@ -70,7 +88,9 @@ def build_demo() -> float | None:
         check=True,
         capture_output=True,
     )
-    return time.perf_counter() - started
+    seconds = time.perf_counter() - started
+    STAMP.write_text(stamp)
+    return seconds
 
 
 # --- start and memory: the program against a bare PySide6 window ---------------------

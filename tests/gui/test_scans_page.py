@@ -202,3 +202,19 @@ def test_edit_and_delete_a_form_and_the_scan(page, qtbot, store, fake_prompts) -
     click(qtbot, page.panel.delete_button)
     assert list_scans(store.sessions) == []
     assert page.panel.empty.isVisible()
+
+
+def test_a_scan_without_forms_yet_shows_what_to_do(page, qtbot, fake_prompts) -> None:
+    form = new_scan(page, qtbot, TODAY, "Teamsessie")
+    click(qtbot, form.cancel_button)  # nothing typed: closes without asking
+    assert not form.isVisible() and fake_prompts.asked == []
+    panel = page.panel
+    assert panel.title.text() == "Teamsessie"
+    assert "0 formulieren" in panel.facts.text()
+    assert "de eerste scan" in panel.facts.text()
+    assert not panel.report_button.isEnabled()
+    assert not panel.form_edit_button.isEnabled()
+    assert panel.items_model.data(panel.items_model.index(0, 2)) == "–"
+    click(qtbot, panel.add_button)
+    assert page.dialog.windowTitle() == "Nieuw formulier voor “Teamsessie”"
+    page.dialog.discard()
