@@ -45,6 +45,7 @@ class RecordListPage(QWidget):
         self.error_label = ErrorLabel()
         self.dialog: QDialog | None = None
         self._selected_id: int | None = None
+        self._selecting: int | None = None  # the record select_record is selecting now
 
     def follow_selection(self, table: QTableView, model: RecordModel) -> None:
         """Call once the table and its model exist."""
@@ -60,7 +61,11 @@ class RecordListPage(QWidget):
         self._selected_id = record_id
         row = self._records.row_of(record_id)
         if row is not None and not self._table.selectionModel().isRowSelected(row):
-            self._table.selectRow(row)
+            self._selecting = record_id  # the selection change below must not show it again
+            try:
+                self._table.selectRow(row)
+            finally:
+                self._selecting = None
         try:
             self.show_record(record_id)
         except UserError as error:
@@ -69,7 +74,9 @@ class RecordListPage(QWidget):
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self._table.selectionModel().selectedRows()
         if rows:
-            self.select_record(self._records.row_at(rows[0].row()).id)
+            record_id = self._records.row_at(rows[0].row()).id
+            if record_id != self._selecting:
+                self.select_record(record_id)
 
     def _restore_selection(self) -> None:
         # the panel follows the chosen one, also when the filter now hides it from the list

@@ -87,28 +87,32 @@ def _chart() -> tuple[QChart, QChartView]:
 
 
 def bar_chart(chart: QChart, labels: list[str], values: list[float], colour: str) -> None:
-    """Horizontal bars, first label on top, each with its value: readable at any width."""
+    """Horizontal bars, first label on top, each with its value: readable at any width.
+
+    The axes are made once and reused: an axis removed from a shown chart leaves its
+    labels behind on screen, under those of the next year."""
     chart.removeAllSeries()
-    for axis in chart.axes():
-        chart.removeAxis(axis)
+    if not chart.axes():
+        chart.addAxis(QBarCategoryAxis(), Qt.AlignmentFlag.AlignLeft)
+        made = QValueAxis()
+        made.setLabelFormat("%d")
+        made.setTickCount(3)
+        chart.addAxis(made, Qt.AlignmentFlag.AlignBottom)
+    categories = chart.axes(Qt.Orientation.Vertical)[0]
+    axis = chart.axes(Qt.Orientation.Horizontal)[0]
+    assert isinstance(categories, QBarCategoryAxis) and isinstance(axis, QValueAxis)
     bars = QBarSet("")
     bars.setColor(QColor(colour))
     for value in reversed(values):
-        bars.append(value)
+        bars.append(round(value))  # whole numbers: Qt writes decimals with a full stop
     series = QHorizontalBarSeries()
     series.append(bars)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value")
     chart.addSeries(series)
-    categories = QBarCategoryAxis()
-    categories.append(list(reversed(labels)))
-    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+    categories.setCategories(list(reversed(labels)))
     series.attachAxis(categories)
-    axis = QValueAxis()
     axis.setRange(0, max([*values, 1.0]) * 1.15)
-    axis.setLabelFormat("%d")
-    axis.setTickCount(3)
-    chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis)
 
 

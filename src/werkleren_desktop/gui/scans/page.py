@@ -140,12 +140,30 @@ class ItemsModel(RowsTableModel[Characteristic]):
         return None
 
 
-def question_chart(title: str, rows: list[tuple[str, float, float | None]]) -> QChart:
-    """Bars of this scan (and the previous one, lighter), first characteristic on top."""
+def question_chart(title: str) -> QChart:
+    """A chart with its two axes made once: removing axes from a shown chart leaves
+    their labels behind on screen, so a new scan only changes categories and bars."""
     chart = QChart()
     chart.setTitle(title)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.setBackgroundRoundness(0)
+    chart.addAxis(QBarCategoryAxis(), Qt.AlignmentFlag.AlignLeft)
+    axis = QValueAxis()
+    axis.setRange(0, HIGHEST)
+    axis.setTickCount(HIGHEST + 1)
+    axis.setLabelFormat("%d")
+    chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+def fill_chart(chart: QChart, rows: list[tuple[str, float, float | None]]) -> None:
+    """Bars of this scan (and the previous one, lighter), first characteristic on top."""
+    chart.removeAllSeries()
+    categories = chart.axes(Qt.Orientation.Vertical)[0]
+    values = chart.axes(Qt.Orientation.Horizontal)[0]
+    assert isinstance(categories, QBarCategoryAxis)
+    categories.setCategories([label for label, _now, _before in reversed(rows)])
     compared = bool(rows) and rows[0][2] is not None
     series = QHorizontalBarSeries()
     sets = [(_("previous scan"), BEFORE_COLOUR, 2)] if compared else []
@@ -158,19 +176,9 @@ def question_chart(title: str, rows: list[tuple[str, float, float | None]]) -> Q
             bars.append(float(row[index] or 0.0))
         series.append(bars)
     chart.addSeries(series)
-    categories = QBarCategoryAxis()
-    categories.append([label for label, _now, _before in reversed(rows)])
-    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(categories)
-    axis = QValueAxis()
-    axis.setRange(0, HIGHEST)
-    axis.setTickCount(HIGHEST + 1)
-    axis.setLabelFormat("%d")
-    chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(axis)
+    series.attachAxis(values)
     chart.legend().setVisible(compared)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    return chart
 
 
 class ScanPanel(QWidget):
@@ -206,7 +214,7 @@ class ScanPanel(QWidget):
         charts_content = QWidget()
         charts_column_inner = QVBoxLayout(charts_content)
         for question in Question:
-            view = QChartView()
+            view = QChartView(question_chart(_(QUESTION_TITLES[question])))
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             self.charts[question] = view
             charts_column_inner.addWidget(view)
@@ -331,9 +339,7 @@ class ScanPanel(QWidget):
         )
         for question, view in self.charts.items():
             bars = chart_rows(report, question)
-            old = view.chart()
-            view.setChart(question_chart(_(QUESTION_TITLES[question]), bars))
-            old.deleteLater()  # the view no longer owns the chart it showed before
+            fill_chart(view.chart(), bars)
             per_bar = 30 if previous else 22
             view.setMinimumHeight(max(150, 90 + per_bar * len(bars)))
         self.items_model.show_report(report)
