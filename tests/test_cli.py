@@ -273,12 +273,26 @@ def test_backup_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 def test_export_person(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
+    from werkleren_desktop.paths import DataPaths
+    from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.services.people import list_people
+    from werkleren_desktop.services.situations import SituationFilter, count_situations
+
     folder = str(tmp_path / "d")
     assert main(["demo", "--data-dir", folder]) == 0
+    # the demo's people depend on the day it is made: take one who logged situations
+    store = open_data_folder(DataPaths(Path(folder)))
+    person = next(
+        p
+        for p in list_people(store.sessions)
+        if count_situations(store.sessions, SituationFilter(person_id=p.id))
+    )
+    store.close()
     out = tmp_path / "inzage"
-    args = ["export", "person", "--person", "Thijs Kuipers", "--out", str(out)]
+    name = f"{person.first_name} {person.last_name}"
+    args = ["export", "person", "--person", name, "--out", str(out)]
     assert main([*args, "--data-dir", folder]) == 0
     assert capsys.readouterr().out.count("Geschreven naar") == 2
     (machine,) = out.glob("*.json")
     data = json.loads(machine.read_text(encoding="utf-8"))
-    assert data["person"]["last_name"] == "Kuipers" and data["learning_situations"]
+    assert data["person"]["last_name"] == person.last_name and data["learning_situations"]

@@ -337,3 +337,23 @@ def test_a_new_situation_offers_the_waiting_draft(page, qtbot, store, fake_promp
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     assert page.dialog.title.text() == ""
     assert page.waiting_draft() is None
+
+
+def test_a_one_letter_search_says_more_than(page, qtbot, store, monkeypatch) -> None:
+    from werkleren_desktop.domain.situations import SituationInput
+    from werkleren_desktop.gui.situations import page as page_module
+    from werkleren_desktop.services import situations
+    from werkleren_desktop.services.situations import save_situation
+
+    for title in ("Ketel valt uit", "Klant belt terug", "Keuken lekt"):
+        save_situation(
+            store.sessions,
+            SituationInput(D(2026, 11, 2), title, SituationKind.ANALYSE, (1,)),
+            TODAY,
+        )
+    monkeypatch.setattr(situations, "COUNT_CAP", 2)
+    monkeypatch.setattr(page_module, "COUNT_CAP", 2)
+    type_text(qtbot, page.search, "k")
+    qtbot.waitUntil(lambda: page.count_label.text() == "meer dan 2 situaties")
+    type_text(qtbot, page.search, "l")
+    qtbot.waitUntil(lambda: page.count_label.text() == "1 situatie")

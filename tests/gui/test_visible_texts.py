@@ -108,6 +108,8 @@ def test_every_page_menu_and_dialog_is_dutch(make_window, store) -> None:
     window.situations_page.dialog.discard()
     window.show_area("conversations")
     page = window.conversations_page
+    page.tabs.setCurrentIndex(1)  # every conversation: loaded when its tab shows
+    assert page.conversation_rows is not None
     signed = next(r for r in page.conversation_rows if r.locked)
     page.open_conversation(signed.id)
     assert_dutch(page.dialog)

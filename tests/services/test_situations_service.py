@@ -183,3 +183,21 @@ def test_the_search_index_follows_every_change(store: DataStore, people) -> None
         session.execute(delete(LearningSituation).where(LearningSituation.id == sid))
     assert found("ketel") == []
     assert found('"aan') == []  # quotes cannot break the query
+
+
+def test_short_searches_ignore_case_and_count_up_to_the_cap(
+    store: DataStore, people, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from werkleren_desktop.services import situations
+
+    for n in range(4):
+        title = f"Klant {n} belde" if n < 3 else "Ketel"
+        data = SituationInput(D(2026, 10, 1 + n), title, SituationKind.ANALYSE, (people[0],))
+        save_situation(store.sessions, data, TODAY)
+    assert situations.count_situations(store.sessions, SituationFilter(search="KL")) == 3
+    assert situations.count_situations(store.sessions, SituationFilter(search="kl")) == 3
+    monkeypatch.setattr(situations, "COUNT_CAP", 2)
+    # one or two letters: counting stops above the cap (the list says "more than 2")
+    assert situations.count_situations(store.sessions, SituationFilter(search="k")) == 3
+    assert situations.count_situations(store.sessions, SituationFilter()) == 4  # exact
+    assert situations.count_situations(store.sessions, SituationFilter(search="klant")) == 3

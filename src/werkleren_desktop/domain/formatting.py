@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Literal
 
 from babel.dates import format_date as _babel_format_date
+from babel.numbers import format_decimal as _babel_format_decimal
 
 from werkleren_desktop.i18n import current_language
 
@@ -23,3 +24,8 @@ def format_date(day: dt.date, style: DateStyle = "long", *, language: str | None
 def format_moment(moment: dt.datetime, *, language: str | None = None) -> str:
     """28 nov 2026 14:05: a date with a 24-hour time, as both languages here write it."""
     return f"{format_date(moment.date(), 'medium', language=language)} {moment:%H:%M}"
+
+
+def format_number(value: int, *, language: str | None = None) -> str:
+    """1.059 in Dutch, 1,059 in English."""
+    return _babel_format_decimal(value, locale=language or current_language())

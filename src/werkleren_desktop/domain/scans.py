@@ -21,11 +21,10 @@ import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from babel.numbers import format_decimal
-
 from werkleren_desktop.domain.conversations import add_months
+from werkleren_desktop.domain.formatting import format_number
 from werkleren_desktop.errors import ValidationError
-from werkleren_desktop.i18n import N_, _, current_language
+from werkleren_desktop.i18n import N_, _
 
 LOWEST, HIGHEST = 1, 5
 LOW_BELOW = 2.5  # an average below this points to the part of the program that helps
@@ -522,10 +521,9 @@ class Indicator:
         if not self.whole:
             return _("no data")
         if self.unit is Unit.HOURS:
-            language = current_language()
             return _("{part} of {whole} hours").format(
-                part=format_decimal(round(self.part / 60), locale=language),
-                whole=format_decimal(round(self.whole / 60), locale=language),
+                part=format_number(round(self.part / 60)),
+                whole=format_number(round(self.whole / 60)),
             )
         template = {
             Unit.SITUATIONS: N_("{part} of {whole} situations"),

@@ -275,17 +275,43 @@ def record_attendance(
                 item.attendance.append(row)
 
 
-def session_events(sessions: SessionFactory, group_id: int | None = None) -> list[SessionEvent]:
-    """Every session (cancelled ones too, so calendars can cancel them), oldest first."""
+def session_events(
+    sessions: SessionFactory, group_id: int | None = None, *, with_attendees: bool = True
+) -> list[SessionEvent]:
+    """Every session (cancelled ones too, so calendars can cancel them), oldest first.
+
+    Plain columns, not objects: ten years hold tens of thousands of sessions. The
+    attendees (for a calendar file) are left out where only the window's calendar needs
+    the sessions."""
     query = (
-        select(CycleSession)
-        .join(WeekCycle)
-        .options(selectinload(CycleSession.cycle).selectinload(WeekCycle.group))
+        select(
+            CycleSession.uid,
+            CycleSession.sequence,
+            CycleSession.cycle_id,
+            WeekCycle.group_id,
+            LearningGroup.name,
+            CycleSession.day_number,
+            CycleSession.starts_at,
+            CycleSession.duration_minutes,
+            CycleSession.location,
+            CycleSession.theme,
+            CycleSession.cancelled | WeekCycle.cancelled,
+        )
+        .join(WeekCycle, WeekCycle.id == CycleSession.cycle_id)
+        .join(LearningGroup, LearningGroup.id == WeekCycle.group_id)
         .order_by(CycleSession.starts_at)
     )
     members_query = (
-        select(GroupMembership, Person)
+        select(
+            GroupMembership.group_id,
+            GroupMembership.joined,
+            GroupMembership.left_on,
+            Person.first_name,
+            Person.last_name,
+            Person.email,
+        )
         .join(Person, GroupMembership.person_id == Person.id)
+        .where(Person.email.is_not(None), Person.email != "")
         .order_by(Person.last_name, Person.first_name)
     )
     if group_id is not None:
@@ -293,34 +319,21 @@ def session_events(sessions: SessionFactory, group_id: int | None = None) -> lis
         members_query = members_query.where(GroupMembership.group_id == group_id)
     events: list[SessionEvent] = []
     with sessions() as session:
-        # one query for every membership, not one per session: ten years hold thousands
-        memberships: dict[int, list[tuple[GroupMembership, Person]]] = {}
-        for membership, person in session.execute(members_query):
-            memberships.setdefault(membership.group_id, []).append((membership, person))
-        for item in session.scalars(query):
-            group = item.cycle.group
-            day = item.starts_at.date()
-            attendees = tuple(
-                (f"{p.first_name} {p.last_name}", p.email)
-                for m, p in memberships.get(group.id, [])
-                if p.email and m.joined <= day and (m.left_on is None or m.left_on >= day)
-            )
-            events.append(
-                SessionEvent(
-                    uid=item.uid,
-                    sequence=item.sequence,
-                    cycle_id=item.cycle_id,
-                    group_id=group.id,
-                    group_name=group.name,
-                    day_number=item.day_number,
-                    starts_at=item.starts_at,
-                    duration_minutes=item.duration_minutes,
-                    location=item.location,
-                    theme=item.theme,
-                    cancelled=item.cancelled or item.cycle.cancelled,
-                    attendees=attendees,
+        # one query for every membership, not one per session
+        memberships: dict[int, list[tuple[dt.date, dt.date | None, str, str]]] = {}
+        if with_attendees:
+            for member_group, joined, left_on, first, last, email in session.execute(members_query):
+                memberships.setdefault(member_group, []).append(
+                    (joined, left_on, f"{first} {last}", email or "")
                 )
+        for row in session.execute(query):
+            day = row[6].date()
+            attendees = tuple(
+                (name, email)
+                for joined, left_on, name, email in memberships.get(row[3], [])
+                if joined <= day and (left_on is None or left_on >= day)
             )
+            events.append(SessionEvent(*row[:10], bool(row[10]), attendees))
     return events
 
 

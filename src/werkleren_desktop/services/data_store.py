@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from werkleren_desktop.db.engine import SessionFactory, make_engine, make_session_factory
+from werkleren_desktop.db.engine import (
+    SessionFactory,
+    make_engine,
+    make_session_factory,
+    refresh_statistics,
+)
 from werkleren_desktop.db.migrate import MigrationResult, upgrade_database
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
@@ -56,6 +61,7 @@ def open_data_folder(paths: DataPaths) -> DataStore:
     except BaseException:
         engine.dispose()
         raise
+    refresh_statistics(engine)
     # personnel data: readable by the user only (SQLite gives its -wal and -shm files
     # the same permissions); systems without such permissions ignore this
     with contextlib.suppress(OSError):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.engine import SessionFactory, refresh_statistics
 from werkleren_desktop.db.models import (
     Attendance,
     AttendanceStatus,
@@ -442,6 +442,7 @@ def generate_demo(
             rng,
         )
         _add_scans(session, today, rng)
+    refresh_statistics(sessions.kw["bind"])  # thousands of rows at once: tell the planner
     return settings
 
 

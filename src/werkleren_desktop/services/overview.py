@@ -1,19 +1,18 @@
 """The yearly overview: one row for every person employed at some point in the year,
 with all their learning, and the organisation's totals.
 
-Each figure is one grouped query over the year, so the overview of a care group with
-ten years of history takes a blink; the screen and every export use this one result.
+Each figure is a grouped query over the year, all joined to the people in one
+statement, so the overview of a care group with ten years of history takes a blink;
+the screen and every export use this one result.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Executable, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
@@ -57,10 +56,6 @@ class YearOverview:
     trainings: tuple[TrainingRow, ...]  # every training that counts in the year
 
 
-def _per_person(session: Session, query: Executable) -> dict[int, tuple[Any, ...]]:
-    return {row[0]: tuple(row[1:]) for row in session.execute(query)}
-
-
 def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
     settings = load_settings(sessions)
     if settings is None:
@@ -68,160 +63,189 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
     check_year(year)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     start, end = dt.datetime(year, 1, 1), dt.datetime(year + 1, 1, 1)
-    with sessions() as session:
-        manager = aliased(Person)
-        people = session.execute(
-            select(
-                Person.id,
-                Person.first_name,
-                Person.last_name,
-                Person.job_title,
-                manager.first_name,
-                manager.last_name,
-                Person.in_service,
-                Person.out_of_service,
-            )
-            .outerjoin(manager, manager.id == Person.manager_id)
-            .where(
-                Person.in_service <= last,
-                (Person.out_of_service.is_(None)) | (Person.out_of_service >= first),
-            )
-        ).all()
-
-        by_kind: dict[int, dict[SituationKind, int]] = defaultdict(dict)
-        situation_minutes: dict[int, int] = defaultdict(int)
-        for person_id, kind, count, minutes in session.execute(
-            select(
-                SituationPerson.person_id,
-                LearningSituation.kind,
-                func.count(),
-                func.coalesce(func.sum(LearningSituation.minutes), 0),
-            )
-            .join(LearningSituation, LearningSituation.id == SituationPerson.situation_id)
-            .where(LearningSituation.occurred_on.between(first, last))
-            .group_by(SituationPerson.person_id, LearningSituation.kind)
-        ):
-            by_kind[person_id][kind] = int(count)
-            situation_minutes[person_id] += int(minutes or 0)
-
-        consulted = (
-            select(SituationConsultation.situation_id, func.count().label("n"))
-            .group_by(SituationConsultation.situation_id)
-            .subquery()
+    situations = (
+        select(
+            SituationPerson.person_id.label("person_id"),
+            *(
+                func.count().filter(LearningSituation.kind == kind).label(kind.value)
+                for kind in SituationKind
+            ),
+            func.coalesce(func.sum(LearningSituation.minutes), 0).label("minutes"),
         )
-        consultations = _per_person(
-            session,
-            # consultations counted per situation first (few rows), then spread over the
-            # people who learned from it: the planner no longer walks every situation
-            select(SituationPerson.person_id, func.sum(consulted.c.n))
-            .select_from(consulted)
-            .join(LearningSituation, LearningSituation.id == consulted.c.situation_id)
-            .join(SituationPerson, SituationPerson.situation_id == consulted.c.situation_id)
-            .where(LearningSituation.occurred_on.between(first, last))
-            .group_by(SituationPerson.person_id),
+        .join(LearningSituation, LearningSituation.id == SituationPerson.situation_id)
+        .where(LearningSituation.occurred_on.between(first, last))
+        .group_by(SituationPerson.person_id)
+        .cte("situations_of_year")
+    )
+    consulted = (
+        select(SituationConsultation.situation_id, func.count().label("n"))
+        .group_by(SituationConsultation.situation_id)
+        .subquery()
+    )
+    consultations = (
+        # consultations counted per situation first (few rows), then spread over the
+        # people who learned from it: the planner no longer walks every situation
+        select(SituationPerson.person_id.label("person_id"), func.sum(consulted.c.n).label("n"))
+        .select_from(consulted)
+        .join(LearningSituation, LearningSituation.id == consulted.c.situation_id)
+        .join(SituationPerson, SituationPerson.situation_id == consulted.c.situation_id)
+        .where(LearningSituation.occurred_on.between(first, last))
+        .group_by(SituationPerson.person_id)
+        .cte("consultations_of_year")
+    )
+    attended = (
+        select(
+            Attendance.person_id.label("person_id"),
+            func.count().label("n"),
+            func.coalesce(func.sum(CycleSession.duration_minutes), 0).label("minutes"),
         )
-        sessions_attended = _per_person(
-            session,
-            select(
-                Attendance.person_id,
-                func.count(),
-                func.coalesce(func.sum(CycleSession.duration_minutes), 0),
-            )
-            .join(CycleSession, CycleSession.id == Attendance.session_id)
-            .where(
-                Attendance.status == AttendanceStatus.PRESENT,
-                CycleSession.cancelled.is_(False),
-                CycleSession.starts_at >= start,
-                CycleSession.starts_at < end,
-            )
-            .group_by(Attendance.person_id),
+        .join(CycleSession, CycleSession.id == Attendance.session_id)
+        .where(
+            Attendance.status == AttendanceStatus.PRESENT,
+            CycleSession.cancelled.is_(False),
+            CycleSession.starts_at >= start,
+            CycleSession.starts_at < end,
         )
-        counted = (
-            Training.starts_on.between(first, last),
+        .group_by(Attendance.person_id)
+        .cte("attended_in_year")
+    )
+    training = (
+        select(
+            Training.person_id.label("person_id"),
+            func.count().label("n"),
+            func.sum(Training.minutes).filter(Training.required.is_(True)).label("req_min"),
+            func.sum(Training.minutes).filter(Training.required.is_(False)).label("vol_min"),
+            func.sum(Training.cost_cents).filter(Training.required.is_(True)).label("req_ct"),
+            func.sum(Training.cost_cents).filter(Training.required.is_(False)).label("vol_ct"),
+        )
+        .where(Training.starts_on.between(first, last), Training.status != TrainingStatus.CANCELLED)
+        .group_by(Training.person_id)
+        .cte("training_of_year")
+    )
+    expiring = (
+        select(Training.person_id.label("person_id"), func.count().label("n"))
+        .where(
+            Training.certificate_expires_on.between(
+                dt.date(year + 1, 1, 1), dt.date(year + 1, 12, 31)
+            ),
             Training.status != TrainingStatus.CANCELLED,
         )
-        training = _per_person(
-            session,
-            select(
-                Training.person_id,
-                func.count(),
-                func.sum(Training.minutes).filter(Training.required.is_(True)),
-                func.sum(Training.minutes).filter(Training.required.is_(False)),
-                func.sum(Training.cost_cents).filter(Training.required.is_(True)),
-                func.sum(Training.cost_cents).filter(Training.required.is_(False)),
-            )
-            .where(*counted)
-            .group_by(Training.person_id),
+        .group_by(Training.person_id)
+        .cte("expiring_next_year")
+    )
+    budgets = (
+        select(TrainingBudget.person_id.label("person_id"), TrainingBudget.amount_cents)
+        .where(TrainingBudget.year == year)
+        .cte("budget_of_year")
+    )
+    held = (
+        select(TalentConversation.person_id.label("person_id"), func.count().label("n"))
+        .where(TalentConversation.held_on.between(first, last))
+        .group_by(TalentConversation.person_id)
+        .cte("held_in_year")
+    )
+    agreements = (
+        select(TalentConversation.person_id.label("person_id"), func.count().label("n"))
+        .join(Agreement, Agreement.conversation_id == TalentConversation.id)
+        .where(
+            TalentConversation.held_on.between(first, last),
+            Agreement.status == AgreementStatus.OPEN,
         )
-        expiring = _per_person(
-            session,
-            select(Training.person_id, func.count())
-            .where(
-                Training.certificate_expires_on.between(
-                    dt.date(year + 1, 1, 1), dt.date(year + 1, 12, 31)
-                ),
-                Training.status != TrainingStatus.CANCELLED,
-            )
-            .group_by(Training.person_id),
+        .group_by(TalentConversation.person_id)
+        .cte("agreements_open")
+    )
+    manager = aliased(Person)
+    zero = func.coalesce  # a person without a row in a figure has 0 of it
+    query = (
+        # every figure a grouped query of its own, joined to the people in one statement
+        select(
+            Person.id,
+            Person.first_name,
+            Person.last_name,
+            Person.job_title,
+            manager.first_name,
+            manager.last_name,
+            Person.in_service,
+            Person.out_of_service,
+            *(zero(situations.c[kind.value], 0) for kind in SituationKind),
+            zero(situations.c.minutes, 0),
+            zero(attended.c.n, 0),
+            zero(attended.c.minutes, 0),
+            zero(consultations.c.n, 0),
+            zero(training.c.n, 0),
+            zero(training.c.req_min, 0),
+            zero(training.c.vol_min, 0),
+            zero(training.c.req_ct, 0),
+            zero(training.c.vol_ct, 0),
+            budgets.c.amount_cents,
+            zero(held.c.n, 0),
+            zero(agreements.c.n, 0),
+            zero(expiring.c.n, 0),
         )
-        budgets = _per_person(
-            session,
-            select(TrainingBudget.person_id, TrainingBudget.amount_cents).where(
-                TrainingBudget.year == year
-            ),
+        .outerjoin(manager, manager.id == Person.manager_id)
+        .outerjoin(situations, situations.c.person_id == Person.id)
+        .outerjoin(attended, attended.c.person_id == Person.id)
+        .outerjoin(consultations, consultations.c.person_id == Person.id)
+        .outerjoin(training, training.c.person_id == Person.id)
+        .outerjoin(budgets, budgets.c.person_id == Person.id)
+        .outerjoin(held, held.c.person_id == Person.id)
+        .outerjoin(agreements, agreements.c.person_id == Person.id)
+        .outerjoin(expiring, expiring.c.person_id == Person.id)
+        .where(
+            Person.in_service <= last,
+            (Person.out_of_service.is_(None)) | (Person.out_of_service >= first),
         )
-        held = _per_person(
-            session,
-            select(TalentConversation.person_id, func.count())
-            .where(TalentConversation.held_on.between(first, last))
-            .group_by(TalentConversation.person_id),
-        )
-        agreements = _per_person(
-            session,
-            select(TalentConversation.person_id, func.count())
-            .join(Agreement, Agreement.conversation_id == TalentConversation.id)
-            .where(
-                TalentConversation.held_on.between(first, last),
-                Agreement.status == AgreementStatus.OPEN,
-            )
-            .group_by(TalentConversation.person_id),
-        )
-
-    def one(table: dict[int, tuple[Any, ...]], person_id: int, index: int = 0) -> int:
-        values = table.get(person_id)
-        return int(values[index] or 0) if values else 0
-
+    )
+    kinds = list(SituationKind)
     keyed = []
-    for pid, given, family, job, m_given, m_family, in_service, out_of_service in people:
-        keyed.append(
+    with sessions() as session:
+        for row in session.execute(query):
+            pid, given, family, job, m_given, m_family, in_service, out_of_service = row[:8]
+            counts = row[8 : 8 + len(kinds)]
             (
-                list_name(given, family).casefold(),
-                PersonYear(
-                    person_id=pid,
-                    name=f"{given} {family}",
-                    job_title=job or "",
-                    manager_name=f"{m_given} {m_family}" if m_given is not None else "",
-                    in_service=in_service,
-                    out_of_service=out_of_service,
-                    situations_by_kind={k: by_kind[pid].get(k, 0) for k in SituationKind},
-                    situation_minutes=situation_minutes.get(pid, 0),
-                    sessions_attended=one(sessions_attended, pid, 0),
-                    session_minutes=one(sessions_attended, pid, 1),
-                    consultations=one(consultations, pid),
-                    trainings=one(training, pid, 0),
-                    required_minutes=one(training, pid, 1),
-                    voluntary_minutes=one(training, pid, 2),
-                    required_cents=one(training, pid, 3),
-                    voluntary_cents=one(training, pid, 4),
-                    budget_cents=one(budgets, pid)
-                    if pid in budgets
-                    else settings.default_training_budget_cents,
-                    conversations_held=one(held, pid),
-                    open_agreements=one(agreements, pid),
-                    certificates_expiring=one(expiring, pid),
-                ),
+                minutes,
+                sessions_n,
+                sessions_minutes,
+                consulted_n,
+                trainings_n,
+                required_minutes,
+                voluntary_minutes,
+                required_cents,
+                voluntary_cents,
+                own_budget,
+                held_n,
+                open_n,
+                expiring_n,
+            ) = (int(v) if v is not None else None for v in row[8 + len(kinds) :])
+            keyed.append(
+                (
+                    list_name(given, family).casefold(),
+                    PersonYear(
+                        person_id=pid,
+                        name=f"{given} {family}",
+                        job_title=job or "",
+                        manager_name=f"{m_given} {m_family}" if m_given is not None else "",
+                        in_service=in_service,
+                        out_of_service=out_of_service,
+                        situations_by_kind={k: int(n) for k, n in zip(kinds, counts, strict=True)},
+                        situation_minutes=minutes or 0,
+                        sessions_attended=sessions_n or 0,
+                        session_minutes=sessions_minutes or 0,
+                        consultations=consulted_n or 0,
+                        trainings=trainings_n or 0,
+                        required_minutes=required_minutes or 0,
+                        voluntary_minutes=voluntary_minutes or 0,
+                        required_cents=required_cents or 0,
+                        voluntary_cents=voluntary_cents or 0,
+                        budget_cents=own_budget
+                        if own_budget is not None
+                        else settings.default_training_budget_cents,
+                        conversations_held=held_n or 0,
+                        open_agreements=open_n or 0,
+                        certificates_expiring=expiring_n or 0,
+                    ),
+                )
             )
-        )
     rows = [row for _key, row in sorted(keyed, key=lambda item: item[0])]  # as lists sort names
     total = totals(rows)
     return YearOverview(

@@ -61,6 +61,11 @@ class SituationFilter:
     order: SituationOrder = SituationOrder.DATE
     descending: bool = True
 
+    @property
+    def short_words(self) -> bool:
+        """A search word of one or two letters: too short for the trigram index."""
+        return any(len(word) < 3 for word in self.search.split())
+
 
 @dataclass(frozen=True)
 class SituationRow:
@@ -298,8 +303,18 @@ def situation_years(sessions: SessionFactory) -> tuple[int, int] | None:
     return None if first is None else (first.year, last.year)
 
 
+COUNT_CAP = 1000  # a search of one or two letters counts its matches up to here
+
+
 def count_situations(sessions: SessionFactory, where: SituationFilter) -> int:
-    query = _filtered(select(func.count(LearningSituation.id)), where)
+    """How many situations match; for a search with a word of one or two letters (no
+    index helps there: every text is read) the count stops above COUNT_CAP, so a
+    result of COUNT_CAP + 1 means "more than COUNT_CAP"."""
+    if where.short_words:
+        matches = _filtered(select(LearningSituation.id), where).limit(COUNT_CAP + 1).subquery()
+        query: Select[int] = select(func.count()).select_from(matches)
+    else:
+        query = _filtered(select(func.count(LearningSituation.id)), where)
     with sessions() as session:
         return session.scalar(query) or 0
 
@@ -322,12 +337,14 @@ def _filtered(query: Query, where: SituationFilter) -> Query:
                 )
             )
             continue
+        # SQLite's LIKE ignores case (of a–z, as its lower() does): lower() on every
+        # text of ten years doubled the time
         pattern = f"%{word}%"
         query = query.where(
             or_(
-                LearningSituation.title.ilike(pattern),
-                LearningSituation.description.ilike(pattern),
-                LearningSituation.outcome.ilike(pattern),
+                LearningSituation.title.like(pattern),
+                LearningSituation.description.like(pattern),
+                LearningSituation.outcome.like(pattern),
             )
         )
     if where.person_id is not None:

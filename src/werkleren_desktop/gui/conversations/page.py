@@ -124,6 +124,9 @@ class AgreementsModel(RowsTableModel[AgreementView]):
         return None
 
 
+CONVERSATIONS_TAB, AGREEMENTS_TAB = 1, 2  # after "due this half year"
+
+
 class ConversationsPage(RecordListPage):
     def __init__(
         self,
@@ -135,8 +138,9 @@ class ConversationsPage(RecordListPage):
         super().__init__(sessions, tasks, today, parent)
         self.people: list[PersonRow] = []
         self.due_rows: list[DueRow] = []
-        self.conversation_rows: list[ConversationRow] = []
-        self.agreement_rows: list[AgreementView] = []
+        # loaded when their tab shows: a care group has thousands of conversations
+        self.conversation_rows: list[ConversationRow] | None = None
+        self.agreement_rows: list[AgreementView] | None = None
         self.preview: PdfPreviewDialog | None = None
 
         self.count_label = hint("")
@@ -216,6 +220,7 @@ class ConversationsPage(RecordListPage):
                     )
                 )
             self.tabs.addTab(tab, title)
+        self.tabs.currentChanged.connect(self._tab_shown)
 
         layout = page_layout(self, _("Conversations"), self.blank_button, self.plan_button)
         layout.addWidget(
@@ -241,27 +246,45 @@ class ConversationsPage(RecordListPage):
 
     def refresh(self) -> None:
         today = self.today()
-        self.load(
-            lambda: self._load(today),
-            self._loaded,
-        )
+        tab = self.tabs.currentIndex()
+        self.load(lambda: self._load(today, tab), self._loaded)
 
     def _load(
-        self, today: dt.date
-    ) -> tuple[list[DueRow], list[ConversationRow], list[AgreementView], list[PersonRow]]:
+        self, today: dt.date, tab: int
+    ) -> tuple[
+        list[DueRow], list[ConversationRow] | None, list[AgreementView] | None, list[PersonRow]
+    ]:
+        """Who is due and the people; the conversations and the open agreements only for
+        the tab that shows them."""
         settings = load_settings(self.sessions)
         schedule = settings.conversation_schedule if settings else None
         due = due_overview(self.sessions, today, schedule) if schedule is not None else []
         return (
             due,
-            list_conversations(self.sessions),
-            open_agreements(self.sessions),
+            list_conversations(self.sessions) if tab == CONVERSATIONS_TAB else None,
+            open_agreements(self.sessions) if tab == AGREEMENTS_TAB else None,
             list_people(self.sessions),
         )
 
+    def _tab_shown(self, tab: int) -> None:
+        if tab == CONVERSATIONS_TAB and self.conversation_rows is None:
+            self.load(lambda: list_conversations(self.sessions), self._conversations_loaded)
+        elif tab == AGREEMENTS_TAB and self.agreement_rows is None:
+            self.load(lambda: open_agreements(self.sessions), self._agreements_loaded)
+
+    def _conversations_loaded(self, rows: list[ConversationRow]) -> None:
+        self.conversation_rows = rows
+        self._filter()
+
+    def _agreements_loaded(self, rows: list[AgreementView]) -> None:
+        self.agreement_rows = rows
+        self._filter()
+
     def _loaded(
         self,
-        result: tuple[list[DueRow], list[ConversationRow], list[AgreementView], list[PersonRow]],
+        result: tuple[
+            list[DueRow], list[ConversationRow] | None, list[AgreementView] | None, list[PersonRow]
+        ],
     ) -> None:
         self.due_rows, self.conversation_rows, self.agreement_rows, self.people = result
         self.error_label.clear_message()
@@ -293,17 +316,19 @@ class ConversationsPage(RecordListPage):
         )
         self.due_model.show_rows(due)
         words = self.search.text().casefold().split()
-        self.conversations_model.show_rows(
-            [
-                r
-                for r in self.conversation_rows
-                if all(w in f"{r.person_name} {r.manager_name}".casefold() for w in words)
-            ]
-        )
+        if self.conversation_rows is not None:
+            self.conversations_model.show_rows(
+                [
+                    r
+                    for r in self.conversation_rows
+                    if all(w in f"{r.person_name} {r.manager_name}".casefold() for w in words)
+                ]
+            )
         owner = self.owner_box.currentData()
-        self.agreements_model.show_rows(
-            [a for a in self.agreement_rows if owner is None or a.owner == owner]
-        )
+        if self.agreement_rows is not None:
+            self.agreements_model.show_rows(
+                [a for a in self.agreement_rows if owner is None or a.owner == owner]
+            )
 
     # --- opening ------------------------------------------------------------------
 

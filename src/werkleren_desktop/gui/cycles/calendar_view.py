@@ -9,7 +9,7 @@ from collections.abc import Callable
 from babel.dates import format_date as babel_format_date
 from babel.dates import get_day_names
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -135,6 +135,7 @@ class CalendarView(QWidget):
         self.anchor = today()
         self.month_mode = True
         self.cells: list[DayCell] = []
+        self._stale = True  # the cells do not show self.events yet
 
         self.previous_button = QPushButton("◀")
         self.previous_button.setAccessibleName(_("Previous"))
@@ -170,8 +171,17 @@ class CalendarView(QWidget):
         layout.addLayout(self.grid, 1)
 
     def set_events(self, events: list[SessionEvent]) -> None:
+        """Show these sessions; a hidden calendar builds its day cells when it is shown."""
         self.events = events
-        self.rebuild()
+        if self.isVisible():
+            self.rebuild()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.rebuild()
+        super().showEvent(event)
 
     def set_month_mode(self, month: bool) -> None:
         self.month_mode = month
@@ -200,6 +210,7 @@ class CalendarView(QWidget):
         return [start + dt.timedelta(days=i) for i in range(7)]
 
     def rebuild(self) -> None:
+        self._stale = False
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None

@@ -166,7 +166,7 @@ class CyclesPage(RecordListPage):
     ) -> None:
         super().__init__(sessions, tasks, today, parent)
         self.groups: list[GroupRow] = []
-        self.events: list[SessionEvent] = []
+        self.events: list[SessionEvent] | None = None  # loaded once the calendar shows
         self.model = CyclesTableModel(today)
 
         self.group_box = QComboBox()
@@ -214,25 +214,41 @@ class CyclesPage(RecordListPage):
         self.views = QTabWidget()
         self.views.addTab(list_and_panel(self.table, self.panel, (600, 500)), _("List"))
         self.views.addTab(self.calendar, _("Calendar"))
+        self.views.currentChanged.connect(lambda _index: self._load_calendar())
         layout.addWidget(self.views, 1)
 
     # --- loading ------------------------------------------------------------------
 
     def refresh(self) -> None:
         today = self.today()
-        self.load(
-            lambda: self._load(today),
-            self._loaded,
-        )
+        with_events = self.views.currentWidget() is self.calendar
+        self.load(lambda: self._load(today, with_events), self._loaded)
 
-    def _load(self, today: dt.date) -> tuple[list[CycleRow], list[GroupRow], list[SessionEvent]]:
+    def _load(
+        self, today: dt.date, with_events: bool
+    ) -> tuple[list[CycleRow], list[GroupRow], list[SessionEvent] | None]:
+        """The cycles and groups; the sessions too when the calendar shows (ten years
+        hold tens of thousands of them, so the list alone does not wait for them)."""
         return (
             list_cycles(self.sessions),
             list_groups(self.sessions, today),
-            session_events(self.sessions),
+            session_events(self.sessions, with_attendees=False) if with_events else None,
         )
 
-    def _loaded(self, result: tuple[list[CycleRow], list[GroupRow], list[SessionEvent]]) -> None:
+    def _load_calendar(self) -> None:
+        if self.views.currentWidget() is self.calendar and self.events is None:
+            self.load(
+                lambda: session_events(self.sessions, with_attendees=False),
+                self._events_loaded,
+            )
+
+    def _events_loaded(self, events: list[SessionEvent]) -> None:
+        self.events = events
+        self._filter()
+
+    def _loaded(
+        self, result: tuple[list[CycleRow], list[GroupRow], list[SessionEvent] | None]
+    ) -> None:
         cycles, groups, self.events = result
         self.groups = [g for g in groups if g.ends is None or g.ends >= self.today()]
         fill_choices(
@@ -247,9 +263,10 @@ class CyclesPage(RecordListPage):
     def _filter(self) -> None:
         group_id = self.group_box.currentData()
         self.model.set_filter(group_id, self.period_box.currentData())
-        self.calendar.set_events(
-            [e for e in self.events if group_id is None or e.group_id == group_id]
-        )
+        if self.events is not None:
+            self.calendar.set_events(
+                [e for e in self.events if group_id is None or e.group_id == group_id]
+            )
 
     def show_cycle(self, cycle_id: int) -> None:
         """From the calendar to the cycle in the list, whatever the filter."""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import SituationKind, SituationStatus
-from werkleren_desktop.domain.formatting import format_date, format_moment
+from werkleren_desktop.domain.formatting import format_date, format_moment, format_number
 from werkleren_desktop.domain.people import list_name
 from werkleren_desktop.domain.situations import KIND_LABELS, STATUS_LABELS, SituationInput
 from werkleren_desktop.errors import UserError
@@ -46,6 +46,7 @@ from werkleren_desktop.services.drafts import SITUATION_DRAFT, Draft, DraftStore
 from werkleren_desktop.services.groups import GroupRow, list_groups
 from werkleren_desktop.services.people import PersonRow, list_people
 from werkleren_desktop.services.situations import (
+    COUNT_CAP,
     SituationFilter,
     SituationRow,
     count_situations,
@@ -380,7 +381,10 @@ class SituationsPage(RecordListPage):
         rows, total = result
         self.error_label.clear_message()
         self.model.show_rows(rows)
-        text = n_("{n} situation", "{n} situations", total).format(n=total)
+        if total > COUNT_CAP:  # a search of one or two letters stops counting there
+            text = _("more than {n} situations").format(n=format_number(COUNT_CAP))
+        else:
+            text = n_("{n} situation", "{n} situations", total).format(n=total)
         if total > len(rows):
             text += " · " + _("the newest {n} shown; search to narrow").format(n=len(rows))
         self.count_label.setText(text)
