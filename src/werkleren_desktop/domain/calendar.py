@@ -12,8 +12,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-import holidays
-
 from werkleren_desktop.db.models import LiberationDayPolicy
 from werkleren_desktop.i18n import N_, _
 
@@ -51,6 +49,8 @@ WEEKDAY_NAMES: dict[int, str] = {
 @cache
 def public_holidays(year: int) -> dict[dt.date, str]:
     """The Dutch public holidays of ``year`` as {date: key}, 5 May left out."""
+    import holidays  # the calendar of public holidays, loaded when a year is first needed
+
     base = holidays.country_holidays("NL", years=year, language="en_US")
     result: dict[dt.date, str] = {}
     for day, name in base.items():

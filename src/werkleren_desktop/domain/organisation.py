@@ -6,8 +6,6 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field, replace
 
-from PIL import Image, UnidentifiedImageError
-
 from werkleren_desktop.db.models import LiberationDayPolicy
 from werkleren_desktop.domain.calendar import (
     DEFAULT_CLOSED_HOLIDAYS,
@@ -141,6 +139,8 @@ class OrganisationSettings:
 
 def prepare_logo(data: bytes) -> bytes:
     """A logo file as a modest PNG, or a ValidationError when it is not a usable image."""
+    from PIL import Image, UnidentifiedImageError  # only when a logo is chosen
+
     if len(data) > LOGO_MAX_BYTES:
         raise ValidationError(_("The logo file is too large (at most 5 MB)."), "logo")
     try:

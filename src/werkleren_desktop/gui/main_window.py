@@ -34,6 +34,7 @@ from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import Banner, heading
 from werkleren_desktop.gui.window_state import WindowState
 from werkleren_desktop.i18n import _, current_language
+from werkleren_desktop.paths import DataPaths
 from werkleren_desktop.services.backups import (
     Backup,
     backup_folder,
@@ -42,7 +43,6 @@ from werkleren_desktop.services.backups import (
     restore_backup,
 )
 from werkleren_desktop.services.data_store import DataStore, open_data_folder
-from werkleren_desktop.services.demo import open_demo_store
 from werkleren_desktop.services.drafts import SITUATION_DRAFT, DraftStore
 from werkleren_desktop.services.organisation import load_settings
 
@@ -440,7 +440,7 @@ class MainWindow(QMainWindow):
         self.welcome_page.set_busy(True)
         self.open_demo_action.setEnabled(False)
         self.tasks.run(
-            lambda: open_demo_store(self.own_store.paths.demo, current_language()),
+            lambda: _open_demo(self.own_store.paths.demo, current_language()),
             self._demo_opened,
             self._demo_failed,
             owner=self,
@@ -606,3 +606,10 @@ class MainWindow(QMainWindow):
             self.store.close()
             self.store = self.own_store
         super().closeEvent(event)
+
+
+def _open_demo(paths: DataPaths, language: str) -> DataStore:
+    """The demo organisation's data; its generator is loaded only when it is wanted."""
+    from werkleren_desktop.services.demo import open_demo_store
+
+    return open_demo_store(paths, language)

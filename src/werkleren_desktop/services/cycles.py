@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -20,7 +21,6 @@ from werkleren_desktop.db.models import (
     Person,
     WeekCycle,
 )
-from werkleren_desktop.documents.attendance_list import AttendanceListData, ListSession
 from werkleren_desktop.domain.cycles import (
     CYCLE_DAYS,
     SessionTimes,
@@ -32,6 +32,9 @@ from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.organisation import load_settings
+
+if TYPE_CHECKING:  # the printed list (and reportlab) is loaded only when printing
+    from werkleren_desktop.documents.attendance_list import AttendanceListData
 
 
 @dataclass(frozen=True)
@@ -520,6 +523,8 @@ def session_marks(sessions: SessionFactory, session_id: int) -> list[MemberMark]
 
 def attendance_list_data(sessions: SessionFactory, cycle_id: int) -> AttendanceListData:
     """What the printed attendance list of a cycle shows."""
+    from werkleren_desktop.documents.attendance_list import AttendanceListData, ListSession
+
     settings = load_settings(sessions)
     with sessions() as session:
         cycle = _cycle(session, cycle_id)

@@ -379,9 +379,9 @@ def measure(sessions: SessionFactory, period: Period) -> Facts:
 def data_years(sessions: SessionFactory) -> list[int]:
     """The years with learning situations, newest first: periods worth measuring."""
     with sessions() as session:
-        first, last = session.execute(
-            select(func.min(LearningSituation.occurred_on), func.max(LearningSituation.occurred_on))
-        ).one()
-    if first is None:
+        # two queries: SQLite reads min() or max() from the index, not both at once
+        first = session.scalar(select(func.min(LearningSituation.occurred_on)))
+        last = session.scalar(select(func.max(LearningSituation.occurred_on)))
+    if first is None or last is None:
         return []
     return list(range(last.year, first.year - 1, -1))

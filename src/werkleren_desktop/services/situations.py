@@ -297,10 +297,10 @@ def _order_key(order: SituationOrder) -> SQLColumnExpression[Any]:
 def situation_years(sessions: SessionFactory) -> tuple[int, int] | None:
     """The first and the last year with a situation logged, or None for an empty log."""
     with sessions() as session:
-        first, last = session.execute(
-            select(func.min(LearningSituation.occurred_on), func.max(LearningSituation.occurred_on))
-        ).one()
-    return None if first is None else (first.year, last.year)
+        # two queries: SQLite reads min() or max() from the index, not both at once
+        first = session.scalar(select(func.min(LearningSituation.occurred_on)))
+        last = session.scalar(select(func.max(LearningSituation.occurred_on)))
+    return None if first is None or last is None else (first.year, last.year)
 
 
 COUNT_CAP = 1000  # a search of one or two letters counts its matches up to here

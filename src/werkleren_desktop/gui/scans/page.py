@@ -163,7 +163,9 @@ def fill_chart(chart: QChart, rows: list[tuple[str, float, float | None]]) -> No
     categories = chart.axes(Qt.Orientation.Vertical)[0]
     values = chart.axes(Qt.Orientation.Horizontal)[0]
     assert isinstance(categories, QBarCategoryAxis)
-    categories.setCategories([label for label, _now, _before in reversed(rows)])
+    labels = [label for label, _now, _before in reversed(rows)]
+    if categories.categories() != labels:  # laying out the labels again costs most
+        categories.setCategories(labels)
     compared = bool(rows) and rows[0][2] is not None
     series = QHorizontalBarSeries()
     sets = [(_("previous scan"), BEFORE_COLOUR, 2)] if compared else []
@@ -569,7 +571,8 @@ class ScansPage(RecordListPage):
             )
 
         def done(report: ScanReport) -> None:
-            if token == self._report_token:  # a later choice replaced this one
+            # a later choice replaced this one; an unchanged report needs no new charts
+            if token == self._report_token and report != self.panel.report:
                 self.panel.show_report(report)
 
         self.tasks.run(work, done, lambda e: self.error_label.show_message(str(e)), owner=self)
