@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from werkleren_desktop.i18n import _
+
+if TYPE_CHECKING:  # Qt's printing module loads when something is printed
+    from PySide6.QtPrintSupport import QPrinter
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
@@ -75,5 +78,7 @@ def choose_save_file(
 
 def ask_printer(parent: QWidget | None, printer: QPrinter) -> bool:
     """The system's print dialog: which printer, which pages; False when cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
     dialog = QPrintDialog(printer, parent)
     return dialog.exec() == QDialog.DialogCode.Accepted
