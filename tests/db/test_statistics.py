@@ -37,10 +37,15 @@ def planner_rows(store: DataStore) -> int:
 
 def test_statistics_follow_the_size_of_the_data(store: DataStore) -> None:
     assert refresh_statistics(store.engine) is False  # nothing to learn from empty tables
+    assert refresh_statistics(store.engine, schema_changed=True) is False  # not even then
+    with store.engine.connect() as connection:  # no statistics were written at all
+        tables = connection.execute(text("SELECT name FROM sqlite_master")).scalars()
+        assert "sqlite_stat1" not in set(tables)
     add_situations(store, 300)
     assert refresh_statistics(store.engine) is True
     assert planner_rows(store) == 300
     assert refresh_statistics(store.engine) is False  # still about right
+    assert refresh_statistics(store.engine, schema_changed=True) is True  # a new index
     add_situations(store, 200)
     assert refresh_statistics(store.engine) is False  # 500 is within twice 300
     add_situations(store, 400)

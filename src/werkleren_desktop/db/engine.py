@@ -99,13 +99,14 @@ PLANNER_TABLES = ("learning_situation", "situation_person", "attendance", "cycle
 ANALYSIS_LIMIT = 400  # rows per index that ANALYZE samples: milliseconds, not seconds
 
 
-def refresh_statistics(engine: Engine) -> bool:
+def refresh_statistics(engine: Engine, *, schema_changed: bool = False) -> bool:
     """Let SQLite's query planner know how large the tables are, when it does not (yet).
 
     Without statistics the planner may walk every situation of ten years to count one
     year's consultations (250 ms instead of 3). The statistics are gathered again when a
-    table has grown or shrunk more than twice since the last time; a sampled ANALYZE
-    takes a few milliseconds. Returns whether it ran. Statistics are an optimisation:
+    table has grown or shrunk more than twice since the last time, and after a change of
+    the schema (a new index has none); a sampled ANALYZE takes a few milliseconds.
+    Returns whether it ran. Statistics are an optimisation:
     a folder that cannot be written to simply goes without.
     """
     try:
@@ -117,14 +118,20 @@ def refresh_statistics(engine: Engine) -> bool:
             except sqlalchemy_exc.OperationalError:  # no statistics table yet
                 known = {}
             stale = False
+            has_rows = False
             for table in PLANNER_TABLES:
                 rows = connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() or 0
+                has_rows = has_rows or rows > 0
                 estimate = known.get(table)
                 if rows and (estimate is None or not estimate / 2 <= rows <= estimate * 2):
                     stale = True
-            if stale:
-                connection.exec_driver_sql(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
-                connection.exec_driver_sql("ANALYZE")
-            return stale
+            # never from empty tables: statistics saying "a handful of rows" would steer
+            # the planner (and the search index's own statements) wrong while tens of
+            # thousands of rows arrive, as in the demo (330 s instead of 20)
+            if not has_rows or not (stale or schema_changed):
+                return False
+            connection.exec_driver_sql(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
+            connection.exec_driver_sql("ANALYZE")
+            return True
     except (sqlalchemy_exc.SQLAlchemyError, StorageError):
         return False

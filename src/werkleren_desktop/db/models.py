@@ -13,6 +13,7 @@ from sqlalchemy import (
     DateTime,
     Enum,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -314,10 +315,20 @@ class LearningSituation(Base):
     __table_args__ = (
         CheckConstraint("minutes IS NULL OR minutes >= 0", name="minutes_not_negative"),
         CheckConstraint("length(trim(title)) > 0", name="title_not_empty"),
+        # by date, and holding what the yearly figures count: the overview and the scans
+        # read a year's situations from the index alone, not from their long texts
+        Index(
+            "ix_learning_situation_figures",
+            "occurred_on",
+            "kind",
+            "minutes",
+            "in_working_time",
+            "ai_used",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    occurred_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    occurred_on: Mapped[dt.date] = mapped_column(Date)
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[SituationKind] = mapped_column(_str_enum(SituationKind))

@@ -61,7 +61,7 @@ def open_data_folder(paths: DataPaths) -> DataStore:
     except BaseException:
         engine.dispose()
         raise
-    refresh_statistics(engine)
+    refresh_statistics(engine, schema_changed=migration.from_revision != migration.to_revision)
     # personnel data: readable by the user only (SQLite gives its -wal and -shm files
     # the same permissions); systems without such permissions ignore this
     with contextlib.suppress(OSError):

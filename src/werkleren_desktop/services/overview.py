@@ -77,18 +77,14 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
         .group_by(SituationPerson.person_id)
         .cte("situations_of_year")
     )
-    consulted = (
-        select(SituationConsultation.situation_id, func.count().label("n"))
-        .group_by(SituationConsultation.situation_id)
-        .subquery()
-    )
     consultations = (
-        # consultations counted per situation first (few rows), then spread over the
-        # people who learned from it: the planner no longer walks every situation
-        select(SituationPerson.person_id.label("person_id"), func.sum(consulted.c.n).label("n"))
-        .select_from(consulted)
-        .join(LearningSituation, LearningSituation.id == consulted.c.situation_id)
-        .join(SituationPerson, SituationPerson.situation_id == consulted.c.situation_id)
+        # the year's situations first (by date), then their consultations and learners;
+        # with the planner's statistics (db.engine.refresh_statistics) this reads only
+        # the year, not every consultation of ten years
+        select(SituationPerson.person_id.label("person_id"), func.count().label("n"))
+        .select_from(LearningSituation)
+        .join(SituationConsultation, SituationConsultation.situation_id == LearningSituation.id)
+        .join(SituationPerson, SituationPerson.situation_id == LearningSituation.id)
         .where(LearningSituation.occurred_on.between(first, last))
         .group_by(SituationPerson.person_id)
         .cte("consultations_of_year")
