@@ -268,7 +268,7 @@ def documents(runs: int) -> list[Figure]:
     from werkleren_desktop.paths import DataPaths
     from werkleren_desktop.services.conversations import list_conversations, next_conversation
     from werkleren_desktop.services.data_store import open_data_folder
-    from werkleren_desktop.services.overview import year_overview
+    from werkleren_desktop.services.overview import year_overview, year_trainings
 
     today = dt.date.today()
     store = open_data_folder(DataPaths(DATA))
@@ -283,6 +283,7 @@ def documents(runs: int) -> list[Figure]:
 
         form_pdf = form()
         overview = year_overview(store.sessions, YEAR)
+        trainings = year_trainings(store.sessions, YEAR)
         report = overview_pdf(overview, today)
         form_plain = text_length(form_pdf)
         report_plain = text_length(report)
@@ -303,7 +304,7 @@ def documents(runs: int) -> list[Figure]:
             ),
             Figure(
                 "yearly overview XLSX",
-                median_ms(lambda: overview_xlsx(overview), runs),
+                median_ms(lambda: overview_xlsx(overview, trainings), runs),
                 None,
                 "< 2000 ms",
                 False,

@@ -313,15 +313,16 @@ def _export_overview(args: argparse.Namespace) -> int:
     from werkleren_desktop.documents.overview_export import export_overview
     from werkleren_desktop.services.data_store import open_data_folder
     from werkleren_desktop.services.files import write_atomically
-    from werkleren_desktop.services.overview import year_overview
+    from werkleren_desktop.services.overview import year_overview, year_trainings
 
     store = open_data_folder(_paths(args))
     try:
         overview = year_overview(store.sessions, args.year)
+        trainings = year_trainings(store.sessions, args.year)
     finally:
         store.close()
     out = Path(args.out)
-    write_atomically(out, export_overview(overview, args.format, dt.date.today()))
+    write_atomically(out, export_overview(overview, args.format, dt.date.today(), trainings))
     print(
         _("The overview of {year} ({n} people) written to {path}.").format(
             year=args.year, n=len(overview.rows), path=out

@@ -25,7 +25,7 @@ from werkleren_desktop.domain.situations import SituationInput
 from werkleren_desktop.domain.training import TrainingInput
 from werkleren_desktop.services.data_store import DataStore
 from werkleren_desktop.services.organisation import create_organisation
-from werkleren_desktop.services.overview import YearOverview, year_overview
+from werkleren_desktop.services.overview import YearOverview, year_overview, year_trainings
 from werkleren_desktop.services.people import save_person
 from werkleren_desktop.services.situations import save_situation
 from werkleren_desktop.services.training import save_training
@@ -59,8 +59,9 @@ def overview(store: DataStore) -> YearOverview:
     return year_overview(store.sessions, 2025)
 
 
-def test_the_workbook(overview: YearOverview) -> None:
-    book = openpyxl.load_workbook(io.BytesIO(overview_xlsx(overview)))
+def test_the_workbook(overview: YearOverview, store: DataStore) -> None:
+    trainings = year_trainings(store.sessions, 2025)
+    book = openpyxl.load_workbook(io.BytesIO(overview_xlsx(overview, trainings)))
     assert book.sheetnames == ["Samenvatting", "Per persoon", "Opleidingen"]
     people = book["Per persoon"]
     assert people.freeze_panes == "B2" and people.auto_filter.ref.startswith("A1:")
@@ -87,8 +88,8 @@ def test_the_workbook(overview: YearOverview) -> None:
     job = by_name["Piet Plus"][1]
     assert job.data_type == "s" and job.value == SNEAKY
     assert by_name["Organisatie"][headers.index("Situaties")].value == 2
-    trainings = book["Opleidingen"]
-    assert trainings["B2"].value == "+BHV herhaling" and trainings["B2"].data_type == "s"
+    listed = book["Opleidingen"]
+    assert listed["B2"].value == "+BHV herhaling" and listed["B2"].data_type == "s"
     summary = {row[0].value: row[1].value for row in book["Samenvatting"].iter_rows(min_row=4)}
     assert summary["Mensen in dienst in het jaar"] == 3
     assert summary["Budget gebruikt"] == pytest.approx(

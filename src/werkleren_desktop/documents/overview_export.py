@@ -59,6 +59,7 @@ from werkleren_desktop.domain.training import (
 )
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.overview import YearOverview
+from werkleren_desktop.services.training import TrainingRow
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EURO_FORMAT = '"€" #,##0.00'
@@ -183,7 +184,7 @@ def _table_sheet(
     sheet.row_dimensions[1].height = 32
 
 
-def overview_xlsx(overview: YearOverview) -> bytes:
+def overview_xlsx(overview: YearOverview, trainings: Sequence[TrainingRow]) -> bytes:
     """A summary sheet, a sheet per person and a sheet with every training."""
     book = Workbook()
     summary = book.active
@@ -217,7 +218,7 @@ def overview_xlsx(overview: YearOverview) -> bytes:
         cell.font = Font(bold=True)
     people.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{people.max_row - 1}"
 
-    trainings = book.create_sheet(_("Trainings")[:31])
+    training_sheet = book.create_sheet(_("Trainings")[:31])
     headers = [
         _("Name"), _("Title"), _("Provider"), _("Form"), _("Starts on"), _("Ends on"), _("Hours"),
         _("Cost"), _("Required for the job"), _("In working time"), _("Status"),
@@ -225,7 +226,7 @@ def overview_xlsx(overview: YearOverview) -> bytes:
     ]  # fmt: skip
     yes, no = _("yes"), _("no")
     _table_sheet(
-        trainings,
+        training_sheet,
         headers,
         [
             [
@@ -244,7 +245,7 @@ def overview_xlsx(overview: YearOverview) -> bytes:
                 (t.certificate_expires_on, Kind.DATE),
                 (yes if t.study_cost_agreement else no, Kind.TEXT),
             ]
-            for t in overview.trainings
+            for t in trainings
         ],
     )
     book.properties.creator = "Werkleren Desktop"
@@ -392,12 +393,15 @@ def overview_pdf(overview: YearOverview, made_on: dt.date) -> bytes:
 EXPORT_FORMATS = ("pdf", "xlsx", "csv")
 
 
-def export_overview(overview: YearOverview, kind: str, made_on: dt.date) -> bytes:
-    """The overview in one of EXPORT_FORMATS: what the CLI and the window write."""
+def export_overview(
+    overview: YearOverview, kind: str, made_on: dt.date, trainings: Sequence[TrainingRow]
+) -> bytes:
+    """The overview in one of EXPORT_FORMATS: what the CLI and the window write. The
+    workbook lists every training of the year (``services.overview.year_trainings``)."""
     if kind == "pdf":
         return overview_pdf(overview, made_on)
     if kind == "xlsx":
-        return overview_xlsx(overview)
+        return overview_xlsx(overview, trainings)
     if kind == "csv":
         return overview_csv(overview)
     raise ValueError(kind)

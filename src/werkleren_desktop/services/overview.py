@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, DateTime, Integer, Select, bindparam, func, select
 from sqlalchemy.orm import aliased
 
 from werkleren_desktop.db.engine import SessionFactory
@@ -53,16 +55,21 @@ class YearOverview:
     rows: tuple[PersonYear, ...]  # by name
     total: PersonYear
     split: LearningSplit
-    trainings: tuple[TrainingRow, ...]  # every training that counts in the year
 
 
-def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
-    settings = load_settings(sessions)
-    if settings is None:
-        raise UserError(_("There is no organisation yet; start one first."))
-    check_year(year)
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    start, end = dt.datetime(year, 1, 1), dt.datetime(year + 1, 1, 1)
+# the year's bounds, bound when the statement runs: the statement is built once
+FIRST, LAST = bindparam("first", type_=Date), bindparam("last", type_=Date)
+START, END = bindparam("start", type_=DateTime), bindparam("end", type_=DateTime)
+NEXT_FIRST = bindparam("next_first", type_=Date)
+NEXT_LAST = bindparam("next_last", type_=Date)
+YEAR = bindparam("year", type_=Integer)
+
+
+@cache
+def _statement() -> Select[*tuple[Any, ...]]:
+    """Every figure a grouped query of its own over the year, joined to the people who
+    were employed in it, in one statement; built once (building it took about as long
+    as SQLite took to run it)."""
     situations = (
         select(
             SituationPerson.person_id.label("person_id"),
@@ -73,7 +80,7 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
             func.coalesce(func.sum(LearningSituation.minutes), 0).label("minutes"),
         )
         .join(LearningSituation, LearningSituation.id == SituationPerson.situation_id)
-        .where(LearningSituation.occurred_on.between(first, last))
+        .where(LearningSituation.occurred_on.between(FIRST, LAST))
         .group_by(SituationPerson.person_id)
         .cte("situations_of_year")
     )
@@ -85,7 +92,7 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
         .select_from(LearningSituation)
         .join(SituationConsultation, SituationConsultation.situation_id == LearningSituation.id)
         .join(SituationPerson, SituationPerson.situation_id == LearningSituation.id)
-        .where(LearningSituation.occurred_on.between(first, last))
+        .where(LearningSituation.occurred_on.between(FIRST, LAST))
         .group_by(SituationPerson.person_id)
         .cte("consultations_of_year")
     )
@@ -99,8 +106,8 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
         .where(
             Attendance.status == AttendanceStatus.PRESENT,
             CycleSession.cancelled.is_(False),
-            CycleSession.starts_at >= start,
-            CycleSession.starts_at < end,
+            CycleSession.starts_at >= START,
+            CycleSession.starts_at < END,
         )
         .group_by(Attendance.person_id)
         .cte("attended_in_year")
@@ -114,16 +121,14 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
             func.sum(Training.cost_cents).filter(Training.required.is_(True)).label("req_ct"),
             func.sum(Training.cost_cents).filter(Training.required.is_(False)).label("vol_ct"),
         )
-        .where(Training.starts_on.between(first, last), Training.status != TrainingStatus.CANCELLED)
+        .where(Training.starts_on.between(FIRST, LAST), Training.status != TrainingStatus.CANCELLED)
         .group_by(Training.person_id)
         .cte("training_of_year")
     )
     expiring = (
         select(Training.person_id.label("person_id"), func.count().label("n"))
         .where(
-            Training.certificate_expires_on.between(
-                dt.date(year + 1, 1, 1), dt.date(year + 1, 12, 31)
-            ),
+            Training.certificate_expires_on.between(NEXT_FIRST, NEXT_LAST),
             Training.status != TrainingStatus.CANCELLED,
         )
         .group_by(Training.person_id)
@@ -131,12 +136,12 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
     )
     budgets = (
         select(TrainingBudget.person_id.label("person_id"), TrainingBudget.amount_cents)
-        .where(TrainingBudget.year == year)
+        .where(TrainingBudget.year == YEAR)
         .cte("budget_of_year")
     )
     held = (
         select(TalentConversation.person_id.label("person_id"), func.count().label("n"))
-        .where(TalentConversation.held_on.between(first, last))
+        .where(TalentConversation.held_on.between(FIRST, LAST))
         .group_by(TalentConversation.person_id)
         .cte("held_in_year")
     )
@@ -144,7 +149,7 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
         select(TalentConversation.person_id.label("person_id"), func.count().label("n"))
         .join(Agreement, Agreement.conversation_id == TalentConversation.id)
         .where(
-            TalentConversation.held_on.between(first, last),
+            TalentConversation.held_on.between(FIRST, LAST),
             Agreement.status == AgreementStatus.OPEN,
         )
         .group_by(TalentConversation.person_id)
@@ -152,8 +157,7 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
     )
     manager = aliased(Person)
     zero = func.coalesce  # a person without a row in a figure has 0 of it
-    query = (
-        # every figure a grouped query of its own, joined to the people in one statement
+    return (
         select(
             Person.id,
             Person.first_name,
@@ -188,14 +192,31 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
         .outerjoin(agreements, agreements.c.person_id == Person.id)
         .outerjoin(expiring, expiring.c.person_id == Person.id)
         .where(
-            Person.in_service <= last,
-            (Person.out_of_service.is_(None)) | (Person.out_of_service >= first),
+            Person.in_service <= LAST,
+            (Person.out_of_service.is_(None)) | (Person.out_of_service >= FIRST),
         )
     )
+
+
+def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
+    """The per-person sums of a year and the organisation's totals."""
+    settings = load_settings(sessions)
+    if settings is None:
+        raise UserError(_("There is no organisation yet; start one first."))
+    check_year(year)
+    bounds = {
+        "first": dt.date(year, 1, 1),
+        "last": dt.date(year, 12, 31),
+        "start": dt.datetime(year, 1, 1),
+        "end": dt.datetime(year + 1, 1, 1),
+        "next_first": dt.date(year + 1, 1, 1),
+        "next_last": dt.date(year + 1, 12, 31),
+        "year": year,
+    }
     kinds = list(SituationKind)
     keyed = []
     with sessions() as session:
-        for row in session.execute(query):
+        for row in session.execute(_statement(), bounds):
             pid, given, family, job, m_given, m_family, in_service, out_of_service = row[:8]
             counts = row[8 : 8 + len(kinds)]
             (
@@ -251,7 +272,12 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
         tuple(rows),
         total,
         learning_split(total),
-        tuple(
-            t for t in list_trainings(sessions, year) if t.status is not TrainingStatus.CANCELLED
-        ),
+    )
+
+
+def year_trainings(sessions: SessionFactory, year: int) -> tuple[TrainingRow, ...]:
+    """Every training that counts in the year (by its start; cancelled ones never), for
+    the exports that list them."""
+    return tuple(
+        t for t in list_trainings(sessions, year) if t.status is not TrainingStatus.CANCELLED
     )

@@ -44,7 +44,7 @@ from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, hint, list_table
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.files import write_atomically
-from werkleren_desktop.services.overview import YearOverview, year_overview
+from werkleren_desktop.services.overview import YearOverview, year_overview, year_trainings
 
 FORMATS = (
     ("pdf", "PDF…", "PDF (*.pdf)"),
@@ -308,7 +308,12 @@ class OverviewPage(QWidget):
 
         # written in the background: the PDF of 250 people takes a moment
         self.tasks.run(
-            lambda: write_atomically(path, export_overview(overview, kind, today)),
+            lambda: write_atomically(
+                path,
+                export_overview(
+                    overview, kind, today, year_trainings(self.sessions, overview.year)
+                ),
+            ),
             done,
             failed,
             owner=self,
