@@ -55,8 +55,7 @@ def list_trainings(
         select(
             Training.id,
             Training.person_id,
-            Person.first_name,
-            Person.last_name,
+            func.trim(Person.first_name + " " + Person.last_name),
             Training.title,
             Training.provider,
             Training.form,
@@ -79,45 +78,7 @@ def list_trainings(
     if person_id is not None:
         query = query.where(Training.person_id == person_id)
     with sessions() as session:
-        return [
-            TrainingRow(
-                t_id,
-                p_id,
-                f"{given} {family}".strip(),
-                title,
-                provider,
-                form,
-                starts_on,
-                ends_on,
-                minutes,
-                cost_cents,
-                required,
-                in_working_time,
-                status,
-                certificate,
-                expires_on,
-                clause,
-            )
-            for (
-                t_id,
-                p_id,
-                given,
-                family,
-                title,
-                provider,
-                form,
-                starts_on,
-                ends_on,
-                minutes,
-                cost_cents,
-                required,
-                in_working_time,
-                status,
-                certificate,
-                expires_on,
-                clause,
-            ) in session.execute(query)
-        ]
+        return [TrainingRow(*row) for row in session.execute(query)]
 
 
 def get_training(sessions: SessionFactory, training_id: int) -> TrainingInput:
