@@ -193,6 +193,7 @@ class ScanPanel(QWidget):
         super().__init__()
         self.report: ScanReport | None = None
         self.title = heading("", 1.3)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the scan's name as typed
         self.facts = paragraph("")
         self.facts.setTextFormat(Qt.TextFormat.RichText)
         self.empty = hint(_("Choose a scan in the list, or start a new one."))
