@@ -218,3 +218,51 @@ def test_a_scan_without_forms_yet_shows_what_to_do(page, qtbot, fake_prompts) ->
     click(qtbot, panel.add_button)
     assert page.dialog.windowTitle() == "Nieuw formulier voor “Teamsessie”"
     page.dialog.discard()
+
+
+def test_a_form_survives_a_crash_and_is_offered_back(page, qtbot, store, make_window) -> None:
+    form = new_scan(page, qtbot, TODAY, "Teamsessie")
+    assert form._draft_timer.isActive()  # written every few seconds while scoring
+    score(qtbot, form, "1", 4)
+    score(qtbot, form, "35", NOT_APPLICABLE)
+    type_text(qtbot, form.rows["18"].remark, "Nog nooit gebruikt")
+    form.keep_draft()
+    assert (store.paths.drafts / "scan-form.json").exists()
+
+    # the program dies: the form is gone without saving or discarding
+    form.hide()
+    window = make_window()
+    assert "scanformulier" in window.statusBar().currentMessage()
+    window.show_area("scans")
+    page2 = window.scans_page
+    assert page2.draft_banner.isVisible()
+    assert "Teamsessie" in page2.draft_banner.label.text()
+    click(qtbot, page2.resume_button)
+    resumed = page2.dialog
+    assert isinstance(resumed, ResponseDialog) and not page2.draft_banner.isVisible()
+    assert resumed.rows["1"].answer().score == 4
+    assert resumed.rows["35"].answer().not_applicable
+    assert resumed.rows["18"].remark.text() == "Nog nooit gebruikt"
+    click(qtbot, resumed.save_button)
+    assert not resumed.isVisible()
+    assert not (store.paths.drafts / "scan-form.json").exists()
+    scan_id = list_scans(store.sessions)[0].id
+    assert scan_result(store.sessions, scan_id).items["1"].scores == (4,)
+
+
+def test_a_new_form_offers_the_waiting_one_first(page, qtbot, store, fake_prompts) -> None:
+    form = new_scan(page, qtbot, TODAY, "Teamsessie")
+    form.discard()
+    scan_id = list_scans(store.sessions)[0].id
+    waiting = {"scan_id": scan_id, "scan_title": "Teamsessie", "number": None,
+               "answers": {"2": [3, False, ""]}}  # fmt: skip
+    page.drafts.save("scan-form", None, waiting)
+    fake_prompts.confirm_answer = True  # continue with it
+    click(qtbot, page.panel.add_button)
+    assert page.dialog.rows["2"].answer().score == 3
+    page.dialog.discard()
+    page.drafts.save("scan-form", None, waiting)
+    fake_prompts.confirm_answer = False  # drop it and start afresh
+    click(qtbot, page.panel.add_button)
+    assert page.dialog.rows["2"].answer().score is None
+    assert page.waiting_draft() is None

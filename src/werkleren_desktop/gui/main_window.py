@@ -43,7 +43,7 @@ from werkleren_desktop.services.backups import (
     restore_backup,
 )
 from werkleren_desktop.services.data_store import DataStore, open_data_folder
-from werkleren_desktop.services.drafts import SITUATION_DRAFT, DraftStore
+from werkleren_desktop.services.drafts import SCAN_FORM_DRAFT, SITUATION_DRAFT, DraftStore
 from werkleren_desktop.services.organisation import load_settings
 
 EDIT_ACTIONS = (
@@ -117,9 +117,14 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_organisation)
         if has_organisation:
             self.show_area(area_key or HOME.key)
-            if DraftStore(self.store.paths.drafts).load(SITUATION_DRAFT) is not None:
+            drafts = DraftStore(self.store.paths.drafts)
+            if drafts.load(SITUATION_DRAFT) is not None:
                 self.statusBar().showMessage(
                     _("A learning situation that was not saved is waiting in Learning situations.")
+                )
+            elif drafts.load(SCAN_FORM_DRAFT) is not None:
+                self.statusBar().showMessage(
+                    _("A scan form that was not saved is waiting under ‘Where do we stand?’.")
                 )
 
     def _build_main_area(self) -> QWidget:
@@ -259,7 +264,9 @@ class MainWindow(QMainWindow):
         if area.key == "scans":
             from werkleren_desktop.gui.scans.page import ScansPage
 
-            self.scans_page = ScansPage(self.store.sessions, self.tasks, self.today)
+            self.scans_page = ScansPage(
+                self.store.sessions, self.tasks, self.today, DraftStore(self.store.paths.drafts)
+            )
             self.scans_page.status_message.connect(self._show_message)
             self.scans_page.go_to.connect(self.show_area)
             return self.scans_page

@@ -18,6 +18,7 @@ from werkleren_desktop.services.files import write_atomically
 
 FORMAT = 1
 SITUATION_DRAFT = "situation"  # the kind of the learning-situation form's draft
+SCAN_FORM_DRAFT = "scan-form"  # a respondent's scan form, entered from paper
 
 
 @dataclass(frozen=True)

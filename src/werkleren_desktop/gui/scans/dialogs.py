@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -150,6 +151,8 @@ class ResponseDialog(FormDialog):
         super().__init__(title, parent)
         self.sessions = sessions
         self.scan_id = scan_id
+        self.scan_title = scan_title
+        self.number = number
         self.response_id = response_id
         self.saved_id: int | None = None
         answers = answers or {}
@@ -217,6 +220,35 @@ class ResponseDialog(FormDialog):
 
     def answers(self) -> dict[str, Answer]:
         return {key: row.answer() for key, row in self.rows.items()}
+
+    def draft_state(self) -> dict[str, Any]:
+        return {
+            "scan_id": self.scan_id,
+            "scan_title": self.scan_title,
+            "number": self.number,
+            "answers": {
+                key: [a.score, a.not_applicable, a.remark]
+                for key, a in self.answers().items()
+                if not a.is_empty
+            },
+        }
+
+    def restore_draft(self, state: dict[str, Any]) -> None:
+        answers = state.get("answers")
+        if not isinstance(answers, dict):
+            return
+        for key, value in answers.items():
+            row = self.rows.get(key)
+            if row is None or not isinstance(value, list) or len(value) != 3:
+                continue  # a characteristic the program no longer has
+            score, not_applicable, remark = value
+            row.set(
+                Answer(
+                    score if isinstance(score, int) and LOWEST <= score <= HIGHEST else None,
+                    bool(not_applicable) and not isinstance(score, int),
+                    str(remark),
+                )
+            )
 
     def snapshot(self) -> object:
         return {key: a for key, a in self.answers().items() if not a.is_empty}

@@ -42,7 +42,7 @@ from werkleren_desktop.documents.scan_documents import (
     scan_form_pdf,
     scan_report_pdf,
 )
-from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.formatting import format_date, format_moment
 from werkleren_desktop.domain.scans import (
     BY_KEY,
     CHARACTERISTICS,
@@ -59,6 +59,7 @@ from werkleren_desktop.domain.scans import (
     indicators,
     pointer,
 )
+from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.navigation import AREAS
 from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
@@ -67,6 +68,7 @@ from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.gui.scans.dialogs import ResponseDialog, ScanDialog
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import (
+    Banner,
     heading,
     hint,
     list_and_panel,
@@ -76,6 +78,7 @@ from werkleren_desktop.gui.widgets import (
     scrolling,
 )
 from werkleren_desktop.i18n import N_, _, current_language, n_
+from werkleren_desktop.services.drafts import SCAN_FORM_DRAFT, Draft, DraftStore
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.scans import (
     ScanRow,
@@ -446,9 +449,11 @@ class ScansPage(RecordListPage):
         sessions: SessionFactory,
         tasks: TaskRunner,
         today: Callable[[], dt.date] = dt.date.today,
+        drafts: DraftStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(sessions, tasks, today, parent)
+        self.drafts = drafts
         self.rows: list[ScanRow] = []
         self.years: list[int] = []
         self.preview: PdfPreviewDialog | None = None
@@ -497,6 +502,13 @@ class ScansPage(RecordListPage):
         layout = page_layout(self, _("Where do we stand?"), self.count_label)
         layout.addLayout(top)
         layout.addWidget(self.error_label)
+        self.draft_banner = Banner("")
+        self.resume_button = self.draft_banner.add_button(_("Continue filling it in"))
+        self.resume_button.clicked.connect(self.resume_draft)
+        self.discard_draft_button = self.draft_banner.add_button(_("Discard"))
+        self.discard_draft_button.clicked.connect(self.discard_draft)
+        self.draft_banner.hide()
+        layout.addWidget(self.draft_banner)
         splitter = list_and_panel(self.table, self.panel, (260, 900))
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)  # the results need the room
@@ -505,7 +517,63 @@ class ScansPage(RecordListPage):
     # --- loading ------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self.show_draft_banner()
         self.load(lambda: (list_scans(self.sessions), data_years(self.sessions)), self._loaded)
+
+    # --- a form kept after a crash --------------------------------------------------
+
+    def waiting_draft(self) -> Draft | None:
+        return self.drafts.load(SCAN_FORM_DRAFT) if self.drafts is not None else None
+
+    def show_draft_banner(self) -> None:
+        draft = self.waiting_draft()
+        open_form = isinstance(self.dialog, ResponseDialog) and self.dialog.isVisible()
+        self.draft_banner.setVisible(draft is not None and not open_form)
+        if draft is not None:
+            self.draft_banner.label.setText(
+                _(
+                    "A form of the scan ‘{scan}’ was not saved yet when the program closed "
+                    "unexpectedly ({moment}). Nothing entered was lost."
+                ).format(
+                    scan=str(draft.state.get("scan_title", "")),
+                    moment=format_moment(draft.saved_at),
+                )
+            )
+
+    def resume_draft(self) -> None:
+        draft = self.waiting_draft()
+        if draft is None:
+            self.draft_banner.hide()
+            return
+        try:
+            scan_id = int(draft.state["scan_id"])
+            scan = get_scan(self.sessions, scan_id)
+        except (KeyError, TypeError, ValueError, UserError):
+            self.error_label.show_message(
+                _("The scan of the unsaved form no longer exists; discard the form.")
+            )
+            return
+        response_id = draft.record_id
+        if response_id is not None:
+            try:
+                get_response(self.sessions, response_id)
+            except UserError:
+                response_id = None  # deleted meanwhile: what was entered becomes a new form
+        number = draft.state.get("number") if response_id is not None else None
+        self._open_response(
+            scan_id, scan.title, response_id, number if isinstance(number, int) else None, draft
+        )
+
+    def discard_draft(self) -> None:
+        if self.drafts is not None and prompts.confirm(
+            self,
+            _("Discard the unsaved form"),
+            _("Throw away the scores and remarks of the unsaved form?"),
+            _("Discard"),
+            _("Keep it"),
+        ):
+            self.drafts.discard(SCAN_FORM_DRAFT)
+        self.show_draft_banner()
 
     def _loaded(self, result: tuple[list[ScanRow], list[int]]) -> None:
         self.rows, self.years = result
@@ -633,11 +701,31 @@ class ScansPage(RecordListPage):
         scan_title: str,
         response_id: int | None = None,
         number: int | None = None,
+        draft: Draft | None = None,
     ) -> None:
+        """Open a respondent's form; a form that was not saved before a crash is offered
+        first, as the new form would write over it."""
+        waiting = self.waiting_draft()
+        if draft is None and waiting is not None:
+            if prompts.confirm(
+                self,
+                _("An unsaved form is waiting"),
+                _("Continue with the scan form that was not saved?"),
+                _("Continue filling it in"),
+                _("Discard it"),
+            ):
+                self.resume_draft()
+                return
+            if self.drafts is not None:
+                self.drafts.discard(SCAN_FORM_DRAFT)  # the user chose to drop it
         answers = get_response(self.sessions, response_id) if response_id is not None else None
         dialog = ResponseDialog(
             self.sessions, scan_id, scan_title, answers, response_id, number, parent=self
         )
+        if self.drafts is not None:
+            dialog.keep_drafts(self.drafts, SCAN_FORM_DRAFT, response_id)
+        if draft is not None:
+            dialog.restore_draft(draft.state)
         message = _("Form saved.") if response_id is None else _("Changes saved.")
 
         def saved() -> None:
@@ -647,6 +735,8 @@ class ScansPage(RecordListPage):
                 self._period_changed()
 
         self.open_dialog(dialog, saved)
+        dialog.finished.connect(self.show_draft_banner)
+        self.show_draft_banner()
 
     def add_form(self) -> None:
         report = self.panel.report
