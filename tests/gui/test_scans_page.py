@@ -237,7 +237,7 @@ def test_a_form_survives_a_crash_and_is_offered_back(page, qtbot, store, make_wi
     page2 = window.scans_page
     assert page2.draft_banner.isVisible()
     assert "Teamsessie" in page2.draft_banner.label.text()
-    click(qtbot, page2.resume_button)
+    click(qtbot, page2.draft_banner.resume_button)
     resumed = page2.dialog
     assert isinstance(resumed, ResponseDialog) and not page2.draft_banner.isVisible()
     assert resumed.rows["1"].answer().score == 4

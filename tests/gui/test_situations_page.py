@@ -290,7 +290,7 @@ def test_a_draft_survives_a_crash_and_is_offered_back(page, qtbot, store, make_w
     page2 = window.situations_page
     assert page2.draft_banner.isVisible()
     assert "Tillift werkte niet" in page2.draft_banner.label.text()
-    qtbot.mouseClick(page2.resume_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page2.draft_banner.resume_button, Qt.MouseButton.LeftButton)
     resumed = page2.dialog
     assert not page2.draft_banner.isVisible()
     assert resumed.title.text() == "Tillift werkte niet"

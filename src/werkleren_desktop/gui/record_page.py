@@ -15,8 +15,11 @@ from PySide6.QtWidgets import QDialog, QTableView, QWidget
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.errors import UserError
+from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.gui.widgets import ErrorLabel
+from werkleren_desktop.gui.widgets import DraftBanner, ErrorLabel
+from werkleren_desktop.i18n import _
+from werkleren_desktop.services.drafts import Draft, DraftStore
 
 
 class RecordModel(Protocol):
@@ -25,6 +28,7 @@ class RecordModel(Protocol):
 
 
 class RecordListPage(QWidget):
+    draft_banner: DraftBanner  # pages whose form keeps drafts (keep_form_drafts)
     status_message = Signal(str)  # what the status bar should say after a change
     # the learning log filtered on a person or a group: (person_id, group_id)
     situations_wanted = Signal(object, object)
@@ -45,6 +49,9 @@ class RecordListPage(QWidget):
         self.error_label = ErrorLabel()
         self.dialog: QDialog | None = None
         self._selected_id: int | None = None
+        self.drafts: DraftStore | None = None  # see keep_form_drafts
+        self._draft_kind = ""
+        self._draft_form: type[QDialog] = QDialog
         self._selecting: int | None = None  # the record select_record is selecting now
 
     def follow_selection(self, table: QTableView, model: RecordModel) -> None:
@@ -111,3 +118,45 @@ class RecordListPage(QWidget):
             self.refresh()
 
         self.open_dialog(dialog, done)
+
+    # --- a form kept after a crash (pages whose form keeps drafts) --------------------
+
+    def keep_form_drafts(self, drafts: DraftStore | None, kind: str, form: type[QDialog]) -> None:
+        """Call once: the page's ``form`` dialogs keep drafts of ``kind`` in ``drafts``,
+        and ``draft_banner`` offers a waiting one back."""
+        self.drafts = drafts
+        self._draft_kind = kind
+        self._draft_form = form
+        self.draft_banner = DraftBanner()
+        self.draft_banner.resume_button.clicked.connect(self.resume_draft)
+        self.draft_banner.discard_button.clicked.connect(self.discard_draft)
+
+    def waiting_draft(self) -> Draft | None:
+        return self.drafts.load(self._draft_kind) if self.drafts is not None else None
+
+    def describe_draft(self, draft: Draft) -> str:
+        """The banner's sentence about a waiting draft; pages with drafts override it."""
+        raise NotImplementedError
+
+    def resume_draft(self) -> None:
+        """Open the form again with the waiting draft; pages with drafts override it."""
+        raise NotImplementedError
+
+    def discard_question(self) -> tuple[str, str]:
+        """The title and question before a waiting draft is thrown away."""
+        raise NotImplementedError
+
+    def show_draft_banner(self) -> None:
+        draft = self.waiting_draft()
+        open_form = isinstance(self.dialog, self._draft_form) and self.dialog.isVisible()
+        self.draft_banner.offer(
+            self.describe_draft(draft) if draft is not None and not open_form else None
+        )
+
+    def discard_draft(self) -> None:
+        title, question = self.discard_question()
+        if self.drafts is not None and prompts.confirm(
+            self, title, question, _("Discard"), _("Keep it")
+        ):
+            self.drafts.discard(self._draft_kind)
+        self.show_draft_banner()

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from werkleren_desktop.i18n import _
+
 
 def heading(text: str, size: float = 1.6) -> QLabel:
     label = QLabel(text)
@@ -112,6 +114,22 @@ class Banner(QFrame):
         button = QPushButton(text)
         self.row.addWidget(button)
         return button
+
+
+class DraftBanner(Banner):
+    """Offers back a form that was not saved when the program closed unexpectedly."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.resume_button = self.add_button(_("Continue filling it in"))
+        self.discard_button = self.add_button(_("Discard"))
+        self.hide()
+
+    def offer(self, text: str | None) -> None:
+        """Show ``text`` (the waiting draft, described), or hide when there is none."""
+        self.setVisible(text is not None)
+        if text is not None:
+            self.label.setText(text)
 
 
 def to_qdate(day: dt.date) -> QDate:

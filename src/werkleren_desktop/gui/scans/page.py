@@ -68,7 +68,6 @@ from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.gui.scans.dialogs import ResponseDialog, ScanDialog
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import (
-    Banner,
     heading,
     hint,
     list_and_panel,
@@ -453,7 +452,7 @@ class ScansPage(RecordListPage):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(sessions, tasks, today, parent)
-        self.drafts = drafts
+        self.keep_form_drafts(drafts, SCAN_FORM_DRAFT, ResponseDialog)
         self.rows: list[ScanRow] = []
         self.years: list[int] = []
         self.preview: PdfPreviewDialog | None = None
@@ -502,12 +501,6 @@ class ScansPage(RecordListPage):
         layout = page_layout(self, _("Where do we stand?"), self.count_label)
         layout.addLayout(top)
         layout.addWidget(self.error_label)
-        self.draft_banner = Banner("")
-        self.resume_button = self.draft_banner.add_button(_("Continue filling it in"))
-        self.resume_button.clicked.connect(self.resume_draft)
-        self.discard_draft_button = self.draft_banner.add_button(_("Discard"))
-        self.discard_draft_button.clicked.connect(self.discard_draft)
-        self.draft_banner.hide()
         layout.addWidget(self.draft_banner)
         splitter = list_and_panel(self.table, self.panel, (260, 900))
         splitter.setStretchFactor(0, 1)
@@ -522,23 +515,11 @@ class ScansPage(RecordListPage):
 
     # --- a form kept after a crash --------------------------------------------------
 
-    def waiting_draft(self) -> Draft | None:
-        return self.drafts.load(SCAN_FORM_DRAFT) if self.drafts is not None else None
-
-    def show_draft_banner(self) -> None:
-        draft = self.waiting_draft()
-        open_form = isinstance(self.dialog, ResponseDialog) and self.dialog.isVisible()
-        self.draft_banner.setVisible(draft is not None and not open_form)
-        if draft is not None:
-            self.draft_banner.label.setText(
-                _(
-                    "A form of the scan ‘{scan}’ was not saved yet when the program closed "
-                    "unexpectedly ({moment}). Nothing entered was lost."
-                ).format(
-                    scan=str(draft.state.get("scan_title", "")),
-                    moment=format_moment(draft.saved_at),
-                )
-            )
+    def describe_draft(self, draft: Draft) -> str:
+        return _(
+            "A form of the scan ‘{scan}’ was not saved yet when the program closed "
+            "unexpectedly ({moment}). Nothing entered was lost."
+        ).format(scan=str(draft.state.get("scan_title", "")), moment=format_moment(draft.saved_at))
 
     def resume_draft(self) -> None:
         draft = self.waiting_draft()
@@ -564,16 +545,11 @@ class ScansPage(RecordListPage):
             scan_id, scan.title, response_id, number if isinstance(number, int) else None, draft
         )
 
-    def discard_draft(self) -> None:
-        if self.drafts is not None and prompts.confirm(
-            self,
+    def discard_question(self) -> tuple[str, str]:
+        return (
             _("Discard the unsaved form"),
             _("Throw away the scores and remarks of the unsaved form?"),
-            _("Discard"),
-            _("Keep it"),
-        ):
-            self.drafts.discard(SCAN_FORM_DRAFT)
-        self.show_draft_banner()
+        )
 
     def _loaded(self, result: tuple[list[ScanRow], list[int]]) -> None:
         self.rows, self.years = result

@@ -30,7 +30,6 @@ from werkleren_desktop.gui.situations.situation_dialog import SituationDialog
 from werkleren_desktop.gui.situations.table_model import SituationsTableModel
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import (
-    Banner,
     fill_choices,
     heading,
     hint,
@@ -147,7 +146,7 @@ class SituationsPage(RecordListPage):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(sessions, tasks, today, parent)
-        self.drafts = drafts
+        self.keep_form_drafts(drafts, DRAFT_KIND, SituationDialog)
         self.people: list[PersonRow] = []
         self._pending_choice: tuple[int | None, int | None] | None = None
         self.model = SituationsTableModel()
@@ -221,12 +220,6 @@ class SituationsPage(RecordListPage):
                 )
             )
         )
-        self.draft_banner = Banner("")
-        self.resume_button = self.draft_banner.add_button(_("Continue filling it in"))
-        self.resume_button.clicked.connect(self.resume_draft)
-        self.discard_draft_button = self.draft_banner.add_button(_("Discard"))
-        self.discard_draft_button.clicked.connect(self.discard_draft)
-        self.draft_banner.hide()
         layout.addWidget(self.draft_banner)
         layout.addLayout(tools)
         layout.addLayout(filters)
@@ -269,29 +262,20 @@ class SituationsPage(RecordListPage):
 
     # --- a draft kept after a crash -------------------------------------------------
 
-    def waiting_draft(self) -> Draft | None:
-        return self.drafts.load(DRAFT_KIND) if self.drafts is not None else None
-
-    def show_draft_banner(self) -> None:
-        draft = self.waiting_draft()
-        open_form = isinstance(self.dialog, SituationDialog) and self.dialog.isVisible()
-        self.draft_banner.setVisible(draft is not None and not open_form)
-        if draft is not None:
-            title = str(draft.state.get("title", "")).strip()
-            text = (
-                _(
-                    "The learning situation ‘{title}’ was not saved yet when the program "
-                    "closed unexpectedly ({moment}). Nothing typed was lost."
-                )
-                if title
-                else _(
-                    "A learning situation was not saved yet when the program closed "
-                    "unexpectedly ({moment}). Nothing typed was lost."
-                )
+    def describe_draft(self, draft: Draft) -> str:
+        title = str(draft.state.get("title", "")).strip()
+        text = (
+            _(
+                "The learning situation ‘{title}’ was not saved yet when the program "
+                "closed unexpectedly ({moment}). Nothing typed was lost."
             )
-            self.draft_banner.label.setText(
-                text.format(title=title, moment=format_moment(draft.saved_at))
+            if title
+            else _(
+                "A learning situation was not saved yet when the program closed "
+                "unexpectedly ({moment}). Nothing typed was lost."
             )
+        )
+        return text.format(title=title, moment=format_moment(draft.saved_at))
 
     def resume_draft(self) -> None:
         draft = self.waiting_draft()
@@ -309,16 +293,11 @@ class SituationsPage(RecordListPage):
         dialog.restore_draft(draft.state)
         self._open_dialog(dialog, _("Learning situation saved."))
 
-    def discard_draft(self) -> None:
-        if self.drafts is not None and prompts.confirm(
-            self,
+    def discard_question(self) -> tuple[str, str]:
+        return (
             _("Discard the unsaved situation"),
             _("Throw away what was typed in the unsaved learning situation?"),
-            _("Discard"),
-            _("Keep it"),
-        ):
-            self.drafts.discard(DRAFT_KIND)
-        self.show_draft_banner()
+        )
 
     # --- loading ------------------------------------------------------------------
 
