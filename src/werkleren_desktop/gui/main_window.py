@@ -169,9 +169,9 @@ class MainWindow(QMainWindow):
         self.page_of_area: dict[str, QWidget] = {}
         self._made: set[str] = set()
         for area in AREAS:
-            placeholder = QWidget()
-            self.page_of_area[area.key] = placeholder
-            self.pages.addWidget(placeholder)
+            not_made_yet = QWidget()  # an empty stand-in until the page is first shown
+            self.page_of_area[area.key] = not_made_yet
+            self.pages.addWidget(not_made_yet)
 
         splitter = QSplitter()
         splitter.setHandleWidth(1)
@@ -369,10 +369,10 @@ class MainWindow(QMainWindow):
         if key not in self._made:
             index = [area.key for area in AREAS].index(key)
             page = self._make_page(AREAS[index])
-            placeholder = self.page_of_area[key]
+            stand_in = self.page_of_area[key]
             self.pages.insertWidget(index, page)
-            self.pages.removeWidget(placeholder)
-            placeholder.deleteLater()
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
             self.page_of_area[key] = page
             self._made.add(key)
         return self.page_of_area[key]

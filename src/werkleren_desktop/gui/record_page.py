@@ -52,6 +52,8 @@ class RecordListPage(QWidget):
         self.drafts: DraftStore | None = None  # see keep_form_drafts
         self._draft_kind = ""
         self._draft_form: type[QDialog] = QDialog
+        self._describe_draft: Callable[[Draft], str] = lambda _draft: ""
+        self._discard_question = ("", "")
         self._selecting: int | None = None  # the record select_record is selecting now
 
     def follow_selection(self, table: QTableView, model: RecordModel) -> None:
@@ -121,40 +123,40 @@ class RecordListPage(QWidget):
 
     # --- a form kept after a crash (pages whose form keeps drafts) --------------------
 
-    def keep_form_drafts(self, drafts: DraftStore | None, kind: str, form: type[QDialog]) -> None:
-        """Call once: the page's ``form`` dialogs keep drafts of ``kind`` in ``drafts``,
-        and ``draft_banner`` offers a waiting one back."""
+    def keep_form_drafts(
+        self,
+        drafts: DraftStore | None,
+        kind: str,
+        form: type[QDialog],
+        describe: Callable[[Draft], str],
+        resume: Callable[[], None],
+        discard_question: tuple[str, str],
+    ) -> None:
+        """Call once: the page's ``form`` dialogs keep drafts of ``kind`` in ``drafts``;
+        ``draft_banner`` offers a waiting one back, saying ``describe(draft)``, with
+        ``resume`` to open it and ``discard_question`` (title, question) before throwing
+        it away."""
         self.drafts = drafts
         self._draft_kind = kind
         self._draft_form = form
+        self._describe_draft = describe
+        self._discard_question = discard_question
         self.draft_banner = DraftBanner()
-        self.draft_banner.resume_button.clicked.connect(self.resume_draft)
+        self.draft_banner.resume_button.clicked.connect(resume)
         self.draft_banner.discard_button.clicked.connect(self.discard_draft)
 
     def waiting_draft(self) -> Draft | None:
         return self.drafts.load(self._draft_kind) if self.drafts is not None else None
 
-    def describe_draft(self, draft: Draft) -> str:
-        """The banner's sentence about a waiting draft; pages with drafts override it."""
-        raise NotImplementedError
-
-    def resume_draft(self) -> None:
-        """Open the form again with the waiting draft; pages with drafts override it."""
-        raise NotImplementedError
-
-    def discard_question(self) -> tuple[str, str]:
-        """The title and question before a waiting draft is thrown away."""
-        raise NotImplementedError
-
     def show_draft_banner(self) -> None:
         draft = self.waiting_draft()
         open_form = isinstance(self.dialog, self._draft_form) and self.dialog.isVisible()
         self.draft_banner.offer(
-            self.describe_draft(draft) if draft is not None and not open_form else None
+            self._describe_draft(draft) if draft is not None and not open_form else None
         )
 
     def discard_draft(self) -> None:
-        title, question = self.discard_question()
+        title, question = self._discard_question
         if self.drafts is not None and prompts.confirm(
             self, title, question, _("Discard"), _("Keep it")
         ):

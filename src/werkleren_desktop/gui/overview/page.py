@@ -6,15 +6,11 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
     QChart,
     QChartView,
-    QHorizontalBarSeries,
-    QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -39,6 +35,7 @@ from werkleren_desktop.documents.overview_export import export_overview
 from werkleren_desktop.domain.situations import KIND_SHORT_LABELS
 from werkleren_desktop.domain.training import NATIONAL_BUDGET_USE, PersonYear
 from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui.charts import fill_horizontal_bars
 from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, hint, list_table
@@ -88,32 +85,15 @@ def _chart() -> tuple[QChart, QChartView]:
 
 def bar_chart(chart: QChart, labels: list[str], values: list[float], colour: str) -> None:
     """Horizontal bars, first label on top, each with its value: readable at any width.
-
-    The axes are made once and reused: an axis removed from a shown chart leaves its
-    labels behind on screen, under those of the next year."""
-    chart.removeAllSeries()
-    if not chart.axes():
-        chart.addAxis(QBarCategoryAxis(), Qt.AlignmentFlag.AlignLeft)
-        made = QValueAxis()
-        made.setLabelFormat("%d")
-        made.setTickCount(3)
-        chart.addAxis(made, Qt.AlignmentFlag.AlignBottom)
-    categories = chart.axes(Qt.Orientation.Vertical)[0]
-    axis = chart.axes(Qt.Orientation.Horizontal)[0]
-    assert isinstance(categories, QBarCategoryAxis) and isinstance(axis, QValueAxis)
-    bars = QBarSet("")
-    bars.setColor(QColor(colour))
-    for value in reversed(values):
-        bars.append(round(value))  # whole numbers: Qt writes decimals with a full stop
-    series = QHorizontalBarSeries()
-    series.append(bars)
-    series.setLabelsVisible(True)
-    series.setLabelsFormat("@value")
-    chart.addSeries(series)
-    categories.setCategories(list(reversed(labels)))
-    series.attachAxis(categories)
-    axis.setRange(0, max([*values, 1.0]) * 1.15)
-    series.attachAxis(axis)
+    Whole numbers: Qt writes decimals with a full stop, also in Dutch."""
+    fill_horizontal_bars(
+        chart,
+        labels,
+        [("", colour, [round(v) for v in values])],
+        max([*values, 1.0]) * 1.15,
+        3,
+        values_shown=True,
+    )
 
 
 class OverviewPage(QWidget):

@@ -9,12 +9,8 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
     QChart,
     QChartView,
-    QHorizontalBarSeries,
-    QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
@@ -61,6 +57,7 @@ from werkleren_desktop.domain.scans import (
 )
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui.charts import fill_horizontal_bars
 from werkleren_desktop.gui.navigation import AREAS
 from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
 from werkleren_desktop.gui.record_page import RecordListPage
@@ -143,45 +140,21 @@ class ItemsModel(RowsTableModel[Characteristic]):
 
 
 def question_chart(title: str) -> QChart:
-    """A chart with its two axes made once: removing axes from a shown chart leaves
-    their labels behind on screen, so a new scan only changes categories and bars."""
     chart = QChart()
     chart.setTitle(title)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.setBackgroundRoundness(0)
-    chart.addAxis(QBarCategoryAxis(), Qt.AlignmentFlag.AlignLeft)
-    axis = QValueAxis()
-    axis.setRange(0, HIGHEST)
-    axis.setTickCount(HIGHEST + 1)
-    axis.setLabelFormat("%d")
-    chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     return chart
 
 
 def fill_chart(chart: QChart, rows: list[tuple[str, float, float | None]]) -> None:
     """Bars of this scan (and the previous one, lighter), first characteristic on top."""
-    chart.removeAllSeries()
-    categories = chart.axes(Qt.Orientation.Vertical)[0]
-    values = chart.axes(Qt.Orientation.Horizontal)[0]
-    assert isinstance(categories, QBarCategoryAxis)
-    labels = [label for label, _now, _before in reversed(rows)]
-    if categories.categories() != labels:  # laying out the labels again costs most
-        categories.setCategories(labels)
     compared = bool(rows) and rows[0][2] is not None
-    series = QHorizontalBarSeries()
-    sets = [(_("previous scan"), BEFORE_COLOUR, 2)] if compared else []
-    sets.append((_("this scan"), NOW_COLOUR, 1))
-    for name, colour, index in sets:
-        bars = QBarSet(name)
-        bars.setColor(QColor(colour))
-        bars.setBorderColor(QColor(colour))
-        for row in reversed(rows):
-            bars.append(float(row[index] or 0.0))
-        series.append(bars)
-    chart.addSeries(series)
-    series.attachAxis(categories)
-    series.attachAxis(values)
+    bars = [(_("this scan"), NOW_COLOUR, [now for _label, now, _before in rows])]
+    if compared:
+        bars.insert(0, (_("previous scan"), BEFORE_COLOUR, [b or 0.0 for _l, _n, b in rows]))
+    fill_horizontal_bars(chart, [label for label, _n, _b in rows], bars, HIGHEST, HIGHEST + 1)
     chart.legend().setVisible(compared)
 
 
@@ -452,7 +425,17 @@ class ScansPage(RecordListPage):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(sessions, tasks, today, parent)
-        self.keep_form_drafts(drafts, SCAN_FORM_DRAFT, ResponseDialog)
+        self.keep_form_drafts(
+            drafts,
+            SCAN_FORM_DRAFT,
+            ResponseDialog,
+            self.describe_draft,
+            self.resume_draft,
+            (
+                _("Discard the unsaved form"),
+                _("Throw away the scores and remarks of the unsaved form?"),
+            ),
+        )
         self.rows: list[ScanRow] = []
         self.years: list[int] = []
         self.preview: PdfPreviewDialog | None = None
@@ -543,12 +526,6 @@ class ScansPage(RecordListPage):
         number = draft.state.get("number") if response_id is not None else None
         self._open_response(
             scan_id, scan.title, response_id, number if isinstance(number, int) else None, draft
-        )
-
-    def discard_question(self) -> tuple[str, str]:
-        return (
-            _("Discard the unsaved form"),
-            _("Throw away the scores and remarks of the unsaved form?"),
         )
 
     def _loaded(self, result: tuple[list[ScanRow], list[int]]) -> None:
@@ -751,26 +728,51 @@ class ScansPage(RecordListPage):
         self._period_changed()
 
     def blank_form(self) -> None:
-        settings = load_settings(self.sessions)
         report = self.panel.report
         title = report.result.scan.title if report is not None else ""
-        pdf = scan_form_pdf(
-            settings.name if settings else "",
-            settings.logo_png if settings else None,
-            self.today(),
-            title,
-        )
-        self._preview(_("Blank scan form"), pdf, _("scan form") + ".pdf")
+        today = self.today()
+
+        def make() -> bytes:
+            settings = load_settings(self.sessions)
+            return scan_form_pdf(
+                settings.name if settings else "",
+                settings.logo_png if settings else None,
+                today,
+                title,
+            )
+
+        self._preview(_("Blank scan form"), make, _("scan form") + ".pdf")
 
     def show_report_pdf(self) -> None:
         report = self.panel.report
         if report is None:
             return
         scan = report.result.scan
-        pdf = scan_report_pdf(report, self.today())
+        today = self.today()
         name = f"{_('scan')} {scan.title} {scan.held_on.isoformat()}.pdf"
-        self._preview(_("Scan report"), pdf, name)
+        self._preview(_("Scan report"), lambda: scan_report_pdf(report, today), name)
 
-    def _preview(self, title: str, pdf: bytes, name: str) -> None:
-        self.preview = PdfPreviewDialog(title, pdf, name, self)
-        self.preview.open()
+    def _preview(self, title: str, make: Callable[[], bytes], name: str) -> None:
+        """Build the PDF in the background (a report of many forms takes a moment), with
+        its buttons off meanwhile, then show the preview."""
+        buttons = (self.form_button, self.panel.report_button)
+        for button in buttons:
+            button.setEnabled(False)
+
+        def finished() -> None:
+            self.form_button.setEnabled(True)
+            report = self.panel.report
+            self.panel.report_button.setEnabled(
+                report is not None and report.result.scan.responses > 0
+            )
+
+        def done(pdf: bytes) -> None:
+            finished()
+            self.preview = PdfPreviewDialog(title, pdf, name, self)
+            self.preview.open()
+
+        def failed(error: BaseException) -> None:
+            finished()
+            self.error_label.show_message(str(error))
+
+        self.tasks.run(make, done, failed, owner=self)

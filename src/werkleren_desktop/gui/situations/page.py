@@ -146,7 +146,17 @@ class SituationsPage(RecordListPage):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(sessions, tasks, today, parent)
-        self.keep_form_drafts(drafts, DRAFT_KIND, SituationDialog)
+        self.keep_form_drafts(
+            drafts,
+            DRAFT_KIND,
+            SituationDialog,
+            self.describe_draft,
+            self.resume_draft,
+            (
+                _("Discard the unsaved situation"),
+                _("Throw away what was typed in the unsaved learning situation?"),
+            ),
+        )
         self.people: list[PersonRow] = []
         self._pending_choice: tuple[int | None, int | None] | None = None
         self.model = SituationsTableModel()
@@ -292,12 +302,6 @@ class SituationsPage(RecordListPage):
         dialog = self._dialog(situation, record_id)
         dialog.restore_draft(draft.state)
         self._open_dialog(dialog, _("Learning situation saved."))
-
-    def discard_question(self) -> tuple[str, str]:
-        return (
-            _("Discard the unsaved situation"),
-            _("Throw away what was typed in the unsaved learning situation?"),
-        )
 
     # --- loading ------------------------------------------------------------------
 
