@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Extract every marked string into the template and merge it into each language's .po.
-# Then translate the new (empty or fuzzy) entries; tests/test_translations.py fails until done.
+# Then translate the new (empty or fuzzy) entries and run it again to compile them;
+# tests/test_translations.py fails until both are done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 py=${PYTHON:-.venv/bin/python}
@@ -14,3 +15,5 @@ for po in src/werkleren_desktop/assets/locale/*/LC_MESSAGES/werkleren.po; do
   "$py" -m babel.messages.frontend update --no-fuzzy-matching --ignore-obsolete \
     -i "$pot" -d src/werkleren_desktop/assets/locale -D werkleren -l "$lang"
 done
+# The program reads the compiled catalogs (.mo); tests fail when one differs from its .po.
+"$py" scripts/compile_translations.py

@@ -11,7 +11,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from werkleren_desktop.i18n import po_path
+from werkleren_desktop.i18n import po_path, translator
 
 SRC = Path(__file__).parent.parent / "src" / "werkleren_desktop"
 KEYWORDS = {"_": None, "N_": None, "n_": (1, 2)}
@@ -52,6 +52,25 @@ def test_every_source_string_has_a_dutch_translation() -> None:
         "Strings without a Dutch translation (run scripts/update-translations.sh and fill in "
         f"the .po file): {missing}"
     )
+
+
+def test_the_program_reads_every_translation_of_the_po_file() -> None:
+    """The window reads the compiled .mo: a .po changed without compiling would show
+    English (or an old translation) to the user."""
+    dutch = translator("nl")
+    stale = []
+    for message in dutch_catalog():
+        if not message.id or message.fuzzy:
+            continue
+        if isinstance(message.id, tuple):
+            singular, plural = message.id[0], message.id[1]
+            one, other = message.string[0], message.string[-1]
+            shown = (dutch.ngettext(singular, plural, 1), dutch.ngettext(singular, plural, 2))
+            if (one, other) != shown:
+                stale.append(message.id[0])
+        elif message.string and dutch.gettext(message.id) != message.string:
+            stale.append(message.id)
+    assert not stale, f"run scripts/update-translations.sh to compile the .mo: {stale[:5]}"
 
 
 def test_translations_keep_their_placeholders() -> None:
