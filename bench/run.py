@@ -95,78 +95,141 @@ def build_demo() -> float | None:
 
 # --- start and memory: the program against a bare PySide6 window ---------------------
 
-BARE = """
-import resource, sys, time
-from PySide6.QtCore import QTimer
+# Both print when their window is first painted and, for the program, when its data are
+# shown (the window opened its data and the page's background loads are done): the time
+# since the launch (taken by the runner as a wall-clock stamp, passed as the last
+# argument) and the resident memory at that moment (what a task manager shows; the
+# peak where the system does not tell the current figure).
+
+RESIDENT = """
+import resource
+def resident_kb():
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
+
+BARE = (
+    RESIDENT
+    + """
+import sys, time
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
+launched = float(sys.argv[-1])
 app = QApplication(sys.argv)
 window = QMainWindow()
 window.resize(1180, 760)
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            window.removeEventFilter(self)
+            at = (time.time() - launched) * 1000
+            memory = resident_kb()
+            print(f"painted {at} {memory}", flush=True)
+            print(f"ready {at} {memory}", flush=True)
+            app.quit()
+        return False
+painted = Painted()
+window.installEventFilter(painted)  # the window's own events only, as in PROGRAM
 window.show()
-def painted():
-    app.processEvents()
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
-    app.quit()
-QTimer.singleShot(0, painted)
 app.exec()
 """
+)
 
-PROGRAM = """
-import resource, sys
-from pathlib import Path
-# in the order the werkleren command imports them: the program first, then Qt
+PROGRAM = (
+    RESIDENT
+    + """
+import sys, time
+launched = float(sys.argv[-1])
+# the werkleren command, as a user starts it: werkleren --data-dir DIR
+from werkleren_desktop.cli import main
 from werkleren_desktop.gui.app import make_application
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject
 from werkleren_desktop.gui.main_window import MainWindow
-from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.services.data_store import open_data_folder
-app = make_application()
-store = open_data_folder(DataPaths(Path(sys.argv[1])))
-window = MainWindow(store, TaskRunner())
-window.resize(1180, 760)
-window.show()
-def painted():
-    app.processEvents()
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
-    app.quit()
-QTimer.singleShot(0, painted)
-app.exec()
+app = make_application()  # the command's run_gui finds and uses this one
+
+def report(what):
+    at = (time.time() - launched) * 1000
+    print(f"{what} {at} {resident_kb()}", flush=True)
+
+class Watch(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            report("painted")
+            watched.opened.connect(lambda: shown(watched))
+        return False
+
+def shown(window):
+    def idle(busy=False):
+        if not busy and not window.tasks.busy:
+            app.processEvents()  # paint what the loads filled in
+            report("ready")
+            window.close()
+    window.tasks.busy_changed.connect(idle)
+    idle()
+
+watch = Watch()
+made = MainWindow.__init__
+def watched_init(window, *args, **kwargs):  # watch the window's own events only: a
+    made(window, *args, **kwargs)           # filter on every widget costs time itself
+    window.installEventFilter(watch)
+MainWindow.__init__ = watched_init
+sys.exit(main(["--data-dir", sys.argv[1]]))
 """
+)
 
 
-def start_and_memory(runs: int) -> tuple[Figure, Figure]:
+def start_and_memory(runs: int) -> tuple[Figure, Figure, Figure]:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     # as installed: with compiled bytecode (a machine that forbids writing it would make
     # every start compile the program's sources again)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # the window opens on the page it showed last; the bench measures the home page
+    (DATA / "window.ini").unlink(missing_ok=True)
 
-    def launch(code: str, *args: str) -> tuple[float, int]:
-        started = time.perf_counter()
+    def launch(code: str, *args: str) -> dict[str, tuple[float, int]]:
         done = subprocess.run(
-            [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True
+            [sys.executable, "-c", code, *args, repr(time.time())],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
         )
-        elapsed = (time.perf_counter() - started) * 1000
-        return elapsed, int(done.stdout.split()[-1])
+        marks = {}
+        for line in done.stdout.splitlines():
+            what, at, memory = line.split()
+            marks[what] = (float(at), int(memory))
+        return marks
 
     launch(BARE)  # a first start of each writes bytecode and warms the disk cache
-    launch(PROGRAM, str(DATA))
-    bare = [launch(BARE) for _run in range(runs)]
+    launch(PROGRAM, str(DATA))  # and lets the window remember how it looked
+    bare = [launch(BARE)["painted"] for _run in range(runs)]
     program = [launch(PROGRAM, str(DATA)) for _run in range(runs)]
     bare_ms = statistics.median(t for t, _m in bare)
-    program_ms = statistics.median(t for t, _m in program)
     bare_kb = statistics.median(m for _t, m in bare)
-    program_kb = statistics.median(m for _t, m in program)
+    painted_ms = statistics.median(marks["painted"][0] for marks in program)
+    ready_ms = statistics.median(marks["ready"][0] for marks in program)
+    program_kb = statistics.median(marks["ready"][1] for marks in program)
     return (
         Figure(
             "start to painted window",
-            program_ms,
+            painted_ms,
             bare_ms,
             "≤ 1.5 × bare",
-            program_ms <= 1.5 * bare_ms,
+            painted_ms <= 1.5 * bare_ms,
         ),
         Figure(
-            "resident memory (MB, not ms)",
+            "start to home page with its data",
+            ready_ms,
+            bare_ms,
+            "",  # no goal: reported, for comparison over time
+            True,
+        ),
+        Figure(
+            "resident memory with data (MB, not ms)",
             program_kb / 1024,
             bare_kb / 1024,
             "≤ 2 × bare",
@@ -416,7 +479,7 @@ def main() -> int:
     for f in figures:
         baseline = f"{f.baseline_ms:10.1f}" if f.baseline_ms else f"{'—':>10}"
         ratio = f"{f.ratio:7.2f}" if f.ratio else f"{'—':>7}"
-        mark = "ok" if f.met else "MISSED"
+        mark = "" if not f.goal else "ok" if f.met else "MISSED"
         print(f"{f.name:<34} {f.median_ms:10.1f} {baseline} {ratio}  {f.goal} {mark}")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(

@@ -11,8 +11,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Werkleren Desktop"
 APP_SLUG = "werkleren"
 DATA_DIR_ENV = "WERKLEREN_DATA_DIR"
@@ -20,6 +18,8 @@ DATABASE_FILENAME = "werkleren.sqlite3"
 
 
 def default_data_dir() -> Path:
+    import platformdirs  # only when no folder was named
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
 
 

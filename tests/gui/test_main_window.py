@@ -7,7 +7,11 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from tests.conftest import TODAY
 from werkleren_desktop import __version__
+from werkleren_desktop.gui.language import apply_language
+from werkleren_desktop.gui.main_window import MainWindow
 from werkleren_desktop.gui.navigation import AREAS
+from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.gui.window_state import WindowState
 from werkleren_desktop.services.demo import DemoSize, generate_demo
 
 DUTCH_TITLES = [
@@ -115,3 +119,53 @@ def test_size_position_area_and_sidebar_are_remembered(make_window, qtbot, store
     assert again.current_area() == "training"
     assert not again.sidebar_action.isChecked()
     assert not again.side_panel.isVisible()
+
+
+def opening_window(qtbot, paths) -> MainWindow:
+    window = MainWindow(None, TaskRunner(synchronous=True), today=lambda: TODAY, paths=paths)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    return window
+
+
+def test_the_window_opens_as_it_looked_last_time_before_the_data(make_window, qtbot, store) -> None:
+    """At start the window is painted before the data are open: with last time's
+    organisation, language and areas, greyed, saying that the data are being opened."""
+    demo_window(make_window, store).close()
+
+    window = opening_window(qtbot, store.paths)
+    assert not window.is_open
+    assert window.windowTitle() == "Installatiebedrijf Van Dijk & Zn. — Werkleren Desktop"
+    assert window.organisation_label.text() == "Installatiebedrijf Van Dijk & Zn."
+    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == (DUTCH_TITLES)
+    assert not window.sidebar.isEnabled()
+    assert "Gegevens openen…" in labels(window.pages)
+    for action in (window.settings_action, window.backup_action, window.open_demo_action):
+        assert not action.isEnabled()
+    window.area_actions["people"].trigger()  # nothing to show yet, and nothing breaks
+    assert window.current_area() is None
+
+    with qtbot.waitSignal(window.opened):
+        window.open_store(store)
+    assert window.is_open and window.sidebar.isEnabled()
+    assert window.current_area() == "home"
+    assert window.home_page.isVisible()
+    assert window.settings_action.isEnabled()
+
+
+def test_a_first_start_says_only_that_the_data_are_being_opened(qtbot, data_paths) -> None:
+    window = opening_window(qtbot, data_paths)
+    assert window.windowTitle() == "Werkleren Desktop"
+    assert labels(window) == ["Gegevens openen…", f"Gegevens: {data_paths.root}"]
+
+
+def test_the_opening_window_speaks_the_language_of_last_time(make_window, qtbot, store) -> None:
+    window = demo_window(make_window, store)
+    window.set_language("en")
+    window.close()
+    assert WindowState(store.paths.window_state).language() == "en"
+    apply_language("en")  # what the start does with the remembered language
+    again = opening_window(qtbot, store.paths)
+    assert "Opening the data…" in labels(again.pages)
+    assert again.sidebar.item(1).text() == "People"

@@ -33,6 +33,9 @@ def look() -> None:
     if not windows:
         return
     window = windows[0]
+    seen.setdefault("first_title", window.windowTitle())  # painted before the data are open
+    if not window.is_open:
+        return
     seen.update(title=window.windowTitle(), area=window.current_area(),
                 people=window.home_page.active_figure.value.text())
     if seen["people"] != "–":  # the figures load in the background
@@ -70,13 +73,41 @@ def test_the_gui_opens_on_a_demo_folder(tmp_path: Path) -> None:
     assert 20 <= int(str(seen["people"])) <= 30
 
 
+def test_the_second_start_paints_the_window_of_last_time_before_opening_the_data(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "demo"
+    assert main(["demo", "--data-dir", str(folder)]) == 0
+    first = start(folder)
+    assert first["first_title"] == "Werkleren Desktop"  # nothing remembered yet
+    again = start(folder)
+    assert again["first_title"] == "Installatiebedrijf Van Dijk & Zn. — Werkleren Desktop"
+    assert again["exit"] == 0 and again["area"] == "home"
+
+
+def test_a_damaged_data_file_is_explained_in_the_window_and_the_program_stops(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "demo"
+    assert main(["demo", "--data-dir", str(folder)]) == 0
+    database = folder / "werkleren.sqlite3"
+    content = bytearray(database.read_bytes())
+    content[5000:9000] = b"\x00" * 4000
+    database.write_bytes(bytes(content))
+    seen = start(folder)
+    assert seen["exit"] == 1
+    assert "first_title" in seen and "title" not in seen  # the window showed, the data not
+    assert "Er is geen reservekopie" in str(seen["error"])
+    assert database.read_bytes() == bytes(content)
+
+
 def test_a_folder_that_cannot_be_opened_is_explained(tmp_path: Path) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("")
     seen = start(blocked)
     assert seen["exit"] == 1
     assert "kan niet worden aangemaakt" in str(seen["error"])
-    assert "title" not in seen
+    assert "first_title" not in seen  # said before any window
 
 
 KEEP_RUNNING = """

@@ -1,32 +1,42 @@
-"""Starting the window: the application object, the data folder, the main window."""
+"""Starting the window: the application object, the data folder, the main window.
+
+The window is painted first, as it looked last time, and the data are opened behind
+it: importing the data layer (SQLAlchemy and the services) and checking and opening
+the data file take most of a second on a large organisation, and the window would
+otherwise stay away that long.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from filelock import Timeout
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from werkleren_desktop._version import __version__
-from werkleren_desktop.db.migrate import DamagedDatabaseError
-from werkleren_desktop.domain.formatting import format_moment
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.icons import app_icon
 from werkleren_desktop.gui.language import apply_language
 from werkleren_desktop.gui.main_window import MainWindow
 from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.gui.window_state import WindowState
 from werkleren_desktop.i18n import _, current_language
 from werkleren_desktop.paths import APP_NAME, DataPaths
-from werkleren_desktop.services.backups import backup_at_start, newest_good_backup, recover
-from werkleren_desktop.services.data_store import DataStore, open_data_folder
-from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.writer import (
     instance_name,
     shared_location_warning,
     writer_lock,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
+
+    from werkleren_desktop.services.data_store import DataStore
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -41,20 +51,26 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def offer_recovery(paths: DataPaths, problem: str) -> DataStore | None:
+def offer_recovery(
+    paths: DataPaths, problem: str, parent: QWidget | None = None
+) -> DataStore | None:
     """The data file is damaged: offer the newest good backup, naming its date and time.
     The damaged file is kept aside, never deleted and never silently replaced."""
+    from werkleren_desktop.domain.formatting import format_moment
+    from werkleren_desktop.services.backups import newest_good_backup, recover
+    from werkleren_desktop.services.data_store import open_data_folder
+
     title = _("Werkleren Desktop cannot start")
     backup = newest_good_backup(paths)
     if backup is None:
         prompts.show_error(
-            None,
+            parent,
             title,
             problem + " " + _("There is no backup to restore; the file stays as it is."),
         )
         return None
     if not prompts.confirm(
-        None,
+        parent,
         title,
         problem
         + "\n\n"
@@ -70,12 +86,14 @@ def offer_recovery(paths: DataPaths, problem: str) -> DataStore | None:
         recover(paths, backup)
         return open_data_folder(paths)
     except UserError as error:
-        prompts.show_error(None, title, str(error))
+        prompts.show_error(parent, title, str(error))
         return None
 
 
 def bring_to_front(name: str) -> bool:
     """Ask the window already running on these data to come forward."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(1500):
@@ -89,6 +107,8 @@ def bring_to_front(name: str) -> bool:
 
 def listen_for_second_starts(name: str, window: QWidget) -> QLocalServer:
     """A second start of the program brings this window to the front instead."""
+    from PySide6.QtNetwork import QLocalServer
+
     server = QLocalServer(window)
     QLocalServer.removeServer(name)  # a socket left behind by a crash
     server.listen(name)
@@ -109,7 +129,6 @@ def listen_for_second_starts(name: str, window: QWidget) -> QLocalServer:
 
 def run_gui(paths: DataPaths) -> int:
     app = make_application()
-    apply_language(current_language())
     title = _("Werkleren Desktop cannot start")
     try:
         lock = writer_lock(paths)
@@ -134,38 +153,105 @@ def run_gui(paths: DataPaths) -> int:
         lock.release()
 
 
-def _run_window(app: QApplication, paths: DataPaths) -> int:
+@dataclass
+class Opened:
+    """What opening the data folder found, for the window to show."""
+
+    store: DataStore
+    notes: list[str] = field(default_factory=list)  # for the status bar
+    warning: str | None = None  # a shared or synchronised folder: said at once
+
+
+def open_data(paths: DataPaths) -> Opened:
+    """Open the data folder (off the UI thread): check the file, bring the schema up to
+    date, make the daily backup. The data layer is imported here, at its first use."""
+    from werkleren_desktop.services.backups import backup_at_start
+    from werkleren_desktop.services.data_store import open_data_folder
+
+    opened = Opened(open_data_folder(paths))
+    opened.warning = shared_location_warning(paths.root)
+    if opened.warning is not None:
+        opened.notes.append(opened.warning)
     try:
-        store = open_data_folder(paths)
-    except DamagedDatabaseError as error:
-        recovered = offer_recovery(paths, str(error))
-        if recovered is None:
-            return 1
-        store = recovered
+        backup_at_start(paths)  # at most once a day, and only when data changed
     except UserError as error:
-        prompts.show_error(None, _("Werkleren Desktop cannot start"), str(error))
-        return 1
+        opened.notes.append(str(error))
+    return opened
+
+
+class _AfterFirstPaint(QObject):
+    """Runs an action once, just after the window was first painted: work started
+    earlier would compete with the painting for Python's attention. A window that is not
+    painted (started minimised) gets the action after ``at_latest_ms``."""
+
+    def __init__(self, window: QWidget, action: Callable[[], None], at_latest_ms: int) -> None:
+        super().__init__(window)
+        self._window = window
+        self._action: Callable[[], None] | None = action
+        window.installEventFilter(self)
+        QTimer.singleShot(at_latest_ms, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)  # once this paint is on screen
+        return False
+
+    def _run(self) -> None:
+        action, self._action = self._action, None
+        if action is not None:
+            action()
+
+
+def _run_window(app: QApplication, paths: DataPaths) -> int:
+    # in the language and with the organisation's name it had last time
+    apply_language(WindowState(paths.window_state).language() or current_language())
+    tasks = TaskRunner()
+    window = MainWindow(None, tasks, paths=paths)
+    window.show()
+    servers: list[QLocalServer] = []
+    stores: list[DataStore] = []
+
+    def show(opened: Opened) -> None:
+        stores.append(opened.store)
+        window.open_store(opened.store)
+        if opened.warning is not None:
+            prompts.show_error(window, _("Data folder"), opened.warning)
+        if opened.notes:
+            window.statusBar().showMessage(" ".join(opened.notes))
+
+    def failed(error: BaseException) -> None:
+        from werkleren_desktop.db.migrate import DamagedDatabaseError
+
+        store = None
+        if isinstance(error, DamagedDatabaseError):
+            store = offer_recovery(paths, str(error), window)
+        elif isinstance(error, UserError):
+            prompts.show_error(window, _("Werkleren Desktop cannot start"), str(error))
+        else:
+            prompts.show_error(
+                window,
+                _("Werkleren Desktop cannot start"),
+                _(
+                    "something unexpected went wrong ({kind}: {detail}); nothing was changed "
+                    "after the last save."
+                ).format(kind=type(error).__name__, detail=error),
+            )
+        if store is None:
+            window.close()
+            app.exit(1)
+        else:
+            show(Opened(store))
+
+    def open_behind_the_window() -> None:
+        servers.append(listen_for_second_starts(instance_name(paths), window))
+        tasks.run(lambda: open_data(paths), show, failed, owner=window)
+
+    _AfterFirstPaint(window, open_behind_the_window, 1000)
     try:
-        settings = load_settings(store.sessions)
-        if settings is not None:
-            apply_language(settings.language)
-        notes = []
-        warning = shared_location_warning(paths.root)
-        if warning is not None:
-            notes.append(warning)
-        try:
-            backup_at_start(paths)  # at most once a day, and only when data changed
-        except UserError as error:
-            notes.append(str(error))
-        window = MainWindow(store, TaskRunner())
-        server = listen_for_second_starts(instance_name(paths), window)
-        window.show()
-        if warning is not None:
-            prompts.show_error(window, _("Data folder"), warning)
-        if notes:
-            window.statusBar().showMessage(" ".join(notes))
-        code = app.exec()
-        server.close()
-        return code
+        return app.exec()
     finally:
-        store.close()
+        for server in servers:
+            server.close()
+        for store in stores:
+            store.close()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,31 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
-from werkleren_desktop.gui.dialogs.about import AboutDialog
-from werkleren_desktop.gui.dialogs.settings import SettingsDialog
 from werkleren_desktop.gui.icons import app_icon
 from werkleren_desktop.gui.language import apply_language
 from werkleren_desktop.gui.navigation import AREAS, HOME, Area
-from werkleren_desktop.gui.pages.home import HomePage
-from werkleren_desktop.gui.pages.welcome import WelcomePage
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import Banner, heading
 from werkleren_desktop.gui.window_state import WindowState
 from werkleren_desktop.i18n import _, current_language
 from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.services.backups import (
-    Backup,
-    backup_folder,
-    check_candidate,
-    make_backup,
-    restore_backup,
-)
-from werkleren_desktop.services.data_store import DataStore, open_data_folder
-from werkleren_desktop.services.drafts import SCAN_FORM_DRAFT, SITUATION_DRAFT, DraftStore
-from werkleren_desktop.services.organisation import load_settings
+
+# The window is on screen before the data layer (SQLAlchemy and the services) is
+# imported: what needs it is imported where it is used, by then long loaded.
+if TYPE_CHECKING:
+    from werkleren_desktop.domain.organisation import OrganisationSettings
+    from werkleren_desktop.services.backups import Backup
+    from werkleren_desktop.services.data_store import DataStore
 
 EDIT_ACTIONS = (
     ("undo", "Undo", QKeySequence.StandardKey.Undo),
@@ -65,25 +58,55 @@ _EDIT_LABELS = {  # spelled out so that extraction finds them
 
 
 class MainWindow(QMainWindow):
+    """The main window. Made with a data store it shows the data at once; made with only
+    the data folder's paths it opens as it looked last time (title, organisation, the
+    areas) while the data are being opened, and shows them when :meth:`open_store` is
+    called."""
+
+    opened = Signal()  # the data are open and shown
+
+    own_store: DataStore  # the user's own data folder
+    store: DataStore  # what the window shows: the own data or the demo
+
     def __init__(
         self,
-        store: DataStore,
+        store: DataStore | None,
         tasks: TaskRunner,
         today: Callable[[], dt.date] = dt.date.today,
+        paths: DataPaths | None = None,
     ) -> None:
         super().__init__()
-        self.own_store = store  # the user's own data folder
-        self.store = store  # what the window shows: the own data or the demo
+        if store is not None:
+            paths = store.paths
+        if paths is None:
+            raise ValueError("a window needs its data or the paths of its data folder")
+        self.paths = paths
         self.tasks = tasks
         self.today = today
-        self.state = WindowState(store.paths.window_state)
-        self.settings: OrganisationSettings | None = load_settings(store.sessions)
+        self.state = WindowState(paths.window_state)
+        self.settings: OrganisationSettings | None = None
+        self.is_open = False
         self.setWindowIcon(app_icon())
         self.setMinimumSize(760, 520)
         self.tasks.busy_changed.connect(self._show_busy)
         QApplication.instance().focusChanged.connect(self._update_edit_actions)  # type: ignore[union-attr]
-        self._build(self.state.area())
+        if store is None:
+            self._build_opening()
+        else:
+            self.open_store(store)
         self.restore_geometry()
+
+    def open_store(self, store: DataStore) -> None:
+        """Show the data: the organisation's pages, or the welcome page for a new one."""
+        from werkleren_desktop.services.organisation import load_settings
+
+        self.own_store = self.store = store
+        self.is_open = True
+        self.settings = load_settings(store.sessions)
+        if self.settings is not None and self.settings.language != current_language():
+            apply_language(self.settings.language)
+        self._build(self.state.area())
+        self.opened.emit()
 
     # --- building -----------------------------------------------------------------
 
@@ -92,6 +115,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             f"{self.settings.name} — Werkleren Desktop" if self.settings else "Werkleren Desktop"
         )
+        from werkleren_desktop.gui.pages.welcome import WelcomePage
+
         self.menuBar().clear()
         self._build_menus()
         self.central = QStackedWidget()
@@ -100,22 +125,26 @@ class MainWindow(QMainWindow):
         self.welcome_page.demo_requested.connect(self.open_demo)
         self.welcome_page.language_chosen.connect(self.set_language)
         self.central.addWidget(self.welcome_page)
-        self.central.addWidget(self._build_main_area())
+        self.central.addWidget(self._build_main_area(self.settings.name if self.settings else ""))
         self.setCentralWidget(self.central)
         if self.isVisible():
             self.central.show()  # at once, not at the layout's queued show
 
-        if not hasattr(self, "folder_label"):
-            self.folder_label = QLabel()
-            self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.statusBar().addPermanentWidget(self.folder_label)
-        self.folder_label.setText(_("Data: {folder}").format(folder=self.store.paths.root))
+        self._show_folder(self.store.paths.root)
+        if not self.showing_demo:  # for the next start, before the data are open
+            self.state.set_look(self.settings.name if self.settings else None, current_language())
 
         has_organisation = self.settings is not None
         self.central.setCurrentIndex(1 if has_organisation else 0)
         for action in (self.settings_action, *self.area_actions.values(), self.sidebar_action):
             action.setEnabled(has_organisation)
         if has_organisation:
+            from werkleren_desktop.services.drafts import (
+                SCAN_FORM_DRAFT,
+                SITUATION_DRAFT,
+                DraftStore,
+            )
+
             self.show_area(area_key or HOME.key)
             drafts = DraftStore(self.store.paths.drafts)
             if drafts.load(SITUATION_DRAFT) is not None:
@@ -127,7 +156,42 @@ class MainWindow(QMainWindow):
                     _("A scan form that was not saved is waiting under ‘Where do we stand?’.")
                 )
 
-    def _build_main_area(self) -> QWidget:
+    def _build_opening(self) -> None:
+        """The window while its data are being opened: as it looked last time, greyed."""
+        name = self.state.organisation_name()
+        self.setWindowTitle(f"{name} — Werkleren Desktop" if name else "Werkleren Desktop")
+        self._build_menus()
+        for action in (
+            self.settings_action,
+            self.open_demo_action,
+            self.close_demo_action,
+            self.backup_action,
+            self.restore_action,
+            self.about_action,
+            *self.area_actions.values(),
+            self.sidebar_action,
+        ):
+            action.setEnabled(False)
+        opening = QLabel(_("Opening the data…"))
+        opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        opening.setEnabled(False)  # grey, like the rest until the data are there
+        if name is None:  # a first start, or one before the window remembered its look
+            self.setCentralWidget(opening)
+        else:
+            self.setCentralWidget(self._build_main_area(name))
+            self.sidebar.setEnabled(False)
+            self.pages.addWidget(opening)
+            self.pages.setCurrentWidget(opening)
+        self._show_folder(self.paths.root)
+
+    def _show_folder(self, folder: object) -> None:
+        if not hasattr(self, "folder_label"):
+            self.folder_label = QLabel()
+            self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.statusBar().addPermanentWidget(self.folder_label)
+        self.folder_label.setText(_("Data: {folder}").format(folder=folder))
+
+    def _build_main_area(self, organisation_name: str) -> QWidget:
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -144,7 +208,7 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._area_row_changed)
 
-        self.organisation_label = heading(self.settings.name if self.settings else "", 1.1)
+        self.organisation_label = heading(organisation_name, 1.1)
         self.logo_label = QLabel()
         self.logo_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self._show_logo()
@@ -205,11 +269,13 @@ class MainWindow(QMainWindow):
 
     @property
     def showing_demo(self) -> bool:
-        return self.store is not self.own_store
+        return self.is_open and self.store is not self.own_store
 
     def _make_page(self, area: Area) -> QWidget:
         """Build one area's page; its module is imported only now."""
         if area is HOME:
+            from werkleren_desktop.gui.pages.home import HomePage
+
             self.home_page = HomePage(self.store.sessions, self.tasks, self.today)
             self.home_page.navigate.connect(self.show_area)
             return self.home_page
@@ -220,7 +286,7 @@ class MainWindow(QMainWindow):
             self.people_page.status_message.connect(self._show_message)
             self.people_page.situations_wanted.connect(self.show_situations_of)
             self.people_page.conversation_wanted.connect(self.show_conversation)
-            self.people_page.backup = lambda: make_backup(self.store.paths, "before-import")
+            self.people_page.backup = self._back_up_before_import
             return self.people_page
         if area.key == "cycles":
             from werkleren_desktop.gui.cycles.page import CyclesPage
@@ -230,6 +296,7 @@ class MainWindow(QMainWindow):
             return self.cycles_page
         if area.key == "situations":
             from werkleren_desktop.gui.situations.page import SituationsPage
+            from werkleren_desktop.services.drafts import DraftStore
 
             self.situations_page = SituationsPage(
                 self.store.sessions, self.tasks, self.today, DraftStore(self.store.paths.drafts)
@@ -263,6 +330,7 @@ class MainWindow(QMainWindow):
             return self.groups_page
         if area.key == "scans":
             from werkleren_desktop.gui.scans.page import ScansPage
+            from werkleren_desktop.services.drafts import DraftStore
 
             self.scans_page = ScansPage(
                 self.store.sessions, self.tasks, self.today, DraftStore(self.store.paths.drafts)
@@ -338,9 +406,9 @@ class MainWindow(QMainWindow):
         full_screen.toggled.connect(lambda on: self.showFullScreen() if on else self.showNormal())
 
         help_menu = bar.addMenu(_("&Help"))
-        about = help_menu.addAction(_("&About Werkleren Desktop"))
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(self.open_about)
+        self.about_action = help_menu.addAction(_("&About Werkleren Desktop"))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.open_about)
         about_qt = help_menu.addAction(_("About &Qt"))
         about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
         about_qt.triggered.connect(QApplication.aboutQt)
@@ -434,6 +502,8 @@ class MainWindow(QMainWindow):
             QApplication.restoreOverrideCursor()
 
     def _organisation_ready(self) -> None:
+        from werkleren_desktop.services.organisation import load_settings
+
         self.settings = load_settings(self.store.sessions)
         if self.settings and self.settings.language != current_language():
             apply_language(self.settings.language)
@@ -463,6 +533,8 @@ class MainWindow(QMainWindow):
             prompts.show_error(self, _("Demo organisation"), message)
 
     def _demo_opened(self, store: DataStore) -> None:
+        from werkleren_desktop.services.organisation import load_settings
+
         self.store = store
         self.settings = load_settings(store.sessions)
         self._build(HOME.key)
@@ -470,6 +542,8 @@ class MainWindow(QMainWindow):
 
     def close_demo(self) -> None:
         """Back to the user's own data: their organisation, or the welcome page."""
+        from werkleren_desktop.services.organisation import load_settings
+
         if not self.showing_demo:
             return
         self.store.close()
@@ -479,8 +553,15 @@ class MainWindow(QMainWindow):
 
     # --- backups ------------------------------------------------------------------
 
+    def _back_up_before_import(self) -> object:
+        from werkleren_desktop.services.backups import make_backup
+
+        return make_backup(self.store.paths, "before-import")
+
     def back_up_now(self) -> None:
         """Copy the data in the background: ten years of a care group are tens of MB."""
+        from werkleren_desktop.services.backups import make_backup
+
         paths = self.store.paths
         self.backup_action.setEnabled(False)
 
@@ -496,6 +577,14 @@ class MainWindow(QMainWindow):
 
     def restore(self) -> None:
         """Replace the own data by a backup, after checks and with a copy of the current."""
+        from werkleren_desktop.services.backups import (
+            backup_folder,
+            check_candidate,
+            restore_backup,
+        )
+        from werkleren_desktop.services.data_store import open_data_folder
+        from werkleren_desktop.services.organisation import load_settings
+
         if self.showing_demo:
             prompts.show_error(
                 self,
@@ -552,6 +641,8 @@ class MainWindow(QMainWindow):
         self._build(self.current_area() if self.settings else None)
 
     def open_settings(self) -> None:
+        from werkleren_desktop.gui.dialogs.settings import SettingsDialog
+
         if self.settings is None:
             return
         dialog = SettingsDialog(
@@ -570,6 +661,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Settings saved."), 5000)
 
     def open_about(self) -> None:
+        from werkleren_desktop.gui.dialogs.about import AboutDialog
+
         dialog = AboutDialog(self.store.paths.root, self)
         dialog.open()
         self.about_dialog = dialog

@@ -1,4 +1,6 @@
-"""Window size, position and the last page, remembered per data folder."""
+"""Window size, position and the last page, remembered per data folder; and how the
+window looked (the organisation's name, the language), so that the next start can
+show it before the data are open."""
 
 from __future__ import annotations
 
@@ -30,6 +32,22 @@ class WindowState:
 
     def set_sidebar_visible(self, visible: bool) -> None:
         self._settings.setValue("window/sidebar", "true" if visible else "false")
+
+    def organisation_name(self) -> str | None:
+        """The organisation the window showed last; None before there was one."""
+        value = self._settings.value("look/organisation")
+        return value if isinstance(value, str) and value else None
+
+    def language(self) -> str | None:
+        value = self._settings.value("look/language")
+        return value if isinstance(value, str) and value else None
+
+    def set_look(self, organisation_name: str | None, language: str) -> None:
+        if organisation_name:
+            self._settings.setValue("look/organisation", organisation_name)
+        else:
+            self._settings.remove("look/organisation")
+        self._settings.setValue("look/language", language)
 
     def sync(self) -> None:
         self._settings.sync()

@@ -19,6 +19,7 @@ from werkleren_desktop.db.migrate import MigrationResult, upgrade_database
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.paths import DataPaths
+from werkleren_desktop.services.files import ensure_data_folder
 
 
 @dataclass
@@ -36,18 +37,6 @@ class DataStore:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def ensure_data_folder(paths: DataPaths) -> None:
-    """Create the data folder if needed; a clear message when that is not possible."""
-    try:
-        paths.ensure()
-    except OSError as error:
-        raise UserError(
-            _("The data folder {folder} cannot be created: {reason}").format(
-                folder=paths.root, reason=error.strerror or error
-            )
-        ) from error
 
 
 def open_data_folder(paths: DataPaths) -> DataStore:

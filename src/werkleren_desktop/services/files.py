@@ -8,6 +8,7 @@ from pathlib import Path
 
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
+from werkleren_desktop.paths import DataPaths
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -28,5 +29,17 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise UserError(
             _("{path} could not be written: {reason}").format(
                 path=path, reason=error.strerror or error
+            )
+        ) from error
+
+
+def ensure_data_folder(paths: DataPaths) -> None:
+    """Create the data folder if needed; a clear message when that is not possible."""
+    try:
+        paths.ensure()
+    except OSError as error:
+        raise UserError(
+            _("The data folder {folder} cannot be created: {reason}").format(
+                folder=paths.root, reason=error.strerror or error
             )
         ) from error

@@ -16,7 +16,7 @@ from filelock import FileLock, Timeout
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.services.data_store import ensure_data_folder
+from werkleren_desktop.services.files import ensure_data_folder
 
 CLI_WAIT_SECONDS = 3.0
 SYNCED_FOLDERS = ("onedrive", "dropbox", "google drive", "googledrive", "icloud", "nextcloud")
