@@ -9,8 +9,10 @@ from werkleren_desktop.domain.calendar import (
     ClosingPeriodSpan,
     WorkCalendar,
     liberation_day_closed,
+    package_public_holidays,
     public_holidays,
 )
+from werkleren_desktop.domain.calendar import _holiday_table as holiday_table
 
 D = dt.date
 
@@ -18,6 +20,21 @@ D = dt.date
 def test_every_holiday_key_is_found_each_year() -> None:
     for year in range(2016, 2031):
         assert sorted(public_holidays(year).values()) == sorted(HOLIDAY_KEYS), year
+
+
+def test_the_holiday_table_says_what_the_holidays_package_says() -> None:
+    """The program reads 2000-2100 from its table; after an upgrade of the package (a new
+    holiday, a moved one), run scripts/update_holiday_table.py."""
+    table = holiday_table()
+    assert sorted(table) == list(range(2000, 2101))
+    differing = [year for year in table if table[year] != package_public_holidays(year)]
+    assert not differing, f"run scripts/update_holiday_table.py: {differing[:5]}"
+
+
+def test_years_outside_the_table_come_from_the_package() -> None:
+    assert 1999 not in holiday_table()
+    assert public_holidays(1999) == package_public_holidays(1999)
+    assert public_holidays(1999)[D(1999, 12, 25)] == "christmas_day"
 
 
 @pytest.mark.parametrize(

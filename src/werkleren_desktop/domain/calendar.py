@@ -3,14 +3,22 @@
 The ``holidays`` package is the base calendar (Algemene termijnenwet); the
 organisation chooses which of those days it is closed on, what it does on
 5 May (never, in lustrum years, every year) and adds its own closing periods.
+
+The package computes the Dutch days after loading the calendars of every country it
+knows (about 170 ms and 12 MB, at every start for the home page's next closing days),
+so its answers for 2000-2100 are kept in ``assets/public_holidays_nl.json``, written by
+``scripts/update_holiday_table.py``; a test fails when the table and the package differ.
+Other years are asked of the package.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from werkleren_desktop.db.models import LiberationDayPolicy
 from werkleren_desktop.i18n import N_, _
@@ -46,14 +54,32 @@ WEEKDAY_NAMES: dict[int, str] = {
 }
 
 
+HOLIDAY_TABLE = Path(__file__).parent.parent / "assets" / "public_holidays_nl.json"
+
+
+@cache
+def _holiday_table() -> dict[int, dict[dt.date, str]]:
+    data = json.loads(HOLIDAY_TABLE.read_text(encoding="utf-8"))
+    return {
+        int(year): {dt.date.fromisoformat(f"{year}-{day}"): key for day, key in days.items()}
+        for year, days in data["years"].items()
+    }
+
+
 @cache
 def public_holidays(year: int) -> dict[dt.date, str]:
     """The Dutch public holidays of ``year`` as {date: key}, 5 May left out."""
+    table = _holiday_table()
+    return dict(table[year]) if year in table else package_public_holidays(year)
+
+
+def package_public_holidays(year: int) -> dict[dt.date, str]:
+    """The Dutch public holidays of ``year`` as the holidays package gives them."""
     import holidays  # the calendar of public holidays, loaded when a year is first needed
 
     base = holidays.country_holidays("NL", years=year, language="en_US")
     result: dict[dt.date, str] = {}
-    for day, name in base.items():
+    for day, name in sorted(base.items()):
         key = _KEY_BY_PACKAGE_NAME.get(name)
         if key is not None:
             result[day] = key
