@@ -51,9 +51,9 @@ print(json.dumps(seen))
 """
 
 
-def start(folder: Path) -> dict[str, object]:
+def start(folder: Path, before: str = "") -> dict[str, object]:
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(folder)],
+        [sys.executable, "-c", PROBE.replace("seen = {}", before + "\nseen = {}"), str(folder)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -99,6 +99,23 @@ def test_a_damaged_data_file_is_explained_in_the_window_and_the_program_stops(
     assert "first_title" in seen and "title" not in seen  # the window showed, the data not
     assert "Er is geen reservekopie" in str(seen["error"])
     assert database.read_bytes() == bytes(content)
+
+
+def test_an_unexpected_failure_while_opening_is_said_in_a_sentence(tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    assert main(["demo", "--data-dir", str(folder)]) == 0
+    breaks = """
+import werkleren_desktop.gui.app as app_module
+def broken(paths):
+    raise RuntimeError("schijf weg")
+app_module.open_data = broken
+"""
+    seen = start(folder, before=breaks)
+    assert seen["exit"] == 1
+    assert seen["error"] == (
+        "Er ging iets onverwachts mis bij het openen van de gegevens (RuntimeError: "
+        "schijf weg). Er is niets veranderd."
+    )
 
 
 def test_a_folder_that_cannot_be_opened_is_explained(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ otherwise stay away that long.
 from __future__ import annotations
 
 import sys
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -210,10 +211,8 @@ def _run_window(app: QApplication, paths: DataPaths) -> int:
     window = MainWindow(None, tasks, paths=paths)
     window.show()
     servers: list[QLocalServer] = []
-    stores: list[DataStore] = []
 
     def show(opened: Opened) -> None:
-        stores.append(opened.store)
         window.open_store(opened.store)
         if opened.warning is not None:
             prompts.show_error(window, _("Data folder"), opened.warning)
@@ -229,12 +228,13 @@ def _run_window(app: QApplication, paths: DataPaths) -> int:
         elif isinstance(error, UserError):
             prompts.show_error(window, _("Werkleren Desktop cannot start"), str(error))
         else:
+            traceback.print_exception(error)  # for whoever helps; the user gets a sentence
             prompts.show_error(
                 window,
                 _("Werkleren Desktop cannot start"),
                 _(
-                    "something unexpected went wrong ({kind}: {detail}); nothing was changed "
-                    "after the last save."
+                    "Something unexpected went wrong while opening the data ({kind}: "
+                    "{detail}). Nothing was changed."
                 ).format(kind=type(error).__name__, detail=error),
             )
         if store is None:
@@ -253,5 +253,5 @@ def _run_window(app: QApplication, paths: DataPaths) -> int:
     finally:
         for server in servers:
             server.close()
-        for store in stores:
-            store.close()
+        if window.is_open:
+            window.own_store.close()  # the data the window has now (a restore replaces them)
