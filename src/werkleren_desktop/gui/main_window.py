@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -112,11 +113,11 @@ class MainWindow(QMainWindow):
 
     def _build(self, area_key: str | None = None) -> None:
         """(Re)build everything that shows text, e.g. after the language changed."""
+        from werkleren_desktop.gui.pages.welcome import WelcomePage
+
         self.setWindowTitle(
             f"{self.settings.name} — Werkleren Desktop" if self.settings else "Werkleren Desktop"
         )
-        from werkleren_desktop.gui.pages.welcome import WelcomePage
-
         self.menuBar().clear()
         self._build_menus()
         self.central = QStackedWidget()
@@ -184,7 +185,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(opening)
         self._show_folder(self.paths.root)
 
-    def _show_folder(self, folder: object) -> None:
+    def _show_folder(self, folder: Path) -> None:
         if not hasattr(self, "folder_label"):
             self.folder_label = QLabel()
             self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
