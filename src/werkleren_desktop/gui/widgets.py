@@ -29,14 +29,15 @@ from PySide6.QtWidgets import (
 from werkleren_desktop.i18n import _
 
 
-def heading(text: str, size: float = 1.6) -> QLabel:
+def heading(text: str, size: float = 1.6, selectable: bool = True) -> QLabel:
     label = QLabel(text)
     font = QFont(label.font())
     font.setPointSizeF(font.pointSizeF() * size)
     font.setBold(True)
     label.setFont(font)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 

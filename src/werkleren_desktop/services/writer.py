@@ -10,13 +10,15 @@ import hashlib
 import os
 import sys
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.paths import DataPaths
 from werkleren_desktop.services.files import ensure_data_folder
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 CLI_WAIT_SECONDS = 3.0
 SYNCED_FOLDERS = ("onedrive", "dropbox", "google drive", "googledrive", "icloud", "nextcloud")
@@ -28,6 +30,8 @@ class DataInUseError(UserError):
 
 
 def writer_lock(paths: DataPaths) -> FileLock:
+    from filelock import FileLock  # 25 ms to import: the window is painted first
+
     ensure_data_folder(paths)
     return FileLock(paths.root / "werkleren.lock")
 
@@ -35,6 +39,8 @@ def writer_lock(paths: DataPaths) -> FileLock:
 def hold_for_command(paths: DataPaths, wait: float = CLI_WAIT_SECONDS) -> FileLock:
     """For a command that writes: wait briefly for the window to finish, then give up
     with a clear message; nothing is changed then."""
+    from filelock import Timeout
+
     lock = writer_lock(paths)
     try:
         lock.acquire(timeout=wait)
