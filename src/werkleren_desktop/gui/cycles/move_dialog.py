@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QDateTimeEdit, QFormLayout, QWidget
 
 from werkleren_desktop.db.engine import SessionFactory
@@ -26,7 +26,12 @@ class MoveSessionDialog(FormDialog):
         self.sessions = sessions
         self.session_id = session_id
         self.warning: str | None = None
-        self.when = QDateTimeEdit(QDateTime(starts_at))
+        self.when = QDateTimeEdit(
+            QDateTime(
+                QDate(starts_at.year, starts_at.month, starts_at.day),
+                QTime(starts_at.hour, starts_at.minute),
+            )
+        )
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
         form = QFormLayout()
