@@ -20,6 +20,9 @@ def main() -> None:
             continue
         with po.open("rb") as handle:
             catalog = read_po(handle, locale=language)
+        for message in list(catalog):  # a plural half translated shows in English
+            if isinstance(message.id, tuple) and not all(message.string):
+                catalog.delete(message.id)
         with mo_path(language).open("wb") as handle:
             write_mo(handle, catalog)
         print(f"{po} -> {mo_path(language).name}")

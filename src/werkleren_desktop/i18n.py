@@ -5,8 +5,8 @@ for translation, translate later, for module-level tables) or ``n_()`` (plurals)
 Translations are kept in ``assets/locale/<lang>/LC_MESSAGES/werkleren.po`` and read
 from the compiled ``werkleren.mo`` beside it with the standard library's gettext:
 reading the .po with Babel took about 80 ms of every start. The .mo is written by
-``scripts/update-translations.sh``; tests/test_translations.py fails when it is
-older than the .po, so a translation is never shipped uncompiled.
+``scripts/update-translations.sh``; tests/test_translations.py fails when it says
+something else than the .po, so a translation is never shipped uncompiled.
 
 The GUI and the command line follow the *active* language; a printed document can
 ask :func:`translator` for a language of its own.
