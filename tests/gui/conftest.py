@@ -88,8 +88,12 @@ def make_window(
     apply_language("nl")
     windows: list[MainWindow] = []
 
-    def make(today: dt.date = TODAY, data: DataStore | None = None) -> MainWindow:
-        window = MainWindow(data or store, TaskRunner(synchronous=True), today=lambda: today)
+    def make(
+        today: dt.date = TODAY, data: DataStore | None = None, tasks: TaskRunner | None = None
+    ) -> MainWindow:
+        """A window whose background work runs at once, unless ``tasks`` is a real runner."""
+        runner = tasks or TaskRunner(synchronous=True)
+        window = MainWindow(data or store, runner, today=lambda: today)
         qtbot.addWidget(window)
         with qtbot.waitExposed(window):
             window.show()

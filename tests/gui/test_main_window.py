@@ -170,3 +170,25 @@ def test_the_opening_window_speaks_the_language_of_last_time(make_window, qtbot,
     again = opening_window(qtbot, store.paths)
     assert "Opening the data…" in labels(again.pages)
     assert again.sidebar.item(1).text() == "People"
+
+
+def test_a_result_said_while_other_work_runs_stays_in_the_status_bar(
+    make_window, qtbot, store
+) -> None:
+    """'Working…' goes when the work is done, but not a message said meanwhile."""
+    import threading
+
+    runner = TaskRunner()
+    window = make_window(tasks=runner)
+    release = threading.Event()
+    runner.run(lambda: release.wait(10), lambda _r: None, lambda _e: None)
+    assert window.statusBar().currentMessage() == "Bezig…"
+    window.statusBar().showMessage("4 sessies geschreven naar cycli.ics.")
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy)
+    assert window.statusBar().currentMessage() == "4 sessies geschreven naar cycli.ics."
+
+    runner.run(lambda: None, lambda _r: None, lambda _e: None)
+    assert window.statusBar().currentMessage() == "Bezig…"
+    qtbot.waitUntil(lambda: not runner.busy)
+    assert window.statusBar().currentMessage() == ""

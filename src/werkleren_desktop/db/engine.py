@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -12,9 +14,26 @@ from sqlalchemy.orm import Session, sessionmaker
 from werkleren_desktop.errors import StorageError
 from werkleren_desktop.i18n import _
 
-SessionFactory = sessionmaker[Session]
 
 BUSY_TIMEOUT_MS = 5000
+WRITE_AT_ONCE = "werkleren_write_at_once"  # an execution option: BEGIN IMMEDIATE
+
+
+class SessionFactory(sessionmaker[Session]):
+    """Sessions: ``with sessions() as session`` to read, ``with sessions.begin() as
+    session`` for work that writes, committed as one transaction or not at all.
+
+    A transaction that writes holds the database's write lock from its start. SQLite
+    lets a transaction that reads and then writes fail at once ("in use") when another
+    connection wrote in between, however long it would wait; this way it waits for the
+    other writer instead, up to the busy timeout. The window saves on its own thread
+    while exports and loads run in the background, so this happens."""
+
+    @contextlib.contextmanager
+    def begin(self) -> Iterator[Session]:
+        with self() as session, session.begin():
+            session.connection(execution_options={WRITE_AT_ONCE: True})
+            yield session
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -38,7 +57,10 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # a transaction that writes takes the write lock at once (SessionFactory.begin);
+        # one that reads takes none
+        immediate = connection.get_execution_options().get(WRITE_AT_ONCE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     @event.listens_for(engine, "handle_error")
     def on_error(context: Any) -> None:
@@ -91,7 +113,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 
 def make_session_factory(engine: Engine) -> SessionFactory:
-    return sessionmaker(engine, expire_on_commit=False)
+    return SessionFactory(engine, expire_on_commit=False)
 
 
 # the tables whose size steers the planner most: ten years hold tens of thousands of rows

@@ -498,7 +498,8 @@ class MainWindow(QMainWindow):
     def _show_busy(self, busy: bool) -> None:
         if busy:
             self.statusBar().showMessage(_("Working…"))
-        else:
+        elif self.statusBar().currentMessage() == _("Working…"):
+            # only its own words: a result said meanwhile ("written to ...") stays
             self.statusBar().clearMessage()
         if busy:
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
