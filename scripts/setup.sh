@@ -76,8 +76,25 @@ make_venv() {
   fi
 }
 
+# The tests read exported calendars with ical.js (as Thunderbird does), under Node.js.
+install_calendar_client() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    echo "Installing Node.js for the calendar tests"
+    as_root apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+      nodejs npm
+  fi
+  local stamp
+  stamp="tests/clients/node_modules/.installed-$(sha256sum tests/clients/package-lock.json | cut -c1-16)"
+  if [ ! -f "$stamp" ]; then
+    npm ci --prefix tests/clients --no-audit --no-fund --loglevel=error
+    touch "$stamp"
+  fi
+}
+
 install_system_packages
 make_venv
+[ "$mode" = test ] && install_calendar_client
 
 if [ "$mode" = run ]; then
   exec .venv/bin/werkleren "$@"

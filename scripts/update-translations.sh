@@ -8,11 +8,11 @@ py=${PYTHON:-.venv/bin/python}
 pot=build/werkleren.pot
 mkdir -p build
 "$py" -m babel.messages.frontend extract --no-location --sort-output \
-  -k _ -k N_ -k n_:1,2 --project "Werkleren Desktop" \
+  -k _ -k N_ -k n_:1,2 --project "Werkleren Desktop" --width 100 \
   -o "$pot" src/werkleren_desktop
 for po in src/werkleren_desktop/assets/locale/*/LC_MESSAGES/werkleren.po; do
   lang=$(basename "$(dirname "$(dirname "$po")")")
-  "$py" -m babel.messages.frontend update --no-fuzzy-matching --ignore-obsolete \
+  "$py" -m babel.messages.frontend update --no-fuzzy-matching --ignore-obsolete --width 100 \
     -i "$pot" -d src/werkleren_desktop/assets/locale -D werkleren -l "$lang"
 done
 # The program reads the compiled catalogs (.mo); tests fail when one differs from its .po.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.calendar_clients import read_with_icaljs
 from werkleren_desktop import __version__
 from werkleren_desktop.cli import main
 
@@ -165,6 +167,30 @@ def test_export_calendar(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
     assert len(events) > 40
     assert all(str(e["summary"]).startswith("Weekcyclus ") for e in events)
+    # through the file's own time zone, as Thunderbird reads it: the same moments
+    assert [e.start_utc for e in read_with_icaljs(out)] == [
+        e.decoded("dtstart").astimezone(dt.UTC) for e in events
+    ]
+    assert not any(e.walk("VALARM") for e in events)
+    # a reminder for this file only; 0 for none
+    assert (
+        main(["export", "calendar", "--out", str(out), "--alarm", "30", "--data-dir", folder]) == 0
+    )
+    reminded = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert {a.decoded("trigger") for e in reminded for a in e.walk("VALARM")} == {
+        -dt.timedelta(minutes=30)
+    }
+    assert (
+        main(["export", "calendar", "--out", str(out), "--alarm", "0", "--data-dir", folder]) == 0
+    )
+    assert not Calendar.from_ical(out.read_bytes()).walk("VALARM")
+    capsys.readouterr()
+    assert (
+        main(["export", "calendar", "--out", str(out), "--alarm", "-5", "--data-dir", folder]) == 1
+    )
+    assert (
+        "Een herinnering komt tussen 1 minuut en 7 dagen vóór de sessie." in capsys.readouterr().err
+    )
     assert (
         main(
             [

@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument(
         "--group", metavar=_("NAME"), help=_("only this learning group (default: all groups)")
     )
+    calendar.add_argument(
+        "--alarm",
+        type=int,
+        metavar=_("MINUTES"),
+        help=_("a reminder this many minutes before each session, 0 for none (default: Settings)"),
+    )
     printer = commands.add_parser("print", parents=[common], help=_("print a form to a PDF file"))
     forms = printer.add_subparsers(
         dest="kind", metavar=_("WHAT"), parser_class=_Parser, required=True
@@ -335,23 +341,29 @@ def _export_calendar(args: argparse.Namespace) -> int:
     import datetime as dt
     from pathlib import Path
 
-    from werkleren_desktop.services.calendar_export import build_calendar
-    from werkleren_desktop.services.cycles import group_id_by_name, session_events
+    from werkleren_desktop.services.calendar_export import AlarmSetting, export_calendar
+    from werkleren_desktop.services.cycles import group_id_by_name
     from werkleren_desktop.services.data_store import open_data_folder
     from werkleren_desktop.services.files import write_atomically
-    from werkleren_desktop.services.organisation import load_settings
+    from werkleren_desktop.services.writer import hold_for_command
 
+    alarm: int | AlarmSetting | None = AlarmSetting.ORGANISATION
+    if args.alarm is not None:
+        alarm = args.alarm or None
+    # the export notes what it wrote of each session (for the next one's SEQUENCE)
+    lock = hold_for_command(_paths(args))
     store = open_data_folder(_paths(args))
     try:
         group_id = group_id_by_name(store.sessions, args.group) if args.group else None
-        events = session_events(store.sessions, group_id)
-        settings = load_settings(store.sessions)
+        calendar = export_calendar(
+            store.sessions, dt.datetime.now(dt.UTC), group_id, name=args.group, alarm_minutes=alarm
+        )
     finally:
         store.close()
-    name = args.group or (settings.name if settings else "Werkleren Desktop")
+        lock.release()
     out = Path(args.out)
-    write_atomically(out, build_calendar(events, name, dt.datetime.now(dt.UTC)))
-    print(_("{n} sessions written to {path}.").format(n=len(events), path=out))
+    write_atomically(out, calendar.data)
+    print(_("{n} sessions written to {path}.").format(n=calendar.sessions, path=out))
     return EXIT_OK
 
 

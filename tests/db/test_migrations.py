@@ -193,3 +193,62 @@ def test_the_numbered_files_agree_with_alembic() -> None:
     script = ScriptDirectory.from_config(alembic_config())
     assert head_revision() == script.get_current_head()
     assert known_revisions() == {s.revision for s in script.walk_revisions()}
+
+
+def test_0012_numbers_moved_sessions_by_date(data_paths: DataPaths) -> None:
+    """A session moved before 0012 kept its number ('day 2, 3, 4, 1'); the upgrade
+    numbers each cycle's sessions by date, and nothing was exported yet."""
+    data_paths.ensure()
+    engine = make_engine(data_paths.database_url)
+    upgrade_database(engine, data_paths.database, data_paths.backups, target="0011")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO learning_group (id, name, theme, expert_name, expert_contact,"
+                " starts, status) VALUES (1, 'Brood', '', '', '', '2026-01-01', 'active')"
+            )
+        )
+        connection.execute(
+            text("INSERT INTO week_cycle (id, group_id, cancelled) VALUES (1, 1, 0), (2, 1, 0)")
+        )
+        for cycle, number, day, uid in [
+            (1, 1, 7, "a"),  # moved after the others
+            (1, 2, 1, "b"),
+            (1, 3, 2, "c"),
+            (1, 4, 3, "d"),
+            (2, 1, 14, "e"),
+            (2, 2, 15, "f"),
+            (2, 3, 16, "g"),
+            (2, 4, 17, "h"),
+        ]:
+            connection.execute(
+                text(
+                    "INSERT INTO cycle_session (cycle_id, day_number, starts_at, duration_minutes,"
+                    " location, theme, cancelled, uid, sequence)"
+                    " VALUES (:cycle, :number, :starts, 60, '', :uid, 0, :uid, 1)"
+                ),
+                {
+                    "cycle": cycle,
+                    "number": number,
+                    "starts": f"2026-12-{day:02} 15:00:00.000000",
+                    "uid": uid,
+                },
+            )
+    engine.dispose()
+
+    open_data_folder(data_paths).close()
+
+    with sqlite3.connect(data_paths.database) as live:
+        rows = live.execute(
+            "SELECT uid, day_number, sequence, exported_hash FROM cycle_session ORDER BY uid"
+        ).fetchall()
+    assert rows == [
+        ("a", 4, 1, None),
+        ("b", 1, 1, None),
+        ("c", 2, 1, None),
+        ("d", 3, 1, None),
+        ("e", 1, 1, None),
+        ("f", 2, 1, None),
+        ("g", 3, 1, None),
+        ("h", 4, 1, None),
+    ]

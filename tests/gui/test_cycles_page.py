@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from icalendar import Calendar
@@ -11,13 +12,26 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from tests.conftest import TODAY
 from tests.gui.helpers import type_text
 from werkleren_desktop.db.models import AttendanceStatus
+from werkleren_desktop.domain.cycles import SessionTimes, cycle_days
 from werkleren_desktop.domain.groups import GroupInput
 from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.domain.people import PersonInput
 from werkleren_desktop.gui.cycles.table_model import PeriodFilter
-from werkleren_desktop.services.cycles import list_cycles, session_events, session_marks
+from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.services.cycles import (
+    CycleDraft,
+    cancel_session,
+    list_cycles,
+    plan_cycle,
+    session_events,
+    session_marks,
+)
 from werkleren_desktop.services.groups import add_member, save_group
-from werkleren_desktop.services.organisation import create_organisation
+from werkleren_desktop.services.organisation import (
+    create_organisation,
+    load_settings,
+    save_settings,
+)
 from werkleren_desktop.services.people import save_person
 
 D = dt.date
@@ -152,8 +166,69 @@ def test_moving_cancelling_and_exporting(window, qtbot, store, fake_prompts, tmp
         "CONFIRMED",
         "CONFIRMED",
     ]
-    assert len(events[1].get("attendee")) == 3
+    # no organiser set: nobody is invited, the description names the members
+    assert "attendee" not in events[1]
+    assert str(events[1]["description"]).endswith(
+        "Deelnemers: Sanne Jansen, Kees Visser, Łukasz Wójcik"
+    )
     assert window.statusBar().currentMessage().startswith("4 sessies geschreven naar")
+    assert page.export_button.isEnabled()
+
+
+def test_the_export_runs_in_the_background_beside_other_work(
+    make_window, qtbot, store, fake_prompts, tmp_path
+) -> None:
+    """A real thread: the button is off while the file is written, a session cancelled
+    meanwhile is in the next file, and its SEQUENCE rose once."""
+    create_organisation(store.sessions, OrganisationSettings(name="Bakkerij"))
+    settings = load_settings(store.sessions)
+    assert settings is not None
+    save_settings(store.sessions, replace(settings, email="leren@bakkerij.nl"))
+    group = save_group(store.sessions, GroupInput("Brood", D(2026, 1, 1)))
+    for n, first_name in enumerate(("Łukasz", "Sanne", "Kees")):
+        pid = save_person(
+            store.sessions,
+            PersonInput(first_name, f"Bakker{n}", D(2020, 1, 1), email=f"{n}@b.nl"),
+            TODAY,
+        )
+        add_member(store.sessions, group, pid, D(2026, 1, 1))
+    for week in range(30):
+        plan_cycle(
+            store.sessions,
+            CycleDraft(
+                group,
+                cycle_days(D(2027, 1, 4) + dt.timedelta(weeks=week)),
+                SessionTimes(),
+                ("",) * 4,
+            ),
+        )
+    runner = TaskRunner()
+    window = make_window(tasks=runner)
+    window.show_area("cycles")
+    page = window.cycles_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 30)
+    fake_prompts.save_file = tmp_path / "cycli.ics"
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert not page.export_button.isEnabled()
+    cancel_session(store.sessions, 1)  # meanwhile, on this thread
+    qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=20_000)
+    assert not page.error_label.isVisible(), page.error_label.text()
+    assert window.statusBar().currentMessage().startswith("120 sessies geschreven naar")
+    first = Calendar.from_ical(fake_prompts.save_file.read_bytes()).walk("VEVENT")
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=20_000)
+    runner.wait()
+    second = Calendar.from_ical(fake_prompts.save_file.read_bytes()).walk("VEVENT")
+    assert [str(e["status"]) for e in second].count("CANCELLED") == 1
+    assert [e.decoded("sequence") for e in second] == [
+        e.decoded("sequence") + (str(e["status"]) != str(s["status"]))
+        for e, s in zip(first, second, strict=True)
+    ]
+    assert {str(a) for a in second[5].get("attendee")} == {
+        "mailto:0@b.nl",
+        "mailto:1@b.nl",
+        "mailto:2@b.nl",
+    }
 
 
 def test_past_and_upcoming(window, qtbot) -> None:

@@ -94,6 +94,7 @@ def test_changing_everything_and_saving(window, qtbot, store) -> None:
         ),
         ("budget_edit", "-10", "Een bedrag kan niet negatief zijn.", 0),
         ("budget_edit", "10,555", "Een bedrag heeft hoogstens twee decimalen (centen).", 0),
+        ("email_edit", "leren@bakkerij", "‘leren@bakkerij’ is geen e-mailadres.", 0),
     ],
 )
 def test_bad_input_is_explained_and_kept(window, qtbot, store, field, value, message, tab) -> None:
@@ -321,3 +322,40 @@ def test_a_question_emptied_or_all_retired_is_explained(window, qtbot) -> None:
     save(qtbot, dialog)
     assert dialog.error_label.text() == "Houd minstens één leidende vraag in gebruik."
     assert editor.list.item(3).text() == "Wat heb je nodig?"  # nothing typed is lost
+
+
+def test_the_calendar_file_s_organiser_and_reminder(window, qtbot, store) -> None:
+    dialog = open_dialog(window)
+    assert dialog.email_edit.text() == ""
+    clear_and_type(qtbot, dialog.email_edit, "leren@korenschoof.nl")
+    dialog.tabs.setCurrentIndex(3)
+    box = dialog.alarm_box
+    assert box.currentText() == "Geen herinnering"
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "Geen herinnering",
+        "5 minuten van tevoren",
+        "10 minuten van tevoren",
+        "15 minuten van tevoren",
+        "30 minuten van tevoren",
+        "1 uur van tevoren",
+        "2 uur van tevoren",
+        "1 dag van tevoren",
+    ]
+    box.setFocus()
+    for _step in range(3):
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert box.currentText() == "15 minuten van tevoren"
+    save(qtbot, dialog)
+    assert not dialog.isVisible()
+    stored = load_settings(store.sessions)
+    assert stored is not None
+    assert (stored.email, stored.calendar_alarm_minutes) == ("leren@korenschoof.nl", 15)
+
+    # shown again as stored; 'no reminder' switches it off
+    dialog = open_dialog(window)
+    assert dialog.email_edit.text() == "leren@korenschoof.nl"
+    assert dialog.alarm_box.currentText() == "15 minuten van tevoren"
+    dialog.alarm_box.setCurrentIndex(0)
+    save(qtbot, dialog)
+    stored = load_settings(store.sessions)
+    assert stored is not None and stored.calendar_alarm_minutes is None

@@ -81,6 +81,10 @@ class Organisation(Base):
     conversation_months: Mapped[list[int] | None] = mapped_column()
     # people who left longer ago than this are listed for review and erasure (AVG)
     retention_months: Mapped[int] = mapped_column(Integer, default=24, server_default="24")
+    # the organiser of the calendar file's events; without it the file invites nobody
+    email: Mapped[str] = mapped_column(String(254), default="", server_default="")
+    # a reminder this many minutes before each session in the calendar file; None: none
+    calendar_alarm_minutes: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
 
@@ -236,7 +240,10 @@ class CycleSession(Base):
     theme: Mapped[str] = mapped_column(String(300), default="")
     cancelled: Mapped[bool] = mapped_column(default=False)
     uid: Mapped[str] = mapped_column(String(64), unique=True)
-    sequence: Mapped[int] = mapped_column(Integer, default=0)  # bumped on every change
+    # raised by an export when what the calendar file says of the session changed since
+    # the last export, whose fingerprint (sha256 of the event) is kept beside it
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    exported_hash: Mapped[str | None] = mapped_column(String(64))
 
     cycle: Mapped[WeekCycle] = relationship(back_populates="sessions")
     attendance: Mapped[list[Attendance]] = relationship(

@@ -12,6 +12,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from werkleren_desktop.documents.pdf import (
+    CELL_PADDING,
+    CELL_SIDE_PADDING,
+    FRAME_WIDTH,
     INK,
     Letterhead,
     fact_table,
@@ -27,7 +30,6 @@ from werkleren_desktop.i18n import _
 
 @dataclass(frozen=True)
 class ListSession:
-    day_number: int
     starts_at: dt.datetime
     duration_minutes: int
     location: str
@@ -45,47 +47,55 @@ class AttendanceListData:
     members: tuple[str, ...]
 
 
+SIGNATURE_ROW = 11 * mm  # room to sign in
+NAME_COLUMN = 58 * mm
+GUEST_ROWS = 2  # empty rows for someone who joins on the day
+
+
 def attendance_list_pdf(data: AttendanceListData, made_on: dt.date) -> bytes:
     s = styles()
     head = Letterhead(data.organisation, data.logo_png, _("Attendance list"), data.group)
+    # day n is the n-th meeting by date, whichever was planned first
+    days = list(enumerate(sorted(data.sessions, key=lambda x: x.starts_at), start=1))
     story: list[Flowable] = []
     story.append(title_block(head, _("Attendance list vital week cycle")))
-    days = [x.starts_at.date() for x in data.sessions]
+    dates = [x.starts_at.date() for _n, x in days]
     facts = [
         (_("Organisation"), data.organisation),
         (_("Learning group"), data.group),
         (
             _("Period"),
-            _("{start} to {end}").format(start=format_date(min(days)), end=format_date(max(days))),
+            _("{start} to {end}").format(
+                start=format_date(min(dates)), end=format_date(max(dates))
+            ),
         ),
     ]
     if data.expert:
         facts.append((_("On call"), data.expert))
     story += [Spacer(0, 3 * mm), fact_table(facts), Paragraph(_("Sessions"), s["heading"])]
-
-    rows = [
-        [
-            Paragraph(h, s["cell_bold"])
-            for h in (_("Day"), _("Date"), _("Time"), _("Location"), _("Theme"))
-        ]
-    ]
-    for item in data.sessions:
-        end = item.starts_at + dt.timedelta(minutes=item.duration_minutes)
-        theme = _("cancelled") if item.cancelled else item.theme
-        rows.append(
-            [
-                Paragraph(str(item.day_number), s["cell"]),
-                Paragraph(format_date(item.starts_at.date(), "full"), s["cell"]),
-                Paragraph(f"{item.starts_at:%H:%M}–{end:%H:%M}", s["cell"]),
-                Paragraph(text(item.location or "—"), s["cell"]),
-                Paragraph(text(theme), s["cell"]),
-            ]
-        )
-    sessions = Table(rows, colWidths=[12 * mm, 44 * mm, 27 * mm, 32 * mm, None], repeatRows=1)
-    sessions.setStyle(grid())
-    story.append(sessions)
+    story.append(_sessions_table(days))
 
     story.append(Paragraph(_("Signatures"), s["heading"]))
+    held = [(n, x) for n, x in days if not x.cancelled]
+    for number, item in days:
+        if item.cancelled and held:
+            story.append(
+                Paragraph(
+                    text(
+                        _("Day {n} ({date}) was cancelled; there is no column for it.").format(
+                            n=number, date=format_date(item.starts_at.date(), "full")
+                        )
+                    ),
+                    s["body"],
+                )
+            )
+    if not held:
+        story.append(
+            Paragraph(
+                text(_("This week cycle was cancelled; there is nothing to sign.")), s["body"]
+            )
+        )
+        return render(head, story, made_on)
     story.append(
         Paragraph(
             _(
@@ -96,29 +106,73 @@ def attendance_list_pdf(data: AttendanceListData, made_on: dt.date) -> bytes:
         )
     )
     story.append(Spacer(0, 2 * mm))
+    story.append(signature_table(data.members, held, FRAME_WIDTH))
+    story.append(Spacer(0, 8 * mm))
+    story.append(_closing_signature())
+    return render(head, story, made_on)
+
+
+def _sessions_table(days: list[tuple[int, ListSession]]) -> Table:
+    s = styles()
+    rows = [
+        [
+            Paragraph(h, s["cell_bold"])
+            for h in (_("Day"), _("Date"), _("Time"), _("Location"), _("Theme"))
+        ]
+    ]
+    for number, item in days:
+        end = item.starts_at + dt.timedelta(minutes=item.duration_minutes)
+        theme = text(item.theme)
+        if item.cancelled:
+            cancelled = f"<b>{text(_('cancelled'))}</b>"
+            theme = f"{cancelled} – {theme}" if theme else cancelled
+        rows.append(
+            [
+                Paragraph(str(number), s["cell"]),
+                Paragraph(format_date(item.starts_at.date(), "full"), s["cell"]),
+                Paragraph(f"{item.starts_at:%H:%M}–{end:%H:%M}", s["cell"]),
+                Paragraph(text(item.location or "—"), s["cell"]),
+                Paragraph(theme, s["cell"]),
+            ]
+        )
+    # the longest date ("donderdag 30 september 2026") and time fit on one line
+    table = Table(rows, colWidths=[12 * mm, 55 * mm, 26 * mm, 32 * mm, None], repeatRows=1)
+    table.setStyle(grid())
+    return table
+
+
+def signature_table(
+    members: tuple[str, ...], held: list[tuple[int, ListSession]], width: float
+) -> Table:
+    """A row per member (and two for guests), a column per session held. A long name
+    wraps in its cell, and its row grows so that there is room to sign beside it."""
+    s = styles()
     header = [Paragraph(_("Name"), s["cell_bold"])] + [
         Paragraph(
-            _("Day {n}").format(n=x.day_number)
-            + "<br/>"
-            + format_date(x.starts_at.date(), "short"),
+            _("Day {n}").format(n=number) + "<br/>" + format_date(item.starts_at.date(), "short"),
             s["cell_bold"],
         )
-        for x in data.sessions
+        for number, item in held
     ]
-    signature_rows = [header] + [
-        [Paragraph(text(name), s["cell"])] + [""] * len(data.sessions) for name in data.members
+    names = [Paragraph(text(name), s["cell"]) for name in members]
+    names += [Paragraph("", s["cell"]) for _guest in range(GUEST_ROWS)]
+    text_width = NAME_COLUMN - 2 * CELL_SIDE_PADDING
+    heights = [
+        max(SIGNATURE_ROW, name.wrap(text_width, 1000)[1] + 2 * CELL_PADDING + 3 * mm)
+        for name in names
     ]
-    signature_rows += [[Paragraph("", s["cell"])] + [""] * len(data.sessions)] * 2  # guests
-    signatures = Table(
-        signature_rows,
-        colWidths=[58 * mm] + [29 * mm] * len(data.sessions),
-        rowHeights=[None] + [11 * mm] * (len(signature_rows) - 1),
+    table = Table(
+        [header] + [[name] + [""] * len(held) for name in names],
+        colWidths=[NAME_COLUMN] + [(width - NAME_COLUMN) / len(held)] * len(held),
+        rowHeights=[None, *heights],
         repeatRows=1,
     )
-    signatures.setStyle(grid())
-    story.append(signatures)
+    table.setStyle(grid())
+    return table
 
-    story.append(Spacer(0, 8 * mm))
+
+def _closing_signature() -> Table:
+    s = styles()
     closing = Table(
         [
             [
@@ -141,5 +195,4 @@ def attendance_list_pdf(data: AttendanceListData, made_on: dt.date) -> bytes:
             ]
         )
     )
-    story.append(closing)
-    return render(head, story, made_on)
+    return closing

@@ -34,6 +34,9 @@ FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 FONT_ITALIC = "DejaVuSans-Oblique"
 MARGIN = 18 * mm
+FRAME_WIDTH = A4[0] - 2 * MARGIN  # of an upright page
+CELL_PADDING = 3  # points above and below the text in a grid's cell
+CELL_SIDE_PADDING = 6  # points left and right: reportlab's own
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#5f6b76")
 RULE = colors.HexColor("#9aa5b1")
@@ -237,8 +240,10 @@ def grid() -> TableStyle:
             ("BACKGROUND", (0, 0), (-1, 0), SHADE),
             ("GRID", (0, 0), (-1, -1), 0.5, RULE),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_SIDE_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_SIDE_PADDING),
         ]
     )
 

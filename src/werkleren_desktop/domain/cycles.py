@@ -17,6 +17,10 @@ from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.i18n import N_, _
 
 CYCLE_DAYS = 4
+# The years a session may lie in: the holiday table's, and those for which the calendar
+# file's time zone (the EU's summer time since 1996) is exact.
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
 DEFAULT_DURATION = 60
 DEFAULT_START = dt.time(15, 0)
 SEARCH_DAYS = 120  # how far the planner looks for the nearest possible start
@@ -119,6 +123,17 @@ def consecutive_warning(calendar: WorkCalendar, days: list[dt.date]) -> str | No
     if (ordered[-1] - ordered[0]).days != len(ordered) - 1:
         return _("The four sessions are no longer on consecutive days.")
     return None
+
+
+def check_session_day(day: dt.date, field: str = "days") -> None:
+    """A ValidationError when ``day`` lies outside the years a session may lie in."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValidationError(
+            _("A session lies in the years {first} to {last}.").format(
+                first=FIRST_YEAR, last=LAST_YEAR
+            ),
+            field,
+        )
 
 
 @dataclass(frozen=True)

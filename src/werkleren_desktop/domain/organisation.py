@@ -15,14 +15,17 @@ from werkleren_desktop.domain.calendar import (
     WorkCalendar,
 )
 from werkleren_desktop.domain.conversations import ConversationSchedule
+from werkleren_desktop.domain.people import is_email_address
 from werkleren_desktop.errors import ValidationError
-from werkleren_desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
+from werkleren_desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, n_
 
 NAME_MAX = 200
 DESCRIPTION_MAX = 200
 LOGO_MAX_BYTES = 5 * 1024 * 1024
 LOGO_MAX_PIXELS = 800  # the longest side kept; plenty for a printed letterhead
 DEFAULT_TRAINING_BUDGET_CENTS = 750_00  # within the Dutch EUR 500-1,000 range (DOMAIN.md)
+ALARM_MAX_MINUTES = 7 * 24 * 60  # a reminder at most a week before a session
+ALARM_CHOICES = (5, 10, 15, 30, 60, 120, 24 * 60)  # as calendar programs offer them
 
 
 def _one_year_later(day: dt.date) -> dt.date:
@@ -77,6 +80,10 @@ class OrganisationSettings:
     conversation_months: tuple[int, int] | None = None
     # months after leaving before a person is listed for review and erasure
     retention_months: int = 24
+    # the organiser of the events in the calendar file; "": the file invites nobody
+    email: str = ""
+    # a reminder this many minutes before each session in the calendar file; None: none
+    calendar_alarm_minutes: int | None = None
 
     def validated(self) -> OrganisationSettings:
         """These settings cleaned up, or a ValidationError naming the first problem."""
@@ -116,9 +123,17 @@ class OrganisationSettings:
                 _("Keep data of people who left between 6 and 120 months."), "retention_months"
             )
         schedule = ConversationSchedule(self.conversation_months).validated()
+        email = self.email.strip()
+        if email and not is_email_address(email):
+            raise ValidationError(
+                _("“{email}” is not an e-mail address.").format(email=email), "email"
+            )
+        if self.calendar_alarm_minutes is not None:
+            check_alarm_minutes(self.calendar_alarm_minutes)
         return replace(
             self,
             name=name,
+            email=email,
             closing_periods=periods,
             cycle_outline=outline,
             conversation_months=schedule.months,
@@ -135,6 +150,30 @@ class OrganisationSettings:
             liberation_day=self.liberation_day,
             closing_periods=tuple(p.span() for p in self.closing_periods),
         )
+
+
+def check_alarm_minutes(minutes: int) -> None:
+    """A ValidationError unless a reminder ``minutes`` before a session is sensible."""
+    if not 1 <= minutes <= ALARM_MAX_MINUTES:
+        raise ValidationError(
+            _("A reminder comes between 1 minute and {days} days before the session.").format(
+                days=ALARM_MAX_MINUTES // (24 * 60)
+            ),
+            "calendar_alarm",
+        )
+
+
+def describe_alarm(minutes: int | None) -> str:
+    """'15 minutes before', '1 day before' or 'no reminder', in the user's language."""
+    if minutes is None:
+        return _("No reminder")
+    if minutes % (24 * 60) == 0:
+        days = minutes // (24 * 60)
+        return n_("{n} day before", "{n} days before", days).format(n=days)
+    if minutes % 60 == 0:
+        hours = minutes // 60
+        return n_("{n} hour before", "{n} hours before", hours).format(n=hours)
+    return n_("{n} minute before", "{n} minutes before", minutes).format(n=minutes)
 
 
 def prepare_logo(data: bytes) -> bytes:

@@ -21,6 +21,10 @@ YOUNGEST_WORKING_AGE = 13  # Dutch law allows light work from 13
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
+def is_email_address(text: str) -> bool:
+    return len(text) <= EMAIL_MAX and _EMAIL.match(text) is not None
+
+
 def _tidy(text: str) -> str:
     return " ".join(text.split())
 
@@ -52,7 +56,7 @@ class PersonInput:
         if len(first) > NAME_MAX or len(last) > LAST_NAME_MAX:
             raise ValidationError(_("The name is too long."), "first_name")
         email = self.email.strip()
-        if email and (len(email) > EMAIL_MAX or not _EMAIL.match(email)):
+        if email and not is_email_address(email):
             raise ValidationError(
                 _("“{email}” is not an e-mail address.").format(email=email), "email"
             )

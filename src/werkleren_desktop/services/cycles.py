@@ -24,6 +24,7 @@ from werkleren_desktop.db.models import (
 from werkleren_desktop.domain.cycles import (
     CYCLE_DAYS,
     SessionTimes,
+    check_session_day,
     consecutive_warning,
     default_outline,
     overlaps,
@@ -72,7 +73,8 @@ class SessionEvent:
     location: str
     theme: str
     cancelled: bool
-    attendees: tuple[tuple[str, str], ...]  # (name, e-mail) of members with an e-mail
+    # (name, e-mail or "") of the members on the day, by surname; empty unless asked for
+    attendees: tuple[tuple[str, str], ...]
 
 
 def cycle_outline(sessions: SessionFactory) -> list[str]:
@@ -171,6 +173,8 @@ def check_conflicts(
 def _validate(draft: CycleDraft) -> CycleDraft:
     if len(draft.days) != CYCLE_DAYS:
         raise ValidationError(_("A week cycle has four sessions."), "days")
+    for day in draft.days:
+        check_session_day(day)
     times = draft.times.validated()
     themes = tuple(" ".join(t.split())[:300] for t in draft.themes)
     return CycleDraft(draft.group_id, draft.days, times, themes + ("",) * (4 - len(themes)))
@@ -226,12 +230,18 @@ def _session(session: Session, session_id: int) -> CycleSession:
 
 
 def move_session(sessions: SessionFactory, session_id: int, starts_at: dt.datetime) -> str | None:
-    """Move one session; returns a warning when the four are no longer consecutive."""
+    """Move one session; returns a warning when the four are no longer consecutive.
+
+    The sessions are numbered again in date order: day 1 is the first meeting, whichever
+    was planned first (each keeps its theme)."""
+    check_session_day(starts_at.date(), "starts_at")
     with sessions.begin() as session:
         moved = _session(session, session_id)
         moved.starts_at = starts_at
-        moved.sequence += 1
-        days = [s.starts_at.date() for s in moved.cycle.sessions if not s.cancelled]
+        ordered = sorted(moved.cycle.sessions, key=lambda s: (s.starts_at, s.id))
+        for number, item in enumerate(ordered, start=1):
+            item.day_number = number
+        days = [s.starts_at.date() for s in ordered if not s.cancelled]
     settings = load_settings(sessions)
     calendar = settings.work_calendar() if settings else None
     return consecutive_warning(calendar, days) if calendar else None
@@ -239,9 +249,7 @@ def move_session(sessions: SessionFactory, session_id: int, starts_at: dt.dateti
 
 def cancel_session(sessions: SessionFactory, session_id: int) -> None:
     with sessions.begin() as session:
-        cancelled = _session(session, session_id)
-        cancelled.cancelled = True
-        cancelled.sequence += 1
+        _session(session, session_id).cancelled = True
 
 
 def cancel_cycle(sessions: SessionFactory, cycle_id: int) -> None:
@@ -250,7 +258,6 @@ def cancel_cycle(sessions: SessionFactory, cycle_id: int) -> None:
         cycle.cancelled = True
         for item in cycle.sessions:
             item.cancelled = True
-            item.sequence += 1
 
 
 def record_attendance(
@@ -286,6 +293,14 @@ def session_events(
     Plain columns, not objects: ten years hold tens of thousands of sessions. The
     attendees (for a calendar file) are left out where only the window's calendar needs
     the sessions."""
+    with sessions() as session:
+        return read_session_events(session, group_id, with_attendees=with_attendees)
+
+
+def read_session_events(
+    session: Session, group_id: int | None = None, *, with_attendees: bool = True
+) -> list[SessionEvent]:
+    """``session_events`` inside a transaction the caller holds."""
     query = (
         select(
             CycleSession.uid,
@@ -302,7 +317,7 @@ def session_events(
         )
         .join(WeekCycle, WeekCycle.id == CycleSession.cycle_id)
         .join(LearningGroup, LearningGroup.id == WeekCycle.group_id)
-        .order_by(CycleSession.starts_at)
+        .order_by(CycleSession.starts_at, CycleSession.id)
     )
     members_query = (
         select(
@@ -314,29 +329,27 @@ def session_events(
             Person.email,
         )
         .join(Person, GroupMembership.person_id == Person.id)
-        .where(Person.email.is_not(None), Person.email != "")
-        .order_by(Person.last_name, Person.first_name)
+        .order_by(Person.last_name, Person.first_name, Person.id)
     )
     if group_id is not None:
         query = query.where(WeekCycle.group_id == group_id)
         members_query = members_query.where(GroupMembership.group_id == group_id)
-    events: list[SessionEvent] = []
-    with sessions() as session:
-        # one query for every membership, not one per session
-        memberships: dict[int, list[tuple[dt.date, dt.date | None, str, str]]] = {}
-        if with_attendees:
-            for member_group, joined, left_on, first, last, email in session.execute(members_query):
-                memberships.setdefault(member_group, []).append(
-                    (joined, left_on, f"{first} {last}", email or "")
-                )
-        for row in session.execute(query):
-            day = row[6].date()
-            attendees = tuple(
-                (name, email)
-                for joined, left_on, name, email in memberships.get(row[3], [])
-                if joined <= day and (left_on is None or left_on >= day)
+    # one query for every membership, not one per session
+    memberships: dict[int, list[tuple[dt.date, dt.date | None, str, str]]] = {}
+    if with_attendees:
+        for member_group, joined, left_on, first, last, email in session.execute(members_query):
+            memberships.setdefault(member_group, []).append(
+                (joined, left_on, f"{first} {last}", email or "")
             )
-            events.append(SessionEvent(*row[:10], bool(row[10]), attendees))
+    events: list[SessionEvent] = []
+    for row in session.execute(query):
+        day = row[6].date()
+        attendees = tuple(
+            (name, email)
+            for joined, left_on, name, email in memberships.get(row[3], [])
+            if joined <= day and (left_on is None or left_on >= day)
+        )
+        events.append(SessionEvent(*row[:10], bool(row[10]), attendees))
     return events
 
 
@@ -546,7 +559,6 @@ def attendance_list_data(sessions: SessionFactory, cycle_id: int) -> AttendanceL
             expert=expert,
             sessions=tuple(
                 ListSession(
-                    s.day_number,
                     s.starts_at,
                     s.duration_minutes,
                     s.location,

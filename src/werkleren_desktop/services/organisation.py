@@ -58,6 +58,8 @@ def _settings_from(session: Session) -> OrganisationSettings | None:
             else None
         ),
         retention_months=organisation.retention_months,
+        email=organisation.email,
+        calendar_alarm_minutes=organisation.calendar_alarm_minutes,
     )
 
 
@@ -96,6 +98,8 @@ def _apply(session: Session, organisation: Organisation, settings: OrganisationS
         list(settings.conversation_months) if settings.conversation_months else None
     )
     organisation.retention_months = settings.retention_months
+    organisation.email = settings.email
+    organisation.calendar_alarm_minutes = settings.calendar_alarm_minutes
     session.execute(delete(ClosingPeriod))
     session.add_all(
         ClosingPeriod(first_day=p.first_day, last_day=p.last_day, description=p.description)

@@ -42,7 +42,7 @@ from werkleren_desktop.gui.widgets import (
     section,
 )
 from werkleren_desktop.i18n import _
-from werkleren_desktop.services.calendar_export import build_calendar
+from werkleren_desktop.services.calendar_export import export_calendar
 from werkleren_desktop.services.cycles import (
     CycleDetail,
     CycleRow,
@@ -368,23 +368,32 @@ class CyclesPage(RecordListPage):
     def export_calendar(self) -> None:
         group_id = self.group_box.currentData()
         name = self.group_box.currentText() if group_id is not None else None
-        settings = load_settings(self.sessions)
         suggested = f"{name or _('week cycles')}.ics"
         path = prompts.choose_save_file(
             self, _("Export calendar"), suggested, _("Calendar files (*.ics)")
         )
         if path is None:
             return
-        try:
-            events = session_events(self.sessions, group_id)
-            title = name or (settings.name if settings else "Werkleren Desktop")
-            write_atomically(path, build_calendar(events, title, dt.datetime.now(dt.UTC)))
-        except UserError as error:
+        self.export_button.setEnabled(False)
+
+        def write() -> int:
+            calendar = export_calendar(self.sessions, dt.datetime.now(dt.UTC), group_id, name=name)
+            write_atomically(path, calendar.data)
+            return calendar.sessions
+
+        def done(count: int) -> None:
+            self.export_button.setEnabled(True)
+            self.error_label.clear_message()
+            self.status_message.emit(
+                _("{n} sessions written to {path}.").format(n=count, path=path)
+            )
+
+        def failed(error: BaseException) -> None:
+            self.export_button.setEnabled(True)
             self.error_label.show_message(str(error))
-            return
-        self.status_message.emit(
-            _("{n} sessions written to {path}.").format(n=len(events), path=path)
-        )
+
+        # in the background: ten years of sessions are thousands of events
+        self.tasks.run(write, done, failed, owner=self)
 
     def print_attendance_list(self) -> None:
         detail = self.panel.detail

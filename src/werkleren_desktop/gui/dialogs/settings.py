@@ -41,8 +41,10 @@ from werkleren_desktop.domain.cycles import default_outline
 from werkleren_desktop.domain.formatting import format_date, format_moment
 from werkleren_desktop.domain.money import format_euro_plain, parse_euro
 from werkleren_desktop.domain.organisation import (
+    ALARM_CHOICES,
     ClosingPeriodInput,
     OrganisationSettings,
+    describe_alarm,
     prepare_logo,
 )
 from werkleren_desktop.domain.situations import clean_questions
@@ -64,6 +66,7 @@ LIBERATION_CHOICES = (
 )
 TAB_OF_FIELD = {
     "name": 0,
+    "email": 0,
     "logo": 0,
     "budget": 0,
     "language": 0,
@@ -71,6 +74,7 @@ TAB_OF_FIELD = {
     "closed_holidays": 1,
     "closing_periods": 2,
     "cycle_outline": 3,
+    "calendar_alarm": 3,
     "questions": 4,
     "conversation_months": 5,
     "retention_months": 6,
@@ -134,6 +138,9 @@ class SettingsDialog(QDialog):
     def _general_tab(self, settings: OrganisationSettings) -> QWidget:
         self.name_edit = QLineEdit(settings.name)
         self.name_edit.setMaxLength(250)
+        self.email_edit = QLineEdit(settings.email)
+        self.email_edit.setMaxLength(300)
+        self.email_edit.setPlaceholderText(_("for example info@organisation.nl"))
 
         self.logo_preview = QLabel()
         self.logo_preview.setFixedSize(200, 90)
@@ -174,6 +181,19 @@ class SettingsDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(10)
         form.addRow(_("Name"), self.name_edit)
+        email_row = QHBoxLayout()
+        email_row.addWidget(self.email_edit)
+        form.addRow(
+            _("E-mail address"),
+            _with_hint(
+                email_row,
+                _(
+                    "The organiser of the sessions in the calendar file. With it, members "
+                    "with an e-mail address are in the invitation; without it, the sessions "
+                    "only name them."
+                ),
+            ),
+        )
         form.addRow(
             _("Logo"),
             _with_hint(logo_row, _("The logo is printed at the top of forms and reports.")),
@@ -316,6 +336,25 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         for number, edit in enumerate(self.outline_edits, start=1):
             form.addRow(_("Theme of day {n}").format(n=number), edit)
+        # the item data are minutes, 0 for none (a QVariant holds no None)
+        self.alarm_box = QComboBox()
+        stored = settings.calendar_alarm_minutes or 0
+        for minutes in sorted({0, *ALARM_CHOICES, stored}):
+            self.alarm_box.addItem(describe_alarm(minutes or None), minutes)
+        self.alarm_box.setCurrentIndex(self.alarm_box.findData(stored))
+        self.alarm_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        alarm_row = QHBoxLayout()
+        alarm_row.addWidget(self.alarm_box)
+        alarm_row.addStretch(1)
+        calendar_box = QGroupBox(_("Calendar file"))
+        calendar_form = QFormLayout(calendar_box)
+        calendar_form.addRow(
+            _("Reminder"),
+            _with_hint(
+                alarm_row,
+                _("Outlook, Google Calendar and Thunderbird remind the members of each session."),
+            ),
+        )
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(
@@ -328,6 +367,8 @@ class SettingsDialog(QDialog):
         )
         column.addLayout(form)
         column.addWidget(self.default_outline_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addSpacing(8)
+        column.addWidget(calendar_box)
         column.addStretch(1)
         return page
 
@@ -572,6 +613,8 @@ class SettingsDialog(QDialog):
         return replace(
             self.original,
             name=self.name_edit.text(),
+            email=self.email_edit.text(),
+            calendar_alarm_minutes=self.alarm_box.currentData() or None,
             logo_png=self.logo_png,
             working_days=calendar.working_days,
             closed_holidays=calendar.closed_holidays,
@@ -592,7 +635,11 @@ class SettingsDialog(QDialog):
         self.error_label.show_message(str(error))
         if error.field in TAB_OF_FIELD:
             self.tabs.setCurrentIndex(TAB_OF_FIELD[error.field])
-        focus = {"name": self.name_edit, "budget": self.budget_edit}.get(error.field or "")
+        focus = {
+            "name": self.name_edit,
+            "email": self.email_edit,
+            "budget": self.budget_edit,
+        }.get(error.field or "")
         if focus is not None:
             focus.setFocus()
             focus.selectAll()
