@@ -136,7 +136,7 @@ def _sessions_table(days: list[tuple[int, ListSession]]) -> Table:
             ]
         )
     # the longest date ("donderdag 30 september 2026") and time fit on one line
-    table = Table(rows, colWidths=[12 * mm, 55 * mm, 26 * mm, 32 * mm, None], repeatRows=1)
+    table = Table(rows, colWidths=[12 * mm, 55 * mm, 25 * mm, 26 * mm, None], repeatRows=1)
     table.setStyle(grid())
     return table
 

@@ -132,6 +132,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         self._update_preview()
+        self.name_edit.setFocus()  # the keyboard starts at the first field, not a button
 
     # --- tabs ---------------------------------------------------------------------
 
