@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from werkleren_desktop.errors import StorageError
 from werkleren_desktop.i18n import _
 
-
 BUSY_TIMEOUT_MS = 5000
 WRITE_AT_ONCE = "werkleren_write_at_once"  # an execution option: BEGIN IMMEDIATE
 
