@@ -13,6 +13,9 @@ expected=$(.venv/bin/python -c 'from werkleren_desktop import __version__; print
 [ "$("$app" --version)" = "Werkleren Desktop $expected" ] || { echo "bundle: wrong --version" >&2; exit 1; }
 "$app" demo --data-dir "$work/data" | grep -q "Installatiebedrijf Van Dijk"
 "$app" check --data-dir "$work/data" | grep -q "is in orde"
+"$app" export calendar --out "$work/cycli.ics" --alarm 15 --data-dir "$work/data" |
+  grep -q "sessies geschreven naar"
+grep -q "BEGIN:VTIMEZONE" "$work/cycli.ics"
 
 # the window starts and stays up: stopped by timeout (exit 124), not by an error
 set +e
@@ -35,4 +38,4 @@ fi
 if command -v appstreamcli >/dev/null; then
   appstreamcli validate --no-net packaging/linux/nl.werkleren.Desktop.metainfo.xml
 fi
-echo "bundle: --version, demo, check and the window all work"
+echo "bundle: --version, demo, check, the calendar export and the window all work"
