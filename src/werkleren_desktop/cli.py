@@ -356,7 +356,7 @@ def _export_calendar(args: argparse.Namespace) -> int:
     try:
         group_id = group_id_by_name(store.sessions, args.group) if args.group else None
         calendar = export_calendar(
-            store.sessions, dt.datetime.now(dt.UTC), group_id, name=args.group, alarm_minutes=alarm
+            store.sessions, dt.datetime.now(dt.UTC), group_id, alarm_minutes=alarm
         )
     finally:
         store.close()

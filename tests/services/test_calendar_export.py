@@ -219,8 +219,12 @@ def test_with_an_organiser_the_members_with_an_address_are_attendees(store, org,
 
 def test_a_calendar_name_keeps_its_commas_semicolons_and_backslashes(store, org, tmp_path) -> None:
     odd = "Test, groep; A\\B"
-    name, _events = exported(store, tmp_path, group_id=org["cake"], name=odd)
-    assert name == odd
+    group = group_detail(store.sessions, org["cake"], TODAY).group
+    save_group(store.sessions, replace(group, name=odd), org["cake"])
+    name, events = exported(store, tmp_path, group_id=org["cake"])
+    assert name == odd and events[0].summary.startswith(f"Weekcyclus {odd}, dag ")
+    name, _events = exported(store, tmp_path, name="Agenda; met, tekens")
+    assert name == "Agenda; met, tekens"
 
 
 def test_reminders_from_the_settings_or_for_one_file(store, org, tmp_path) -> None:

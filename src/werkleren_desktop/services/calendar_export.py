@@ -39,7 +39,7 @@ from sqlalchemy import select, update
 
 from werkleren_desktop._version import __version__
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import CycleSession, WeekCycle
+from werkleren_desktop.db.models import CycleSession, LearningGroup, WeekCycle
 from werkleren_desktop.domain.organisation import check_alarm_minutes
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.cycles import SessionEvent, read_session_events
@@ -185,13 +185,17 @@ def export_calendar(
     """The calendar file of every session (or one group's), in one transaction that also
     raises the SEQUENCE of each session whose event differs from the last export.
 
-    ``name`` is the calendar's name (default: the organisation's); ``alarm_minutes`` a
-    reminder before each session (None: none), by default the organisation's setting."""
+    ``name`` is the calendar's name (default: the group's, or the organisation's);
+    ``alarm_minutes`` a reminder before each session (None: none), by default the
+    organisation's setting."""
     settings = load_settings(sessions)
     if isinstance(alarm_minutes, AlarmSetting):
         alarm_minutes = settings.calendar_alarm_minutes if settings else None
     elif alarm_minutes is not None:
         check_alarm_minutes(alarm_minutes)
+    if name is None and group_id is not None:
+        with sessions() as session:
+            name = session.scalar(select(LearningGroup.name).where(LearningGroup.id == group_id))
     options = CalendarOptions(
         name=name or (settings.name if settings else "Werkleren Desktop"),
         organiser_name=settings.name if settings else "",

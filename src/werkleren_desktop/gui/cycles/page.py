@@ -377,7 +377,7 @@ class CyclesPage(RecordListPage):
         self.export_button.setEnabled(False)
 
         def write() -> int:
-            calendar = export_calendar(self.sessions, dt.datetime.now(dt.UTC), group_id, name=name)
+            calendar = export_calendar(self.sessions, dt.datetime.now(dt.UTC), group_id)
             write_atomically(path, calendar.data)
             return calendar.sessions
 
