@@ -21,6 +21,10 @@ from zoneinfo import ZoneInfo
 
 import vobject
 from icalendar import Calendar
+from sqlalchemy import select
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.models import CycleSession, WeekCycle
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 CLIENTS = Path(__file__).with_name("clients")
@@ -162,10 +166,38 @@ def assert_times_exact(
 
     ``sessions`` maps each session's uid (as stored) to its local start and minutes."""
     assert len(events) == len(sessions)
-    wrong = []
+    wrong: list[str] = []
     for event in events:
         local, minutes = sessions[event.uid.split("@")[0]]
         start = expected_utc(local)
         if (event.start_utc, event.end_utc) != (start, start + dt.timedelta(minutes=minutes)):
             wrong.append(f"{event.uid}: {local} read as {event.start_utc}")
     assert not wrong, f"{len(wrong)} of {len(events)} events at the wrong time: {wrong[:3]}"
+
+
+def stored_sessions(
+    sessions: SessionFactory, group_id: int | None = None
+) -> dict[str, tuple[dt.datetime, int]]:
+    """uid -> (local start, minutes) of every session (or one group's), from the tables."""
+    query = select(CycleSession.uid, CycleSession.starts_at, CycleSession.duration_minutes)
+    if group_id is not None:
+        query = query.join(WeekCycle).where(WeekCycle.group_id == group_id)
+    with sessions() as session:
+        return {uid: (start, minutes) for uid, start, minutes in session.execute(query)}
+
+
+def check_calendar_file(
+    data: bytes, sessions: SessionFactory, group_id: int | None = None
+) -> list[ReadEvent]:
+    """Every event of an exported file read by vobject (through the file's own time
+    zone) and icalendar (by the zone's name) at the moment zoneinfo gives the stored
+    session, both clients reading the same; vobject's reading."""
+    expected = stored_sessions(sessions, group_id)
+    _name, by_vobject = read_with_vobject(data)
+    by_icalendar = read_with_icalendar(data)
+    for events in (by_vobject, by_icalendar):
+        assert_times_exact(events, expected)
+    assert [(e.uid, e.start_utc, e.sequence, e.status) for e in by_vobject] == [
+        (e.uid, e.start_utc, e.sequence, e.status) for e in by_icalendar
+    ]
+    return by_vobject

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.calendar_clients import read_with_icaljs
+from tests.calendar_clients import check_calendar_file, read_with_icaljs
 from werkleren_desktop import __version__
 from werkleren_desktop.cli import main
 
@@ -159,6 +159,9 @@ def test_check_without_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 def test_export_calendar(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from icalendar import Calendar
 
+    from werkleren_desktop.paths import DataPaths
+    from werkleren_desktop.services.data_store import open_data_folder
+
     folder = str(tmp_path / "d")
     assert main(["demo", "--data-dir", folder]) == 0
     out = tmp_path / "agenda" / "cycli.ics"
@@ -171,6 +174,11 @@ def test_export_calendar(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert [e.start_utc for e in read_with_icaljs(out)] == [
         e.decoded("dtstart").astimezone(dt.UTC) for e in events
     ]
+    store = open_data_folder(DataPaths(Path(folder)))
+    try:
+        check_calendar_file(out.read_bytes(), store.sessions)
+    finally:
+        store.close()
     assert not any(e.walk("VALARM") for e in events)
     # a reminder for this file only; 0 for none
     assert (

@@ -9,6 +9,7 @@ import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 
+from tests.calendar_clients import check_calendar_file
 from tests.conftest import TODAY
 from tests.gui.helpers import type_text
 from werkleren_desktop.db.models import AttendanceStatus
@@ -159,6 +160,7 @@ def test_moving_cancelling_and_exporting(window, qtbot, store, fake_prompts, tmp
 
     fake_prompts.save_file = tmp_path / "brood.ics"
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    check_calendar_file(fake_prompts.save_file.read_bytes(), store.sessions)
     events = Calendar.from_ical(fake_prompts.save_file.read_bytes()).walk("VEVENT")
     assert [str(e["status"]) for e in events] == [
         "CANCELLED",
@@ -214,10 +216,12 @@ def test_the_export_runs_in_the_background_beside_other_work(
     qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=20_000)
     assert not page.error_label.isVisible(), page.error_label.text()
     assert window.statusBar().currentMessage().startswith("120 sessies geschreven naar")
+    check_calendar_file(fake_prompts.save_file.read_bytes(), store.sessions)
     first = Calendar.from_ical(fake_prompts.save_file.read_bytes()).walk("VEVENT")
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=20_000)
     runner.wait()
+    check_calendar_file(fake_prompts.save_file.read_bytes(), store.sessions)
     second = Calendar.from_ical(fake_prompts.save_file.read_bytes()).walk("VEVENT")
     assert [str(e["status"]) for e in second].count("CANCELLED") == 1
     assert [e.decoded("sequence") for e in second] == [

@@ -21,9 +21,10 @@ from tests.calendar_clients import (
     read_with_icalendar,
     read_with_icaljs,
     read_with_vobject,
+    stored_sessions,
 )
 from tests.conftest import TODAY
-from werkleren_desktop.db.models import CycleSession, WeekCycle
+from werkleren_desktop.db.models import CycleSession
 from werkleren_desktop.domain.cycles import FIRST_YEAR, LAST_YEAR, SessionTimes, cycle_days
 from werkleren_desktop.domain.groups import GroupInput
 from werkleren_desktop.domain.organisation import OrganisationSettings
@@ -89,17 +90,6 @@ def org(store: DataStore) -> dict[str, int]:
     return ids
 
 
-def stored_sessions(
-    store: DataStore, group_id: int | None = None
-) -> dict[str, tuple[dt.datetime, int]]:
-    """uid -> (local start, minutes), straight from the tables."""
-    query = select(CycleSession.uid, CycleSession.starts_at, CycleSession.duration_minutes)
-    if group_id is not None:
-        query = query.join(WeekCycle).where(WeekCycle.group_id == group_id)
-    with store.sessions() as session:
-        return {uid: (start, minutes) for uid, start, minutes in session.execute(query)}
-
-
 def exported(store: DataStore, tmp_path: Path, **options) -> tuple[str, list[ReadEvent]]:
     """Export, read with all three clients, check they agree; vobject's reading."""
     calendar = export_calendar(store.sessions, NOW, **options)
@@ -108,7 +98,7 @@ def exported(store: DataStore, tmp_path: Path, **options) -> tuple[str, list[Rea
     name, by_vobject = read_with_vobject(calendar.data)
     by_icaljs = read_with_icaljs(path)
     by_icalendar = read_with_icalendar(calendar.data)
-    sessions = stored_sessions(store, options.get("group_id"))
+    sessions = stored_sessions(store.sessions, options.get("group_id"))
     for events in (by_vobject, by_icaljs, by_icalendar):
         assert_times_exact(events, sessions)
     assert len(by_vobject) == calendar.sessions

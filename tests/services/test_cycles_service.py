@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 
+from tests.calendar_clients import check_calendar_file
 from tests.conftest import TODAY
 from werkleren_desktop.db.models import AttendanceStatus
 from werkleren_desktop.domain.cycles import SessionTimes, cycle_days
@@ -177,6 +178,8 @@ def test_the_calendar_file_keeps_its_uids_and_cancels(store: DataStore, org, tmp
     first = export_calendar(store.sessions, NOW).data
     cancel_session(store.sessions, 1)
     second = export_calendar(store.sessions, NOW).data
+    for data in (first, second):
+        check_calendar_file(data, store.sessions)
     events_1 = Calendar.from_ical(first).walk("VEVENT")
     events_2 = Calendar.from_ical(second).walk("VEVENT")
     assert [str(e["uid"]) for e in events_1] == [str(e["uid"]) for e in events_2]
