@@ -10,10 +10,11 @@ from decimal import Decimal
 import openpyxl
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.units import mm
 
 from tests.conftest import TODAY
 from werkleren_desktop.db.models import SituationKind, TrainingForm, TrainingStatus
-from werkleren_desktop.documents.overview_columns import COLUMNS
+from werkleren_desktop.documents.overview_columns import COLUMNS, SCREEN_COLUMNS, title
 from werkleren_desktop.documents.overview_export import (
     overview_csv,
     overview_pdf,
@@ -87,7 +88,19 @@ def test_the_workbook(overview: YearOverview, store: DataStore) -> None:
     # a text that looks like a formula stays text
     job = by_name["Piet Plus"][1]
     assert job.data_type == "s" and job.value == SNEAKY
-    assert by_name["Organisatie"][headers.index("Situaties")].value == 2
+    # one situation of two people is one situation; their 90 minutes are 3 person-hours
+    total = by_name["Organisatie"]
+    assert total[headers.index("Situaties")].value == 1
+    assert Decimal(str(total[headers.index("Uren in het werk")].value)) == Decimal("3.0")
+    assert total[headers.index("In dienst")].value is None  # no date in the totals row
+    assert cells[headers.index("Uren in het werk")].number_format == "#,##0.0"
+    # the remark under the table wraps in merged cells instead of running off the page
+    note = people.cell(row=people.max_row, column=1)
+    assert note.value.startswith("In de totaalrij telt elke situatie")
+    assert note.alignment.wrap_text and any(
+        r.min_row == note.row for r in people.merged_cells.ranges
+    )
+    assert people.page_setup.orientation == "landscape"
     listed = book["Opleidingen"]
     assert listed["B2"].value == "+BHV herhaling" and listed["B2"].data_type == "s"
     summary = {row[0].value: row[1].value for row in book["Samenvatting"].iter_rows(min_row=4)}
@@ -114,7 +127,8 @@ def test_the_csv_opens_in_dutch_excel(overview: YearOverview) -> None:
     assert kees[0] == "'@Kees -Min"
     piet = next(r for r in body if r[0] == "Piet Plus")
     assert piet[1] == "'" + SNEAKY
-    assert total[header.index("Situaties")] == str(overview.total.situations)
+    assert total[header.index("Situaties")] == str(overview.total.situations) == "1"
+    assert total[header.index("In dienst")] == "" and total[header.index("Uit dienst")] == ""
 
 
 def test_the_pdf_reads_back(overview: YearOverview) -> None:
@@ -132,3 +146,34 @@ def test_the_pdf_reads_back(overview: YearOverview) -> None:
     ):
         assert expected in text, expected
     assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # landscape
+    # every header word whole (never "Raadpl eginge n"), the totals explained
+    words = set(text.split())
+    for column in SCREEN_COLUMNS:
+        for word in title(column).split():
+            assert word in words, word
+    assert "In de totaalrij telt elke situatie, raadpleging en sessie één keer" in text
+    assert "Persoonsuren leren in het werk 3,0" in text
+
+
+def test_big_figures_fit_their_columns() -> None:
+    """Every header word and every figure, also the totals of a large organisation, fits
+    its column with room on both sides."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from werkleren_desktop.documents.pdf import FONT, FONT_BOLD, LANDSCAPE_FRAME_WIDTH
+    from werkleren_desktop.documents.table_layout import fit_columns
+
+    titles = [title(c) for c in SCREEN_COLUMNS]
+    person = ["Zoë van den Berg-IJzerman", "18", "14,3", "16", "16,0", "7", "2", "20,0",
+              "€ 1.478,00", "€ 750,00", "197,1 %", "2", "0"]  # fmt: skip
+    totals = ["Organisatie", "12.345", "12.345,6", "4.321", "9.876,5", "3.210", "543",
+              "23.456,7", "€ 338.421,02", "€ 246.200,00", "137,5 %", "456", "321"]  # fmt: skip
+    layout = fit_columns(titles, [person] * 250 + [totals], LANDSCAPE_FRAME_WIDTH,
+                         flexible_at_least=40 * mm, bold_rows=[250], padding=3.5)  # fmt: skip
+    assert sum(layout.widths) <= LANDSCAPE_FRAME_WIDTH + 0.01
+    for column, width in enumerate(layout.widths[1:], start=1):
+        room = width - 2 * layout.padding
+        assert stringWidth(totals[column], FONT_BOLD, layout.body_size) < room
+        for word in titles[column].split():
+            assert stringWidth(word, FONT_BOLD, layout.header_size) < room, word
+    assert layout.widths[0] >= 40 * mm and FONT

@@ -101,7 +101,11 @@ def test_sums_per_person_and_for_the_organisation(store: DataStore, org) -> None
     assert (j.situations, j.situation_minutes, j.trainings, j.budget_cents) == (1, 45, 1, 75000)
     assert rows[leaver].situations == 1 and rows[leaver].trainings == 0
     total = overview.total
-    assert total.situations == 4 and total.situation_minutes == 30 + 60 + 30 + 45
+    # the situation of Anna and Lieke is one situation, with one consultation; its 30
+    # minutes are an hour of person-hours
+    assert total.situations == 3 and total.situation_minutes == 30 + 60 + 30 + 45
+    assert total.consultations == 1 + 2
+    assert total.in_service is None  # the totals row has no date
     assert total.cost_cents == 45000 * 2 + 90000
     assert total.budget_cents == 200000 + 75000 + 75000
     split = overview.split
@@ -167,3 +171,90 @@ def test_certificates_that_expire_soon(store: DataStore, org) -> None:
         TODAY,
     )  # fmt: skip
     assert expiring_certificates(store.sessions, TODAY) == []
+
+
+def test_the_totals_against_sql_written_here(store: DataStore) -> None:
+    """The demo's years: counts of things each thing once, hours as person-hours, every
+    other figure the sum of the rows, against statements written by hand."""
+    from sqlalchemy import text
+
+    from werkleren_desktop.services.demo import DemoSize, generate_demo
+
+    generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
+    employed = (
+        "SELECT id FROM person WHERE in_service <= :last"
+        " AND (out_of_service IS NULL OR out_of_service >= :first)"
+    )
+    for year in (2025, 2026):
+        bounds = {"first": f"{year}-01-01", "last": f"{year}-12-31"}
+        moments = {"start": f"{year}-01-01 00:00:00", "end": f"{year + 1}-01-01 00:00:00"}
+        overview = year_overview(store.sessions, year)
+        total = overview.total
+        with store.engine.connect() as sql:
+            situations = sql.execute(
+                text(
+                    "SELECT count(*) FROM learning_situation s WHERE s.occurred_on"
+                    " BETWEEN :first AND :last AND EXISTS (SELECT 1 FROM situation_person sp"
+                    f" WHERE sp.situation_id = s.id AND sp.person_id IN ({employed}))"
+                ),
+                bounds,
+            ).scalar_one()
+            by_kind = dict(
+                sql.execute(
+                    text(
+                        "SELECT kind, count(DISTINCT s.id) FROM learning_situation s"
+                        " JOIN situation_person sp ON sp.situation_id = s.id"
+                        f" WHERE s.occurred_on BETWEEN :first AND :last"
+                        f" AND sp.person_id IN ({employed}) GROUP BY kind"
+                    ),
+                    bounds,
+                ).all()
+            )
+            person_minutes = sql.execute(
+                text(
+                    "SELECT coalesce(sum(s.minutes), 0) FROM learning_situation s"
+                    " JOIN situation_person sp ON sp.situation_id = s.id"
+                    f" WHERE s.occurred_on BETWEEN :first AND :last"
+                    f" AND sp.person_id IN ({employed})"
+                ),
+                bounds,
+            ).scalar_one()
+            consultations = sql.execute(
+                text(
+                    "SELECT count(*) FROM situation_consultation c"
+                    " JOIN learning_situation s ON s.id = c.situation_id"
+                    " WHERE s.occurred_on BETWEEN :first AND :last AND EXISTS (SELECT 1"
+                    " FROM situation_person sp WHERE sp.situation_id = s.id"
+                    f" AND sp.person_id IN ({employed}))"
+                ),
+                bounds,
+            ).scalar_one()
+            sessions_held, session_person_minutes = sql.execute(
+                text(
+                    "SELECT count(DISTINCT cs.id), coalesce(sum(cs.duration_minutes), 0)"
+                    " FROM attendance a JOIN cycle_session cs ON cs.id = a.session_id"
+                    " WHERE a.status = 'present' AND NOT cs.cancelled"
+                    " AND cs.starts_at >= :start AND cs.starts_at < :end"
+                    f" AND a.person_id IN ({employed})"
+                ),
+                bounds | moments,
+            ).one()
+            cost = sql.execute(
+                text(
+                    "SELECT coalesce(sum(cost_cents), 0) FROM training WHERE status != 'cancelled'"
+                    f" AND starts_on BETWEEN :first AND :last AND person_id IN ({employed})"
+                ),
+                bounds,
+            ).scalar_one()
+        assert situations > 50 and total.situations == situations
+        assert {k.value: n for k, n in total.situations_by_kind.items() if n} == by_kind
+        assert total.situation_minutes == person_minutes
+        assert total.consultations == consultations
+        assert (total.sessions_attended, total.session_minutes) == (
+            sessions_held,
+            session_person_minutes,
+        )
+        assert total.cost_cents == cost
+        # shared things count once: fewer than the rows added up, as in the demo
+        assert total.situations < sum(r.situations for r in overview.rows)
+        assert total.sessions_attended < sum(r.sessions_attended for r in overview.rows)

@@ -8,12 +8,17 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from werkleren_desktop.db.models import SituationKind
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.money import format_euro
+from werkleren_desktop.domain.situations import KIND_SHORT_LABELS
 from werkleren_desktop.domain.training import PersonYear
 from werkleren_desktop.i18n import N_, _, current_language
+
+if TYPE_CHECKING:
+    from werkleren_desktop.services.overview import YearOverview
 
 Value = str | int | Decimal | dt.date | None
 
@@ -109,8 +114,19 @@ COLUMNS: tuple[Column, ...] = (
 SCREEN_COLUMNS = tuple(c for c in COLUMNS if c.on_screen)
 
 
+DUTCH_SEPARATORS = str.maketrans(",.", ".,")
+
+
+def _grouped(value: int | Decimal, decimals: int, language: str) -> str:
+    """1.234,5 in Dutch, 1,234.5 in English: the thousands grouped, as amounts are."""
+    text = f"{value:,.{decimals}f}"
+    if language == "nl":
+        text = text.translate(DUTCH_SEPARATORS)
+    return text
+
+
 def shown(value: Value, kind: Kind, language: str | None = None) -> str:
-    """A value as the reader's language writes it: 1.250,50 · 12,5 · 67,5 %."""
+    """A value as the reader's language writes it: € 1.250,50 · 1.234,5 · 67,5 % · 1.234."""
     language = language or current_language()
     if value is None:
         return ""
@@ -119,11 +135,121 @@ def shown(value: Value, kind: Kind, language: str | None = None) -> str:
     if kind is Kind.EURO and isinstance(value, Decimal):
         return format_euro(int(value * 100), language=language)
     if kind in (Kind.HOURS, Kind.PERCENT) and isinstance(value, Decimal):
-        text = f"{value:.1f}"
-        text = text.replace(".", ",") if language == "nl" else text
+        text = _grouped(value, 1, language)
         return f"{text} %" if kind is Kind.PERCENT else text
+    if kind is Kind.COUNT and isinstance(value, int):
+        return _grouped(value, 0, language)
     return str(value)
 
 
 def title(column: Column) -> str:
     return _(column.title)
+
+
+# --- the organisation's figures, for the screen, the PDF and the workbook -------------
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    key: str
+    label: str  # translated
+    value: Value
+    kind: Kind
+
+
+def key_figures(overview: YearOverview) -> list[KeyFigure]:
+    """The organisation's figures of the year, each defined once. Counts of things
+    count each thing once; hours are person-hours."""
+    total = overview.total
+    shares = overview.split.shares()
+    figures = [
+        KeyFigure("people", _("People employed in the year"), len(overview.rows), Kind.COUNT),
+        KeyFigure("situations", _("Learning situations logged"), total.situations, Kind.COUNT),
+    ]
+    figures += [
+        KeyFigure(
+            kind.value,
+            "   · " + _(KIND_SHORT_LABELS[kind]),
+            total.situations_by_kind.get(kind, 0),
+            Kind.COUNT,
+        )
+        for kind in SituationKind
+    ]
+    figures += [
+        KeyFigure(
+            "situation_hours",
+            _("Person-hours learning at work"),
+            hours(total.situation_minutes),
+            Kind.HOURS,
+        ),
+        KeyFigure("sessions", _("Week-cycle sessions held"), total.sessions_attended, Kind.COUNT),
+        KeyFigure(
+            "session_hours",
+            _("Person-hours learning together"),
+            hours(total.session_minutes),
+            Kind.HOURS,
+        ),
+        KeyFigure(
+            "consultations",
+            _("Colleagues and experts consulted"),
+            total.consultations,
+            Kind.COUNT,
+        ),
+        KeyFigure("trainings", _("Trainings"), total.trainings, Kind.COUNT),
+        KeyFigure(
+            "required_hours",
+            _("Person-hours of training, required"),
+            hours(total.required_minutes),
+            Kind.HOURS,
+        ),
+        KeyFigure(
+            "voluntary_hours",
+            _("Person-hours of training, voluntary"),
+            hours(total.voluntary_minutes),
+            Kind.HOURS,
+        ),
+        KeyFigure("cost", _("Training cost"), euros(total.cost_cents), Kind.EURO),
+        KeyFigure(
+            "required_cost", _("Training cost, required"), euros(total.required_cents), Kind.EURO
+        ),
+        KeyFigure(
+            "voluntary_cost",
+            _("Training cost, voluntary"),
+            euros(total.voluntary_cents),
+            Kind.EURO,
+        ),
+        KeyFigure("budget", _("Training budget"), euros(total.budget_cents), Kind.EURO),
+        KeyFigure("budget_used", _("Budget used"), percent(total.budget_used), Kind.PERCENT),
+        KeyFigure(
+            "conversations",
+            _("Talent conversations held"),
+            total.conversations_held,
+            Kind.COUNT,
+        ),
+        KeyFigure("open_agreements", _("Agreements still open"), total.open_agreements, Kind.COUNT),
+        KeyFigure(
+            "certificates",
+            _("Certificates expiring next year"),
+            total.certificates_expiring,
+            Kind.COUNT,
+        ),
+    ]
+    for key, label, share in zip(
+        ("share_work", "share_others", "share_formal"),
+        (_("Share learning at work"), _("Share learning with others"), _("Share formal")),
+        shares or (None, None, None),
+        strict=True,
+    ):
+        figures.append(KeyFigure(key, label, percent(share), Kind.PERCENT))
+    return figures
+
+
+def totals_note() -> str:
+    """Why the totals row can differ from adding up the rows above it."""
+    return _(
+        "In the totals row each situation, consultation and session counts once, also "
+        "when it was logged for several people, so it can be less than the rows added up. "
+        "Hours are person-hours (an hour two people learned together counts twice); each "
+        "row is rounded to a tenth and the total is rounded from the minutes, so adding up "
+        "the rows can differ by a few tenths."
+    )

@@ -23,7 +23,15 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from werkleren_desktop.db.models import SituationKind
 from werkleren_desktop.documents.overview_columns import (
@@ -34,14 +42,17 @@ from werkleren_desktop.documents.overview_columns import (
     Value,
     euros,
     hours,
+    key_figures,
     percent,
     shown,
     title,
+    totals_note,
 )
 from werkleren_desktop.documents.pdf import (
     FONT,
     FONT_BOLD,
     INK,
+    LANDSCAPE_FRAME_WIDTH,
     SHADE,
     Letterhead,
     fact_table,
@@ -51,6 +62,7 @@ from werkleren_desktop.documents.pdf import (
     text,
     title_block,
 )
+from werkleren_desktop.documents.table_layout import fit_columns
 from werkleren_desktop.domain.situations import KIND_SHORT_LABELS
 from werkleren_desktop.domain.training import (
     FORM_LABELS,
@@ -63,7 +75,7 @@ from werkleren_desktop.services.training import TrainingRow
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EURO_FORMAT = '"€" #,##0.00'
-HOURS_FORMAT = "0.0"
+HOURS_FORMAT = "#,##0.0"
 PERCENT_FORMAT = '0.0" %"'
 DATE_FORMAT = "dd-mm-yyyy"
 
@@ -71,45 +83,6 @@ DATE_FORMAT = "dd-mm-yyyy"
 def inert(value: str) -> str:
     """Text that a spreadsheet shows as text and never runs as a formula."""
     return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
-# --- key figures, shared by the summary sheet and the PDF -----------------------------
-
-
-def key_figures(overview: YearOverview) -> list[tuple[str, Value, Kind]]:
-    total = overview.total
-    shares = overview.split.shares()
-    figures: list[tuple[str, Value, Kind]] = [
-        (_("People employed in the year"), len(overview.rows), Kind.COUNT),
-        (_("Learning situations logged"), total.situations, Kind.COUNT),
-    ]
-    figures += [
-        ("   · " + _(KIND_SHORT_LABELS[kind]), total.situations_by_kind.get(kind, 0), Kind.COUNT)
-        for kind in SituationKind
-    ]
-    figures += [
-        (_("Hours learning at work"), hours(total.situation_minutes), Kind.HOURS),
-        (_("Week-cycle sessions attended"), total.sessions_attended, Kind.COUNT),
-        (_("Hours learning together"), hours(total.session_minutes), Kind.HOURS),
-        (_("Colleagues and experts consulted"), total.consultations, Kind.COUNT),
-        (_("Trainings"), total.trainings, Kind.COUNT),
-        (_("Hours of training, required"), hours(total.required_minutes), Kind.HOURS),
-        (_("Hours of training, voluntary"), hours(total.voluntary_minutes), Kind.HOURS),
-        (_("Training cost, required"), euros(total.required_cents), Kind.EURO),
-        (_("Training cost, voluntary"), euros(total.voluntary_cents), Kind.EURO),
-        (_("Training budget"), euros(total.budget_cents), Kind.EURO),
-        (_("Budget used"), percent(total.budget_used), Kind.PERCENT),
-        (_("Talent conversations held"), total.conversations_held, Kind.COUNT),
-        (_("Agreements still open"), total.open_agreements, Kind.COUNT),
-        (_("Certificates expiring next year"), total.certificates_expiring, Kind.COUNT),
-    ]
-    for label, share in zip(
-        (_("Share learning at work"), _("Share learning with others"), _("Share formal")),
-        shares or (None, None, None),
-        strict=True,
-    ):
-        figures.append((label, percent(share), Kind.PERCENT))
-    return figures
 
 
 # --- CSV ------------------------------------------------------------------------------
@@ -184,6 +157,16 @@ def _table_sheet(
     sheet.row_dimensions[1].height = 32
 
 
+def _note(sheet: Worksheet, row: int, note: str, *, columns: int, width: float) -> None:
+    """A remark across ``columns`` cells (``width`` characters wide together), wrapped
+    in its row instead of running on past the printed page."""
+    _put(sheet.cell(row=row, column=1), note, Kind.TEXT)
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+    sheet.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+    lines = -(-len(note) // int(width * 1.1))  # about 1.1 characters per unit of width
+    sheet.row_dimensions[row].height = 15 * lines + 3
+
+
 def overview_xlsx(overview: YearOverview, trainings: Sequence[TrainingRow]) -> bytes:
     """A summary sheet, a sheet per person and a sheet with every training."""
     book = Workbook()
@@ -193,20 +176,22 @@ def overview_xlsx(overview: YearOverview, trainings: Sequence[TrainingRow]) -> b
     _put(summary["A1"], _("Yearly learning overview {year}").format(year=overview.year), Kind.TEXT)
     summary["A1"].font = Font(bold=True, size=14)
     _put(summary["A2"], overview.organisation, Kind.TEXT)
-    for number, (label, value, kind) in enumerate(key_figures(overview), start=4):
-        _put(summary.cell(row=number, column=1), label, Kind.TEXT)
-        _put(summary.cell(row=number, column=2), value, kind)
-    note = len(key_figures(overview)) + 5
-    _put(
-        summary.cell(row=note, column=1),
+    figures = key_figures(overview)
+    for number, figure in enumerate(figures, start=4):
+        _put(summary.cell(row=number, column=1), figure.label, Kind.TEXT)
+        _put(summary.cell(row=number, column=2), figure.value, figure.kind)
+    summary.column_dimensions["A"].width = 42
+    summary.column_dimensions["B"].width = 16
+    notes = (
+        totals_note(),
         _(
             "The 70:20:10 split is indicative: it divides the learning hours that were "
             "logged, not all learning. Dutch employers see about {n}% of the budget used."
         ).format(n=NATIONAL_BUDGET_USE),
-        Kind.TEXT,
     )
-    summary.column_dimensions["A"].width = 42
-    summary.column_dimensions["B"].width = 16
+    for number, note in enumerate(notes, start=len(figures) + 5):
+        _note(summary, number, note, columns=2, width=42 + 16)
+    summary.page_setup.fitToWidth = 1
 
     people = book.create_sheet(_("Per person")[:31])
     _table_sheet(
@@ -217,6 +202,12 @@ def overview_xlsx(overview: YearOverview, trainings: Sequence[TrainingRow]) -> b
     for cell in people[people.max_row]:
         cell.font = Font(bold=True)
     people.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{people.max_row - 1}"
+    _note(people, people.max_row + 2, totals_note(), columns=8, width=110)
+    people.page_setup.orientation = "landscape"
+    people.page_setup.fitToWidth = 1
+    people.page_setup.fitToHeight = 0
+    people.sheet_properties.pageSetUpPr.fitToPage = True
+    people.print_title_rows = "1:1"
 
     training_sheet = book.create_sheet(_("Trainings")[:31])
     headers = [
@@ -308,26 +299,37 @@ def _kinds_chart(overview: YearOverview, width: float) -> Drawing:
     return drawing
 
 
+DENSE_PADDING = 3.5  # points each side: thirteen columns on a landscape page
+ROOM_FOR_HEADING = 55 * mm  # the heading, its explanation, the header and a few rows
+
+
 def _person_table(overview: YearOverview) -> Table:
-    s = styles()
+    """The table per person, laid out so that every header word and figure fits; the
+    header repeats on every page, the organisation's totals last, in bold."""
     columns: tuple[Column, ...] = SCREEN_COLUMNS
-    numeric = [c.kind is not Kind.TEXT for c in columns]
-    header = [Paragraph(text(title(c)), s["cell_bold"]) for c in columns]
     body = [[shown(c.value(r), c.kind) for c in columns] for r in (*overview.rows, overview.total)]
-    rows: list[list[object]] = [header]
-    for values in body:  # the name may wrap; figures stay on one line
-        rows.append([Paragraph(text(values[0]), s["cell"]), *values[1:]])
-    widths = [52 * mm] + [(261 - 52) * mm / (len(columns) - 1)] * (len(columns) - 1)
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    style = grid()
-    style.add("FONTSIZE", (0, 1), (-1, -1), 8)
-    style.add("FONTNAME", (0, -1), (-1, -1), FONT_BOLD)
-    style.add("BACKGROUND", (0, -1), (-1, -1), SHADE)
-    style.add("LINEABOVE", (0, -1), (-1, -1), 1, INK)
+    last = len(body)
+    layout = fit_columns(
+        [title(c) for c in columns],
+        body,
+        LANDSCAPE_FRAME_WIDTH,
+        flexible=0,
+        flexible_at_least=40 * mm,
+        bold_rows=[last - 1],
+        padding=DENSE_PADDING,
+    )
+    rows: list[list[object]] = [list(layout.header([title(c) for c in columns]))]
+    for number, values in enumerate(body, start=1):
+        rows.append([layout.wrapping(values[0], bold=number == last), *values[1:]])
+    table = Table(rows, colWidths=layout.widths, repeatRows=1)
+    style = layout.style(grid())
     style.add("VALIGN", (0, 0), (-1, 0), "BOTTOM")
-    for index, is_number in enumerate(numeric):
-        if is_number:
+    for index, column in enumerate(columns):
+        if column.kind is not Kind.TEXT:
             style.add("ALIGN", (index, 1), (index, -1), "RIGHT")
+    style.add("FONTNAME", (0, last), (-1, last), FONT_BOLD)
+    style.add("BACKGROUND", (0, last), (-1, last), SHADE)
+    style.add("LINEABOVE", (0, last), (-1, last), 1, INK)
     table.setStyle(style)
     return table
 
@@ -339,10 +341,10 @@ def overview_pdf(overview: YearOverview, made_on: dt.date) -> bytes:
         overview.logo_png,
         _("Yearly learning overview {year}").format(year=overview.year),
     )
-    figures = key_figures(overview)
+    figures = [(f.label, shown(f.value, f.kind)) for f in key_figures(overview)]
     half = (len(figures) + 1) // 2
-    left = fact_table([(label, shown(v, k)) for label, v, k in figures[:half]], 70 * mm)
-    right = fact_table([(label, shown(v, k)) for label, v, k in figures[half:]], 70 * mm)
+    left = fact_table(figures[:half], 70 * mm)
+    right = fact_table(figures[half:], 70 * mm)
     columns = Table([[left, right]], colWidths=[125 * mm, 125 * mm])
     columns.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     shares = overview.split.shares()
@@ -376,16 +378,21 @@ def overview_pdf(overview: YearOverview, made_on: dt.date) -> bytes:
             ),
             s["small"],
         ),
+        # the heading never stands alone at the foot of a page: with room for a few
+        # of the table's rows, or on the next page
+        CondPageBreak(ROOM_FOR_HEADING),
         Paragraph(_("Per person"), s["heading"]),
         Paragraph(
             _(
-                "Everyone employed at some point in {year}, also those with nothing logged. "
-                "A training counts in the year it starts."
+                "Everyone employed at some point in {year}, also those with nothing "
+                "logged. A training counts in the year it starts."
             ).format(year=overview.year),
             s["small"],
         ),
         Spacer(0, 2 * mm),
         _person_table(overview),
+        Spacer(0, 2 * mm),
+        Paragraph(text(totals_note()), s["small"]),
     ]
     return render(head, story, made_on, landscape=True)
 

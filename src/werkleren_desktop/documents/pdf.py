@@ -36,6 +36,7 @@ FONT_ITALIC = "DejaVuSans-Oblique"
 MARGIN = 18 * mm
 FRAME_PADDING = 6  # points: reportlab's frame keeps this inside the margins
 FRAME_WIDTH = A4[0] - 2 * MARGIN - 2 * FRAME_PADDING  # what a table may fill, upright
+LANDSCAPE_FRAME_WIDTH = A4[1] - 2 * MARGIN - 2 * FRAME_PADDING
 CELL_PADDING = 3  # points above and below the text in a grid's cell
 CELL_SIDE_PADDING = 6  # points left and right: reportlab's own
 INK = colors.HexColor("#1f2933")

@@ -149,7 +149,7 @@ class PersonYear:
     name: str
     job_title: str
     manager_name: str
-    in_service: dt.date
+    in_service: dt.date | None  # None in the organisation's totals
     out_of_service: dt.date | None
     situations_by_kind: dict[SituationKind, int] = field(default_factory=dict)
     situation_minutes: int = 0
@@ -200,12 +200,32 @@ SUMMED = (
 )
 
 
-def totals(rows: list[PersonYear]) -> PersonYear:
-    """The organisation's figures: the sum of every person's."""
-    by_kind = {kind: sum(r.situations_by_kind.get(kind, 0) for r in rows) for kind in SituationKind}
+@dataclass(frozen=True)
+class SharedCounts:
+    """Things that several people share, counted once for the organisation: a situation
+    logged for two people is one situation, a session attended by five one session."""
+
+    situations_by_kind: dict[SituationKind, int]
+    consultations: int
+    sessions_held: int
+
+
+def totals(rows: list[PersonYear], shared: SharedCounts) -> PersonYear:
+    """The organisation's figures: counts of things each thing once (``shared``), every
+    other figure the sum of every person's. Hours are person-hours: an hour that two
+    people learned together is two."""
     sums = {name: sum(getattr(r, name) for r in rows) for name in SUMMED}
+    sums["consultations"] = shared.consultations
+    sums["sessions_attended"] = shared.sessions_held
     return PersonYear(
-        0, _("Organisation"), "", "", dt.date.min, None, situations_by_kind=by_kind, **sums
+        0,
+        _("Organisation"),
+        "",
+        "",
+        None,
+        None,
+        situations_by_kind={k: shared.situations_by_kind.get(k, 0) for k in SituationKind},
+        **sums,
     )
 
 

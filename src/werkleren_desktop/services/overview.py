@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Date, DateTime, Integer, Select, bindparam, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
@@ -37,6 +37,7 @@ from werkleren_desktop.domain.people import list_name
 from werkleren_desktop.domain.training import (
     LearningSplit,
     PersonYear,
+    SharedCounts,
     check_year,
     learning_split,
     totals,
@@ -191,10 +192,60 @@ def _statement() -> Select[*tuple[Any, ...]]:
         .outerjoin(held, held.c.person_id == Person.id)
         .outerjoin(agreements, agreements.c.person_id == Person.id)
         .outerjoin(expiring, expiring.c.person_id == Person.id)
+        .where(_employed())
+    )
+
+
+def _employed() -> Any:
+    """The person was employed at some point in the year (is a row of the overview)."""
+    return (Person.in_service <= LAST) & (
+        (Person.out_of_service.is_(None)) | (Person.out_of_service >= FIRST)
+    )
+
+
+@cache
+def _shared_statements() -> tuple[Select[SituationKind, int], Select[int], Select[int]]:
+    """The year's situations by kind, their consultations, and the sessions held, each
+    counted once, of the people in the overview."""
+    of_listed = (
+        select(SituationPerson.situation_id)
+        .join(Person, Person.id == SituationPerson.person_id)
+        .where(_employed())
+    )
+    in_year = LearningSituation.occurred_on.between(FIRST, LAST)
+    situations = (
+        select(LearningSituation.kind, func.count())
+        .where(in_year, LearningSituation.id.in_(of_listed))
+        .group_by(LearningSituation.kind)
+    )
+    consultations = (
+        select(func.count())
+        .select_from(LearningSituation)
+        .join(SituationConsultation, SituationConsultation.situation_id == LearningSituation.id)
+        .where(in_year, LearningSituation.id.in_(of_listed))
+    )
+    sessions_held = (
+        select(func.count(func.distinct(Attendance.session_id)))
+        .join(CycleSession, CycleSession.id == Attendance.session_id)
+        .join(Person, Person.id == Attendance.person_id)
         .where(
-            Person.in_service <= LAST,
-            (Person.out_of_service.is_(None)) | (Person.out_of_service >= FIRST),
+            Attendance.status == AttendanceStatus.PRESENT,
+            CycleSession.cancelled.is_(False),
+            CycleSession.starts_at >= START,
+            CycleSession.starts_at < END,
+            _employed(),
         )
+    )
+    return situations, consultations, sessions_held
+
+
+def _shared_counts(session: Session, bounds: dict[str, Any]) -> SharedCounts:
+    situations, consultations, sessions_held = _shared_statements()
+    by_kind = {SituationKind(kind): int(n) for kind, n in session.execute(situations, bounds)}
+    return SharedCounts(
+        situations_by_kind=by_kind,
+        consultations=int(session.execute(consultations, bounds).scalar_one()),
+        sessions_held=int(session.execute(sessions_held, bounds).scalar_one()),
     )
 
 
@@ -216,6 +267,7 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
     kinds = list(SituationKind)
     keyed = []
     with sessions() as session:
+        shared = _shared_counts(session, bounds)
         for row in session.execute(_statement(), bounds):
             pid, given, family, job, m_given, m_family, in_service, out_of_service = row[:8]
             counts = row[8 : 8 + len(kinds)]
@@ -264,7 +316,7 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
                 )
             )
     rows = [row for _key, row in sorted(keyed, key=lambda item: item[0])]  # as lists sort names
-    total = totals(rows)
+    total = totals(rows, shared)
     return YearOverview(
         settings.name,
         settings.logo_png,

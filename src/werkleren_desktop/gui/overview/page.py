@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 
 from PySide6.QtCharts import (
@@ -26,10 +27,10 @@ from werkleren_desktop.db.models import SituationKind
 from werkleren_desktop.documents.overview_columns import (
     SCREEN_COLUMNS,
     Kind,
-    euros,
     hours,
-    percent,
+    key_figures,
     shown,
+    totals_note,
 )
 from werkleren_desktop.documents.overview_export import export_overview
 from werkleren_desktop.domain.situations import KIND_SHORT_LABELS
@@ -43,6 +44,18 @@ from werkleren_desktop.i18n import _
 from werkleren_desktop.services.files import write_atomically
 from werkleren_desktop.services.overview import YearOverview, year_overview, year_trainings
 
+# the organisation's figures the page shows (documents.overview_columns.key_figures)
+SCREEN_FIGURES = (
+    "people",
+    "situations",
+    "sessions",
+    "trainings",
+    "cost",
+    "budget_used",
+    "conversations",
+    "open_agreements",
+    "certificates",
+)
 FORMATS = (
     ("pdf", "PDF…", "PDF (*.pdf)"),
     ("xlsx", "Excel…", "Excel (*.xlsx)"),
@@ -177,6 +190,8 @@ class OverviewPage(QWidget):
         layout.addWidget(self.error_label)
         layout.addLayout(cards)
         layout.addWidget(self.table, 1)
+        self.totals_note = hint(totals_note())
+        layout.addWidget(self.totals_note)
 
     def year(self) -> int:
         year = self.year_box.currentData()
@@ -200,19 +215,13 @@ class OverviewPage(QWidget):
     def _show(self, overview: YearOverview) -> None:
         self.overview = overview
         self.error_label.clear_message()
-        total = overview.total
-        self.model.show_rows([*overview.rows, total])
+        self.model.show_rows([*overview.rows, overview.total])
         self._fit_columns()
+        # the same figures as the exports, a selection of them
+        figures = {f.key: f for f in key_figures(overview)}
         lines = [
-            (_("People employed"), str(len(overview.rows))),
-            (_("Learning situations"), str(total.situations)),
-            (_("Week-cycle sessions attended"), str(total.sessions_attended)),
-            (_("Trainings"), str(total.trainings)),
-            (_("Training cost"), shown(euros(total.cost_cents), Kind.EURO)),
-            (_("Budget used"), shown(percent(total.budget_used), Kind.PERCENT) or "—"),
-            (_("Talent conversations held"), str(total.conversations_held)),
-            (_("Agreements still open"), str(total.open_agreements)),
-            (_("Certificates expiring next year"), str(total.certificates_expiring)),
+            (html.escape(figures[key].label), shown(figures[key].value, figures[key].kind) or "—")
+            for key in SCREEN_FIGURES
         ]
         self.figures.setText(
             "<table cellspacing='0' cellpadding='2'>"
