@@ -96,7 +96,7 @@ def test_the_workbook(overview: YearOverview, store: DataStore) -> None:
     assert cells[headers.index("Uren in het werk")].number_format == "#,##0.0"
     # the remark under the table wraps in merged cells instead of running off the page
     note = people.cell(row=people.max_row, column=1)
-    assert note.value.startswith("In de totaalrij telt elke situatie")
+    assert str(note.value).startswith("In de totaalrij telt elke situatie")
     assert note.alignment.wrap_text and any(
         r.min_row == note.row for r in people.merged_cells.ranges
     )

@@ -199,7 +199,7 @@ def test_the_totals_against_sql_written_here(store: DataStore) -> None:
                 ),
                 bounds,
             ).scalar_one()
-            by_kind = dict(
+            by_kind: dict[str, int] = dict(
                 sql.execute(
                     text(
                         "SELECT kind, count(DISTINCT s.id) FROM learning_situation s"
