@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from werkleren_desktop.documents.pdf import (
     CELL_PADDING,
@@ -19,6 +19,7 @@ from werkleren_desktop.documents.pdf import (
     Letterhead,
     fact_table,
     grid,
+    plain_style,
     render,
     styles,
     text,
@@ -186,7 +187,7 @@ def _closing_signature() -> Table:
         rowHeights=[14 * mm],
     )
     closing.setStyle(
-        TableStyle(
+        plain_style(
             [
                 ("LINEBELOW", (1, 0), (1, 0), 0.6, INK),
                 ("LINEBELOW", (3, 0), (3, 0), 0.6, INK),

@@ -19,12 +19,14 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from werkleren_desktop.db.models import AgreementOwner, AgreementStatus, SignMark
 from werkleren_desktop.documents.pdf import (
+    CELL_PADDING,
+    CELL_SIDE_PADDING,
     EMPTY_BOX,
+    FRAME_WIDTH,
     INK,
     RULE,
     TICKED_BOX,
@@ -32,6 +34,7 @@ from werkleren_desktop.documents.pdf import (
     WritingLines,
     fact_table,
     grid,
+    plain_style,
     render,
     styles,
     text,
@@ -257,6 +260,9 @@ def _agreement_table(agreements: Sequence[AgreementView], empty_rows: int) -> Fl
     return table
 
 
+SIGNATURE_FIELD = 54 * mm  # the width of the name, date and signature lines
+
+
 def _signature_block(title: str, signature: Signature | None) -> Table:
     s = styles()
     marks = "   ".join(
@@ -264,12 +270,12 @@ def _signature_block(title: str, signature: Signature | None) -> Table:
         + _(MARK_LABELS[mark])
         for mark in (SignMark.SEEN, SignMark.AGREED)
     )
+    name = Paragraph(text(signature.name) if signature else "", s["cell"])
+    # a long name wraps and its row grows, above the line it stands on
+    name_height = name.wrap(SIGNATURE_FIELD - 2 * CELL_SIDE_PADDING, 1000)[1] + 2 * CELL_PADDING
     rows = [
         [Paragraph(text(title), s["cell_bold"]), ""],
-        [
-            Paragraph(_("Name"), s["cell"]),
-            Paragraph(text(signature.name) if signature else "", s["cell"]),
-        ],
+        [Paragraph(_("Name"), s["cell"]), name],
         [
             Paragraph(_("Date"), s["cell"]),
             Paragraph(format_date(signature.signed_on) if signature else "", s["cell"]),
@@ -278,10 +284,12 @@ def _signature_block(title: str, signature: Signature | None) -> Table:
         [Paragraph(_("Signature"), s["cell"]), ""],
     ]
     table = Table(
-        rows, colWidths=[28 * mm, 54 * mm], rowHeights=[None, 9 * mm, 9 * mm, 8 * mm, 18 * mm]
+        rows,
+        colWidths=[28 * mm, SIGNATURE_FIELD],
+        rowHeights=[None, max(9 * mm, name_height), 9 * mm, 8 * mm, 18 * mm],
     )
     table.setStyle(
-        TableStyle(
+        plain_style(
             [
                 ("SPAN", (0, 0), (1, 0)),
                 ("SPAN", (0, 3), (1, 3)),
@@ -305,9 +313,11 @@ def _signatures(view: ConversationView | None) -> list[Flowable]:
                 _signature_block(_("Manager"), view.manager_signature if view else None),
             ]
         ],
-        colWidths=[87 * mm, 87 * mm],
+        colWidths=[FRAME_WIDTH / 2] * 2,
     )
-    blocks.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    blocks.setStyle(
+        plain_style([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
     return [
         KeepTogether(
             [
@@ -412,15 +422,16 @@ def record_pdf(organisation: Organisation, view: ConversationView, made_on: dt.d
             Paragraph(text(_(section.title)), s["subheading"]),
             *_long_text(view.notes[section.key]),
         ]
-    story += [
-        CondPageBreak(40 * mm),
+    # the agreements, any corrections and the signatures as one block: the signatures
+    # never stand alone on a page, away from what they sign
+    closing: list[Flowable] = [
         Paragraph(_("Agreements"), s["heading"]),
         _agreement_table(view.agreements, 0 if view.agreements else 2),
     ]
     if view.corrections:
-        story.append(Paragraph(_("Corrections after signing"), s["heading"]))
+        closing.append(Paragraph(_("Corrections after signing"), s["heading"]))
         for correction in view.corrections:
-            story.append(
+            closing.append(
                 KeepTogether(
                     [
                         Paragraph(
@@ -443,5 +454,5 @@ def record_pdf(organisation: Organisation, view: ConversationView, made_on: dt.d
                     ]
                 )
             )
-    story += _signatures(view)
+    story.append(KeepTogether([*closing, *_signatures(view)]))
     return render(head, story, made_on)

@@ -30,7 +30,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from werkleren_desktop.db.models import SituationKind
@@ -57,6 +56,7 @@ from werkleren_desktop.documents.pdf import (
     Letterhead,
     fact_table,
     grid,
+    plain_style,
     render,
     styles,
     text,
@@ -346,7 +346,7 @@ def overview_pdf(overview: YearOverview, made_on: dt.date) -> bytes:
     left = fact_table(figures[:half], 70 * mm)
     right = fact_table(figures[half:], 70 * mm)
     columns = Table([[left, right]], colWidths=[125 * mm, 125 * mm])
-    columns.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    columns.setStyle(plain_style([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     shares = overview.split.shares()
     split_text = (
         _(

@@ -2,7 +2,10 @@
 name and logo, a confidentiality mark where wanted, and "pagina 1 van 3" at the foot.
 
 The font is DejaVu Sans, shipped in assets/fonts with its licence, so every European
-name (Łukasz, Şükrü, IJsbrand) prints the same on Windows, macOS and Linux.
+name (Łukasz, Şükrü, IJsbrand, Nguyễn, Ἀλέξανδρος, Дмитрий) prints the same on Windows,
+macOS and Linux. What DejaVu lacks is printed in WenQuanYi Micro Hei (Chinese, Japanese
+and Korean, 5 MB; shipped too); a script that neither has is printed as empty boxes but
+kept in the text layer, so that it can still be searched and copied.
 """
 
 from __future__ import annotations
@@ -27,12 +30,15 @@ from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Ta
 
 from werkleren_desktop._version import __version__
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.i18n import _
+from werkleren_desktop.i18n import _, current_language
+
+LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}  # the document's language, for readers
 
 FONTS = Path(__file__).parent.parent / "assets" / "fonts"
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 FONT_ITALIC = "DejaVuSans-Oblique"
+FALLBACK_FONT = "WenQuanYiMicroHei"  # Chinese, Japanese, Korean; empty boxes for the rest
 MARGIN = 18 * mm
 FRAME_PADDING = 6  # points: reportlab's frame keeps this inside the margins
 FRAME_WIDTH = A4[0] - 2 * MARGIN - 2 * FRAME_PADDING  # what a table may fill, upright
@@ -48,6 +54,18 @@ EMPTY_BOX = "☐"
 TICKED_BOX = "☒"
 
 
+class _EveryCharacter(dict[int, int]):
+    """A font's character map that knows every character: those without a glyph get
+    the empty box (glyph 0), and reportlab then keeps them in the text layer instead of
+    writing a character 0."""
+
+    def __contains__(self, code: object) -> bool:
+        return True
+
+    def __missing__(self, code: int) -> int:
+        return 0
+
+
 @cache
 def register_fonts() -> None:
     for name in (FONT, FONT_BOLD, FONT_ITALIC):
@@ -55,6 +73,68 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD
     )
+    fallback = TTFont(FALLBACK_FONT, str(FONTS / "WenQuanYiMicroHei.ttc"), subfontIndex=0)
+    fallback.face.charToGlyph = _EveryCharacter(fallback.face.charToGlyph)
+    pdfmetrics.registerFont(fallback)
+
+
+@cache
+def _in_main_font() -> frozenset[int]:
+    register_fonts()
+    face = pdfmetrics.getFont(FONT).face
+    return frozenset(face.charToGlyph)
+
+
+def runs(value: str) -> list[tuple[str, str]]:
+    """``value`` cut into runs of (font, text): DejaVu where it has the characters, the
+    fallback font where it does not."""
+    covered = _in_main_font()
+    result: list[tuple[str, str]] = []
+    for character in value:
+        font = FONT if ord(character) in covered or character in "\n\t" else FALLBACK_FONT
+        if result and result[-1][0] == font:
+            result[-1] = (font, result[-1][1] + character)
+        else:
+            result.append((font, character))
+    return result
+
+
+def _measure(value: str, font: str, size: float) -> float:
+    return sum(
+        float(pdfmetrics.stringWidth(part, part_font if part_font == FALLBACK_FONT else font, size))
+        for part_font, part in runs(value)
+    )
+
+
+def draw_fitted(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    value: str,
+    width: float,
+    *,
+    right: bool = False,
+    prefix: str = "",
+) -> None:
+    """One line of the page's header or footer, ``prefix`` + ``value``, in at most
+    ``width`` points: smaller, down to 6.5 points, and then ``value`` shortened in the
+    middle ("Anna van … Ende") when needed; the prefix stays whole."""
+    font, size = canvas._fontname, canvas._fontsize
+    used_size = size
+    while _measure(prefix + value, font, used_size) > width and used_size > 6.5:
+        used_size -= 0.5
+    shown = prefix + value
+    keep = len(value)
+    while keep > 2 and _measure(shown, font, used_size) > width:
+        keep -= 2
+        shown = prefix + value[: (keep + 1) // 2] + "…" + value[len(value) - keep // 2 :]
+    start = x - _measure(shown, font, used_size) if right else x
+    for part_font, part in runs(shown):
+        used = font if part_font == FONT else FALLBACK_FONT
+        canvas.setFont(used, used_size)
+        canvas.drawString(start, y, part)
+        start += pdfmetrics.stringWidth(part, used, used_size)
+    canvas.setFont(font, size)
 
 
 def styles() -> dict[str, ParagraphStyle]:
@@ -67,6 +147,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle(
             "title", parent=body, fontName=FONT_BOLD, fontSize=17, leading=21, spaceAfter=4
         ),
+        # a heading never stands alone at the foot of a page: it goes with what follows
         "heading": ParagraphStyle(
             "heading",
             parent=body,
@@ -75,6 +156,7 @@ def styles() -> dict[str, ParagraphStyle]:
             leading=15,
             spaceBefore=10,
             spaceAfter=4,
+            keepWithNext=1,
         ),
         "subtitle": ParagraphStyle(
             "subtitle", parent=body, fontSize=12.5, leading=16, textColor=MUTED
@@ -87,12 +169,22 @@ def styles() -> dict[str, ParagraphStyle]:
             leading=13,
             spaceBefore=7,
             spaceAfter=1,
+            keepWithNext=1,
         ),
         "body_bold": ParagraphStyle("body_bold", parent=body, fontName=FONT_BOLD),
+        "remark_heading": ParagraphStyle(
+            "remark_heading", parent=body, fontName=FONT_BOLD, keepWithNext=1
+        ),
         "answer": ParagraphStyle("answer", parent=body, spaceAfter=5),
         "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=11.25),
+        # table headers: a line breaks between words, never inside one
         "cell_bold": ParagraphStyle(
-            "cell_bold", parent=body, fontName=FONT_BOLD, fontSize=9, leading=11.25
+            "cell_bold",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=9,
+            leading=11.25,
+            splitLongWords=0,
         ),
     }
 
@@ -135,9 +227,14 @@ def _numbered_canvas(
             self.line(MARGIN, height - 14 * mm, width - MARGIN, height - 14 * mm)
             self.setFillColor(MUTED)
             self.setFont(FONT, 8.5)
-            self.drawString(MARGIN, height - 12 * mm, head.organisation)
-            right = head.document + (f" · {head.subject}" if head.subject else "")
-            self.drawRightString(width - MARGIN, height - 12 * mm, right)
+            # the organisation left, what and whom right, each in its own half: a long
+            # name gets smaller or shortened, never runs into the other
+            half = (width - 2 * MARGIN - 6 * mm) / 2
+            draw_fitted(self, MARGIN, height - 12 * mm, head.organisation, half)
+            about = head.document + (" · " if head.subject else "")
+            draw_fitted(
+                self, width - MARGIN, height - 12 * mm, head.subject, half, right=True, prefix=about
+            )
             self.line(MARGIN, 13 * mm, width - MARGIN, 13 * mm)
             left = _("Made on {date} with Werkleren Desktop {version}").format(
                 date=format_date(made_on), version=__version__
@@ -186,16 +283,25 @@ def render(
         topMargin=20 * mm,
         bottomMargin=19 * mm,
         title=f"{head.document} {head.subject}".strip(),
+        subject=head.subject or head.document,
         author=head.organisation,
         creator=f"Werkleren Desktop {__version__}",
+        lang=LANGUAGE_TAGS.get(current_language(), current_language()),
+        # the bundled font from the start: reportlab's own Helvetica is never embedded
+        initialFontName=FONT,
     )
     document.build(list(story), canvasmaker=_numbered_canvas(head, made_on, pagesize))
     return out.getvalue()
 
 
 def text(value: str) -> str:
-    """User text as reportlab paragraph markup: escaped, line breaks kept."""
-    return html.escape(value).replace("\n", "<br/>")
+    """User text as reportlab paragraph markup: escaped, line breaks kept, characters
+    that DejaVu lacks in the fallback font."""
+    parts = []
+    for font, part in runs(value):
+        escaped = html.escape(part).replace("\n", "<br/>")
+        parts.append(escaped if font == FONT else f'<font name="{font}">{escaped}</font>')
+    return "".join(parts)
 
 
 def title_block(head: Letterhead, title: str) -> Flowable:
@@ -207,7 +313,7 @@ def title_block(head: Letterhead, title: str) -> Flowable:
         return heading
     block = Table([[heading, image]], colWidths=[None, 50 * mm])
     block.setStyle(
-        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        plain_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
     )
     return block
 
@@ -221,7 +327,7 @@ def fact_table(facts: Sequence[tuple[str, str]], label_width: float = 38 * mm) -
         hAlign="LEFT",
     )
     table.setStyle(
-        TableStyle(
+        plain_style(
             [
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -231,6 +337,12 @@ def fact_table(facts: Sequence[tuple[str, str]], label_width: float = 38 * mm) -
         )
     )
     return table
+
+
+def plain_style(commands: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
+    """A table style in the bundled font (reportlab's default, Helvetica, is never
+    embedded, not even for an empty cell)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
 
 
 def grid() -> TableStyle:

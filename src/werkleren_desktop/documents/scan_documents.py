@@ -21,6 +21,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from werkleren_desktop.documents.pdf import (
     EMPTY_BOX,
     FONT,
+    FRAME_WIDTH,
     SHADE,
     Letterhead,
     WritingLines,
@@ -31,6 +32,7 @@ from werkleren_desktop.documents.pdf import (
     text,
     title_block,
 )
+from werkleren_desktop.documents.table_layout import widen_for_headers
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.scans import (
     BY_KEY,
@@ -176,10 +178,17 @@ def _form_table(question: Question) -> Table:
     boxes = [str(n) for n in range(LOWEST, HIGHEST + 1)] + [_("n/a")]
     if culture:
         header = [_("No."), _("Characteristic"), *boxes]
-        widths = [10 * mm, 100 * mm] + [10 * mm] * 5 + [14 * mm]
+        widths = widen_for_headers(
+            header, [10 * mm, 100 * mm] + [10 * mm] * 5 + [14 * mm], [1], total=FRAME_WIDTH
+        )
     else:
         header = [_("No."), _("Existing perspective (1)"), *boxes, _("Sustainable perspective (5)")]
-        widths = [9 * mm, 55 * mm] + [8.5 * mm] * 5 + [11 * mm, 56.5 * mm]
+        widths = widen_for_headers(
+            header,
+            [9 * mm, 55 * mm] + [8.5 * mm] * 5 + [11 * mm, 56.5 * mm],
+            [1, 8],
+            total=FRAME_WIDTH,
+        )
     rows: list[list[object]] = [[Paragraph(text(h), s["cell_bold"]) for h in header]]
     for c in of_question(question):
         low = Paragraph(text(c.low_end()), s["cell"])
@@ -321,7 +330,13 @@ def _items_table(report: ScanReport, question: Question) -> Table:
     for c in of_question(question):
         cells = item_cells(report, c)
         rows.append([cells[0], Paragraph(text(cells[1]), s["cell"]), *cells[2:]])
-    widths = [9 * mm, 40 * mm, 20 * mm, 21 * mm, 15 * mm, 14 * mm, 16 * mm, 17 * mm, 22 * mm]
+    widths = widen_for_headers(
+        [_(t) for t in ITEM_COLUMNS],
+        [9 * mm, 40 * mm, 20 * mm, 21 * mm, 15 * mm, 14 * mm, 16 * mm, 17 * mm, 22 * mm],
+        [1],
+        size=7.5,
+        total=FRAME_WIDTH,
+    )
     table = Table(rows, colWidths=widths, repeatRows=1)
     style = grid()
     style.add("FONTSIZE", (0, 1), (-1, -1), 8)
@@ -345,7 +360,9 @@ def _summary_table(report: ScanReport) -> Table:
     for question in Question:
         cells = question_cells(report, question)
         rows.append([Paragraph(text(cells[0]), s["cell"]), *cells[1:]])
-    table = Table(rows, colWidths=[95 * mm, 26 * mm, 22 * mm, 22 * mm], hAlign="LEFT")
+    titles = (_("Question"), _("Average"), _("Previous"), _("Change"))
+    widths = widen_for_headers(titles, [95 * mm, 26 * mm, 22 * mm, 22 * mm], [0])
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
     style = grid()
     style.add("ALIGN", (1, 1), (-1, -1), "RIGHT")
     style.add("FONTSIZE", (1, 1), (-1, -1), 9)
@@ -377,7 +394,11 @@ def _indicator_table(report: ScanReport) -> Table:
                 Paragraph(text(indicator.how), s["cell"]),
             ]
         )
-    table = Table(rows, colWidths=[10 * mm, 40 * mm, 22 * mm, 32 * mm, 70 * mm], repeatRows=1)
+    titles = (_("No."), _("Characteristic"), _("Measured"), _("Counted"), _("How it is computed"))
+    widths = widen_for_headers(
+        titles, [10 * mm, 40 * mm, 22 * mm, 32 * mm, 70 * mm], [1, 4], total=FRAME_WIDTH
+    )
+    table = Table(rows, colWidths=widths, repeatRows=1)
     style = grid()
     style.add("FONTSIZE", (0, 1), (-1, -1), 8)
     style.add("VALIGN", (0, 1), (-1, -1), "TOP")
@@ -492,7 +513,8 @@ def scan_report_pdf(report: ScanReport, made_on: dt.date) -> bytes:
     story.append(Paragraph(_("Remarks"), s["heading"]))
     if remarks:
         for c, said in remarks:
-            story.append(Paragraph(f"<b>{text(c.key)} {text(c.label())}</b>", s["body_bold"]))
+            # the remark's heading goes with its first remark, never alone at a page's foot
+            story.append(Paragraph(f"<b>{text(c.key)} {text(c.label())}</b>", s["remark_heading"]))
             for remark in said:
                 story.append(Paragraph("– " + text(remark), s["answer"]))
     else:

@@ -136,3 +136,32 @@ def fit_columns(
         if sum(widths) <= available + 0.01:
             return layout
     return layout  # the smallest size; the caller's page is too narrow for more
+
+
+def widen_for_headers(
+    titles: Sequence[str],
+    widths: Sequence[float],
+    flexible: Sequence[int],
+    *,
+    size: float = 9.0,
+    padding: float = CELL_SIDE_PADDING,
+    total: float | None = None,
+) -> list[float]:
+    """``widths`` with every column but the ``flexible`` ones at least as wide as its
+    longest header word (bold, ``size`` points); the ``flexible`` columns give up what
+    that takes, in proportion to their width. The total stays the same, or becomes
+    ``total`` (the width of the page's frame, say)."""
+    register_fonts()
+    result = list(widths)
+    taken = 0.0 if total is None else sum(widths) - total
+    for column, title in enumerate(titles):
+        if column in flexible:
+            continue
+        needed = _widest_word(title, size) + 2 * padding + SLACK
+        if result[column] < needed:
+            taken += needed - result[column]
+            result[column] = needed
+    room = sum(result[column] for column in flexible)
+    for column in flexible:
+        result[column] -= taken * result[column] / room
+    return result
