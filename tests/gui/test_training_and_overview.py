@@ -175,3 +175,52 @@ def test_home_and_person_page_show_training(window, store) -> None:
     trainings = window.people_page.panel.trainings.text()
     assert "BHV verloopt op 10 januari 2027" in trainings
     assert "10-01-2026 · BHV · gevolgd" in trainings
+
+
+def test_who_is_in_service_and_which_certificates_expired(window, store) -> None:
+    """One definition of 'in service' (today: started and not left) on the home page and
+    the people page; expired certificates shown apart from those that expire soon."""
+    from werkleren_desktop.db.models import TrainingForm
+    from werkleren_desktop.domain.training import TrainingInput
+    from werkleren_desktop.services.training import save_training
+
+    save_person(store.sessions, PersonInput("Noor", "Later", D(2027, 1, 4)), TODAY)
+    save_person(
+        store.sessions,
+        PersonInput("Gert", "Weg", D(2010, 1, 1), out_of_service=D(2026, 6, 30)),
+        TODAY,
+    )
+    for certificate, expires in (("BHV", D(2026, 11, 18)), ("VCA", D(2027, 1, 15))):
+        save_training(
+            store.sessions,
+            TrainingInput((1,), certificate, TrainingForm.COURSE, D(2016, 1, 10),
+                          D(2016, 1, 10), 480, 0, status=TrainingStatus.DONE,
+                          certificate=certificate, certificate_expires_on=expires),
+            TODAY,
+        )  # fmt: skip
+    window.show_area("people")
+    window.show_area("home")
+    home = window.home_page
+    assert home.active_figure.value.text() == "2"
+    assert home.active_figure.note.text() == "vandaag; nog 1 begint later"
+    year = home.year_text.text()
+    expired_at = year.index("Certificaten die vorige maand verliepen")
+    expiring_at = year.index("Certificaten die binnenkort verlopen")
+    assert expired_at < year.index("18-11-2026 · BHV") < expiring_at
+    assert year.index("15-01-2027 · VCA") > expiring_at
+    window.show_area("people")
+    assert window.people_page.count_label.text() == "2 in dienst · 1 begint later · 1 vertrokken"
+    window.people_page.select_record(1)
+    said = window.people_page.panel.trainings.text()
+    assert "BHV is verlopen op 18 november 2026" in said
+    assert "VCA verloopt op 15 januari 2027" in said
+    window.show_area("training")
+    model = window.training_page.certificates_model
+    shown = [
+        [model.data(model.index(row, column)) for column in range(model.columnCount())]
+        for row in range(model.rowCount())
+    ]
+    assert shown == [
+        ["18-11-2026", "Łukasz Wójcik", "BHV", "verlopen"],
+        ["15-01-2027", "Łukasz Wójcik", "VCA", "verloopt binnenkort"],
+    ]

@@ -24,7 +24,8 @@ UPCOMING_CLOSED_DAYS = 5
 class HomeSummary:
     organisation_name: str
     today: dt.date
-    active_people: int
+    active_people: int  # in service today: started, and not left (as the people page counts)
+    starting_later: int  # entered already, starting after today
     joined_this_year: int
     left_this_year: int
     upcoming_closed_days: tuple[ClosedDay, ...]
@@ -33,7 +34,7 @@ class HomeSummary:
     budget_spent_cents: int
     cycles_this_year: int
     cycles_ahead: int  # of them, those not finished yet
-    certificates: tuple[CertificateRow, ...]  # expiring in the coming months
+    certificates: tuple[CertificateRow, ...]  # expired last month or expiring in the coming months
     leavers_to_review: tuple[LeaverRow, ...]  # left longer ago than the retention period
     retention_months: int
 
@@ -47,6 +48,12 @@ def home_summary(sessions: SessionFactory, today: dt.date) -> HomeSummary | None
         active = session.scalar(
             select(func.count(Person.id)).where(
                 Person.in_service <= today,
+                or_(Person.out_of_service.is_(None), Person.out_of_service >= today),
+            )
+        )
+        later = session.scalar(
+            select(func.count(Person.id)).where(
+                Person.in_service > today,
                 or_(Person.out_of_service.is_(None), Person.out_of_service >= today),
             )
         )
@@ -73,6 +80,7 @@ def home_summary(sessions: SessionFactory, today: dt.date) -> HomeSummary | None
         organisation_name=settings.name,
         today=today,
         active_people=active or 0,
+        starting_later=later or 0,
         joined_this_year=joined or 0,
         left_this_year=left or 0,
         upcoming_closed_days=tuple(closed),

@@ -254,6 +254,10 @@ class CertificateRow:
     certificate: str
     expires_on: dt.date
 
+    def has_expired(self, today: dt.date) -> bool:
+        """Expired already (the last day it was valid lies before ``today``)."""
+        return self.expires_on < today
+
 
 def expiring_certificates(
     sessions: SessionFactory,

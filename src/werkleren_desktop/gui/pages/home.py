@@ -22,19 +22,23 @@ from werkleren_desktop.domain.money import format_euro
 from werkleren_desktop.domain.training import percentage
 from werkleren_desktop.gui.navigation import AREAS, HOME
 from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, paragraph, scrolling
+from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, hint, paragraph, scrolling
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.conversations import DueRow
 from werkleren_desktop.services.home import LOOK_AHEAD_DAYS, HomeSummary, home_summary
+from werkleren_desktop.services.training import CertificateRow
 
 HOME_OVERDUE_SHOWN = 5
 
 
 class _Figure(Card):
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, explanation: str = "") -> None:
         super().__init__(title)
         self.value = heading("–", 2.2)
         self.body.addWidget(self.value)
+        self.note = hint(explanation)
+        self.body.addWidget(self.note)
+        self.note.setVisible(bool(explanation))
 
 
 class HomePage(QWidget):
@@ -56,7 +60,8 @@ class HomePage(QWidget):
         self.title = heading("", 2.0)
         self.date_label = paragraph("")
         self.error_label = ErrorLabel()
-        self.active_figure = _Figure(_("People in service"))
+        # one definition, said here as on the people page: started and not left, today
+        self.active_figure = _Figure(_("People in service"), _("today"))
         self.joined_figure = _Figure(_("Joined this year"))
         self.left_figure = _Figure(_("Left this year"))
         figures = QHBoxLayout()
@@ -144,6 +149,15 @@ class HomePage(QWidget):
         self.title.setText(summary.organisation_name)
         self.date_label.setText(format_date(summary.today, "full").capitalize())
         self.active_figure.value.setText(str(summary.active_people))
+        self.active_figure.note.setText(
+            n_(
+                "today; {n} more starts later",
+                "today; {n} more start later",
+                summary.starting_later,
+            ).format(n=summary.starting_later)
+            if summary.starting_later
+            else _("today")
+        )
         self.joined_figure.value.setText(str(summary.joined_this_year))
         self.left_figure.value.setText(str(summary.left_this_year))
         self._show_conversations(summary.conversations)
@@ -210,18 +224,16 @@ class HomePage(QWidget):
                 )
             ),
             "",
-            "<b>" + html.escape(_("Certificates expiring soon")) + "</b>",
         ]
-        if summary.certificates:
-            lines += [
-                html.escape(
-                    f"{format_date(c.expires_on, 'short')} · {c.certificate} · {c.person_name}"
-                )
-                for c in summary.certificates[:HOME_OVERDUE_SHOWN]
-            ]
-            more = len(summary.certificates) - HOME_OVERDUE_SHOWN
-            if more > 0:
-                lines.append(html.escape(n_("and {n} more", "and {n} more", more).format(n=more)))
+        expired = [c for c in summary.certificates if c.has_expired(summary.today)]
+        expiring = [c for c in summary.certificates if not c.has_expired(summary.today)]
+        if expired:
+            lines += ["<b>" + html.escape(_("Certificates expired last month")) + "</b>"]
+            lines += _certificate_lines(expired)
+            lines.append("")
+        lines.append("<b>" + html.escape(_("Certificates expiring soon")) + "</b>")
+        if expiring:
+            lines += _certificate_lines(expiring)
         else:
             lines.append(html.escape(_("None in the coming three months.")))
         leavers = summary.leavers_to_review
@@ -245,3 +257,14 @@ class HomePage(QWidget):
                 ),
             ]
         self.year_text.setText("<br>".join(lines))
+
+
+def _certificate_lines(certificates: list[CertificateRow]) -> list[str]:
+    lines = [
+        html.escape(f"{format_date(c.expires_on, 'short')} · {c.certificate} · {c.person_name}")
+        for c in certificates[:HOME_OVERDUE_SHOWN]
+    ]
+    more = len(certificates) - HOME_OVERDUE_SHOWN
+    if more > 0:
+        lines.append(html.escape(n_("and {n} more", "and {n} more", more).format(n=more)))
+    return lines

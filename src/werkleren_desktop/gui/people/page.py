@@ -247,12 +247,15 @@ class PeoplePage(RecordListPage):
         fill_choices(self.manager_box, list(managers), self.manager_box.currentData())
         self.model.set_people(rows)
         self._filter()
-        active = sum(1 for r in rows if not r.has_left(today))
-        self.count_label.setText(
-            n_("{n} in service", "{n} in service", active).format(n=active)
-            + " · "
-            + n_("{n} left", "{n} left", len(rows) - active).format(n=len(rows) - active)
-        )
+        # in service: started and not left, today (as the home page counts)
+        left = sum(1 for r in rows if r.has_left(today))
+        later = sum(1 for r in rows if r.in_service > today and not r.has_left(today))
+        active = len(rows) - left - later
+        parts = [n_("{n} in service", "{n} in service", active).format(n=active)]
+        if later:
+            parts.append(n_("{n} starts later", "{n} start later", later).format(n=later))
+        parts.append(n_("{n} left", "{n} left", left).format(n=left))
+        self.count_label.setText(" · ".join(parts))
 
     def _filter(self) -> None:
         self.model.set_filter(

@@ -120,10 +120,17 @@ class BudgetsModel(RowsTableModel[BudgetRow]):
 
 
 class CertificatesModel(RowsTableModel[CertificateRow]):
-    def __init__(self) -> None:
+    """Expired and expiring certificates, each said for what it is."""
+
+    def __init__(self, today: Callable[[], dt.date]) -> None:
         super().__init__(
-            (N_("Expires"), N_("Name"), N_("Certificate")),
-            lambda c: (format_date(c.expires_on, "short"), c.person_name, c.certificate),
+            (N_("Expires"), N_("Name"), N_("Certificate"), N_("Status")),
+            lambda c: (
+                format_date(c.expires_on, "short"),
+                c.person_name,
+                c.certificate,
+                _("expired") if c.has_expired(today()) else _("expires soon"),
+            ),
         )
 
 
@@ -284,7 +291,7 @@ class TrainingPage(RecordListPage):
             hint(_("* a budget of its own for this year; the others have the default budget."))
         )
 
-        self.certificates_model = CertificatesModel()
+        self.certificates_model = CertificatesModel(self.today)
         self.certificates_table = list_table(self.certificates_model, {0: 100, 1: 220})
         self.certificates_table.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.Stretch

@@ -19,7 +19,12 @@ SHOWN = 4
 def show_trainings(label: QLabel, sessions: SessionFactory, person_id: int, today: dt.date) -> None:
     lines = []
     for certificate in expiring_certificates(sessions, today, person_id=person_id):
-        warning = _("{certificate} expires on {date}").format(
+        said = (
+            _("{certificate} expired on {date}")
+            if certificate.has_expired(today)
+            else _("{certificate} expires on {date}")
+        )
+        warning = said.format(
             certificate=certificate.certificate, date=format_date(certificate.expires_on)
         )
         lines.append(f"<b>{html.escape(warning)}</b>")
