@@ -62,8 +62,8 @@ class HomePage(QWidget):
         self.error_label = ErrorLabel()
         # one definition, said here as on the people page: started and not left, today
         self.active_figure = _Figure(_("People in service"), _("today"))
-        self.joined_figure = _Figure(_("Joined this year"))
-        self.left_figure = _Figure(_("Left this year"))
+        self.joined_figure = _Figure(_("Joined this year"), _("from 1 January to today"))
+        self.left_figure = _Figure(_("Left this year"), _("from 1 January to today"))
         figures = QHBoxLayout()
         figures.setSpacing(16)
         for figure in (self.active_figure, self.joined_figure, self.left_figure):
