@@ -128,3 +128,124 @@ def test_people_who_left_long_ago_are_listed_for_review(store: DataStore, team) 
         TODAY,
     )
     assert [r.name for r in retention_due(store.sessions, TODAY)] == ["Oud Gedaan"]
+
+
+SCHEMA = "person-file.schema.json"
+
+# Every free-text column, and every other text column with why it is not free text: a
+# new column must be placed here, so that the export's cleaning is thought about.
+FREE_TEXT = {
+    "person": ("job_title", "notes"),
+    "learning_group": ("name", "theme", "expert_name", "expert_contact"),
+    "talent_conversation": ("place",),
+    "training": ("title", "provider", "certificate", "notes"),
+    "agreement": ("what", "review_note"),
+    "conversation_correction": ("part", "before", "after", "reason"),
+    "conversation_section": ("preparation", "notes"),
+    "cycle_session": ("location", "theme"),
+    "learning_situation": (
+        "title", "description", "tried", "outcome", "next_step", "ai_tool",
+        "ai_contribution", "ai_checked",
+    ),
+    "attendance": ("note",),
+    "situation_answer": ("question_text", "answer"),
+    "situation_consultation": ("outside_name",),
+    "closing_period": ("description",),
+    "guiding_question": ("text",),
+    "scan": ("title", "note"),
+    "scan_answer": ("remark",),
+}  # fmt: skip
+NOT_FREE_TEXT = {
+    "organisation": ("name", "language", "email"),  # the organisation's own
+    "person": ("first_name", "last_name", "email"),  # the person's own identity
+    "talent_conversation": ("professional_signed_name", "manager_signed_name"),  # not exported
+    "conversation_section": ("key",),  # a code
+    "cycle_session": ("uid", "exported_hash"),  # codes
+    "scan_answer": ("item",),  # a code
+}
+
+
+def test_every_text_column_is_known_as_free_text_or_not(store: DataStore) -> None:
+    from sqlalchemy import String, Text
+
+    from werkleren_desktop.db.models import Base
+
+    for table in Base.metadata.sorted_tables:
+        texts = {
+            c.name
+            for c in table.columns
+            if isinstance(c.type, String | Text) and not hasattr(c.type, "enum_class")
+        }
+        known = set(FREE_TEXT.get(table.name, ())) | set(NOT_FREE_TEXT.get(table.name, ()))
+        assert texts == known, table.name
+
+
+def test_the_export_holds_every_record_in_every_role_and_no_other_name(
+    store: DataStore, tmp_path: Path
+) -> None:
+    """The demo's busiest manager, with other people's names planted in every free-text
+    field of every table: the JSON follows its schema, holds every record that refers
+    to the person in any role, and neither file names anyone else."""
+    import jsonschema
+
+    from werkleren_desktop.services.demo import DemoSize, generate_demo
+
+    generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
+    with store.engine.begin() as sql:
+        subject, first, last = sql.execute(
+            text(
+                "SELECT p.id, p.first_name, p.last_name FROM person p"
+                " JOIN talent_conversation c ON c.manager_id = p.id"
+                " GROUP BY p.id ORDER BY count(*) DESC LIMIT 1"
+            )
+        ).one()
+        sql.execute(text("UPDATE learning_group SET expert_id = :p WHERE id = 1"), {"p": subject})
+        people = sql.execute(text("SELECT id, first_name, last_name FROM person")).all()
+        others = [f"{f} {ln}" for pid, f, ln in people if pid != subject]
+        planted = f" — {others[0]} en {others[1]} waren erbij"
+        for table, columns in FREE_TEXT.items():
+            for column in columns:
+                sql.execute(
+                    text(f"UPDATE {table} SET {column} = {column} || :planted"),
+                    {"planted": planted},
+                )
+        expected = {
+            key: sql.execute(text(query), {"p": subject}).scalar_one()
+            for key, query in {
+                "learning_groups": "SELECT count(*) FROM group_membership WHERE person_id = :p",
+                "week_cycle_attendance": "SELECT count(*) FROM attendance WHERE person_id = :p",
+                "learning_situations": "SELECT count(*) FROM situation_person WHERE person_id = :p",
+                "consulted_by_colleagues": (
+                    "SELECT count(*) FROM situation_consultation WHERE person_id = :p"
+                ),
+                "trainings": "SELECT count(*) FROM training WHERE person_id = :p",
+                "training_budgets": "SELECT count(*) FROM training_budget WHERE person_id = :p",
+                "talent_conversations": (
+                    "SELECT count(*) FROM talent_conversation WHERE person_id = :p"
+                ),
+                "conversations_as_manager": (
+                    "SELECT count(*) FROM talent_conversation WHERE manager_id = :p"
+                ),
+                "expert_for_groups": "SELECT count(*) FROM learning_group WHERE expert_id = :p",
+            }.items()
+        }
+    data = person_file(store.sessions, subject)
+    schema = json.loads(
+        (Path(__file__).parents[2] / "docs" / "person-file.schema.json").read_text()
+    )
+    jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
+    assert {key: len(data[key]) for key in expected} == expected
+    assert expected["conversations_as_manager"] > 10 and expected["expert_for_groups"] == 1
+    assert data["person"]["manages_people"] > 0
+    pdf, machine = write_person_file(tmp_path, "Van Dijk", data, TODAY)
+    written = machine.read_text(encoding="utf-8")
+    printed = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    assert f"{first} {last}" in printed and "waren erbij" in written
+    for name in others:
+        assert name not in written, name
+        assert name not in printed, name
+    # a document for the employee: Dutch words and values, no raw codes
+    for raw in ("True", "False", "present", "innovate", "cost_cents", "Week-cycle", "T15:"):
+        assert raw not in printed, raw
+    for dutch in ("Werkleersituaties", "AI gebruikt: nee", "Kosten: €", "Opleidingsbudgetten"):
+        assert dutch in printed, dutch

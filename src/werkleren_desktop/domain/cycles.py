@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from werkleren_desktop.db.models import AttendanceStatus
 from werkleren_desktop.domain.calendar import WorkCalendar
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.errors import ValidationError
@@ -33,6 +34,13 @@ DEFAULT_OUTLINE: tuple[str, ...] = (
     N_("Try an improvement in the work itself"),
     N_("Reflect: what did we learn, what gave energy, what is next"),
 )
+
+
+ATTENDANCE_STATUS_LABELS: dict[AttendanceStatus, str] = {
+    AttendanceStatus.PRESENT: N_("present"),
+    AttendanceStatus.ABSENT: N_("absent"),
+    AttendanceStatus.EXCUSED: N_("excused"),
+}
 
 
 def default_outline() -> list[str]:

@@ -8,6 +8,7 @@ An export holds nobody else's data: other people are named by their role ("manag
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
+    Agreement,
+    AgreementOwner,
     Attendance,
     CycleSession,
     GroupMembership,
@@ -59,15 +62,23 @@ def _day(day: dt.date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def person_file(sessions: SessionFactory, person_id: int) -> dict[str, Any]:
-    """Everything stored about one person, as plain data (for JSON and the PDF)."""
+PERSON_FILE_FORMAT = "werkleren-desktop/person-file"
+PERSON_FILE_VERSION = 2  # docs/person-file.schema.json describes it
+
+
+def person_file(
+    sessions: SessionFactory, person_id: int, now: dt.datetime | None = None
+) -> dict[str, Any]:
+    """Everything stored about one person, in every role they have in the data (as a
+    professional, a manager, a colleague consulted, a group's expert), as plain data for
+    the JSON and the PDF. Other people are named by their role only, in every text."""
+    exported_at = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     with sessions() as session:
         person = _get(session, person_id)
-        colleague = _("a colleague")
-        others = _others(session, person_id, colleague)
+        others = _others(session, person_id, _("a colleague"))
 
-        def clean(text: str) -> str:
-            return anonymise(text, others) if text else ""
+        def clean(value: str | None) -> str:
+            return anonymise(value, others) if value else ""
 
         memberships = session.execute(
             select(LearningGroup.name, GroupMembership.joined, GroupMembership.left_on)
@@ -102,7 +113,7 @@ def person_file(sessions: SessionFactory, person_id: int) -> dict[str, Any]:
             .order_by(LearningSituation.occurred_on)
         ).all()
         consulted = session.execute(
-            select(LearningSituation.occurred_on)
+            select(LearningSituation.occurred_on, LearningSituation.title)
             .join(SituationConsultation, SituationConsultation.situation_id == LearningSituation.id)
             .where(SituationConsultation.person_id == person_id)
             .order_by(LearningSituation.occurred_on)
@@ -125,13 +136,31 @@ def person_file(sessions: SessionFactory, person_id: int) -> dict[str, Any]:
             )
             .order_by(TalentConversation.planned_on)
         ).all()
+        as_manager = session.scalars(
+            select(TalentConversation)
+            .where(TalentConversation.manager_id == person_id)
+            .options(selectinload(TalentConversation.agreements))
+            .order_by(TalentConversation.planned_on)
+        ).all()
+        expert_for = session.execute(
+            select(LearningGroup.name, LearningGroup.starts, LearningGroup.ends)
+            .where(LearningGroup.expert_id == person_id)
+            .order_by(LearningGroup.starts)
+        ).all()
+        reports = session.scalar(
+            select(func.count()).select_from(Person).where(Person.manager_id == person_id)
+        )
         return {
+            "format": PERSON_FILE_FORMAT,
+            "version": PERSON_FILE_VERSION,
+            "exported_at": exported_at.isoformat(timespec="seconds"),
             "person": {
                 "first_name": person.first_name,
                 "last_name": person.last_name,
                 "email": person.email,
-                "job_title": person.job_title,
+                "job_title": clean(person.job_title),
                 "has_manager": person.manager_id is not None,
+                "manages_people": int(reports or 0),
                 "in_service": _day(person.in_service),
                 "out_of_service": _day(person.out_of_service),
                 "birth_year": person.birth_year,
@@ -139,17 +168,17 @@ def person_file(sessions: SessionFactory, person_id: int) -> dict[str, Any]:
                 "notes": clean(person.notes),
             },
             "learning_groups": [
-                {"group": name, "joined": _day(joined), "left": _day(left)}
+                {"group": clean(name), "joined": _day(joined), "left": _day(left)}
                 for name, joined, left in memberships
             ],
             "week_cycle_attendance": [
                 {
                     "session": starts.isoformat(timespec="minutes"),
-                    "group": group,
+                    "group": clean(group),
                     "status": str(status),
                     "energy": energy,
                     "meaning": meaning,
-                    "note": clean(note or ""),
+                    "note": clean(note),
                 }
                 for starts, group, status, energy, meaning, note in attendance
             ],
@@ -161,14 +190,15 @@ def person_file(sessions: SessionFactory, person_id: int) -> dict[str, Any]:
                     "situation": clean(s.description),
                     "with_colleagues": len(s.people) - 1,
                     "answers": [
-                        {"question": a.question_text, "answer": clean(a.answer)} for a in s.answers
+                        {"question": clean(a.question_text), "answer": clean(a.answer)}
+                        for a in s.answers
                     ],
                     "tried": clean(s.tried),
                     "outcome": clean(s.outcome),
                     "next_step": clean(s.next_step),
                     "status": str(s.status),
                     "ai_used": s.ai_used,
-                    "ai_tool": s.ai_tool,
+                    "ai_tool": clean(s.ai_tool),
                     "ai_contribution": clean(s.ai_contribution),
                     "ai_checked": clean(s.ai_checked),
                     "consulted": len(s.consultations),
@@ -177,11 +207,13 @@ def person_file(sessions: SessionFactory, person_id: int) -> dict[str, Any]:
                 }
                 for s in situations
             ],
-            "consulted_by_colleagues_on": [_day(day) for (day,) in consulted],
+            "consulted_by_colleagues": [
+                {"date": _day(day), "situation": clean(title)} for day, title in consulted
+            ],
             "trainings": [
                 {
-                    "title": t.title,
-                    "provider": t.provider,
+                    "title": clean(t.title),
+                    "provider": clean(t.provider),
                     "form": str(t.form),
                     "starts_on": _day(t.starts_on),
                     "ends_on": _day(t.ends_on),
@@ -190,7 +222,7 @@ def person_file(sessions: SessionFactory, person_id: int) -> dict[str, Any]:
                     "required_for_the_job": t.required,
                     "in_working_time": t.in_working_time,
                     "status": str(t.status),
-                    "certificate": t.certificate,
+                    "certificate": clean(t.certificate),
                     "certificate_expires_on": _day(t.certificate_expires_on),
                     "study_cost_agreement": t.study_cost_agreement,
                     "notes": clean(t.notes),
@@ -202,7 +234,7 @@ def person_file(sessions: SessionFactory, person_id: int) -> dict[str, Any]:
                 {
                     "planned_on": _day(c.planned_on),
                     "held_on": _day(c.held_on),
-                    "place": c.place,
+                    "place": clean(c.place),
                     "sections": [
                         {
                             "part": _(SECTION_BY_KEY[s.key].title)
@@ -213,22 +245,13 @@ def person_file(sessions: SessionFactory, person_id: int) -> dict[str, Any]:
                         }
                         for s in c.sections
                     ],
-                    "agreements": [
-                        {
-                            "what": clean(a.what),
-                            "owner": str(a.owner),
-                            "due_on": _day(a.due_on),
-                            "status": str(a.status),
-                            "why": clean(a.review_note),
-                        }
-                        for a in c.agreements
-                    ],
+                    "agreements": [_agreement(a, clean) for a in c.agreements],
                     "signed_by_professional_on": _day(c.professional_signed_on),
                     "signed_by_manager_on": _day(c.manager_signed_on),
                     "corrections": [
                         {
                             "made_at": x.made_at.isoformat(timespec="minutes"),
-                            "part": x.part,
+                            "part": clean(x.part),
                             "before": clean(x.before),
                             "after": clean(x.after),
                             "reason": clean(x.reason),
@@ -238,7 +261,36 @@ def person_file(sessions: SessionFactory, person_id: int) -> dict[str, Any]:
                 }
                 for c in conversations
             ],
+            # the conversations they held with others: their own part only
+            "conversations_as_manager": [
+                {
+                    "planned_on": _day(c.planned_on),
+                    "held_on": _day(c.held_on),
+                    "place": clean(c.place),
+                    "signed_by_you_on": _day(c.manager_signed_on),
+                    "your_agreements": [
+                        _agreement(a, clean)
+                        for a in c.agreements
+                        if a.owner in (AgreementOwner.MANAGER, AgreementOwner.BOTH)
+                    ],
+                }
+                for c in as_manager
+            ],
+            "expert_for_groups": [
+                {"group": clean(name), "from": _day(starts), "until": _day(ends)}
+                for name, starts, ends in expert_for
+            ],
         }
+
+
+def _agreement(agreement: Agreement, clean: Callable[[str | None], str]) -> dict[str, Any]:
+    return {
+        "what": clean(agreement.what),
+        "owner": str(agreement.owner),
+        "due_on": _day(agreement.due_on),
+        "status": str(agreement.status),
+        "why": clean(agreement.review_note),
+    }
 
 
 @dataclass(frozen=True)

@@ -15,16 +15,13 @@ from PySide6.QtWidgets import (
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import AttendanceStatus
+from werkleren_desktop.domain.cycles import ATTENDANCE_STATUS_LABELS
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.widgets import hint
-from werkleren_desktop.i18n import N_, _
+from werkleren_desktop.i18n import _
 from werkleren_desktop.services.cycles import AttendanceInput, MemberMark, record_attendance
 
-STATUS_LABELS = {
-    AttendanceStatus.PRESENT: N_("present"),
-    AttendanceStatus.ABSENT: N_("absent"),
-    AttendanceStatus.EXCUSED: N_("excused"),
-}
+STATUS_LABELS = ATTENDANCE_STATUS_LABELS
 
 
 def _score_box(value: int | None) -> QSpinBox:

@@ -749,7 +749,8 @@ class ScansPage(RecordListPage):
             return
         scan = report.result.scan
         today = self.today()
-        name = f"{_('scan')} {scan.title} {scan.held_on.isoformat()}.pdf"
+        what = _("scan")  # outside the f-string, where the catalog's extraction finds it
+        name = f"{what} {scan.title} {scan.held_on.isoformat()}.pdf"
         self._preview(_("Scan report"), lambda: scan_report_pdf(report, today), name)
 
     def _preview(self, title: str, make: Callable[[], bytes], name: str) -> None:
