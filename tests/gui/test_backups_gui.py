@@ -110,7 +110,7 @@ def test_at_start_a_damaged_file_offers_the_newest_good_backup(
 
 
 def test_personal_data_and_erasure_from_the_person_page(
-    make_window, store, fake_prompts, tmp_path
+    make_window, qtbot, store, fake_prompts, tmp_path
 ) -> None:
     create_organisation(store.sessions, OrganisationSettings(name="Van Dijk"))
     anna = save_person(store.sessions, PersonInput("Anna", "de Wit", dt.date(2020, 1, 1)), TODAY)
@@ -124,12 +124,34 @@ def test_personal_data_and_erasure_from_the_person_page(
     assert sorted(p.suffix for p in (tmp_path / "inzage").iterdir()) == [".json", ".pdf"]
     assert "Persoonsgegevens opgeslagen als" in window.statusBar().currentMessage()
 
-    fake_prompts.confirm_answer = False
+    # Bert's notes name Anna in full, and by first name: the dialog shows both first
+    from sqlalchemy import text
+
+    with store.engine.begin() as sql:
+        sql.execute(
+            text(
+                "UPDATE person SET notes = 'Werkt samen met Anna de Wit. Anna belt.' WHERE id != :a"
+            ),
+            {"a": anna},
+        )
     page.panel.erase_button.click()
-    assert "definitief wissen" in fake_prompts.asked[-1]
-    assert len(list_people(store.sessions)) == 2
-    fake_prompts.confirm_answer = True
+    dialog = page.dialog
+    assert dialog.isVisible() and dialog.windowTitle() == "Anna de Wit wissen"
+    assert dialog.mentions.count() == 1
+    assert dialog.mentions.item(0).text().startswith("Persoon: Werkt samen met Anna de Wit.")
+    # the first name alone beside it is offered, for the user to tick
+    assert dialog.first_names.count() == 1
+    assert dialog.first_names.item(0).text().endswith("Anna belt.")
+    assert dialog.keep_button.isDefault()
+    qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
+    assert len(list_people(store.sessions)) == 2  # kept: nothing changed
     page.panel.erase_button.click()
+    page.dialog.first_names.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(page.dialog.erase_button, Qt.MouseButton.LeftButton)
     assert [p.full_name for p in list_people(store.sessions)] == ["Bert Bos"]
     assert window.statusBar().currentMessage() == "Anna de Wit is gewist."
     assert page.model.rowCount() == 1
+    with store.engine.connect() as sql:
+        assert sql.execute(text("SELECT notes FROM person")).scalar_one() == (
+            "Werkt samen met oud-collega. oud-collega belt."
+        )

@@ -21,9 +21,16 @@ from werkleren_desktop.domain.situations import SituationInput
 from werkleren_desktop.domain.training import TrainingInput
 from werkleren_desktop.services.conversations import plan_conversation, save_record
 from werkleren_desktop.services.data_store import DataStore
+from werkleren_desktop.services.drafts import SITUATION_DRAFT, DraftStore
 from werkleren_desktop.services.organisation import create_organisation
 from werkleren_desktop.services.people import list_people, save_person
-from werkleren_desktop.services.privacy import erase_person, person_file, retention_due
+from werkleren_desktop.services.privacy import (
+    FREE_TEXT_COLUMNS,
+    erase_person,
+    person_file,
+    plan_erasure,
+    retention_due,
+)
 from werkleren_desktop.services.situations import (
     SituationFilter,
     get_situation,
@@ -132,29 +139,8 @@ def test_people_who_left_long_ago_are_listed_for_review(store: DataStore, team) 
 
 SCHEMA = "person-file.schema.json"
 
-# Every free-text column, and every other text column with why it is not free text: a
-# new column must be placed here, so that the export's cleaning is thought about.
-FREE_TEXT = {
-    "person": ("job_title", "notes"),
-    "learning_group": ("name", "theme", "expert_name", "expert_contact"),
-    "talent_conversation": ("place",),
-    "training": ("title", "provider", "certificate", "notes"),
-    "agreement": ("what", "review_note"),
-    "conversation_correction": ("part", "before", "after", "reason"),
-    "conversation_section": ("preparation", "notes"),
-    "cycle_session": ("location", "theme"),
-    "learning_situation": (
-        "title", "description", "tried", "outcome", "next_step", "ai_tool",
-        "ai_contribution", "ai_checked",
-    ),
-    "attendance": ("note",),
-    "situation_answer": ("question_text", "answer"),
-    "situation_consultation": ("outside_name",),
-    "closing_period": ("description",),
-    "guiding_question": ("text",),
-    "scan": ("title", "note"),
-    "scan_answer": ("remark",),
-}  # fmt: skip
+# every other text column with why it is not free text: a new column must be placed in
+# services.privacy.FREE_TEXT_COLUMNS or here, so that export and erasure think of it
 NOT_FREE_TEXT = {
     "organisation": ("name", "language", "email"),  # the organisation's own
     "person": ("first_name", "last_name", "email"),  # the person's own identity
@@ -176,7 +162,7 @@ def test_every_text_column_is_known_as_free_text_or_not(store: DataStore) -> Non
             for c in table.columns
             if isinstance(c.type, String | Text) and not hasattr(c.type, "enum_class")
         }
-        known = set(FREE_TEXT.get(table.name, ())) | set(NOT_FREE_TEXT.get(table.name, ()))
+        known = set(FREE_TEXT_COLUMNS.get(table.name, ())) | set(NOT_FREE_TEXT.get(table.name, ()))
         assert texts == known, table.name
 
 
@@ -203,7 +189,7 @@ def test_the_export_holds_every_record_in_every_role_and_no_other_name(
         people = sql.execute(text("SELECT id, first_name, last_name FROM person")).all()
         others = [f"{f} {ln}" for pid, f, ln in people if pid != subject]
         planted = f" — {others[0]} en {others[1]} waren erbij"
-        for table, columns in FREE_TEXT.items():
+        for table, columns in FREE_TEXT_COLUMNS.items():
             for column in columns:
                 sql.execute(
                     text(f"UPDATE {table} SET {column} = {column} || :planted"),
@@ -249,3 +235,73 @@ def test_the_export_holds_every_record_in_every_role_and_no_other_name(
         assert raw not in printed, raw
     for dutch in ("Werkleersituaties", "AI gebruikt: nee", "Kosten: €", "Opleidingsbudgetten"):
         assert dutch in printed, dutch
+
+
+def test_erasure_finds_every_mention_and_leaves_nothing_in_the_file(store: DataStore, team) -> None:
+    """The name planted outside Anna's own records (others' notes and training, a
+    situation she was not part of, a form not saved yet, the first name alone): the
+    plan shows it all before anything changes; afterwards the name is nowhere in the
+    data file, its write-ahead log, the search index or the drafts."""
+    anna, kees, boss = team["anna"], team["kees"], team["boss"]
+    with store.engine.begin() as sql:
+        sql.execute(
+            text("UPDATE person SET notes = 'Neemt het over van Anna de Wit.' WHERE id = :p"),
+            {"p": boss},
+        )
+        sql.execute(
+            text("UPDATE person SET notes = 'Vraag het aan Anna.' WHERE id = :p"), {"p": kees}
+        )
+    save_training(
+        store.sessions,
+        TrainingInput((kees,), "VCA", TrainingForm.COURSE, D(2026, 2, 1), D(2026, 2, 1), 480,
+                      0, status=TrainingStatus.DONE, notes="Samen met de Wit gevolgd."),
+        TODAY,
+    )  # fmt: skip
+    save_situation(
+        store.sessions,
+        SituationInput(D(2026, 6, 1), "Pomp storing", SituationKind.ANALYSE, (kees,),
+                       description="Zoals Anna de Wit het eerder deed."),
+        TODAY,
+    )  # fmt: skip
+    drafts = DraftStore(store.paths.drafts)
+    drafts.save(SITUATION_DRAFT, None, {"title": "Terugkoppeling aan Anna de Wit"})
+    before = store.paths.database.read_bytes()
+
+    plan = plan_erasure(store.sessions, anna, drafts)
+    assert store.paths.database.read_bytes() == before  # the plan changed nothing
+    assert person_file(store.sessions, anna)["person"]["last_name"] == "de Wit"
+    places = {(m.table, m.column) for m in plan.mentions}
+    assert {
+        ("person", "notes"),
+        ("training", "notes"),
+        ("learning_situation", "description"),
+        ("draft", SITUATION_DRAFT),
+    } <= places
+    assert all("Wit" in m.excerpt for m in plan.mentions)
+    (first_only,) = plan.first_name_mentions
+    assert (first_only.table, first_only.excerpt) == ("person", "Vraag het aan Anna.")
+    assert (plan.situations_removed, plan.conversations_removed) == (1, 1)
+
+    erased = erase_person(
+        store.sessions, anna, first_name_mentions=plan.first_name_mentions, drafts=drafts
+    )
+    assert erased.mentions_replaced == len(plan.mentions) + 1
+    with store.engine.connect() as sql:
+        notes: dict[int, str] = dict(sql.execute(text("SELECT id, notes FROM person")).all())
+        assert notes[boss] == "Neemt het over van oud-collega."
+        assert notes[kees] == "Vraag het aan oud-collega."
+        for term in ("Anna", "Wit"):
+            found = sql.execute(
+                text("SELECT count(*) FROM situation_search WHERE situation_search MATCH :t"),
+                {"t": f'"{term}"'},
+            ).scalar_one()
+            assert found == 0, term
+    draft = drafts.load(SITUATION_DRAFT)
+    assert draft is not None and draft.state == {"title": "Terugkoppeling aan oud-collega"}
+    files = [store.paths.database, store.paths.database.with_name("werkleren.sqlite3-wal")]
+    files += list(store.paths.drafts.glob("*"))
+    for path in files:
+        if path.exists():
+            content = path.read_bytes()
+            for trace in ("Anna", "de Wit", "ANNA"):
+                assert trace.encode() not in content, (path.name, trace)

@@ -174,7 +174,7 @@ def anonymise(text: str, roles: Mapping[str, str]) -> str:
         parts = full_name.split()
         if parts:
             replacements.setdefault(parts[0], role)  # first name
-        surname = " ".join(p for p in parts[1:] if p.casefold() not in _PARTICLES)
+        surname = " ".join(p for p in parts[1:] if p.casefold() not in NAME_PARTICLES)
         if surname:
             replacements.setdefault(surname, role)
     # longest first, so "Zoë van den Berg" goes before "Zoë"
@@ -184,7 +184,7 @@ def anonymise(text: str, roles: Mapping[str, str]) -> str:
     return text
 
 
-_PARTICLES = {"van", "de", "den", "der", "het", "'t", "te", "ten", "ter", "el", "la", "le"}
+NAME_PARTICLES = {"van", "de", "den", "der", "het", "'t", "te", "ten", "ter", "el", "la", "le"}
 
 
 def ai_prompt(

@@ -285,8 +285,14 @@ class MainWindow(QMainWindow):
             return self.home_page
         if area.key == "people":
             from werkleren_desktop.gui.people.page import PeoplePage
+            from werkleren_desktop.services.drafts import DraftStore
 
-            self.people_page = PeoplePage(self.store.sessions, self.tasks, self.today)
+            self.people_page = PeoplePage(
+                self.store.sessions,
+                self.tasks,
+                self.today,
+                drafts=DraftStore(self.store.paths.drafts),
+            )
             self.people_page.status_message.connect(self._show_message)
             self.people_page.situations_wanted.connect(self.show_situations_of)
             self.people_page.conversation_wanted.connect(self.show_conversation)

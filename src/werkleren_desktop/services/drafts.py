@@ -73,3 +73,25 @@ class DraftStore:
 
     def discard(self, kind: str) -> None:
         self._path(kind).unlink(missing_ok=True)
+
+    def all_states(self) -> list[tuple[str, dict[str, Any]]]:
+        """(kind, what the form held) of every draft waiting, for an erasure to search."""
+        found = []
+        for path in sorted(self.folder.glob("*.json")) if self.folder.is_dir() else []:
+            draft = self.load(path.stem)
+            if draft is not None:
+                found.append((draft.kind, draft.state))
+        return found
+
+    def replace_state(self, kind: str, state: dict[str, Any]) -> None:
+        """The draft with another content, as saved before (for an erasure)."""
+        draft = self.load(kind)
+        if draft is None:
+            return
+        content = {
+            "format": FORMAT,
+            "saved_at": draft.saved_at.isoformat(timespec="seconds"),
+            "record_id": draft.record_id,
+            "state": state,
+        }
+        write_atomically(self._path(kind), json.dumps(content, ensure_ascii=False).encode())

@@ -8,14 +8,16 @@ An export holds nobody else's data: other people are named by their role ("manag
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import json
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session, selectinload
 
-from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.engine import WRITE_AT_ONCE, SessionFactory
 from werkleren_desktop.db.models import (
     Agreement,
     AgreementOwner,
@@ -33,9 +35,10 @@ from werkleren_desktop.db.models import (
     WeekCycle,
 )
 from werkleren_desktop.domain.conversations import SECTION_BY_KEY, add_months
-from werkleren_desktop.domain.situations import anonymise
+from werkleren_desktop.domain.situations import NAME_PARTICLES, anonymise
 from werkleren_desktop.errors import UserError
-from werkleren_desktop.i18n import _
+from werkleren_desktop.i18n import N_, _
+from werkleren_desktop.services.drafts import DraftStore
 
 RETENTION_MONTHS = 24  # the Dutch guideline: about two years after leaving
 
@@ -293,65 +296,281 @@ def _agreement(agreement: Agreement, clean: Callable[[str | None], str]) -> dict
     }
 
 
+# Every column where people write freely, by table: where an erased person's name is
+# looked for (tests/services/test_privacy.py fails when a text column is not classed).
+FREE_TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "person": ("job_title", "notes"),
+    "learning_group": ("name", "theme", "expert_name", "expert_contact"),
+    "talent_conversation": ("place",),
+    "training": ("title", "provider", "certificate", "notes"),
+    "agreement": ("what", "review_note"),
+    "conversation_correction": ("part", "before", "after", "reason"),
+    "conversation_section": ("preparation", "notes"),
+    "cycle_session": ("location", "theme"),
+    "learning_situation": (
+        "title", "description", "tried", "outcome", "next_step", "ai_tool",
+        "ai_contribution", "ai_checked",
+    ),
+    "attendance": ("note",),
+    "situation_answer": ("question_text", "answer"),
+    "situation_consultation": ("outside_name",),
+    "closing_period": ("description",),
+    "guiding_question": ("text",),
+    "scan": ("title", "note"),
+    "scan_answer": ("remark",),
+}  # fmt: skip
+TABLE_LABELS = {
+    "person": N_("Person"),
+    "learning_group": N_("Learning group"),
+    "talent_conversation": N_("Talent conversation"),
+    "training": N_("Training"),
+    "agreement": N_("Agreement"),
+    "conversation_correction": N_("Correction"),
+    "conversation_section": N_("Talent conversation"),
+    "cycle_session": N_("Week-cycle session"),
+    "learning_situation": N_("Learning situation"),
+    "attendance": N_("Attendance"),
+    "situation_answer": N_("Answer to a guiding question"),
+    "situation_consultation": N_("Consultation"),
+    "closing_period": N_("Closing day"),
+    "guiding_question": N_("Guiding question"),
+    "scan": N_("Scan"),
+    "scan_answer": N_("Scan remark"),
+    "draft": N_("A form not saved yet"),
+}
+EXCERPT = 60  # characters each side of a mention
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place where the erased person is named, outside their own records."""
+
+    table: str  # or "draft"
+    column: str  # or the draft's kind
+    row_id: int
+    text: str  # the whole text as stored
+    excerpt: str  # a few words around the first mention
+    first_name_only: bool  # only the first name (or a surname others share): the user decides
+
+    @property
+    def where(self) -> str:
+        return _(TABLE_LABELS.get(self.table, self.table))
+
+    @property
+    def place(self) -> tuple[str, str, int]:
+        return self.table, self.column, self.row_id
+
+
+@dataclass(frozen=True)
+class ErasurePlan:
+    person_id: int
+    name: str
+    situations_removed: int
+    conversations_removed: int
+    mentions: tuple[Mention, ...]  # replaced for sure: the full name, an own surname
+    first_name_mentions: tuple[Mention, ...]  # listed for the user to choose
+
+
 @dataclass(frozen=True)
 class Erasure:
     name: str
     situations_removed: int
     conversations_removed: int
+    mentions_replaced: int = 0
 
 
-def erase_person(sessions: SessionFactory, person_id: int) -> Erasure:
+def _other_names(session: Session, person_id: int) -> list[tuple[str, str]]:
+    return [
+        (first, last)
+        for pid, first, last in session.execute(
+            select(Person.id, Person.first_name, Person.last_name)
+        )
+        if pid != person_id
+    ]
+
+
+def _name_terms(person: Person, others: Sequence[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """(terms replaced for sure, terms only offered): the full name and the surname
+    (with and without its particles) when nobody else has it; the first name, and a
+    surname someone else has too, are only offered."""
+    surname = person.last_name.strip()
+    core = " ".join(p for p in surname.split() if p.casefold() not in NAME_PARTICLES)
+    shared = {last.casefold() for _first, last in others} | {
+        " ".join(p for p in last.split() if p.casefold() not in NAME_PARTICLES).casefold()
+        for _first, last in others
+    }
+    certain, offered = [person.full_name], [person.first_name.strip()]
+    for term in dict.fromkeys(t for t in (surname, core) if t):
+        (offered if term.casefold() in shared else certain).append(term)
+    return certain, [t for t in offered if t and t not in certain]
+
+
+def _pattern(terms: Sequence[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _excerpt(value: str, match: re.Match[str]) -> str:
+    start, end = max(0, match.start() - EXCERPT), min(len(value), match.end() + EXCERPT)
+    words = " ".join(value[start:end].split())
+    return ("…" if start else "") + words + ("…" if end < len(value) else "")
+
+
+def _remove_own_records(session: Session, person: Person) -> tuple[int, int]:
+    """Delete the person and what is theirs alone, inside the caller's transaction:
+    (situations removed, conversations removed). Others' records lose the links."""
+    former = _("former colleague")
+    own = select(SituationPerson.situation_id).where(SituationPerson.person_id == person.id)
+    shared = (
+        select(SituationPerson.situation_id)
+        .where(SituationPerson.situation_id.in_(own))
+        .group_by(SituationPerson.situation_id)
+        .having(func.count() > 1)
+    )
+    alone = session.scalars(
+        select(LearningSituation.id).where(
+            LearningSituation.id.in_(own), LearningSituation.id.not_in(shared)
+        )
+    ).all()
+    session.execute(delete(LearningSituation).where(LearningSituation.id.in_(alone)))
+    conversations = session.scalar(
+        select(func.count()).where(TalentConversation.person_id == person.id)
+    )
+    session.execute(
+        update(SituationConsultation)
+        .where(SituationConsultation.person_id == person.id)
+        .values(person_id=None, outside_name=former)
+    )
+    session.execute(
+        update(TalentConversation)
+        .where(TalentConversation.manager_signed_name == person.full_name)
+        .values(manager_signed_name=_("former manager"))
+    )
+    session.execute(
+        update(LearningGroup)
+        .where(LearningGroup.expert_id == person.id)
+        .values(expert_id=None, expert_name=former)
+    )
+    session.delete(person)  # cascades: memberships, attendance, training, conversations
+    session.flush()
+    return len(alone), int(conversations or 0)
+
+
+def _mentions(
+    session: Session, certain: Sequence[str], offered: Sequence[str], drafts: DraftStore | None
+) -> tuple[list[Mention], list[Mention]]:
+    """Every remaining text that names the person: (for sure, to choose)."""
+    sure_pattern, offered_pattern = _pattern(certain), _pattern(offered) if offered else None
+    terms = [*certain, *offered]
+    sure: list[Mention] = []
+    choose: list[Mention] = []
+
+    def classify(table: str, column: str, row_id: int, value: str) -> None:
+        found = sure_pattern.search(value)
+        if found:
+            sure.append(Mention(table, column, row_id, value, _excerpt(value, found), False))
+        if offered_pattern is None:
+            return
+        # the first name alone, also beside the full name ("Anna de Wit ... Anna belt")
+        rest = sure_pattern.sub(lambda m: " " * len(m.group()), value)
+        other = offered_pattern.search(rest)
+        if other:
+            choose.append(Mention(table, column, row_id, value, _excerpt(value, other), True))
+
+    for table, columns in FREE_TEXT_COLUMNS.items():
+        for column in columns:
+            # a first sieve in SQL (LIKE ignores the case of A-Z), the exact test in Python
+            likes = " OR ".join(f"{column} LIKE :t{n}" for n in range(len(terms) * 2))
+            values = {}
+            for n, term in enumerate(terms):
+                values[f"t{2 * n}"] = f"%{term}%"
+                values[f"t{2 * n + 1}"] = f"%{term.casefold()}%"
+            for row_id, value in session.execute(
+                text(f"SELECT id, {column} FROM {table} WHERE {likes}"),
+                values,
+            ):
+                if value:
+                    classify(table, column, int(row_id), str(value))
+    if drafts is not None:
+        for kind, state in drafts.all_states():
+            dumped = json.dumps(state, ensure_ascii=False)
+            classify("draft", kind, 0, dumped)
+    return sure, choose
+
+
+def plan_erasure(
+    sessions: SessionFactory, person_id: int, drafts: DraftStore | None = None
+) -> ErasurePlan:
+    """What erasing the person would remove and change, without changing anything: the
+    erasure is carried out in a transaction that is then rolled back."""
+    with sessions() as session:
+        session.begin()
+        session.connection(execution_options={WRITE_AT_ONCE: True})
+        try:
+            person = _get(session, person_id)
+            name = person.full_name
+            certain, offered = _name_terms(person, _other_names(session, person_id))
+            situations, conversations = _remove_own_records(session, person)
+            sure, choose = _mentions(session, certain, offered, drafts)
+        finally:
+            session.rollback()
+    return ErasurePlan(person_id, name, situations, conversations, tuple(sure), tuple(choose))
+
+
+def erase_person(
+    sessions: SessionFactory,
+    person_id: int,
+    *,
+    first_name_mentions: Sequence[Mention] = (),
+    drafts: DraftStore | None = None,
+) -> Erasure:
     """Remove a person and all their personal data for good, in one transaction.
 
-    Their own learning situations go (shared ones stay for the others), and so do
-    their training, budgets, attendance and conversation records. Where other people's
-    records name them, the name becomes "former colleague" and links are cleared.
-    With secure_delete the erased data are overwritten in the file.
+    Their own learning situations go (shared ones stay for the others), and so do their
+    training, budgets, attendance and conversation records. Wherever the data still name
+    them (the full name, a surname nobody else has; the ``first_name_mentions`` the user
+    chose), the name becomes "former colleague", also in forms not saved yet. Afterwards
+    nothing of them stays readable in the data file: freed pages are overwritten
+    (secure_delete), the search index is merged and the write-ahead log emptied.
     """
     former = _("former colleague")
+    chosen = {m.place for m in first_name_mentions}
     with sessions.begin() as session:
         person = _get(session, person_id)
         name = person.full_name
-        own = select(SituationPerson.situation_id).where(SituationPerson.person_id == person_id)
-        shared = (
-            select(SituationPerson.situation_id)
-            .where(SituationPerson.situation_id.in_(own))
-            .group_by(SituationPerson.situation_id)
-            .having(func.count() > 1)
-        )
-        alone = session.scalars(
-            select(LearningSituation.id).where(
-                LearningSituation.id.in_(own), LearningSituation.id.not_in(shared)
-            )
-        ).all()
-        session.execute(delete(LearningSituation).where(LearningSituation.id.in_(alone)))
-        conversations = session.scalar(
-            select(func.count()).where(TalentConversation.person_id == person_id)
-        )
-        # where others' records name them: a role instead, links cleared
-        session.execute(
-            update(SituationConsultation)
-            .where(SituationConsultation.person_id == person_id)
-            .values(person_id=None, outside_name=former)
-        )
-        session.execute(
-            update(TalentConversation)
-            .where(TalentConversation.manager_signed_name == name)
-            .values(manager_signed_name=_("former manager"))
-        )
-        session.execute(
-            update(LearningGroup)
-            .where(LearningGroup.expert_id == person_id)
-            .values(expert_id=None, expert_name=former)
-        )
-        replacements = {name: former}
-        for situation in session.scalars(
-            select(LearningSituation).where(LearningSituation.id.in_(own))
-        ):
-            for field in ("title", "description", "tried", "outcome", "next_step"):
-                setattr(situation, field, anonymise(getattr(situation, field), replacements))
-        session.delete(person)  # cascades: memberships, attendance, training, conversations
-        return Erasure(name, len(alone), int(conversations or 0))
+        certain, offered = _name_terms(person, _other_names(session, person_id))
+        situations, conversations = _remove_own_records(session, person)
+        sure, choose = _mentions(session, certain, offered, drafts)
+        replace_sure = _pattern(certain)
+        replace_all = _pattern([*certain, *offered])
+        # every place once: the full name for sure, the first name where the user chose
+        places = {m.place: m for m in sure} | {m.place: m for m in choose if m.place in chosen}
+        for place, mention in places.items():
+            new = (replace_all if place in chosen else replace_sure).sub(former, mention.text)
+            if mention.table == "draft":
+                if drafts is not None:
+                    drafts.replace_state(mention.column, json.loads(new))
+            else:
+                session.execute(
+                    text(f"UPDATE {mention.table} SET {mention.column} = :new WHERE id = :id"),
+                    {"new": new, "id": mention.row_id},
+                )
+    _leave_no_trace(sessions)
+    return Erasure(name, situations, conversations, len(places))
+
+
+def _leave_no_trace(sessions: SessionFactory) -> None:
+    """Nothing deleted stays readable in the file: the search index merged into fresh
+    pages (its old ones overwritten, secure_delete), and the write-ahead log written
+    back and emptied. Other databases (the shared server) do this themselves."""
+    with sessions() as session:
+        bind = session.get_bind()
+        if bind.dialect.name != "sqlite":
+            return
+    with sessions.begin() as session:
+        session.execute(text("INSERT INTO situation_search(situation_search) VALUES ('optimize')"))
+    with sessions() as session:
+        session.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 @dataclass(frozen=True)

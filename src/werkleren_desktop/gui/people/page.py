@@ -26,6 +26,7 @@ from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.conversations.summary import conversations_label, show_conversations
 from werkleren_desktop.gui.dialogs.date_dialog import DateDialog
+from werkleren_desktop.gui.people.erase_dialog import EraseDialog
 from werkleren_desktop.gui.people.import_dialog import ImportDialog
 from werkleren_desktop.gui.people.person_dialog import PersonDialog
 from werkleren_desktop.gui.people.table_model import PeopleTableModel, StatusFilter
@@ -45,6 +46,7 @@ from werkleren_desktop.gui.widgets import (
     section,
 )
 from werkleren_desktop.i18n import _, current_language, n_
+from werkleren_desktop.services.drafts import DraftStore
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.people import (
     PersonOverview,
@@ -53,7 +55,13 @@ from werkleren_desktop.services.people import (
     record_leaving,
 )
 from werkleren_desktop.services.people import list_people as load_people
-from werkleren_desktop.services.privacy import erase_person, person_file
+from werkleren_desktop.services.privacy import (
+    ErasurePlan,
+    Mention,
+    erase_person,
+    person_file,
+    plan_erasure,
+)
 from werkleren_desktop.services.situations import SituationFilter
 
 
@@ -171,8 +179,10 @@ class PeoplePage(RecordListPage):
         tasks: TaskRunner,
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
+        drafts: DraftStore | None = None,
     ) -> None:
         super().__init__(sessions, tasks, today, parent)
+        self.drafts = drafts  # forms not saved yet, where an erasure looks too
         self.backup: Callable[[], object] | None = None  # the window makes one before imports
         self.model = PeopleTableModel(today)
 
@@ -338,27 +348,25 @@ class PeoplePage(RecordListPage):
         self.status_message.emit(_("Personal data saved as {path} (and JSON).").format(path=pdf))
 
     def erase_person(self) -> None:
-        """Erase a person for good, after a confirmation that says what goes."""
+        """Erase a person for good, after a dialog that shows what goes and what
+        changes, and lets the user choose where only the first name stands."""
         overview = self.panel.overview
         if overview is None:
             return
-        name = overview.person.full_name
-        if not prompts.confirm(
-            self,
-            _("Erase {name}").format(name=name),
-            _(
-                "Erase {name} and all their data for good: their details, learning "
-                "situations they logged alone, attendance, training and conversation "
-                "records. Shared records keep working with the name replaced. This cannot "
-                "be undone; backups made before keep the data until they are rotated away "
-                "(about a year)."
-            ).format(name=name),
-            _("Erase for good"),
-            _("Keep"),
-        ):
-            return
         try:
-            erased = erase_person(self.sessions, overview.id)
+            plan = plan_erasure(self.sessions, overview.id, self.drafts)
+        except UserError as error:
+            self.error_label.show_message(str(error))
+            return
+        self.dialog = EraseDialog(plan, self)
+        self.dialog.accepted.connect(lambda: self._erase(plan, self.dialog.chosen()))
+        self.dialog.open()
+
+    def _erase(self, plan: ErasurePlan, first_names: list[Mention]) -> None:
+        try:
+            erased = erase_person(
+                self.sessions, plan.person_id, first_name_mentions=first_names, drafts=self.drafts
+            )
         except UserError as error:
             self.error_label.show_message(str(error))
             return
