@@ -56,6 +56,7 @@ from werkleren_desktop.services.people import (
 )
 from werkleren_desktop.services.people import list_people as load_people
 from werkleren_desktop.services.privacy import (
+    Erasure,
     ErasurePlan,
     Mention,
     erase_person,
@@ -349,30 +350,44 @@ class PeoplePage(RecordListPage):
 
     def erase_person(self) -> None:
         """Erase a person for good, after a dialog that shows what goes and what
-        changes, and lets the user choose where only the first name stands."""
+        changes, and lets the user choose where only the first name stands. Looking
+        through ten years of texts, and the erasure, run in the background."""
         overview = self.panel.overview
         if overview is None:
             return
-        try:
-            plan = plan_erasure(self.sessions, overview.id, self.drafts)
-        except UserError as error:
+        self.panel.erase_button.setEnabled(False)
+
+        def failed(error: BaseException) -> None:
+            self.panel.erase_button.setEnabled(True)
             self.error_label.show_message(str(error))
-            return
-        self.dialog = EraseDialog(plan, self)
-        self.dialog.accepted.connect(lambda: self._erase(plan, self.dialog.chosen()))
-        self.dialog.open()
+
+        def planned(plan: ErasurePlan) -> None:
+            self.panel.erase_button.setEnabled(True)
+            self.dialog = EraseDialog(plan, self)
+            self.dialog.accepted.connect(lambda: self._erase(plan, self.dialog.chosen()))
+            self.dialog.open()
+
+        self.tasks.run(
+            lambda: plan_erasure(self.sessions, overview.id, self.drafts),
+            planned,
+            failed,
+            owner=self,
+        )
 
     def _erase(self, plan: ErasurePlan, first_names: list[Mention]) -> None:
-        try:
-            erased = erase_person(
+        def erased(done: Erasure) -> None:
+            self._selected_id = None
+            self.panel.show_overview(None, self.today())
+            self._changed(_("{name} is erased.").format(name=done.name))
+
+        self.tasks.run(
+            lambda: erase_person(
                 self.sessions, plan.person_id, first_name_mentions=first_names, drafts=self.drafts
-            )
-        except UserError as error:
-            self.error_label.show_message(str(error))
-            return
-        self._selected_id = None
-        self.panel.show_overview(None, self.today())
-        self._changed(_("{name} is erased.").format(name=erased.name))
+            ),
+            erased,
+            lambda error: self.error_label.show_message(str(error)),
+            owner=self,
+        )
 
     def import_people(self) -> None:
         path = prompts.choose_import_file(self)
