@@ -166,13 +166,18 @@ def _paths(args: argparse.Namespace) -> DataPaths:
 def _run_demo(args: argparse.Namespace) -> int:
     from werkleren_desktop.services.data_store import open_data_folder
     from werkleren_desktop.services.demo import DemoSize, generate_demo
+    from werkleren_desktop.services.writer import hold_for_command
 
     paths = _paths(args)
-    store = open_data_folder(paths)
+    lock = hold_for_command(paths)  # never into data a window holds
     try:
-        settings = generate_demo(store.sessions, DemoSize(args.size))
+        store = open_data_folder(paths)
+        try:
+            settings = generate_demo(store.sessions, DemoSize(args.size))
+        finally:
+            store.close()
     finally:
-        store.close()
+        lock.release()
     print(
         _("Demo organisation “{name}” created in {folder}.").format(
             name=settings.name, folder=paths.root
@@ -240,7 +245,7 @@ def _confirm(question: str) -> bool:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from werkleren_desktop.db.migrate import DamagedDatabaseError
+    from werkleren_desktop.db.migrate import DamagedDatabaseError, ForeignDatabaseError
     from werkleren_desktop.services.data_store import open_data_folder
     from werkleren_desktop.services.integrity import check_data
 
@@ -249,7 +254,7 @@ def _run_check(args: argparse.Namespace) -> int:
         raise UserError(_("There is no data file in {folder}.").format(folder=paths.root))
     try:
         store = open_data_folder(paths)
-    except DamagedDatabaseError as error:
+    except (DamagedDatabaseError, ForeignDatabaseError) as error:
         print(f"werkleren: {error}", file=sys.stderr)
         _advise_backup(paths)
         return EXIT_USER_ERROR
@@ -295,6 +300,7 @@ def _export_person(args: argparse.Namespace) -> int:
 
     from werkleren_desktop.documents.person_file import write_person_file
     from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.services.files import output_folder
     from werkleren_desktop.services.organisation import load_settings
     from werkleren_desktop.services.people import person_id_by_name
     from werkleren_desktop.services.privacy import person_file
@@ -306,7 +312,8 @@ def _export_person(args: argparse.Namespace) -> int:
     finally:
         store.close()
     organisation = settings.name if settings else ""
-    pdf, machine = write_person_file(Path(args.out), organisation, data, dt.date.today())
+    folder = output_folder(Path(args.out), _paths(args))
+    pdf, machine = write_person_file(folder, organisation, data, dt.date.today())
     print(_("Written to {path}.").format(path=pdf))
     print(_("Written to {path}.").format(path=machine))
     return EXIT_OK
@@ -318,7 +325,7 @@ def _export_overview(args: argparse.Namespace) -> int:
 
     from werkleren_desktop.documents.overview_export import export_overview
     from werkleren_desktop.services.data_store import open_data_folder
-    from werkleren_desktop.services.files import write_atomically
+    from werkleren_desktop.services.files import output_file, write_atomically
     from werkleren_desktop.services.overview import year_overview, year_trainings
 
     store = open_data_folder(_paths(args))
@@ -327,7 +334,7 @@ def _export_overview(args: argparse.Namespace) -> int:
         trainings = year_trainings(store.sessions, args.year)
     finally:
         store.close()
-    out = Path(args.out)
+    out = output_file(Path(args.out), _paths(args))
     write_atomically(out, export_overview(overview, args.format, dt.date.today(), trainings))
     print(
         _("The overview of {year} ({n} people) written to {path}.").format(
@@ -344,12 +351,13 @@ def _export_calendar(args: argparse.Namespace) -> int:
     from werkleren_desktop.services.calendar_export import AlarmSetting, export_calendar
     from werkleren_desktop.services.cycles import group_id_by_name
     from werkleren_desktop.services.data_store import open_data_folder
-    from werkleren_desktop.services.files import write_atomically
+    from werkleren_desktop.services.files import output_file, write_atomically
     from werkleren_desktop.services.writer import hold_for_command
 
     alarm: int | AlarmSetting | None = AlarmSetting.ORGANISATION
     if args.alarm is not None:
         alarm = args.alarm or None
+    output_file(Path(args.out), _paths(args))  # refused before anything is changed
     # the export notes what it wrote of each session (for the next one's SEQUENCE)
     lock = hold_for_command(_paths(args))
     store = open_data_folder(_paths(args))
@@ -361,7 +369,7 @@ def _export_calendar(args: argparse.Namespace) -> int:
     finally:
         store.close()
         lock.release()
-    out = Path(args.out)
+    out = output_file(Path(args.out), _paths(args))
     write_atomically(out, calendar.data)
     print(_("{n} sessions written to {path}.").format(n=calendar.sessions, path=out))
     return EXIT_OK
@@ -378,7 +386,7 @@ def _run_print(args: argparse.Namespace) -> int:
     )
     from werkleren_desktop.services.conversations import latest_held, next_conversation
     from werkleren_desktop.services.data_store import open_data_folder
-    from werkleren_desktop.services.files import write_atomically
+    from werkleren_desktop.services.files import output_file, write_atomically
     from werkleren_desktop.services.organisation import load_settings
     from werkleren_desktop.services.people import person_id_by_name
 
@@ -399,23 +407,33 @@ def _run_print(args: argparse.Namespace) -> int:
             pdf = preparation_pdf(organisation, view, today, blank=args.blank)
     finally:
         store.close()
-    out = Path(args.out)
+    out = output_file(Path(args.out), _paths(args))
     write_atomically(out, pdf)
     print(_("Written to {path}.").format(path=out))
     return EXIT_OK
 
 
 def _run_backup(args: argparse.Namespace) -> int:
+    import datetime as dt
     from pathlib import Path
 
     from werkleren_desktop.services.backups import make_backup
     from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.services.files import output_file
 
     paths = _paths(args)
     if not paths.database.exists():
         raise UserError(_("There are no data in {folder} to back up.").format(folder=paths.root))
     open_data_folder(paths).close()  # refuses a damaged or newer file before copying
-    made = make_backup(paths, "manual", destination=Path(args.out) if args.out else None)
+    destination = None
+    if args.out:
+        destination = Path(args.out)
+        if destination.is_dir():  # a folder gets the backup inside, under the usual name
+            now = dt.datetime.now().replace(microsecond=0)
+            destination = destination / f"werkleren-{now:%Y%m%d-%H%M%S}-manual.sqlite3"
+        else:
+            destination = output_file(destination, paths, may_exist=False)
+    made = make_backup(paths, "manual", destination=destination)
     print(_("Backup written to {path}.").format(path=made.path))
     return EXIT_OK
 
@@ -433,7 +451,7 @@ def _run_restore(args: argparse.Namespace) -> int:
         lock.release()
     print(_("The backup is restored."))
     if kept is not None:
-        print(_("The data as they were are kept in {path}.").format(path=kept.path))
+        print(_("The data as they were are kept in {path}.").format(path=kept))
     return EXIT_OK
 
 

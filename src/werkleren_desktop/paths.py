@@ -70,4 +70,6 @@ class DataPaths:
         return self.root / "window.ini"
 
     def ensure(self) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
+        # personnel data: a new folder is the user's only (mkdir's mode is masked by the
+        # umask; parents above it are left as the system makes them)
+        self.root.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -107,6 +107,29 @@ def test_a_damaged_data_file_is_explained_in_the_window_and_the_program_stops(
     assert database.read_bytes() == bytes(content)
 
 
+def test_random_bytes_in_the_data_file_offer_the_backups_too(tmp_path: Path) -> None:
+    """Not readable as ours any more, it is as likely damaged as foreign: the window
+    offers the newest good backup, as for any damage, and keeps the file aside."""
+    folder = tmp_path / "demo"
+    assert main(["demo", "--data-dir", str(folder)]) == 0
+    assert main(["backup", "--data-dir", str(folder)]) == 0
+    database = folder / "werkleren.sqlite3"
+    noise = os.urandom(database.stat().st_size)
+    database.write_bytes(noise)
+    asked = """
+def confirm(parent, title, question, *buttons):
+    seen.setdefault("asked", question)
+    return True
+prompts.confirm = confirm
+"""
+    seen = start(folder, before="seen = {}\n" + asked)
+    assert "geen database van Werkleren Desktop" in str(seen["asked"])
+    assert "De nieuwste goede reservekopie is van" in str(seen["asked"])
+    assert seen["exit"] == 0 and seen["people"] not in ("", "–")  # the backup's data shown
+    (aside,) = folder.glob("werkleren-damaged-*.sqlite3")
+    assert aside.read_bytes() == noise
+
+
 def test_an_unexpected_failure_while_opening_is_said_in_a_sentence(tmp_path: Path) -> None:
     folder = tmp_path / "demo"
     assert main(["demo", "--data-dir", str(folder)]) == 0

@@ -94,13 +94,13 @@ def test_restore_keeps_the_current_data_and_swaps(filled: DataStore, data_paths:
     save_person(filled.sessions, PersonInput("Bert", "Bos", dt.date(2021, 1, 1)), TODAY)
     filled.close()
     kept = restore_backup(data_paths, backup.path, NOW + dt.timedelta(minutes=1))
-    assert kept is not None and kept.reason == "before-restore"
+    assert kept is not None and kept.name.endswith("-before-restore.sqlite3")
     store = open_data_folder(data_paths)
     try:
         assert [p.full_name for p in list_people(store.sessions)] == ["Anna de Wit"]
     finally:
         store.close()
-    restored_before = sqlite3.connect(kept.path)
+    restored_before = sqlite3.connect(kept)
     assert restored_before.execute("SELECT count(*) FROM person").fetchone() == (2,)
     restored_before.close()
 

@@ -18,10 +18,13 @@ class BackupError(Exception):
 
 def copy_database(source: Path, destination: Path) -> Path:
     """Copy ``source`` to ``destination`` atomically: a temporary file, checked, renamed."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    destination.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the backups: user only
     temporary = destination.with_name(destination.name + ".tmp")
     temporary.unlink(missing_ok=True)
     try:
+        # personnel data: readable by the user only from the first byte (SQLite keeps
+        # the mode of a file that exists)
+        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         with (
             contextlib.closing(sqlite3.connect(source)) as src,
             contextlib.closing(sqlite3.connect(temporary)) as dst,

@@ -197,10 +197,11 @@ class Opened:
 def open_data(paths: DataPaths) -> Opened:
     """Open the data folder (off the UI thread): check the file, bring the schema up to
     date, make the daily backup. The data layer is imported here, at its first use."""
-    from werkleren_desktop.services.backups import backup_at_start
+    from werkleren_desktop.services.backups import backup_at_start, remove_leftovers
     from werkleren_desktop.services.data_store import open_data_folder
 
     opened = Opened(open_data_folder(paths))
+    remove_leftovers(paths)  # half-written copies of personnel data a crash left behind
     opened.warning = shared_location_warning(paths.root)
     if opened.warning is not None:
         opened.notes.append(opened.warning)
@@ -253,10 +254,13 @@ def _run_window(app: QApplication, paths: DataPaths, held: list[FileLock]) -> in
             window.statusBar().showMessage(" ".join(opened.notes))
 
     def failed(error: BaseException) -> None:
-        from werkleren_desktop.db.migrate import DamagedDatabaseError
+        from werkleren_desktop.db.migrate import DamagedDatabaseError, ForeignDatabaseError
 
         store = None
-        if isinstance(error, DamagedDatabaseError):
+        # the data folder's own file no longer reads as ours (random bytes, a broken
+        # header): damage as likely as a stranger's file, so the backups are offered;
+        # the file is kept aside either way
+        if isinstance(error, DamagedDatabaseError | ForeignDatabaseError):
             store = offer_recovery(paths, str(error), window)
         elif isinstance(error, UserError):
             prompts.show_error(window, _("Werkleren Desktop cannot start"), str(error))

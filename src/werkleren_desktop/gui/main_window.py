@@ -642,9 +642,7 @@ class MainWindow(QMainWindow):
         if not failed:
             message = _("The backup is restored.")
             if kept is not None:
-                message += " " + _("The data as they were are kept in {path}.").format(
-                    path=kept.path
-                )
+                message += " " + _("The data as they were are kept in {path}.").format(path=kept)
             self.statusBar().showMessage(message, 12000)
 
     def set_language(self, language: str) -> None:

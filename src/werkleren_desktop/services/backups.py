@@ -16,7 +16,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import re
+import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass
@@ -208,11 +210,20 @@ def check_candidate(file: Path) -> None:
         )
 
 
-def restore_backup(paths: DataPaths, file: Path, now: dt.datetime | None = None) -> Backup | None:
-    """Replace the data by ``file``: checked first, the current data kept as a backup
-    (returned), then swapped in one rename. The caller closes every connection first."""
+def restore_backup(paths: DataPaths, file: Path, now: dt.datetime | None = None) -> Path | None:
+    """Replace the data by ``file``: checked first, the current data kept (returned: a
+    backup, or for damaged data a plain copy byte for byte beside them), then swapped in
+    one rename. The caller closes every connection first.
+
+    A restore works exactly when the data are damaged: SQLite cannot copy a damaged
+    file, so it is then copied as it is."""
     check_candidate(file)
-    kept = make_backup(paths, "before-restore", now) if paths.database.exists() else None
+    kept: Path | None = None
+    if paths.database.exists():
+        try:
+            kept = make_backup(paths, "before-restore", now).path
+        except UserError:
+            kept = keep_aside(paths, now)
     incoming = paths.database.with_name(paths.database.name + ".restore")
     try:
         copy_database(file, incoming)
@@ -229,6 +240,51 @@ def restore_backup(paths: DataPaths, file: Path, now: dt.datetime | None = None)
     with contextlib.suppress(OSError):
         paths.database.chmod(0o600)
     return kept
+
+
+def keep_aside(paths: DataPaths, now: dt.datetime | None = None) -> Path:
+    """The data file and its journal files copied as they are (damaged, say) beside
+    them, owner-only; returns the copy of the data file. Nothing is changed."""
+    now = now or dt.datetime.now()
+    aside = paths.database.with_name(f"werkleren-damaged-{now:%Y%m%d-%H%M%S}.sqlite3")
+    try:
+        for extra in ("", "-wal", "-shm"):
+            source = paths.database.with_name(paths.database.name + extra)
+            if source.exists():
+                target = aside.with_name(aside.name + extra)
+                descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                with os.fdopen(descriptor, "wb") as out, source.open("rb") as data:
+                    shutil.copyfileobj(data, out)
+                    out.flush()
+                    os.fsync(out.fileno())
+    except OSError as error:
+        raise UserError(
+            _(
+                "The damaged data could not be copied aside ({reason}). Nothing has been changed."
+            ).format(reason=error.strerror or error)
+        ) from error
+    return aside
+
+
+LEFTOVER_AGE = dt.timedelta(minutes=10)  # older half-written copies are a crash's
+
+
+def remove_leftovers(paths: DataPaths, now: dt.datetime | None = None) -> list[Path]:
+    """Half-written copies a crash left behind (a backup's ``.tmp``, a restore's
+    ``.restore``): removed at the next start, once they are clearly not being written."""
+    now = now or dt.datetime.now()
+    removed = []
+    candidates = list(paths.root.glob("*.restore")) + list(paths.root.glob("*.sqlite3.tmp"))
+    for folder in {paths.backups, backup_folder(paths)}:
+        if folder.is_dir():
+            candidates += list(folder.glob("*.sqlite3.tmp"))
+    for leftover in candidates:
+        with contextlib.suppress(OSError):
+            age = now - dt.datetime.fromtimestamp(leftover.stat().st_mtime)
+            if age > LEFTOVER_AGE:
+                leftover.unlink()
+                removed.append(leftover)
+    return removed
 
 
 def newest_good_backup(paths: DataPaths) -> Backup | None:

@@ -39,11 +39,26 @@ class DataStore:
         self.engine.dispose()
 
 
+def _refuse_an_emptied_file(paths: DataPaths) -> None:
+    """A data file that is empty while backups exist lost its data: damage, not a new
+    start (an empty file with no backup at all is a first start that was cut short)."""
+    from werkleren_desktop.db.migrate import DamagedDatabaseError
+    from werkleren_desktop.services.backups import backup_folder, list_backups
+
+    if not paths.database.is_file() or paths.database.stat().st_size:
+        return
+    if any(list_backups(folder) for folder in {paths.backups, backup_folder(paths)}):
+        raise DamagedDatabaseError(
+            _("The data file is empty, while backups exist. Nothing has been changed.")
+        )
+
+
 def open_data_folder(paths: DataPaths) -> DataStore:
     """Create the folder if needed, open its database and bring the schema up to date."""
     ensure_data_folder(paths)
     if paths.database.exists() and paths.database.is_dir():
         raise UserError(_("{path} is a folder, not a database file.").format(path=paths.database))
+    _refuse_an_emptied_file(paths)
     engine = make_engine(paths.database_url)
     try:
         migration = upgrade_database(engine, paths.database, paths.backups)

@@ -1,0 +1,148 @@
+"""The data file under faults and slips, through the real command: a restore that works
+exactly when the data are damaged, an emptied file, exports that point at the data,
+the demo against a folder in use, and half-written copies left by a crash."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from werkleren_desktop.cli import main
+from werkleren_desktop.paths import DataPaths
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> DataPaths:
+    paths = DataPaths(tmp_path / "data")
+    assert main(["demo", "--data-dir", str(paths.root)]) == 0
+    assert main(["backup", "--data-dir", str(paths.root)]) == 0
+    return paths
+
+
+def people(paths: DataPaths) -> int:
+    with sqlite3.connect(paths.database) as connection:
+        return int(connection.execute("SELECT count(*) FROM person").fetchone()[0])
+
+
+def backup_of(paths: DataPaths) -> Path:
+    (made,) = sorted(paths.backups.glob("werkleren-*-manual.sqlite3"))
+    return made
+
+
+@pytest.mark.parametrize("damage", ["truncated", "random bytes", "broken header"])
+def test_a_restore_works_when_the_data_are_damaged(demo: DataPaths, damage, capsys) -> None:
+    content = demo.database.read_bytes()
+    if damage == "truncated":
+        damaged = content[: len(content) // 3]
+    elif damage == "random bytes":
+        damaged = os.urandom(len(content))
+    else:
+        damaged = b"XQLite format 3\x00" + content[16:]
+    demo.database.write_bytes(damaged)
+    assert main(["check", "--data-dir", str(demo.root)]) == 1
+    advice = capsys.readouterr().err
+    assert "werkleren restore" in advice  # check proposes the restore …
+    # … and the restore works: the damaged file kept aside byte for byte
+    assert main(["restore", str(backup_of(demo)), "--data-dir", str(demo.root)]) == 0
+    said = capsys.readouterr().out
+    (aside,) = demo.root.glob("werkleren-damaged-*.sqlite3")
+    assert str(aside) in said and aside.read_bytes() == damaged
+    assert aside.stat().st_mode & 0o077 == 0
+    assert main(["check", "--data-dir", str(demo.root)]) == 0
+    assert people(demo) > 20
+
+
+def test_an_emptied_data_file_is_damage_not_a_new_start(demo: DataPaths, capsys) -> None:
+    demo.database.write_bytes(b"")
+    assert main(["check", "--data-dir", str(demo.root)]) == 1
+    said = capsys.readouterr().err
+    assert "Het gegevensbestand is leeg, terwijl er reservekopieën zijn." in said
+    assert "werkleren restore" in said
+    assert demo.database.read_bytes() == b""  # nothing made of it
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["data file", "wal", "backups folder", "inside backups", "drafts", "window state"],
+)
+def test_no_export_writes_over_the_data(demo: DataPaths, target: str, capsys) -> None:
+    out = {
+        "data file": demo.database,
+        "wal": demo.database.with_name("werkleren.sqlite3-wal"),
+        "backups folder": demo.backups,
+        "inside backups": demo.backups / "overzicht.pdf",
+        "drafts": demo.drafts / "x.pdf",
+        "window state": demo.window_state,
+    }[target]
+    before = demo.database.read_bytes()
+    for command in (
+        ["export", "overview", "--year", "2025", "--format", "pdf", "--out", str(out)],
+        ["export", "calendar", "--out", str(out)],
+        ["print", "conversation", "--blank", "--out", str(out)],
+    ):
+        assert main([*command, "--data-dir", str(demo.root)]) == 1, command
+        assert "Er is niets geschreven." in capsys.readouterr().err
+    assert demo.database.read_bytes() == before
+    assert not (demo.backups / "overzicht.pdf").exists()
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="a device to write to")
+def test_no_export_writes_over_a_device(demo: DataPaths, capsys) -> None:
+    assert main(["export", "calendar", "--out", "/dev/null", "--data-dir", str(demo.root)]) == 1
+    assert "is geen bestand" in capsys.readouterr().err
+    assert Path("/dev/null").is_char_device()
+
+
+def test_a_backup_into_a_folder_and_never_over_a_file(demo: DataPaths, tmp_path, capsys) -> None:
+    assert main(["backup", "--out", str(demo.backups), "--data-dir", str(demo.root)]) == 0
+    assert demo.backups.is_dir() and len(list(demo.backups.glob("*.sqlite3"))) >= 1
+    elsewhere = tmp_path / "usb"
+    elsewhere.mkdir()
+    assert main(["backup", "--out", str(elsewhere), "--data-dir", str(demo.root)]) == 0
+    (copy,) = elsewhere.glob("werkleren-*-manual.sqlite3")
+    taken = tmp_path / "taken.sqlite3"
+    taken.write_bytes(b"mine")
+    assert main(["backup", "--out", str(taken), "--data-dir", str(demo.root)]) == 1
+    assert "bestaat al" in capsys.readouterr().err and taken.read_bytes() == b"mine"
+    # import, backup and restore still work
+    assert main(["backup", "--data-dir", str(demo.root)]) == 0
+    assert main(["restore", str(copy), "--data-dir", str(demo.root)]) == 0
+
+
+def test_the_demo_never_fills_data_that_a_window_holds(tmp_path: Path, capsys) -> None:
+    from werkleren_desktop.services.writer import writer_lock
+
+    paths = DataPaths(tmp_path / "data")
+    paths.ensure()
+    lock = writer_lock(paths)
+    lock.acquire()
+    try:
+        assert main(["demo", "--data-dir", str(paths.root)]) == 1
+        assert "in gebruik" in capsys.readouterr().err
+    finally:
+        lock.release()
+    assert not paths.database.exists() or people(paths) == 0
+
+
+def test_half_written_copies_are_owner_only_and_cleared_at_the_next_start(
+    demo: DataPaths,
+) -> None:
+    from werkleren_desktop.services.backups import make_backup, remove_leftovers
+
+    assert demo.root.stat().st_mode & 0o077 == 0  # a new data folder is the user's only
+    made = make_backup(demo, "manual", dt.datetime(2026, 11, 29, 10))
+    assert made.path.stat().st_mode & 0o077 == 0
+    old = demo.backups / "werkleren-20261128-100000-manual.sqlite3.tmp"
+    fresh = demo.backups / "werkleren-20261129-100000-manual.sqlite3.tmp"
+    restore_left = demo.root / "werkleren.sqlite3.restore"
+    for leftover in (old, fresh, restore_left):
+        leftover.write_bytes(b"personnel data")
+    an_hour_ago = (dt.datetime.now() - dt.timedelta(hours=1)).timestamp()
+    for leftover in (old, restore_left):
+        os.utime(leftover, (an_hour_ago, an_hour_ago))
+    assert set(remove_leftovers(demo)) == {old, restore_left}
+    assert fresh.exists()  # perhaps being written right now
