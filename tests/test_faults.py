@@ -146,3 +146,22 @@ def test_half_written_copies_are_owner_only_and_cleared_at_the_next_start(
         os.utime(leftover, (an_hour_ago, an_hour_ago))
     assert set(remove_leftovers(demo)) == {old, restore_left}
     assert fresh.exists()  # perhaps being written right now
+
+
+def test_a_healthy_file_locked_by_another_program_is_not_called_damaged(
+    demo: DataPaths, capsys
+) -> None:
+    """Said as what it is; a damaged file would be offered to be replaced by a backup."""
+    other = sqlite3.connect(demo.database, isolation_level=None)
+    try:
+        other.execute("PRAGMA locking_mode = EXCLUSIVE")
+        other.execute("BEGIN EXCLUSIVE")
+        other.execute("UPDATE person SET notes = notes")
+        assert main(["check", "--data-dir", str(demo.root)]) == 1
+        said = capsys.readouterr().err
+        assert "in gebruik door een ander programma" in said
+        assert "beschadigd" not in said and "werkleren restore" not in said
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert main(["check", "--data-dir", str(demo.root)]) == 0

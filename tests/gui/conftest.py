@@ -34,8 +34,13 @@ class FakePrompts:
     asked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
-    def confirm(self, _parent: object, _title: str, question: str, *_buttons: str) -> bool:
+    destructive: list[bool] = field(default_factory=list)
+
+    def confirm(
+        self, _parent: object, _title: str, question: str, *_buttons: str, destructive=False
+    ) -> bool:
         self.asked.append(question)
+        self.destructive.append(destructive)
         return self.confirm_answer
 
     def show_error(self, _parent: object, _title: str, message: str) -> None:

@@ -99,6 +99,7 @@ def test_at_start_a_damaged_file_offers_the_newest_good_backup(
 
     fake_prompts.confirm_answer = False
     assert offer_recovery(data_paths, "beschadigd") is None
+    assert fake_prompts.destructive[-1]  # Enter quits; it never replaces the data
     assert data_paths.database.read_bytes() == bytes(content)  # quit: nothing replaced
     assert "27 nov 2026 16:30" in fake_prompts.asked[-1]
 

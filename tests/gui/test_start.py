@@ -117,7 +117,7 @@ def test_random_bytes_in_the_data_file_offer_the_backups_too(tmp_path: Path) -> 
     noise = os.urandom(database.stat().st_size)
     database.write_bytes(noise)
     asked = """
-def confirm(parent, title, question, *buttons):
+def confirm(parent, title, question, *buttons, **options):
     seen.setdefault("asked", question)
     return True
 prompts.confirm = confirm

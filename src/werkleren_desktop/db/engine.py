@@ -87,6 +87,13 @@ def storage_problem(error: BaseException) -> StorageError | None:
                 "folder's permissions; nothing was half-written and what you entered is kept."
             )
         )
+    if "unable to open" in text:
+        return StorageError(
+            _(
+                "The data file cannot be opened: the folder or the file may not be readable "
+                "and writable for you. Check the permissions; nothing has been changed."
+            )
+        )
     if "locked" in text or "busy" in text:
         return StorageError(
             _(

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from werkleren_desktop.db.backup import BackupError, copy_database
+from werkleren_desktop.db.engine import storage_problem
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
 
@@ -128,6 +129,11 @@ def inspect_file(database_file: Path) -> None:
                 revision = row[0] if row else None
             check = [row[0] for row in connection.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as error:
+        # locked by another program, or not readable: said as what it is; never damage
+        # (a damaged file is offered to be replaced by a backup)
+        problem = storage_problem(error)
+        if problem is not None:
+            raise problem from error
         # an SQLite file that SQLite cannot read is damaged, not someone else's
         raise _damaged(error) from error
     if check != ["ok"]:

@@ -83,6 +83,7 @@ def offer_recovery(
         ).format(moment=format_moment(backup.made_at)),
         _("Restore"),
         _("Quit"),
+        destructive=True,
     ):
         return None
     try:

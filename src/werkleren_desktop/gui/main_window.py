@@ -624,6 +624,7 @@ class MainWindow(QMainWindow):
             ).format(name=file.name),
             _("Restore"),
             _("Cancel"),
+            destructive=True,
         ):
             return
         self.tasks.wait(10_000)

@@ -21,11 +21,21 @@ def show_information(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.information(parent, title, message)
 
 
-def confirm(parent: QWidget | None, title: str, question: str, yes: str, no: str) -> bool:
+def confirm(
+    parent: QWidget | None,
+    title: str,
+    question: str,
+    yes: str,
+    no: str,
+    *,
+    destructive: bool = False,
+) -> bool:
+    """Ask; True for ``yes``. With ``destructive`` (replacing or removing data) Enter
+    answers ``no``: nothing is ever replaced by a key pressed out of habit."""
     box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(yes_button)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button if destructive else yes_button)
     box.exec()
     return box.clickedButton() is yes_button
 
