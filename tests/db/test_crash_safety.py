@@ -75,3 +75,47 @@ def test_killed_while_saving_loses_no_committed_record(tmp_path: Path) -> None:
     connection.close()
     assert len(committed) > 20
     assert committed <= stored
+
+
+@pytest.mark.skipif(os.name != "posix", reason="kills with SIGKILL")
+def test_the_demo_killed_at_any_moment_is_all_or_nothing(tmp_path: Path) -> None:
+    """The real command killed while it fills the folder: afterwards the folder holds the
+    whole demo or nothing (then a new demo works), the checks pass, and no copy of the
+    data is left readable by others."""
+    outcomes = set()
+    for number, delay in enumerate((0.4, 0.7, 1.0, 1.3, 1.6, 1.9, 2.4, 3.0)):
+        folder = tmp_path / f"data-{number}"
+        command = subprocess.Popen(
+            [sys.executable, "-m", "werkleren_desktop", "demo", "--data-dir", str(folder)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        command.send_signal(signal.SIGKILL)
+        command.wait(30)
+        paths = DataPaths(folder)
+        people = organisations = 0
+        if paths.database.exists():
+            store = open_data_folder(paths)
+            try:
+                assert check_data(store).ok
+            finally:
+                store.close()
+            with sqlite3.connect(paths.database) as connection:
+                people = connection.execute("SELECT count(*) FROM person").fetchone()[0]
+                organisations = connection.execute("SELECT count(*) FROM organisation").fetchone()[
+                    0
+                ]
+        assert (organisations, people > 0) in {(0, False), (1, True)}, (delay, people)
+        outcomes.add(organisations)
+        if not organisations:  # nothing was kept: the demo can be made now
+            finished = subprocess.run(
+                [sys.executable, "-m", "werkleren_desktop", "demo", "--data-dir", str(folder)],
+                capture_output=True,
+                timeout=120,
+            )
+            assert finished.returncode == 0, finished.stderr
+        for path in folder.rglob("*") if folder.exists() else []:
+            if path.is_file():
+                assert path.stat().st_mode & 0o077 == 0 or path.suffix in {".ini", ".lock"}, path
+    assert outcomes == {0, 1}  # killed both before and after the demo was complete

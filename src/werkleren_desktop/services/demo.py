@@ -40,7 +40,7 @@ from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import DEFAULT_LANGUAGE, _
 from werkleren_desktop.paths import DataPaths
 from werkleren_desktop.services.data_store import DataStore, open_data_folder
-from werkleren_desktop.services.organisation import create_organisation, holds_data
+from werkleren_desktop.services.organisation import add_organisation, holds_data
 
 
 class DemoSize(enum.StrEnum):
@@ -422,9 +422,11 @@ def generate_demo(
         # from each person's date in service
         conversation_months=(3, 9) if size is DemoSize.SMALL else None,
     )
-    create_organisation(sessions, settings)
     rng = random.Random(f"{size}-{today.isoformat()}")
+    # one transaction: a demo cut short (a crash, a kill) leaves the folder empty, never
+    # an organisation without people that refuses a new demo
     with sessions.begin() as session:
+        add_organisation(session, settings)
         people = _add_people(session, profile, today, rng)
         session.flush()
         groups = _add_groups(session, people, profile, today, rng)

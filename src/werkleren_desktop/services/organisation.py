@@ -65,13 +65,19 @@ def _settings_from(session: Session) -> OrganisationSettings | None:
 
 def create_organisation(sessions: SessionFactory, settings: OrganisationSettings) -> None:
     """Start a new organisation in an empty data folder."""
-    settings = settings.validated()
     with sessions.begin() as session:
-        if _organisation(session) is not None:
-            raise UserError(_("This data folder already holds an organisation."))
-        organisation = Organisation()
-        session.add(organisation)
-        _apply(session, organisation, settings)
+        add_organisation(session, settings)
+
+
+def add_organisation(session: Session, settings: OrganisationSettings) -> None:
+    """The organisation, inside a transaction the caller holds (the demo fills the
+    whole folder in one)."""
+    settings = settings.validated()
+    if _organisation(session) is not None:
+        raise UserError(_("This data folder already holds an organisation."))
+    organisation = Organisation()
+    session.add(organisation)
+    _apply(session, organisation, settings)
 
 
 def save_settings(sessions: SessionFactory, settings: OrganisationSettings) -> OrganisationSettings:
