@@ -165,3 +165,31 @@ def test_a_healthy_file_locked_by_another_program_is_not_called_damaged(
         other.execute("ROLLBACK")
         other.close()
     assert main(["check", "--data-dir", str(demo.root)]) == 0
+
+
+def test_check_finds_damage_inside_a_record_and_quotes_nothing(demo: DataPaths, capsys) -> None:
+    """A flipped byte inside a name passes SQLite's own checks; the check reads every
+    row as the program does, and names the place, never the damaged value."""
+    content = demo.database.read_bytes()
+    with sqlite3.connect(demo.database) as connection:
+        person_id, first = connection.execute(
+            "SELECT id, first_name FROM person WHERE first_name GLOB '*[^ -~]*' LIMIT 1"
+        ).fetchone()
+    connection.close()
+    encoded = first.encode("utf-8")
+    at = content.index(encoded)
+    broken = bytearray(encoded)
+    first_multibyte = next(i for i, b in enumerate(broken) if b >= 0x80)
+    broken[first_multibyte + 1] = 0x28  # a continuation byte made plain ASCII: not UTF-8
+    damaged = content[:at] + bytes(broken) + content[at + len(encoded) :]
+    demo.database.write_bytes(damaged)
+    assert main(["check", "--data-dir", str(demo.root)]) == 1
+    said = capsys.readouterr().err
+    assert f"person row {person_id}, column first_name: cannot be read" in said
+    assert first not in said and "werkleren restore" in said
+    # an export that meets it says so without quoting it
+    out = demo.root.parent / "overzicht.csv"
+    assert main(["export", "overview", "--year", "2025", "--format", "csv", "--out", str(out),
+                 "--data-dir", str(demo.root)]) != 0  # fmt: skip
+    error = capsys.readouterr().err
+    assert first[:3] not in error and "WERKLEREN_DEBUG=1" in error

@@ -492,10 +492,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         print(
             "werkleren: "
+            # the kind only: an error's own words may quote stored (personal) data
             + _(
-                "something unexpected went wrong ({kind}: {detail}); nothing was changed "
-                "after the last save."
-            ).format(kind=type(error).__name__, detail=error),
+                "something unexpected went wrong ({kind}); nothing was changed after the "
+                "last save. Run it again with WERKLEREN_DEBUG=1 to see the details."
+            ).format(kind=type(error).__name__),
             file=sys.stderr,
         )
         return EXIT_UNEXPECTED

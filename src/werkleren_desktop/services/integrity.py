@@ -1,10 +1,16 @@
-"""Checking a data file: SQLite's own integrity and foreign-key checks, and the schema."""
+"""Checking a data file: SQLite's own integrity and foreign-key checks, the schema, and
+every row read as the program reads it (damage inside a record passes SQLite's checks:
+a flipped byte in a text makes it unreadable without breaking the page)."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import json
+import sqlite3
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import JSON, Date, DateTime, Enum, String, Text, Time, text
 
 from werkleren_desktop.db.migrate import current_revision, head_revision
 from werkleren_desktop.services.data_store import DataStore
@@ -31,4 +37,54 @@ def check_data(store: DataStore) -> CheckReport:
         revision = current_revision(connection)
     if revision != head_revision():
         problems.append(f"schema {revision} ≠ {head_revision()}")
+    problems += unreadable_values(store)
     return CheckReport(tuple(problems))
+
+
+def _readable(kind: object, value: object) -> bool:
+    """Whether a stored value reads as its column's type: texts as UTF-8, dates, the
+    values of an enumeration, JSON, whole numbers. Raises ValueError when it does not."""
+    if value is None:
+        return True
+    if isinstance(value, bytes):
+        decoded = value.decode("utf-8")  # UnicodeDecodeError is a ValueError
+        if isinstance(kind, Enum):
+            return decoded in kind.enums
+        if isinstance(kind, DateTime):
+            dt.datetime.fromisoformat(decoded)
+        elif isinstance(kind, Date):
+            dt.date.fromisoformat(decoded)
+        elif isinstance(kind, Time):
+            dt.time.fromisoformat(decoded)
+        elif isinstance(kind, JSON):
+            json.loads(decoded)
+        return True
+    return not isinstance(kind, String | Text | Date | DateTime | Time | Enum | JSON)
+
+
+def unreadable_values(store: DataStore) -> list[str]:
+    """Every value the program could not read, as "table row 12, column notes": never the
+    value itself (it may be personal data, and damaged)."""
+    from werkleren_desktop.db.models import Base
+
+    problems: list[str] = []
+    if store.engine.dialect.name != "sqlite":
+        return problems
+    uri = f"{store.paths.database.resolve().as_uri()}?mode=ro"
+    with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
+        connection.text_factory = bytes  # decoded here, column by column
+        for table in Base.metadata.sorted_tables:
+            columns = list(table.columns)
+            names = ", ".join(c.name for c in columns)
+            query = f"SELECT rowid, {names} FROM {table.name}"
+            for row in connection.execute(query):
+                for column, value in zip(columns, row[1:], strict=True):
+                    try:
+                        readable = _readable(column.type, value)
+                    except (UnicodeDecodeError, ValueError):
+                        readable = False
+                    if not readable:
+                        problems.append(
+                            f"{table.name} row {row[0]}, column {column.name}: cannot be read"
+                        )
+    return problems
