@@ -252,3 +252,19 @@ def test_0012_numbers_moved_sessions_by_date(data_paths: DataPaths) -> None:
         ("g", 3, 1, None),
         ("h", 4, 1, None),
     ]
+
+
+def test_a_foreign_file_with_an_alembic_number_like_ours_is_left_untouched(
+    data_paths: DataPaths,
+) -> None:
+    data_paths.ensure()
+    with sqlite3.connect(data_paths.database) as connection:
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32))")
+        connection.execute("INSERT INTO alembic_version VALUES ('0005')")
+        connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    connection.close()
+    before = digest(data_paths.database)
+    with pytest.raises(ForeignDatabaseError):
+        open_data_folder(data_paths)
+    assert digest(data_paths.database) == before  # not even switched to WAL
+    assert not data_paths.database.with_name("werkleren.sqlite3-wal").exists()

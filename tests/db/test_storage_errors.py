@@ -53,3 +53,18 @@ def test_a_read_only_file_is_one_sentence(store, data_paths) -> None:
             save_person(sessions, PersonInput("Anna", "de Wit", dt.date(2020, 1, 1)), TODAY)
     finally:
         engine.dispose()
+
+
+def test_a_save_after_the_file_was_swapped_is_refused_not_lost(store, tmp_path) -> None:
+    """Another file moved in under the data file's name while the data are open: the
+    save would land in the file moved away; it is refused in a sentence instead."""
+    import shutil
+
+    create_organisation(store.sessions, OrganisationSettings(name="Van Dijk"))
+    save_person(store.sessions, PersonInput("Anna", "de Wit", dt.date(2020, 1, 1)), TODAY)
+    other = tmp_path / "other.sqlite3"
+    shutil.copyfile(store.paths.database, other)
+    store.paths.database.rename(tmp_path / "moved-away.sqlite3")
+    other.rename(store.paths.database)
+    with pytest.raises(StorageError, match="vervangen of verplaatst terwijl het programma"):
+        save_person(store.sessions, PersonInput("Bert", "Bos", dt.date(2020, 1, 1)), TODAY)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -35,9 +36,22 @@ class SessionFactory(sessionmaker[Session]):
             yield session
 
 
+def _file_identity(database: str) -> tuple[int, int] | None:
+    with contextlib.suppress(OSError):
+        found = Path(database).stat()
+        return found.st_dev, found.st_ino
+    return None
+
+
 def _configure_sqlite(engine: Engine) -> None:
+    database = engine.url.database or ""
+    on_disk = bool(database) and database != ":memory:"
+    opened: dict[str, tuple[int, int] | None] = {}  # the file these connections opened
+
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        if on_disk:
+            opened.setdefault("identity", _file_identity(database))
         # Hand transaction control to SQLAlchemy: the driver's legacy mode sends no
         # BEGIN before SELECT and breaks SAVEPOINT (SQLAlchemy SQLite dialect docs).
         dbapi_connection.isolation_level = None
@@ -60,6 +74,28 @@ def _configure_sqlite(engine: Engine) -> None:
         # one that reads takes none
         immediate = connection.get_execution_options().get(WRITE_AT_ONCE, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        if immediate and on_disk:
+            _refuse_a_swapped_file(connection)
+
+    def _refuse_a_swapped_file(connection: Any) -> None:
+        """Another file moved in under the data file's name, or another program's file
+        written over it, while the data were open: a save would go to the file that was
+        moved away, or into a stranger's file, and be lost. Refused in a sentence."""
+        from werkleren_desktop.db.migrate import APPLICATION_ID
+
+        known = opened.get("identity")
+        if known is None:  # opened some other way (a URI): nothing to compare with
+            return
+        ours = connection.exec_driver_sql("PRAGMA application_id").scalar() in (0, APPLICATION_ID)
+        if _file_identity(database) == known and ours:
+            return
+        connection.exec_driver_sql("ROLLBACK")
+        raise StorageError(
+            _(
+                "The data file was replaced or moved while the program had it open; this "
+                "was not saved. Close the program and start it again."
+            )
+        )
 
     @event.listens_for(engine, "handle_error")
     def on_error(context: Any) -> None:

@@ -138,6 +138,11 @@ def inspect_file(database_file: Path) -> None:
         raise _damaged(error) from error
     if check != ["ok"]:
         raise _damaged(check[0] if check else "quick_check")
+    # without our mark in the header, a known revision alone does not make a file ours
+    # (Alembic numbers are common): it must hold our first table too, before anything
+    # may write to it (opening it switches the journal to WAL)
+    if application_id == 0 and revision is not None and "organisation" not in tables:
+        raise _not_ours()
     _check_revision(revision, has_tables=bool(tables))
 
 
