@@ -193,3 +193,29 @@ def test_check_finds_damage_inside_a_record_and_quotes_nothing(demo: DataPaths, 
                  "--data-dir", str(demo.root)]) != 0  # fmt: skip
     error = capsys.readouterr().err
     assert first[:3] not in error and "WERKLEREN_DEBUG=1" in error
+
+
+def test_a_restore_writes_the_log_back_first_and_waits_for_other_programs(
+    demo: DataPaths, capsys
+) -> None:
+    """Commits still in the write-ahead log are in the copy kept; while another program
+    has the data open in the middle of its work, nothing is swapped."""
+    other = sqlite3.connect(demo.database, isolation_level=None)
+    try:
+        other.execute("UPDATE person SET notes = 'nog in het logboek'")  # committed, in the WAL
+        other.execute("BEGIN")
+        other.execute("SELECT count(*) FROM person").fetchone()  # a reader mid-way
+        assert main(["restore", str(backup_of(demo)), "--data-dir", str(demo.root)]) == 1
+        assert "in gebruik door een ander programma" in capsys.readouterr().err
+        with sqlite3.connect(demo.database) as reader:  # the data as they were
+            still = {row[0] for row in reader.execute("SELECT notes FROM person")}
+        reader.close()
+        assert still == {"nog in het logboek"}
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert main(["restore", str(backup_of(demo)), "--data-dir", str(demo.root)]) == 0
+    (kept,) = demo.backups.glob("werkleren-*-before-restore.sqlite3")
+    with sqlite3.connect(kept) as connection:
+        notes = {row[0] for row in connection.execute("SELECT notes FROM person")}
+    assert notes == {"nog in het logboek"}

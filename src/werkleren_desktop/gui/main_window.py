@@ -627,7 +627,17 @@ class MainWindow(QMainWindow):
             destructive=True,
         ):
             return
-        self.tasks.wait(10_000)
+        # the data are closed only when no work of the window still uses them
+        if not self.tasks.wait(10_000):
+            prompts.show_error(
+                self,
+                _("Restore a backup"),
+                _(
+                    "The program is still busy with the data; try again in a moment. "
+                    "Nothing has been changed."
+                ),
+            )
+            return
         self.store.close()
         try:
             kept = restore_backup(paths, file)

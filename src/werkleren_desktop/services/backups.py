@@ -218,6 +218,7 @@ def restore_backup(paths: DataPaths, file: Path, now: dt.datetime | None = None)
     A restore works exactly when the data are damaged: SQLite cannot copy a damaged
     file, so it is then copied as it is."""
     check_candidate(file)
+    _write_back_the_log(paths)  # refused here, before anything is made, when in use
     kept: Path | None = None
     if paths.database.exists():
         try:
@@ -227,9 +228,12 @@ def restore_backup(paths: DataPaths, file: Path, now: dt.datetime | None = None)
     incoming = paths.database.with_name(paths.database.name + ".restore")
     try:
         copy_database(file, incoming)
+        _write_back_the_log(paths)
+        incoming.replace(paths.database)
+        # the log files belonged to the data replaced (written back and kept above);
+        # left beside the new file, SQLite would read them into it
         for extra in ("-wal", "-shm"):
             paths.database.with_name(paths.database.name + extra).unlink(missing_ok=True)
-        incoming.replace(paths.database)
     except (BackupError, OSError) as error:
         incoming.unlink(missing_ok=True)
         raise UserError(
@@ -240,6 +244,26 @@ def restore_backup(paths: DataPaths, file: Path, now: dt.datetime | None = None)
     with contextlib.suppress(OSError):
         paths.database.chmod(0o600)
     return kept
+
+
+def _write_back_the_log(paths: DataPaths) -> None:
+    """Write the write-ahead log of the current data into the file and empty it, so
+    that nothing is lost when the log goes; refused when another program still has the
+    data open. Damaged data (kept aside byte for byte already) are left as they are."""
+    if not paths.database.exists():
+        return
+    try:
+        with contextlib.closing(sqlite3.connect(paths.database, timeout=5)) as connection:
+            busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    except sqlite3.DatabaseError:
+        return
+    if busy:
+        raise UserError(
+            _(
+                "The data are in use by another program right now; close it and try again. "
+                "Nothing has been changed."
+            )
+        )
 
 
 def keep_aside(paths: DataPaths, now: dt.datetime | None = None) -> Path:
