@@ -106,7 +106,12 @@ def test_at_start_a_damaged_file_offers_the_newest_good_backup(
     fake_prompts.confirm_answer = True
     recovered = offer_recovery(data_paths, "beschadigd")
     assert recovered is not None
-    assert list(data_paths.root.glob("werkleren-damaged-*.sqlite3"))
+    (aside,) = data_paths.root.glob("werkleren-damaged-*.sqlite3")
+    # after the restore it says where the replaced (damaged) data were kept
+    assert fake_prompts.errors[-1] == (
+        f"De reservekopie van 27 nov 2026 16:30 is teruggezet. Het beschadigde bestand is "
+        f"bewaard als {aside}."
+    )
     recovered.close()
 
 

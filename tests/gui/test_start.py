@@ -121,6 +121,9 @@ def confirm(parent, title, question, *buttons, **options):
     seen.setdefault("asked", question)
     return True
 prompts.confirm = confirm
+def show_information(parent, title, message):
+    seen.setdefault("told", message)
+prompts.show_information = show_information
 """
     seen = start(folder, before="seen = {}\n" + asked)
     assert "geen database van Werkleren Desktop" in str(seen["asked"])
@@ -128,6 +131,7 @@ prompts.confirm = confirm
     assert seen["exit"] == 0 and seen["people"] not in ("", "–")  # the backup's data shown
     (aside,) = folder.glob("werkleren-damaged-*.sqlite3")
     assert aside.read_bytes() == noise
+    assert str(aside) in str(seen["told"])  # where the replaced data were kept
 
 
 def test_an_unexpected_failure_while_opening_is_said_in_a_sentence(tmp_path: Path) -> None:
@@ -142,8 +146,8 @@ app_module.open_data = broken
     seen = start(folder, before=breaks)
     assert seen["exit"] == 1
     assert seen["error"] == (
-        "Er ging iets onverwachts mis bij het openen van de gegevens (RuntimeError: "
-        "schijf weg). Er is niets veranderd."
+        "Er ging iets onverwachts mis bij het openen van de gegevens (RuntimeError). "
+        "Er is niets veranderd."
     )
 
 

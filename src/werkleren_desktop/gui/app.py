@@ -87,11 +87,19 @@ def offer_recovery(
     ):
         return None
     try:
-        recover(paths, backup)
-        return open_data_folder(paths)
+        aside = recover(paths, backup)
+        store = open_data_folder(paths)
     except UserError as error:
         prompts.show_error(parent, title, str(error))
         return None
+    prompts.show_information(
+        parent,
+        _("Backup restored"),
+        _("The backup of {moment} is restored. The damaged file is kept as {path}.").format(
+            moment=format_moment(backup.made_at), path=aside
+        ),
+    )
+    return store
 
 
 def bring_to_front(name: str) -> bool:
@@ -270,10 +278,11 @@ def _run_window(app: QApplication, paths: DataPaths, held: list[FileLock]) -> in
             prompts.show_error(
                 window,
                 _("Werkleren Desktop cannot start"),
+                # the kind only: the error's own words may quote stored personal data
                 _(
-                    "Something unexpected went wrong while opening the data ({kind}: "
-                    "{detail}). Nothing was changed."
-                ).format(kind=type(error).__name__, detail=error),
+                    "Something unexpected went wrong while opening the data ({kind}). "
+                    "Nothing was changed."
+                ).format(kind=type(error).__name__),
             )
         if store is None:
             window.close()
