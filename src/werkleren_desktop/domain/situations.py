@@ -162,26 +162,54 @@ def parse_minutes(text: str) -> int | None:
     return int(cleaned)
 
 
-def anonymise(text: str, roles: Mapping[str, str]) -> str:
-    """Replace every name in ``roles`` (full names, then first and last names) by its role.
+class Anonymiser:
+    """Replaces every name in ``roles`` (full names, then first and last names) by its
+    role, in one pass over a text: built once for the many texts of an export (a
+    pattern per name and text took 85 s for a manager's ten years).
 
     ``roles`` maps a full name to what stands in its place, e.g. "Łukasz Wójcik" →
-    "monteur A". Matching ignores case and respects word boundaries.
+    "monteur A". Matching ignores case and respects word boundaries; the longest name
+    wins, so "Zoë van den Berg" goes before "Zoë".
     """
-    replacements: dict[str, str] = {}
-    for full_name, role in roles.items():
-        replacements[full_name] = role
-        parts = full_name.split()
-        if parts:
-            replacements.setdefault(parts[0], role)  # first name
-        surname = " ".join(p for p in parts[1:] if p.casefold() not in NAME_PARTICLES)
-        if surname:
-            replacements.setdefault(surname, role)
-    # longest first, so "Zoë van den Berg" goes before "Zoë"
-    for name in sorted(replacements, key=len, reverse=True):
-        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
-        text = pattern.sub(replacements[name], text)
-    return text
+
+    def __init__(self, roles: Mapping[str, str]) -> None:
+        replacements: dict[str, str] = {}
+        for full_name, role in roles.items():
+            replacements[full_name] = role
+            parts = full_name.split()
+            if parts:
+                replacements.setdefault(parts[0], role)  # first name
+            surname = " ".join(p for p in parts[1:] if p.casefold() not in NAME_PARTICLES)
+            if surname:
+                replacements.setdefault(surname, role)
+        self._roles: dict[str, str] = {}
+        for name, role in replacements.items():
+            self._roles.setdefault(name.casefold(), role)
+        names = sorted(replacements, key=len, reverse=True)
+        self._pattern = (
+            re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(n) for n in names)})(?!\w)", re.IGNORECASE)
+            if names
+            else None
+        )
+
+    def _role(self, match: re.Match[str]) -> str:
+        found = match.group()
+        role = self._roles.get(found.casefold())
+        if role is None:  # a case that folds differently: find the name it matched
+            role = next(
+                r for n, r in self._roles.items() if re.fullmatch(re.escape(n), found, re.I)
+            )
+        return role
+
+    def __call__(self, text: str) -> str:
+        if not text or self._pattern is None:
+            return text
+        return self._pattern.sub(self._role, text)
+
+
+def anonymise(text: str, roles: Mapping[str, str]) -> str:
+    """``text`` with every name in ``roles`` replaced by its role (see Anonymiser)."""
+    return Anonymiser(roles)(text)
 
 
 NAME_PARTICLES = {"van", "de", "den", "der", "het", "'t", "te", "ten", "ter", "el", "la", "le"}

@@ -35,7 +35,7 @@ from werkleren_desktop.db.models import (
     WeekCycle,
 )
 from werkleren_desktop.domain.conversations import SECTION_BY_KEY, add_months
-from werkleren_desktop.domain.situations import NAME_PARTICLES, anonymise
+from werkleren_desktop.domain.situations import NAME_PARTICLES, Anonymiser
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import N_, _
 from werkleren_desktop.services.drafts import DraftStore
@@ -78,10 +78,10 @@ def person_file(
     exported_at = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     with sessions() as session:
         person = _get(session, person_id)
-        others = _others(session, person_id, _("a colleague"))
+        anonymised = Anonymiser(_others(session, person_id, _("a colleague")))
 
         def clean(value: str | None) -> str:
-            return anonymise(value, others) if value else ""
+            return anonymised(value) if value else ""
 
         memberships = session.execute(
             select(LearningGroup.name, GroupMembership.joined, GroupMembership.left_on)

@@ -337,16 +337,29 @@ class PeoplePage(RecordListPage):
         folder = prompts.choose_folder(self, _("Where to save the personal data"), Path.home())
         if folder is None:
             return
-        try:
-            data = person_file(self.sessions, overview.id)
+        today = self.today()
+        person_id = overview.id
+
+        def write() -> Path:
+            data = person_file(self.sessions, person_id)
             settings = load_settings(self.sessions)
-            pdf, _json = write_person_file(
-                folder, settings.name if settings else "", data, self.today()
+            pdf, _json = write_person_file(folder, settings.name if settings else "", data, today)
+            return pdf
+
+        def done(pdf: Path) -> None:
+            self.panel.access_button.setEnabled(True)
+            self.error_label.clear_message()
+            self.status_message.emit(
+                _("Personal data saved as {path} (and JSON).").format(path=pdf)
             )
-        except UserError as error:
+
+        def failed(error: BaseException) -> None:
+            self.panel.access_button.setEnabled(True)
             self.error_label.show_message(str(error))
-            return
-        self.status_message.emit(_("Personal data saved as {path} (and JSON).").format(path=pdf))
+
+        # in the background: ten years of a manager's records are a long PDF
+        self.panel.access_button.setEnabled(False)
+        self.tasks.run(write, done, failed, owner=self)
 
     def erase_person(self) -> None:
         """Erase a person for good, after a dialog that shows what goes and what
