@@ -77,48 +77,31 @@ def test_killed_while_saving_loses_no_committed_record(tmp_path: Path) -> None:
     assert committed <= stored
 
 
-@pytest.mark.skipif(os.name != "posix", reason="kills with SIGKILL")
-def test_the_demo_killed_at_any_moment_is_all_or_nothing(tmp_path: Path) -> None:
-    """The real command killed while it fills the folder: afterwards the folder holds the
-    whole demo or nothing (then a new demo works), the checks pass, and no copy of the
-    data is left readable by others."""
-    outcomes = set()
-    for number, delay in enumerate((0.4, 0.7, 1.0, 1.3, 1.6, 1.9, 2.4, 3.0)):
-        folder = tmp_path / f"data-{number}"
-        command = subprocess.Popen(
-            [sys.executable, "-m", "werkleren_desktop", "demo", "--data-dir", str(folder)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(delay)
-        command.send_signal(signal.SIGKILL)
-        command.wait(30)
-        paths = DataPaths(folder)
-        people = organisations = 0
-        if paths.database.exists():
-            store = open_data_folder(paths)
-            try:
-                assert check_data(store).ok
-            finally:
-                store.close()
-            with sqlite3.connect(paths.database) as connection:
-                people = connection.execute("SELECT count(*) FROM person").fetchone()[0]
-                organisations = connection.execute("SELECT count(*) FROM organisation").fetchone()[
-                    0
-                ]
-        assert (organisations, people > 0) in {(0, False), (1, True)}, (delay, people)
-        outcomes.add(organisations)
-        if not organisations:  # nothing was kept: the demo can be made now
-            finished = subprocess.run(
-                [sys.executable, "-m", "werkleren_desktop", "demo", "--data-dir", str(folder)],
-                capture_output=True,
-                timeout=120,
-            )
-            assert finished.returncode == 0, finished.stderr
-        for path in folder.rglob("*") if folder.exists() else []:
-            if path.is_file():
-                assert path.stat().st_mode & 0o077 == 0 or path.suffix in {".ini", ".lock"}, path
-    assert outcomes == {0, 1}  # killed both before and after the demo was complete
+WERKLEREN = [sys.executable, "-m", "werkleren_desktop"]
+
+
+def _kill_after(arguments: list[str], delay: float) -> None:
+    """The real command, killed with SIGKILL after ``delay`` seconds (or already done)."""
+    running = subprocess.Popen(
+        [*WERKLEREN, *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    time.sleep(delay)
+    running.send_signal(signal.SIGKILL)
+    running.wait(30)
+
+
+def _checked_counts(paths: DataPaths) -> tuple[int, int]:
+    """(organisations, people) of data that pass the full check."""
+    store = open_data_folder(paths)
+    try:
+        assert check_data(store).ok
+    finally:
+        store.close()
+    with sqlite3.connect(paths.database) as connection:
+        organisations = connection.execute("SELECT count(*) FROM organisation").fetchone()[0]
+        people = connection.execute("SELECT count(*) FROM person").fetchone()[0]
+    connection.close()
+    return int(organisations), int(people)
 
 
 def _owner_only(folder: Path) -> None:
@@ -128,15 +111,37 @@ def _owner_only(folder: Path) -> None:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="kills with SIGKILL")
+def test_the_demo_killed_at_any_moment_is_all_or_nothing(tmp_path: Path) -> None:
+    """The real command killed while it fills the folder: afterwards the folder holds the
+    whole demo or nothing (then a new demo works), the checks pass, and no copy of the
+    data is left readable by others."""
+    outcomes = set()
+    for number, delay in enumerate((0.4, 0.7, 1.0, 1.3, 1.6, 1.9, 2.4, 3.0)):
+        folder = tmp_path / f"data-{number}"
+        _kill_after(["demo", "--data-dir", str(folder)], delay)
+        paths = DataPaths(folder)
+        organisations, people = _checked_counts(paths) if paths.database.exists() else (0, 0)
+        assert (organisations, people > 0) in {(0, False), (1, True)}, (delay, people)
+        outcomes.add(organisations)
+        if not organisations:  # nothing was kept: the demo can be made now
+            finished = subprocess.run(
+                [*WERKLEREN, "demo", "--data-dir", str(folder)], capture_output=True, timeout=120
+            )
+            assert finished.returncode == 0, finished.stderr
+        if folder.exists():
+            _owner_only(folder)
+    assert outcomes == {0, 1}  # killed both before and after the demo was complete
+
+
+@pytest.mark.skipif(os.name != "posix", reason="kills with SIGKILL")
 @pytest.mark.parametrize("command", ["import", "backup", "restore"])
 def test_import_backup_and_restore_killed_at_any_moment(tmp_path: Path, command: str) -> None:
     """The real command killed at moments spread over its work: the data pass the
     checks after each kill, hold the people before or after (never part of an import),
     and every file in the folder stays the user's only."""
     folder = tmp_path / "data"
-    werkleren = [sys.executable, "-m", "werkleren_desktop"]
-    subprocess.run([*werkleren, "demo", "--data-dir", str(folder)], check=True, timeout=120)
-    subprocess.run([*werkleren, "backup", "--data-dir", str(folder)], check=True, timeout=120)
+    subprocess.run([*WERKLEREN, "demo", "--data-dir", str(folder)], check=True, timeout=120)
+    subprocess.run([*WERKLEREN, "backup", "--data-dir", str(folder)], check=True, timeout=120)
     paths = DataPaths(folder)
     (backup,) = paths.backups.glob("*.sqlite3")
     staff = tmp_path / "personeel.csv"
@@ -150,25 +155,9 @@ def test_import_backup_and_restore_killed_at_any_moment(tmp_path: Path, command:
         "backup": ["backup"],
         "restore": ["restore", str(backup)],
     }[command]
-    with sqlite3.connect(paths.database) as connection:
-        before = connection.execute("SELECT count(*) FROM person").fetchone()[0]
-    connection.close()
+    _organisations, before = _checked_counts(paths)
     for delay in (0.3, 0.5, 0.7, 0.9, 1.2, 1.6):
-        running = subprocess.Popen(
-            [*werkleren, *arguments, "--data-dir", str(folder)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(delay)
-        running.send_signal(signal.SIGKILL)
-        running.wait(30)
-        store = open_data_folder(paths)
-        try:
-            assert check_data(store).ok, (command, delay)
-        finally:
-            store.close()
-        with sqlite3.connect(paths.database) as connection:
-            people = connection.execute("SELECT count(*) FROM person").fetchone()[0]
-        connection.close()
+        _kill_after([*arguments, "--data-dir", str(folder)], delay)
+        _organisations, people = _checked_counts(paths)
         assert people in {before, before + 400}, (command, delay, people)
         _owner_only(folder)
