@@ -489,6 +489,107 @@ def pages(runs: int) -> list[Figure]:
     return figures
 
 
+# --- importing staff lists: linear in their length, bounded for hostile files ---------
+
+READ_ONE_FILE = """
+import json, resource, sys, time
+from pathlib import Path
+from werkleren_desktop.domain.people_import import read_table
+from werkleren_desktop.errors import UserError
+started = time.perf_counter()
+try:
+    read_table(Path(sys.argv[1]))
+except UserError:
+    pass
+print(json.dumps({"ms": (time.perf_counter() - started) * 1000,
+                  "kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+def imports(runs: int) -> list[Figure]:
+    """A re-import of 100,000 people against ten times one of 10,000 (a ratio near 1 is
+    linear; it once was quadratic), and hostile workbooks against a small one: time and
+    peak memory of reading each in a fresh process."""
+    import datetime as dt
+    import tempfile
+
+    sys.path.insert(0, str(ROOT.parent))  # the files are made as the tests make them
+    from tests import hostile_files
+
+    from werkleren_desktop.domain.people_import import guess_mapping, read_table
+    from werkleren_desktop.paths import DataPaths
+    from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.services.people_import import apply_import, plan_import
+
+    figures: list[Figure] = []
+    today = dt.date(2026, 11, 29)
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        first: dict[int, float] = {}
+        again: dict[int, float] = {}
+        for rows in (10_000, 100_000):
+            path = hostile_files.staff_list(work / f"{rows}.csv", rows)
+            store = open_data_folder(DataPaths(work / f"data{rows}"))
+            try:
+
+                def plan(path: Path = path, store=store):  # type: ignore[no-untyped-def]
+                    table = read_table(path)
+                    return plan_import(store.sessions, table, guess_mapping(table.headers), today)
+
+                started = time.perf_counter()
+                apply_import(store.sessions, plan())
+                first[rows] = (time.perf_counter() - started) * 1000
+                again[rows] = median_ms(plan, 1 if rows > 10_000 else runs)
+            finally:
+                store.close()
+        for name, measured in (("first import", first), ("re-import (plan)", again)):
+            figures.append(
+                Figure(
+                    f"{name} 100,000 vs 10 × 10,000",
+                    measured[100_000],
+                    10 * measured[10_000],
+                    "≤ 1.5 × (linear)",
+                    measured[100_000] <= 1.5 * 10 * measured[10_000],
+                )
+            )
+
+        def read(path: Path) -> dict[str, float]:
+            done = subprocess.run(
+                [sys.executable, "-c", READ_ONE_FILE, str(path)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            return json.loads(done.stdout.strip().splitlines()[-1])
+
+        small = hostile_files.sheet_claiming_every_cell(work / "small.xlsx")
+        baseline = [read(small) for _run in range(runs)]
+        base_ms = statistics.median(b["ms"] for b in baseline)
+        base_kb = statistics.median(b["kb"] for b in baseline)
+        for label, make in (
+            ("unpacks to 110 MB", hostile_files.bomb_too_large),
+            ("a row of 3 million cells", hostile_files.bomb_wide),
+            ("a million rows", hostile_files.bomb_tall),
+        ):
+            bomb = make(work / "bomb.xlsx")
+            measured = [read(bomb) for _run in range(runs)]
+            bomb_ms = statistics.median(m["ms"] for m in measured)
+            bomb_kb = statistics.median(m["kb"] for m in measured)
+            figures.append(
+                Figure(f"zip bomb refused: {label}", bomb_ms, base_ms, "< 1000 ms", bomb_ms < 1000)
+            )
+            figures.append(
+                Figure(
+                    "  its peak memory (MB, not ms)",
+                    bomb_kb / 1024,
+                    base_kb / 1024,
+                    "≤ 1.5 × small workbook",
+                    bomb_kb <= 1.5 * base_kb,
+                )
+            )
+    return figures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -510,6 +611,7 @@ def main() -> int:
     figures.append(overview_against_sql(args.runs))
     figures += documents(args.runs)
     figures += pages(args.runs)
+    figures += imports(args.runs)
 
     print(f"{'figure':<34} {'median':>10} {'baseline':>10} {'ratio':>7}  goal")
     for f in figures:

@@ -109,24 +109,28 @@ def test_import_people(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
         "Voornaam;Achternaam;Leidinggevende;In dienst\r\n"
         "Zoë;de Boer;;01-02-2010\r\n"
         "Şükrü;Yılmaz;Zoë de Boer;15-03-2021\r\n"
-        "Piet;Puk;Klaas Vaak;01-01-2020\r\n".encode("utf-8-sig")
+        "Piet;Puk;Klaas Vaak;01-01-2020\r\n"
+        "Jan;Datum;;31-02-2020\r\n".encode("utf-8-sig")
     )
     folder = str(tmp_path / "d")
     # without --yes and without a terminal nothing is imported
     assert main(["import", "people", str(people), "--data-dir", folder]) == 1
     out = capsys.readouterr().out
-    assert "regel 4: Onbekende leidinggevende ‘Klaas Vaak’." in out
-    assert "2 nieuw, 0 gewijzigd, 0 ongewijzigd, 1 met fouten." in out
+    assert (
+        "regel 4: Onbekende leidinggevende ‘Klaas Vaak’. Geïmporteerd zonder leidinggevende.\n"
+        "regel 5, In dienst: ‘31-02-2020’ is geen datum; schrijf hem als 15-03-2021.\n"
+        "3 nieuw, 0 gewijzigd, 0 ongewijzigd, 1 met fouten."
+    ) in out
     assert "Er is niets geïmporteerd." in out
 
     assert main(["import", "people", str(people), "--data-dir", folder, "--yes"]) == 0
-    assert "Geïmporteerd: 2 toegevoegd, 0 gewijzigd." in capsys.readouterr().out
+    assert "Geïmporteerd: 3 toegevoegd, 0 gewijzigd." in capsys.readouterr().out
     with sqlite3.connect(Path(folder) / "werkleren.sqlite3") as connection:
-        assert connection.execute("SELECT count(*) FROM person").fetchone() == (2,)
+        assert connection.execute("SELECT count(*) FROM person").fetchone() == (3,)
 
     # the same file again adds nobody
     assert main(["import", "people", str(people), "--data-dir", folder, "--yes"]) == 1
-    assert "0 nieuw, 0 gewijzigd, 2 ongewijzigd, 1 met fouten." in capsys.readouterr().out
+    assert "0 nieuw, 0 gewijzigd, 3 ongewijzigd, 1 met fouten." in capsys.readouterr().out
 
 
 def test_import_of_a_missing_file_is_one_sentence(tmp_path: Path) -> None:

@@ -190,31 +190,41 @@ def _run_import(args: argparse.Namespace) -> int:
     import datetime as dt
     from pathlib import Path
 
-    from werkleren_desktop.domain.people_import import guess_mapping, read_table
+    from werkleren_desktop.domain.formatting import format_number
+    from werkleren_desktop.domain.people_import import (
+        MAX_PROBLEMS_SHOWN,
+        doubled_columns,
+        guess_mapping,
+        read_table,
+    )
+    from werkleren_desktop.domain.text import printable
     from werkleren_desktop.services.backups import make_backup
     from werkleren_desktop.services.data_store import open_data_folder
-    from werkleren_desktop.services.people_import import (
-        RowStatus,
-        apply_import,
-        plan_import,
-    )
+    from werkleren_desktop.services.people_import import apply_import, plan_import
     from werkleren_desktop.services.writer import hold_for_command
 
     table = read_table(Path(args.file))
+    doubled = doubled_columns(table)
+    if doubled:  # the window lets the user choose the column; here the file must say
+        for problem in doubled:
+            print(printable(str(problem)))
+        print(_("Give all but one of them another header, and import again."))
+        return EXIT_USER_ERROR
     lock = hold_for_command(_paths(args))
     store = open_data_folder(_paths(args))
     try:
         plan = plan_import(store.sessions, table, guess_mapping(table.headers), dt.date.today())
-        for row in plan.errors:
-            print(_("line {line}: {message}").format(line=row.line, message=row.message))
-        print(
-            _("{new} new, {updated} changed, {same} unchanged, {bad} with errors.").format(
-                new=plan.count(RowStatus.NEW),
-                updated=plan.count(RowStatus.UPDATE),
-                same=plan.count(RowStatus.UNCHANGED),
-                bad=plan.count(RowStatus.ERROR),
+        problems = plan.problems
+        for problem in problems[:MAX_PROBLEMS_SHOWN]:
+            print(printable(str(problem)))  # the file's own text never steers the terminal
+        if len(problems) > MAX_PROBLEMS_SHOWN:
+            print(
+                _("… and {more} more ({total} in all).").format(
+                    more=format_number(len(problems) - MAX_PROBLEMS_SHOWN),
+                    total=format_number(len(problems)),
+                )
             )
-        )
+        print(plan.summary())
         if not plan.to_store:
             print(_("Nothing to import."))
             return EXIT_USER_ERROR if plan.errors else EXIT_OK

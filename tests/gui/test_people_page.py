@@ -195,18 +195,20 @@ def test_import_from_the_window(page, qtbot, fake_prompts, tmp_path: Path, store
     fake_prompts.import_file = path
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
-    assert dialog.summary.text().startswith("2 nieuw, 0 gewijzigd, 0 ongewijzigd, 1 met fouten.")
+    assert dialog.summary.text().startswith("3 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 met fouten.")
     model = dialog.model
-    assert model.data(model.index(2, 3)) == "Onbekende leidinggevende ‘Klaas Vaak’."
-    assert dialog.import_button.text() == "2 importeren"
+    assert model.data(model.index(2, 3)) == (
+        "Onbekende leidinggevende ‘Klaas Vaak’. Geïmporteerd zonder leidinggevende."
+    )
+    assert dialog.import_button.text() == "3 importeren"
     assert len(list_people(store.sessions)) == 3  # nothing stored before confirming
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert "Berg-IJzerman, Zoë van den" in shown_names(page)
-    assert len(list_people(store.sessions)) == 5
+    assert len(list_people(store.sessions)) == 6
 
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     again = page.dialog
-    assert again.summary.text().startswith("0 nieuw, 0 gewijzigd, 2 ongewijzigd")
+    assert again.summary.text().startswith("0 nieuw, 0 gewijzigd, 3 ongewijzigd")
     assert not again.import_button.isEnabled()
     again.reject()
 

@@ -12,7 +12,7 @@ from tests.conftest import TODAY
 from werkleren_desktop.domain.people_import import guess_mapping, read_table
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.services.data_store import DataStore
-from werkleren_desktop.services.people import list_people
+from werkleren_desktop.services.people import list_people, person_values
 from werkleren_desktop.services.people_import import RowStatus, apply_import, plan_import
 
 HEADER_NL = [
@@ -144,26 +144,95 @@ def test_xlsx_with_real_dates(store: DataStore, tmp_path: Path) -> None:
     assert ijsbrand.contract_minutes == 1950 and ijsbrand.manager_name == "Zoë de Boer"
 
 
-def test_every_bad_row_is_reported_with_its_line(store: DataStore, tmp_path: Path) -> None:
+def test_every_bad_row_is_reported_with_its_line_and_column(
+    store: DataStore, tmp_path: Path
+) -> None:
     rows = [
         ROWS[0],
         ["", "Leeg", "", "", "", "01-01-2020", "", "", ""],
         ["Jan", "Datum", "", "", "", "31-02-2020", "", "", ""],
-        ["Piet", "Puk", "", "", "Klaas Vaak", "01-01-2020", "", "", ""],
         ["Kees", "Eerder", "", "", "", "01-01-2020", "01-01-2019", "", ""],
         ["Zoë", "van den Berg-IJzerman", "", "", "", "01-02-2010", "", "", ""],
         ["Ria", "Uren", "", "", "", "01-01-2020", "", "", "veel"],
     ]
     result = plan(store, write_csv(tmp_path / "fout.csv", rows, encoding="utf-8"))
-    assert [(r.line, r.message) for r in result.errors] == [
-        (3, "Vul de voornaam in."),
-        (4, "‘31-02-2020’ is geen datum; schrijf hem als 15-03-2021."),
-        (5, "Onbekende leidinggevende ‘Klaas Vaak’."),
-        (6, "De datum uit dienst kan niet vóór de datum in dienst liggen."),
-        (7, "Deze persoon staat al op regel 2."),
-        (8, "‘veel’ is geen aantal uren."),
+    assert [str(p) for p in result.problems] == [
+        "regel 3, Voornaam: Vul de voornaam in.",
+        "regel 4, In dienst: ‘31-02-2020’ is geen datum; schrijf hem als 15-03-2021.",
+        "regel 5, Uit dienst: De datum uit dienst kan niet vóór de datum in dienst liggen.",
+        "regel 6: Deze persoon staat al op regel 2.",
+        "regel 7, Uren: ‘veel’ is geen aantal uren.",
     ]
+    assert [r.line for r in result.errors] == [3, 4, 5, 6, 7]
     assert result.count(RowStatus.NEW) == 1
+
+
+def test_a_row_lists_all_its_problems_at_once(store: DataStore, tmp_path: Path) -> None:
+    rows = [["", "", "geen-adres", "", "", "0001-01-01", "9999-12-31", "1800", "120"]]
+    result = plan(store, write_csv(tmp_path / "fout.csv", rows, encoding="utf-8"))
+    (row,) = result.rows
+    assert row.status is RowStatus.ERROR
+    assert [(p.column, p.message) for p in row.problems] == [
+        ("Voornaam", "Vul de voornaam in."),
+        ("Achternaam", "Vul de achternaam in."),
+        ("E-mail", "‘geen-adres’ is geen e-mailadres."),
+        ("In dienst", "Een datum in of uit dienst ligt tussen 1920 en 2036."),
+        ("Uit dienst", "Een datum in of uit dienst ligt tussen 1920 en 2036."),
+        ("Geboortejaar", "Een geboortejaar ligt tussen 1920 en 2013."),
+        ("Uren", "Contracturen liggen tussen 0 en 80 per week."),
+    ]
+
+
+def test_an_unknown_manager_does_not_hold_up_the_person(store: DataStore, tmp_path: Path) -> None:
+    rows = [
+        ["Piet", "Puk", "", "", "Piet Onbekend", "01-01-2020", "", "", ""],
+        ["Ans", "Aal", "", "", "Henk Fout", "01-01-2020", "", "", ""],
+        ["Henk", "Fout", "", "", "", "31-02-2020", "", "", ""],
+    ]
+    result = plan(store, write_csv(tmp_path / "baas.csv", rows, encoding="utf-8"))
+    assert [r.status for r in result.rows] == [RowStatus.NEW, RowStatus.NEW, RowStatus.ERROR]
+    assert [(p.line, p.message, p.blocking) for p in result.problems[:2]] == [
+        (2, "Onbekende leidinggevende ‘Piet Onbekend’. Geïmporteerd zonder leidinggevende.", False),
+        (
+            3,
+            "De leidinggevende op regel 4 heeft een fout. Geïmporteerd zonder leidinggevende.",
+            False,
+        ),
+    ]
+    apply_import(store.sessions, result)
+    people = {p.full_name: p for p in list_people(store.sessions)}
+    assert people["Piet Puk"].manager_name == "" and people["Ans Aal"].manager_name == ""
+    # a later file that knows the manager links them; one that does not keeps the link
+    rows = [
+        ["Henk", "Fout", "", "", "", "01-03-2020", "", "", ""],
+        ["Ans", "Aal", "", "", "Henk Fout", "01-01-2020", "", "", ""],
+    ]
+    apply_import(store.sessions, plan(store, write_csv(tmp_path / "b.csv", rows, encoding="utf-8")))
+    rows = [["Ans", "Aal", "", "Schilder", "Niemand Bekend", "01-01-2020", "", "", ""]]
+    again = plan(store, write_csv(tmp_path / "c.csv", rows, encoding="utf-8"))
+    assert again.problems[0].message == (
+        "Onbekende leidinggevende ‘Niemand Bekend’. De leidinggevende die al bekend is, blijft."
+    )
+    apply_import(store.sessions, again)
+    ans = next(p for p in list_people(store.sessions) if p.first_name == "Ans")
+    assert (ans.manager_name, ans.job_title) == ("Henk Fout", "Schilder")
+
+
+def test_columns_the_file_lacks_keep_what_is_known(store: DataStore, tmp_path: Path) -> None:
+    apply_import(store.sessions, plan(store, write_csv(tmp_path / "a.csv", ROWS, encoding="utf-8")))
+    path = tmp_path / "kort.csv"
+    path.write_text("Voornaam;Achternaam;In dienst\nŁukasz;Wójcik;15-03-2021\n", encoding="utf-8")
+    again = plan(store, path)
+    assert [r.status for r in again.rows] == [RowStatus.UNCHANGED]
+    path.write_text("Voornaam;Achternaam;In dienst\nŁukasz;Wójcik;16-03-2021\n", encoding="utf-8")
+    apply_import(store.sessions, plan(store, path))
+    lukasz = next(p for p in list_people(store.sessions) if p.first_name == "Łukasz")
+    assert lukasz.in_service == dt.date(2021, 3, 16)
+    assert (lukasz.job_title, lukasz.manager_name, lukasz.contract_minutes) == (
+        "Bakker",
+        "Zoë van den Berg-IJzerman",
+        1950,
+    )
 
 
 def test_importing_the_same_file_twice_adds_nobody(store: DataStore, tmp_path: Path) -> None:
@@ -198,15 +267,15 @@ def test_a_failed_import_changes_nothing(
     import werkleren_desktop.services.people_import as module
 
     calls = {"n": 0}
-    real = module.apply_input  # type: ignore[attr-defined]
+    real = person_values
 
-    def failing(person, data):  # the third person cannot be stored: disk full, say
+    def failing(data):  # the third person cannot be stored: disk full, say
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError("schijf vol")
-        real(person, data)
+        return real(data)
 
-    monkeypatch.setattr(module, "apply_input", failing)
+    monkeypatch.setattr(module, "person_values", failing)
     with pytest.raises(OSError):
         apply_import(store.sessions, result)
     assert list_people(store.sessions) == []

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Literal
 
 from babel.dates import format_date as _babel_format_date
+from babel.lists import format_list as _babel_format_list
 from babel.numbers import format_decimal as _babel_format_decimal
 
 from werkleren_desktop.i18n import current_language
@@ -29,3 +30,8 @@ def format_moment(moment: dt.datetime, *, language: str | None = None) -> str:
 def format_number(value: int, *, language: str | None = None) -> str:
     """1.059 in Dutch, 1,059 in English."""
     return _babel_format_decimal(value, locale=language or current_language())
+
+
+def format_list(items: list[str], *, language: str | None = None) -> str:
+    """B en F, or B, C en F: a list as a sentence in the reader's language."""
+    return _babel_format_list(items, locale=language or current_language())

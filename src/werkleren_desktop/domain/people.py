@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
+from werkleren_desktop.domain.text import shortened
 from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.i18n import _
 
@@ -18,11 +19,18 @@ EMAIL_MAX = 254
 MAX_HOURS = 80
 OLDEST_BIRTH_YEAR = 1920
 YOUNGEST_WORKING_AGE = 13  # Dutch law allows light work from 13
+FIRST_SERVICE_DATE = dt.date(1920, 1, 1)  # as far back as the date fields go
+YEARS_AHEAD = 10  # a contract's end, or a start agreed long before
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def is_email_address(text: str) -> bool:
     return len(text) <= EMAIL_MAX and _EMAIL.match(text) is not None
+
+
+def latest_service_date(today: dt.date) -> dt.date:
+    """The last day a date in or out of service may name: ten years from today."""
+    return dt.date(today.year + YEARS_AHEAD, 12, 31)
 
 
 def _tidy(text: str) -> str:
@@ -48,48 +56,85 @@ class PersonInput:
 
     def validated(self, today: dt.date) -> PersonInput:
         """This person tidied up, or a ValidationError naming the first problem."""
+        problems = self.problems(today)
+        if problems:
+            raise problems[0]
+        return self.tidied()
+
+    def tidied(self) -> PersonInput:
+        """This person with the spaces of every text tidied, nothing checked."""
+        return replace(
+            self,
+            first_name=_tidy(self.first_name),
+            last_name=_tidy(self.last_name),
+            email=self.email.strip(),
+            job_title=_tidy(self.job_title),
+            notes=self.notes.strip(),
+        )
+
+    def problems(self, today: dt.date) -> list[ValidationError]:
+        """Every rule this person breaks, in the order of the form's fields (an import
+        shows them all at once, so that one round of corrections is enough)."""
+        found: list[ValidationError] = []
         first, last = _tidy(self.first_name), _tidy(self.last_name)
         if not first:
-            raise ValidationError(_("Enter the first name."), "first_name")
+            found.append(ValidationError(_("Enter the first name."), "first_name"))
+        elif len(first) > NAME_MAX:
+            found.append(ValidationError(_("The first name is too long."), "first_name"))
         if not last:
-            raise ValidationError(_("Enter the surname."), "last_name")
-        if len(first) > NAME_MAX or len(last) > LAST_NAME_MAX:
-            raise ValidationError(_("The name is too long."), "first_name")
+            found.append(ValidationError(_("Enter the surname."), "last_name"))
+        elif len(last) > LAST_NAME_MAX:
+            found.append(ValidationError(_("The surname is too long."), "last_name"))
         email = self.email.strip()
         if email and not is_email_address(email):
-            raise ValidationError(
-                _("“{email}” is not an e-mail address.").format(email=email), "email"
+            found.append(
+                ValidationError(
+                    _("“{email}” is not an e-mail address.").format(email=shortened(email)),
+                    "email",
+                )
             )
-        job_title = _tidy(self.job_title)
-        if len(job_title) > JOB_TITLE_MAX:
-            raise ValidationError(_("The job title is too long."), "job_title")
+        if len(_tidy(self.job_title)) > JOB_TITLE_MAX:
+            found.append(ValidationError(_("The job title is too long."), "job_title"))
+        latest = latest_service_date(today)
+        for day, field_name in (
+            (self.in_service, "in_service"),
+            (self.out_of_service, "out_of_service"),
+        ):
+            if day is not None and not (FIRST_SERVICE_DATE <= day <= latest):
+                found.append(
+                    ValidationError(
+                        _("A date in or out of service lies between {first} and {last}.").format(
+                            first=FIRST_SERVICE_DATE.year, last=latest.year
+                        ),
+                        field_name,
+                    )
+                )
         if self.out_of_service is not None and self.out_of_service < self.in_service:
-            raise ValidationError(
-                _("The date out of service cannot be before the date in service."),
-                "out_of_service",
+            found.append(
+                ValidationError(
+                    _("The date out of service cannot be before the date in service."),
+                    "out_of_service",
+                )
             )
         if self.birth_year is not None and not (
             OLDEST_BIRTH_YEAR <= self.birth_year <= today.year - YOUNGEST_WORKING_AGE
         ):
-            raise ValidationError(
-                _("A birth year lies between {first} and {last}.").format(
-                    first=OLDEST_BIRTH_YEAR, last=today.year - YOUNGEST_WORKING_AGE
-                ),
-                "birth_year",
+            found.append(
+                ValidationError(
+                    _("A birth year lies between {first} and {last}.").format(
+                        first=OLDEST_BIRTH_YEAR, last=today.year - YOUNGEST_WORKING_AGE
+                    ),
+                    "birth_year",
+                )
             )
         if self.contract_minutes is not None and not (0 < self.contract_minutes <= MAX_HOURS * 60):
-            raise ValidationError(
-                _("Contract hours lie between 0 and {n} per week.").format(n=MAX_HOURS),
-                "contract_hours",
+            found.append(
+                ValidationError(
+                    _("Contract hours lie between 0 and {n} per week.").format(n=MAX_HOURS),
+                    "contract_hours",
+                )
             )
-        return replace(
-            self,
-            first_name=first,
-            last_name=last,
-            email=email,
-            job_title=job_title,
-            notes=self.notes.strip(),
-        )
+        return found
 
     def is_active(self, day: dt.date) -> bool:
         return self.in_service <= day and (
@@ -136,10 +181,12 @@ def decimal_hours(text: str, field: str) -> Decimal | None:
         hours = Decimal(cleaned)
     except InvalidOperation:
         raise ValidationError(
-            _("“{text}” is not a number of hours.").format(text=text), field
+            _("“{text}” is not a number of hours.").format(text=shortened(text)), field
         ) from None
     if not hours.is_finite():
-        raise ValidationError(_("“{text}” is not a number of hours.").format(text=text), field)
+        raise ValidationError(
+            _("“{text}” is not a number of hours.").format(text=shortened(text)), field
+        )
     return hours
 
 
@@ -169,7 +216,8 @@ def parse_birth_year(text: str) -> int | None:
         return None
     if not cleaned.isdigit() or len(cleaned) != 4:
         raise ValidationError(
-            _("“{text}” is not a year; write it like 1987.").format(text=text), "birth_year"
+            _("“{text}” is not a year; write it like 1987.").format(text=shortened(text)),
+            "birth_year",
         )
     return int(cleaned)
 

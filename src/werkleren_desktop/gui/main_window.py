@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.is_open = False
         self.setWindowIcon(app_icon())
         self.setMinimumSize(760, 520)
+        self._said_before_work = ""
         self.tasks.busy_changed.connect(self._show_busy)
         QApplication.instance().focusChanged.connect(self._update_edit_actions)  # type: ignore[union-attr]
         if store is None:
@@ -503,10 +504,13 @@ class MainWindow(QMainWindow):
 
     def _show_busy(self, busy: bool) -> None:
         if busy:
+            # a result said a moment ago ("Imported: ...") comes back when the work is done
+            self._said_before_work = self.statusBar().currentMessage()
             self.statusBar().showMessage(_("Working…"))
         elif self.statusBar().currentMessage() == _("Working…"):
             # only its own words: a result said meanwhile ("written to ...") stays
-            self.statusBar().clearMessage()
+            self.statusBar().showMessage(self._said_before_work)
+            self._said_before_work = ""
         if busy:
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         else:

@@ -175,17 +175,25 @@ def save_person(
         return person.id
 
 
+def person_values(data: PersonInput) -> dict[str, object]:
+    """The columns of a stored person, by attribute name, as ``data`` fills them."""
+    return {
+        "first_name": data.first_name,
+        "last_name": data.last_name,
+        "email": data.email or None,
+        "job_title": data.job_title,
+        "manager_id": data.manager_id,
+        "in_service": data.in_service,
+        "out_of_service": data.out_of_service,
+        "birth_year": data.birth_year,
+        "contract_minutes": data.contract_minutes,
+        "notes": data.notes,
+    }
+
+
 def apply_input(person: Person, data: PersonInput) -> None:
-    person.first_name = data.first_name
-    person.last_name = data.last_name
-    person.email = data.email or None
-    person.job_title = data.job_title
-    person.manager_id = data.manager_id
-    person.in_service = data.in_service
-    person.out_of_service = data.out_of_service
-    person.birth_year = data.birth_year
-    person.contract_minutes = data.contract_minutes
-    person.notes = data.notes
+    for name, value in person_values(data).items():
+        setattr(person, name, value)
 
 
 def record_leaving(

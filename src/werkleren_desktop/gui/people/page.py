@@ -22,6 +22,7 @@ from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.documents.person_file import write_person_file
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.people import format_hours
+from werkleren_desktop.domain.people_import import Table, read_table
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.conversations.summary import conversations_label, show_conversations
@@ -406,14 +407,35 @@ class PeoplePage(RecordListPage):
         path = prompts.choose_import_file(self)
         if path is None:
             return
-        try:
+        self.import_button.setEnabled(False)  # a large file takes a moment to read
+        self.status_message.emit(_("Reading {name}…").format(name=path.name))
+
+        def read(table: Table) -> None:
+            self.import_button.setEnabled(True)
+            self.status_message.emit("")
             dialog = ImportDialog(
-                self.sessions, path, self.today(), parent=self, backup=self.backup
+                self.sessions,
+                self.tasks,
+                table,
+                path,
+                self.today(),
+                parent=self,
+                backup=self.backup,
             )
-        except UserError as error:
-            self.error_label.show_message(str(error))
-            return
-        self.open_dialog(dialog, lambda: self._changed(dialog.result_message))
+            self.open_dialog(dialog, lambda: self._changed(dialog.result_message))
+
+        def unreadable(error: BaseException) -> None:
+            self.import_button.setEnabled(True)
+            self.status_message.emit("")
+            self.error_label.show_message(
+                str(error)
+                if isinstance(error, UserError)
+                else _("The file {name} cannot be read ({kind}).").format(
+                    name=path.name, kind=type(error).__name__
+                )
+            )
+
+        self.tasks.run(lambda: read_table(path), read, unreadable, owner=self)
 
     def _changed(self, message: str) -> None:
         self.status_message.emit(message)
