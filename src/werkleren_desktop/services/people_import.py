@@ -67,7 +67,7 @@ class PlannedRow:
     @property
     def message(self) -> str:
         """Every problem of the row in one text, each with its column."""
-        return "; ".join(
+        return " ".join(
             f"{p.column}: {p.message}" if p.column else p.message for p in self.problems
         )
 
@@ -150,8 +150,12 @@ def _read_row(
         index = mapping.get(name)
         row.fail(str(error), column_name(headers, index) if index is not None else "")
 
+    def raw(name: str) -> str:
+        index = mapping.get(name)
+        return cell_text(cells[index]) if index is not None and index < len(cells) else ""
+
+    row.name = shortened(f"{raw('first_name')} {raw('last_name')}", 80)  # shown as it came
     first, last = cell_text(cell("first_name")), cell_text(cell("last_name"))
-    row.name = shortened(f"{first} {last}".strip(), 80)
     row.keys = tuple(_fold(k) for k in (f"{first} {last}", cell_text(cell("email"))) if k.strip())
     row.manager_text = cell_text(cell("manager"))
     dates: dict[str, dt.date | None] = {}

@@ -81,6 +81,10 @@ class ImportPlanTableModel(RowsTableModel[PlannedRow]):
     def extra(self, row: PlannedRow, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.ForegroundRole and row.status is RowStatus.ERROR:
             return ERROR_COLOUR
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3 and row.problems:
+            return "\n".join(
+                f"{p.column}: {p.message}" if p.column else p.message for p in row.problems
+            )
         return None
 
 
