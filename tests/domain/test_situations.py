@@ -4,6 +4,7 @@ import pytest
 
 from tests.conftest import TODAY
 from werkleren_desktop.db.models import SituationKind
+from werkleren_desktop.domain.pseudonymise import Pseudonymiser
 from werkleren_desktop.domain.situations import (
     SituationInput,
     ai_prompt,
@@ -90,8 +91,8 @@ def test_the_ai_prompt_contains_no_name() -> None:
         ),
         "Hoe vinden we de oorzaak sneller?",
         "",
-        ROLES,
-    )
+        Pseudonymiser(ROLES),
+    ).text
     for name in ("Łukasz", "Wójcik", "Şükrü", "Yılmaz", "Zoë", "Berg"):
         assert name not in prompt
     assert "Monteur A kreeg de ketel niet aan de praat." in prompt

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QTextCursor
 
 from tests.conftest import TODAY
 from tests.gui.helpers import clear_and_type, type_text
@@ -133,7 +134,7 @@ def test_editing_and_finding(page, qtbot, store) -> None:
 def test_the_ai_prompt_names_no_one_and_is_copied(page, qtbot, store) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from werkleren_desktop.domain.situations import SituationInput
+    from werkleren_desktop.domain.situations import Answer, SituationInput
     from werkleren_desktop.services.situations import save_situation
 
     sid = save_situation(
@@ -143,7 +144,11 @@ def test_the_ai_prompt_names_no_one_and_is_copied(page, qtbot, store) -> None:
             "Ketel valt uit",
             SituationKind.ANALYSE,
             (1,),
-            description="Łukasz Wójcik belde Sanne over de storing.",
+            description=(
+                "Łukasz Wójcik belde Sanne over de storing bij mevrouw De Jong in Zwolle "
+                "(06-12345678, dejong@ziggo.nl)."
+            ),
+            answers=(Answer(None, "Wat gebeurde er?", "De Jong had het koud."),),
         ),
         TODAY,
     )
@@ -153,11 +158,59 @@ def test_the_ai_prompt_names_no_one_and_is_copied(page, qtbot, store) -> None:
     dialog = page.dialog
     assert dialog.windowTitle() == "Vraag een AI-assistent"
     prompt = dialog.prompt.toPlainText()
-    assert "Monteur A belde Monteur B over de storing." in prompt
-    assert "Łukasz" not in prompt and "Sanne" not in prompt and "Jansen" not in prompt
+    assert (
+        "Monteur A belde Monteur B over de storing bij mevrouw A in Zwolle "
+        "([telefoonnummer], [e-mailadres])."
+    ) in prompt
+    assert "- Wat gebeurde er?\n  Mevrouw A had het koud." in prompt  # the answers go along
+    for personal in ("Łukasz", "Sanne", "Jansen", "De Jong", "06-12345678", "dejong@"):
+        assert personal not in prompt
+    assert dialog.marked_texts() == [
+        "Monteur A",
+        "Monteur B",
+        "A",
+        "[telefoonnummer]",
+        "[e-mailadres]",
+        "Mevrouw A",
+    ]
+    assert dialog.replaced.text() == (
+        "Vervangen (geel gemarkeerd): e-mailadressen 1, telefoonnummers 1, namen na een "
+        "aanspreekvorm of rol 2, namen van mensen in het programma 2."
+    )
+    # the user's own change stays when the question changes, until they build it again
+    dialog.prompt.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(qtbot, dialog.prompt, " Het gaat om een combiketel.")
+    dialog.question.setCurrentText("Hoe voorkomen we dit?")
+    assert dialog.prompt.toPlainText().endswith("Het gaat om een combiketel.")
+    assert dialog.rebuild_button.isVisible()
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
-    assert QApplication.clipboard().text() == prompt
-    assert dialog.copied.text() == "Gekopieerd. Namen zijn vervangen door functies."
+    assert QApplication.clipboard().text() == dialog.prompt.toPlainText()
+    assert dialog.copied.text().startswith("Gekopieerd. Lees hem nog één keer na")
+    qtbot.mouseClick(dialog.rebuild_button, Qt.MouseButton.LeftButton)
+    assert "Hoe voorkomen we dit?" in dialog.prompt.toPlainText()
+    assert "combiketel" not in dialog.prompt.toPlainText()
+    assert not dialog.rebuild_button.isVisible()
+
+
+def test_the_ai_helper_beside_the_question_that_invites_it(page, qtbot) -> None:
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    (button,) = dialog.ai_buttons  # only question 5 mentions an AI assistant
+    type_text(qtbot, dialog.title, "Klant klaagt over lawaai")
+    type_text(qtbot, dialog.description, "Klant dhr. Smit, Kerkweg 4, hoort de buitenunit.")
+    type_text(qtbot, dialog.questions[0][1], "Smit belde twee keer.")
+    type_text(qtbot, dialog.minutes, "drie kwartier")  # not a number: no matter for the AI
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    helper = dialog.ai_dialog
+    assert helper.isVisible()
+    assert helper.question.currentText().startswith("Welke oplossingen kun je bedenken?")
+    prompt = helper.prompt.toPlainText()
+    assert "Klant dhr. A, [adres], hoort de buitenunit." in prompt
+    assert "Klant dhr. A belde twee keer." in prompt
+    assert "Smit" not in prompt and "Kerkweg" not in prompt
+    helper.reject()
+    assert dialog.isVisible()  # the form is still there, with what was typed
+    assert dialog.title.text() == "Klant klaagt over lawaai"
 
 
 def test_person_and_group_pages_show_their_situations(make_window, store) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from werkleren_desktop.db.models import SituationKind, SituationStatus
+from werkleren_desktop.domain.pseudonymise import Cleaned, Pseudonymiser
 from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.i18n import N_, _
 
@@ -216,15 +217,24 @@ NAME_PARTICLES = {"van", "de", "den", "der", "het", "'t", "te", "ten", "ter", "e
 
 
 def ai_prompt(
-    situation: SituationInput, question: str, kind_of_answer: str, roles: Mapping[str, str]
-) -> str:
-    """A ready prompt for an AI assistant, with every known name replaced by a role."""
+    situation: SituationInput,
+    question: str,
+    kind_of_answer: str,
+    pseudonymise: Pseudonymiser,
+) -> Cleaned:
+    """A ready prompt for an AI assistant, with the answers already given to the guiding
+    questions, and the personal data taken out (see domain.pseudonymise)."""
     parts = [
         _("I work in a small organisation and want to learn from a situation in my own work."),
         "",
         _("The situation ({kind}):").format(kind=_(KIND_LABELS[situation.kind]).lower()),
         situation.title + (f"\n{situation.description}" if situation.description else ""),
     ]
+    answers = [a for a in situation.answers if a.answer.strip()]
+    if answers:
+        parts += ["", _("What I already wrote down about it:")]
+        for answer in answers:
+            parts += [f"- {answer.question_text}", f"  {answer.answer.strip()}"]
     if situation.tried:
         parts += ["", _("What we tried so far:"), situation.tried]
     if situation.outcome:
@@ -239,4 +249,4 @@ def ai_prompt(
             "and questions I should ask myself before choosing."
         ),
     ]
-    return anonymise("\n".join(parts), roles)
+    return pseudonymise("\n".join(parts))

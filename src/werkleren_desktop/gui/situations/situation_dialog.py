@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,12 +32,20 @@ from werkleren_desktop.domain.situations import (
     parse_minutes,
 )
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
+from werkleren_desktop.gui.situations.ai_prompt_dialog import AiPromptDialog
 from werkleren_desktop.gui.situations.people_picker import PeoplePicker
 from werkleren_desktop.gui.widgets import date_edit, from_qdate, hint, scrolling, to_qdate
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.groups import GroupRow
 from werkleren_desktop.services.people import PersonRow
-from werkleren_desktop.services.situations import save_situation
+from werkleren_desktop.services.situations import (
+    list_questions,
+    roles_of_people,
+    save_situation,
+)
+
+# a guiding question that invites an AI assistant gets the AI helper's button beside it
+_INVITES_AI = re.compile(r"\bAI\b|(?i:kunstmatige intelligentie|artificial intelligence)")
 
 
 def _text(value: str = "", height: int = 60) -> QPlainTextEdit:
@@ -100,11 +112,15 @@ class SituationDialog(FormDialog):
             edit = _text(old.answer, 48)
             questions_form.addRow(old.question_text, edit)
             self.questions.append((old, edit))
+        self.ai_buttons: list[QPushButton] = []
         for question in questions:
             previous = answered.get(question.id)
             edit = _text(previous.answer if previous else "", 48)
             label = previous.question_text if previous else question.text
-            questions_form.addRow(label, edit)
+            if _INVITES_AI.search(label):  # the question that invites an AI assistant
+                questions_form.addRow(label, self._with_ai_button(edit, label))
+            else:
+                questions_form.addRow(label, edit)
             self.questions.append((previous or question, edit))
         questions_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
 
@@ -174,11 +190,42 @@ class SituationDialog(FormDialog):
         self.finish_layout(column)
         self.title.setFocus()
 
+    def _with_ai_button(self, edit: QPlainTextEdit, question: str) -> QWidget:
+        button = QPushButton(_("Ask an AI assistant…"))
+        button.setToolTip(
+            _(
+                "Makes a prompt of this situation, without personal data, to copy into an AI "
+                "assistant."
+            )
+        )
+        button.clicked.connect(lambda: self.ask_ai(question))
+        self.ai_buttons.append(button)
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(edit, 1)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        return holder
+
+    def ask_ai(self, question: str) -> None:
+        """The AI helper on what is in the form now, saved or not."""
+        dialog = AiPromptDialog(
+            self.form_input(strict=False),
+            [q.text for q in list_questions(self.sessions)],
+            roles_of_people(self.sessions),
+            parent=self,
+            question=question,
+        )
+        dialog.open()
+        self.ai_dialog = dialog
+
     def _ai_toggled(self, used: bool) -> None:
         for widget in (self.ai_tool, self.ai_contribution, self.ai_checked):
             widget.setEnabled(used)
 
-    def form_input(self) -> SituationInput:
+    def form_input(self, *, strict: bool = True) -> SituationInput:
+        """What the form holds; not ``strict``, minutes that are not a number are left out
+        (for the AI helper, which needs no minutes)."""
         answers = [
             Answer(*_question_of(source), edit.toPlainText()) for source, edit in self.questions
         ]
@@ -203,7 +250,9 @@ class SituationDialog(FormDialog):
             ai_checked=self.ai_checked.toPlainText(),
             consulted_ids=self.consulted.chosen(),
             consulted_outside=tuple(self.consulted_outside.text().split(",")),
-            minutes=parse_minutes(self.minutes.text()),
+            minutes=parse_minutes(self.minutes.text())
+            if strict or self.minutes.text().strip().isdigit()
+            else None,
             in_working_time=self.in_working_time.isChecked(),
         )
 
