@@ -115,12 +115,19 @@ def test_a_series_and_a_conflict_shown_before_saving(window, qtbot, store, fake_
 
 def test_attendance_and_check_ins(window, qtbot, store) -> None:
     page = window.cycles_page
-    dialog = open_plan(qtbot, page, "Brood", QDate(2026, 11, 30))
+    dialog = open_plan(qtbot, page, "Brood", QDate(2026, 11, 30))  # after today
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    page.panel.sessions.selectRow(0)
+    assert not page.panel.attendance_button.isEnabled()  # it has not taken place yet
+    assert page.panel.attendance_button.toolTip() == (
+        "Aanwezigheid wordt vastgelegd zodra de sessie heeft plaatsgevonden."
+    )
+    dialog = open_plan(qtbot, page, "Brood", QDate(2026, 11, 16))  # before today
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     page.panel.sessions.selectRow(0)
     qtbot.mouseClick(page.panel.attendance_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
-    assert dialog.windowTitle() == "Dag 1 van Brood, maandag 30 november 2026"
+    assert dialog.windowTitle() == "Dag 1 van Brood, maandag 16 november 2026"
     qtbot.mouseClick(dialog.all_present, Qt.MouseButton.LeftButton)
     names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
     assert names == ["Sanne Jansen", "Kees Visser", "Łukasz Wójcik"]
@@ -271,6 +278,7 @@ def test_the_trend_of_a_group(window, qtbot, store) -> None:
             store.sessions,
             session_id,
             [AttendanceInput(pid, AttendanceStatus.PRESENT, energy, 3) for pid in people.values()],
+            TODAY,
         )
     page.period_box.setCurrentIndex(page.period_box.findData(PeriodFilter.PAST))
     page.table.selectRow(0)

@@ -198,7 +198,7 @@ def test_the_next_conversation_without_a_plan(store: DataStore, team) -> None:
     )
     first_session = cycle_detail(store.sessions, cycle).sessions[0].id
     record_attendance(
-        store.sessions, first_session, [AttendanceInput(person, AttendanceStatus.PRESENT)]
+        store.sessions, first_session, [AttendanceInput(person, AttendanceStatus.PRESENT)], TODAY
     )
     from werkleren_desktop.db.models import TrainingForm, TrainingStatus
     from werkleren_desktop.domain.training import TrainingInput

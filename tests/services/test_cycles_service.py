@@ -151,13 +151,19 @@ def test_attendance_and_check_ins(store: DataStore, org) -> None:
 
         first = session.scalars(select(CycleSession.id).order_by(CycleSession.id)).first()
     assert first is not None
+    ahead = [AttendanceInput(org["Sanne"], AttendanceStatus.PRESENT)]
+    with pytest.raises(UserError, match="heeft plaatsgevonden; deze is op maandag 30 november"):
+        record_attendance(store.sessions, first, ahead, MONDAY - dt.timedelta(days=1))
     entries = [
         AttendanceInput(org["Łukasz"], AttendanceStatus.PRESENT, 4, 5, " Goed! "),
         AttendanceInput(org["Sanne"], AttendanceStatus.EXCUSED),
     ]
-    record_attendance(store.sessions, first, entries)
+    record_attendance(store.sessions, first, entries, MONDAY)
     record_attendance(
-        store.sessions, first, [AttendanceInput(org["Sanne"], AttendanceStatus.PRESENT, 3, 3)]
+        store.sessions,
+        first,
+        [AttendanceInput(org["Sanne"], AttendanceStatus.PRESENT, 3, 3)],
+        MONDAY,
     )
     with store.sessions() as session:
         rows = {a.person_id: a for a in session.scalars(select(Attendance))}
@@ -165,11 +171,17 @@ def test_attendance_and_check_ins(store: DataStore, org) -> None:
     assert rows[org["Sanne"]].status is AttendanceStatus.PRESENT
     with pytest.raises(ValidationError, match="tussen 1 en 5"):
         record_attendance(
-            store.sessions, first, [AttendanceInput(org["Sanne"], AttendanceStatus.PRESENT, 6)]
+            store.sessions,
+            first,
+            [AttendanceInput(org["Sanne"], AttendanceStatus.PRESENT, 6)],
+            MONDAY,
         )
     with pytest.raises(ValidationError, match="alleen vastgelegd voor wie er was"):
         record_attendance(
-            store.sessions, first, [AttendanceInput(org["Sanne"], AttendanceStatus.ABSENT, 3)]
+            store.sessions,
+            first,
+            [AttendanceInput(org["Sanne"], AttendanceStatus.ABSENT, 3)],
+            MONDAY,
         )
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from werkleren_desktop._version import __version__
 from werkleren_desktop.errors import UserError
-from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.icons import app_icon
 from werkleren_desktop.gui.language import apply_language
 from werkleren_desktop.gui.main_window import MainWindow
@@ -146,6 +146,8 @@ def run_gui(paths: DataPaths) -> int:
     except UserError as error:
         prompts.show_error(None, _("Werkleren Desktop cannot start"), str(error))
         return 1
+    errors.log_into(paths.root)
+    errors.install_exception_hook()
     held: list[FileLock] = []
     if window_may_be_open(paths):  # ask it first: no second window should even show
         lock, code = take_writer_lock(paths, None)

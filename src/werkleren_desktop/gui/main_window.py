@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.errors import UserError
-from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.icons import app_icon
 from werkleren_desktop.gui.language import apply_language
 from werkleren_desktop.gui.navigation import AREAS, HOME, Area
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(760, 520)
         self._said_before_work = ""
         self.tasks.busy_changed.connect(self._show_busy)
+        errors.tell_with(lambda message: self.statusBar().showMessage(message, 15_000))
         QApplication.instance().focusChanged.connect(self._update_edit_actions)  # type: ignore[union-attr]
         if store is None:
             self._build_opening()

@@ -11,11 +11,11 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QItemSelection, Signal
-from PySide6.QtWidgets import QDialog, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QTableView, QWidget
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.errors import UserError
-from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import DraftBanner, ErrorLabel
 from werkleren_desktop.i18n import _
@@ -56,15 +56,21 @@ class RecordListPage(QWidget):
         self._discard_question = ("", "")
         self._selecting: int | None = None  # the record select_record is selecting now
 
-    def follow_selection(self, table: QTableView, model: RecordModel) -> None:
-        """Call once the table and its model exist."""
+    def follow_selection(
+        self, table: QTableView, model: RecordModel, search: QLineEdit | None = None
+    ) -> None:
+        """Call once the table and its model (and the page's search field) exist."""
         self._table = table
         self._records = model
+        self._search = search
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         table.model().modelReset.connect(self._restore_selection)
 
     def show_record(self, record_id: int) -> None:
         """Fill the panel with the record; pages override it (a UserError is shown)."""
+
+    def show_no_record(self) -> None:
+        """Empty the panel (a search found nothing); pages with a panel override it."""
 
     def select_record(self, record_id: int) -> None:
         self._selected_id = record_id
@@ -88,9 +94,31 @@ class RecordListPage(QWidget):
                 self.select_record(record_id)
 
     def _restore_selection(self) -> None:
-        # the panel follows the chosen one, also when the filter now hides it from the list
-        if self._selected_id is not None:
+        # the panel follows the chosen one, also when the filter now hides it from the list;
+        # a search that finds nothing empties it (the chosen one returns with the list)
+        searching = self._search is not None and bool(self._search.text().strip())
+        if searching and not self._table.model().rowCount():
+            self.show_no_record()
+        elif self._selected_id is not None:
             self.select_record(self._selected_id)
+
+    def act(self, action: Callable[[], object], message: str) -> bool:
+        """Do a page action now (delete, cancel, reopen): when the service refuses (a rule,
+        a locked file, a full disk) its sentence shows on the page, an unexpected error
+        in a message box and the log; either way the page stays as it was. Done, the
+        status bar says ``message`` and the page loads again."""
+        try:
+            action()
+        except UserError as error:
+            self.error_label.show_message(str(error))
+            return False
+        except Exception as error:  # every failure reaches the user
+            errors.report(self, error)
+            return False
+        self.error_label.clear_message()
+        self.status_message.emit(message)
+        self.refresh()
+        return True
 
     def open_dialog(self, dialog: QDialog, done: Callable[[], None]) -> None:
         dialog.accepted.connect(done)
@@ -101,11 +129,18 @@ class RecordListPage(QWidget):
         """Load the records again; every page implements it."""
         raise NotImplementedError
 
-    def load(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+    def load(
+        self, work: Callable[[], Any], done: Callable[[Any], None], purpose: str = "list"
+    ) -> None:
         """Run ``work`` in the background and hand its result to ``done``; a failure is
-        shown on the page. A newer load of the page replaces an older one."""
+        shown on the page. A newer load of the page for the same ``purpose`` replaces an
+        older one: the older answer, should it come later, is dropped."""
         self.tasks.run(
-            work, done, lambda error: self.error_label.show_message(str(error)), owner=self
+            work,
+            done,
+            lambda error: self.error_label.show_message(str(error)),
+            owner=self,
+            key=(id(self), purpose),
         )
 
     def open_form(self, dialog: QDialog, message: str) -> None:
@@ -160,5 +195,19 @@ class RecordListPage(QWidget):
         if self.drafts is not None and prompts.confirm(
             self, title, question, _("Discard"), _("Keep it")
         ):
-            self.drafts.discard(self._draft_kind)
+            self.drop_draft(self._draft_kind)
         self.show_draft_banner()
+
+    def drop_draft(self, kind: str) -> None:
+        """Throw a draft away as the user asked; a file that will not go is said, once
+        on the page, and the work goes on."""
+        if self.drafts is None:
+            return
+        try:
+            self.drafts.discard(kind)
+        except OSError as error:
+            self.error_label.show_message(
+                _("The safety copy could not be removed ({kind}).").format(
+                    kind=errors.kind_of(error)
+                )
+            )

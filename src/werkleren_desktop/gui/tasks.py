@@ -1,14 +1,17 @@
 """Slow work off the UI thread, with the outcome delivered on the UI thread.
 
 Pages never touch a widget inside the work function; they pass two callbacks that
-run on the UI thread. Tests swap in ``TaskRunner(synchronous=True)`` so the work
-runs at once, like Picard's FakeThreadPool.
+run on the UI thread. Work runs on two threads, so answers can come back out of order:
+a load carries a ``key`` (its page and purpose), and the answer of an older load with
+the same key is dropped once a newer one was asked for. Saves, exports and backups
+carry no key: they are never dropped, and always report. Tests swap in
+``TaskRunner(synchronous=True)`` so the work runs at once, like Picard's FakeThreadPool.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 import shiboken6
@@ -53,6 +56,8 @@ class TaskRunner(QObject):
         self._signals.finished.connect(self._deliver)
         self._ids = itertools.count(1)
         self._pending: dict[int, _Callbacks] = {}
+        self._keys: dict[int, Hashable] = {}  # task -> its key, for keyed loads
+        self._newest: dict[Hashable, int] = {}  # key -> the newest task asked with it
 
     def run(
         self,
@@ -60,8 +65,10 @@ class TaskRunner(QObject):
         on_done: Callable[[T], None],
         on_error: Callable[[BaseException], None],
         owner: QObject | None = None,
+        key: Hashable | None = None,
     ) -> None:
-        """Run ``work`` in the pool; the callbacks are skipped once ``owner`` is deleted."""
+        """Run ``work`` in the pool; the callbacks are skipped once ``owner`` is deleted,
+        and (with a ``key``) when a newer task with the same key was started since."""
         if self.synchronous:
             try:
                 result = work()
@@ -72,6 +79,9 @@ class TaskRunner(QObject):
             return
         task_id = next(self._ids)
         self._pending[task_id] = (on_done, on_error, owner)
+        if key is not None:
+            self._keys[task_id] = key
+            self._newest[key] = task_id
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
         self._pool.start(_Task(task_id, work, self._signals))
@@ -89,6 +99,11 @@ class TaskRunner(QObject):
         callbacks = self._pending.pop(task_id, None)
         if not self._pending:
             self.busy_changed.emit(False)
+        key = self._keys.pop(task_id, None)
+        if key is not None:
+            if self._newest.get(key) != task_id:
+                return  # an older answer: the newer one is on its way
+            del self._newest[key]
         if callbacks is None:
             return
         on_done, on_error, owner = callbacks

@@ -212,7 +212,42 @@ def plan_series(sessions: SessionFactory, drafts: Sequence[CycleDraft]) -> list[
     """Several cycles at once, in one transaction: all of them or none."""
     valid = [_validate(d) for d in drafts]
     with sessions.begin() as session:
-        return [_add_cycle(session, d) for d in valid]
+        planned = []
+        for draft in valid:
+            _refuse_shared_day(session, draft.group_id, draft.days, exclude_cycle=None)
+            planned.append(_add_cycle(session, draft))  # flushed: the next draft sees it
+        return planned
+
+
+def _refuse_shared_day(
+    session: Session, group_id: int, days: Sequence[dt.date], exclude_cycle: int | None
+) -> None:
+    """A group has one week cycle on a day: refuse a day on which another cycle of the
+    group (neither it nor that session cancelled) already meets."""
+    query = (
+        select(CycleSession.starts_at, WeekCycle.id)
+        .join(WeekCycle, WeekCycle.id == CycleSession.cycle_id)
+        .where(
+            WeekCycle.group_id == group_id,
+            WeekCycle.cancelled.is_(False),
+            CycleSession.cancelled.is_(False),
+            CycleSession.starts_at >= dt.datetime.combine(min(days), dt.time.min),
+            CycleSession.starts_at <= dt.datetime.combine(max(days), dt.time.max),
+        )
+    )
+    wanted = set(days)
+    for starts_at, cycle_id in session.execute(query):
+        if cycle_id != exclude_cycle and starts_at.date() in wanted:
+            group = session.get(LearningGroup, group_id)
+            raise UserError(
+                _(
+                    "{group} already meets on {day} in another week cycle; a group has one "
+                    "cycle on a day. Choose other days, or cancel the other cycle first."
+                ).format(
+                    group=group.name if group else "?",
+                    day=format_date(starts_at.date(), "full"),
+                )
+            )
 
 
 def _cycle(session: Session, cycle_id: int) -> WeekCycle:
@@ -237,6 +272,10 @@ def move_session(sessions: SessionFactory, session_id: int, starts_at: dt.dateti
     check_session_day(starts_at.date(), "starts_at")
     with sessions.begin() as session:
         moved = _session(session, session_id)
+        if not moved.cancelled:
+            _refuse_shared_day(
+                session, moved.cycle.group_id, [starts_at.date()], exclude_cycle=moved.cycle_id
+            )
         moved.starts_at = starts_at
         ordered = sorted(moved.cycle.sessions, key=lambda s: (s.starts_at, s.id))
         for number, item in enumerate(ordered, start=1):
@@ -261,9 +300,13 @@ def cancel_cycle(sessions: SessionFactory, cycle_id: int) -> None:
 
 
 def record_attendance(
-    sessions: SessionFactory, session_id: int, entries: Sequence[AttendanceInput]
+    sessions: SessionFactory,
+    session_id: int,
+    entries: Sequence[AttendanceInput],
+    today: dt.date,
 ) -> None:
-    """Attendance and check-ins for one session, replacing what was there, in one go."""
+    """Attendance and check-ins for one session that took place (today's included),
+    replacing what was there, in one go."""
     for entry in entries:
         for score, field in ((entry.energy, "energy"), (entry.meaning, "meaning")):
             if score is not None and not 1 <= score <= 5:
@@ -274,6 +317,13 @@ def record_attendance(
             )
     with sessions.begin() as session:
         item = _session(session, session_id)
+        if item.starts_at.date() > today:
+            raise UserError(
+                _(
+                    "Attendance is recorded for a session that has taken place; this one is "
+                    "on {day}."
+                ).format(day=format_date(item.starts_at.date(), "full"))
+            )
         existing = {a.person_id: a for a in item.attendance}
         for entry in entries:
             row = existing.get(entry.person_id) or Attendance(person_id=entry.person_id)
@@ -446,21 +496,48 @@ def list_cycles(sessions: SessionFactory, group_id: int | None = None) -> list[C
         .join(LearningGroup, LearningGroup.id == WeekCycle.group_id)
         .join(spans, spans.c.cycle_id == WeekCycle.id)
     )
-    marks = (
-        select(
-            CycleSession.cycle_id,
-            func.count(Attendance.id),
-            func.count(Attendance.id).filter(Attendance.status == AttendanceStatus.PRESENT),
+    # turnout: present over expected, over the sessions with attendance recorded; expected
+    # is the group's members on the session's day (or the marks, when more were marked)
+    day = func.date(CycleSession.starts_at)
+    members = (
+        select(func.count(GroupMembership.id))
+        .where(
+            GroupMembership.group_id == WeekCycle.group_id,
+            GroupMembership.joined <= day,
+            or_(GroupMembership.left_on.is_(None), GroupMembership.left_on >= day),
         )
+        .correlate(WeekCycle, CycleSession)
+        .scalar_subquery()
+    )
+    per_session = (
+        select(
+            CycleSession.cycle_id.label("cycle_id"),
+            func.count(Attendance.id).label("marks"),
+            func.count(Attendance.id)
+            .filter(Attendance.status == AttendanceStatus.PRESENT)
+            .label("present"),
+            members.label("members"),
+        )
+        .join(WeekCycle, WeekCycle.id == CycleSession.cycle_id)
         .join(Attendance, Attendance.session_id == CycleSession.id)
         .where(CycleSession.cancelled.is_(False))
-        .group_by(CycleSession.cycle_id)
+        .group_by(
+            CycleSession.id, CycleSession.cycle_id, CycleSession.starts_at, WeekCycle.group_id
+        )
     )
     if group_id is not None:
         query = query.where(WeekCycle.group_id == group_id)
-        marks = marks.join(WeekCycle, WeekCycle.id == CycleSession.cycle_id).where(
-            WeekCycle.group_id == group_id
-        )
+        per_session = per_session.where(WeekCycle.group_id == group_id)
+    recorded = per_session.subquery()
+    marks = select(
+        recorded.c.cycle_id,
+        func.sum(
+            case(
+                (recorded.c.members > recorded.c.marks, recorded.c.members), else_=recorded.c.marks
+            )
+        ),
+        func.sum(recorded.c.present),
+    ).group_by(recorded.c.cycle_id)
     with sessions() as session:
         turnout = {
             cycle_id: (int(n), int(present)) for cycle_id, n, present in session.execute(marks)
@@ -590,8 +667,26 @@ def group_trend(sessions: SessionFactory, group_id: int, today: dt.date) -> list
     )
     points: list[TrendPoint] = []
     with sessions() as session:
+        spells = session.execute(
+            select(GroupMembership.joined, GroupMembership.left_on).where(
+                GroupMembership.group_id == group_id
+            )
+        ).all()
+
+        def expected(item: CycleSession) -> int:
+            """The group's members on the session's day, or the marks if more."""
+            day = item.starts_at.date()
+            members = sum(
+                1 for joined, left in spells if joined <= day and (left is None or left >= day)
+            )
+            return max(members, len(item.attendance))
+
         for cycle in session.scalars(query):
-            held = [s for s in cycle.sessions if not s.cancelled and s.starts_at.date() < today]
+            held = [
+                s
+                for s in cycle.sessions
+                if not s.cancelled and s.starts_at.date() < today and s.attendance
+            ]
             marks = [a for s in held for a in s.attendance]
             if not marks:
                 continue
@@ -599,7 +694,7 @@ def group_trend(sessions: SessionFactory, group_id: int, today: dt.date) -> list
             points.append(
                 TrendPoint(
                     first_day=min(s.starts_at.date() for s in cycle.sessions),
-                    attendance_rate=len(present) / len(marks),
+                    attendance_rate=len(present) / sum(expected(s) for s in held),
                     mean_energy=_mean([a.energy for a in present if a.energy]),
                     mean_meaning=_mean([a.meaning for a in present if a.meaning]),
                 )

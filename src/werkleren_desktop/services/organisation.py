@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import ClosingPeriod, Organisation, Person
 from werkleren_desktop.domain.organisation import ClosingPeriodInput, OrganisationSettings
+from werkleren_desktop.domain.situations import QuestionRow
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
 
@@ -80,14 +81,23 @@ def add_organisation(session: Session, settings: OrganisationSettings) -> None:
     _apply(session, organisation, settings)
 
 
-def save_settings(sessions: SessionFactory, settings: OrganisationSettings) -> OrganisationSettings:
-    """Store changed settings in one transaction; returns them as stored."""
+def save_settings(
+    sessions: SessionFactory,
+    settings: OrganisationSettings,
+    questions: list[QuestionRow] | None = None,
+) -> OrganisationSettings:
+    """Store changed settings, and the guiding questions when given, in one
+    transaction: both or neither. Returns the settings as stored."""
+    from werkleren_desktop.services.situations import store_questions
+
     settings = settings.validated()
     with sessions.begin() as session:
         organisation = _organisation(session)
         if organisation is None:
             raise UserError(_("There is no organisation yet; start one first."))
         _apply(session, organisation, settings)
+        if questions is not None:
+            store_questions(session, questions)
     return settings
 
 

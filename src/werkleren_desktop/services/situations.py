@@ -104,17 +104,23 @@ def save_questions(sessions: SessionFactory, rows: list[QuestionRow]) -> None:
 
     Earlier answers keep the text they answered, because a situation stores it.
     """
-    cleaned = clean_questions(rows)
     with sessions.begin() as session:
-        stored = {q.id: q for q in session.scalars(select(GuidingQuestion))}
-        for position, row in enumerate(cleaned, start=1):
-            question = stored.get(row.id) if row.id is not None else None
-            if question is None:
-                question = GuidingQuestion()
-                session.add(question)
-            question.position = position
-            question.text = row.text
-            question.retired = row.retired
+        store_questions(session, rows)
+
+
+def store_questions(session: Session, rows: list[QuestionRow]) -> None:
+    """The set stored inside a transaction the caller holds (settings and questions
+    are saved together, or neither)."""
+    cleaned = clean_questions(rows)
+    stored = {q.id: q for q in session.scalars(select(GuidingQuestion))}
+    for position, row in enumerate(cleaned, start=1):
+        question = stored.get(row.id) if row.id is not None else None
+        if question is None:
+            question = GuidingQuestion()
+            session.add(question)
+        question.position = position
+        question.text = row.text
+        question.retired = row.retired
 
 
 def _get(session: Session, situation_id: int) -> LearningSituation:

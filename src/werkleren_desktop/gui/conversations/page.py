@@ -268,9 +268,17 @@ class ConversationsPage(RecordListPage):
 
     def _tab_shown(self, tab: int) -> None:
         if tab == CONVERSATIONS_TAB and self.conversation_rows is None:
-            self.load(lambda: list_conversations(self.sessions), self._conversations_loaded)
+            self.load(
+                lambda: list_conversations(self.sessions),
+                self._conversations_loaded,
+                purpose="conversations",
+            )
         elif tab == AGREEMENTS_TAB and self.agreement_rows is None:
-            self.load(lambda: open_agreements(self.sessions), self._agreements_loaded)
+            self.load(
+                lambda: open_agreements(self.sessions),
+                self._agreements_loaded,
+                purpose="agreements",
+            )
 
     def _conversations_loaded(self, rows: list[ConversationRow]) -> None:
         self.conversation_rows = rows

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -17,7 +19,7 @@ from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import AttendanceStatus
 from werkleren_desktop.domain.cycles import ATTENDANCE_STATUS_LABELS
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
-from werkleren_desktop.gui.widgets import hint
+from werkleren_desktop.gui.widgets import heading, hint
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.cycles import AttendanceInput, MemberMark, record_attendance
 
@@ -39,11 +41,13 @@ class AttendanceDialog(FormDialog):
         session_id: int,
         title: str,
         marks: list[MemberMark],
+        today: dt.date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title, parent)
         self.sessions = sessions
         self.session_id = session_id
+        self.today = today
         self.marks = marks
         self.table = QTableWidget(len(marks), 5)
         self.table.setHorizontalHeaderLabels(
@@ -82,6 +86,7 @@ class AttendanceDialog(FormDialog):
         )
         self.all_present.clicked.connect(self.mark_all_present)
         layout = QVBoxLayout()
+        layout.addWidget(heading(title, 1.15))  # which session: said in the dialog itself
         layout.addWidget(
             hint(
                 _(
@@ -129,4 +134,4 @@ class AttendanceDialog(FormDialog):
         return tuple(self.entries())
 
     def save(self) -> None:
-        record_attendance(self.sessions, self.session_id, self.entries())
+        record_attendance(self.sessions, self.session_id, self.entries(), self.today)

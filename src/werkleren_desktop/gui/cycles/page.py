@@ -68,8 +68,11 @@ def _score(value: float | None) -> str:
 
 
 class CyclePanel(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.today = today  # attendance is for sessions that took place
         self.detail: CycleDetail | None = None
         self.title = heading("", 1.4)
         self.period = paragraph("")
@@ -119,6 +122,11 @@ class CyclePanel(QWidget):
         usable = item is not None and not item.cancelled
         for button in (self.attendance_button, self.move_button, self.cancel_session_button):
             button.setEnabled(usable)
+        ahead = item is not None and item.starts_at.date() > self.today()
+        self.attendance_button.setEnabled(usable and not ahead)
+        self.attendance_button.setToolTip(
+            _("Attendance is recorded once the session has taken place.") if ahead else ""
+        )
 
     def show_detail(self, detail: CycleDetail | None) -> None:
         self.detail = detail
@@ -185,7 +193,7 @@ class CyclesPage(RecordListPage):
         self.table = list_table(self.model, {0: 170, 1: 85, 2: 85, 4: 70})
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.follow_selection(self.table, self.model)
-        self.panel = CyclePanel()
+        self.panel = CyclePanel(today)
         self.panel.attendance_button.clicked.connect(self.record_attendance)
         self.panel.move_button.clicked.connect(self.move_session)
         self.panel.cancel_session_button.clicked.connect(self.cancel_session)
@@ -240,6 +248,7 @@ class CyclesPage(RecordListPage):
             self.load(
                 lambda: session_events(self.sessions, with_attendees=False),
                 self._events_loaded,
+                purpose="calendar",
             )
 
     def _events_loaded(self, events: list[SessionEvent]) -> None:
@@ -273,6 +282,9 @@ class CyclesPage(RecordListPage):
         self.views.setCurrentIndex(0)
         self.period_box.setCurrentIndex(self.period_box.findData(PeriodFilter.ALL))
         self.select_record(cycle_id)
+
+    def show_no_record(self) -> None:
+        self.panel.show_detail(None)
 
     def show_record(self, record_id: int) -> None:
         detail = cycle_detail(self.sessions, record_id)
@@ -325,7 +337,12 @@ class CyclesPage(RecordListPage):
             day=format_date(item.starts_at.date(), "full"),
         )
         dialog = AttendanceDialog(
-            self.sessions, item.id, title, session_marks(self.sessions, item.id), parent=self
+            self.sessions,
+            item.id,
+            title,
+            session_marks(self.sessions, item.id),
+            self.today(),
+            parent=self,
         )
         self.open_dialog(dialog, lambda: self._changed(_("Attendance saved.")))
 
@@ -349,8 +366,7 @@ class CyclesPage(RecordListPage):
             _("Keep it"),
         ):
             return
-        cancel_session(self.sessions, item.id)
-        self._changed(_("Session cancelled."))
+        self.act(lambda: cancel_session(self.sessions, item.id), _("Session cancelled."))
 
     def cancel_cycle(self) -> None:
         detail = self.panel.detail
@@ -362,8 +378,7 @@ class CyclesPage(RecordListPage):
             _("Keep it"),
         ):
             return
-        cancel_cycle(self.sessions, detail.id)
-        self._changed(_("Week cycle cancelled."))
+        self.act(lambda: cancel_cycle(self.sessions, detail.id), _("Week cycle cancelled."))
 
     def export_calendar(self) -> None:
         group_id = self.group_box.currentData()

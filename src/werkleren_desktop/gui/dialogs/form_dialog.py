@@ -4,14 +4,13 @@ survives a crash."""
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QVBoxLayout, QWidget
 
 from werkleren_desktop.errors import UserError, ValidationError
-from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.widgets import ErrorLabel
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.drafts import DraftStore
@@ -46,6 +45,7 @@ class FormDialog(QDialog):
         self._draft_timer = QTimer(self)
         self._draft_timer.setInterval(DRAFT_INTERVAL_MS)
         self._draft_timer.timeout.connect(self.keep_draft)
+        self._draft_trouble_said = False
 
     def finish_layout(self, form: QLayout) -> None:
         layout = QVBoxLayout(self)
@@ -87,14 +87,29 @@ class FormDialog(QDialog):
                 self._drafts.save(self._draft_kind, self._draft_record, self.draft_state())
             else:
                 self._drafts.discard(self._draft_kind)
-        except UserError:
-            pass  # a draft is a safety net; a full disk is reported when saving for real
+        except (UserError, OSError) as error:
+            self._draft_trouble(error)
+
+    def _draft_trouble(self, error: Exception) -> None:
+        """A draft is a safety net: its trouble is said once in the status bar, and the
+        form goes on (a full disk is reported again when saving for real)."""
+        if self._draft_trouble_said:
+            return
+        self._draft_trouble_said = True
+        reason = str(error) if isinstance(error, UserError) else errors.kind_of(error)
+        errors.tell(
+            _("The form's safety copy could not be kept ({reason}); save it soon.").format(
+                reason=reason
+            )
+        )
 
     def _end_draft(self) -> None:
         self._draft_timer.stop()
         if self._drafts is not None:
-            with contextlib.suppress(OSError):
+            try:
                 self._drafts.discard(self._draft_kind)
+            except OSError as error:
+                self._draft_trouble(error)
 
     def discard(self) -> None:
         """Close without saving and without asking (the user already chose to)."""
@@ -120,6 +135,14 @@ class FormDialog(QDialog):
                 return
         except (ValidationError, UserError) as error:
             self.show_error(error)
+            return
+        except Exception as error:  # the form stays open with what was typed, and says why
+            log = errors.log_unexpected(error)
+            self.error_label.show_message(
+                _("Not saved: {what} What you entered is still here.").format(
+                    what=errors.unexpected_sentence(error, log)
+                )
+            )
             return
         self._end_draft()
         super().accept()

@@ -49,7 +49,7 @@ from werkleren_desktop.domain.organisation import (
 )
 from werkleren_desktop.domain.situations import clean_questions
 from werkleren_desktop.errors import UserError, ValidationError
-from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.dialogs.closing_periods_model import ClosingPeriodsTableModel
 from werkleren_desktop.gui.dialogs.questions_editor import QuestionsEditor
 from werkleren_desktop.gui.widgets import ErrorLabel, date_edit, from_qdate, hint, paragraph
@@ -57,7 +57,7 @@ from werkleren_desktop.i18n import LANGUAGES, N_, _, current_language, n_
 from werkleren_desktop.paths import DataPaths
 from werkleren_desktop.services.backups import backup_folder, list_backups, set_backup_folder
 from werkleren_desktop.services.organisation import save_settings
-from werkleren_desktop.services.situations import list_questions, save_questions
+from werkleren_desktop.services.situations import list_questions
 
 LIBERATION_CHOICES = (
     (LiberationDayPolicy.NEVER, N_("Open (a normal working day)")),
@@ -658,14 +658,21 @@ class SettingsDialog(QDialog):
             # both checked before either is stored
             questions = clean_questions(self.questions_editor.rows())
             settings = self.settings_from_form().validated()
-            stored = save_settings(self.sessions, settings)
-            if self.questions_editor.has_changes():
-                save_questions(self.sessions, questions)
+            stored = save_settings(
+                self.sessions, settings, questions if self.questions_editor.has_changes() else None
+            )
         except ValidationError as error:
             self._show_error(error)
             return
         except UserError as error:
             self.error_label.show_message(str(error))
+            return
+        except Exception as error:  # the dialog stays open with what was entered
+            self.error_label.show_message(
+                _("Not saved: {what} What you entered is still here.").format(
+                    what=errors.unexpected_sentence(error, errors.log_unexpected(error))
+                )
+            )
             return
         self.original = stored
         self.saved.emit(stored)

@@ -257,7 +257,7 @@ class GroupsPage(RecordListPage):
         self.table = list_table(self.model, {0: 170, 2: 60, 3: 130, 4: 85})
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_group())
-        self.follow_selection(self.table, self.model)
+        self.follow_selection(self.table, self.model, self.search)
 
         self.panel = GroupPanel()
         self.panel.show_all_situations.connect(
@@ -301,6 +301,9 @@ class GroupsPage(RecordListPage):
 
     def _filter(self) -> None:
         self.model.set_filter(self.search.text(), self.status_box.currentData())
+
+    def show_no_record(self) -> None:
+        self.panel.show_detail(None, self.today())
 
     def show_record(self, record_id: int) -> None:
         self.panel.show_detail(group_detail(self.sessions, record_id, self.today()), self.today())
@@ -363,9 +366,10 @@ class GroupsPage(RecordListPage):
             return
         group_id = detail.id
         if detail.status is GroupStatus.CLOSED:
-            set_group_status(self.sessions, group_id, GroupStatus.ACTIVE, self.today())
-            self.status_message.emit(_("Learning group reopened."))
-            self.refresh()
+            self.act(
+                lambda: set_group_status(self.sessions, group_id, GroupStatus.ACTIVE, self.today()),
+                _("Learning group reopened."),
+            )
             return
         self.open_form(
             DateDialog(

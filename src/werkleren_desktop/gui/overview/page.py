@@ -210,6 +210,7 @@ class OverviewPage(QWidget):
             self._show,
             lambda error: self.error_label.show_message(str(error)),
             owner=self,
+            key=(id(self), "overview"),  # the year chosen last is the one shown
         )
 
     def _show(self, overview: YearOverview) -> None:

@@ -133,7 +133,11 @@ class HomePage(QWidget):
         """Load the figures in the background; the page stays responsive meanwhile."""
         today = self.today()
         self.tasks.run(
-            lambda: home_summary(self.sessions, today), self._show, self._failed, owner=self
+            lambda: home_summary(self.sessions, today),
+            self._show,
+            self._failed,
+            owner=self,
+            key=(id(self), "summary"),
         )
 
     def _failed(self, error: BaseException) -> None:

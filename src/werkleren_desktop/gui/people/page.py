@@ -212,7 +212,7 @@ class PeoplePage(RecordListPage):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.edit_person())
-        self.follow_selection(self.table, self.model)
+        self.follow_selection(self.table, self.model, self.search)
 
         self.panel = PersonPanel()
         self.panel.show_all_situations.connect(
@@ -245,7 +245,13 @@ class PeoplePage(RecordListPage):
     # --- loading ------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.tasks.run(lambda: load_people(self.sessions), self._loaded, self._failed, owner=self)
+        self.tasks.run(
+            lambda: load_people(self.sessions),
+            self._loaded,
+            self._failed,
+            owner=self,
+            key=(id(self), "list"),
+        )
 
     def _failed(self, error: BaseException) -> None:
         self.error_label.show_message(str(error))
@@ -275,6 +281,9 @@ class PeoplePage(RecordListPage):
         )
 
     # --- selection ----------------------------------------------------------------
+
+    def show_no_record(self) -> None:
+        self.panel.show_overview(None, self.today())
 
     def show_record(self, record_id: int) -> None:
         self.panel.show_overview(person_overview(self.sessions, record_id), self.today())

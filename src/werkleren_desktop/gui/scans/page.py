@@ -569,6 +569,9 @@ class ScansPage(RecordListPage):
             return Period.year(int(value))
         return Period.months_before(held_on, int(value))
 
+    def show_no_record(self) -> None:
+        self.panel.show_report(None)
+
     def show_record(self, record_id: int) -> None:
         row = self.scan_row(record_id)
         if row is None:
@@ -642,11 +645,9 @@ class ScansPage(RecordListPage):
             _("Keep it"),
         ):
             return
-        delete_scan(self.sessions, scan.id)
-        self._selected_id = None
-        self.panel.show_report(None)
-        self.status_message.emit(_("Scan deleted."))
-        self.refresh()
+        if self.act(lambda: delete_scan(self.sessions, scan.id), _("Scan deleted.")):
+            self._selected_id = None
+            self.panel.show_report(None)
 
     def _open_response(
         self,
@@ -669,8 +670,7 @@ class ScansPage(RecordListPage):
             ):
                 self.resume_draft()
                 return
-            if self.drafts is not None:
-                self.drafts.discard(SCAN_FORM_DRAFT)  # the user chose to drop it
+            self.drop_draft(SCAN_FORM_DRAFT)  # the user chose to drop it
         answers = get_response(self.sessions, response_id) if response_id is not None else None
         dialog = ResponseDialog(
             self.sessions, scan_id, scan_title, answers, response_id, number, parent=self
@@ -722,10 +722,9 @@ class ScansPage(RecordListPage):
             _("Keep it"),
         ):
             return
-        delete_response(self.sessions, report.result.response_ids[index])
-        self.status_message.emit(_("Form deleted."))
-        self.refresh()
-        self._period_changed()
+        response_id = report.result.response_ids[index]
+        if self.act(lambda: delete_response(self.sessions, response_id), _("Form deleted.")):
+            self._period_changed()
 
     def blank_form(self) -> None:
         report = self.panel.report

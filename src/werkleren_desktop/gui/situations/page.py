@@ -159,6 +159,7 @@ class SituationsPage(RecordListPage):
         )
         self.people: list[PersonRow] = []
         self._pending_choice: tuple[int | None, int | None] | None = None
+        self._matches_asked = 0  # see _ask_matches
         self.model = SituationsTableModel()
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search title, situation and outcome"))
@@ -207,7 +208,7 @@ class SituationsPage(RecordListPage):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.model.sort_changed.connect(self.requery)
-        self.follow_selection(self.table, self.model)
+        self.follow_selection(self.table, self.model, self.search)
         self.table.doubleClicked.connect(lambda _index: self.edit_situation())
         self.panel = SituationPanel()
         self.panel.edit_button.clicked.connect(self.edit_situation)
@@ -311,6 +312,7 @@ class SituationsPage(RecordListPage):
         where = self.current_filter()
         if self._pending_choice is not None:
             where = replace(where, person_id=person_id, group_id=group_id)
+        asked = self._ask_matches()
         self.load(
             lambda: (
                 list_situations(self.sessions, where, limit=SHOWN),
@@ -319,14 +321,22 @@ class SituationsPage(RecordListPage):
                 list_groups(self.sessions, self.today()),
                 situation_years(self.sessions),
             ),
-            self._loaded,
+            lambda result: self._loaded(result, asked),
+            purpose="page",
         )
+
+    def _ask_matches(self) -> int:
+        """A number for each time the matching situations are asked for: an answer to
+        an older question (a search typed on since) is not shown."""
+        self._matches_asked += 1
+        return self._matches_asked
 
     def _loaded(
         self,
         result: tuple[
             list[SituationRow], int, list[PersonRow], list[GroupRow], tuple[int, int] | None
         ],
+        asked: int,
     ) -> None:
         rows, total, self.people, groups, years = result
         person_id, group_id = self._pending_choice or (
@@ -346,18 +356,21 @@ class SituationsPage(RecordListPage):
             group_id,
         )
         fill_choices(self.period_box, self._periods(years), self.period_box.currentData())
-        self._show_matches((rows, total))
+        if asked == self._matches_asked:
+            self._show_matches((rows, total))
 
     def requery(self) -> None:
         """After a keystroke, a filter or a sort: only the matching situations again
         (the people, groups and years stay as the page loaded them)."""
         where = self.current_filter()
+        asked = self._ask_matches()
         self.load(
             lambda: (
                 list_situations(self.sessions, where, limit=SHOWN),
                 count_situations(self.sessions, where),
             ),
-            self._show_matches,
+            lambda result: self._show_matches(result) if asked == self._matches_asked else None,
+            purpose="matches",
         )
 
     def _show_matches(self, result: tuple[list[SituationRow], int]) -> None:
@@ -385,6 +398,9 @@ class SituationsPage(RecordListPage):
         for year in range(max(last, today.year), first - 1, -1):
             periods.append((str(year), (dt.date(year, 1, 1), dt.date(year, 12, 31))))
         return periods
+
+    def show_no_record(self) -> None:
+        self.panel.show_situation(None, None, {})
 
     def show_record(self, record_id: int) -> None:
         names = {p.id: p.full_name for p in self.people}
@@ -421,8 +437,8 @@ class SituationsPage(RecordListPage):
         ):
             self.resume_draft()
             return
-        if draft is not None and self.drafts is not None:
-            self.drafts.discard(DRAFT_KIND)  # the user chose to start afresh
+        if draft is not None:
+            self.drop_draft(DRAFT_KIND)  # the user chose to start afresh
         self._open_dialog(self._dialog(None, None), _("Learning situation saved."))
 
     def edit_situation(self) -> None:

@@ -259,7 +259,7 @@ class TrainingPage(RecordListPage):
         self.table = list_table(self.model, {0: 80, 1: 130, 3: 80, 4: 45, 5: 85, 6: 60, 7: 70})
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_training())
-        self.follow_selection(self.table, self.model)
+        self.follow_selection(self.table, self.model, self.search)
         self.panel = TrainingPanel()
         self.panel.edit_button.clicked.connect(self.edit_training)
         self.panel.delete_button.clicked.connect(self.delete_training)
@@ -400,6 +400,9 @@ class TrainingPage(RecordListPage):
             ]
         )
 
+    def show_no_record(self) -> None:
+        self.panel.show_training(None)
+
     def show_record(self, record_id: int) -> None:
         self.panel.show_training(next((t for t in self.rows if t.id == record_id), None))
 
@@ -437,11 +440,9 @@ class TrainingPage(RecordListPage):
             _("Keep it"),
         ):
             return
-        delete_training(self.sessions, row.id)
-        self._selected_id = None
-        self.panel.show_training(None)
-        self.status_message.emit(_("Training deleted."))
-        self.refresh()
+        if self.act(lambda: delete_training(self.sessions, row.id), _("Training deleted.")):
+            self._selected_id = None
+            self.panel.show_training(None)
 
     def edit_budget(self) -> None:
         rows = self.budgets_table.selectionModel().selectedRows()
