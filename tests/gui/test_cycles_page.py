@@ -318,3 +318,24 @@ def test_the_calendar_in_month_and_week(window, qtbot) -> None:
     qtbot.mouseClick(calendar.cells[2].items[0], Qt.MouseButton.LeftButton)
     assert page.views.currentIndex() == 0
     assert page.panel.title.text() == "Weekcyclus van Brood"
+
+
+def test_the_same_group_twice_on_the_same_days_is_refused(
+    window, qtbot, store, fake_prompts
+) -> None:
+    """10-13 May 2027 at 07:30 and again at 15:00: the second plan says why, stays open."""
+    page = window.cycles_page
+    dialog = open_plan(qtbot, page, "Brood", QDate(2027, 5, 10))
+    dialog.time.setTime(QTime(7, 30))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    dialog = open_plan(qtbot, page, "Brood", QDate(2027, 5, 10))
+    dialog.time.setTime(QTime(15, 0))
+    fake_prompts.confirm_answer = True  # plan despite the conflicts it names
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.error_label.text().startswith(
+        "Brood komt op maandag 10 mei 2027 al samen in een andere weekcyclus"
+    )
+    assert len(list_cycles(store.sessions)) == 1
+    dialog.discard()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 
 import pytest
 from icalendar import Calendar
@@ -20,11 +21,14 @@ from werkleren_desktop.services.cycles import (
     AttendanceInput,
     CycleDraft,
     attendance_list_data,
+    cancel_cycle,
     cancel_session,
     check_conflicts,
     cycle_detail,
     cycle_outline,
     group_id_by_name,
+    group_trend,
+    list_cycles,
     move_session,
     plan_cycle,
     plan_series,
@@ -231,3 +235,63 @@ def test_groups_by_name(store: DataStore, org) -> None:
     assert group_id_by_name(store.sessions, " brood ") == org["bread"]
     with pytest.raises(UserError, match=r"Er is geen leergroep met de naam ‘Koek’\."):
         group_id_by_name(store.sessions, "Koek")
+
+
+def test_a_group_has_one_cycle_on_a_day(store: DataStore, org) -> None:
+    """07:30 and 15:00 on the same four days were both accepted; now the second is not,
+    whether planned alone, in a series, or by moving a session onto such a day."""
+    first = plan_cycle(store.sessions, draft(org["bread"], time=dt.time(7, 30)))
+    message = "Brood komt op maandag 30 november 2026 al samen in een andere weekcyclus"
+    with pytest.raises(UserError, match=message):
+        plan_cycle(store.sessions, draft(org["bread"], location="Elders", time=dt.time(15)))
+    week_later = MONDAY + dt.timedelta(weeks=1)
+    with pytest.raises(UserError, match="Brood komt op maandag 7 december 2026 al samen"):
+        plan_series(  # two drafts of one series on the same days: all or nothing
+            store.sessions,
+            [draft(org["bread"], week_later), draft(org["bread"], week_later, time=dt.time(9))],
+        )
+    assert len(list_cycles(store.sessions, org["bread"])) == 1
+    other = plan_cycle(store.sessions, draft(org["cake"]))  # another group may
+    second = plan_cycle(store.sessions, draft(org["bread"], week_later))
+    moved = cycle_detail(store.sessions, second).sessions[0].id
+    with pytest.raises(UserError, match="op dinsdag 1 december 2026 al samen"):
+        move_session(store.sessions, moved, dt.datetime(2026, 12, 1, 15))
+    # a cancelled cycle frees its days
+    cancel_cycle(store.sessions, first)
+    move_session(store.sessions, moved, dt.datetime(2026, 12, 1, 15))
+    # and the moved session holds its new day
+    with pytest.raises(UserError, match="op dinsdag 1 december 2026 al samen"):
+        plan_cycle(store.sessions, draft(org["bread"], time=dt.time(9)))
+    assert other not in {c.id for c in list_cycles(store.sessions, org["bread"])}
+
+
+def test_turnout_is_present_over_the_members_expected(store: DataStore, org) -> None:
+    """One present out of three members, and nobody else marked, is a third, not all."""
+    cycle = plan_cycle(store.sessions, draft(org["bread"]))
+    first, second = cycle_detail(store.sessions, cycle).sessions[:2]
+    after = MONDAY + dt.timedelta(days=7)
+    record_attendance(
+        store.sessions, first.id, [AttendanceInput(org["Sanne"], AttendanceStatus.PRESENT)], after
+    )
+    (row,) = list_cycles(store.sessions, org["bread"])
+    assert (row.attended, row.expected) == (1, 3)
+    record_attendance(
+        store.sessions,
+        second.id,
+        [AttendanceInput(org[n], AttendanceStatus.PRESENT) for n in ("Sanne", "Łukasz", "Kees")],
+        after,
+    )
+    (row,) = list_cycles(store.sessions, org["bread"])
+    assert (row.attended, row.expected) == (4, 6)  # the sessions without marks do not count
+    # the same figure from SQL written here: members on each recorded session's day
+    with sqlite3.connect(store.paths.database) as connection:
+        expected = connection.execute(
+            "SELECT sum((SELECT count(*) FROM group_membership m WHERE m.group_id = c.group_id"
+            " AND m.joined <= date(s.starts_at)"
+            " AND (m.left_on IS NULL OR m.left_on >= date(s.starts_at))))"
+            " FROM cycle_session s JOIN week_cycle c ON c.id = s.cycle_id"
+            " WHERE EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id)"
+        ).fetchone()[0]
+    assert expected == row.expected
+    (point,) = group_trend(store.sessions, org["bread"], after)
+    assert point.attendance_rate == pytest.approx(4 / 6)

@@ -59,3 +59,28 @@ def test_invalid_settings_change_nothing(store: DataStore) -> None:
 def test_settings_cannot_be_saved_before_there_is_an_organisation(store: DataStore) -> None:
     with pytest.raises(UserError, match="nog geen organisatie"):
         save_settings(store.sessions, OrganisationSettings(name="A"))
+
+
+def test_settings_and_guiding_questions_are_stored_together_or_not_at_all(
+    store: DataStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from werkleren_desktop.domain.situations import QuestionRow
+    from werkleren_desktop.services import situations
+    from werkleren_desktop.services.organisation import load_settings, save_settings
+
+    create_organisation(store.sessions, OrganisationSettings(name="Bakkerij"))
+    settings = load_settings(store.sessions)
+    assert settings is not None
+
+    def failing(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(situations, "store_questions", failing)
+    with pytest.raises(OSError):
+        save_settings(
+            store.sessions, replace(settings, name="Bakkerij Nieuw"), [QuestionRow(None, "Wat?")]
+        )
+    stored = load_settings(store.sessions)
+    assert stored is not None and stored.name == "Bakkerij"

@@ -425,7 +425,7 @@ class CycleRow:
     location: str
     cancelled: bool
     attended: int  # present marks
-    expected: int  # marks recorded (present, absent or excused)
+    expected: int  # the members on the days with attendance recorded (or the marks, if more)
 
     @property
     def attendance_rate(self) -> float | None:
