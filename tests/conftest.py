@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-# Headless, on a laptop-sized screen (the plain offscreen screen is 800 x 600).
+# Headless, on the design size: a 1366 x 768 laptop (the plain offscreen screen is 800 x 600).
 os.environ.setdefault(
     "QT_QPA_PLATFORM",
     f"offscreen:configfile={Path(__file__).with_name('offscreen-screen.json')}",

@@ -140,3 +140,23 @@ def bare_literals(path: Path) -> list[str]:
 @pytest.mark.parametrize("path", sorted((SRC / "gui").rglob("*.py")), ids=lambda p: p.name)
 def test_gui_code_shows_no_untranslated_literal(path: Path) -> None:
     assert bare_literals(path) == []
+
+
+def test_no_literal_is_translated_inside_an_f_string() -> None:
+    """The catalog's extraction does not look inside f-strings: a literal translated there
+    stays English for good (this happened to "week cycles" and three more)."""
+    hidden = []
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for inner in ast.walk(node):
+                if (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Name)
+                    and inner.func.id in KEYWORDS
+                    and inner.args
+                    and isinstance(inner.args[0], ast.Constant)
+                ):
+                    hidden.append(f"{path.relative_to(SRC)}:{inner.lineno}")
+    assert hidden == []

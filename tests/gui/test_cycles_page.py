@@ -258,11 +258,18 @@ def test_printing_the_attendance_list(window, qtbot, fake_prompts, tmp_path) -> 
     page = window.cycles_page
     dialog = open_plan(qtbot, page, "Brood", QDate(2026, 11, 30))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    fake_prompts.save_file = tmp_path / "lijst.pdf"
     qtbot.mouseClick(page.panel.print_button, Qt.MouseButton.LeftButton)
+    preview = page.preview  # shown first: to print, or to save as PDF
+    assert preview.isVisible() and preview.windowTitle() == "Presentielijst"
+    assert preview.suggested_name.startswith("presentielijst Brood 2026-11-30")
+    fake_prompts.print_file = tmp_path / "geprint.pdf"  # the "printer" writes a PDF
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert fake_prompts.print_file.exists()
+    fake_prompts.save_file = tmp_path / "lijst.pdf"
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
     text = " ".join(PdfReader(fake_prompts.save_file).pages[0].extract_text().split())
     assert "Presentielijst vitale weekcyclus" in text and "Łukasz Wójcik" in text
-    assert window.statusBar().currentMessage().startswith("Presentielijst opgeslagen als")
+    preview.reject()
 
 
 def test_the_trend_of_a_group(window, qtbot, store) -> None:

@@ -125,7 +125,8 @@ def _sessions_table(days: list[tuple[int, ListSession]]) -> Table:
         end = item.starts_at + dt.timedelta(minutes=item.duration_minutes)
         theme = text(item.theme)
         if item.cancelled:
-            cancelled = f"<b>{text(_('cancelled'))}</b>"
+            word = _("cancelled")  # outside the f-string, for the catalog's extraction
+            cancelled = f"<b>{text(word)}</b>"
             theme = f"{cancelled} – {theme}" if theme else cancelled
         rows.append(
             [

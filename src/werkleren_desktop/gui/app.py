@@ -24,6 +24,7 @@ from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.icons import app_icon
 from werkleren_desktop.gui.language import apply_language
 from werkleren_desktop.gui.main_window import MainWindow
+from werkleren_desktop.gui.screen_fit import FitDialogsToScreen
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.window_state import WindowState
 from werkleren_desktop.i18n import _, current_language
@@ -51,6 +52,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("nl.werkleren.Desktop")
     app.setWindowIcon(app_icon())
+    if not any(isinstance(child, FitDialogsToScreen) for child in app.children()):
+        app.installEventFilter(FitDialogsToScreen(app))
     return app
 
 

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.central.setCurrentIndex(1 if has_organisation else 0)
         for action in (self.settings_action, *self.area_actions.values(), self.sidebar_action):
             action.setEnabled(has_organisation)
+        self.close_demo_action.setEnabled(self.showing_demo)  # nothing to close otherwise
         if has_organisation:
             from werkleren_desktop.services.drafts import (
                 SCAN_FORM_DRAFT,
@@ -716,6 +717,7 @@ class MainWindow(QMainWindow):
                 _("A form holds changes that are not saved. Quit without saving them?"),
                 _("Quit without saving"),
                 _("Keep editing"),
+                destructive=True,
             ):
                 event.ignore()
                 unsaved[0].raise_()

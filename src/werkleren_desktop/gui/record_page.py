@@ -10,14 +10,15 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QItemSelection, Signal
-from PySide6.QtWidgets import QDialog, QLineEdit, QTableView, QWidget
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton, QTableView, QWidget
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.gui.widgets import DraftBanner, ErrorLabel
+from werkleren_desktop.gui.widgets import DraftBanner, ErrorLabel, on_keys
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.drafts import Draft, DraftStore
 
@@ -65,6 +66,35 @@ class RecordListPage(QWidget):
         self._search = search
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         table.model().modelReset.connect(self._restore_selection)
+
+    def use_keys(
+        self,
+        new: QPushButton | None = None,
+        search: QLineEdit | None = None,
+        delete: Callable[[], None] | None = None,
+    ) -> None:
+        """The page's keys: Ctrl+N its new record, Ctrl+F its search, Delete (in the list)
+        its delete, which asks first. They work while the page is the one shown."""
+        if new is not None:
+            new.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+            new.setToolTip(
+                _("{what} ({key})").format(
+                    what=new.text().rstrip("…"),
+                    key=QKeySequence(QKeySequence.StandardKey.New).toString(
+                        QKeySequence.SequenceFormat.NativeText
+                    ),
+                )
+            )
+        if search is not None:
+
+            def go_to_search() -> None:
+                search.setFocus()
+                search.selectAll()
+
+            find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+            find.activated.connect(go_to_search)
+        if delete is not None:  # after follow_selection: the list it acts in
+            on_keys(self._table, {Qt.Key.Key_Delete: delete})
 
     def show_record(self, record_id: int) -> None:
         """Fill the panel with the record; pages override it (a UserError is shown)."""

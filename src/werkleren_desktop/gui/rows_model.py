@@ -68,4 +68,7 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.texts(index.row())[index.column()]
-        return self.extra(row, index.column(), role)
+        extra = self.extra(row, index.column(), role)
+        if extra is None and role == Qt.ItemDataRole.ToolTipRole:
+            return self.texts(index.row())[index.column()] or None  # the whole of a cut text
+        return extra

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QDate, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -141,9 +142,35 @@ def from_qdate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
+class DateEdit(QDateEdit):
+    """A date typed as it is written, 15-03-2021 or 1-3-2021: when a part is complete Qt
+    moves on by itself, so the dash typed after it must not skip the next part too."""
+
+    def __init__(self, day: QDate) -> None:
+        super().__init__(day)
+        self._moved_on = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text and text in "-/." and self._moved_on:
+            self._moved_on = False
+            event.accept()
+            return
+        before = self.currentSectionIndex()
+        super().keyPressEvent(event)
+        self._moved_on = text.isdigit() and self.currentSectionIndex() != before
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.setCurrentSectionIndex(0)  # typing replaces the date from its first part
+            self.setSelectedSection(self.sectionAt(0))
+        self._moved_on = False
+
+
 def date_edit(day: dt.date) -> QDateEdit:
     """A date field as Dutch forms write dates, with a calendar to pick from."""
-    edit = QDateEdit(to_qdate(day))
+    edit = DateEdit(to_qdate(day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd-MM-yyyy")
     edit.setMinimumDate(QDate(1920, 1, 1))
@@ -206,9 +233,55 @@ def list_table(model: QAbstractItemModel, widths: dict[int, int]) -> QTableView:
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     table.setWordWrap(False)
     table.setAlternatingRowColors(True)
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "Berg-IJz…erman, Zoë"
     for column, width in widths.items():
         table.setColumnWidth(column, width)
+    keyboard_table(table)
     return table
+
+
+def keyboard_table(table: QTableView) -> None:
+    """A list used with the keyboard: Tab leaves it for the buttons beside it (instead of
+    walking every cell), and Enter or F2 opens the chosen row as a double click does."""
+    table.setTabKeyNavigation(False)
+
+    def open_current() -> None:
+        table.doubleClicked.emit(table.currentIndex())
+
+    on_keys(
+        table, dict.fromkeys((Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2), open_current)
+    )
+
+
+def on_keys(table: QTableView, actions: dict[Qt.Key, Callable[[], None]]) -> None:
+    """Keys the list itself receives act on its chosen row (a shortcut would take them
+    from a dialog over the list too)."""
+    keys = _ListKeys(table, actions)
+    table.installEventFilter(keys)
+    table.setProperty("list_keys", keys)  # held by the list, as long as it lives
+
+
+_PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+
+class _ListKeys(QObject):
+    def __init__(self, table: QTableView, actions: dict[Qt.Key, Callable[[], None]]) -> None:
+        super().__init__(table)
+        self.actions = actions
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(watched, QTableView)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and event.key() in self.actions
+            and watched.currentIndex().isValid()
+        ):
+            self.actions[Qt.Key(event.key())]()
+            return True
+        return False
 
 
 def list_and_panel(table: QWidget, panel: QWidget, sizes: tuple[int, int]) -> QSplitter:
@@ -231,6 +304,7 @@ def detail_table(headers: list[str], stretch_column: int) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setTabKeyNavigation(False)  # Tab goes on to the buttons below
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)

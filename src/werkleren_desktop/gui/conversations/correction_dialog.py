@@ -65,6 +65,7 @@ class CorrectionDialog(FormDialog):
             _("Drop the change typed in this part?"),
             _("Discard changes"),
             _("Keep editing"),
+            destructive=True,
         ):
             self.part.blockSignals(True)
             self.part.setCurrentIndex(self.part.findData(self._key))

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -200,6 +200,9 @@ class ConversationsPage(RecordListPage):
         agreement_tools.addWidget(self.owner_box)
         agreement_tools.addStretch(1)
 
+        self.use_keys(new=self.plan_button)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(self.go_to_search)
         self.tabs = QTabWidget()
         for title, tools, table in (
             (_("Due this half year"), due_tools, self.due_table),
@@ -265,6 +268,12 @@ class ConversationsPage(RecordListPage):
             open_agreements(self.sessions) if tab == AGREEMENTS_TAB else None,
             list_people(self.sessions),
         )
+
+    def go_to_search(self) -> None:
+        """Ctrl+F: the search is on the tab of all conversations."""
+        self.tabs.setCurrentIndex(CONVERSATIONS_TAB)
+        self.search.setFocus()
+        self.search.selectAll()
 
     def _tab_shown(self, tab: int) -> None:
         if tab == CONVERSATIONS_TAB and self.conversation_rows is None:

@@ -45,5 +45,6 @@ def show_conversations(label: QLabel, sessions: SessionFactory, person_id: int) 
     ]
     if not rows:
         lines.append(html.escape(_("No talent conversation yet.")))
-    lines.append(f'<a href="{PLAN_LINK}">{html.escape(_("Plan a conversation…"))}</a>')
+    plan = _("Plan a conversation…")  # outside the f-string (extraction)
+    lines.append(f'<a href="{PLAN_LINK}">{html.escape(plan)}</a>')
     label.setText("<br>".join(lines))

@@ -27,6 +27,7 @@ from werkleren_desktop.gui.cycles.move_dialog import MoveSessionDialog
 from werkleren_desktop.gui.cycles.plan_dialog import PlanCycleDialog
 from werkleren_desktop.gui.cycles.table_model import CyclesTableModel, PeriodFilter
 from werkleren_desktop.gui.cycles.trend_chart import TrendChart
+from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import (
@@ -85,7 +86,7 @@ class CyclePanel(QWidget):
         self.move_button = QPushButton(_("Move session…"))
         self.cancel_session_button = QPushButton(_("Cancel session"))
         self.cancel_cycle_button = QPushButton(_("Cancel cycle"))
-        self.print_button = QPushButton(_("Attendance list (PDF)…"))
+        self.print_button = QPushButton(_("Attendance list…"))
         buttons = QHBoxLayout()
         for button in (self.attendance_button, self.move_button, self.cancel_session_button):
             buttons.addWidget(button)
@@ -193,6 +194,7 @@ class CyclesPage(RecordListPage):
         self.table = list_table(self.model, {0: 170, 1: 85, 2: 85, 4: 70})
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.follow_selection(self.table, self.model)
+        self.use_keys(new=self.plan_button)
         self.panel = CyclePanel(today)
         self.panel.attendance_button.clicked.connect(self.record_attendance)
         self.panel.move_button.clicked.connect(self.move_session)
@@ -364,6 +366,7 @@ class CyclesPage(RecordListPage):
             ),
             _("Cancel session"),
             _("Keep it"),
+            destructive=True,
         ):
             return
         self.act(lambda: cancel_session(self.sessions, item.id), _("Session cancelled."))
@@ -376,6 +379,7 @@ class CyclesPage(RecordListPage):
             _("Cancel all four sessions of this cycle?"),
             _("Cancel cycle"),
             _("Keep it"),
+            destructive=True,
         ):
             return
         self.act(lambda: cancel_cycle(self.sessions, detail.id), _("Week cycle cancelled."))
@@ -383,7 +387,8 @@ class CyclesPage(RecordListPage):
     def export_calendar(self) -> None:
         group_id = self.group_box.currentData()
         name = self.group_box.currentText() if group_id is not None else None
-        suggested = f"{name or _('week cycles')}.ics"
+        every = _("week cycles")  # outside the f-string: extraction does not look inside one
+        suggested = f"{name or every}.ics"
         path = prompts.choose_save_file(
             self, _("Export calendar"), suggested, _("Calendar files (*.ics)")
         )
@@ -411,6 +416,7 @@ class CyclesPage(RecordListPage):
         self.tasks.run(write, done, failed, owner=self)
 
     def print_attendance_list(self) -> None:
+        """The list to print for the sessions, shown first: print it, or save it as PDF."""
         detail = self.panel.detail
         if detail is None:
             return
@@ -421,15 +427,10 @@ class CyclesPage(RecordListPage):
             )
             + ".pdf"
         )
-        path = prompts.choose_save_file(
-            self, _("Attendance list"), suggested, _("PDF documents (*.pdf)")
-        )
-        if path is None:
-            return
         try:
             pdf = attendance_list_pdf(attendance_list_data(self.sessions, detail.id), self.today())
-            write_atomically(path, pdf)
         except UserError as error:
             self.error_label.show_message(str(error))
             return
-        self.status_message.emit(_("Attendance list saved as {path}.").format(path=path))
+        self.preview = PdfPreviewDialog(_("Attendance list"), pdf, suggested, self)
+        self.preview.open()

@@ -7,7 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLayout,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.gui import errors, prompts
@@ -16,6 +24,12 @@ from werkleren_desktop.i18n import _
 from werkleren_desktop.services.drafts import DraftStore
 
 DRAFT_INTERVAL_MS = 2000  # a crash loses at most the last two seconds of typing
+
+
+def tab_moves_on(form: QWidget) -> None:
+    """In a form no text field wants a tab character: Tab goes on to the next field."""
+    for edit in form.findChildren(QPlainTextEdit) + form.findChildren(QTextEdit):
+        edit.setTabChangesFocus(True)
 
 
 class FormDialog(QDialog):
@@ -52,6 +66,7 @@ class FormDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        tab_moves_on(self)
         self._initial = self.snapshot()
 
     def snapshot(self) -> object:
@@ -154,6 +169,7 @@ class FormDialog(QDialog):
             _("Close without saving what you entered?"),
             _("Discard changes"),
             _("Keep editing"),
+            destructive=True,  # Escape, then Enter out of habit, keeps what was typed
         ):
             return
         self.discard()

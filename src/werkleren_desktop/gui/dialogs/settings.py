@@ -689,6 +689,7 @@ class SettingsDialog(QDialog):
             _("Discard the changes to the settings?"),
             _("Discard changes"),
             _("Keep editing"),
+            destructive=True,
         ):
             return
         super().reject()

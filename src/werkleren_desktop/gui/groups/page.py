@@ -258,6 +258,7 @@ class GroupsPage(RecordListPage):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_group())
         self.follow_selection(self.table, self.model, self.search)
+        self.use_keys(new=self.new_button, search=self.search)
 
         self.panel = GroupPanel()
         self.panel.show_all_situations.connect(

@@ -213,6 +213,7 @@ class PeoplePage(RecordListPage):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.edit_person())
         self.follow_selection(self.table, self.model, self.search)
+        self.use_keys(new=self.new_button, search=self.search)
 
         self.panel = PersonPanel()
         self.panel.show_all_situations.connect(

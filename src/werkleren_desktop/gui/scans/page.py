@@ -457,6 +457,7 @@ class ScansPage(RecordListPage):
         self.table.setMinimumWidth(260)
         self.table.doubleClicked.connect(lambda _index: self.edit_scan())
         self.follow_selection(self.table, self.model)
+        self.use_keys(new=self.new_button, delete=self.delete_scan)
         self.panel = ScanPanel()
         self.panel.add_button.clicked.connect(self.add_form)
         self.panel.report_button.clicked.connect(self.show_report_pdf)
@@ -643,6 +644,7 @@ class ScansPage(RecordListPage):
             ).format(title=scan.title, date=format_date(scan.held_on), n=scan.responses),
             _("Delete"),
             _("Keep it"),
+            destructive=True,
         ):
             return
         if self.act(lambda: delete_scan(self.sessions, scan.id), _("Scan deleted.")):
@@ -720,6 +722,7 @@ class ScansPage(RecordListPage):
             _("Delete form {n}? Its scores and remarks no longer count.").format(n=number),
             _("Delete"),
             _("Keep it"),
+            destructive=True,
         ):
             return
         response_id = report.result.response_ids[index]

@@ -209,6 +209,7 @@ class SituationsPage(RecordListPage):
         self.table.setSortingEnabled(True)
         self.model.sort_changed.connect(self.requery)
         self.follow_selection(self.table, self.model, self.search)
+        self.use_keys(new=self.new_button, search=self.search)
         self.table.doubleClicked.connect(lambda _index: self.edit_situation())
         self.panel = SituationPanel()
         self.panel.edit_button.clicked.connect(self.edit_situation)

@@ -39,5 +39,6 @@ def show_situations(label: QLabel, sessions: SessionFactory, where: SituationFil
         f"{format_date(row.occurred_on, 'short')} · {html.escape(row.title)}"
         for row in list_situations(sessions, where, limit=LATEST)
     ]
-    lines.append(f'<a href="#all">{html.escape(_("Show them all in the learning log"))}</a>')
+    show_all = _("Show them all in the learning log")  # outside the f-string (extraction)
+    lines.append(f'<a href="#all">{html.escape(show_all)}</a>')
     label.setText("<br>".join(lines))

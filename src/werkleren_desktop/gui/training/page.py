@@ -260,6 +260,7 @@ class TrainingPage(RecordListPage):
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_training())
         self.follow_selection(self.table, self.model, self.search)
+        self.use_keys(new=self.new_button, search=self.search, delete=self.delete_training)
         self.panel = TrainingPanel()
         self.panel.edit_button.clicked.connect(self.edit_training)
         self.panel.delete_button.clicked.connect(self.delete_training)
@@ -438,6 +439,7 @@ class TrainingPage(RecordListPage):
             ),
             _("Delete"),
             _("Keep it"),
+            destructive=True,
         ):
             return
         if self.act(lambda: delete_training(self.sessions, row.id), _("Training deleted.")):
