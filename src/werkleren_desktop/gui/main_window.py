@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(1, False)
+        splitter.setSizes([side.minimumWidth(), 10_000])  # a laptop's width goes to the page
         side.setVisible(self.state.sidebar_visible())
         self.sidebar_action.setChecked(self.state.sidebar_visible())
 

@@ -237,7 +237,63 @@ def list_table(model: QAbstractItemModel, widths: dict[int, int]) -> QTableView:
     for column, width in widths.items():
         table.setColumnWidth(column, width)
     keyboard_table(table)
+    fit_columns_to_content(table)
     return table
+
+
+def fit_columns_to_content(table: QTableView) -> None:
+    """Columns as wide as what they hold, each time the list is filled or resized; when
+    that is wider than the list, the widest give way (their texts cut in the middle,
+    whole in the tooltip) and no column gets narrower than its header."""
+    fitter = _ColumnFitter(table)
+    table.viewport().installEventFilter(fitter)
+    model = table.model()
+    model.modelReset.connect(fitter.fit)
+    model.layoutChanged.connect(fitter.fit)
+    table.setProperty("column_fitter", fitter)
+
+
+_CELL_SLACK = 6  # pixels beyond the widest text, so that nothing touches the grid
+
+
+class _ColumnFitter(QObject):
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        table, header = self.table, self.table.horizontalHeader()
+        columns = [c for c in range(table.model().columnCount()) if not header.isSectionHidden(c)]
+        if not columns or not table.model().rowCount():
+            return
+        padding = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 8
+        natural = {
+            c: max(table.sizeHintForColumn(c) + padding, header.sectionSizeHint(c)) for c in columns
+        }
+        least = {c: min(natural[c], header.sectionSizeHint(c)) for c in columns}
+        widths = dict(natural)
+        excess = sum(natural.values()) - table.viewport().width()
+        # the other columns give way first; the first (a name) only when they cannot
+        for giving in ([c for c in columns if c != columns[0]], [columns[0]]):
+            give = {c: widths[c] - least[c] for c in giving}
+            if excess <= 0 or sum(give.values()) <= 0:
+                continue
+            share = min(1.0, excess / sum(give.values()))
+            for c in giving:
+                taken = int(give[c] * share + 0.5)
+                widths[c] -= taken
+                excess -= taken
+        stretch = [
+            c for c in columns if header.sectionResizeMode(c) == QHeaderView.ResizeMode.Stretch
+        ]
+        for column, width in widths.items():
+            if column not in stretch:
+                header.resizeSection(column, width)
 
 
 def keyboard_table(table: QTableView) -> None:

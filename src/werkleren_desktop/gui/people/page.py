@@ -91,12 +91,16 @@ class PersonPanel(QWidget):
         )
         self.erase_button = QPushButton(_("Erase…"))
         self.erase_button.setToolTip(_("Remove this person and all their data for good"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.leave_button)
-        buttons.addWidget(self.access_button)
-        buttons.addWidget(self.erase_button)
-        buttons.addStretch(1)
+        buttons = QVBoxLayout()  # two by two: a laptop's panel has no room for four abreast
+        for pair in (
+            (self.edit_button, self.leave_button),
+            (self.access_button, self.erase_button),
+        ):
+            row = QHBoxLayout()
+            for button in pair:
+                row.addWidget(button)
+            row.addStretch(1)
+            buttons.addLayout(row)
 
         self.empty = hint(_("Choose a person in the list to see everything about them."))
         self.body = QWidget()
