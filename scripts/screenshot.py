@@ -1,6 +1,9 @@
 """Take screenshots of the program for the README and for looking at changes.
 
     python scripts/screenshot.py --data-dir DIR --out FOLDER [--area KEY ...] [--settings] [--tabs]
+    python scripts/screenshot.py --data-dir DEMO --readme docs/screenshots
+
+The window is 1366x740: a 1366x768 laptop, the design size, less a title bar.
 
 Runs offscreen unless QT_QPA_PLATFORM says otherwise (use xvfb-run for real fonts).
 """
@@ -24,6 +27,16 @@ from werkleren_desktop.paths import DataPaths
 from werkleren_desktop.services.data_store import open_data_folder
 from werkleren_desktop.services.organisation import load_settings
 
+README_SHOTS = (  # file name, area, tab (None: as it opens)
+    ("home", "home", None),
+    ("learning-groups", "groups", None),
+    ("week-cycles-calendar", "cycles", 1),
+    ("learning-log", "situations", None),
+    ("conversations", "conversations", None),
+    ("yearly-overview", "overview", None),
+    ("scans", "scans", None),
+)
+
 
 def main() -> None:
     parser = argparse.ArgumentParser()
@@ -33,7 +46,10 @@ def main() -> None:
     parser.add_argument("--settings", action="store_true")
     parser.add_argument("--about", action="store_true")
     parser.add_argument("--tabs", action="store_true", help="every tab of each page's tabs")
-    parser.add_argument("--size", default="1180x760")
+    parser.add_argument("--size", default="1366x740")
+    parser.add_argument(
+        "--readme", action="store_true", help="the README's pictures, named as it names them"
+    )
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -47,12 +63,35 @@ def main() -> None:
     window.resize(width, height)
     window.show()
 
+    def settle() -> None:
+        # a label that changed lays out its panel over several rounds of events
+        for _round in range(20):
+            app.processEvents()
+
+    def readme() -> None:
+        """The README's screenshots: each area as a user first sees it, something chosen."""
+        for name, area, tab in README_SHOTS:
+            window.show_area(area)
+            settle()
+            page = window.pages.currentWidget()
+            table = getattr(page, "table", None)
+            if table is not None and table.model().rowCount():
+                table.selectRow(0)
+            if tab is not None:
+                page.findChildren(QTabWidget)[0].setCurrentIndex(tab)
+            settle()
+            window.grab().save(str(out / f"{name}.png"))
+
     def shoot() -> None:
+        if args.readme:
+            readme()
+            app.quit()
+            return
         areas = args.area or [window.current_area() or "welcome"]
         for key in areas:
             if settings is not None:
                 window.show_area(key)
-            app.processEvents()
+            settle()
             window.grab().save(str(out / f"{key}.png"))
             tabs = window.pages.currentWidget().findChildren(QTabWidget)
             if args.tabs and tabs:
