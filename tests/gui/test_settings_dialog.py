@@ -281,7 +281,7 @@ def test_editing_the_guiding_questions_keeps_earlier_answers(window, qtbot, stor
 
     dialog = open_dialog(window)
     dialog.tabs.setCurrentIndex(4)
-    assert dialog.tabs.tabText(4) == "Leidende vragen"
+    assert dialog.tabs.tabText(4) == "Richtinggevende vragen"
     editor = dialog.questions_editor
     assert editor.list.count() == 10
     edit_question(qtbot, dialog, 0, "Wat gebeurde er precies?")
@@ -315,12 +315,12 @@ def test_a_question_emptied_or_all_retired_is_explained(window, qtbot) -> None:
     save(qtbot, dialog)
     assert dialog.isVisible()
     assert dialog.tabs.currentIndex() == 4
-    assert dialog.error_label.text() == "Een leidende vraag kan niet leeg zijn."
+    assert dialog.error_label.text() == "Een richtinggevende vraag kan niet leeg zijn."
     editor.list.item(3).setText("Wat heb je nodig?")
     for row in range(editor.list.count()):
         editor.list.item(row).setCheckState(Qt.CheckState.Unchecked)
     save(qtbot, dialog)
-    assert dialog.error_label.text() == "Houd minstens één leidende vraag in gebruik."
+    assert dialog.error_label.text() == "Houd minstens één richtinggevende vraag in gebruik."
     assert editor.list.item(3).text() == "Wat heb je nodig?"  # nothing typed is lost
 
 

@@ -133,6 +133,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self._update_preview()
         self.name_edit.setFocus()  # the keyboard starts at the first field, not a button
+        # every tab in sight, no scroll arrows (the screen caps it: see gui/screen_fit.py)
+        self.resize(max(720, self.tabs.tabBar().sizeHint().width() + 40), 600)
 
     # --- tabs ---------------------------------------------------------------------
 
