@@ -224,3 +224,30 @@ def test_a_digit_typed_in_the_attendance_grid_sets_the_score(window, qtbot, stor
     qtbot.keyClicks(energy, "4")
     assert energy.value() == 4
     dialog.discard()
+
+
+def test_f1_opens_the_guide_at_the_page_in_view(window, qtbot) -> None:
+    window.show_area("cycles")
+    press(qtbot, window, Qt.Key.Key_F1)
+    guide = window.guide_dialog
+    assert guide is not None and guide.isVisible() and guide.windowTitle() == "Handleiding"
+    assert guide.section == "cycles"
+    assert guide.contents.currentItem().text() == "Weekcycli"
+    assert "vier opeenvolgende werkdagen" in guide.browser.toPlainText()
+    window.show_area("people")
+    press(qtbot, window, Qt.Key.Key_F1)
+    assert window.guide_dialog is guide and guide.section == "people"
+    guide.close()
+
+
+def test_the_guide_has_a_section_for_every_area_in_both_languages() -> None:
+    from werkleren_desktop.gui.dialogs.guide import guide_html, sections
+    from werkleren_desktop.gui.navigation import AREAS
+
+    for language in ("nl", "en"):
+        anchors = [anchor for anchor, _title in sections(guide_html(language))]
+        assert anchors[0] == "way-of-working"
+        assert {area.key for area in AREAS} <= set(anchors), language
+    assert [a for a, _t in sections(guide_html("nl"))] == [
+        a for a, _t in sections(guide_html("en"))
+    ]

@@ -37,6 +37,7 @@ from werkleren_desktop.paths import DataPaths
 # imported: what needs it is imported where it is used, by then long loaded.
 if TYPE_CHECKING:
     from werkleren_desktop.domain.organisation import OrganisationSettings
+    from werkleren_desktop.gui.dialogs.guide import GuideDialog
     from werkleren_desktop.services.backups import Backup
     from werkleren_desktop.services.data_store import DataStore
 
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setMinimumSize(760, 520)
         self._said_before_work = ""
+        self.guide_dialog: GuideDialog | None = None
         self.tasks.busy_changed.connect(self._show_busy)
         errors.tell_with(lambda message: self.statusBar().showMessage(message, 15_000))
         QApplication.instance().focusChanged.connect(self._update_edit_actions)  # type: ignore[union-attr]
@@ -420,6 +422,10 @@ class MainWindow(QMainWindow):
         full_screen.toggled.connect(lambda on: self.showFullScreen() if on else self.showNormal())
 
         help_menu = bar.addMenu(_("&Help"))
+        self.guide_action = help_menu.addAction(_("&Guide"))
+        self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.guide_action.triggered.connect(self.open_guide)
+        help_menu.addSeparator()
         self.about_action = help_menu.addAction(_("&About Werkleren Desktop"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.open_about)
@@ -686,6 +692,19 @@ class MainWindow(QMainWindow):
             apply_language(settings.language)
         self._build(self.current_area())
         self.statusBar().showMessage(_("Settings saved."), 5000)
+
+    def open_guide(self) -> None:
+        """The guide at the section of the page in view (F1); one guide window at a time."""
+        from werkleren_desktop.gui.dialogs.guide import GuideDialog
+
+        if self.guide_dialog is None:  # made once; closing it only hides it
+            self.guide_dialog = GuideDialog(self)
+        guide = self.guide_dialog
+        area = self.current_area() if self.settings is not None else None
+        guide.show_section(area or "way-of-working")
+        guide.show()
+        guide.raise_()
+        guide.activateWindow()
 
     def open_about(self) -> None:
         from werkleren_desktop.gui.dialogs.about import AboutDialog
