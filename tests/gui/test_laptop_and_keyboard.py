@@ -251,3 +251,42 @@ def test_the_guide_has_a_section_for_every_area_in_both_languages() -> None:
     assert [a for a, _t in sections(guide_html("nl"))] == [
         a for a, _t in sections(guide_html("en"))
     ]
+
+
+def test_a_deleted_record_comes_back_with_ctrl_z_or_the_status_bar(
+    window, qtbot, fake_prompts, store
+) -> None:
+    window.show_area("training")
+    page = window.training_page
+    page.table.setFocus()
+    page.table.selectRow(0)
+    press(qtbot, page.table, Qt.Key.Key_Delete)
+    assert list_trainings(store.sessions, 2026) == []
+    assert window.statusBar().currentMessage() == "Opleiding ‘BHV’ verwijderd."
+    assert window.undo_button.isVisible() and window.undo_button.text() == "Terugzetten"
+    page.table.setFocus()
+    press(qtbot, page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [t.title for t in list_trainings(store.sessions, 2026)] == ["BHV"]
+    assert page.model.rowCount() == 1
+    assert window.statusBar().currentMessage() == "Opleiding ‘BHV’ teruggezet."
+    assert not window.undo_button.isVisible()
+    # again, and back through the status bar's button
+    page.table.selectRow(0)
+    press(qtbot, page.table, Qt.Key.Key_Delete)
+    qtbot.mouseClick(window.undo_button, Qt.MouseButton.LeftButton)
+    assert len(list_trainings(store.sessions, 2026)) == 1
+
+
+def test_ctrl_z_in_a_text_field_undoes_the_typing_not_a_delete(
+    window, qtbot, fake_prompts, store
+) -> None:
+    window.show_area("training")
+    page = window.training_page
+    page.table.setFocus()
+    page.table.selectRow(0)
+    press(qtbot, page.table, Qt.Key.Key_Delete)
+    page.search.setFocus()
+    type_text(qtbot, page.search, "abc")
+    press(qtbot, page.search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.text() != "abc"
+    assert list_trainings(store.sessions, 2026) == []  # still deleted

@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QKeySequence, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFontMetrics,
+    QKeySequence,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -16,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -38,8 +47,10 @@ from werkleren_desktop.paths import DataPaths
 if TYPE_CHECKING:
     from werkleren_desktop.domain.organisation import OrganisationSettings
     from werkleren_desktop.gui.dialogs.guide import GuideDialog
+    from werkleren_desktop.gui.record_page import RecordListPage
     from werkleren_desktop.services.backups import Backup
     from werkleren_desktop.services.data_store import DataStore
+    from werkleren_desktop.services.undo import Deleted
 
 EDIT_ACTIONS = (
     ("undo", "Undo", QKeySequence.StandardKey.Undo),
@@ -92,6 +103,12 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(760, 520)
         self._said_before_work = ""
         self.guide_dialog: GuideDialog | None = None
+        # deleted records, newest last, until the program closes (never in the file)
+        self.deleted_records: list[tuple[Deleted, RecordListPage]] = []
+        self._undo_button: QPushButton | None = None  # made at the first delete
+        # Ctrl+Z outside a text field (a field takes the key for its own typing first)
+        bring_back = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        bring_back.activated.connect(self.bring_back)
         self.tasks.busy_changed.connect(self._show_busy)
         errors.tell_with(lambda message: self.statusBar().showMessage(message, 15_000))
         QApplication.instance().focusChanged.connect(self._update_edit_actions)  # type: ignore[union-attr]
@@ -455,8 +472,12 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """The area's page, made on first use."""
         if key not in self._made:
+            from werkleren_desktop.gui.record_page import RecordListPage
+
             index = [area.key for area in AREAS].index(key)
             page = self._make_page(AREAS[index])
+            if isinstance(page, RecordListPage):
+                page.deleted.connect(lambda kept, page=page: self._deleted(kept, page))
             stand_in = self.page_of_area[key]
             self.pages.insertWidget(index, page)
             self.pages.removeWidget(stand_in)
@@ -500,8 +521,18 @@ class MainWindow(QMainWindow):
 
     def _edit(self, method: str) -> None:
         widget = QApplication.focusWidget()
-        if widget is not None and hasattr(widget, method):
+        if widget is not None and hasattr(widget, method) and self._types(widget, method):
             getattr(widget, method)()
+        elif method == "undo" and self.deleted_records:
+            self.bring_back()  # Ctrl+Z outside a text field: the last deleted record
+
+    @staticmethod
+    def _types(widget: QWidget, method: str) -> bool:
+        """Whether ``method`` is the widget's own text editing (Ctrl+Z in a field undoes
+        the typing there; elsewhere it brings back what was deleted)."""
+        if method != "undo":
+            return True
+        return not bool(getattr(widget, "isReadOnly", lambda: False)())
 
     def _update_edit_actions(self, *_args: object) -> None:
         widget = QApplication.focusWidget()
@@ -509,7 +540,60 @@ class MainWindow(QMainWindow):
         for method, action in self.edit_actions.items():
             available = widget is not None and hasattr(widget, method)
             changes_text = method in {"undo", "redo", "cut", "paste"}
-            action.setEnabled(available and not (read_only and changes_text))
+            usable = available and not (read_only and changes_text)
+            if method == "undo" and self.deleted_records:
+                usable = True
+            action.setEnabled(usable)
+
+    # --- bringing back what was deleted -------------------------------------------
+
+    def _deleted(self, kept: Deleted, page: RecordListPage) -> None:
+        """A page deleted a record: keep it in memory (never in the file) until the
+        program closes, and offer it back in the status bar and with Ctrl+Z."""
+        self.deleted_records.append((kept, page))
+        self.statusBar().showMessage(_("{what} deleted.").format(what=kept.what), 30_000)
+        self.undo_button.setText(_("Bring back"))
+        self.undo_button.setToolTip(_("Bring back: {what}").format(what=kept.what))
+        self.undo_button.show()
+        self._update_edit_actions()
+
+    @property
+    def undo_button(self) -> QPushButton:
+        """'Bring back' in the status bar, while something deleted can come back."""
+        if self._undo_button is None:
+            self._undo_button = QPushButton()
+            self._undo_button.setFlat(True)
+            self._undo_button.clicked.connect(self.bring_back)
+            self.statusBar().addPermanentWidget(self._undo_button)
+            self._undo_button.hide()
+        return self._undo_button
+
+    def _forget_deleted(self) -> None:
+        """Other data in view (the demo, a restored backup): their deletes do not apply."""
+        self.deleted_records.clear()
+        if self._undo_button is not None:
+            self._undo_button.hide()
+
+    def bring_back(self) -> None:
+        from werkleren_desktop.services.undo import restore
+
+        if not self.deleted_records:
+            return
+        kept, page = self.deleted_records[-1]
+        try:
+            restore(self.store.sessions, kept)
+        except Exception as error:  # a refusal or the unexpected: said, the record kept
+            errors.report(self, error)
+            return
+        self.deleted_records.pop()
+        self.undo_button.setVisible(bool(self.deleted_records))
+        if self.deleted_records:
+            self.undo_button.setToolTip(
+                _("Bring back: {what}").format(what=self.deleted_records[-1][0].what)
+            )
+        self.statusBar().showMessage(_("{what} brought back.").format(what=kept.what), 10_000)
+        page.refresh()
+        self._update_edit_actions()
 
     def _show_busy(self, busy: bool) -> None:
         if busy:
@@ -560,6 +644,7 @@ class MainWindow(QMainWindow):
         from werkleren_desktop.services.organisation import load_settings
 
         self.store = store
+        self._forget_deleted()
         self.settings = load_settings(store.sessions)
         self._build(HOME.key)
         self.statusBar().showMessage(_("The demo organisation is open."), 6000)
@@ -572,6 +657,7 @@ class MainWindow(QMainWindow):
             return
         self.store.close()
         self.store = self.own_store
+        self._forget_deleted()
         self.settings = load_settings(self.store.sessions)
         self._build(HOME.key)
 
@@ -661,6 +747,7 @@ class MainWindow(QMainWindow):
         else:
             failed = False
         self.own_store = self.store = open_data_folder(paths)
+        self._forget_deleted()
         self.settings = load_settings(self.store.sessions)
         self._build(HOME.key)
         if not failed:

@@ -35,6 +35,8 @@ class RecordListPage(QWidget):
     situations_wanted = Signal(object, object)
     # a talent conversation to open (conversation_id), or to plan for a person (None, id)
     conversation_wanted = Signal(object, object)
+    # a record deleted, with what brings it back (services.undo.Deleted)
+    deleted = Signal(object)
 
     def __init__(
         self,
@@ -133,12 +135,13 @@ class RecordListPage(QWidget):
             self.select_record(self._selected_id)
 
     def act(self, action: Callable[[], object], message: str) -> bool:
+        # an action that returns something returns what brings a deleted record back
         """Do a page action now (delete, cancel, reopen): when the service refuses (a rule,
         a locked file, a full disk) its sentence shows on the page, an unexpected error
         in a message box and the log; either way the page stays as it was. Done, the
         status bar says ``message`` and the page loads again."""
         try:
-            action()
+            result = action()
         except UserError as error:
             self.error_label.show_message(str(error))
             return False
@@ -147,6 +150,8 @@ class RecordListPage(QWidget):
             return False
         self.error_label.clear_message()
         self.status_message.emit(message)
+        if result is not None:  # a delete hands back what brings the record back
+            self.deleted.emit(result)
         self.refresh()
         return True
 

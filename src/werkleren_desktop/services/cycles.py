@@ -33,6 +33,7 @@ from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.organisation import load_settings
+from werkleren_desktop.services.undo import Deleted, capture
 
 if TYPE_CHECKING:  # the printed list (and reportlab) is loaded only when printing
     from werkleren_desktop.documents.attendance_list import AttendanceListData
@@ -297,6 +298,24 @@ def cancel_cycle(sessions: SessionFactory, cycle_id: int) -> None:
         cycle.cancelled = True
         for item in cycle.sessions:
             item.cancelled = True
+
+
+def remove_cycle(sessions: SessionFactory, cycle_id: int) -> Deleted:
+    """Take a cancelled week cycle out of the list; what it returns puts it back
+    (services.undo). A cycle that still takes place is cancelled first, so that the
+    next calendar export cancels its sessions in everyone's calendar."""
+    with sessions.begin() as session:
+        cycle = _cycle(session, cycle_id)
+        if not cycle.cancelled:
+            raise UserError(_("Only a cancelled week cycle can be removed; cancel it first."))
+        kept = capture(
+            session,
+            WeekCycle.__tablename__,
+            [cycle_id],
+            _("Week cycle of {group}").format(group=cycle.group.name),
+        )
+        session.delete(cycle)
+    return kept
 
 
 def record_attendance(

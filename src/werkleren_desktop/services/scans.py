@@ -49,6 +49,7 @@ from werkleren_desktop.domain.scans import (
 )
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
+from werkleren_desktop.services.undo import Deleted, capture
 
 
 @dataclass(frozen=True)
@@ -141,9 +142,15 @@ def get_scan(sessions: SessionFactory, scan_id: int) -> ScanInput:
         return ScanInput(scan.held_on, scan.title, scan.note)
 
 
-def delete_scan(sessions: SessionFactory, scan_id: int) -> None:
+def delete_scan(sessions: SessionFactory, scan_id: int) -> Deleted:
+    """Delete a scan with its forms; what it returns puts them back (services.undo)."""
     with sessions.begin() as session:
-        session.delete(_get(session, scan_id))
+        scan = _get(session, scan_id)
+        kept = capture(
+            session, Scan.__tablename__, [scan_id], _("Scan “{title}”").format(title=scan.title)
+        )
+        session.delete(scan)
+    return kept
 
 
 def save_response(
@@ -184,13 +191,20 @@ def get_response(sessions: SessionFactory, response_id: int) -> dict[str, Answer
         return {a.item: Answer(a.score, a.not_applicable, a.remark) for a in response.answers}
 
 
-def delete_response(sessions: SessionFactory, response_id: int) -> None:
+def delete_response(sessions: SessionFactory, response_id: int) -> Deleted:
     """Remove one form; the others keep their numbers, so remarks stay traceable."""
     with sessions.begin() as session:
         response = session.get(ScanResponse, response_id)
         if response is None:
             raise UserError(_("This form no longer exists."))
+        kept = capture(
+            session,
+            ScanResponse.__tablename__,
+            [response_id],
+            _("Form {n}").format(n=response.number),
+        )
         session.delete(response)
+    return kept
 
 
 def scan_result(sessions: SessionFactory, scan_id: int) -> ScanResult:

@@ -56,6 +56,7 @@ from werkleren_desktop.services.cycles import (
     cycle_outline,
     group_trend,
     list_cycles,
+    remove_cycle,
     session_events,
     session_marks,
 )
@@ -87,6 +88,10 @@ class CyclePanel(QWidget):
         self.cancel_session_button = QPushButton(_("Cancel session"))
         self.cancel_cycle_button = QPushButton(_("Cancel cycle"))
         self.print_button = QPushButton(_("Attendance list…"))
+        self.remove_button = QPushButton(_("Remove from the list"))
+        self.remove_button.setToolTip(
+            _("A cancelled cycle leaves the list; Ctrl+Z brings it back until you close.")
+        )
         buttons = QHBoxLayout()
         for button in (self.attendance_button, self.move_button, self.cancel_session_button):
             buttons.addWidget(button)
@@ -104,6 +109,7 @@ class CyclePanel(QWidget):
         cycle_buttons = QHBoxLayout()
         cycle_buttons.addWidget(self.print_button)
         cycle_buttons.addWidget(self.cancel_cycle_button)
+        cycle_buttons.addWidget(self.remove_button)
         cycle_buttons.addStretch(1)
         body.addLayout(cycle_buttons)
         body.addSpacing(6)
@@ -161,7 +167,8 @@ class CyclePanel(QWidget):
                 if item.cancelled:
                     cell.setForeground(self.palette().placeholderText())
                 self.sessions.setItem(row, column, cell)
-        self.cancel_cycle_button.setEnabled(not detail.cancelled)
+        self.cancel_cycle_button.setVisible(not detail.cancelled)
+        self.remove_button.setVisible(detail.cancelled)
         self._session_selected()
 
 
@@ -201,6 +208,7 @@ class CyclesPage(RecordListPage):
         self.panel.cancel_session_button.clicked.connect(self.cancel_session)
         self.panel.cancel_cycle_button.clicked.connect(self.cancel_cycle)
         self.panel.print_button.clicked.connect(self.print_attendance_list)
+        self.panel.remove_button.clicked.connect(self.remove_from_list)
 
         tools = QHBoxLayout()
         tools.addWidget(self.group_box, 1)
@@ -383,6 +391,14 @@ class CyclesPage(RecordListPage):
         ):
             return
         self.act(lambda: cancel_cycle(self.sessions, detail.id), _("Week cycle cancelled."))
+
+    def remove_from_list(self) -> None:
+        detail = self.panel.detail
+        if detail is None or not detail.cancelled:
+            return
+        if self.act(lambda: remove_cycle(self.sessions, detail.id), _("Week cycle removed.")):
+            self._selected_id = None
+            self.panel.show_detail(None)
 
     def export_calendar(self) -> None:
         group_id = self.group_box.currentData()
