@@ -8,8 +8,19 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
+from PySide6.QtGui import QAccessible, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+)
 
 from tests.conftest import TODAY
 from tests.gui.helpers import type_text
@@ -290,3 +301,54 @@ def test_ctrl_z_in_a_text_field_undoes_the_typing_not_a_delete(
     press(qtbot, page.search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert page.search.text() != "abc"
     assert list_trainings(store.sessions, 2026) == []  # still deleted
+
+
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QAbstractItemView,
+)
+
+
+def unnamed(root) -> list[str]:
+    """The controls a screen reader would have no name for (as Qt's accessibility
+    interface reports it: own text, a form's label, an accessible name)."""
+    found = []
+    for kind in CONTROLS:
+        for widget in root.findChildren(kind):
+            if not widget.isVisibleTo(root) or isinstance(widget, QHeaderView):
+                continue
+            if isinstance(widget.parent(), (QComboBox, QAbstractSpinBox)):
+                continue  # the editor inside a combo box or spin box: named by it
+            interface = QAccessible.queryAccessibleInterface(widget)
+            if not (interface.text(QAccessible.Text.Name) or "").strip():
+                found.append(type(widget).__name__)
+    return found
+
+
+def test_every_control_has_a_name_for_screen_readers(window, qtbot) -> None:
+    for area in (
+        "home",
+        "people",
+        "groups",
+        "cycles",
+        "situations",
+        "training",
+        "conversations",
+        "overview",
+        "scans",
+    ):
+        window.show_area(area)
+        assert unnamed(window.pages.currentWidget()) == [], area
+    window.show_area("people")
+    qtbot.mouseClick(window.people_page.new_button, Qt.MouseButton.LeftButton)
+    assert unnamed(window.people_page.dialog) == []
+    window.people_page.dialog.discard()
+    window.show_area("situations")
+    qtbot.mouseClick(window.situations_page.new_button, Qt.MouseButton.LeftButton)
+    assert unnamed(window.situations_page.dialog) == []
+    window.situations_page.dialog.discard()

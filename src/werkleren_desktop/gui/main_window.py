@@ -37,7 +37,7 @@ from werkleren_desktop.gui.icons import app_icon
 from werkleren_desktop.gui.language import apply_language
 from werkleren_desktop.gui.navigation import AREAS, HOME, Area
 from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.gui.widgets import Banner, heading
+from werkleren_desktop.gui.widgets import Banner, heading, name_for_screen_readers
 from werkleren_desktop.gui.window_state import WindowState
 from werkleren_desktop.i18n import _, current_language
 from werkleren_desktop.paths import DataPaths
@@ -476,6 +476,7 @@ class MainWindow(QMainWindow):
 
             index = [area.key for area in AREAS].index(key)
             page = self._make_page(AREAS[index])
+            name_for_screen_readers(page, _(AREAS[index].title))
             if isinstance(page, RecordListPage):
                 page.deleted.connect(lambda kept, page=page: self._deleted(kept, page))
             stand_in = self.page_of_area[key]

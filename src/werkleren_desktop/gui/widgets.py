@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLayout,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -186,6 +187,7 @@ class OptionalDate(QWidget):
         super().__init__(parent)
         self.check = QCheckBox(label)
         self.edit = date_edit(value or default)
+        self.edit.setAccessibleName(label.replace("&", ""))
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
@@ -430,3 +432,16 @@ def reading_panel(panel: QWidget, empty: QLabel, *parts: QWidget | QLayout) -> N
     layout = QVBoxLayout(panel)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(scrolling(content))
+
+
+def name_for_screen_readers(root: QWidget, context: str) -> None:
+    """Give the controls that Qt cannot name by themselves a name a screen reader can
+    say: a search field its placeholder, a list the page or form it belongs to. (Buttons
+    and check boxes say their text, fields in a form their label, combo boxes their
+    choice.)"""
+    for field in root.findChildren(QLineEdit):
+        if not field.accessibleName() and field.placeholderText():
+            field.setAccessibleName(field.placeholderText())
+    for view in root.findChildren(QAbstractItemView):
+        if not view.accessibleName() and not isinstance(view.parent(), QComboBox):
+            view.setAccessibleName(_("{context}: list").format(context=context))

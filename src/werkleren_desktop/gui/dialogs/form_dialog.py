@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.gui import errors, prompts
-from werkleren_desktop.gui.widgets import ErrorLabel
+from werkleren_desktop.gui.widgets import ErrorLabel, name_for_screen_readers
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.drafts import DraftStore
 
@@ -67,6 +67,7 @@ class FormDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         tab_moves_on(self)
+        name_for_screen_readers(self, self.windowTitle())
         self._initial = self.snapshot()
 
     def snapshot(self) -> object:

@@ -200,6 +200,7 @@ class SituationDialog(FormDialog):
         )
         button.clicked.connect(lambda: self.ask_ai(question))
         self.ai_buttons.append(button)
+        edit.setAccessibleName(question)  # its label names the row, which holds the button too
         holder = QWidget()
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
