@@ -352,3 +352,35 @@ def test_every_control_has_a_name_for_screen_readers(window, qtbot) -> None:
     qtbot.mouseClick(window.situations_page.new_button, Qt.MouseButton.LeftButton)
     assert unnamed(window.situations_page.dialog) == []
     window.situations_page.dialog.discard()
+
+
+def test_the_layout_holds_with_larger_text(make_window, store, qtbot) -> None:
+    """The system's text size at 140%: dialogs still fit, panels do not scroll sideways."""
+    from PySide6.QtWidgets import QScrollArea
+
+    app = QApplication.instance()
+    normal = app.font()
+    larger = app.font()
+    larger.setPointSizeF(normal.pointSizeF() * 1.4)
+    app.setFont(larger)
+    try:
+        create_organisation(store.sessions, OrganisationSettings(name="Bakkerij"))
+        save_person(
+            store.sessions, PersonInput("Şükrü", "Yılmaz-Van den Berg", D(2015, 1, 1)), TODAY
+        )
+        window = make_window()
+        window.show_area("people")
+        page = window.people_page
+        page.table.selectRow(0)
+        qtbot.wait(50)
+        scroll = page.panel.findChild(QScrollArea)
+        assert not scroll.horizontalScrollBar().isVisible()
+        assert page.panel.name.text() == "Şükrü Yılmaz-Van den Berg"
+        assert page.panel.name.width() >= page.panel.name.sizeHint().width() or (
+            page.panel.name.wordWrap()
+        )
+        qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+        assert fits(page.dialog)
+        page.dialog.discard()
+    finally:
+        app.setFont(normal)
