@@ -359,6 +359,7 @@ def test_the_layout_holds_with_larger_text(make_window, store, qtbot) -> None:
     from PySide6.QtWidgets import QScrollArea
 
     app = QApplication.instance()
+    assert isinstance(app, QApplication)
     normal = app.font()
     larger = app.font()
     larger.setPointSizeF(normal.pointSizeF() * 1.4)

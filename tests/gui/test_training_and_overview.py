@@ -224,3 +224,16 @@ def test_who_is_in_service_and_which_certificates_expired(window, store) -> None
         ["18-11-2026", "Łukasz Wójcik", "BHV", "verlopen"],
         ["15-01-2027", "Łukasz Wójcik", "VCA", "verloopt binnenkort"],
     ]
+
+
+def test_the_overview_can_be_printed_directly(window, qtbot, fake_prompts, tmp_path) -> None:
+    window.show_area("overview")
+    page = window.overview_page
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    preview = page.preview
+    assert preview is not None and preview.isVisible()
+    assert preview.windowTitle() == "Jaaroverzicht"
+    fake_prompts.print_file = tmp_path / "geprint.pdf"
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert fake_prompts.print_file.exists()
+    preview.reject()

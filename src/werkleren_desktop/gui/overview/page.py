@@ -37,6 +37,7 @@ from werkleren_desktop.domain.situations import KIND_SHORT_LABELS
 from werkleren_desktop.domain.training import NATIONAL_BUDGET_USE, PersonYear
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.charts import fill_horizontal_bars
+from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
 from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, hint, list_table
@@ -132,6 +133,9 @@ class OverviewPage(QWidget):
             button = QPushButton(label)
             button.clicked.connect(lambda _checked=False, k=kind: self.export(k))
             self.export_buttons[kind] = button
+        self.print_button = QPushButton(_("Print…"))
+        self.print_button.clicked.connect(self.print_overview)
+        self.preview: PdfPreviewDialog | None = None
 
         self.figures = QLabel()
         self.figures.setTextFormat(Qt.TextFormat.RichText)
@@ -172,6 +176,7 @@ class OverviewPage(QWidget):
         tools.addWidget(QLabel(_("Year")))
         tools.addWidget(self.year_box)
         tools.addSpacing(16)
+        tools.addWidget(self.print_button)
         tools.addWidget(QLabel(_("Export:")))
         for button in self.export_buttons.values():
             tools.addWidget(button)
@@ -269,6 +274,32 @@ class OverviewPage(QWidget):
         counts = [overview.total.situations_by_kind.get(k, 0) for k in SituationKind]
         labels = [_(KIND_SHORT_LABELS[k]) for k in SituationKind]
         bar_chart(self.kinds_chart, labels, [float(c) for c in counts], "#9aa5b1")
+
+    def print_overview(self) -> None:
+        """The printed overview, shown first: to print, or to save as PDF."""
+        if self.overview is None:
+            return
+        overview, today = self.overview, self.today()
+        self.print_button.setEnabled(False)
+
+        def shown(pdf: bytes) -> None:
+            self.print_button.setEnabled(True)
+            name = _("learning overview {year}").format(year=overview.year) + ".pdf"
+            self.preview = PdfPreviewDialog(_("Yearly overview"), pdf, name, self)
+            self.preview.open()
+
+        def failed(error: BaseException) -> None:
+            self.print_button.setEnabled(True)
+            self.error_label.show_message(str(error))
+
+        self.tasks.run(  # the PDF of 250 people takes a moment
+            lambda: export_overview(
+                overview, "pdf", today, year_trainings(self.sessions, overview.year)
+            ),
+            shown,
+            failed,
+            owner=self,
+        )
 
     def export(self, kind: str) -> None:
         if self.overview is None:
