@@ -33,7 +33,7 @@ from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.organisation import load_settings
-from werkleren_desktop.services.undo import Deleted, capture
+from werkleren_desktop.services.undo import Deleted, delete_keeping
 
 if TYPE_CHECKING:  # the printed list (and reportlab) is loaded only when printing
     from werkleren_desktop.documents.attendance_list import AttendanceListData
@@ -308,14 +308,9 @@ def remove_cycle(sessions: SessionFactory, cycle_id: int) -> Deleted:
         cycle = _cycle(session, cycle_id)
         if not cycle.cancelled:
             raise UserError(_("Only a cancelled week cycle can be removed; cancel it first."))
-        kept = capture(
-            session,
-            WeekCycle.__tablename__,
-            [cycle_id],
-            _("Week cycle of {group}").format(group=cycle.group.name),
+        return delete_keeping(
+            session, cycle, _("Week cycle of {group}").format(group=cycle.group.name)
         )
-        session.delete(cycle)
-    return kept
 
 
 def record_attendance(

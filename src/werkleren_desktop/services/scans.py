@@ -49,7 +49,7 @@ from werkleren_desktop.domain.scans import (
 )
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
-from werkleren_desktop.services.undo import Deleted, capture
+from werkleren_desktop.services.undo import Deleted, delete_keeping
 
 
 @dataclass(frozen=True)
@@ -146,11 +146,7 @@ def delete_scan(sessions: SessionFactory, scan_id: int) -> Deleted:
     """Delete a scan with its forms; what it returns puts them back (services.undo)."""
     with sessions.begin() as session:
         scan = _get(session, scan_id)
-        kept = capture(
-            session, Scan.__tablename__, [scan_id], _("Scan “{title}”").format(title=scan.title)
-        )
-        session.delete(scan)
-    return kept
+        return delete_keeping(session, scan, _("Scan “{title}”").format(title=scan.title))
 
 
 def save_response(
@@ -197,14 +193,7 @@ def delete_response(sessions: SessionFactory, response_id: int) -> Deleted:
         response = session.get(ScanResponse, response_id)
         if response is None:
             raise UserError(_("This form no longer exists."))
-        kept = capture(
-            session,
-            ScanResponse.__tablename__,
-            [response_id],
-            _("Form {n}").format(n=response.number),
-        )
-        session.delete(response)
-    return kept
+        return delete_keeping(session, response, _("Form {n}").format(n=response.number))
 
 
 def scan_result(sessions: SessionFactory, scan_id: int) -> ScanResult:

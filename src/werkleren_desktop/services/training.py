@@ -22,7 +22,7 @@ from werkleren_desktop.domain.training import TrainingInput, check_year
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.organisation import load_settings
-from werkleren_desktop.services.undo import Deleted, capture
+from werkleren_desktop.services.undo import Deleted, delete_keeping
 
 CERTIFICATE_MONTHS = 3  # certificates that expire within this many months are shown
 
@@ -167,14 +167,9 @@ def delete_training(sessions: SessionFactory, training_id: int) -> Deleted:
     """Delete a training; what it returns puts it back (see services.undo)."""
     with sessions.begin() as session:
         training = _get(session, training_id)
-        kept = capture(
-            session,
-            Training.__tablename__,
-            [training_id],
-            _("Training “{title}”").format(title=training.title),
+        return delete_keeping(
+            session, training, _("Training “{title}”").format(title=training.title)
         )
-        session.delete(training)
-    return kept
 
 
 # --- budgets -------------------------------------------------------------------------

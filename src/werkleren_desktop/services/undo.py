@@ -56,6 +56,14 @@ def capture(session: Session, table_name: str, ids: list[Any], what: str) -> Del
     return Deleted(what, tuple(rows), tuple(links))
 
 
+def delete_keeping(session: Session, record: Any, what: str) -> Deleted:
+    """Delete ``record`` (an ORM object with an ``id``) in the caller's transaction, and
+    return what puts it back."""
+    kept = capture(session, record.__tablename__, [record.id], what)
+    session.delete(record)
+    return kept
+
+
 def _collect(
     session: Session, table: Table, ids: list[Any], rows: list[_Rows], links: list[_Links]
 ) -> None:
