@@ -160,3 +160,26 @@ def test_no_literal_is_translated_inside_an_f_string() -> None:
                 ):
                     hidden.append(f"{path.relative_to(SRC)}:{inner.lineno}")
     assert hidden == []
+
+
+@pytest.mark.parametrize(
+    ("english", "dutch"),
+    [
+        ("Professional", "Professional"),
+        ("Innovating a work situation", "Een werksituatie innoveren"),
+        ("Performing better myself", "Zelf beter performen"),
+        ("Guiding questions", "Richtinggevende vragen"),
+        ("Location", "Leeromgeving"),
+        ("Colleagues and experts consulted", "Collega’s en experts geraadpleegd"),
+    ],
+)
+def test_the_article_s_own_words(english: str, dutch: str) -> None:
+    """Where the source article has a word, the Dutch interface uses it: professional
+    (not medewerker), innoveren and performen, richtinggevende vragen (not leidende,
+    which suggests leading questions), expert, leeromgeving."""
+    assert translator("nl").gettext(english) == dutch
+    catalogue = po_path("nl").read_text(encoding="utf-8")
+    for avoided in ("medewerker", "leidende vra", "Leidende vra", "deskundige"):
+        assert f'msgstr "{avoided}' not in catalogue and f" {avoided}" not in "".join(
+            line for line in catalogue.splitlines() if line.startswith("msgstr")
+        ), avoided

@@ -76,7 +76,7 @@ def test_the_preparation_form_holds_the_facts_of_the_period() -> None:
         "Marieke de Boer",
         "vrijdag 20 november 2026 om 10:00, Kantoor",
         "10 maart 2026 tot 20 november 2026",
-        "6 situaties (analyseren 3, verbeteren 2, vernieuwen 0, zelf beter presteren 1)",
+        "6 situaties (analyseren 3, verbeteren 2, innoveren 0, zelf beter performen 1)",
         "6,5 uur",
         "2 cycli, 7 sessies bijgewoond (7 uur)",
         "1 opleiding (16 uur, € 450,00)",
@@ -84,7 +84,7 @@ def test_the_preparation_form_holds_the_facts_of_the_period() -> None:
         "Tijd vrijmaken voor de leergroep",
         "☐ nagekomen ☐ deels nagekomen ☐ niet nagekomen",
         "Uitleggen aan leerlingen.",
-        "Deel van de medewerker",
+        "Deel van de professional",
         "Deel van de leidinggevende",
         "Nieuwe afspraken",
         "Vertrouwelijk",
@@ -98,7 +98,7 @@ def test_the_preparation_form_holds_the_facts_of_the_period() -> None:
 
 def test_a_blank_form_names_no_one() -> None:
     text = "\n".join(pages(preparation_pdf(ORGANISATION, None, TODAY)))
-    assert "Medewerker" in text and "____" in text
+    assert "Professional" in text and "____" in text
     assert "Feiten over de periode" not in text and "Şükrü" not in text
 
 

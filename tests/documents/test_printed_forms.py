@@ -103,7 +103,7 @@ def test_header_words_are_whole() -> None:
     for content, headers in (
         (form, ("Nr.", "n.v.t.", "Bestaand perspectief (1)", "Duurzaam perspectief (5)")),
         (record, ("Wat", "Wie", "Klaar op")),
-        (listed, ("Dag", "Datum", "Tijd", "Locatie", "Thema", "Naam")),
+        (listed, ("Dag", "Datum", "Tijd", "Leeromgeving", "Thema", "Naam")),
     ):
         words = set(content.split())
         for header in headers:

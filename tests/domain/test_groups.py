@@ -63,7 +63,7 @@ def test_warning_when_everyone_known_is_one_generation() -> None:
         (
             GroupInput(name="A", starts=ON, expert_contact="06-12345678"),
             "expert_name",
-            "Vul de naam van de externe deskundige in, of haal de contactgegevens weg.",
+            "Vul de naam van de externe expert in, of haal de contactgegevens weg.",
         ),
     ],
 )

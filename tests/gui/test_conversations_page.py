@@ -142,7 +142,7 @@ def test_planning_needs_a_person_and_keeps_what_was_typed(page, qtbot) -> None:
     type_text(qtbot, dialog.preparation["went_well"], "Veel geleerd")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
-    assert dialog.error_label.text() == "Kies de medewerker met wie het gesprek is."
+    assert dialog.error_label.text() == "Kies de professional met wie het gesprek is."
     assert dialog.tabs.currentIndex() == 0
     assert dialog.preparation["went_well"].toPlainText() == "Veel geleerd"
     dialog.person.setCurrentIndex(dialog.person.findText("Yılmaz, Şükrü"))
