@@ -143,7 +143,7 @@ SCHEMA = "person-file.schema.json"
 # services.privacy.FREE_TEXT_COLUMNS or here, so that export and erasure think of it
 NOT_FREE_TEXT = {
     "organisation": ("name", "language", "email"),  # the organisation's own
-    "person": ("first_name", "last_name", "email"),  # the person's own identity
+    "person": ("first_name", "last_name", "email", "sort_key"),  # the person's own identity
     "talent_conversation": ("professional_signed_name", "manager_signed_name"),  # not exported
     "conversation_section": ("key",),  # a code
     "cycle_session": ("uid", "exported_hash"),  # codes

@@ -118,6 +118,8 @@ class Person(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     first_name: Mapped[str] = mapped_column(String(100))
     last_name: Mapped[str] = mapped_column(String(150), index=True)
+    # where the person stands in every list (domain.people.sort_key), kept with them
+    sort_key: Mapped[str] = mapped_column(String(400), default="", server_default="", index=True)
     email: Mapped[str | None] = mapped_column(String(254))
     job_title: Mapped[str] = mapped_column(String(150), default="")
     manager_id: Mapped[int | None] = mapped_column(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
@@ -247,11 +248,46 @@ _PREFIXES = {
 }
 
 
-def list_name(first_name: str, last_name: str) -> str:
-    """How a list writes a name: "Berg-IJzerman, Zoë van den", "Wójcik, Łukasz"."""
+def _split_surname(last_name: str) -> tuple[list[str], list[str]]:
+    """The tussenvoegsels in front, and the surname they belong to."""
     words = last_name.split()
     prefix: list[str] = []
     while len(words) > 1 and words[0].casefold() in _PREFIXES:
         prefix.append(words.pop(0))
+    return prefix, words
+
+
+# letters that Unicode does not decompose into a base letter and a mark
+_BASE_LETTERS = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h",
+     "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH"}
+)  # fmt: skip
+
+
+def folded(text: str) -> str:
+    """``text`` as Dutch lists and searches compare it: without accents (Özdemir with
+    O, Şahin with S, Łukasz with L), without case, spaces tidied."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_BASE_LETTERS))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
+SORT_SEPARATOR = "\x01"  # below every letter: "Berg" before "Bergman" byte for byte
+
+
+def sort_key(first_name: str, last_name: str) -> str:
+    """Where a person stands in every list: by surname without its tussenvoegsel ("de
+    Groot" under G, "van 't Hoff" under H), then first name, accents as their base
+    letter. Stored with the person, so that any database keeps the same order when it
+    compares bytes (on PostgreSQL: COLLATE "C")."""
+    prefix, surname = _split_surname(last_name)
+    return SORT_SEPARATOR.join(
+        (folded(" ".join(surname)), folded(first_name), folded(" ".join(prefix)))
+    )
+
+
+def list_name(first_name: str, last_name: str) -> str:
+    """How a list writes a name: "Berg-IJzerman, Zoë van den", "Wójcik, Łukasz"."""
+    prefix, words = _split_surname(last_name)
     given = " ".join([first_name, *prefix]).strip()
     return f"{' '.join(words)}, {given}" if given else " ".join(words)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from werkleren_desktop.domain.people import folded
 from werkleren_desktop.i18n import _
 
 
@@ -380,12 +381,27 @@ def searchable_combo(everything: str) -> QComboBox:
     box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     box.setMinimumContentsLength(14)
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.addItem(everything, None)
+    find_by_any_part(box)
+    return box
+
+
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 7  # a choice's text and its folded form
+
+
+def find_by_any_part(box: QComboBox) -> None:
+    """Typing in ``box`` finds a choice by any part of it, with or without accents:
+    "verh" finds "Henk Verhoeven", "sukru" finds "Şükrü Yılmaz". Call again after the
+    choices changed (fill_choices does)."""
+    for index in range(box.count()):
+        text = box.itemText(index)
+        box.setItemData(index, f"{text} \x1f {folded(text)}", SEARCH_ROLE)
     completer = box.completer()
     if completer is not None:
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionRole(SEARCH_ROLE)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    box.addItem(everything, None)
-    return box
 
 
 def fill_choices(box: QComboBox, choices: list[tuple[str, object]], current: object) -> None:
@@ -396,6 +412,8 @@ def fill_choices(box: QComboBox, choices: list[tuple[str, object]], current: obj
         box.removeItem(box.count() - 1)
     for text, data in choices:
         box.addItem(text, data)
+    if box.isEditable():
+        find_by_any_part(box)
     box.setCurrentIndex(max(0, box.findData(current)) if current is not None else 0)
     box.blockSignals(False)
 

@@ -96,7 +96,7 @@ def _members_on(session: Session, group_id: int, day: dt.date) -> list[Person]:
                 GroupMembership.joined <= day,
                 or_(GroupMembership.left_on.is_(None), GroupMembership.left_on >= day),
             )
-            .order_by(Person.last_name, Person.first_name)
+            .order_by(Person.sort_key, Person.id)
         )
     )
 
@@ -393,7 +393,7 @@ def read_session_events(
             Person.email,
         )
         .join(Person, GroupMembership.person_id == Person.id)
-        .order_by(Person.last_name, Person.first_name, Person.id)
+        .order_by(Person.sort_key, Person.id)
     )
     if group_id is not None:
         query = query.where(WeekCycle.group_id == group_id)

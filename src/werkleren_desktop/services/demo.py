@@ -35,6 +35,7 @@ from werkleren_desktop.domain.calendar import WorkCalendar
 from werkleren_desktop.domain.conversations import ConversationSchedule, add_months
 from werkleren_desktop.domain.cycles import default_outline, propose_cycle
 from werkleren_desktop.domain.organisation import ClosingPeriodInput, OrganisationSettings
+from werkleren_desktop.domain.people import sort_key
 from werkleren_desktop.domain.scans import CHARACTERISTICS
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import DEFAULT_LANGUAGE, _
@@ -371,6 +372,7 @@ class _Hiring:
         return Person(
             first_name=first,
             last_name=last,
+            sort_key=sort_key(first, last),
             email=_email(first, last, self.profile.domain, self.emails)
             if rng.random() > 0.08
             else None,

@@ -96,7 +96,7 @@ def group_detail(sessions: SessionFactory, group_id: int, today: dt.date) -> Gro
             select(GroupMembership, Person)
             .join(Person, GroupMembership.person_id == Person.id)
             .where(GroupMembership.group_id == group_id)
-            .order_by(GroupMembership.joined, Person.last_name)
+            .order_by(Person.sort_key, GroupMembership.joined)
         ).all()
         members = tuple(
             MemberRow(

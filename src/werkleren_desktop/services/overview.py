@@ -33,7 +33,7 @@ from werkleren_desktop.db.models import (
     TrainingBudget,
     TrainingStatus,
 )
-from werkleren_desktop.domain.people import list_name
+from werkleren_desktop.domain.people import sort_key
 from werkleren_desktop.domain.training import (
     LearningSplit,
     PersonYear,
@@ -294,7 +294,7 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
             ) = (int(v) if v is not None else None for v in row[8 + len(kinds) :])
             keyed.append(
                 (
-                    list_name(given, family).casefold(),
+                    sort_key(given, family),
                     PersonYear(
                         person_id=pid,
                         name=f"{given} {family}",

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, aliased
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import GroupMembership, LearningGroup, Person
-from werkleren_desktop.domain.people import PersonInput, check_manager_chain, list_name
+from werkleren_desktop.domain.people import PersonInput, check_manager_chain, list_name, sort_key
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 
@@ -73,7 +73,7 @@ def list_people(sessions: SessionFactory) -> list[PersonRow]:
     query = (
         select(Person, manager.first_name, manager.last_name)
         .outerjoin(manager, Person.manager_id == manager.id)
-        .order_by(Person.last_name, Person.first_name, Person.id)
+        .order_by(Person.sort_key, Person.id)
     )
     with sessions() as session:
         return [
@@ -126,7 +126,9 @@ def person_overview(sessions: SessionFactory, person_id: int) -> PersonOverview:
     with sessions() as session:
         person = _get(session, person_id)
         reports = session.scalars(
-            select(Person).where(Person.manager_id == person_id).order_by(Person.last_name)
+            select(Person)
+            .where(Person.manager_id == person_id)
+            .order_by(Person.sort_key, Person.id)
         ).all()
         memberships = session.execute(
             select(GroupMembership, LearningGroup.name)
@@ -180,6 +182,7 @@ def person_values(data: PersonInput) -> dict[str, object]:
     return {
         "first_name": data.first_name,
         "last_name": data.last_name,
+        "sort_key": sort_key(data.first_name, data.last_name),
         "email": data.email or None,
         "job_title": data.job_title,
         "manager_id": data.manager_id,

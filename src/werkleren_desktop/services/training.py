@@ -216,7 +216,7 @@ def budgets(sessions: SessionFactory, year: int) -> list[BudgetRow]:
                 Person.in_service <= last,
                 (Person.out_of_service.is_(None)) | (Person.out_of_service >= first),
             )
-            .order_by(Person.last_name, Person.first_name)
+            .order_by(Person.sort_key, Person.id)
         ).all()
         overrides = dict(
             session.execute(

@@ -36,13 +36,14 @@ from werkleren_desktop.domain.conversations import (
 )
 from werkleren_desktop.domain.formatting import format_date, format_moment
 from werkleren_desktop.domain.money import format_euro
-from werkleren_desktop.domain.people import list_name
+from werkleren_desktop.domain.people import list_name, sort_key
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.gui.conversations.agreements import AgreementsEditor, ReviewsEditor
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.widgets import (
     Banner,
     date_edit,
+    find_by_any_part,
     from_qdate,
     hint,
     paragraph,
@@ -160,7 +161,7 @@ class ConversationDialog(FormDialog):
         self.saved_id: int | None = None
         own = {view.person_id, view.manager_id} if view is not None else set()
         active = [p for p in people if not p.has_left(today) or p.id in own]
-        by_name = sorted(active, key=lambda p: list_name(p.first_name, p.last_name).casefold())
+        by_name = sorted(active, key=lambda p: sort_key(p.first_name, p.last_name))
 
         # --- the appointment ------------------------------------------------------------
         self.person = QComboBox()
@@ -168,6 +169,7 @@ class ConversationDialog(FormDialog):
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for row in by_name:
             self.person.addItem(list_name(row.first_name, row.last_name), row.id)
+        find_by_any_part(self.person)
         chosen = view.person_id if view is not None else person_id
         self.person.setCurrentIndex(self.person.findData(chosen) if chosen else -1)
         self.person.setEnabled(not existing and view is None)

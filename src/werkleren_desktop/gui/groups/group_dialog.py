@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit,
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.groups import GroupInput
+from werkleren_desktop.domain.people import sort_key
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.widgets import OptionalDate, date_edit, from_qdate, hint
 from werkleren_desktop.i18n import _
@@ -44,7 +45,7 @@ class GroupDialog(FormDialog):
         self.theme.setMaximumHeight(80)
         self.expert = QComboBox()
         self.expert.addItem(_("(nobody, or someone from outside)"), None)
-        for row in sorted(people, key=lambda r: r.full_name.casefold()):
+        for row in sorted(people, key=lambda r: sort_key(r.first_name, r.last_name)):
             if not row.has_left(today) or row.id == data.expert_id:
                 self.expert.addItem(row.full_name, row.id)
         self.expert.setCurrentIndex(max(0, self.expert.findData(data.expert_id)))

@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.groups import generation_label, generation_of
+from werkleren_desktop.domain.people import sort_key
 from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
-from werkleren_desktop.gui.widgets import date_edit, from_qdate
+from werkleren_desktop.gui.widgets import date_edit, find_by_any_part, from_qdate
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.groups import add_member
 from werkleren_desktop.services.people import PersonRow
@@ -32,13 +33,14 @@ class MemberDialog(FormDialog):
         self.person = QComboBox()
         self.person.setEditable(True)  # type to find someone among hundreds
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for row in sorted(candidates, key=lambda r: r.full_name.casefold()):
+        for row in sorted(candidates, key=lambda r: sort_key(r.first_name, r.last_name)):
             generation = (
                 f" · {generation_label(generation_of(row.birth_year, today))}"
                 if row.birth_year
                 else ""
             )
             self.person.addItem(f"{row.full_name} — {row.job_title}{generation}", row.id)
+        find_by_any_part(self.person)
         self.person.setCurrentIndex(-1)
         line = self.person.lineEdit()
         if line is not None:

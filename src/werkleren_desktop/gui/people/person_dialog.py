@@ -12,6 +12,7 @@ from werkleren_desktop.domain.people import (
     format_hours,
     parse_birth_year,
     parse_hours,
+    sort_key,
 )
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.widgets import OptionalDate, date_edit, from_qdate, hint
@@ -43,7 +44,7 @@ class PersonDialog(FormDialog):
         self.job_title = QLineEdit(data.job_title)
         self.manager = QComboBox()
         self.manager.addItem(_("(no manager)"), None)
-        for row in sorted(people, key=lambda r: r.full_name.casefold()):
+        for row in sorted(people, key=lambda r: sort_key(r.first_name, r.last_name)):
             stays = not row.has_left(today) or row.id == data.manager_id
             if row.id != person_id and stays:
                 self.manager.addItem(row.full_name, row.id)

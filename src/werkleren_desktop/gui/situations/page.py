@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import SituationKind, SituationStatus
 from werkleren_desktop.domain.formatting import format_date, format_moment, format_number
-from werkleren_desktop.domain.people import list_name
+from werkleren_desktop.domain.people import list_name, sort_key
 from werkleren_desktop.domain.situations import KIND_LABELS, STATUS_LABELS, SituationInput
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
@@ -345,7 +345,7 @@ class SituationsPage(RecordListPage):
             self.group_box.currentData(),
         )
         self._pending_choice = None
-        people = sorted(self.people, key=lambda p: list_name(p.first_name, p.last_name).casefold())
+        people = sorted(self.people, key=lambda p: sort_key(p.first_name, p.last_name))
         fill_choices(
             self.person_box,
             [(list_name(p.first_name, p.last_name), p.id) for p in people],

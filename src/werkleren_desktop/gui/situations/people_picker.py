@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from werkleren_desktop.domain.people import folded, sort_key
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.people import PersonRow
 
@@ -21,7 +22,9 @@ class PeoplePicker(QWidget):
         self.list = QListWidget()
         self.list.setMaximumHeight(110)
         # the people already chosen come first, so they are seen at once
-        for row in sorted(people, key=lambda r: (r.id not in chosen, r.full_name.casefold())):
+        for row in sorted(
+            people, key=lambda r: (r.id not in chosen, sort_key(r.first_name, r.last_name))
+        ):
             item = QListWidgetItem(
                 f"{row.full_name} — {row.job_title}" if row.job_title else row.full_name
             )
@@ -37,11 +40,12 @@ class PeoplePicker(QWidget):
         layout.addWidget(self.list)
 
     def _narrow(self, text: str) -> None:
-        words = text.casefold().split()
+        """Any part of the name, with or without accents: "sukru" finds "Şükrü"."""
+        words = folded(text).split()
         for index in range(self.list.count()):
             item = self.list.item(index)
             checked = item.checkState() == Qt.CheckState.Checked
-            item.setHidden(not checked and not all(w in item.text().casefold() for w in words))
+            item.setHidden(not checked and not all(w in folded(item.text()) for w in words))
 
     def chosen(self) -> tuple[int, ...]:
         return tuple(
