@@ -286,6 +286,13 @@ def sort_key(first_name: str, last_name: str) -> str:
     )
 
 
+def full_name_key(full_name: str) -> str:
+    """``sort_key`` for a name written whole ("Zoë van den Berg"): first word the first
+    name, the rest the surname, as the program writes names."""
+    first, _space, last = full_name.strip().partition(" ")
+    return sort_key(first, last) if last else sort_key("", first)
+
+
 def list_name(first_name: str, last_name: str) -> str:
     """How a list writes a name: "Berg-IJzerman, Zoë van den", "Wójcik, Łukasz"."""
     prefix, words = _split_surname(last_name)

@@ -610,7 +610,7 @@ def session_marks(sessions: SessionFactory, session_id: int) -> list[MemberMark]
             if person is not None:
                 people[person_id] = person
         marks = []
-        for person in sorted(people.values(), key=lambda p: (p.last_name, p.first_name)):
+        for person in sorted(people.values(), key=lambda p: (p.sort_key, p.id)):
             mark = recorded.get(person.id)
             marks.append(
                 MemberMark(

@@ -27,6 +27,7 @@ from werkleren_desktop.documents.conversation_form import (
 )
 from werkleren_desktop.domain.conversations import DUE_LABELS, OWNER_LABELS, DueStatus, half_year
 from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.people import full_name_key
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui.conversations.conversation_dialog import ConversationDialog
 from werkleren_desktop.gui.conversations.correction_dialog import CorrectionDialog
@@ -305,7 +306,10 @@ class ConversationsPage(RecordListPage):
     ) -> None:
         self.due_rows, self.conversation_rows, self.agreement_rows, self.people = result
         self.error_label.clear_message()
-        managers = sorted({(r.manager_name, r.manager_id) for r in self.due_rows if r.manager_id})
+        managers = sorted(
+            {(r.manager_name, r.manager_id) for r in self.due_rows if r.manager_id},
+            key=lambda m: full_name_key(m[0]),
+        )
         fill_choices(self.manager_box, list(managers), self.manager_box.currentData())
         counts = dict.fromkeys(STATUS_ORDER, 0)
         for row in self.due_rows:

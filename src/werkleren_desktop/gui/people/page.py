@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.documents.person_file import write_person_file
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.domain.people import format_hours
+from werkleren_desktop.domain.people import format_hours, full_name_key
 from werkleren_desktop.domain.people_import import Table, read_table
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
@@ -265,7 +265,8 @@ class PeoplePage(RecordListPage):
         self.error_label.clear_message()
         today = self.today()
         managers = sorted(
-            {(r.manager_name, r.manager_id) for r in rows if r.manager_id is not None}
+            {(r.manager_name, r.manager_id) for r in rows if r.manager_id is not None},
+            key=lambda m: full_name_key(m[0]),
         )
         fill_choices(self.manager_box, list(managers), self.manager_box.currentData())
         self.model.set_people(rows)

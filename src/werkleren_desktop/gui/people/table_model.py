@@ -12,7 +12,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.domain.people import list_name
+from werkleren_desktop.domain.people import folded, list_name, sort_key
 from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.i18n import N_
 from werkleren_desktop.services.people import PersonRow
@@ -26,9 +26,9 @@ class StatusFilter(enum.Enum):
 
 COLUMNS = (N_("Name"), N_("Job title"), N_("Manager"), N_("In service"), N_("Out of service"))
 SORT_KEYS: tuple[Callable[[PersonRow], Any], ...] = (
-    lambda r: list_name(r.first_name, r.last_name).casefold(),
-    lambda r: r.job_title.casefold(),
-    lambda r: r.manager_name.casefold(),
+    lambda r: sort_key(r.first_name, r.last_name),
+    lambda r: folded(r.job_title),
+    lambda r: folded(r.manager_name),
     lambda r: r.in_service,
     lambda r: r.out_of_service or dt.date.max,
 )
@@ -59,7 +59,7 @@ class PeopleTableModel(RowsTableModel[PersonRow]):
         self._refilter()
 
     def set_filter(self, search: str, status: StatusFilter, manager_id: int | None = None) -> None:
-        self._search = " ".join(search.casefold().split())
+        self._search = folded(search)  # "sukru" finds Şükrü
         self._status = status
         self._manager_id = manager_id
         self._refilter()
@@ -71,7 +71,7 @@ class PeopleTableModel(RowsTableModel[PersonRow]):
             return False
         if self._manager_id is not None and row.manager_id != self._manager_id:
             return False
-        haystack = f"{row.full_name} {row.job_title} {row.email} {row.manager_name}".casefold()
+        haystack = folded(f"{row.full_name} {row.job_title} {row.email} {row.manager_name}")
         return all(word in haystack for word in self._search.split())
 
     def _refilter(self) -> None:
