@@ -129,6 +129,8 @@ def test_personal_data_and_erasure_from_the_person_page(
     page.panel.access_button.click()
     assert sorted(p.suffix for p in (tmp_path / "inzage").iterdir()) == [".json", ".pdf"]
     assert "Persoonsgegevens opgeslagen als" in window.statusBar().currentMessage()
+    assert page.preview.isVisible() and page.preview.print_button.isEnabled()  # to print
+    page.preview.reject()
 
     # Bert's notes name Anna in full, and by first name: the dialog shows both first
     from sqlalchemy import text

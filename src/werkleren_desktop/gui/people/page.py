@@ -27,6 +27,7 @@ from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.conversations.summary import conversations_label, show_conversations
 from werkleren_desktop.gui.dialogs.date_dialog import DateDialog
+from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
 from werkleren_desktop.gui.people.erase_dialog import EraseDialog
 from werkleren_desktop.gui.people.import_dialog import ImportDialog
 from werkleren_desktop.gui.people.person_dialog import PersonDialog
@@ -368,6 +369,9 @@ class PeoplePage(RecordListPage):
             self.status_message.emit(
                 _("Personal data saved as {path} (and JSON).").format(path=pdf)
             )
+            # shown as well, to print for the employee at once
+            self.preview = PdfPreviewDialog(_("Personal data"), pdf.read_bytes(), pdf.name, self)
+            self.preview.open()
 
         def failed(error: BaseException) -> None:
             self.panel.access_button.setEnabled(True)
