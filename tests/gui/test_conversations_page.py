@@ -78,9 +78,11 @@ def test_plan_prepare_hold_sign_and_lock(page, qtbot, store, fake_prompts, tmp_p
 
     # held earlier than planned: notes and an agreement
     dialog.tabs.setCurrentIndex(2)
+    # what was prepared stands in the conversation's parts as a start
+    assert dialog.notes["talents"].toPlainText() == "Uitleggen aan leerlingen."
     dialog.held.setChecked(True)
     dialog.held_on.setDate(QDate(2026, 11, 27))
-    type_text(qtbot, dialog.notes["talents"], "Wil leerlingen begeleiden.")
+    clear_and_type(qtbot, dialog.notes["talents"], "Wil leerlingen begeleiden.")
     qtbot.mouseClick(dialog.agreements.add_button, Qt.MouseButton.LeftButton)
     row = dialog.agreements.rows[0]
     type_text(qtbot, row.what, "Een leerling begeleiden")
@@ -97,6 +99,14 @@ def test_plan_prepare_hold_sign_and_lock(page, qtbot, store, fake_prompts, tmp_p
         "Getekend door Şükrü Yılmaz op 28 november 2026, voor akkoord."
     )
     assert not dialog.locked_banner.isVisible()
+    # who signs is the person concerned, shown, not typed
+    assert dialog.manager_box.name.isReadOnly() and dialog.professional_box.name.isReadOnly()
+    # the second signature locks the record: asked first, and Enter answers no
+    fake_prompts.confirm_answer = False
+    qtbot.mouseClick(dialog.manager_box.sign_button, Qt.MouseButton.LeftButton)
+    assert fake_prompts.asked[-1].startswith("Met deze handtekening wordt het verslag vergrendeld")
+    assert fake_prompts.destructive[-1] and not dialog.locked_banner.isVisible()
+    fake_prompts.confirm_answer = True
     qtbot.mouseClick(dialog.manager_box.sign_button, Qt.MouseButton.LeftButton)
     assert dialog.locked_banner.isVisible()
     assert dialog.notes["talents"].isReadOnly() and not dialog.save_button.isVisible()

@@ -130,6 +130,15 @@ def test_a_conversation_from_plan_to_signed_record(store: DataStore, team) -> No
         sign_conversation(
             store.sessions, second, AgreementOwner.MANAGER, Signature("M", D(2026, 11, 1)), TODAY
         )
+    for anyone in ("Şükrü", "Marieke de Boer"):  # a first name, or the other one
+        with pytest.raises(ValidationError, match="Deze kant tekent Şükrü Yılmaz, en niemand"):
+            sign_conversation(
+                store.sessions,
+                second,
+                AgreementOwner.PROFESSIONAL,
+                Signature(anyone, D(2026, 11, 21)),
+                TODAY,
+            )
     sign_conversation(
         store.sessions,
         second,

@@ -765,10 +765,23 @@ def sign_conversation(
     signature: Signature,
     today: dt.date,
 ) -> None:
-    """Sign for the professional or for the manager; with both, the record is locked."""
+    """Sign for the professional or for the manager; with both, the record is locked.
+    Only the person concerned signs their side: the professional of the conversation,
+    and the manager who held it (a first name alone, or anyone else, is refused)."""
     with sessions.begin() as session:
         conversation = _get(session, conversation_id)
         signature = signature.validated(conversation.held_on, today)
+        concerned = _name(
+            conversation.person if side is AgreementOwner.PROFESSIONAL else conversation.manager
+        )
+        if not concerned:
+            raise ValidationError(
+                _("No manager is recorded for this conversation; choose one first."), "signature"
+            )
+        if signature.name != concerned:
+            raise ValidationError(
+                _("{name} signs this side, and no one else.").format(name=concerned), "signature"
+            )
         if side is AgreementOwner.PROFESSIONAL:
             conversation.professional_signed_name = signature.name
             conversation.professional_signed_on = signature.signed_on

@@ -38,6 +38,7 @@ from werkleren_desktop.domain.formatting import format_date, format_moment
 from werkleren_desktop.domain.money import format_euro
 from werkleren_desktop.domain.people import list_name, sort_key
 from werkleren_desktop.errors import UserError, ValidationError
+from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.conversations.agreements import AgreementsEditor, ReviewsEditor
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.widgets import (
@@ -91,12 +92,17 @@ def facts_text(facts: PeriodFacts) -> str:
     )
 
 
+CONVERSATION_TAB = 2  # the tab where the conversation is recorded
+
+
 class SignatureBox(QGroupBox):
     sign_requested = Signal()
 
     def __init__(self, title: str, name: str, signature: Signature | None, today: dt.date) -> None:
         super().__init__(title)
+        # who signs is the person concerned, not a name to type (then anyone could)
         self.name = QLineEdit(signature.name if signature else name)
+        self.name.setReadOnly(True)
         self.signed_on = date_edit(signature.signed_on if signature else today)
         self.mark = QComboBox()
         for mark, label in MARK_LABELS.items():
@@ -116,7 +122,7 @@ class SignatureBox(QGroupBox):
         self.show_signature(signature)
 
     def show_signature(self, signature: Signature | None) -> None:
-        for widget in (self.name, self.signed_on, self.mark, self.sign_button):
+        for widget in (self.signed_on, self.mark, self.sign_button):
             widget.setEnabled(signature is None)
         self.status.setText(
             _("Signed by {name} on {date}, {mark}.").format(
@@ -162,6 +168,7 @@ class ConversationDialog(FormDialog):
         own = {view.person_id, view.manager_id} if view is not None else set()
         active = [p for p in people if not p.has_left(today) or p.id in own]
         by_name = sorted(active, key=lambda p: sort_key(p.first_name, p.last_name))
+        self.full_names = {p.id: p.full_name for p in people}
 
         # --- the appointment ------------------------------------------------------------
         self.person = QComboBox()
@@ -298,6 +305,7 @@ class ConversationDialog(FormDialog):
         self.tabs.addTab(scrolling(prep_page), _("Preparation"))
         self.tabs.addTab(scrolling(notes_page), _("Conversation"))
         self.tabs.addTab(scrolling(sign_page), _("Signatures"))
+        self.tabs.currentChanged.connect(self._carry_preparation)
         self.tab_of_field = {"planned_on": 0, "place": 0, "manager": 0, "person": 0}
         self.tab_of_field |= dict.fromkeys(self.preparation, 1)
         self.tab_of_field |= {"held_on": 2, "agreements": 2, "reviews": 2, "signature": 3}
@@ -347,8 +355,18 @@ class ConversationDialog(FormDialog):
         layout.addWidget(content)
         return box
 
+    def _carry_preparation(self, tab: int) -> None:
+        """On the conversation's tab, what was prepared stands in each part still empty,
+        as a start: the conversation then changes it where it went otherwise."""
+        if tab != CONVERSATION_TAB or self.locked:
+            return
+        for key, prepared in self.preparation.items():
+            note = self.notes.get(key)
+            if note is not None and not note.toPlainText().strip() and prepared.toPlainText():
+                note.setPlainText(prepared.toPlainText())
+
     def _person_changed(self) -> None:
-        self.professional_box.name.setText(self.person.currentText())
+        self.professional_box.name.setText(self.full_names.get(self.person.currentData(), ""))
 
     @property
     def locked(self) -> bool:
@@ -475,6 +493,28 @@ class ConversationDialog(FormDialog):
         if not self.save_without_closing() or self.conversation_id is None:
             return
         box = self.professional_box if side is AgreementOwner.PROFESSIONAL else self.manager_box
+        view = self.view
+        other_signed = (
+            view is not None
+            and (
+                view.manager_signature
+                if side is AgreementOwner.PROFESSIONAL
+                else view.professional_signature
+            )
+            is not None
+        )
+        if other_signed and not prompts.confirm(
+            self,
+            _("Sign and lock"),
+            _(
+                "With this signature the record is locked: after it, a change is only "
+                "possible as a correction with its reason. Sign now?"
+            ),
+            _("Sign and lock"),
+            _("Not yet"),
+            destructive=True,  # Enter out of habit does not lock the record
+        ):
+            return
         try:
             sign_conversation(self.sessions, self.conversation_id, side, box.value(), self.today)
         except (ValidationError, UserError) as error:
