@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QObject, Qt
@@ -257,6 +258,8 @@ def fit_columns_to_content(table: QTableView) -> None:
 
 
 _CELL_SLACK = 6  # pixels beyond the widest text, so that nothing touches the grid
+_CELL_PADDING = 2 * 4 + _CELL_SLACK  # the cell's own margins, left and right, and the slack
+_MEASURED = 12  # the longest texts of a column, by characters, whose width is measured
 
 
 class _ColumnFitter(QObject):
@@ -269,15 +272,24 @@ class _ColumnFitter(QObject):
             self.fit()
         return False
 
+    def _content_width(self, column: int) -> int:
+        """The widest text of the column, measured on its longest texts only: asking Qt
+        for every cell's size took 140 ms for 500 rows, on every keystroke of a search."""
+        table, model = self.table, self.table.model()
+        rows = model.rowCount()
+        texts = getattr(model, "texts", None)
+        if texts is None:  # not one of ours: Qt's own measure, on what is in view
+            return table.sizeHintForColumn(column) + _CELL_SLACK
+        longest = heapq.nlargest(_MEASURED, (texts(r)[column] for r in range(rows)), key=len)
+        metrics = table.fontMetrics()
+        return max((metrics.horizontalAdvance(t) for t in longest), default=0) + _CELL_PADDING
+
     def fit(self) -> None:
         table, header = self.table, self.table.horizontalHeader()
         columns = [c for c in range(table.model().columnCount()) if not header.isSectionHidden(c)]
         if not columns or not table.model().rowCount():
             return
-        padding = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 8
-        natural = {
-            c: max(table.sizeHintForColumn(c) + padding, header.sectionSizeHint(c)) for c in columns
-        }
+        natural = {c: max(self._content_width(c), header.sectionSizeHint(c)) for c in columns}
         least = {c: min(natural[c], header.sectionSizeHint(c)) for c in columns}
         widths = dict(natural)
         excess = sum(natural.values()) - table.viewport().width()
