@@ -22,7 +22,7 @@ from typing import IO
 from xml.parsers import expat
 
 from defusedxml import ElementTree
-from openpyxl.utils import column_index_from_string
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from werkleren_desktop.domain.formatting import format_list, format_number
 from werkleren_desktop.domain.text import (
@@ -123,12 +123,7 @@ class Problem:
 
 def column_letter(index: int) -> str:
     """A, B, ..., Z, AA: the letters Excel shows above column ``index`` (from 0)."""
-    letters = ""
-    number = index + 1
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
+    return get_column_letter(index + 1)
 
 
 def column_name(headers: Sequence[str], index: int) -> str:

@@ -26,6 +26,8 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from openpyxl.utils import get_column_letter
+
 from werkleren_desktop.i18n import N_, _
 
 
@@ -184,16 +186,6 @@ class _Span:
     stand_in: str
 
 
-def _letters(number: int) -> str:
-    """A, B, ..., Z, AA, AB: the letter of the n-th name found (from 0)."""
-    letters = ""
-    number += 1
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
 def _phone_digits(text: str) -> bool:
     digits = sum(c.isdigit() for c in text)
     if text.startswith(("+", "00")):
@@ -266,8 +258,8 @@ class Pseudonymiser:
                 ):
                     continue  # an amount (12.500,00) or a date (15-03-2024)
                 add(start, end, kind, _(STAND_INS[kind]))
-        for start, end, stand_in in self._titled_names(text):
-            add(start, end, Kind.NAME if stand_in[1] else Kind.PERSON, stand_in[0])
+        for span in self._titled_names(text):
+            add(span.start, span.end, span.kind, span.stand_in)
         if self._people is not None:
             for match in self._people.finditer(text):
                 found = match.group()
@@ -294,11 +286,11 @@ class Pseudonymiser:
                 first -= 1
         return match.start() + words[first].start()
 
-    def _titled_names(self, text: str) -> Iterator[tuple[int, int, tuple[str, bool]]]:
+    def _titled_names(self, text: str) -> Iterator[_Span]:
         """The names after a title or role word, then the same names alone, each with
         its stand-in and whether it is a name found here (else someone in the program)."""
         letters: dict[str, str] = {}  # the name's key -> its stand-in when alone
-        found: list[tuple[int, int, tuple[str, bool]]] = []
+        found: list[_Span] = []
         for title in _TITLE.finditer(text):
             gap = _GAP.match(text, title.end())
             if gap is None:
@@ -310,20 +302,20 @@ class Pseudonymiser:
             written = text[start:end]
             role = self._known(written) if title.group().casefold() in TITLES else None
             if role is not None:  # "mevrouw Bakker", and Anouk Bakker works here
-                found.append((title.start(), end, (role, False)))
+                found.append(_Span(title.start(), end, Kind.PERSON, role))
                 continue
             key = _name_key(written)
             if key not in letters:
-                letter = _letters(len(letters))
+                letter = get_column_letter(len(letters) + 1)  # A, B, ..., Z, AA
                 letters[key] = f"{' '.join(title.group().split()).lower()} {letter}"
-            found.append((start, end, (letters[key].split()[-1], True)))
+            found.append(_Span(start, end, Kind.NAME, letters[key].split()[-1]))
         yield from found
         for key, stand_in in letters.items():
             for match in _name_pattern(_name_variants(key)).finditer(text):
                 alone = stand_in
                 if _SENTENCE_START.search(text[: match.start()]):
                     alone = stand_in[0].upper() + stand_in[1:]  # "Mevrouw A wil ..."
-                yield match.start(), match.end(), (alone, True)
+                yield _Span(match.start(), match.end(), Kind.NAME, alone)
 
     def _known(self, written: str) -> str | None:
         return self._roles.get(" ".join(written.split()).casefold())

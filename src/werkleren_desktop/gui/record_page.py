@@ -21,6 +21,7 @@ from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import DraftBanner, ErrorLabel, on_keys
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.drafts import Draft, DraftStore
+from werkleren_desktop.services.undo import Deleted
 
 
 class RecordModel(Protocol):
@@ -135,7 +136,6 @@ class RecordListPage(QWidget):
             self.select_record(self._selected_id)
 
     def act(self, action: Callable[[], object], message: str) -> bool:
-        # an action that returns something returns what brings a deleted record back
         """Do a page action now (delete, cancel, reopen): when the service refuses (a rule,
         a locked file, a full disk) its sentence shows on the page, an unexpected error
         in a message box and the log; either way the page stays as it was. Done, the
@@ -150,7 +150,7 @@ class RecordListPage(QWidget):
             return False
         self.error_label.clear_message()
         self.status_message.emit(message)
-        if result is not None:  # a delete hands back what brings the record back
+        if isinstance(result, Deleted):  # a delete hands back what brings it back
             self.deleted.emit(result)
         self.refresh()
         return True

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.domain.people import folded
+from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.i18n import _
 
 
@@ -277,10 +278,9 @@ class _ColumnFitter(QObject):
         for every cell's size took 140 ms for 500 rows, on every keystroke of a search."""
         table, model = self.table, self.table.model()
         rows = model.rowCount()
-        texts = getattr(model, "texts", None)
-        if texts is None:  # not one of ours: Qt's own measure, on what is in view
+        if not isinstance(model, RowsTableModel):  # not one of ours: Qt's own measure
             return table.sizeHintForColumn(column) + _CELL_SLACK
-        longest = heapq.nlargest(_MEASURED, (texts(r)[column] for r in range(rows)), key=len)
+        longest = heapq.nlargest(_MEASURED, (model.texts(r)[column] for r in range(rows)), key=len)
         metrics = table.fontMetrics()
         return max((metrics.horizontalAdvance(t) for t in longest), default=0) + _CELL_PADDING
 
