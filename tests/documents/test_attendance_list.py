@@ -134,3 +134,19 @@ def test_a_long_name_wraps_and_its_row_grows_with_room_to_sign() -> None:
     assert sum(table._colWidths) == pytest.approx(FRAME_WIDTH)
     text, _pages = text_of(attendance_list_pdf(replace(data(), members=(long_name,)), TODAY))
     assert "Anna-Maria Wilhelmina Theodora van der" in text and "Sint-Maartensdijk" in text
+
+
+def test_every_header_of_the_sessions_fits_its_column() -> None:
+    """'Leeromgeving' (the article's word for a cycle's place) ran into 'Thema'."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from werkleren_desktop.documents.attendance_list import _sessions_table
+    from werkleren_desktop.documents.pdf import CELL_SIDE_PADDING, FONT_BOLD, register_fonts
+
+    register_fonts()
+    table = _sessions_table([])
+    headers = [cell.text for cell in table._cellvalues[0]]
+    assert "Leeromgeving" in headers
+    for header, width in zip(headers, table._colWidths, strict=True):
+        widest = max(stringWidth(w, FONT_BOLD, 9) for w in header.split())
+        assert widest + 2 * CELL_SIDE_PADDING <= width, header

@@ -25,6 +25,7 @@ from werkleren_desktop.documents.pdf import (
     text,
     title_block,
 )
+from werkleren_desktop.documents.table_layout import widen_for_headers
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.i18n import _
 
@@ -115,12 +116,8 @@ def attendance_list_pdf(data: AttendanceListData, made_on: dt.date) -> bytes:
 
 def _sessions_table(days: list[tuple[int, ListSession]]) -> Table:
     s = styles()
-    rows = [
-        [
-            Paragraph(h, s["cell_bold"])
-            for h in (_("Day"), _("Date"), _("Time"), _("Location"), _("Theme"))
-        ]
-    ]
+    titles = (_("Day"), _("Date"), _("Time"), _("Location"), _("Theme"))
+    rows = [[Paragraph(h, s["cell_bold"]) for h in titles]]
     for number, item in days:
         end = item.starts_at + dt.timedelta(minutes=item.duration_minutes)
         theme = text(item.theme)
@@ -137,8 +134,15 @@ def _sessions_table(days: list[tuple[int, ListSession]]) -> Table:
                 Paragraph(theme, s["cell"]),
             ]
         )
-    # the longest date ("donderdag 30 september 2026") and time fit on one line
-    table = Table(rows, colWidths=[12 * mm, 55 * mm, 25 * mm, 26 * mm, None], repeatRows=1)
+    # the longest date ("donderdag 30 september 2026") and time fit on one line, and
+    # every header ("Leeromgeving") in its column; the theme takes what is left
+    widths = widen_for_headers(
+        titles,
+        [12 * mm, 55 * mm, 25 * mm, 26 * mm, FRAME_WIDTH - 118 * mm],
+        [4],
+        total=FRAME_WIDTH,
+    )
+    table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(grid())
     return table
 
