@@ -41,6 +41,21 @@ def test_names_in_any_script_are_kept_and_tidied() -> None:
         ({"birth_year": 1850}, "birth_year", "Een geboortejaar ligt tussen 1920 en 2013."),
         ({"birth_year": 2020}, "birth_year", "Een geboortejaar ligt tussen 1920 en 2013."),
         ({"contract_minutes": 0}, "contract_hours", "Contracturen liggen tussen 0 en 80 per week."),
+        (
+            {"last_conversation_on": TODAY + dt.timedelta(days=1)},
+            "last_conversation_on",
+            "Een laatste gesprek ligt niet in de toekomst; plan het gesprek in.",
+        ),
+        (
+            {"last_conversation_on": D(2019, 12, 31)},
+            "last_conversation_on",
+            "Het laatste gesprek kan niet vóór de datum in dienst liggen.",
+        ),
+        (
+            {"out_of_service": D(2024, 6, 30), "last_conversation_on": D(2024, 7, 1)},
+            "last_conversation_on",
+            "Het laatste gesprek kan niet na de datum uit dienst liggen.",
+        ),
     ],
 )
 def test_invalid_people_are_refused_with_a_reason(changes, field, message) -> None:

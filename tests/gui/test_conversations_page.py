@@ -219,3 +219,46 @@ def test_home_person_page_and_settings_show_the_conversations(page, qtbot, store
     window.show_area("conversations")
     due = window.conversations_page.due_model  # the window rebuilt its pages
     assert due.data(due.index(0, 2)) == "30-09-2026"
+
+
+def test_the_first_day_many_last_conversations_noted_at_once(make_window, store, qtbot) -> None:
+    """An owner who starts today with 14 people sees 13 of them overdue; choosing them
+    all and noting the day of their last conversation makes the list honest."""
+    create_organisation(store.sessions, OrganisationSettings(name="Van Dijk & Zn."))
+    owner = save_person(store.sessions, PersonInput("Marieke", "de Boer", D(2010, 1, 1)), TODAY)
+    for n in range(13):
+        save_person(
+            store.sessions,
+            PersonInput(f"Collega{n}", "Jansen", D(2018, 1, 1 + n), manager_id=owner),
+            TODAY,
+        )
+    window = make_window()
+    window.show_area("conversations")
+    page = window.conversations_page
+    assert page.count_label.text().startswith("tweede helft van 2026: 13 te laat")
+    assert page.due_model.headerData(5, Qt.Orientation.Horizontal) == "Laatst gehouden"
+
+    page.due_status_box.setCurrentIndex(page.due_status_box.findText("te laat"))
+    page.due_table.setFocus()
+    qtbot.keyClick(page.due_table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(page.note_last_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog.windowTitle() == "Laatste gesprek vastleggen"
+    dialog.held_on.setFocus(Qt.FocusReason.TabFocusReason)
+    type_text(qtbot, dialog.held_on, "18-09-2026")
+    with qtbot.waitSignal(page.status_message) as said:
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert said.args == ["Laatste gesprek vastgelegd voor 13 mensen."]
+    qtbot.waitUntil(lambda: "13 gehouden" in page.count_label.text())
+    assert page.count_label.text().startswith("tweede helft van 2026: 0 te laat")
+    page.due_status_box.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: page.due_model.rowCount() == 13)
+    assert {page.due_model.data(page.due_model.index(r, 5)) for r in range(13)} == {"18-09-2026"}
+
+
+def test_nothing_chosen_says_how_to_choose(page, qtbot) -> None:
+    page.due_table.clearSelection()
+    qtbot.mouseClick(page.note_last_button, Qt.MouseButton.LeftButton)
+    assert page.error_label.text() == (
+        "Kies eerst de mensen in de lijst (Ctrl+A kiest iedereen in de lijst)."
+    )

@@ -252,3 +252,68 @@ def test_who_is_due_this_half_year(store: DataStore, team) -> None:
     assert rows[newcomer].status is DueStatus.NOT_DUE
     # the conversation is with the direct manager: someone without one is not listed
     assert manager not in rows
+
+
+def test_the_first_day_a_noted_last_conversation_counts_as_held(store: DataStore, team) -> None:
+    """An owner who starts today notes when each last conversation was held: those held
+    this half year are done, those held earlier are honestly still overdue, and a
+    record held later takes over."""
+    from werkleren_desktop.services.people import get_person, note_last_conversation
+
+    person, manager = team
+    others = [
+        save_person(
+            store.sessions,
+            PersonInput(first, last, D(2018, 5, 1), manager_id=manager),
+            TODAY,
+        )
+        for first, last in (("Fleur", "de Groot"), ("Henk", "Verhoeven"), ("Sanne", "Jansen"))
+    ]
+    fixed = ConversationSchedule((3, 9))
+    before = {r.person_id: r for r in due_overview(store.sessions, TODAY, fixed)}
+    assert [before[p].status for p in (person, *others)] == [DueStatus.OVERDUE] * 4
+
+    assert note_last_conversation(store.sessions, [person, *others[:2]], D(2026, 9, 18), TODAY) == 3
+    assert note_last_conversation(store.sessions, [others[2]], D(2026, 4, 2), TODAY) == 1
+    rows = {r.person_id: r for r in due_overview(store.sessions, TODAY, fixed)}
+    for noted in (person, *others[:2]):
+        assert rows[noted].status is DueStatus.DONE
+        assert rows[noted].conversation_on == D(2026, 9, 18) == rows[noted].last_held_on
+        assert rows[noted].conversation_id is None  # no record to open
+    assert rows[others[2]].status is DueStatus.OVERDUE  # April was last half year's
+    assert rows[others[2]].last_held_on == D(2026, 4, 2)
+    assert get_person(store.sessions, others[2]).last_conversation_on == D(2026, 4, 2)
+
+    # a conversation recorded later counts by itself
+    held = plan_conversation(store.sessions, others[2], ConversationPlan(D(2026, 11, 20)))
+    save_record(store.sessions, held, RecordInput(D(2026, 11, 20), {}), TODAY)
+    rows = {r.person_id: r for r in due_overview(store.sessions, TODAY, fixed)}
+    assert rows[others[2]].status is DueStatus.DONE
+    assert (rows[others[2]].conversation_id, rows[others[2]].last_held_on) == (
+        held,
+        D(2026, 11, 20),
+    )
+
+    # forgetting the date brings the honest state back
+    note_last_conversation(store.sessions, [person], None, TODAY)
+    rows = {r.person_id: r for r in due_overview(store.sessions, TODAY, fixed)}
+    assert rows[person].status is DueStatus.OVERDUE and rows[person].last_held_on is None
+
+
+def test_noting_a_last_conversation_for_many_is_all_or_nobody(store: DataStore, team) -> None:
+    from werkleren_desktop.services.people import get_person, note_last_conversation
+
+    person, manager = team
+    newcomer = save_person(
+        store.sessions, PersonInput("Noor", "Bakker", D(2026, 10, 1), manager_id=manager), TODAY
+    )
+    with pytest.raises(ValidationError) as refused:
+        note_last_conversation(store.sessions, [person, newcomer], D(2026, 9, 1), TODAY)
+    assert str(refused.value) == (
+        "Het laatste gesprek kan niet vóór de datum in dienst liggen. Het gaat om: Noor Bakker."
+    )
+    assert get_person(store.sessions, person).last_conversation_on is None  # nobody changed
+    with pytest.raises(ValidationError, match="toekomst"):
+        note_last_conversation(store.sessions, [person], TODAY + dt.timedelta(days=1), TODAY)
+    with pytest.raises(UserError, match="bestaat niet meer"):
+        note_last_conversation(store.sessions, [person, 9999], D(2026, 9, 1), TODAY)

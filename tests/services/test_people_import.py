@@ -301,3 +301,47 @@ def test_missing_required_columns(store: DataStore, tmp_path: Path) -> None:
     table = read_table(path)
     with pytest.raises(UserError, match="Achternaam, In dienst"):
         plan_import(store.sessions, table, guess_mapping(table.headers), TODAY)
+
+
+def test_the_last_conversation_comes_with_the_import(store: DataStore, tmp_path: Path) -> None:
+    """The first day: a "laatste gesprek" column notes when each last conversation was
+    held; a date that cannot be is named with its line and column; a later file without
+    the column keeps what was noted."""
+    from werkleren_desktop.services.people import get_person
+
+    path = tmp_path / "mensen.csv"
+    path.write_text(
+        "Voornaam;Achternaam;In dienst;Laatste gesprek\n"
+        "Fleur;de Groot;01-03-2015;18-09-2026\n"
+        "Henk;Verhoeven;01-03-2015;\n"
+        "Noor;Bakker;01-10-2026;15-09-2026\n"
+        "Sanne;Jansen;01-03-2015;03-03-2027\n",
+        encoding="utf-8",
+    )
+    result = plan(store, path)
+    assert [r.status for r in result.rows] == [
+        RowStatus.NEW,
+        RowStatus.NEW,
+        RowStatus.ERROR,
+        RowStatus.ERROR,
+    ]
+    assert [(p.line, p.column, p.message) for p in result.problems if p.line > 3] == [
+        (4, "Laatste gesprek", "Het laatste gesprek kan niet vóór de datum in dienst liggen."),
+        (
+            5,
+            "Laatste gesprek",
+            "Een laatste gesprek ligt niet in de toekomst; plan het gesprek in.",
+        ),
+    ]
+    apply_import(store.sessions, result)
+    people = {p.first_name: p.id for p in list_people(store.sessions)}
+    assert get_person(store.sessions, people["Fleur"]).last_conversation_on == dt.date(2026, 9, 18)
+    assert get_person(store.sessions, people["Henk"]).last_conversation_on is None
+
+    path.write_text("Voornaam;Achternaam;In dienst\nFleur;de Groot;02-03-2015\n", encoding="utf-8")
+    apply_import(store.sessions, plan(store, path))
+    fleur = get_person(store.sessions, people["Fleur"])
+    assert (fleur.in_service, fleur.last_conversation_on) == (
+        dt.date(2015, 3, 2),
+        dt.date(2026, 9, 18),
+    )

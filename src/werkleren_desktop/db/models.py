@@ -131,6 +131,9 @@ class Person(Base):
     # hours per week, stored in minutes to stay exact (32,5 h = 1950)
     contract_minutes: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # the last talent conversation held before the program kept its records (an owner's
+    # first day); a record held later counts instead
+    last_conversation_on: Mapped[dt.date | None] = mapped_column(Date)
 
     manager: Mapped[Person | None] = relationship(remote_side=[id])
 

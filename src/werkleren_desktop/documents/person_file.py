@@ -57,6 +57,7 @@ LABELS = {
     "birth_year": N_("Birth year"),
     "contract_minutes_per_week": N_("Contract hours per week"),
     "notes": N_("Notes"),
+    "last_conversation_before_records": N_("Last conversation before these records"),
     "group": N_("Learning group"),
     "joined": N_("Member from"),
     "left": N_("Member until"),
@@ -121,6 +122,7 @@ DATES = {
     "in_service", "out_of_service", "joined", "left", "date", "starts_on", "ends_on",
     "certificate_expires_on", "planned_on", "held_on", "due_on", "signed_by_professional_on",
     "signed_by_manager_on", "signed_by_you_on", "from", "until",
+    "last_conversation_before_records",
 }  # fmt: skip
 MOMENTS = {"session", "made_at"}
 HOURS = {"minutes", "contract_minutes_per_week"}

@@ -50,6 +50,8 @@ class PersonInput:
     birth_year: int | None = None
     contract_minutes: int | None = None
     notes: str = ""
+    # when the last talent conversation was held, for the time before this program
+    last_conversation_on: dt.date | None = None
 
     @property
     def full_name(self) -> str:
@@ -135,7 +137,24 @@ class PersonInput:
                     "contract_hours",
                 )
             )
+        found.extend(self._last_conversation_problems(today))
         return found
+
+    def _last_conversation_problems(self, today: dt.date) -> list[ValidationError]:
+        day = self.last_conversation_on
+        if day is None:
+            return []
+        if day > today:
+            message = _(
+                "A last conversation cannot lie in the future; plan the conversation instead."
+            )
+        elif day < self.in_service:
+            message = _("The last conversation cannot be before the date in service.")
+        elif self.out_of_service is not None and day > self.out_of_service:
+            message = _("The last conversation cannot be after the date out of service.")
+        else:
+            return []
+        return [ValidationError(message, "last_conversation_on")]
 
     def is_active(self, day: dt.date) -> bool:
         return self.in_service <= day and (

@@ -44,6 +44,7 @@ FIELDS: dict[str, str] = {
     "out_of_service": N_("Out of service"),
     "birth_year": N_("Birth year"),
     "hours": N_("Hours per week"),
+    "last_conversation": N_("Last conversation"),
 }
 REQUIRED = ("first_name", "last_name", "in_service")
 
@@ -73,6 +74,15 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "birth_year": ("geboortejaar", "birth year", "year of birth"),
     "hours": ("uren", "uren per week", "contracturen", "hours", "hours per week", "contract hours"),
+    "last_conversation": (
+        "laatste gesprek",
+        "datum laatste gesprek",
+        "laatste talentgesprek",
+        "laatste talentontwikkelgesprek",
+        "laatste functioneringsgesprek",
+        "last conversation",
+        "last talent conversation",
+    ),
 }
 # What is read at most, so that a hostile or broken file stops early with a sentence
 # instead of taking minutes and gigabytes (the README names these limits).

@@ -157,6 +157,8 @@ class DueRow:
     status: DueStatus
     conversation_id: int | None  # the planned or held conversation of this half year
     conversation_on: dt.date | None
+    # the latest conversation held: a record, or the date noted for the time before them
+    last_held_on: dt.date | None = None
 
 
 # --- reading -------------------------------------------------------------------------
@@ -542,7 +544,10 @@ def due_overview(
     sessions: SessionFactory, today: dt.date, schedule: ConversationSchedule
 ) -> list[DueRow]:
     """For every person in service with a direct manager (the conversation is between
-    the two): where their conversation of this half year stands."""
+    the two): where their conversation of this half year stands.
+
+    A last conversation noted with the person (for the time before the program kept
+    records) counts as held in its half year, as a record would."""
     half_start, half_end = half_year(today)
     with sessions() as session:
         people = session.scalars(
@@ -568,6 +573,13 @@ def due_overview(
                 )
             )
         ).all()
+        latest: dict[int, dt.date] = dict(
+            session.execute(  # type: ignore[arg-type]
+                select(TalentConversation.person_id, func.max(TalentConversation.held_on))
+                .where(TalentConversation.held_on.is_not(None))
+                .group_by(TalentConversation.person_id)
+            ).all()
+        )
     held: dict[int, tuple[int, dt.date]] = {}
     planned: dict[int, tuple[int, dt.date]] = {}
     for person_id, conversation_id, planned_on, held_on in conversations:
@@ -578,13 +590,19 @@ def due_overview(
     rows = []
     for person in people:
         due_on = schedule.due_in(half_start, person.in_service)
+        noted = person.last_conversation_on
+        noted_in_half = noted is not None and half_start <= noted <= half_end
         this = held.get(person.id) or planned.get(person.id)
         status = due_status(
             due_on,
             today,
-            person.id in held,
+            person.id in held or noted_in_half,
             planned[person.id][1] if person.id in planned else None,
         )
+        conversation_on = this[1] if this else None
+        if person.id not in held and noted_in_half:
+            conversation_on = noted  # held, with no record of it in the program
+        recorded = latest.get(person.id)
         rows.append(
             DueRow(
                 person.id,
@@ -594,7 +612,8 @@ def due_overview(
                 due_on,
                 status,
                 this[0] if this else None,
-                this[1] if this else None,
+                conversation_on,
+                max((d for d in (recorded, noted) if d is not None), default=None),
             )
         )
     return rows

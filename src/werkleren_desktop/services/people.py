@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import GroupMembership, LearningGroup, Person
+from werkleren_desktop.db.models import (
+    GroupMembership,
+    LearningGroup,
+    Person,
+    TalentConversation,
+)
 from werkleren_desktop.domain.people import PersonInput, check_manager_chain, list_name, sort_key
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
@@ -61,6 +67,8 @@ class PersonOverview:
     manager_name: str
     direct_reports: tuple[str, ...]
     memberships: tuple[MembershipRow, ...]
+    # the latest talent conversation held: a record, or the date noted for before them
+    last_conversation_on: dt.date | None = None
 
 
 def _full_name(person: Person) -> str:
@@ -107,6 +115,7 @@ def input_of(person: Person) -> PersonInput:
         birth_year=person.birth_year,
         contract_minutes=person.contract_minutes,
         notes=person.notes,
+        last_conversation_on=person.last_conversation_on,
     )
 
 
@@ -136,6 +145,12 @@ def person_overview(sessions: SessionFactory, person_id: int) -> PersonOverview:
             .where(GroupMembership.person_id == person_id)
             .order_by(GroupMembership.joined.desc())
         ).all()
+        recorded = session.scalar(
+            select(func.max(TalentConversation.held_on)).where(
+                TalentConversation.person_id == person_id
+            )
+        )
+        noted = person.last_conversation_on
         return PersonOverview(
             id=person.id,
             person=input_of(person),
@@ -144,6 +159,7 @@ def person_overview(sessions: SessionFactory, person_id: int) -> PersonOverview:
             memberships=tuple(
                 MembershipRow(m.group_id, name, m.joined, m.left_on) for m, name in memberships
             ),
+            last_conversation_on=max((d for d in (recorded, noted) if d), default=None),
         )
 
 
@@ -191,12 +207,45 @@ def person_values(data: PersonInput) -> dict[str, object]:
         "birth_year": data.birth_year,
         "contract_minutes": data.contract_minutes,
         "notes": data.notes,
+        "last_conversation_on": data.last_conversation_on,
     }
 
 
 def apply_input(person: Person, data: PersonInput) -> None:
     for name, value in person_values(data).items():
         setattr(person, name, value)
+
+
+def note_last_conversation(
+    sessions: SessionFactory, person_ids: Sequence[int], day: dt.date | None, today: dt.date
+) -> int:
+    """Note for several people at once when their last talent conversation was held
+    (None forgets it): an owner's first day, before the program kept records. All or
+    nobody; a date that does not fit someone names them. Returns how many were noted."""
+    with sessions.begin() as session:
+        people = session.scalars(
+            select(Person).where(Person.id.in_(person_ids)).order_by(Person.sort_key)
+        ).all()
+        if len(people) < len(set(person_ids)):
+            raise UserError(_("Someone chosen no longer exists; look at the list again."))
+        refused: dict[str, list[str]] = {}
+        for person in people:
+            noted = replace(input_of(person), last_conversation_on=day)
+            for problem in noted.problems(today):
+                if problem.field == "last_conversation_on":
+                    refused.setdefault(str(problem), []).append(_full_name(person))
+        if refused:
+            message, names = next(iter(refused.items()))
+            raise ValidationError(
+                message
+                + " "
+                + _("This concerns: {names}.").format(names=", ".join(names[:10]))
+                + (" " + _("And {n} more.").format(n=len(names) - 10) if len(names) > 10 else ""),
+                "last_conversation_on",
+            )
+        for person in people:
+            person.last_conversation_on = day
+        return len(people)
 
 
 def record_leaving(

@@ -112,8 +112,8 @@ def _fold(text: str) -> str:
 
 
 # a rule of PersonInput names the form's field; the import names the file's column
-_FIELD_OF_RULE = {"contract_hours": "hours"}
-_FIELD_OF_COLUMN = {"hours": "contract_minutes"}
+_FIELD_OF_RULE = {"contract_hours": "hours", "last_conversation_on": "last_conversation"}
+_FIELD_OF_COLUMN = {"hours": "contract_minutes", "last_conversation": "last_conversation_on"}
 
 
 def _read_row(
@@ -159,7 +159,7 @@ def _read_row(
     row.keys = tuple(_fold(k) for k in (f"{first} {last}", cell_text(cell("email"))) if k.strip())
     row.manager_text = cell_text(cell("manager"))
     dates: dict[str, dt.date | None] = {}
-    for name in ("in_service", "out_of_service"):
+    for name in ("in_service", "out_of_service", "last_conversation"):
         try:
             dates[name] = parse_date(cell(name), name)
         except ValidationError as error:
@@ -189,6 +189,7 @@ def _read_row(
         out_of_service=dates["out_of_service"],
         birth_year=birth_year,
         contract_minutes=contract_minutes,
+        last_conversation_on=dates["last_conversation"],
     )
     for rule in person.problems(today):
         fail(rule)

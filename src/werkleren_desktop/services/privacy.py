@@ -66,7 +66,7 @@ def _day(day: dt.date | None) -> str | None:
 
 
 PERSON_FILE_FORMAT = "werkleren-desktop/person-file"
-PERSON_FILE_VERSION = 2  # docs/person-file.schema.json describes it
+PERSON_FILE_VERSION = 3  # docs/person-file.schema.json describes it
 
 
 def person_file(
@@ -169,6 +169,7 @@ def person_file(
                 "birth_year": person.birth_year,
                 "contract_minutes_per_week": person.contract_minutes,
                 "notes": clean(person.notes),
+                "last_conversation_before_records": _day(person.last_conversation_on),
             },
             "learning_groups": [
                 {"group": clean(name), "joined": _day(joined), "left": _day(left)}

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +32,7 @@ from werkleren_desktop.domain.people import full_name_key
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui.conversations.conversation_dialog import ConversationDialog
 from werkleren_desktop.gui.conversations.correction_dialog import CorrectionDialog
+from werkleren_desktop.gui.conversations.last_conversation import LastConversationDialog
 from werkleren_desktop.gui.conversations.summary import conversation_state
 from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
 from werkleren_desktop.gui.record_page import RecordListPage
@@ -43,7 +45,7 @@ from werkleren_desktop.gui.widgets import (
     page_layout,
     searchable_combo,
 )
-from werkleren_desktop.i18n import N_, _
+from werkleren_desktop.i18n import N_, _, n_
 from werkleren_desktop.services.conversations import (
     AgreementView,
     ConversationRow,
@@ -74,13 +76,21 @@ def _day(day: dt.date | None) -> str:
 class DueModel(RowsTableModel[DueRow]):
     def __init__(self) -> None:
         super().__init__(
-            (N_("Professional"), N_("Manager"), N_("Due by"), N_("Status"), N_("Conversation")),
+            (
+                N_("Professional"),
+                N_("Manager"),
+                N_("Due by"),
+                N_("Status"),
+                N_("Conversation"),
+                N_("Last held"),
+            ),
             lambda r: (
                 r.person_name,
                 r.manager_name,
                 _day(r.due_on),
                 _(DUE_LABELS[r.status]),
                 _day(r.conversation_on),
+                _day(r.last_held_on),
             ),
         )
 
@@ -162,13 +172,25 @@ class ConversationsPage(RecordListPage):
             box.currentIndexChanged.connect(self._filter)
         self.due_table = self._stretched_table(self.due_model, {1: 180, 2: 100, 3: 130, 4: 100})
         self.due_table.doubleClicked.connect(self._open_due)
+        # several at once for noting the last conversation (Ctrl+A: everyone listed)
+        self.due_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         due_tools = QHBoxLayout()
         due_tools.addWidget(self.manager_box)
         due_tools.addWidget(self.due_status_box)
-        due_tools.addWidget(self.count_label, 1)
+        due_tools.addStretch(1)
         self.open_due_button = QPushButton(_("Open or plan…"))
         self.open_due_button.clicked.connect(self._open_due)
         due_tools.addWidget(self.open_due_button)
+        self.note_last_button = QPushButton(_("Note last conversation…"))
+        self.note_last_button.setToolTip(
+            _(
+                "For the time before this program: note when the chosen people's last "
+                "conversation was held. Choose several with Ctrl or Shift, or everyone "
+                "listed with Ctrl+A."
+            )
+        )
+        self.note_last_button.clicked.connect(self.note_last_conversation)
+        due_tools.addWidget(self.note_last_button)
 
         # every conversation
         self.conversations_model = ConversationsModel()
@@ -213,6 +235,8 @@ class ConversationsPage(RecordListPage):
             tab = QWidget()
             column = QVBoxLayout(tab)
             column.addLayout(tools)
+            if table is self.due_table:
+                column.addWidget(self.count_label)  # a line of its own: it is never cut
             column.addWidget(table, 1)
             if table is self.due_table:
                 column.addWidget(
@@ -367,6 +391,29 @@ class ConversationsPage(RecordListPage):
             self.open_conversation(row.conversation_id)
         else:
             self.open_conversation(None, row.person_id)
+
+    def note_last_conversation(self) -> None:
+        """The first day with real data: one date for every chosen person."""
+        chosen = sorted(index.row() for index in self.due_table.selectionModel().selectedRows())
+        if not chosen:
+            self.error_label.show_message(
+                _("First choose the people in the list (Ctrl+A chooses everyone listed).")
+            )
+            return
+        rows = [self.due_model.row_at(i) for i in chosen]
+        dialog = LastConversationDialog(self.sessions, rows, self.today(), self)
+
+        def noted() -> None:
+            self.status_message.emit(
+                n_(
+                    "Last conversation noted for {n} person.",
+                    "Last conversation noted for {n} people.",
+                    dialog.noted,
+                ).format(n=dialog.noted)
+            )
+            self.refresh()
+
+        self.open_dialog(dialog, noted)
 
     def _open_listed(self) -> None:
         index = self._chosen(self.conversations_table)

@@ -151,6 +151,10 @@ class PersonPanel(QWidget):
             (_("Hours per week"), format_hours(person.contract_minutes, current_language())),
             (_("Birth year"), str(person.birth_year) if person.birth_year else ""),
             (_("Manager of"), ", ".join(overview.direct_reports)),
+            (
+                _("Last conversation"),
+                format_date(overview.last_conversation_on) if overview.last_conversation_on else "",
+            ),
         )
         self.details.setText(
             "<table cellspacing='0' cellpadding='2'>"

@@ -57,6 +57,15 @@ class PersonDialog(FormDialog):
         self.hours = QLineEdit(format_hours(data.contract_minutes, current_language()))
         self.hours.setPlaceholderText(_("For example: 32"))
         self.hours.setMaximumWidth(120)
+        self.last_conversation = OptionalDate(
+            _("Held on"), data.last_conversation_on, min(today, max(data.in_service, today))
+        )
+        self.last_conversation.setToolTip(
+            _(
+                "For the time before this program: when the last talent conversation was "
+                "held. A conversation recorded under Conversations counts by itself."
+            )
+        )
         self.notes = QPlainTextEdit(data.notes)
         self.notes.setMaximumHeight(90)
         self.fields = {
@@ -69,6 +78,7 @@ class PersonDialog(FormDialog):
             "out_of_service": self.out_of_service.edit,
             "birth_year": self.birth_year,
             "contract_hours": self.hours,
+            "last_conversation_on": self.last_conversation.edit,
         }
 
         form = QFormLayout()
@@ -87,6 +97,7 @@ class PersonDialog(FormDialog):
                 _("The birth year is only used to show the mix of generations in learning groups.")
             ),
         )
+        form.addRow(_("Last conversation"), self.last_conversation)
         form.addRow(_("Notes"), self.notes)
         self.setMinimumWidth(520)
         self.finish_layout(form)
@@ -104,6 +115,7 @@ class PersonDialog(FormDialog):
             birth_year=parse_birth_year(self.birth_year.text()),
             contract_minutes=parse_hours(self.hours.text()),
             notes=self.notes.toPlainText(),
+            last_conversation_on=self.last_conversation.value(),
         )
 
     def snapshot(self) -> object:
@@ -118,6 +130,7 @@ class PersonDialog(FormDialog):
             self.birth_year.text(),
             self.hours.text(),
             self.notes.toPlainText(),
+            self.last_conversation.value(),
         )
 
     def save(self) -> None:
