@@ -268,3 +268,47 @@ def test_a_foreign_file_with_an_alembic_number_like_ours_is_left_untouched(
         open_data_folder(data_paths)
     assert digest(data_paths.database) == before  # not even switched to WAL
     assert not data_paths.database.with_name("werkleren.sqlite3-wal").exists()
+
+
+def test_0015_makes_the_answers_of_earlier_situations_searchable(data_paths: DataPaths) -> None:
+    """Situations logged before 0015 are found by their answers and without accents;
+    the index keeps following changes afterwards."""
+    from werkleren_desktop.services.situations import SituationFilter, list_situations
+
+    data_paths.ensure()
+    engine = make_engine(data_paths.database_url)
+    upgrade_database(engine, data_paths.database, data_paths.backups, target="0014")
+    with engine.begin() as connection:
+        for sid, title, description in [
+            (1, "Pomp bromt", "Şükrü hoorde het eerst."),
+            (2, "Ketel tikt", ""),
+        ]:
+            connection.execute(
+                text(
+                    "INSERT INTO learning_situation (id, occurred_on, title, description, kind,"
+                    " tried, outcome, next_step, status, ai_used, ai_tool, ai_contribution,"
+                    " ai_checked, in_working_time) VALUES (:id, '2026-10-01', :title, :d,"
+                    " 'analyse', '', '', '', 'open', 0, '', '', '', 1)"
+                ),
+                {"id": sid, "title": title, "d": description},
+            )
+        connection.execute(
+            text(
+                "INSERT INTO situation_answer (situation_id, question_text, answer, position)"
+                " VALUES (2, 'Wat gebeurde er?', 'De expansievat was leeg.', 1)"
+            )
+        )
+    engine.dispose()
+
+    store = open_data_folder(data_paths)
+    try:
+
+        def found(words: str) -> list[int]:
+            return [r.id for r in list_situations(store.sessions, SituationFilter(search=words))]
+
+        assert found("expansievat") == [2] and found("sukru") == [1] and found("bromt") == [1]
+        with store.engine.begin() as connection:
+            connection.execute(text("DELETE FROM learning_situation WHERE id = 1"))
+        assert found("bromt") == [] and found("ketel") == [2]
+    finally:
+        store.close()

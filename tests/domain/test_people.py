@@ -97,3 +97,19 @@ def test_birth_year_text() -> None:
     assert parse_birth_year("") is None
     with pytest.raises(ValidationError, match="geen jaar"):
         parse_birth_year("87")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "found"),
+    [
+        ("Vragen aan Şükrü, hij weet het.", ["sukru"], ["Şükrü"]),
+        ("De Straße in Özdemir's straat", ["strasse", "ozdemir"], ["Straße", "Özdemir"]),
+        ("Łukasz en LUKAS", ["lukas"], ["Łukas", "LUKAS"]),
+        ("checklist", ["check", "klist"], ["checklist"]),  # overlapping: one mark
+        ("niets", ["xyz"], []),
+    ],
+)
+def test_found_words_are_marked_in_the_text_as_written(text, words, found) -> None:
+    from werkleren_desktop.domain.people import found_spans
+
+    assert [text[start:end] for start, end in found_spans(text, words)] == found

@@ -131,6 +131,33 @@ def test_editing_and_finding(page, qtbot, store) -> None:
     assert page.panel.title.text() == "Ketel valt steeds uit"
 
 
+def test_the_search_finds_an_answer_and_marks_where(page, qtbot, store) -> None:
+    """Typed without accents, a word only an answer holds finds the situation, and the
+    panel marks it there."""
+    from werkleren_desktop.domain.situations import Answer, SituationInput
+    from werkleren_desktop.services.situations import list_questions, save_situation
+
+    question = list_questions(store.sessions)[3]
+    for title, answer in (
+        ("Ketel valt uit", "Vragen aan Şükrü, hij kent dit type ketel."),
+        ("Planning loopt uit", ""),
+    ):
+        answers = (Answer(question.id, question.text, answer),) if answer else ()
+        save_situation(
+            store.sessions,
+            SituationInput(D(2026, 11, 2), title, SituationKind.ANALYSE, (1,), answers=answers),
+            TODAY,
+        )
+    page.refresh()
+    assert page.search.placeholderText() == "Zoek in alles wat er staat, ook de antwoorden"
+    type_text(qtbot, page.search, "sukru")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.table.selectRow(0)
+    body = page.panel.body.text()
+    assert f"<b>{question.text}</b>" in body
+    assert "<span style='background-color:#fff0a0'>Şükrü</span>, hij kent" in body
+
+
 def test_the_ai_prompt_names_no_one_and_is_copied(page, qtbot, store) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -410,3 +437,55 @@ def test_a_one_letter_search_says_more_than(page, qtbot, store, monkeypatch) -> 
     qtbot.waitUntil(lambda: page.count_label.text() == "meer dan 2 situaties")
     type_text(qtbot, page.search, "l")
     qtbot.waitUntil(lambda: page.count_label.text() == "1 situatie")
+
+
+def test_the_form_asks_what_matters_first_and_the_rest_on_request(page, qtbot, store) -> None:
+    """A new situation shows the organisation's first three questions and the one that
+    invites an AI assistant; the others, what AI did and who was consulted come on
+    request. A situation that answered a later question shows it at once."""
+    from werkleren_desktop.services.situations import get_situation
+
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+
+    def shown() -> list[int]:
+        return [n for n, (_q, edit) in enumerate(dialog.questions) if edit.isVisibleTo(dialog)]
+
+    assert shown() == [0, 1, 2, 4]  # the fifth invites an AI assistant
+    assert dialog.more_button.text() == "Nog 6 richtinggevende vragen tonen…"
+    assert not dialog.ai_tool.isVisibleTo(dialog) and not dialog.consulted.isVisibleTo(dialog)
+    type_text(qtbot, dialog.title, "Overdracht avonddienst")
+    pick(dialog.people, "Sanne")
+    qtbot.mouseClick(dialog.more_button, Qt.MouseButton.LeftButton)
+    assert shown() == list(range(10)) and not dialog.more_button.isVisibleTo(dialog)
+    assert dialog.focusWidget() is dialog.questions[3][1]  # the first that was out of sight
+    type_text(qtbot, dialog.questions[7][1], "Samen puzzelen gaf energie.")
+    dialog.ai_used.setChecked(True)
+    assert dialog.ai_tool.isVisibleTo(dialog)
+    type_text(qtbot, dialog.ai_tool, "Le Chat")
+    qtbot.mouseClick(dialog.consulted_button, Qt.MouseButton.LeftButton)
+    assert dialog.consulted.isVisibleTo(dialog)
+    assert dialog.focusWidget() is dialog.consulted.search
+    type_text(qtbot, dialog.consulted_outside, "de leverancier")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.error_label.text()
+
+    page.table.selectRow(0)
+    saved = get_situation(store.sessions, page.model.row_at(0).id)
+    assert [a.answer for a in saved.answers] == ["Samen puzzelen gaf energie."]
+    assert saved.ai_tool == "Le Chat" and saved.consulted_outside == ("de leverancier",)
+    page.edit_situation()
+    dialog = page.dialog
+    assert shown() == [0, 1, 2, 4, 7]  # what was answered shows
+    assert dialog.more_button.text() == "Nog 5 richtinggevende vragen tonen…"
+    assert dialog.ai_tool.isVisibleTo(dialog) and dialog.consulted.isVisibleTo(dialog)
+    assert not dialog.consulted_button.isVisibleTo(dialog)
+
+
+def test_a_restored_draft_shows_the_question_it_answered(page, qtbot) -> None:
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    label, edit = dialog._answer_edits()[8]
+    assert not edit.isVisibleTo(dialog)
+    dialog.restore_draft({"answers": [[label, "Voortaan bellen we terug."]], "consulted": []})
+    assert edit.isVisibleTo(dialog) and edit.toPlainText() == "Voortaan bellen we terug."

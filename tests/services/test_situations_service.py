@@ -201,3 +201,84 @@ def test_short_searches_ignore_case_and_count_up_to_the_cap(
     assert situations.count_situations(store.sessions, SituationFilter(search="k")) == 3
     assert situations.count_situations(store.sessions, SituationFilter()) == 4  # exact
     assert situations.count_situations(store.sessions, SituationFilter(search="klant")) == 3
+
+
+def test_the_search_finds_the_answers_and_words_without_their_accents(
+    store: DataStore, people
+) -> None:
+    """People write most in the answers to the guiding questions: the search finds
+    them, with any case and with or without accents, a word in the title and one in an
+    answer together, and a % or _ typed as itself."""
+    (question, *_rest) = list_questions(store.sessions)
+    answered = save_situation(
+        store.sessions,
+        SituationInput(
+            D(2026, 10, 1),
+            "Overdracht avonddienst",
+            SituationKind.IMPROVE,
+            (people[0],),
+            description="Şükrü wist niet dat de pomp was vervangen.",
+            answers=(
+                Answer(question.id, question.text, "Een checklist, 100% ingevuld_bij elke dienst."),
+            ),
+        ),
+        TODAY,
+    )
+    other = save_situation(
+        store.sessions,
+        SituationInput(D(2026, 10, 2), "Checklist kwijt", SituationKind.ANALYSE, (people[1],)),
+        TODAY,
+    )
+
+    def found(words: str) -> set[int]:
+        return {r.id for r in list_situations(store.sessions, SituationFilter(search=words))}
+
+    assert found("checklist") == {answered, other}
+    assert found("CHECKLIST overdracht") == {answered}  # one word in an answer, one in the title
+    assert found("sukru") == found("Şükrü") == found("ŞÜKRÜ") == {answered}
+    assert found("elke dienst") == {answered}
+    assert found("100%") == {answered} and found("0%") == {answered}
+    assert found("e_") == set() and found("d_") == {answered}  # _ is no wildcard
+    # the question's own words are not searched: every situation would match them
+    assert found(question.text.split()[0]) == set()
+
+
+def test_every_database_finds_the_same(store: DataStore) -> None:
+    """SQLite searches through its trigram index, another database (PostgreSQL) with
+    LIKE on the same folded text: on the demo's situations both find what SQL written
+    here finds in the texts and answers themselves."""
+    from sqlalchemy import select, text
+
+    from werkleren_desktop.db.models import LearningSituation
+    from werkleren_desktop.services.demo import DemoSize, generate_demo
+    from werkleren_desktop.services.situations import _filtered
+
+    generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
+    for words in ("checklist", "leverancier ochtend", "oorzaak", "klant energie", "ve", "xyzzy"):
+        where = SituationFilter(search=words)
+        with store.sessions() as session:
+            by_index, by_like = (
+                set(session.scalars(_filtered(select(LearningSituation.id), where, dialect)))
+                for dialect in ("sqlite", "postgresql")
+            )
+            conditions = " AND ".join(
+                f"(lower(s.title || ' ' || s.description || ' ' || s.tried || ' ' || s.outcome"
+                f" || ' ' || s.next_step || ' ' || s.ai_tool || ' ' || s.ai_contribution || ' '"
+                f" || s.ai_checked) LIKE :w{n} OR EXISTS (SELECT 1 FROM situation_answer a"
+                f" WHERE a.situation_id = s.id AND lower(a.answer) LIKE :w{n}))"
+                for n in range(len(words.split()))
+            )
+            by_sql = set(
+                session.scalars(
+                    text(f"SELECT s.id FROM learning_situation s WHERE {conditions}"),
+                    {f"w{n}": f"%{w}%" for n, w in enumerate(words.split())},
+                )
+            )
+            titles = list(
+                session.scalars(
+                    select(LearningSituation.title).where(LearningSituation.id.in_(by_sql))
+                )
+            )
+        assert by_index == by_like == by_sql, words
+        if words == "checklist":  # only the demo's answers say it
+            assert len(by_sql) > 10 and not any("checklist" in t.lower() for t in titles)

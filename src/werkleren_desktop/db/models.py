@@ -361,6 +361,9 @@ class LearningSituation(Base):
     minutes: Mapped[int | None] = mapped_column(Integer)
     in_working_time: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    # every text above and the answers, folded (domain.situations.search_text): what the
+    # log's search looks in, through an index of its own on each database
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     people: Mapped[list[SituationPerson]] = relationship(
         back_populates="situation", cascade="all, delete-orphan"

@@ -286,9 +286,37 @@ _BASE_LETTERS = str.maketrans(
 def folded(text: str) -> str:
     """``text`` as Dutch lists and searches compare it: without accents (Özdemir with
     O, Şahin with S, Łukasz with L), without case, spaces tidied."""
+    return " ".join(_bare(text).split())
+
+
+def _bare(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_BASE_LETTERS))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def found_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Where in ``text`` the folded ``words`` stand (as ``folded`` compares them: "sukru"
+    in "Şükrü"), as (start, end) of the text itself, in order and not overlapping."""
+    letters: list[str] = []
+    origin: list[int] = []  # for each folded letter, the text's character it came from
+    for index, character in enumerate(text):
+        bare = _bare(character)
+        letters.extend(bare)
+        origin.extend([index] * len(bare))
+    plain = "".join(letters)
+    spans: list[tuple[int, int]] = []
+    for word in words:
+        start = plain.find(word)
+        while word and start >= 0:
+            spans.append((origin[start], origin[start + len(word) - 1] + 1))
+            start = plain.find(word, start + len(word))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 SORT_SEPARATOR = "\x01"  # below every letter: "Berg" before "Bergman" byte for byte

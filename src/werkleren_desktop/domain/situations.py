@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from werkleren_desktop.db.models import SituationKind, SituationStatus
+from werkleren_desktop.domain.people import folded
 from werkleren_desktop.domain.pseudonymise import Cleaned, Pseudonymiser
 from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.i18n import N_, _
@@ -150,6 +151,39 @@ class SituationInput:
             consulted_ids=tuple(dict.fromkeys(self.consulted_ids)),
             consulted_outside=outside,
         )
+
+
+# what the log's search looks in: every text written about a situation, and the answers
+# to the guiding questions (where people write most); the questions themselves are not
+# searched, or every situation would match their words
+SEARCHED_COLUMNS = (
+    "title",
+    "description",
+    "tried",
+    "outcome",
+    "next_step",
+    "ai_tool",
+    "ai_contribution",
+    "ai_checked",
+)
+
+
+def search_text(texts: Iterable[str]) -> str:
+    """The texts of a situation as the search compares them, stored with it: folded as
+    names are (no case, "Şükrü" found by "sukru"), one line per text. Computed here and
+    not by the database, so that SQLite's and PostgreSQL's searches find the same."""
+    return "\n".join(line for line in (folded(t) for t in texts) if line)
+
+
+def search_text_of(situation: SituationInput) -> str:
+    return search_text(
+        [*(getattr(situation, c) for c in SEARCHED_COLUMNS), *(a.answer for a in situation.answers)]
+    )
+
+
+def search_words(search: str) -> list[str]:
+    """The words typed in the search, folded as ``search_text`` folds the texts."""
+    return folded(search).split()
 
 
 def parse_minutes(text: str) -> int | None:

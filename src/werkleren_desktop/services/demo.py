@@ -667,6 +667,34 @@ OUTCOMES = (
     "Afspraak gemaakt met het team om dit voortaan anders te doen.",
 )
 AI_TOOLS = ("ChatGPT", "Copilot", "Le Chat")
+# answers to some of the program's own guiding questions (by their place in the list),
+# where people write most about a situation
+ANSWERS: dict[int, tuple[str, ...]] = {
+    1: (
+        "Dezelfde klacht kwam binnen een week twee keer terug; dat wilden we begrijpen.",
+        "Een nieuwe collega liep vast in de overdracht aan het begin van de dienst.",
+        "Het materiaal was er niet op tijd, waardoor de planning van de dag omviel.",
+    ),
+    4: (
+        "Waarom het alleen 's ochtends misgaat; een ervaren collega heeft dit eerder gezien.",
+        "Hoe de nieuwe regeling precies werkt; de leverancier kan het uitleggen.",
+        "Welke stap in de overdracht wordt overgeslagen; meekijken in een vroege dienst.",
+    ),
+    6: (
+        "Eerst een korte checklist bij de overdracht, een week lang, en dan samen kijken.",
+        "De volgorde van de stappen omdraaien en het met de klant testen.",
+        "Een vaste collega als aanspreekpunt; na twee weken bekijken of het rustiger is.",
+    ),
+    8: (
+        "Energie gaf het samen puzzelen met een jonge collega; dat het twee keer mis moest "
+        "gaan kostte energie.",
+        "De waardering van de klant gaf energie; het zoeken naar papieren kostte energie.",
+    ),
+    9: (
+        "Voortaan bellen we de klant na afloop terug; het team wint minder herhaalbezoeken.",
+        "We bespreken dit in de volgende weekcyclus, zodat het hele team ervan leert.",
+    ),
+}
 LOGGED_AFTER = (0, 0, 1, 0, 2, 1, 5, 9)  # days between a situation and its logging
 NOON = dt.time(12, 0)
 
@@ -681,14 +709,22 @@ def _add_situations(
 ) -> None:
     """Situations of every kind across the years, written in bulk: the large demo has
     fifty thousand of them."""
-    from sqlalchemy import insert
+    from sqlalchemy import delete, insert, select
 
     from werkleren_desktop.db.models import (
+        GuidingQuestion,
         LearningSituation,
+        SituationAnswer,
         SituationConsultation,
         SituationKind,
         SituationPerson,
         SituationStatus,
+    )
+    from werkleren_desktop.domain.situations import (
+        DEFAULT_QUESTIONS,
+        SEARCHED_COLUMNS,
+        default_questions,
+        search_text,
     )
 
     first = dt.date(today.year - profile.history_years, 1, 1)
@@ -752,7 +788,39 @@ def _add_situations(
                         "outside_name": profile.outside_expert[0],
                     }
                 )
+    # the program's own questions (a window opened on the empty folder may have added them)
+    questions = list(session.scalars(select(GuidingQuestion).order_by(GuidingQuestion.position)))
+    if len(questions) < len(DEFAULT_QUESTIONS):
+        session.execute(delete(GuidingQuestion))
+        questions = [
+            GuidingQuestion(position=i, text=text, retired=False)
+            for i, text in enumerate(default_questions(), start=1)
+        ]
+        session.add_all(questions)
+        session.flush()
+    answers: list[dict[str, object]] = []
+    for situation in situations:
+        written: list[str] = []
+        if rng.random() < 0.7:  # most say more than the form's first fields
+            for position, pool in ANSWERS.items():
+                if rng.random() < 0.6:
+                    question = questions[position - 1]
+                    written.append(rng.choice(pool))
+                    answers.append(
+                        {
+                            "situation_id": situation["id"],
+                            "question_id": question.id,
+                            "question_text": question.text,
+                            "answer": written[-1],
+                            "position": len(written),
+                        }
+                    )
+        situation["search_text"] = search_text(
+            [*(str(situation[c]) for c in SEARCHED_COLUMNS), *written]
+        )
     session.execute(insert(LearningSituation), situations)
+    if answers:
+        session.execute(insert(SituationAnswer), answers)
     session.execute(insert(SituationPerson), links)
     session.execute(insert(SituationConsultation), consulted)
 

@@ -27,6 +27,7 @@ from werkleren_desktop.db.models import (
     LearningGroup,
     LearningSituation,
     Person,
+    SituationAnswer,
     SituationConsultation,
     SituationPerson,
     TalentConversation,
@@ -39,6 +40,7 @@ from werkleren_desktop.domain.situations import NAME_PARTICLES, Anonymiser
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import N_, _
 from werkleren_desktop.services.drafts import DraftStore
+from werkleren_desktop.services.situations import refresh_search_text
 
 RETENTION_MONTHS = 24  # the Dutch guideline: about two years after leaving
 
@@ -546,6 +548,7 @@ def erase_person(
         replace_all = _pattern([*certain, *offered])
         # every place once: the full name for sure, the first name where the user chose
         places = {m.place: m for m in sure} | {m.place: m for m in choose if m.place in chosen}
+        searched: set[int] = set()  # situations whose texts changed
         for place, mention in places.items():
             new = (replace_all if place in chosen else replace_sure).sub(former, mention.text)
             if mention.table == "draft":
@@ -556,6 +559,18 @@ def erase_person(
                     text(f"UPDATE {mention.table} SET {mention.column} = :new WHERE id = :id"),
                     {"new": new, "id": mention.row_id},
                 )
+                if mention.table == "learning_situation":
+                    searched.add(mention.row_id)
+                elif mention.table == "situation_answer":
+                    searched.update(
+                        session.scalars(
+                            select(SituationAnswer.situation_id).where(
+                                SituationAnswer.id == mention.row_id
+                            )
+                        )
+                    )
+        # the search's folded copy of those texts must not keep the name either
+        refresh_search_text(session, searched)
     _leave_no_trace(sessions)
     return Erasure(name, situations, conversations, len(places))
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import string
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, SQLColumnExpression, case, func, or_, select, text
+from sqlalchemy import Select, SQLColumnExpression, case, func, select, text, update
 from sqlalchemy.orm import Session
 
 from werkleren_desktop.db.engine import SessionFactory
@@ -26,12 +27,16 @@ from werkleren_desktop.db.models import (
 )
 from werkleren_desktop.domain.situations import (
     KIND_LABELS,
+    SEARCHED_COLUMNS,
     STATUS_LABELS,
     Answer,
     QuestionRow,
     SituationInput,
     clean_questions,
     default_questions,
+    search_text,
+    search_text_of,
+    search_words,
 )
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
@@ -64,7 +69,7 @@ class SituationFilter:
     @property
     def short_words(self) -> bool:
         """A search word of one or two letters: too short for the trigram index."""
-        return any(len(word) < 3 for word in self.search.split())
+        return any(len(word) < 3 for word in search_words(self.search))
 
 
 @dataclass(frozen=True)
@@ -181,6 +186,7 @@ def save_situation(
             )
             for i, a in enumerate(data.answers, start=1)
         ]
+        situation.search_text = search_text_of(data)
         session.add(situation)
         session.flush()
         return situation.id
@@ -234,30 +240,31 @@ def list_situations(
     sessions: SessionFactory, where: SituationFilter, limit: int | None = None
 ) -> list[SituationRow]:
     """The situations that match in the chosen order (newest first unless asked
-    otherwise), searching title, situation and outcome.
+    otherwise), searching every text of a situation and the answers to its questions.
 
     With ``limit`` only that many are loaded; ``count_situations`` tells how many match.
     The sorting happens in the database, so a limited list shows the first of all matches.
     """
     key = _order_key(where.order)
     newest = (LearningSituation.occurred_on.desc(), LearningSituation.id.desc())
-    # plain columns, and the names in a second query for just these rows: building
-    # objects for hundreds of rows at every keystroke was most of the time
-    query = _filtered(
-        select(
-            LearningSituation.id,
-            LearningSituation.occurred_on,
-            LearningSituation.title,
-            LearningSituation.kind,
-            LearningSituation.status,
-            LearningSituation.ai_used,
-            LearningSituation.minutes,
-        ),
-        where,
-    ).order_by(key.desc() if where.descending else key.asc(), *newest)
-    if limit is not None:
-        query = query.limit(limit)
     with sessions() as session:
+        # plain columns, and the names in a second query for just these rows: building
+        # objects for hundreds of rows at every keystroke was most of the time
+        query = _filtered(
+            select(
+                LearningSituation.id,
+                LearningSituation.occurred_on,
+                LearningSituation.title,
+                LearningSituation.kind,
+                LearningSituation.status,
+                LearningSituation.ai_used,
+                LearningSituation.minutes,
+            ),
+            where,
+            _dialect(session),
+        ).order_by(key.desc() if where.descending else key.asc(), *newest)
+        if limit is not None:
+            query = query.limit(limit)
         found = session.execute(query).all()
         names: dict[int, list[str]] = {}
         ids = [row[0] for row in found]
@@ -316,13 +323,22 @@ def count_situations(sessions: SessionFactory, where: SituationFilter) -> int:
     """How many situations match; for a search with a word of one or two letters (no
     index helps there: every text is read) the count stops above COUNT_CAP, so a
     result of COUNT_CAP + 1 means "more than COUNT_CAP"."""
-    if where.short_words:
-        matches = _filtered(select(LearningSituation.id), where).limit(COUNT_CAP + 1).subquery()
-        query: Select[int] = select(func.count()).select_from(matches)
-    else:
-        query = _filtered(select(func.count(LearningSituation.id)), where)
     with sessions() as session:
+        dialect = _dialect(session)
+        if where.short_words:
+            matches = (
+                _filtered(select(LearningSituation.id), where, dialect)
+                .limit(COUNT_CAP + 1)
+                .subquery()
+            )
+            query: Select[int] = select(func.count()).select_from(matches)
+        else:
+            query = _filtered(select(func.count(LearningSituation.id)), where, dialect)
         return session.scalar(query) or 0
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
 
 
 SEARCH_INDEX = "SELECT rowid FROM situation_search WHERE situation_search MATCH :{name}"
@@ -331,9 +347,13 @@ SEARCH_INDEX = "SELECT rowid FROM situation_search WHERE situation_search MATCH 
 Query = TypeVar("Query", bound="Select[*tuple[Any, ...]]")
 
 
-def _filtered(query: Query, where: SituationFilter) -> Query:
-    for number, word in enumerate(where.search.split()):
-        if len(word) >= 3:
+def _filtered(query: Query, where: SituationFilter, dialect: str) -> Query:
+    """``query`` limited to the situations that match ``where``. The search looks in
+    every text and answer (``search_text``, folded as the words are): on SQLite through
+    its trigram index for words of three letters or more, elsewhere with LIKE (which a
+    pg_trgm index serves on PostgreSQL)."""
+    for number, word in enumerate(search_words(where.search)):
+        if len(word) >= 3 and dialect == "sqlite":
             # the trigram index finds any part of a word of three or more characters
             name = f"search_{number}"
             phrase = '"' + word.replace('"', '""') + '"'
@@ -342,17 +362,8 @@ def _filtered(query: Query, where: SituationFilter) -> Query:
                     text(SEARCH_INDEX.format(name=name)).bindparams(**{name: phrase})
                 )
             )
-            continue
-        # SQLite's LIKE ignores case (of a–z, as its lower() does): lower() on every
-        # text of ten years doubled the time
-        pattern = f"%{word}%"
-        query = query.where(
-            or_(
-                LearningSituation.title.like(pattern),
-                LearningSituation.description.like(pattern),
-                LearningSituation.outcome.like(pattern),
-            )
-        )
+        else:  # folded already: no lower() on every text of ten years
+            query = query.where(LearningSituation.search_text.contains(word, autoescape=True))
     if where.person_id is not None:
         # through the index on the person, not a check of every situation
         query = query.where(
@@ -375,6 +386,32 @@ def _filtered(query: Query, where: SituationFilter) -> Query:
     if where.last_day is not None:
         query = query.where(LearningSituation.occurred_on <= where.last_day)
     return query
+
+
+def refresh_search_text(session: Session, situation_ids: Collection[int]) -> None:
+    """Compute the search text again for these situations, after their texts changed
+    other than through ``save_situation`` (a name replaced when a person is erased)."""
+    ids = sorted(situation_ids)
+    for chunk in range(0, len(ids), 900):  # SQLite's limit on bound parameters
+        part = ids[chunk : chunk + 900]
+        columns = [LearningSituation.__table__.c[c] for c in SEARCHED_COLUMNS]
+        texts = {
+            row[0]: list(row[1:])
+            for row in session.execute(
+                select(LearningSituation.id, *columns).where(LearningSituation.id.in_(part))
+            )
+        }
+        for situation_id, answer in session.execute(
+            select(SituationAnswer.situation_id, SituationAnswer.answer)
+            .where(SituationAnswer.situation_id.in_(part))
+            .order_by(SituationAnswer.situation_id, SituationAnswer.position)
+        ):
+            texts[situation_id].append(answer)
+        if texts:
+            session.execute(
+                update(LearningSituation),
+                [{"id": i, "search_text": search_text(t)} for i, t in texts.items()],
+            )
 
 
 def roles_of_people(sessions: SessionFactory) -> dict[str, str]:

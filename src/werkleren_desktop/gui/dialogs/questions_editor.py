@@ -67,8 +67,9 @@ class QuestionsEditor(QWidget):
             paragraph(
                 _(
                     "The questions that steer learning from a work situation, in the order the "
-                    "form asks them. Untick a question to stop asking it: situations keep the "
-                    "text they answered, so changing a question never rewrites what was logged."
+                    "form asks them: the first three show at once, the others on request. "
+                    "Untick a question to stop asking it: situations keep the text they "
+                    "answered, so changing a question never rewrites what was logged."
                 )
             )
         )

@@ -20,8 +20,13 @@ from PySide6.QtWidgets import (
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import SituationKind, SituationStatus
 from werkleren_desktop.domain.formatting import format_date, format_moment, format_number
-from werkleren_desktop.domain.people import list_name, sort_key
-from werkleren_desktop.domain.situations import KIND_LABELS, STATUS_LABELS, SituationInput
+from werkleren_desktop.domain.people import found_spans, list_name, sort_key
+from werkleren_desktop.domain.situations import (
+    KIND_LABELS,
+    STATUS_LABELS,
+    SituationInput,
+    search_words,
+)
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.record_page import RecordListPage
@@ -60,6 +65,23 @@ DRAFT_KIND = SITUATION_DRAFT
 SHOWN = 500  # the list shows the newest matches; searching narrows fifty thousand quickly
 
 
+FOUND_COLOUR = "#fff0a0"  # a marker pen, readable under black text
+
+
+def _marked(text: str, words: list[str]) -> str:
+    """``text`` as HTML with the searched words marked."""
+    parts: list[str] = []
+    done = 0
+    for start, end in found_spans(text, words):
+        parts.append(html.escape(text[done:start]))
+        parts.append(
+            f"<span style='background-color:{FOUND_COLOUR}'>{html.escape(text[start:end])}</span>"
+        )
+        done = end
+    parts.append(html.escape(text[done:]))
+    return "".join(parts).replace("\n", "<br>")
+
+
 class SituationPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,8 +102,14 @@ class SituationPanel(QWidget):
         self.show_situation(None, None, {})
 
     def show_situation(
-        self, situation_id: int | None, situation: SituationInput | None, names: dict[int, str]
+        self,
+        situation_id: int | None,
+        situation: SituationInput | None,
+        names: dict[int, str],
+        searched: list[str] | None = None,
     ) -> None:
+        """Show the situation; the ``searched`` words are marked where they were found
+        (an answer may be the only place that holds them)."""
         self.situation, self.situation_id = situation, situation_id
         for widget in (self.title, self.facts, self.edit_button, self.ai_button, self.body):
             widget.setVisible(situation is not None)
@@ -128,7 +156,7 @@ class SituationPanel(QWidget):
         self.body.setText(
             "".join(
                 (f"<p><b>{html.escape(title)}</b><br>" if title else "<p>")
-                + html.escape(text).replace("\n", "<br>")
+                + _marked(text, searched or [])
                 + "</p>"
                 for title, text in sections
                 if text
@@ -162,7 +190,7 @@ class SituationsPage(RecordListPage):
         self._matches_asked = 0  # see _ask_matches
         self.model = SituationsTableModel()
         self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Search title, situation and outcome"))
+        self.search.setPlaceholderText(_("Search everything written, the answers too"))
         self.search.setClearButtonEnabled(True)
         self.kind_box = QComboBox()
         self.kind_box.addItem(_("Every kind"), None)
@@ -405,7 +433,12 @@ class SituationsPage(RecordListPage):
 
     def show_record(self, record_id: int) -> None:
         names = {p.id: p.full_name for p in self.people}
-        self.panel.show_situation(record_id, get_situation(self.sessions, record_id), names)
+        self.panel.show_situation(
+            record_id,
+            get_situation(self.sessions, record_id),
+            names,
+            search_words(self.search.text()),
+        )
 
     def _open_dialog(self, dialog: SituationDialog, message: str) -> None:
         self.open_form(dialog, message)

@@ -34,8 +34,8 @@ from werkleren_desktop.domain.situations import (
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.situations.ai_prompt_dialog import AiPromptDialog
 from werkleren_desktop.gui.situations.people_picker import PeoplePicker
-from werkleren_desktop.gui.widgets import date_edit, from_qdate, hint, scrolling, to_qdate
-from werkleren_desktop.i18n import _
+from werkleren_desktop.gui.widgets import date_edit, from_qdate, scrolling, to_qdate
+from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.groups import GroupRow
 from werkleren_desktop.services.people import PersonRow
 from werkleren_desktop.services.situations import (
@@ -44,6 +44,7 @@ from werkleren_desktop.services.situations import (
     save_situation,
 )
 
+QUESTIONS_FIRST = 3  # the organisation's first questions show at once, the rest on request
 # a guiding question that invites an AI assistant gets the AI helper's button beside it
 _INVITES_AI = re.compile(r"\bAI\b|(?i:kunstmatige intelligentie|artificial intelligence)")
 
@@ -102,27 +103,35 @@ class SituationDialog(FormDialog):
                 self.group.addItem(row.name, row.id)
         self.group.setCurrentIndex(max(0, self.group.findData(data.group_id)))
 
-        # earlier answers keep the question they answered; open questions follow the set
+        # earlier answers keep the question they answered; open questions follow the set.
+        # The first questions of the organisation's order, the one that invites an AI
+        # assistant and every answered one show at once; the others on request.
         answered = {a.question_id: a for a in data.answers}
         self.questions: list[tuple[QuestionRow | Answer, QPlainTextEdit]] = []
+        self.more_questions: list[QWidget] = []  # the rows shown on request
         questions_box = QGroupBox(_("Guiding questions (answer what helps)"))
-        questions_form = QFormLayout(questions_box)
+        self.questions_form = QFormLayout(questions_box)
         shown = [a for a in data.answers if a.question_id not in {q.id for q in questions}]
         for old in shown:
             edit = _text(old.answer, 48)
-            questions_form.addRow(old.question_text, edit)
+            self.questions_form.addRow(old.question_text, edit)
             self.questions.append((old, edit))
         self.ai_buttons: list[QPushButton] = []
-        for question in questions:
+        for place, question in enumerate(questions):
             previous = answered.get(question.id)
             edit = _text(previous.answer if previous else "", 48)
             label = previous.question_text if previous else question.text
-            if _INVITES_AI.search(label):  # the question that invites an AI assistant
-                questions_form.addRow(label, self._with_ai_button(edit, label))
-            else:
-                questions_form.addRow(label, edit)
+            invites_ai = _INVITES_AI.search(label) is not None
+            field = self._with_ai_button(edit, label) if invites_ai else edit
+            self.questions_form.addRow(label, field)
             self.questions.append((previous or question, edit))
-        questions_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+            if place >= QUESTIONS_FIRST and not invites_ai and previous is None:
+                self.more_questions.append(field)
+        self.more_button = QPushButton()
+        self.more_button.clicked.connect(self.show_all_questions)
+        self.questions_form.addRow(self.more_button)
+        self.questions_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self._show_questions(all_of_them=not self.more_questions)
 
         self.tried = _text(data.tried)
         self.outcome = _text(data.outcome)
@@ -152,35 +161,37 @@ class SituationDialog(FormDialog):
             "minutes": self.minutes,
         }
 
-        form = QFormLayout()
+        form = self.main_form = QFormLayout()
         form.addRow(_("Date"), self.occurred_on)
         form.addRow(_("Title"), self.title)
         form.addRow(_("Kind"), self.kind)
         form.addRow(_("Who learned"), self.people)
         form.addRow(_("The situation"), self.description)
         form.addRow(_("Learning group"), self.group)
-        form.addRow(
-            "",
-            hint(
-                _(
-                    "Logged during one of the group's week cycles, the situation belongs to "
-                    "that cycle."
-                )
-            ),
+        self.group.setToolTip(
+            _("Logged during one of the group's week cycles, the situation belongs to that cycle.")
         )
         form.addRow(questions_box)
         form.addRow(_("What was tried"), self.tried)
         form.addRow(_("Outcome"), self.outcome)
         form.addRow(_("Next step"), self.next_step)
         form.addRow(_("Status"), self.status)
+        form.addRow(_("Minutes spent"), self.minutes)
+        form.addRow("", self.in_working_time)
         form.addRow("", self.ai_used)
         form.addRow(_("AI tool"), self.ai_tool)
         form.addRow(_("What AI contributed"), self.ai_contribution)
         form.addRow(_("What was checked or rejected"), self.ai_checked)
+        # who was asked for help: a list of everyone, shown when someone was or on request
+        self.consulted_button = QPushButton(_("Someone was consulted…"))
+        self.consulted_button.clicked.connect(self.show_consulted)
+        form.addRow("", self.consulted_button)
         form.addRow(_("Colleagues consulted"), self.consulted)
         form.addRow(_("Or from outside"), self.consulted_outside)
-        form.addRow(_("Minutes spent"), self.minutes)
-        form.addRow("", self.in_working_time)
+        consulted = bool(data.consulted_ids or data.consulted_outside)
+        for widget in (self.consulted, self.consulted_outside):
+            form.setRowVisible(widget, consulted)
+        form.setRowVisible(self.consulted_button, not consulted)
         content = QWidget()
         content.setLayout(form)
         column = QVBoxLayout()
@@ -189,6 +200,31 @@ class SituationDialog(FormDialog):
         self._ai_toggled(data.ai_used)
         self.finish_layout(column)
         self.title.setFocus()
+
+    def _show_questions(self, *, all_of_them: bool) -> None:
+        for field in self.more_questions:
+            self.questions_form.setRowVisible(field, all_of_them)
+        self.more_button.setText(
+            n_(
+                "Show {n} more guiding question…",
+                "Show {n} more guiding questions…",
+                len(self.more_questions),
+            ).format(n=len(self.more_questions))
+        )
+        self.questions_form.setRowVisible(self.more_button, not all_of_them)
+
+    def show_all_questions(self) -> None:
+        """Every guiding question, the next one after those shown focused."""
+        hidden = [f for f in self.more_questions if not f.isVisible()]
+        self._show_questions(all_of_them=True)
+        if hidden:
+            hidden[0].setFocus()
+
+    def show_consulted(self) -> None:
+        for widget in (self.consulted, self.consulted_outside):
+            self.main_form.setRowVisible(widget, True)
+        self.main_form.setRowVisible(self.consulted_button, False)
+        self.consulted.search.setFocus()
 
     def _with_ai_button(self, edit: QPlainTextEdit, question: str) -> QWidget:
         button = QPushButton(_("Ask an AI assistant…"))
@@ -221,8 +257,10 @@ class SituationDialog(FormDialog):
         self.ai_dialog = dialog
 
     def _ai_toggled(self, used: bool) -> None:
+        """What AI did is asked only when it helped: the form stays short otherwise (what
+        was typed stays, and is saved only with the box ticked)."""
         for widget in (self.ai_tool, self.ai_contribution, self.ai_checked):
-            widget.setEnabled(used)
+            self.main_form.setRowVisible(widget, used)
 
     def form_input(self, *, strict: bool = True) -> SituationInput:
         """What the form holds; not ``strict``, minutes that are not a number are left out
@@ -318,6 +356,8 @@ class SituationDialog(FormDialog):
                 box.setCurrentIndex(index)
         self.people.set_chosen(tuple(state.get("people", ())))
         self.consulted.set_chosen(tuple(state.get("consulted", ())))
+        if self.consulted.chosen() or self.consulted_outside.text().strip():
+            self.show_consulted()
         self.ai_used.setChecked(bool(state.get("ai_used")))
         self.in_working_time.setChecked(bool(state.get("in_working_time", True)))
         # answers go back to their question; one whose question left the form meanwhile
@@ -329,6 +369,8 @@ class SituationDialog(FormDialog):
                 edits[label].setPlainText(text)
             elif text:
                 self.description.appendPlainText(f"\n{label}\n{text}")
+        if any(text for label, text in answers if label in edits):
+            self._show_questions(all_of_them=True)  # nothing restored stays out of sight
 
     def _answer_edits(self) -> list[tuple[str, QPlainTextEdit]]:
         """Each guiding question's text as the form shows it, with its answer field."""
