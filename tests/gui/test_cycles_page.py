@@ -346,3 +346,93 @@ def test_the_same_group_twice_on_the_same_days_is_refused(
     )
     assert len(list_cycles(store.sessions)) == 1
     dialog.discard()
+
+
+def test_the_calendar_shows_why_a_day_is_quiet(window, qtbot, store) -> None:
+    """Public holidays and closing days are in the calendar, so a manager sees why a
+    cycle moved: closed days tinted with their reason, open holidays named."""
+    from werkleren_desktop.domain.organisation import ClosingPeriodInput
+
+    settings = load_settings(store.sessions)
+    save_settings(
+        store.sessions,
+        replace(
+            settings,
+            closing_periods=(
+                ClosingPeriodInput(D(2026, 12, 28), D(2026, 12, 31), "Kerstsluiting"),
+            ),
+        ),
+    )
+    page = window.cycles_page
+    page.views.setCurrentIndex(1)
+    calendar = page.calendar
+    qtbot.waitUntil(lambda: calendar.work_calendar is not None)
+    qtbot.mouseClick(calendar.next_button, Qt.MouseButton.LeftButton)  # December 2026
+    notes = {c.day: c.note for c in calendar.cells if c.note}
+    assert notes[D(2026, 12, 25)] == ("Eerste kerstdag", True)
+    assert notes[D(2026, 12, 29)] == ("Kerstsluiting", True)
+    christmas = next(c for c in calendar.cells if c.day == D(2026, 12, 25))
+    assert christmas.note_label is not None and christmas.note_label.toolTip() == "Eerste kerstdag"
+    assert "#f7ecea" in christmas.styleSheet()
+    calendar.anchor = D(2027, 3, 26)
+    calendar.rebuild()  # Good Friday 2027: a holiday most organisations stay open on
+    good_friday = next(c for c in calendar.cells if c.day == D(2027, 3, 26))
+    assert good_friday.note == ("Goede Vrijdag", False)
+    assert "#f7ecea" not in good_friday.styleSheet()
+
+
+def test_a_full_day_opens_and_a_session_keeps_the_list_filter(window, qtbot, store) -> None:
+    """Four groups on one day: the month shows three and "+1 meer", which opens the day
+    with all four; choosing a past session shows its cycle without touching the list's
+    filter ("komend"), and names are cut at a word, never in one."""
+    groups = [1, 2] + [  # Brood and Taart, and two more
+        save_group(store.sessions, GroupInput(name, D(2026, 1, 1)))
+        for name in ("Banket en gebak voor de feestdagen", "Chocolade")
+    ]
+    for hour, group in zip((8, 10, 13, 15), groups, strict=True):
+        plan_cycle(
+            store.sessions,
+            CycleDraft(
+                group,
+                cycle_days(D(2026, 11, 2)),
+                SessionTimes(dt.time(hour, 0), 60, f"Lokaal {hour}"),
+                ("",) * 4,
+            ),
+        )
+    page = window.cycles_page
+    page.refresh()
+    period = page.period_box.currentText()
+    page.views.setCurrentIndex(1)
+    calendar = page.calendar
+    qtbot.waitUntil(lambda: bool(calendar.events))
+    monday = next(c for c in calendar.cells if c.day == D(2026, 11, 2))
+    assert len(monday.items) == 3 and monday.more_button is not None
+    assert monday.more_button.text() == "+1 meer"
+    long_name = monday.items[2]
+    qtbot.waitUntil(long_name.isVisible)  # the cells show once the event loop runs
+    assert long_name.shown_text != long_name.full_text
+    words = long_name.full_text.split()
+    assert long_name.shown_text.endswith("…")
+    assert long_name.shown_text[:-1].split() == words[: len(long_name.shown_text[:-1].split())]
+
+    qtbot.mouseClick(monday.more_button, Qt.MouseButton.LeftButton)
+    menu = monday.menu
+    assert menu is not None
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts[0] == "maandag 2 november 2026"
+    assert [t.split("  ")[0] for t in texts[1:]] == [
+        "08:00–09:00",
+        "10:00–11:00",
+        "13:00–14:00",
+        "15:00–16:00",
+    ]
+    assert texts[4].startswith("15:00–16:00  Chocolade")
+    with qtbot.waitSignal(window.statusBar().messageChanged):
+        menu.actions()[-1].trigger()
+    menu.close()
+    assert page.views.currentIndex() == 0
+    assert page.panel.title.text() == "Weekcyclus van Chocolade"
+    assert page.period_box.currentText() == period  # the user's filter stays
+    assert window.statusBar().currentMessage() == (
+        f"Deze cyclus staat niet in de lijst zoals die nu gefilterd is ({period})."
+    )

@@ -129,6 +129,19 @@ class WorkCalendar:
                 return period.description or _("Closing day")
         return None
 
+    def day_note(self, day: dt.date) -> tuple[str, bool] | None:
+        """What a calendar says about ``day``: why the organisation is closed (True), or
+        the public holiday on which it stays open (False); None for an ordinary day."""
+        reason = self.closure_reason(day)
+        if reason is not None:
+            return reason, True
+        key = public_holidays(day.year).get(day)
+        if key is not None:
+            return _(HOLIDAYS[key][1]), False
+        if (day.month, day.day) == (5, 5):
+            return _(LIBERATION_DAY), False
+        return None
+
     def is_working_day(self, day: dt.date) -> bool:
         return day.isoweekday() in self.working_days and self.closure_reason(day) is None
 

@@ -9,19 +9,21 @@ from collections.abc import Callable
 from babel.dates import format_date as babel_format_date
 from babel.dates import get_day_names
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent, QShowEvent
+from PySide6.QtGui import QFontMetrics, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from werkleren_desktop.domain.calendar import WorkCalendar
 from werkleren_desktop.gui.widgets import heading
 from werkleren_desktop.i18n import _, current_language, n_
 from werkleren_desktop.services.cycles import SessionEvent
@@ -38,13 +40,30 @@ GROUP_COLOURS = (
     "#475569",
 )
 MONTH_ITEMS = 3
+# a day the organisation is closed: a soft tint, and its reason in a darker red
+CLOSED_BACKGROUND = "#f7ecea"
+CLOSED_TEXT = "#8c2f24"
 
 
 def group_colour(group_id: int) -> str:
     return GROUP_COLOURS[group_id % len(GROUP_COLOURS)]
 
 
-class SessionLabel(QLabel):
+def fit_words(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` as far as whole words fit in ``width`` pixels, with "…" when some had
+    to go: a calendar never cuts a name in the middle of a word."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    words = text.split(" ")
+    while words:
+        words.pop()
+        shorter = " ".join(words).rstrip(" ,·–-") + "…"
+        if words and metrics.horizontalAdvance(shorter) <= width:
+            return shorter
+    return "…"
+
+
+class ClickableLabel(QLabel):
     """A session in a day: clicking it shows its cycle."""
 
     clicked = Signal()
@@ -52,6 +71,7 @@ class SessionLabel(QLabel):
     def __init__(self) -> None:
         super().__init__()
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setTextFormat(Qt.TextFormat.RichText)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -59,8 +79,56 @@ class SessionLabel(QLabel):
         super().mousePressEvent(event)
 
 
+class SessionLabel(ClickableLabel):
+    """A session in a day of the month: as many whole words as fit (the tooltip has
+    them all)."""
+
+    def __init__(self, colour: str, text: str, cancelled: bool) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.colour, self.full_text, self.cancelled = colour, text, cancelled
+        self.shown_text = text
+        self._show(text)
+
+    def _show(self, text: str) -> None:
+        self.shown_text = text
+        strike = "text-decoration: line-through;" if self.cancelled else ""
+        self.setText(
+            f"<span style='color:{self.colour}'>■</span> "
+            f"<span style='{strike}'>{html.escape(text)}</span>"
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        metrics = self.fontMetrics()
+        room = self.contentsRect().width() - metrics.horizontalAdvance("■ ")
+        fitted = fit_words(self.full_text, metrics, room)
+        if fitted != self.shown_text:
+            self._show(fitted)
+
+
+class DayNote(QLabel):
+    """A holiday or the reason the organisation is closed, in whole words."""
+
+    def __init__(self, text: str, closed: bool) -> None:
+        super().__init__()
+        self.full_text = text
+        self.setToolTip(text)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        colour = CLOSED_TEXT if closed else "palette(placeholder-text)"
+        self.setStyleSheet(f"color: {colour}; font-style: italic;")
+        self.setText(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        fitted = fit_words(self.full_text, self.fontMetrics(), self.contentsRect().width())
+        if fitted != self.text():
+            self.setText(fitted)
+
+
 class DayCell(QFrame):
-    """One day with its sessions; a click on a session asks to show its cycle."""
+    """One day with its sessions, and the holiday or closing that explains a quiet day;
+    a click on a session asks to show its cycle, "+n more" lists them all."""
 
     session_clicked = Signal(int)  # cycle id
 
@@ -71,56 +139,113 @@ class DayCell(QFrame):
         max_items: int,
         in_month: bool,
         today: dt.date,
+        note: tuple[str, bool] | None = None,
     ) -> None:
         super().__init__()
         self.day = day
+        self.events = events
+        self.note = note
+        self.menu: QMenu | None = None
         self.setObjectName("dayCell")
+        closed = note is not None and note[1]
         border = "2px solid palette(highlight)" if day == today else "1px solid palette(mid)"
-        background = "palette(base)" if in_month else "palette(window)"
+        background = (
+            CLOSED_BACKGROUND if closed else "palette(base)" if in_month else "palette(window)"
+        )
         self.setStyleSheet(f"#dayCell {{ border: {border}; background: {background}; }}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(1)
-        # long group names must not widen a column: the text is clipped, the tooltip has it all
+        # long group names must not widen a column: whole words are shown, the tooltip has it all
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         number = QLabel(str(day.day))
         number.setStyleSheet("color: palette(placeholder-text);" if not in_month else "")
-        layout.addWidget(number)
-        self.items: list[SessionLabel] = []
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(number)
+        self.note_label: DayNote | None = None
+        if note is not None:
+            self.note_label = DayNote(*note)
+            top.addWidget(self.note_label, 1)
+        else:
+            top.addStretch(1)
+        layout.addLayout(top)
+        self.items: list[ClickableLabel] = []
         for event in events[:max_items]:
-            label = SessionLabel()
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            strike = "text-decoration: line-through;" if event.cancelled else ""
-            text = f"{event.starts_at:%H:%M} {html.escape(event.group_name)}"
             if max_items > MONTH_ITEMS:  # the week view has room for the details
-                end = event.starts_at + dt.timedelta(minutes=event.duration_minutes)
-                text = (
-                    f"<b>{event.starts_at:%H:%M}–{end:%H:%M}</b><br>"
-                    f"{html.escape(event.group_name)}<br>"
-                    + html.escape(_("day {n}").format(n=event.day_number))
-                    + (f" · {html.escape(event.location)}" if event.location else "")
+                label: ClickableLabel = self._detailed(event)
+            else:
+                item = SessionLabel(
+                    group_colour(event.group_id),
+                    f"{event.starts_at:%H:%M} {event.group_name}",
+                    event.cancelled,
                 )
-                label.setWordWrap(True)
-            label.setText(
-                f"<span style='color:{group_colour(event.group_id)}'>■</span> "
-                f"<span style='{strike}'>{text}</span>"
-            )
-            label.setToolTip(
-                _("{group}, day {n} · {location}\n{theme}").format(
-                    group=event.group_name,
-                    n=event.day_number,
-                    location=event.location or "—",
-                    theme=event.theme,
-                )
-            )
-            label.clicked.connect(lambda cycle=event.cycle_id: self.session_clicked.emit(cycle))
+                item.clicked.connect(lambda cycle=event.cycle_id: self.session_clicked.emit(cycle))
+                label = item
+            label.setToolTip(_describe(event))
             layout.addWidget(label)
             self.items.append(label)
+        self.more_button: QPushButton | None = None
         if len(events) > max_items:
             more = len(events) - max_items
-            layout.addWidget(QLabel(n_("+{n} more", "+{n} more", more).format(n=more)))
+            self.more_button = QPushButton(n_("+{n} more", "+{n} more", more).format(n=more))
+            self.more_button.setFlat(True)
+            self.more_button.setStyleSheet("text-align: left; padding: 0 2px;")
+            self.more_button.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.more_button.setToolTip(_("Every session of this day"))
+            self.more_button.clicked.connect(self.show_all)
+            layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
+
+    def _detailed(self, event: SessionEvent) -> ClickableLabel:
+        """A session in the week view, which has room for its details (wrapped at spaces)."""
+        end = event.starts_at + dt.timedelta(minutes=event.duration_minutes)
+        label = ClickableLabel()
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        strike = "text-decoration: line-through;" if event.cancelled else ""
+        label.setWordWrap(True)
+        label.setText(
+            f"<span style='color:{group_colour(event.group_id)}'>■</span> "
+            f"<span style='{strike}'><b>{event.starts_at:%H:%M}–{end:%H:%M}</b><br>"
+            f"{html.escape(event.group_name)}<br>"
+            + html.escape(_("day {n}").format(n=event.day_number))
+            + (f" · {html.escape(event.location)}" if event.location else "")
+            + "</span>"
+        )
+        label.clicked.connect(lambda cycle=event.cycle_id: self.session_clicked.emit(cycle))
+        return label
+
+    def show_all(self) -> None:
+        """The day opened: every session, each one a choice that shows its cycle."""
+        menu = QMenu(self)
+        title = menu.addAction(babel_format_date(self.day, "full", locale=current_language()))
+        title.setEnabled(False)
+        if self.note is not None:
+            menu.addAction(self.note[0]).setEnabled(False)
+        menu.addSeparator()
+        for event in self.events:
+            end = event.starts_at + dt.timedelta(minutes=event.duration_minutes)
+            text = f"{event.starts_at:%H:%M}–{end:%H:%M}  {event.group_name} · " + _(
+                "day {n}"
+            ).format(n=event.day_number)
+            if event.cancelled:
+                text += " (" + _("cancelled") + ")"
+            action = menu.addAction(text)
+            action.triggered.connect(
+                lambda _checked=False, cycle=event.cycle_id: self.session_clicked.emit(cycle)
+            )
+        self.menu = menu
+        anchor = self.more_button or self
+        menu.popup(anchor.mapToGlobal(anchor.rect().bottomLeft()))
+
+
+def _describe(event: SessionEvent) -> str:
+    return _("{group}, day {n} · {location}\n{theme}").format(
+        group=event.group_name,
+        n=event.day_number,
+        location=event.location or "—",
+        theme=event.theme,
+    )
 
 
 class CalendarView(QWidget):
@@ -132,6 +257,7 @@ class CalendarView(QWidget):
         super().__init__(parent)
         self.today = today
         self.events: list[SessionEvent] = []
+        self.work_calendar: WorkCalendar | None = None  # holidays and closing days
         self.anchor = today()
         self.month_mode = True
         self.cells: list[DayCell] = []
@@ -170,9 +296,14 @@ class CalendarView(QWidget):
         layout.addLayout(bar)
         layout.addLayout(self.grid, 1)
 
-    def set_events(self, events: list[SessionEvent]) -> None:
-        """Show these sessions; a hidden calendar builds its day cells when it is shown."""
+    def set_events(
+        self, events: list[SessionEvent], work_calendar: WorkCalendar | None = None
+    ) -> None:
+        """Show these sessions, and the holidays and closing days of ``work_calendar``;
+        a hidden calendar builds its day cells when it is shown."""
         self.events = events
+        if work_calendar is not None:
+            self.work_calendar = work_calendar
         if self.isVisible():
             self.rebuild()
         else:
@@ -246,6 +377,7 @@ class CalendarView(QWidget):
                 MONTH_ITEMS if self.month_mode else 12,
                 not self.month_mode or day.month == self.anchor.month,
                 today,
+                self.work_calendar.day_note(day) if self.work_calendar else None,
             )
             cell.session_clicked.connect(self.cycle_chosen)
             self.grid.addWidget(cell, 1 + index // 7, index % 7)

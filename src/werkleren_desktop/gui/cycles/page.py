@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.documents.attendance_list import attendance_list_pdf
+from werkleren_desktop.domain.calendar import WorkCalendar
 from werkleren_desktop.domain.formatting import format_date, format_moment
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
@@ -172,6 +173,9 @@ class CyclePanel(QWidget):
         self._session_selected()
 
 
+CalendarData = tuple[list[SessionEvent], WorkCalendar | None]
+
+
 class CyclesPage(RecordListPage):
     def __init__(
         self,
@@ -183,6 +187,7 @@ class CyclesPage(RecordListPage):
         super().__init__(sessions, tasks, today, parent)
         self.groups: list[GroupRow] = []
         self.events: list[SessionEvent] | None = None  # loaded once the calendar shows
+        self.work_calendar: WorkCalendar | None = None  # holidays and closing days, with them
         self.model = CyclesTableModel(today)
 
         self.group_box = QComboBox()
@@ -244,31 +249,37 @@ class CyclesPage(RecordListPage):
 
     def _load(
         self, today: dt.date, with_events: bool
-    ) -> tuple[list[CycleRow], list[GroupRow], list[SessionEvent] | None]:
+    ) -> tuple[list[CycleRow], list[GroupRow], CalendarData | None]:
         """The cycles and groups; the sessions too when the calendar shows (ten years
         hold tens of thousands of them, so the list alone does not wait for them)."""
         return (
             list_cycles(self.sessions),
             list_groups(self.sessions, today),
-            session_events(self.sessions, with_attendees=False) if with_events else None,
+            self._calendar_data() if with_events else None,
+        )
+
+    def _calendar_data(self) -> CalendarData:
+        """Every session, and the holidays and closing days that explain the gaps."""
+        settings = load_settings(self.sessions)
+        return (
+            session_events(self.sessions, with_attendees=False),
+            settings.work_calendar() if settings is not None else None,
         )
 
     def _load_calendar(self) -> None:
         if self.views.currentWidget() is self.calendar and self.events is None:
-            self.load(
-                lambda: session_events(self.sessions, with_attendees=False),
-                self._events_loaded,
-                purpose="calendar",
-            )
+            self.load(self._calendar_data, self._events_loaded, purpose="calendar")
 
-    def _events_loaded(self, events: list[SessionEvent]) -> None:
-        self.events = events
+    def _events_loaded(self, data: CalendarData) -> None:
+        self.events, self.work_calendar = data
         self._filter()
 
-    def _loaded(
-        self, result: tuple[list[CycleRow], list[GroupRow], list[SessionEvent] | None]
-    ) -> None:
-        cycles, groups, self.events = result
+    def _loaded(self, result: tuple[list[CycleRow], list[GroupRow], CalendarData | None]) -> None:
+        cycles, groups, calendar_data = result
+        if calendar_data is not None:
+            self.events, self.work_calendar = calendar_data
+        else:
+            self.events = None
         self.groups = [g for g in groups if g.ends is None or g.ends >= self.today()]
         fill_choices(
             self.group_box,
@@ -284,14 +295,21 @@ class CyclesPage(RecordListPage):
         self.model.set_filter(group_id, self.period_box.currentData())
         if self.events is not None:
             self.calendar.set_events(
-                [e for e in self.events if group_id is None or e.group_id == group_id]
+                [e for e in self.events if group_id is None or e.group_id == group_id],
+                self.work_calendar,
             )
 
     def show_cycle(self, cycle_id: int) -> None:
-        """From the calendar to the cycle in the list, whatever the filter."""
+        """From the calendar to the cycle: the panel shows it, and the list keeps the
+        filter the user chose (when that hides the cycle, the status bar says so)."""
         self.views.setCurrentIndex(0)
-        self.period_box.setCurrentIndex(self.period_box.findData(PeriodFilter.ALL))
         self.select_record(cycle_id)
+        if self.model.row_of(cycle_id) is None:
+            self.status_message.emit(
+                _("This cycle is not in the list as it is filtered now ({period}).").format(
+                    period=self.period_box.currentText()
+                )
+            )
 
     def show_no_record(self) -> None:
         self.panel.show_detail(None)
