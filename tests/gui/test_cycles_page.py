@@ -354,6 +354,7 @@ def test_the_calendar_shows_why_a_day_is_quiet(window, qtbot, store) -> None:
     from werkleren_desktop.domain.organisation import ClosingPeriodInput
 
     settings = load_settings(store.sessions)
+    assert settings is not None
     save_settings(
         store.sessions,
         replace(
