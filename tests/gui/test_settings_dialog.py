@@ -46,6 +46,8 @@ def test_changing_everything_and_saving(window, qtbot, store) -> None:
 
     clear_and_type(qtbot, dialog.name_edit, "Bakkerij Zoë & IJsbrand")
     clear_and_type(qtbot, dialog.budget_edit, "1.250,50")
+    assert not dialog.required_on_budget.isChecked()  # required training: the employer's
+    dialog.required_on_budget.click()
     dialog.tabs.setCurrentIndex(1)
     dialog.day_checks[6].click()  # Saturday on
     dialog.holiday_checks["good_friday"].click()
@@ -74,6 +76,7 @@ def test_changing_everything_and_saving(window, qtbot, store) -> None:
     assert stored is not None
     assert stored.name == "Bakkerij Zoë & IJsbrand"
     assert stored.default_training_budget_cents == 125050
+    assert stored.required_training_on_budget
     assert stored.working_days == {1, 2, 3, 4, 5, 6}
     assert "good_friday" in stored.closed_holidays
     assert stored.liberation_day is LiberationDayPolicy.EVERY_YEAR

@@ -75,13 +75,20 @@ def test_record_a_training_for_two_people(window, qtbot, store) -> None:
     page.table.selectRow(0)
     assert "BHV verloopt op 2 november 2027" in page.panel.details.text()
 
-    # budgets: Sanne gets her own, the use is shown beside it
+    # budgets: Sanne gets her own, the use is shown beside it; required training is the
+    # employer's to pay, so it leaves her budget whole
     page.tabs.setCurrentIndex(1)
     model = page.budgets_model
     sanne = next(
         i for i in range(model.rowCount()) if model.row_at(i).person_name == "Sanne Jansen"
     )
-    assert model.data(model.index(sanne, 3)) == "22 %"
+    assert [model.data(model.index(sanne, c)) for c in (1, 2, 4, 5)] == [
+        "€\xa0750,00",
+        "€\xa00,00",
+        "€\xa0750,00",
+        "0 %",
+    ]
+    assert "(art. 7:611a BW)" in page.budget_rule.text()
     page.budgets_table.selectRow(sanne)
     qtbot.mouseClick(page.budget_button, Qt.MouseButton.LeftButton)
     budget = page.dialog
@@ -96,7 +103,7 @@ def test_record_a_training_for_two_people(window, qtbot, store) -> None:
         i for i in range(model.rowCount()) if model.row_at(i).person_name == "Sanne Jansen"
     )
     assert model.data(model.index(sanne, 0)) == "Sanne Jansen *"
-    assert model.data(model.index(sanne, 3)) == "50 %"
+    assert model.data(model.index(sanne, 4)) == "€\xa0331,00"
 
 
 def test_bad_training_input_is_explained_and_kept(window, qtbot) -> None:
@@ -168,7 +175,8 @@ def test_home_and_person_page_show_training(window, store) -> None:
     window.show_area("people")
     window.show_area("home")  # coming back loads the figures again
     text = window.home_page.year_text.text()
-    assert "€\xa0165,00 van €\xa01.500,00 gebruikt (11 %)" in text
+    # required training is the employer's: the budget carries none of it
+    assert "€\xa00,00 van €\xa01.500,00 gebruikt (0 %)" in text
     assert "10-01-2027 · BHV · Łukasz Wójcik" in text
     window.show_area("people")
     window.people_page.select_record(1)

@@ -123,7 +123,7 @@ def test_save_find_and_filter(store: DataStore, people) -> None:
     stored = get_situation(store.sessions, a)
     assert stored.consulted_outside == ("Leverancier Daikin",) and stored.minutes == 45
     assert list_situations(store.sessions, SituationFilter())[1].people == (
-        "Łukasz Wójcik, Sanne Jansen"
+        "Sanne Jansen, Łukasz Wójcik"  # by surname, as every list of people
     )
 
 
@@ -282,3 +282,23 @@ def test_every_database_finds_the_same(store: DataStore) -> None:
         assert by_index == by_like == by_sql, words
         if words == "checklist":  # only the demo's answers say it
             assert len(by_sql) > 10 and not any("checklist" in t.lower() for t in titles)
+
+
+def test_the_who_column_sorts_by_surname(store: DataStore, people) -> None:
+    """'Wie' lists the people by surname and sorts on the first of them, as every list
+    of people does (Łukasz Wójcik under W, after Kees Visser)."""
+    from werkleren_desktop.services.situations import SituationOrder
+
+    lukasz, sanne, kees = people
+    for title, who in (("Een", (lukasz,)), ("Twee", (kees, sanne)), ("Drie", (sanne,))):
+        save_situation(
+            store.sessions, SituationInput(D(2026, 10, 1), title, SituationKind.ANALYSE, who), TODAY
+        )
+    rows = list_situations(
+        store.sessions, SituationFilter(order=SituationOrder.WHO, descending=False)
+    )
+    assert [(r.title, r.people) for r in rows] == [
+        ("Drie", "Sanne Jansen"),  # the same first surname: the newest first
+        ("Twee", "Sanne Jansen, Kees Visser"),
+        ("Een", "Łukasz Wójcik"),
+    ]

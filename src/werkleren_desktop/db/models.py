@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -73,6 +74,9 @@ class Organisation(Base):
         )
     )
     default_training_budget_cents: Mapped[int] = mapped_column(Integer)
+    # training required for the job (art. 7:611a BW) is the employer's to pay; only when
+    # this is set does it count against a person's development budget
+    required_training_on_budget: Mapped[bool] = mapped_column(default=False, server_default=false())
     language: Mapped[str] = mapped_column(String(5))
     # the themes of the four days of a week cycle; None: the program's own outline
     cycle_outline: Mapped[list[str] | None] = mapped_column()

@@ -52,6 +52,7 @@ from werkleren_desktop.domain.formatting import format_date, format_moment
 from werkleren_desktop.domain.money import format_euro
 from werkleren_desktop.domain.people import format_hours
 from werkleren_desktop.domain.situations import KIND_SHORT_LABELS
+from werkleren_desktop.domain.training import describe_budget_use
 from werkleren_desktop.i18n import _, current_language, n_
 from werkleren_desktop.services.conversations import (
     AgreementView,
@@ -151,9 +152,8 @@ def _period_facts(facts: PeriodFacts) -> list[Flowable]:
         ),
         (
             _("Training budget {year}").format(year=facts.budget_year),
-            _("{spent} of {budget} used").format(
-                spent=format_euro(facts.budget_spent_cents),
-                budget=format_euro(facts.budget_cents),
+            describe_budget_use(
+                facts.budget_spent_cents, facts.budget_cents, facts.budget_reserved_cents
             ),
         ),
     ]

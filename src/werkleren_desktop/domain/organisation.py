@@ -72,6 +72,9 @@ class OrganisationSettings:
     closed_holidays: frozenset[str] = DEFAULT_CLOSED_HOLIDAYS
     liberation_day: LiberationDayPolicy = LiberationDayPolicy.LUSTRUM
     default_training_budget_cents: int = DEFAULT_TRAINING_BUDGET_CENTS
+    # required training (art. 7:611a BW) charged to the personal budget too; by default
+    # the employer pays it apart
+    required_training_on_budget: bool = False
     language: str = DEFAULT_LANGUAGE
     closing_periods: tuple[ClosingPeriodInput, ...] = field(default=())
     # the organisation's own themes for the four days of a week cycle; None: the default

@@ -3,7 +3,9 @@ the sums, without storage.
 
 A training counts in the year it starts; cancelled training does not count. Required
 training (art. 7:611a BW) is free for the employee: a study-cost agreement is only
-possible for voluntary training.
+possible for voluntary training, and its cost is the employer's, not charged to the
+person's development budget unless the organisation chooses so. Of what the budget
+carries, training followed is spent and training planned is reserved.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from werkleren_desktop.db.models import SituationKind, TrainingForm, TrainingStatus
+from werkleren_desktop.domain.money import format_euro
 from werkleren_desktop.domain.people import decimal_hours
 from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.i18n import N_, _
@@ -125,6 +128,35 @@ class TrainingInput:
         )
 
 
+def budget_charge(
+    required: bool, status: TrainingStatus, required_on_budget: bool
+) -> TrainingStatus | None:
+    """What a training's cost is to the person's development budget: spent (DONE) or
+    reserved (PLANNED); None when the budget does not carry it (cancelled, or required
+    training that the employer pays apart). The services sum the same rule in SQL."""
+    if status is TrainingStatus.CANCELLED or (required and not required_on_budget):
+        return None
+    return status
+
+
+def describe_budget_use(
+    spent_cents: int, budget_cents: int, reserved_cents: int, *, share: bool = False
+) -> str:
+    """ "€ 450,00 of € 750,00 used (60 %), € 200,00 reserved for planned training": the
+    same words on screen and paper."""
+    text = _("{spent} of {budget} used").format(
+        spent=format_euro(spent_cents), budget=format_euro(budget_cents)
+    )
+    used = percentage(spent_cents, budget_cents) if share else None
+    if used is not None:
+        text += f" ({used:.0f} %)"
+    if reserved_cents:
+        text += ", " + _("{reserved} reserved for planned training").format(
+            reserved=format_euro(reserved_cents)
+        )
+    return text
+
+
 def counts_in(year: int, starts_on: dt.date, status: TrainingStatus) -> bool:
     """A training counts in the year it starts, unless it was cancelled."""
     return starts_on.year == year and status is not TrainingStatus.CANCELLED
@@ -162,6 +194,9 @@ class PersonYear:
     required_cents: int = 0
     voluntary_cents: int = 0
     budget_cents: int = 0
+    # of the cost, what the development budget carries: followed, and planned
+    budget_spent_cents: int = 0
+    budget_reserved_cents: int = 0
     conversations_held: int = 0
     open_agreements: int = 0
     certificates_expiring: int = 0
@@ -180,7 +215,8 @@ class PersonYear:
 
     @property
     def budget_used(self) -> float | None:
-        return percentage(self.cost_cents, self.budget_cents)
+        """The part of the budget spent on training followed (planned is reserved)."""
+        return percentage(self.budget_spent_cents, self.budget_cents)
 
 
 SUMMED = (
@@ -194,6 +230,8 @@ SUMMED = (
     "required_cents",
     "voluntary_cents",
     "budget_cents",
+    "budget_spent_cents",
+    "budget_reserved_cents",
     "conversations_held",
     "open_agreements",
     "certificates_expiring",

@@ -47,6 +47,7 @@ from werkleren_desktop.domain.conversations import (
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
+from werkleren_desktop.services.training import budget_sums
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ class PeriodFacts:
     training_cents: int = 0
     budget_year: int = 0  # the year of the period's end, and its budget and spending
     budget_cents: int = 0
-    budget_spent_cents: int = 0
+    budget_spent_cents: int = 0  # training followed that the budget carries
+    budget_reserved_cents: int = 0  # training planned that the budget carries
 
     @property
     def situations(self) -> int:
@@ -230,13 +232,14 @@ def _facts(session: Session, person_id: int, first_day: dt.date, last_day: dt.da
         )
     ).one()
     year = last_day.year
-    spent = session.scalar(
-        select(func.coalesce(func.sum(Training.cost_cents), 0)).where(
+    # what the development budget carries, as the budget page counts it
+    required_on_budget = bool(session.scalar(select(Organisation.required_training_on_budget)))
+    spent, reserved = session.execute(
+        select(*budget_sums(required_on_budget)).where(
             Training.person_id == person_id,
-            Training.status != TrainingStatus.CANCELLED,
             Training.starts_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31)),
         )
-    )
+    ).one()
     own_budget = session.scalar(
         select(TrainingBudget.amount_cents).where(
             TrainingBudget.person_id == person_id, TrainingBudget.year == year
@@ -259,6 +262,7 @@ def _facts(session: Session, person_id: int, first_day: dt.date, last_day: dt.da
         year,
         int(own_budget if own_budget is not None else default_budget or 0),
         int(spent or 0),
+        int(reserved or 0),
     )
 
 

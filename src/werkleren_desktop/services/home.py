@@ -31,7 +31,8 @@ class HomeSummary:
     upcoming_closed_days: tuple[ClosedDay, ...]
     conversations: tuple[DueRow, ...]  # where each person's conversation of this half stands
     budget_cents: int  # this year's training budget of everyone employed in it
-    budget_spent_cents: int
+    budget_spent_cents: int  # what the budgets carry of training followed
+    budget_reserved_cents: int  # and of training planned
     cycles_this_year: int
     cycles_ahead: int  # of them, those not finished yet
     certificates: tuple[CertificateRow, ...]  # expired last month or expiring in the coming months
@@ -87,6 +88,7 @@ def home_summary(sessions: SessionFactory, today: dt.date) -> HomeSummary | None
         conversations=tuple(due_overview(sessions, today, settings.conversation_schedule)),
         budget_cents=sum(b.budget_cents for b in budget_rows),
         budget_spent_cents=sum(b.spent_cents for b in budget_rows),
+        budget_reserved_cents=sum(b.reserved_cents for b in budget_rows),
         cycles_this_year=len(cycles),
         cycles_ahead=sum(1 for _first, last in cycles if last >= today),
         certificates=tuple(expiring_certificates(sessions, today)),

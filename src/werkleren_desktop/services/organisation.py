@@ -48,6 +48,7 @@ def _settings_from(session: Session) -> OrganisationSettings | None:
         closed_holidays=frozenset(organisation.closed_holidays),
         liberation_day=organisation.liberation_day,
         default_training_budget_cents=organisation.default_training_budget_cents,
+        required_training_on_budget=organisation.required_training_on_budget,
         language=organisation.language,
         closing_periods=tuple(
             ClosingPeriodInput(p.first_day, p.last_day, p.description) for p in periods
@@ -108,6 +109,7 @@ def _apply(session: Session, organisation: Organisation, settings: OrganisationS
     organisation.closed_holidays = sorted(settings.closed_holidays)
     organisation.liberation_day = settings.liberation_day
     organisation.default_training_budget_cents = settings.default_training_budget_cents
+    organisation.required_training_on_budget = settings.required_training_on_budget
     organisation.language = settings.language
     organisation.cycle_outline = list(settings.cycle_outline) if settings.cycle_outline else None
     organisation.conversation_months = (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Integer, Select, bindparam, func, select
+from sqlalchemy import Boolean, Date, DateTime, Integer, Select, bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
 from werkleren_desktop.db.engine import SessionFactory
@@ -45,7 +45,7 @@ from werkleren_desktop.domain.training import (
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.organisation import load_settings
-from werkleren_desktop.services.training import TrainingRow, list_trainings
+from werkleren_desktop.services.training import TrainingRow, budget_sums, list_trainings
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,7 @@ def _statement() -> Select[*tuple[Any, ...]]:
         .group_by(Attendance.person_id)
         .cte("attended_in_year")
     )
+    spent, reserved = budget_sums(bindparam("required_on_budget", type_=Boolean))
     training = (
         select(
             Training.person_id.label("person_id"),
@@ -121,6 +122,8 @@ def _statement() -> Select[*tuple[Any, ...]]:
             func.sum(Training.minutes).filter(Training.required.is_(False)).label("vol_min"),
             func.sum(Training.cost_cents).filter(Training.required.is_(True)).label("req_ct"),
             func.sum(Training.cost_cents).filter(Training.required.is_(False)).label("vol_ct"),
+            spent.label("budget_spent"),
+            reserved.label("budget_reserved"),
         )
         .where(Training.starts_on.between(FIRST, LAST), Training.status != TrainingStatus.CANCELLED)
         .group_by(Training.person_id)
@@ -178,6 +181,8 @@ def _statement() -> Select[*tuple[Any, ...]]:
             zero(training.c.vol_min, 0),
             zero(training.c.req_ct, 0),
             zero(training.c.vol_ct, 0),
+            zero(training.c.budget_spent, 0),
+            zero(training.c.budget_reserved, 0),
             budgets.c.amount_cents,
             zero(held.c.n, 0),
             zero(agreements.c.n, 0),
@@ -269,6 +274,7 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
         "next_first": dt.date(year + 1, 1, 1),
         "next_last": dt.date(year + 1, 12, 31),
         "year": year,
+        "required_on_budget": settings.required_training_on_budget,
     }
     kinds = list(SituationKind)
     keyed = []
@@ -287,6 +293,8 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
                 voluntary_minutes,
                 required_cents,
                 voluntary_cents,
+                budget_spent,
+                budget_reserved,
                 own_budget,
                 held_n,
                 open_n,
@@ -315,6 +323,8 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
                         budget_cents=own_budget
                         if own_budget is not None
                         else settings.default_training_budget_cents,
+                        budget_spent_cents=budget_spent or 0,
+                        budget_reserved_cents=budget_reserved or 0,
                         conversations_held=held_n or 0,
                         open_agreements=open_n or 0,
                         certificates_expiring=expiring_n or 0,

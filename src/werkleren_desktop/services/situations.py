@@ -273,7 +273,7 @@ def list_situations(
                 select(SituationPerson.situation_id, Person.first_name, Person.last_name)
                 .join(Person, Person.id == SituationPerson.person_id)
                 .where(SituationPerson.situation_id.in_(ids[chunk : chunk + 900]))
-                .order_by(SituationPerson.situation_id, text("situation_person.rowid"))
+                .order_by(SituationPerson.situation_id, Person.sort_key)
             ):
                 names.setdefault(situation_id, []).append(f"{first} {last}")
     return [
@@ -295,9 +295,9 @@ def _order_key(order: SituationOrder) -> SQLColumnExpression[Any]:
             {status.value: i for i, status in enumerate(STATUS_LABELS)},
             value=LearningSituation.status,
         )
-    if order is SituationOrder.WHO:  # the first name shown in the list
+    if order is SituationOrder.WHO:  # by surname, as every list of people sorts
         return (
-            select(func.min(func.lower(Person.first_name + " " + Person.last_name)))
+            select(func.min(Person.sort_key))
             .join(SituationPerson, SituationPerson.person_id == Person.id)
             .where(SituationPerson.situation_id == LearningSituation.id)
             .scalar_subquery()

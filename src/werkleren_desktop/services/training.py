@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, false, func, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from werkleren_desktop.db.engine import SessionFactory
@@ -175,6 +175,25 @@ def delete_training(sessions: SessionFactory, training_id: int) -> Deleted:
 # --- budgets -------------------------------------------------------------------------
 
 
+def budget_sums(
+    required_on_budget: bool | ColumnElement[bool],
+) -> tuple[ColumnElement[int], ColumnElement[int]]:
+    """The sums of cost that a person's development budget carries, over the Training
+    rows of a query: spent (followed) and reserved (planned), as
+    domain.training.budget_charge decides for one training. ``required_on_budget`` is
+    the setting, or a bound parameter that will hold it."""
+    setting = (
+        (true() if required_on_budget else false())
+        if isinstance(required_on_budget, bool)
+        else required_on_budget
+    )
+    carried = or_(Training.required.is_(False), setting)
+    return tuple(  # type: ignore[return-value]
+        func.coalesce(func.sum(Training.cost_cents).filter(carried, Training.status == status), 0)
+        for status in (TrainingStatus.DONE, TrainingStatus.PLANNED)
+    )
+
+
 @dataclass(frozen=True)
 class BudgetRow:
     person_id: int
@@ -182,11 +201,17 @@ class BudgetRow:
     year: int
     budget_cents: int
     overridden: bool
-    spent_cents: int  # training that counts in the year, cancelled not
+    spent_cents: int  # training followed that the budget carries
+    reserved_cents: int = 0  # training planned that the budget carries
 
     @property
     def used(self) -> float | None:
         return None if self.budget_cents <= 0 else 100 * self.spent_cents / self.budget_cents
+
+    @property
+    def left_cents(self) -> int:
+        """What is neither spent nor reserved (below zero when overdrawn)."""
+        return self.budget_cents - self.spent_cents - self.reserved_cents
 
 
 def set_budget(sessions: SessionFactory, person_id: int, year: int, cents: int | None) -> None:
@@ -205,7 +230,7 @@ def set_budget(sessions: SessionFactory, person_id: int, year: int, cents: int |
 
 
 def budgets(sessions: SessionFactory, year: int) -> list[BudgetRow]:
-    """Budget and spending of everyone employed at some point in the year."""
+    """Budget, spending and reservations of everyone employed at some point in the year."""
     settings = load_settings(sessions)
     default = settings.default_training_budget_cents if settings else 0
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -225,16 +250,15 @@ def budgets(sessions: SessionFactory, year: int) -> list[BudgetRow]:
                 )
             ).all()
         )
-        spent = dict(
-            session.execute(
-                select(Training.person_id, func.sum(Training.cost_cents))
-                .where(
-                    Training.starts_on.between(first, last),
-                    Training.status != TrainingStatus.CANCELLED,
-                )
+        spent, reserved = budget_sums(settings.required_training_on_budget if settings else False)
+        carried = {
+            pid: (int(done), int(planned))
+            for pid, done, planned in session.execute(
+                select(Training.person_id, spent, reserved)
+                .where(Training.starts_on.between(first, last))
                 .group_by(Training.person_id)
-            ).all()
-        )
+            )
+        }
     return [
         BudgetRow(
             pid,
@@ -242,7 +266,7 @@ def budgets(sessions: SessionFactory, year: int) -> list[BudgetRow]:
             year,
             overrides.get(pid, default),
             pid in overrides,
-            int(spent.get(pid) or 0),
+            *carried.get(pid, (0, 0)),
         )
         for pid, given, family in people
     ]

@@ -35,8 +35,8 @@ from werkleren_desktop.domain.conversations import (
     Signature,
 )
 from werkleren_desktop.domain.formatting import format_date, format_moment
-from werkleren_desktop.domain.money import format_euro
 from werkleren_desktop.domain.people import list_name, sort_key
+from werkleren_desktop.domain.training import describe_budget_use
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.conversations.agreements import AgreementsEditor, ReviewsEditor
@@ -83,8 +83,11 @@ def facts_text(facts: PeriodFacts) -> str:
            facts.sessions_attended).format(n=facts.sessions_attended),
         n_("{n} training followed", "{n} trainings followed", facts.trainings_done)
         .format(n=facts.trainings_done),
-        _("{spent} of the {year} budget used").format(
-            spent=format_euro(facts.budget_spent_cents), year=facts.budget_year
+        _("training budget {year}: {use}").format(
+            year=facts.budget_year,
+            use=describe_budget_use(
+                facts.budget_spent_cents, facts.budget_cents, facts.budget_reserved_cents
+            ),
         ),
     ]  # fmt: skip
     return _("From {start} to {end}: {facts}.").format(

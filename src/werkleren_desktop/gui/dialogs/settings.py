@@ -201,16 +201,25 @@ class SettingsDialog(QDialog):
             _("Logo"),
             _with_hint(logo_row, _("The logo is printed at the top of forms and reports.")),
         )
-        form.addRow(
-            _("Training budget per person per year"),
-            _with_hint(
-                budget_row,
-                _(
-                    "The default for everyone; it can be changed per person and year. Dutch "
-                    "employers typically make EUR 500 to 1,000 available."
-                ),
+        self.required_on_budget = QCheckBox(_("Required training counts against it too"))
+        self.required_on_budget.setChecked(settings.required_training_on_budget)
+        self.required_on_budget.setToolTip(
+            _(
+                "Training required for the job (art. 7:611a BW) is the employer's to pay "
+                "and counts as working time; by default it is not charged to the "
+                "personal development budget."
+            )
+        )
+        budget_column = _with_hint(
+            budget_row,
+            _(
+                "The default for everyone; it can be changed per person and year. Dutch "
+                "employers typically make EUR 500 to 1,000 available. Required training (art. "
+                "7:611a BW) is the employer's to pay: by default it does not count."
             ),
         )
+        budget_column.addWidget(self.required_on_budget)
+        form.addRow(_("Training budget per person per year"), budget_column)
         language_row = QHBoxLayout()
         language_row.addWidget(self.language_box)
         language_row.addStretch(1)
@@ -623,6 +632,7 @@ class SettingsDialog(QDialog):
             closed_holidays=calendar.closed_holidays,
             liberation_day=calendar.liberation_day,
             default_training_budget_cents=parse_euro(self.budget_edit.text(), field="budget"),
+            required_training_on_budget=self.required_on_budget.isChecked(),
             language=self.language_box.currentData(),
             closing_periods=self.periods_model.periods,
             cycle_outline=self._outline(),

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.conversations import DUE_LABELS, DueStatus
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.domain.money import format_euro
-from werkleren_desktop.domain.training import percentage
+from werkleren_desktop.domain.training import describe_budget_use
 from werkleren_desktop.gui.navigation import AREAS, HOME
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, hint, paragraph, scrolling
@@ -206,15 +205,15 @@ class HomePage(QWidget):
         self.conversations_text.setText("<br>".join(lines))
 
     def _show_year(self, summary: HomeSummary) -> None:
-        used = percentage(summary.budget_spent_cents, summary.budget_cents)
         lines = [
             "<b>" + html.escape(_("Training budget")) + "</b>",
             html.escape(
-                _("{spent} of {budget} used").format(
-                    spent=format_euro(summary.budget_spent_cents),
-                    budget=format_euro(summary.budget_cents),
+                describe_budget_use(
+                    summary.budget_spent_cents,
+                    summary.budget_cents,
+                    summary.budget_reserved_cents,
+                    share=True,
                 )
-                + (f" ({used:.0f} %)" if used is not None else "")
             ),
             "",
             "<b>" + html.escape(_("Week cycles")) + "</b>",

@@ -25,12 +25,13 @@ from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import TrainingStatus
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.money import format_euro, format_euro_plain, parse_euro
+from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.domain.people import format_hours
 from werkleren_desktop.domain.training import (
     FORM_LABELS,
     NATIONAL_BUDGET_USE,
     TRAINING_STATUS_LABELS,
-    percentage,
+    describe_budget_use,
 )
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
@@ -101,11 +102,20 @@ class TrainingsModel(RowsTableModel[TrainingRow]):
 class BudgetsModel(RowsTableModel[BudgetRow]):
     def __init__(self) -> None:
         super().__init__(
-            (N_("Name"), N_("Budget"), N_("Spent"), N_("Used")),
+            (
+                N_("Name"),
+                N_("Budget"),
+                N_("Spent"),
+                N_("Reserved"),
+                N_("Still available"),
+                N_("Used"),
+            ),
             lambda b: (
                 b.person_name + ("" if not b.overridden else " *"),
                 format_euro(b.budget_cents),
                 format_euro(b.spent_cents),
+                format_euro(b.reserved_cents) if b.reserved_cents else "",
+                format_euro(b.left_cents),
                 used_text(b.used),
             ),
         )
@@ -114,7 +124,9 @@ class BudgetsModel(RowsTableModel[BudgetRow]):
         if column > 0 and role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         over = row.used is not None and row.used > 100
-        if column == 3 and over and role == Qt.ItemDataRole.ForegroundRole:
+        if column == 5 and over and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(OVER_BUDGET))
+        if column == 4 and row.left_cents < 0 and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(OVER_BUDGET))
         return None
 
@@ -273,7 +285,7 @@ class TrainingPage(RecordListPage):
         list_column.addWidget(list_and_panel(self.table, self.panel, (780, 280)), 1)
 
         self.budgets_model = BudgetsModel()
-        self.budgets_table = list_table(self.budgets_model, {1: 120, 2: 120, 3: 80})
+        self.budgets_table = list_table(self.budgets_model, {1: 110, 2: 110, 3: 110, 4: 110, 5: 70})
         self.budgets_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch
         )
@@ -291,6 +303,8 @@ class TrainingPage(RecordListPage):
         budget_column.addWidget(
             hint(_("* a budget of its own for this year; the others have the default budget."))
         )
+        self.budget_rule = hint("")
+        budget_column.addWidget(self.budget_rule)
 
         self.certificates_model = CertificatesModel(self.today)
         self.certificates_table = list_table(self.certificates_model, {0: 100, 1: 220})
@@ -353,29 +367,47 @@ class TrainingPage(RecordListPage):
                 budgets(self.sessions, year),
                 expiring_certificates(self.sessions, today),
                 list_people(self.sessions),
+                load_settings(self.sessions),
             ),
             self._loaded,
         )
 
     def _loaded(
         self,
-        result: tuple[list[TrainingRow], list[BudgetRow], list[CertificateRow], list[PersonRow]],
+        result: tuple[
+            list[TrainingRow],
+            list[BudgetRow],
+            list[CertificateRow],
+            list[PersonRow],
+            OrganisationSettings | None,
+        ],
     ) -> None:
-        self.rows, self.budget_rows, certificates, self.people = result
+        self.rows, self.budget_rows, certificates, self.people, settings = result
+        on_budget = settings is not None and settings.required_training_on_budget
+        self.budget_rule.setText(
+            _(
+                "Spent: training followed; reserved: training planned. Required training "
+                "counts too (Settings › Organisation)."
+            )
+            if on_budget
+            else _(
+                "Spent: training followed; reserved: training planned. Required training "
+                "(art. 7:611a BW) is the employer's to pay and does not count (Settings › "
+                "Organisation)."
+            )
+        )
         self.error_label.clear_message()
         self.budgets_model.show_rows(self.budget_rows)
         self.certificates_model.show_rows(certificates)
-        spent = sum(b.spent_cents for b in self.budget_rows)
-        total = sum(b.budget_cents for b in self.budget_rows)
-        used = percentage(spent, total)
         self.budget_summary.setText(
-            _(
-                "{year}: {spent} of {budget} spent ({used}); Dutch employers see about {n} % used."
-            ).format(
+            _("{year}: {use}; Dutch employers see about {n} % used.").format(
                 year=self.year(),
-                spent=format_euro(spent),
-                budget=format_euro(total),
-                used=used_text(used),
+                use=describe_budget_use(
+                    sum(b.spent_cents for b in self.budget_rows),
+                    sum(b.budget_cents for b in self.budget_rows),
+                    sum(b.reserved_cents for b in self.budget_rows),
+                    share=True,
+                ),
                 n=NATIONAL_BUDGET_USE,
             )
         )
