@@ -26,6 +26,38 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# the enums are the domain's; they are importable from here too, as they always were
+from werkleren_desktop.domain.constants import (
+    AgreementOwner as AgreementOwner,
+)
+from werkleren_desktop.domain.constants import (
+    AgreementStatus as AgreementStatus,
+)
+from werkleren_desktop.domain.constants import (
+    AttendanceStatus as AttendanceStatus,
+)
+from werkleren_desktop.domain.constants import (
+    GroupStatus as GroupStatus,
+)
+from werkleren_desktop.domain.constants import (
+    LiberationDayPolicy as LiberationDayPolicy,
+)
+from werkleren_desktop.domain.constants import (
+    SignMark as SignMark,
+)
+from werkleren_desktop.domain.constants import (
+    SituationKind as SituationKind,
+)
+from werkleren_desktop.domain.constants import (
+    SituationStatus as SituationStatus,
+)
+from werkleren_desktop.domain.constants import (
+    TrainingForm as TrainingForm,
+)
+from werkleren_desktop.domain.constants import (
+    TrainingStatus as TrainingStatus,
+)
+
 # Stable constraint names, so that Alembic's batch mode can rebuild SQLite tables.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -39,14 +71,6 @@ NAMING_CONVENTION = {
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map: ClassVar[dict[Any, Any]] = {list[int]: JSON, list[str]: JSON}
-
-
-class LiberationDayPolicy(enum.StrEnum):
-    """Whether the organisation is closed on 5 May (Bevrijdingsdag); differs per cao."""
-
-    NEVER = "never"
-    LUSTRUM = "lustrum"  # only in 2025, 2030, ...
-    EVERY_YEAR = "every_year"
 
 
 class Organisation(Base):
@@ -146,11 +170,6 @@ class Person(Base):
         return f"{self.first_name} {self.last_name}".strip()
 
 
-class GroupStatus(enum.StrEnum):
-    ACTIVE = "active"
-    CLOSED = "closed"
-
-
 class LearningGroup(Base):
     """A leergroep: a small self-formed group of young and old that learns together."""
 
@@ -204,12 +223,6 @@ class GroupMembership(Base):
 
     group: Mapped[LearningGroup] = relationship(back_populates="memberships")
     person: Mapped[Person] = relationship()
-
-
-class AttendanceStatus(enum.StrEnum):
-    PRESENT = "present"
-    ABSENT = "absent"
-    EXCUSED = "excused"
 
 
 class WeekCycle(Base):
@@ -289,19 +302,6 @@ class Attendance(Base):
 
     session: Mapped[CycleSession] = relationship(back_populates="attendance")
     person: Mapped[Person] = relationship()
-
-
-class SituationKind(enum.StrEnum):
-    ANALYSE = "analyse"  # analysing a work situation
-    IMPROVE = "improve"
-    INNOVATE = "innovate"
-    PERFORM = "perform"  # performing better oneself
-
-
-class SituationStatus(enum.StrEnum):
-    OPEN = "open"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
 
 
 def _str_enum(kind: type[enum.StrEnum], length: int = 20) -> Enum:
@@ -435,26 +435,6 @@ class SituationAnswer(Base):
     situation: Mapped[LearningSituation] = relationship(back_populates="answers")
 
 
-class AgreementOwner(enum.StrEnum):
-    """Who keeps an agreement: both sides own the outcome of a talent conversation."""
-
-    PROFESSIONAL = "professional"
-    MANAGER = "manager"
-    BOTH = "both"
-
-
-class AgreementStatus(enum.StrEnum):
-    OPEN = "open"
-    DONE = "done"
-    PARTLY = "partly"
-    NOT_DONE = "not_done"
-
-
-class SignMark(enum.StrEnum):
-    SEEN = "seen"  # voor gezien: read, not necessarily agreed
-    AGREED = "agreed"  # voor akkoord
-
-
 class TalentConversation(Base):
     """A talentontwikkelgesprek between a professional and the direct manager.
 
@@ -563,20 +543,6 @@ class ConversationCorrection(Base):
     reason: Mapped[str] = mapped_column(Text)
 
     conversation: Mapped[TalentConversation] = relationship(back_populates="corrections")
-
-
-class TrainingForm(enum.StrEnum):
-    COURSE = "course"
-    ELEARNING = "elearning"
-    WORKSHOP = "workshop"
-    CONFERENCE = "conference"
-    CERTIFICATION = "certification"
-
-
-class TrainingStatus(enum.StrEnum):
-    PLANNED = "planned"
-    DONE = "done"
-    CANCELLED = "cancelled"
 
 
 class Training(Base):

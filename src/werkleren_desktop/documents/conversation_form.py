@@ -21,7 +21,6 @@ from reportlab.platypus import (
     Table,
 )
 
-from werkleren_desktop.db.models import AgreementOwner, AgreementStatus, SignMark
 from werkleren_desktop.documents.pdf import (
     CELL_PADDING,
     CELL_SIDE_PADDING,
@@ -39,6 +38,11 @@ from werkleren_desktop.documents.pdf import (
     styles,
     text,
     title_block,
+)
+from werkleren_desktop.domain.constants import (
+    AgreementOwner,
+    AgreementStatus,
+    SignMark,
 )
 from werkleren_desktop.domain.conversations import (
     AGREEMENT_STATUS_LABELS,

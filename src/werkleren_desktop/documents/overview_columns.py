@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from werkleren_desktop.db.models import SituationKind
+from werkleren_desktop.domain.constants import (
+    SituationKind,
+)
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.money import format_euro
 from werkleren_desktop.domain.situations import KIND_SHORT_LABELS

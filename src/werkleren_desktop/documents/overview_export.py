@@ -32,7 +32,6 @@ from reportlab.platypus import (
     Table,
 )
 
-from werkleren_desktop.db.models import SituationKind
 from werkleren_desktop.documents.overview_columns import (
     COLUMNS,
     SCREEN_COLUMNS,
@@ -63,6 +62,9 @@ from werkleren_desktop.documents.pdf import (
     title_block,
 )
 from werkleren_desktop.documents.table_layout import fit_columns
+from werkleren_desktop.domain.constants import (
+    SituationKind,
+)
 from werkleren_desktop.domain.situations import KIND_SHORT_LABELS
 from werkleren_desktop.domain.training import (
     FORM_LABELS,

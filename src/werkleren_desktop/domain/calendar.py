@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from werkleren_desktop.db.models import LiberationDayPolicy
+from werkleren_desktop.domain.constants import LiberationDayPolicy
 from werkleren_desktop.i18n import N_, _
 
 # key -> English name as the holidays package spells it, and our own label

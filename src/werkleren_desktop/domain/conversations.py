@@ -11,7 +11,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, replace
 
-from werkleren_desktop.db.models import AgreementOwner, AgreementStatus, SignMark
+from werkleren_desktop.domain.constants import AgreementOwner, AgreementStatus, SignMark
 from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.i18n import N_, _
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from werkleren_desktop.db.models import AttendanceStatus
 from werkleren_desktop.domain.calendar import WorkCalendar
+from werkleren_desktop.domain.constants import AttendanceStatus
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.i18n import N_, _

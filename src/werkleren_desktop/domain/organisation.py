@@ -6,7 +6,6 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field, replace
 
-from werkleren_desktop.db.models import LiberationDayPolicy
 from werkleren_desktop.domain.calendar import (
     DEFAULT_CLOSED_HOLIDAYS,
     DEFAULT_WORKING_DAYS,
@@ -14,6 +13,7 @@ from werkleren_desktop.domain.calendar import (
     ClosingPeriodSpan,
     WorkCalendar,
 )
+from werkleren_desktop.domain.constants import LiberationDayPolicy
 from werkleren_desktop.domain.conversations import ConversationSchedule
 from werkleren_desktop.domain.people import is_email_address
 from werkleren_desktop.errors import ValidationError

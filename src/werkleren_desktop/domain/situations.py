@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from werkleren_desktop.db.models import SituationKind, SituationStatus
+from werkleren_desktop.domain.constants import SituationKind, SituationStatus
 from werkleren_desktop.domain.people import folded
 from werkleren_desktop.domain.pseudonymise import Cleaned, Pseudonymiser
 from werkleren_desktop.errors import ValidationError

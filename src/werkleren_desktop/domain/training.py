@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from werkleren_desktop.db.models import SituationKind, TrainingForm, TrainingStatus
+from werkleren_desktop.domain.constants import SituationKind, TrainingForm, TrainingStatus
 from werkleren_desktop.domain.money import format_euro
 from werkleren_desktop.domain.people import decimal_hours
 from werkleren_desktop.errors import ValidationError

@@ -12,23 +12,25 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
     Agreement,
-    AgreementOwner,
-    AgreementStatus,
     Attendance,
-    AttendanceStatus,
     ConversationCorrection,
     ConversationSection,
     CycleSession,
     LearningSituation,
     Organisation,
     Person,
-    SignMark,
     SituationConsultation,
-    SituationKind,
     SituationPerson,
     TalentConversation,
     Training,
     TrainingBudget,
+)
+from werkleren_desktop.domain.constants import (
+    AgreementOwner,
+    AgreementStatus,
+    AttendanceStatus,
+    SignMark,
+    SituationKind,
     TrainingStatus,
 )
 from werkleren_desktop.domain.conversations import (

@@ -14,12 +14,14 @@ from sqlalchemy.orm import Session, selectinload
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
     Attendance,
-    AttendanceStatus,
     CycleSession,
     GroupMembership,
     LearningGroup,
     Person,
     WeekCycle,
+)
+from werkleren_desktop.domain.constants import (
+    AttendanceStatus,
 )
 from werkleren_desktop.domain.cycles import (
     CYCLE_DAYS,

@@ -19,12 +19,9 @@ from sqlalchemy.orm import Session
 from werkleren_desktop.db.engine import SessionFactory, refresh_statistics
 from werkleren_desktop.db.models import (
     Attendance,
-    AttendanceStatus,
     CycleSession,
     GroupMembership,
-    GroupStatus,
     LearningGroup,
-    LiberationDayPolicy,
     Person,
     Scan,
     ScanAnswer,
@@ -32,6 +29,11 @@ from werkleren_desktop.db.models import (
     WeekCycle,
 )
 from werkleren_desktop.domain.calendar import WorkCalendar
+from werkleren_desktop.domain.constants import (
+    AttendanceStatus,
+    GroupStatus,
+    LiberationDayPolicy,
+)
 from werkleren_desktop.domain.conversations import ConversationSchedule, add_months
 from werkleren_desktop.domain.cycles import default_outline, propose_cycle
 from werkleren_desktop.domain.organisation import ClosingPeriodInput, OrganisationSettings
@@ -716,10 +718,9 @@ def _add_situations(
         LearningSituation,
         SituationAnswer,
         SituationConsultation,
-        SituationKind,
         SituationPerson,
-        SituationStatus,
     )
+    from werkleren_desktop.domain.constants import SituationKind, SituationStatus
     from werkleren_desktop.domain.situations import (
         DEFAULT_QUESTIONS,
         SEARCHED_COLUMNS,
@@ -904,14 +905,8 @@ def _add_conversations(
     partly held, planned or overdue; agreements come back at the next one."""
     from sqlalchemy import insert
 
-    from werkleren_desktop.db.models import (
-        Agreement,
-        AgreementOwner,
-        AgreementStatus,
-        ConversationSection,
-        SignMark,
-        TalentConversation,
-    )
+    from werkleren_desktop.db.models import Agreement, ConversationSection, TalentConversation
+    from werkleren_desktop.domain.constants import AgreementOwner, AgreementStatus, SignMark
     from werkleren_desktop.domain.conversations import half_year
 
     conversations: list[dict[str, object]] = []
@@ -1024,7 +1019,8 @@ def _add_trainings(
     back, voluntary ones, now and then a cancellation, and a few budget overrides."""
     from sqlalchemy import insert
 
-    from werkleren_desktop.db.models import Training, TrainingBudget, TrainingStatus
+    from werkleren_desktop.db.models import Training, TrainingBudget
+    from werkleren_desktop.domain.constants import TrainingStatus
 
     rows: list[dict[str, object]] = []
     for year in range(today.year - profile.history_years, today.year + 1):

@@ -9,7 +9,14 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import GroupMembership, GroupStatus, LearningGroup, Person
+from werkleren_desktop.db.models import (
+    GroupMembership,
+    LearningGroup,
+    Person,
+)
+from werkleren_desktop.domain.constants import (
+    GroupStatus,
+)
 from werkleren_desktop.domain.groups import GroupInput, GroupMix, check_membership_dates, group_mix
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _

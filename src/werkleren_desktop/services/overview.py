@@ -19,18 +19,20 @@ from sqlalchemy.orm import Session, aliased
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
     Agreement,
-    AgreementStatus,
     Attendance,
-    AttendanceStatus,
     CycleSession,
     LearningSituation,
     Person,
     SituationConsultation,
-    SituationKind,
     SituationPerson,
     TalentConversation,
     Training,
     TrainingBudget,
+)
+from werkleren_desktop.domain.constants import (
+    AgreementStatus,
+    AttendanceStatus,
+    SituationKind,
     TrainingStatus,
 )
 from werkleren_desktop.domain.people import sort_key

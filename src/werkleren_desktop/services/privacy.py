@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session, selectinload
 from werkleren_desktop.db.engine import WRITE_AT_ONCE, SessionFactory
 from werkleren_desktop.db.models import (
     Agreement,
-    AgreementOwner,
     Attendance,
     CycleSession,
     GroupMembership,
@@ -34,6 +33,9 @@ from werkleren_desktop.db.models import (
     Training,
     TrainingBudget,
     WeekCycle,
+)
+from werkleren_desktop.domain.constants import (
+    AgreementOwner,
 )
 from werkleren_desktop.domain.conversations import SECTION_BY_KEY, add_months
 from werkleren_desktop.domain.situations import NAME_PARTICLES, Anonymiser

@@ -14,10 +14,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
     Agreement,
-    AgreementOwner,
-    AgreementStatus,
     Attendance,
-    AttendanceStatus,
     CycleSession,
     GroupMembership,
     LearningGroup,
@@ -28,9 +25,14 @@ from werkleren_desktop.db.models import (
     ScanAnswer,
     ScanResponse,
     SituationConsultation,
-    SituationKind,
     TalentConversation,
     Training,
+)
+from werkleren_desktop.domain.constants import (
+    AgreementOwner,
+    AgreementStatus,
+    AttendanceStatus,
+    SituationKind,
     TrainingStatus,
 )
 from werkleren_desktop.domain.conversations import add_months

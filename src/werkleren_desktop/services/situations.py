@@ -20,10 +20,12 @@ from werkleren_desktop.db.models import (
     Person,
     SituationAnswer,
     SituationConsultation,
-    SituationKind,
     SituationPerson,
-    SituationStatus,
     WeekCycle,
+)
+from werkleren_desktop.domain.constants import (
+    SituationKind,
+    SituationStatus,
 )
 from werkleren_desktop.domain.situations import (
     KIND_LABELS,

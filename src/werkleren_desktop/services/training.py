@@ -14,6 +14,8 @@ from werkleren_desktop.db.models import (
     Person,
     Training,
     TrainingBudget,
+)
+from werkleren_desktop.domain.constants import (
     TrainingForm,
     TrainingStatus,
 )

@@ -16,7 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from werkleren_desktop.db.models import AgreementOwner, AgreementStatus
+from werkleren_desktop.domain.constants import (
+    AgreementOwner,
+    AgreementStatus,
+)
 from werkleren_desktop.domain.conversations import (
     AGREEMENT_STATUS_LABELS,
     OWNER_LABELS,

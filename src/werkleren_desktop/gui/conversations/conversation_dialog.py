@@ -26,7 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import AgreementOwner, SignMark
+from werkleren_desktop.domain.constants import (
+    AgreementOwner,
+    SignMark,
+)
 from werkleren_desktop.domain.conversations import (
     MARK_LABELS,
     SECTIONS,

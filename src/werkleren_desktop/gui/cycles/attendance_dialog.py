@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import AttendanceStatus
+from werkleren_desktop.domain.constants import (
+    AttendanceStatus,
+)
 from werkleren_desktop.domain.cycles import ATTENDANCE_STATUS_LABELS
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.widgets import heading, hint

@@ -35,8 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import LiberationDayPolicy
 from werkleren_desktop.domain.calendar import HOLIDAYS, WEEKDAY_NAMES, WorkCalendar
+from werkleren_desktop.domain.constants import (
+    LiberationDayPolicy,
+)
 from werkleren_desktop.domain.cycles import default_outline
 from werkleren_desktop.domain.formatting import format_date, format_moment
 from werkleren_desktop.domain.money import format_euro_plain, parse_euro

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import GroupStatus
+from werkleren_desktop.domain.constants import (
+    GroupStatus,
+)
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.groups import GENERATIONS
 from werkleren_desktop.gui.cycles.trend_chart import TrendChart

@@ -8,7 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from werkleren_desktop.db.models import GroupStatus
+from werkleren_desktop.domain.constants import (
+    GroupStatus,
+)
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.i18n import N_

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import SituationKind
 from werkleren_desktop.documents.overview_columns import (
     SCREEN_COLUMNS,
     Kind,
@@ -33,6 +32,9 @@ from werkleren_desktop.documents.overview_columns import (
     totals_note,
 )
 from werkleren_desktop.documents.overview_export import export_overview
+from werkleren_desktop.domain.constants import (
+    SituationKind,
+)
 from werkleren_desktop.domain.situations import KIND_SHORT_LABELS
 from werkleren_desktop.domain.training import NATIONAL_BUDGET_USE, PersonYear
 from werkleren_desktop.gui import prompts

@@ -18,7 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import SituationKind, SituationStatus
+from werkleren_desktop.domain.constants import (
+    SituationKind,
+    SituationStatus,
+)
 from werkleren_desktop.domain.formatting import format_date, format_moment, format_number
 from werkleren_desktop.domain.people import found_spans, list_name, sort_key
 from werkleren_desktop.domain.situations import (

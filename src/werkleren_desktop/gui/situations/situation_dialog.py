@@ -22,7 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import GroupStatus, SituationKind, SituationStatus
+from werkleren_desktop.domain.constants import (
+    GroupStatus,
+    SituationKind,
+    SituationStatus,
+)
 from werkleren_desktop.domain.situations import (
     KIND_LABELS,
     STATUS_LABELS,

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import TrainingStatus
+from werkleren_desktop.domain.constants import (
+    TrainingStatus,
+)
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.money import format_euro, format_euro_plain, parse_euro
 from werkleren_desktop.domain.organisation import OrganisationSettings

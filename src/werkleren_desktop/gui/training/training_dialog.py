@@ -15,7 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import TrainingForm, TrainingStatus
+from werkleren_desktop.domain.constants import (
+    TrainingForm,
+    TrainingStatus,
+)
 from werkleren_desktop.domain.money import format_euro_plain, parse_euro
 from werkleren_desktop.domain.people import format_hours
 from werkleren_desktop.domain.training import (

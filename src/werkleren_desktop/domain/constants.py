@@ -1,0 +1,73 @@
+"""The program's fixed choices, shared by the domain, the data and the window: plain
+enums without any database (as Anki keeps its constants in ``consts.py``). The models
+store them; importing the domain loads no SQLAlchemy."""
+
+from __future__ import annotations
+
+import enum
+
+
+class LiberationDayPolicy(enum.StrEnum):
+    """Whether the organisation is closed on 5 May (Bevrijdingsdag); differs per cao."""
+
+    NEVER = "never"
+    LUSTRUM = "lustrum"  # only in 2025, 2030, ...
+    EVERY_YEAR = "every_year"
+
+
+class GroupStatus(enum.StrEnum):
+    ACTIVE = "active"
+    CLOSED = "closed"
+
+
+class AttendanceStatus(enum.StrEnum):
+    PRESENT = "present"
+    ABSENT = "absent"
+    EXCUSED = "excused"
+
+
+class SituationKind(enum.StrEnum):
+    ANALYSE = "analyse"  # analysing a work situation
+    IMPROVE = "improve"
+    INNOVATE = "innovate"
+    PERFORM = "perform"  # performing better oneself
+
+
+class SituationStatus(enum.StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class AgreementOwner(enum.StrEnum):
+    """Who keeps an agreement: both sides own the outcome of a talent conversation."""
+
+    PROFESSIONAL = "professional"
+    MANAGER = "manager"
+    BOTH = "both"
+
+
+class AgreementStatus(enum.StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    PARTLY = "partly"
+    NOT_DONE = "not_done"
+
+
+class SignMark(enum.StrEnum):
+    SEEN = "seen"  # voor gezien: read, not necessarily agreed
+    AGREED = "agreed"  # voor akkoord
+
+
+class TrainingForm(enum.StrEnum):
+    COURSE = "course"
+    ELEARNING = "elearning"
+    WORKSHOP = "workshop"
+    CONFERENCE = "conference"
+    CERTIFICATION = "certification"
+
+
+class TrainingStatus(enum.StrEnum):
+    PLANNED = "planned"
+    DONE = "done"
+    CANCELLED = "cancelled"
