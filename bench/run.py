@@ -299,8 +299,8 @@ def overview_against_sql(runs: int) -> Figure:
     import sqlite3
 
     from werkleren_desktop.paths import DataPaths
-    from werkleren_desktop.services.data_store import open_data_folder
     from werkleren_desktop.services.overview import year_overview
+    from werkleren_desktop.storage.data_store import open_data_folder
 
     store = open_data_folder(DataPaths(DATA))
     connection = sqlite3.connect(DATA / "werkleren.sqlite3")
@@ -366,8 +366,8 @@ def documents(runs: int) -> list[Figure]:
     )
     from werkleren_desktop.paths import DataPaths
     from werkleren_desktop.services.conversations import list_conversations, next_conversation
-    from werkleren_desktop.services.data_store import open_data_folder
     from werkleren_desktop.services.overview import year_overview, year_trainings
+    from werkleren_desktop.storage.data_store import open_data_folder
 
     today = dt.date.today()
     store = open_data_folder(DataPaths(DATA))
@@ -435,7 +435,7 @@ from werkleren_desktop.gui.main_window import MainWindow
 from werkleren_desktop.gui.navigation import AREAS
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.services.data_store import open_data_folder
+from werkleren_desktop.storage.data_store import open_data_folder
 app = make_application()
 store = open_data_folder(DataPaths(Path(sys.argv[1])))
 # synchronous: the time includes loading the data, an upper bound of what the user waits
@@ -519,8 +519,8 @@ def imports(runs: int) -> list[Figure]:
 
     from werkleren_desktop.domain.people_import import guess_mapping, read_table
     from werkleren_desktop.paths import DataPaths
-    from werkleren_desktop.services.data_store import open_data_folder
     from werkleren_desktop.services.people_import import apply_import, plan_import
+    from werkleren_desktop.storage.data_store import open_data_folder
 
     figures: list[Figure] = []
     today = dt.date(2026, 11, 29)

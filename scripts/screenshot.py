@@ -24,8 +24,8 @@ from werkleren_desktop.gui.language import apply_language
 from werkleren_desktop.gui.main_window import MainWindow
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.services.data_store import open_data_folder
 from werkleren_desktop.services.organisation import load_settings
+from werkleren_desktop.storage.data_store import open_data_folder
 
 README_SHOTS = (  # file name, area, tab (None: as it opens)
     ("home", "home", None),

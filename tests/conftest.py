@@ -18,7 +18,7 @@ import pytest
 
 from werkleren_desktop.i18n import set_language
 from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.services.data_store import DataStore, open_data_folder
+from werkleren_desktop.storage.data_store import DataStore, open_data_folder
 
 TODAY = dt.date(2026, 11, 28)
 

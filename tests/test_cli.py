@@ -164,7 +164,7 @@ def test_export_calendar(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     from icalendar import Calendar
 
     from werkleren_desktop.paths import DataPaths
-    from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.storage.data_store import open_data_folder
 
     folder = str(tmp_path / "d")
     assert main(["demo", "--data-dir", folder]) == 0
@@ -228,7 +228,7 @@ def test_print_conversation_forms(tmp_path: Path, capsys: pytest.CaptureFixture[
 
     from werkleren_desktop.paths import DataPaths
     from werkleren_desktop.services.conversations import list_conversations
-    from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.storage.data_store import open_data_folder
 
     folder = tmp_path / "d"
     assert main(["demo", "--data-dir", str(folder)]) == 0
@@ -312,9 +312,9 @@ def test_export_person(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     import json
 
     from werkleren_desktop.paths import DataPaths
-    from werkleren_desktop.services.data_store import open_data_folder
     from werkleren_desktop.services.people import list_people
     from werkleren_desktop.services.situations import SituationFilter, count_situations
+    from werkleren_desktop.storage.data_store import open_data_folder
 
     folder = str(tmp_path / "d")
     assert main(["demo", "--data-dir", folder]) == 0

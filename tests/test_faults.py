@@ -114,7 +114,7 @@ def test_a_backup_into_a_folder_and_never_over_a_file(demo: DataPaths, tmp_path,
 
 
 def test_the_demo_never_fills_data_that_a_window_holds(tmp_path: Path, capsys) -> None:
-    from werkleren_desktop.services.writer import writer_lock
+    from werkleren_desktop.storage.writer import writer_lock
 
     paths = DataPaths(tmp_path / "data")
     paths.ensure()
@@ -131,7 +131,7 @@ def test_the_demo_never_fills_data_that_a_window_holds(tmp_path: Path, capsys) -
 def test_half_written_copies_are_owner_only_and_cleared_at_the_next_start(
     demo: DataPaths,
 ) -> None:
-    from werkleren_desktop.services.backups import make_backup, remove_leftovers
+    from werkleren_desktop.storage.backups import make_backup, remove_leftovers
 
     assert demo.root.stat().st_mode & 0o077 == 0  # a new data folder is the user's only
     made = make_backup(demo, "manual", dt.datetime(2026, 11, 29, 10))

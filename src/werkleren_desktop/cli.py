@@ -164,9 +164,9 @@ def _paths(args: argparse.Namespace) -> DataPaths:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
-    from werkleren_desktop.services.data_store import open_data_folder
     from werkleren_desktop.services.demo import DemoSize, generate_demo
-    from werkleren_desktop.services.writer import hold_for_command
+    from werkleren_desktop.storage.data_store import open_data_folder
+    from werkleren_desktop.storage.writer import hold_for_command
 
     paths = _paths(args)
     lock = hold_for_command(paths)  # never into data a window holds
@@ -198,10 +198,10 @@ def _run_import(args: argparse.Namespace) -> int:
         read_table,
     )
     from werkleren_desktop.domain.text import printable
-    from werkleren_desktop.services.backups import make_backup
-    from werkleren_desktop.services.data_store import open_data_folder
     from werkleren_desktop.services.people_import import apply_import, plan_import
-    from werkleren_desktop.services.writer import hold_for_command
+    from werkleren_desktop.storage.backups import make_backup
+    from werkleren_desktop.storage.data_store import open_data_folder
+    from werkleren_desktop.storage.writer import hold_for_command
 
     table = read_table(Path(args.file))
     doubled = doubled_columns(table)
@@ -256,8 +256,8 @@ def _confirm(question: str) -> bool:
 
 def _run_check(args: argparse.Namespace) -> int:
     from werkleren_desktop.db.migrate import DamagedDatabaseError, ForeignDatabaseError
-    from werkleren_desktop.services.data_store import open_data_folder
-    from werkleren_desktop.services.integrity import check_data
+    from werkleren_desktop.storage.data_store import open_data_folder
+    from werkleren_desktop.storage.integrity import check_data
 
     paths = _paths(args)
     if not paths.database.exists():
@@ -284,7 +284,7 @@ def _run_check(args: argparse.Namespace) -> int:
 
 def _advise_backup(paths: DataPaths) -> None:
     from werkleren_desktop.domain.formatting import format_moment
-    from werkleren_desktop.services.backups import newest_good_backup
+    from werkleren_desktop.storage.backups import newest_good_backup
 
     backup = newest_good_backup(paths)
     if backup is not None:
@@ -309,11 +309,11 @@ def _export_person(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from werkleren_desktop.documents.person_file import write_person_file
-    from werkleren_desktop.services.data_store import open_data_folder
-    from werkleren_desktop.services.files import output_folder
     from werkleren_desktop.services.organisation import load_settings
     from werkleren_desktop.services.people import person_id_by_name
     from werkleren_desktop.services.privacy import person_file
+    from werkleren_desktop.storage.data_store import open_data_folder
+    from werkleren_desktop.storage.files import output_folder
 
     store = open_data_folder(_paths(args))
     try:
@@ -334,9 +334,9 @@ def _export_overview(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from werkleren_desktop.documents.overview_export import export_overview
-    from werkleren_desktop.services.data_store import open_data_folder
-    from werkleren_desktop.services.files import output_file, write_atomically
     from werkleren_desktop.services.overview import year_overview, year_trainings
+    from werkleren_desktop.storage.data_store import open_data_folder
+    from werkleren_desktop.storage.files import output_file, write_atomically
 
     store = open_data_folder(_paths(args))
     try:
@@ -360,9 +360,9 @@ def _export_calendar(args: argparse.Namespace) -> int:
 
     from werkleren_desktop.services.calendar_export import AlarmSetting, export_calendar
     from werkleren_desktop.services.cycles import group_id_by_name
-    from werkleren_desktop.services.data_store import open_data_folder
-    from werkleren_desktop.services.files import output_file, write_atomically
-    from werkleren_desktop.services.writer import hold_for_command
+    from werkleren_desktop.storage.data_store import open_data_folder
+    from werkleren_desktop.storage.files import output_file, write_atomically
+    from werkleren_desktop.storage.writer import hold_for_command
 
     alarm: int | AlarmSetting | None = AlarmSetting.ORGANISATION
     if args.alarm is not None:
@@ -395,10 +395,10 @@ def _run_print(args: argparse.Namespace) -> int:
         record_pdf,
     )
     from werkleren_desktop.services.conversations import latest_held, next_conversation
-    from werkleren_desktop.services.data_store import open_data_folder
-    from werkleren_desktop.services.files import output_file, write_atomically
     from werkleren_desktop.services.organisation import load_settings
     from werkleren_desktop.services.people import person_id_by_name
+    from werkleren_desktop.storage.data_store import open_data_folder
+    from werkleren_desktop.storage.files import output_file, write_atomically
 
     if not args.person and not args.blank:
         raise UserError(_("Name the person with --person, or print a blank form with --blank."))
@@ -427,9 +427,9 @@ def _run_backup(args: argparse.Namespace) -> int:
     import datetime as dt
     from pathlib import Path
 
-    from werkleren_desktop.services.backups import make_backup
-    from werkleren_desktop.services.data_store import open_data_folder
-    from werkleren_desktop.services.files import output_file
+    from werkleren_desktop.storage.backups import make_backup
+    from werkleren_desktop.storage.data_store import open_data_folder
+    from werkleren_desktop.storage.files import output_file
 
     paths = _paths(args)
     if not paths.database.exists():
@@ -451,8 +451,8 @@ def _run_backup(args: argparse.Namespace) -> int:
 def _run_restore(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from werkleren_desktop.services.backups import restore_backup
-    from werkleren_desktop.services.writer import hold_for_command
+    from werkleren_desktop.storage.backups import restore_backup
+    from werkleren_desktop.storage.writer import hold_for_command
 
     lock = hold_for_command(_paths(args))
     try:

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.services.data_store import open_data_folder
-from werkleren_desktop.services.integrity import check_data
+from werkleren_desktop.storage.data_store import open_data_folder
+from werkleren_desktop.storage.integrity import check_data
 
 SAVER = textwrap.dedent(
     """
@@ -26,7 +26,7 @@ SAVER = textwrap.dedent(
     from werkleren_desktop.paths import DataPaths
     from werkleren_desktop.domain.organisation import OrganisationSettings
     from werkleren_desktop.domain.people import PersonInput
-    from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.storage.data_store import open_data_folder
     from werkleren_desktop.services.organisation import create_organisation, load_settings
     from werkleren_desktop.services.people import save_person
 

@@ -22,7 +22,7 @@ from werkleren_desktop.db.migrate import (
 )
 from werkleren_desktop.db.models import Base
 from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.services.data_store import open_data_folder
+from werkleren_desktop.storage.data_store import open_data_folder
 
 
 def digest(path: Path) -> str:

@@ -8,7 +8,7 @@ from sqlalchemy import insert, text
 
 from werkleren_desktop.db.engine import refresh_statistics
 from werkleren_desktop.db.models import LearningSituation, SituationKind, SituationStatus
-from werkleren_desktop.services.data_store import DataStore
+from werkleren_desktop.storage.data_store import DataStore
 
 
 def add_situations(store: DataStore, count: int) -> None:

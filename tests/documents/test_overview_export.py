@@ -24,12 +24,12 @@ from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.domain.people import PersonInput
 from werkleren_desktop.domain.situations import SituationInput
 from werkleren_desktop.domain.training import TrainingInput
-from werkleren_desktop.services.data_store import DataStore
 from werkleren_desktop.services.organisation import create_organisation
 from werkleren_desktop.services.overview import YearOverview, year_overview, year_trainings
 from werkleren_desktop.services.people import save_person
 from werkleren_desktop.services.situations import save_situation
 from werkleren_desktop.services.training import save_training
+from werkleren_desktop.storage.data_store import DataStore
 
 D = dt.date
 SNEAKY = '=HYPERLINK("http://x";"klik")'

@@ -17,7 +17,7 @@ from werkleren_desktop.gui.app import make_application
 from werkleren_desktop.gui.language import apply_language
 from werkleren_desktop.gui.main_window import MainWindow
 from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.services.data_store import DataStore
+from werkleren_desktop.storage.data_store import DataStore
 
 
 @dataclass

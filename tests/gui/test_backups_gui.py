@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from tests.conftest import TODAY
 from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.domain.people import PersonInput
-from werkleren_desktop.services.backups import backup_folder, list_backups
 from werkleren_desktop.services.organisation import create_organisation
 from werkleren_desktop.services.people import list_people, save_person
+from werkleren_desktop.storage.backups import backup_folder, list_backups
 
 
 def test_back_up_and_restore_from_the_file_menu(make_window, store, fake_prompts, qtbot) -> None:
@@ -88,7 +88,7 @@ def test_at_start_a_damaged_file_offers_the_newest_good_backup(
     store, fake_prompts, data_paths
 ) -> None:
     from werkleren_desktop.gui.app import offer_recovery
-    from werkleren_desktop.services.backups import make_backup
+    from werkleren_desktop.storage.backups import make_backup
 
     create_organisation(store.sessions, OrganisationSettings(name="Van Dijk"))
     make_backup(data_paths, "manual", dt.datetime(2026, 11, 27, 16, 30))

@@ -67,7 +67,7 @@ def test_the_key_is_stored_by_every_way_in(store, people) -> None:
     assert rows and all(key == sort_key(first, last) for first, last, key in rows)
     demo = store.paths.root.parent / "demo"
     from werkleren_desktop.paths import DataPaths
-    from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.storage.data_store import open_data_folder
 
     other = open_data_folder(DataPaths(demo))
     try:

@@ -155,7 +155,7 @@ def test_data_held_by_a_command_are_explained_over_the_painted_window(tmp_path: 
     """No window listens on these data, so the window paints first; the writer lock,
     taken behind it, is held by a command (an import, a restore): said, then stopped."""
     from werkleren_desktop.paths import DataPaths
-    from werkleren_desktop.services.writer import hold_for_command
+    from werkleren_desktop.storage.writer import hold_for_command
 
     folder = tmp_path / "demo"
     assert main(["demo", "--data-dir", str(folder)]) == 0
@@ -245,7 +245,7 @@ import builtins, linecache, sys
 python_import = builtins.__import__
 import werkleren_desktop.gui
 from PySide6.QtWidgets import QApplication
-import werkleren_desktop.services.data_store
+import werkleren_desktop.storage.data_store
 read = [name for name in linecache.cache if name.endswith(".py") and "sqlalchemy" in name]
 print(builtins.__import__ is python_import, len(read))
 """

@@ -14,7 +14,9 @@ from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.domain.people import PersonInput
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.services.backups import (
+from werkleren_desktop.services.organisation import create_organisation
+from werkleren_desktop.services.people import list_people, save_person
+from werkleren_desktop.storage.backups import (
     Backup,
     backup_at_start,
     backup_folder,
@@ -24,9 +26,7 @@ from werkleren_desktop.services.backups import (
     set_backup_folder,
     to_delete,
 )
-from werkleren_desktop.services.data_store import DataStore, open_data_folder
-from werkleren_desktop.services.organisation import create_organisation
-from werkleren_desktop.services.people import list_people, save_person
+from werkleren_desktop.storage.data_store import DataStore, open_data_folder
 
 NOW = dt.datetime(2026, 11, 28, 9, 0)
 
@@ -164,7 +164,7 @@ def test_a_damaged_file_is_set_aside_and_the_newest_good_backup_restored(
     filled: DataStore, data_paths: DataPaths
 ) -> None:
     from werkleren_desktop.db.migrate import DamagedDatabaseError
-    from werkleren_desktop.services.backups import newest_good_backup, recover
+    from werkleren_desktop.storage.backups import newest_good_backup, recover
 
     good = make_backup(data_paths, "manual", NOW)
     damaged_copy = data_paths.backups / "werkleren-20261128-100000-manual.sqlite3"

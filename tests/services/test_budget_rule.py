@@ -14,12 +14,12 @@ from tests.conftest import TODAY
 from werkleren_desktop.db.models import TrainingStatus
 from werkleren_desktop.domain.training import budget_charge, describe_budget_use
 from werkleren_desktop.services.conversations import period_facts
-from werkleren_desktop.services.data_store import DataStore
 from werkleren_desktop.services.demo import DemoSize, generate_demo
 from werkleren_desktop.services.home import home_summary
 from werkleren_desktop.services.organisation import load_settings, save_settings
 from werkleren_desktop.services.overview import year_overview
 from werkleren_desktop.services.training import budgets
+from werkleren_desktop.storage.data_store import DataStore
 
 
 @pytest.mark.parametrize(

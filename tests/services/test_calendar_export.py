@@ -44,7 +44,6 @@ from werkleren_desktop.services.cycles import (
     move_session,
     plan_cycle,
 )
-from werkleren_desktop.services.data_store import DataStore
 from werkleren_desktop.services.groups import add_member, group_detail, save_group
 from werkleren_desktop.services.organisation import (
     create_organisation,
@@ -52,6 +51,7 @@ from werkleren_desktop.services.organisation import (
     save_settings,
 )
 from werkleren_desktop.services.people import save_person
+from werkleren_desktop.storage.data_store import DataStore
 
 D = dt.date
 NOW = dt.datetime(2026, 11, 28, 12, tzinfo=dt.UTC)

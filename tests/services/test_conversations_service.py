@@ -40,10 +40,10 @@ from werkleren_desktop.services.conversations import (
     save_record,
     sign_conversation,
 )
-from werkleren_desktop.services.data_store import DataStore
 from werkleren_desktop.services.organisation import create_organisation
 from werkleren_desktop.services.people import save_person
 from werkleren_desktop.services.situations import save_situation
+from werkleren_desktop.storage.data_store import DataStore
 
 D = dt.date
 

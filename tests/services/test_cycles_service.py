@@ -35,11 +35,11 @@ from werkleren_desktop.services.cycles import (
     record_attendance,
     session_events,
 )
-from werkleren_desktop.services.data_store import DataStore
-from werkleren_desktop.services.files import write_atomically
 from werkleren_desktop.services.groups import add_member, save_group
 from werkleren_desktop.services.organisation import create_organisation
 from werkleren_desktop.services.people import save_person
+from werkleren_desktop.storage.data_store import DataStore
+from werkleren_desktop.storage.files import write_atomically
 
 D = dt.date
 MONDAY = D(2026, 11, 30)

@@ -6,10 +6,10 @@ from sqlalchemy import select
 from tests.conftest import TODAY
 from werkleren_desktop.db.models import Person
 from werkleren_desktop.errors import UserError
-from werkleren_desktop.services.data_store import DataStore
 from werkleren_desktop.services.demo import DemoSize, generate_demo
 from werkleren_desktop.services.home import home_summary
 from werkleren_desktop.services.organisation import load_settings
+from werkleren_desktop.storage.data_store import DataStore
 
 
 def people(store: DataStore) -> list[Person]:
@@ -73,7 +73,7 @@ def test_large_demo_has_250_people_and_ten_years(store: DataStore) -> None:
 
 def test_demo_is_the_same_every_time(tmp_path) -> None:
     from werkleren_desktop.paths import DataPaths
-    from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.storage.data_store import open_data_folder
 
     def run(folder: str) -> list[tuple[str, dt.date]]:
         store = open_data_folder(DataPaths(tmp_path / folder))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from werkleren_desktop.services.drafts import DraftStore
+from werkleren_desktop.storage.drafts import DraftStore
 
 
 def test_a_draft_is_kept_read_back_and_discarded(tmp_path: Path) -> None:

@@ -22,13 +22,13 @@ from werkleren_desktop.domain.people_import import (
     read_table,
 )
 from werkleren_desktop.errors import UserError
-from werkleren_desktop.services.data_store import DataStore
 from werkleren_desktop.services.people_import import (
     ImportPlan,
     RowStatus,
     apply_import,
     plan_import,
 )
+from werkleren_desktop.storage.data_store import DataStore
 
 
 def plan(store: DataStore, path: Path) -> ImportPlan:

@@ -4,7 +4,6 @@ import pytest
 
 from werkleren_desktop.domain.organisation import ClosingPeriodInput, OrganisationSettings
 from werkleren_desktop.errors import UserError, ValidationError
-from werkleren_desktop.services.data_store import DataStore
 from werkleren_desktop.services.organisation import (
     create_organisation,
     has_organisation,
@@ -12,6 +11,7 @@ from werkleren_desktop.services.organisation import (
     load_settings,
     save_settings,
 )
+from werkleren_desktop.storage.data_store import DataStore
 
 
 def test_a_new_data_folder_holds_nothing(store: DataStore) -> None:

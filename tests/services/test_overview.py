@@ -18,7 +18,6 @@ from werkleren_desktop.domain.people import PersonInput
 from werkleren_desktop.domain.situations import SituationInput
 from werkleren_desktop.domain.training import TrainingInput, learning_split
 from werkleren_desktop.errors import ValidationError
-from werkleren_desktop.services.data_store import DataStore
 from werkleren_desktop.services.organisation import create_organisation
 from werkleren_desktop.services.overview import year_overview, year_trainings
 from werkleren_desktop.services.people import save_person
@@ -29,6 +28,7 @@ from werkleren_desktop.services.training import (
     save_training,
     set_budget,
 )
+from werkleren_desktop.storage.data_store import DataStore
 
 D = dt.date
 

@@ -11,9 +11,9 @@ from openpyxl import Workbook
 from tests.conftest import TODAY
 from werkleren_desktop.domain.people_import import guess_mapping, read_table
 from werkleren_desktop.errors import UserError
-from werkleren_desktop.services.data_store import DataStore
 from werkleren_desktop.services.people import list_people, person_values
 from werkleren_desktop.services.people_import import RowStatus, apply_import, plan_import
+from werkleren_desktop.storage.data_store import DataStore
 
 HEADER_NL = [
     "Voornaam",

@@ -7,7 +7,6 @@ from werkleren_desktop.db.models import GroupStatus
 from werkleren_desktop.domain.groups import GroupInput
 from werkleren_desktop.domain.people import PersonInput
 from werkleren_desktop.errors import ValidationError
-from werkleren_desktop.services.data_store import DataStore
 from werkleren_desktop.services.groups import (
     add_member,
     end_membership,
@@ -23,6 +22,7 @@ from werkleren_desktop.services.people import (
     record_leaving,
     save_person,
 )
+from werkleren_desktop.storage.data_store import DataStore
 
 D = dt.date
 

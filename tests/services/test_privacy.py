@@ -20,8 +20,6 @@ from werkleren_desktop.domain.people import PersonInput
 from werkleren_desktop.domain.situations import SituationInput
 from werkleren_desktop.domain.training import TrainingInput
 from werkleren_desktop.services.conversations import plan_conversation, save_record
-from werkleren_desktop.services.data_store import DataStore
-from werkleren_desktop.services.drafts import SITUATION_DRAFT, DraftStore
 from werkleren_desktop.services.organisation import create_organisation
 from werkleren_desktop.services.people import list_people, save_person
 from werkleren_desktop.services.privacy import (
@@ -38,6 +36,8 @@ from werkleren_desktop.services.situations import (
     save_situation,
 )
 from werkleren_desktop.services.training import save_training
+from werkleren_desktop.storage.data_store import DataStore
+from werkleren_desktop.storage.drafts import SITUATION_DRAFT, DraftStore
 
 D = dt.date
 

@@ -32,7 +32,6 @@ from werkleren_desktop.db.models import (
 from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.domain.scans import Answer, Facts, Period, ScanInput, indicators
 from werkleren_desktop.errors import UserError, ValidationError
-from werkleren_desktop.services.data_store import DataStore
 from werkleren_desktop.services.organisation import create_organisation
 from werkleren_desktop.services.scans import (
     data_years,
@@ -45,6 +44,7 @@ from werkleren_desktop.services.scans import (
     save_scan,
     scan_result,
 )
+from werkleren_desktop.storage.data_store import DataStore
 
 D = dt.date
 YEAR = Period.year(2025)

@@ -8,7 +8,6 @@ from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.domain.people import PersonInput
 from werkleren_desktop.domain.situations import Answer, QuestionRow, SituationInput
 from werkleren_desktop.errors import ValidationError
-from werkleren_desktop.services.data_store import DataStore
 from werkleren_desktop.services.organisation import create_organisation
 from werkleren_desktop.services.people import save_person
 from werkleren_desktop.services.situations import (
@@ -20,6 +19,7 @@ from werkleren_desktop.services.situations import (
     save_questions,
     save_situation,
 )
+from werkleren_desktop.storage.data_store import DataStore
 
 D = dt.date
 

@@ -26,13 +26,13 @@ from werkleren_desktop.services.cycles import (
     record_attendance,
     remove_cycle,
 )
-from werkleren_desktop.services.data_store import DataStore
 from werkleren_desktop.services.groups import add_member, save_group
 from werkleren_desktop.services.organisation import create_organisation
 from werkleren_desktop.services.people import save_person
 from werkleren_desktop.services.situations import save_situation
 from werkleren_desktop.services.training import delete_training, save_training
 from werkleren_desktop.services.undo import restore
+from werkleren_desktop.storage.data_store import DataStore
 
 D = dt.date
 

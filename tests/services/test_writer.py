@@ -14,7 +14,7 @@ import pytest
 from filelock import FileLock
 
 from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.services.writer import (
+from werkleren_desktop.storage.writer import (
     DataInUseError,
     hold_for_command,
     shared_location,
@@ -45,7 +45,7 @@ def test_a_crash_leaves_no_stale_lock(tmp_path: Path) -> None:
         import time
         from pathlib import Path
         from werkleren_desktop.paths import DataPaths
-        from werkleren_desktop.services.writer import writer_lock
+        from werkleren_desktop.storage.writer import writer_lock
         lock = writer_lock(DataPaths(Path({str(paths.root)!r})))
         lock.acquire()
         print("locked", flush=True)

@@ -30,7 +30,7 @@ from werkleren_desktop.domain.situations import KIND_LABELS
 from werkleren_desktop.domain.situations import STATUS_LABELS as SITUATION_STATUS_LABELS
 from werkleren_desktop.domain.training import FORM_LABELS, TRAINING_STATUS_LABELS
 from werkleren_desktop.i18n import N_, _, current_language, n_
-from werkleren_desktop.services.files import write_atomically
+from werkleren_desktop.storage.files import write_atomically
 
 SECTIONS = (
     ("learning_groups", N_("Learning groups")),

@@ -29,8 +29,8 @@ from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.window_state import WindowState
 from werkleren_desktop.i18n import _, current_language
 from werkleren_desktop.paths import APP_NAME, DataPaths
-from werkleren_desktop.services.files import ensure_data_folder
-from werkleren_desktop.services.writer import (
+from werkleren_desktop.storage.files import ensure_data_folder
+from werkleren_desktop.storage.writer import (
     instance_name,
     shared_location_warning,
     writer_lock,
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from filelock import FileLock
     from PySide6.QtNetwork import QLocalServer
 
-    from werkleren_desktop.services.data_store import DataStore
+    from werkleren_desktop.storage.data_store import DataStore
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -63,8 +63,8 @@ def offer_recovery(
     """The data file is damaged: offer the newest good backup, naming its date and time.
     The damaged file is kept aside, never deleted and never silently replaced."""
     from werkleren_desktop.domain.formatting import format_moment
-    from werkleren_desktop.services.backups import newest_good_backup, recover
-    from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.storage.backups import newest_good_backup, recover
+    from werkleren_desktop.storage.data_store import open_data_folder
 
     title = _("Werkleren Desktop cannot start")
     backup = newest_good_backup(paths)
@@ -211,8 +211,8 @@ class Opened:
 def open_data(paths: DataPaths) -> Opened:
     """Open the data folder (off the UI thread): check the file, bring the schema up to
     date, make the daily backup. The data layer is imported here, at its first use."""
-    from werkleren_desktop.services.backups import backup_at_start, remove_leftovers
-    from werkleren_desktop.services.data_store import open_data_folder
+    from werkleren_desktop.storage.backups import backup_at_start, remove_leftovers
+    from werkleren_desktop.storage.data_store import open_data_folder
 
     opened = Opened(open_data_folder(paths))
     remove_leftovers(paths)  # half-written copies of personnel data a crash left behind

@@ -48,9 +48,9 @@ if TYPE_CHECKING:
     from werkleren_desktop.domain.organisation import OrganisationSettings
     from werkleren_desktop.gui.dialogs.guide import GuideDialog
     from werkleren_desktop.gui.record_page import RecordListPage
-    from werkleren_desktop.services.backups import Backup
-    from werkleren_desktop.services.data_store import DataStore
     from werkleren_desktop.services.undo import Deleted
+    from werkleren_desktop.storage.backups import Backup
+    from werkleren_desktop.storage.data_store import DataStore
 
 EDIT_ACTIONS = (
     ("undo", "Undo", QKeySequence.StandardKey.Undo),
@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_organisation)
         self.close_demo_action.setEnabled(self.showing_demo)  # nothing to close otherwise
         if has_organisation:
-            from werkleren_desktop.services.drafts import (
+            from werkleren_desktop.storage.drafts import (
                 SCAN_FORM_DRAFT,
                 SITUATION_DRAFT,
                 DraftStore,
@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
             return self.home_page
         if area.key == "people":
             from werkleren_desktop.gui.people.page import PeoplePage
-            from werkleren_desktop.services.drafts import DraftStore
+            from werkleren_desktop.storage.drafts import DraftStore
 
             self.people_page = PeoplePage(
                 self.store.sessions,
@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
             return self.cycles_page
         if area.key == "situations":
             from werkleren_desktop.gui.situations.page import SituationsPage
-            from werkleren_desktop.services.drafts import DraftStore
+            from werkleren_desktop.storage.drafts import DraftStore
 
             self.situations_page = SituationsPage(
                 self.store.sessions, self.tasks, self.today, DraftStore(self.store.paths.drafts)
@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
             return self.groups_page
         if area.key == "scans":
             from werkleren_desktop.gui.scans.page import ScansPage
-            from werkleren_desktop.services.drafts import DraftStore
+            from werkleren_desktop.storage.drafts import DraftStore
 
             self.scans_page = ScansPage(
                 self.store.sessions, self.tasks, self.today, DraftStore(self.store.paths.drafts)
@@ -665,13 +665,13 @@ class MainWindow(QMainWindow):
     # --- backups ------------------------------------------------------------------
 
     def _back_up_before_import(self) -> object:
-        from werkleren_desktop.services.backups import make_backup
+        from werkleren_desktop.storage.backups import make_backup
 
         return make_backup(self.store.paths, "before-import")
 
     def back_up_now(self) -> None:
         """Copy the data in the background: ten years of a care group are tens of MB."""
-        from werkleren_desktop.services.backups import make_backup
+        from werkleren_desktop.storage.backups import make_backup
 
         paths = self.store.paths
         self.backup_action.setEnabled(False)
@@ -688,13 +688,13 @@ class MainWindow(QMainWindow):
 
     def restore(self) -> None:
         """Replace the own data by a backup, after checks and with a copy of the current."""
-        from werkleren_desktop.services.backups import (
+        from werkleren_desktop.services.organisation import load_settings
+        from werkleren_desktop.storage.backups import (
             backup_folder,
             check_candidate,
             restore_backup,
         )
-        from werkleren_desktop.services.data_store import open_data_folder
-        from werkleren_desktop.services.organisation import load_settings
+        from werkleren_desktop.storage.data_store import open_data_folder
 
         if self.showing_demo:
             prompts.show_error(

@@ -22,7 +22,7 @@ from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.widgets import ErrorLabel
 from werkleren_desktop.i18n import _, n_
-from werkleren_desktop.services.files import write_atomically
+from werkleren_desktop.storage.files import write_atomically
 
 PREVIEW_SCALE = 1.35  # 72 dpi times this: readable on a laptop screen
 

@@ -20,8 +20,8 @@ from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import DraftBanner, ErrorLabel, on_keys
 from werkleren_desktop.i18n import _
-from werkleren_desktop.services.drafts import Draft, DraftStore
 from werkleren_desktop.services.undo import Deleted
+from werkleren_desktop.storage.drafts import Draft, DraftStore
 
 
 class RecordModel(Protocol):

@@ -42,8 +42,8 @@ from werkleren_desktop.domain.scans import CHARACTERISTICS
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import DEFAULT_LANGUAGE, _
 from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.services.data_store import DataStore, open_data_folder
 from werkleren_desktop.services.organisation import add_organisation, holds_data
+from werkleren_desktop.storage.data_store import DataStore, open_data_folder
 
 
 class DemoSize(enum.StrEnum):

@@ -41,8 +41,8 @@ from werkleren_desktop.domain.conversations import SECTION_BY_KEY, add_months
 from werkleren_desktop.domain.situations import NAME_PARTICLES, Anonymiser
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import N_, _
-from werkleren_desktop.services.drafts import DraftStore
 from werkleren_desktop.services.situations import refresh_search_text
+from werkleren_desktop.storage.drafts import DraftStore
 
 RETENTION_MONTHS = 24  # the Dutch guideline: about two years after leaving
 

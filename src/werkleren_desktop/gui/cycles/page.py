@@ -61,9 +61,9 @@ from werkleren_desktop.services.cycles import (
     session_events,
     session_marks,
 )
-from werkleren_desktop.services.files import write_atomically
 from werkleren_desktop.services.groups import GroupRow, list_groups
 from werkleren_desktop.services.organisation import load_settings
+from werkleren_desktop.storage.files import write_atomically
 
 
 def _score(value: float | None) -> str:

@@ -21,7 +21,7 @@ from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.widgets import ErrorLabel, name_for_screen_readers
 from werkleren_desktop.i18n import _
-from werkleren_desktop.services.drafts import DraftStore
+from werkleren_desktop.storage.drafts import DraftStore
 
 DRAFT_INTERVAL_MS = 2000  # a crash loses at most the last two seconds of typing
 

@@ -57,9 +57,9 @@ from werkleren_desktop.gui.dialogs.questions_editor import QuestionsEditor
 from werkleren_desktop.gui.widgets import ErrorLabel, date_edit, from_qdate, hint, paragraph
 from werkleren_desktop.i18n import LANGUAGES, N_, _, current_language, n_
 from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.services.backups import backup_folder, list_backups, set_backup_folder
 from werkleren_desktop.services.organisation import save_settings
 from werkleren_desktop.services.situations import list_questions
+from werkleren_desktop.storage.backups import backup_folder, list_backups, set_backup_folder
 
 LIBERATION_CHOICES = (
     (LiberationDayPolicy.NEVER, N_("Open (a normal working day)")),

@@ -44,8 +44,8 @@ from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, hint, list_table
 from werkleren_desktop.i18n import _
-from werkleren_desktop.services.files import write_atomically
 from werkleren_desktop.services.overview import YearOverview, year_overview, year_trainings
+from werkleren_desktop.storage.files import write_atomically
 
 # the organisation's figures the page shows (documents.overview_columns.key_figures)
 SCREEN_FIGURES = (

@@ -48,7 +48,6 @@ from werkleren_desktop.gui.widgets import (
     section,
 )
 from werkleren_desktop.i18n import _, current_language, n_
-from werkleren_desktop.services.drafts import DraftStore
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.people import (
     PersonOverview,
@@ -66,6 +65,7 @@ from werkleren_desktop.services.privacy import (
     plan_erasure,
 )
 from werkleren_desktop.services.situations import SituationFilter
+from werkleren_desktop.storage.drafts import DraftStore
 
 
 class PersonPanel(QWidget):

@@ -74,7 +74,6 @@ from werkleren_desktop.gui.widgets import (
     scrolling,
 )
 from werkleren_desktop.i18n import N_, _, current_language, n_
-from werkleren_desktop.services.drafts import SCAN_FORM_DRAFT, Draft, DraftStore
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.scans import (
     ScanRow,
@@ -87,6 +86,7 @@ from werkleren_desktop.services.scans import (
     measure,
     scan_result,
 )
+from werkleren_desktop.storage.drafts import SCAN_FORM_DRAFT, Draft, DraftStore
 
 LOW_COLOUR = "#fdecea"
 MONTHS_BEFORE = (12, 6)  # periods measured up to the scan's date

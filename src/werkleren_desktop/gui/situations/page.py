@@ -49,7 +49,6 @@ from werkleren_desktop.gui.widgets import (
     searchable_combo,
 )
 from werkleren_desktop.i18n import _, n_
-from werkleren_desktop.services.drafts import SITUATION_DRAFT, Draft, DraftStore
 from werkleren_desktop.services.groups import GroupRow, list_groups
 from werkleren_desktop.services.people import PersonRow, list_people
 from werkleren_desktop.services.situations import (
@@ -63,6 +62,7 @@ from werkleren_desktop.services.situations import (
     roles_of_people,
     situation_years,
 )
+from werkleren_desktop.storage.drafts import SITUATION_DRAFT, Draft, DraftStore
 
 DRAFT_KIND = SITUATION_DRAFT
 SHOWN = 500  # the list shows the newest matches; searching narrows fifty thousand quickly

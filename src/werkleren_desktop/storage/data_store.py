@@ -19,7 +19,7 @@ from werkleren_desktop.db.migrate import MigrationResult, upgrade_database
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.services.files import ensure_data_folder
+from werkleren_desktop.storage.files import ensure_data_folder
 
 
 @dataclass
@@ -43,7 +43,7 @@ def _refuse_an_emptied_file(paths: DataPaths) -> None:
     """A data file that is empty while backups exist lost its data: damage, not a new
     start (an empty file with no backup at all is a first start that was cut short)."""
     from werkleren_desktop.db.migrate import DamagedDatabaseError
-    from werkleren_desktop.services.backups import backup_folder, list_backups
+    from werkleren_desktop.storage.backups import backup_folder, list_backups
 
     if not paths.database.is_file() or paths.database.stat().st_size:
         return

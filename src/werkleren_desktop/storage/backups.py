@@ -34,7 +34,7 @@ from werkleren_desktop.db.migrate import (
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.services.files import write_atomically
+from werkleren_desktop.storage.files import write_atomically
 
 NAME = re.compile(r"^werkleren-(\d{8}-\d{6})(?:-([a-z0-9-]+))?\.sqlite3$")
 AUTO_EVERY = dt.timedelta(days=1)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.services.files import ensure_data_folder
+from werkleren_desktop.storage.files import ensure_data_folder
 
 if TYPE_CHECKING:
     from filelock import FileLock

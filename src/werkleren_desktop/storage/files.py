@@ -53,7 +53,7 @@ def ensure_data_folder(paths: DataPaths) -> None:
 def protected_paths(paths: DataPaths) -> list[Path]:
     """What no export may ever write over: the data file and its journal files, the
     drafts, the window's state, and the backups (their folders and what is in them)."""
-    from werkleren_desktop.services.backups import backup_folder
+    from werkleren_desktop.storage.backups import backup_folder
 
     database = paths.database
     return [

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import JSON, Date, DateTime, Enum, String, Text, Time, text
 
 from werkleren_desktop.db.migrate import current_revision, head_revision
-from werkleren_desktop.services.data_store import DataStore
+from werkleren_desktop.storage.data_store import DataStore
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from werkleren_desktop.services.files import write_atomically
+from werkleren_desktop.storage.files import write_atomically
 
 FORMAT = 1
 SITUATION_DRAFT = "situation"  # the kind of the learning-situation form's draft
