@@ -6,7 +6,6 @@ Sector training funds ask for such proof; it prints well in black and white.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
@@ -26,28 +25,10 @@ from werkleren_desktop.documents.pdf import (
     title_block,
 )
 from werkleren_desktop.documents.table_layout import widen_for_headers
+from werkleren_desktop.domain.cycles import AttendanceListData as AttendanceListData
+from werkleren_desktop.domain.cycles import ListSession as ListSession
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.i18n import _
-
-
-@dataclass(frozen=True)
-class ListSession:
-    starts_at: dt.datetime
-    duration_minutes: int
-    location: str
-    theme: str
-    cancelled: bool
-
-
-@dataclass(frozen=True)
-class AttendanceListData:
-    organisation: str
-    logo_png: bytes | None
-    group: str
-    expert: str
-    sessions: tuple[ListSession, ...]
-    members: tuple[str, ...]
-
 
 SIGNATURE_ROW = 11 * mm  # room to sign in
 NAME_COLUMN = 58 * mm

@@ -165,3 +165,29 @@ def overlaps(start_a: dt.datetime, minutes_a: int, start_b: dt.datetime, minutes
     return start_a < start_b + dt.timedelta(minutes=minutes_b) and start_b < (
         start_a + dt.timedelta(minutes=minutes_a)
     )
+
+
+# --- the printed attendance list: what it shows, without how -------------------------
+
+
+@dataclass(frozen=True)
+class ListSession:
+    """A session as the attendance list prints it."""
+
+    starts_at: dt.datetime
+    duration_minutes: int
+    location: str
+    theme: str
+    cancelled: bool
+
+
+@dataclass(frozen=True)
+class AttendanceListData:
+    """Everything the attendance list of one cycle prints."""
+
+    organisation: str
+    logo_png: bytes | None
+    group: str
+    expert: str
+    sessions: tuple[ListSession, ...]
+    members: tuple[str, ...]

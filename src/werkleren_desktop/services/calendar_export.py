@@ -175,7 +175,7 @@ class AlarmSetting(Enum):
 
 
 def export_calendar(
-    sessions: SessionFactory,
+    database: SessionFactory,
     now: dt.datetime,
     group_id: int | None = None,
     *,
@@ -188,26 +188,26 @@ def export_calendar(
     ``name`` is the calendar's name (default: the group's, or the organisation's);
     ``alarm_minutes`` a reminder before each session (None: none), by default the
     organisation's setting."""
-    settings = load_settings(sessions)
+    settings = load_settings(database)
     if isinstance(alarm_minutes, AlarmSetting):
         alarm_minutes = settings.calendar_alarm_minutes if settings else None
     elif alarm_minutes is not None:
         check_alarm_minutes(alarm_minutes)
     if name is None and group_id is not None:
-        with sessions() as session:
-            name = session.scalar(select(LearningGroup.name).where(LearningGroup.id == group_id))
+        with database() as db:
+            name = db.scalar(select(LearningGroup.name).where(LearningGroup.id == group_id))
     options = CalendarOptions(
         name=name or (settings.name if settings else "Werkleren Desktop"),
         organiser_name=settings.name if settings else "",
         organiser_email=settings.email if settings else "",
         alarm_minutes=alarm_minutes,
     )
-    with sessions.begin() as session:
-        items = read_session_events(session, group_id)
+    with database.begin() as db:
+        items = read_session_events(db, group_id)
         stored_query = select(CycleSession.uid, CycleSession.id, CycleSession.exported_hash)
         if group_id is not None:
             stored_query = stored_query.join(WeekCycle).where(WeekCycle.group_id == group_id)
-        stored = {uid: (row_id, digest) for uid, row_id, digest in session.execute(stored_query)}
+        stored = {uid: (row_id, digest) for uid, row_id, digest in db.execute(stored_query)}
         events: list[tuple[Event, int]] = []
         changes: list[dict[str, object]] = []
         for item in items:
@@ -222,5 +222,5 @@ def export_calendar(
                 changes.append({"id": row_id, "sequence": sequence, "exported_hash": digest})
             events.append((event, sequence))
         if changes:
-            session.execute(update(CycleSession), changes)  # by primary key, in one go
+            db.execute(update(CycleSession), changes)  # by primary key, in one go
     return CalendarFile(build_calendar(events, options, now), len(events))

@@ -173,17 +173,17 @@ def _name(person: Person | None) -> str:
 
 
 def period_facts(
-    sessions: SessionFactory, person_id: int, first_day: dt.date, last_day: dt.date
+    database: SessionFactory, person_id: int, first_day: dt.date, last_day: dt.date
 ) -> PeriodFacts:
-    with sessions() as session:
-        return _facts(session, person_id, first_day, last_day)
+    with database() as db:
+        return _facts(db, person_id, first_day, last_day)
 
 
-def _facts(session: Session, person_id: int, first_day: dt.date, last_day: dt.date) -> PeriodFacts:
+def _facts(db: Session, person_id: int, first_day: dt.date, last_day: dt.date) -> PeriodFacts:
     in_period = LearningSituation.occurred_on.between(first_day, last_day)
     by_kind: dict[SituationKind, int] = dict.fromkeys(SituationKind, 0)
     minutes = with_ai = 0
-    rows = session.execute(
+    rows = db.execute(
         select(
             LearningSituation.kind,
             func.count(),
@@ -198,7 +198,7 @@ def _facts(session: Session, person_id: int, first_day: dt.date, last_day: dt.da
         by_kind[kind] = int(count)
         minutes += int(kind_minutes or 0)
         with_ai += int(kind_ai or 0)
-    consulted = session.scalar(
+    consulted = db.scalar(
         select(func.count())
         .select_from(SituationConsultation)
         .join(LearningSituation, LearningSituation.id == SituationConsultation.situation_id)
@@ -206,7 +206,7 @@ def _facts(session: Session, person_id: int, first_day: dt.date, last_day: dt.da
     )
     start = dt.datetime.combine(first_day, dt.time())
     end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time())
-    attended = session.execute(
+    attended = db.execute(
         select(
             func.count(),
             func.count(distinct(CycleSession.cycle_id)),
@@ -222,7 +222,7 @@ def _facts(session: Session, person_id: int, first_day: dt.date, last_day: dt.da
             CycleSession.starts_at < end,
         )
     ).one()
-    trainings = session.execute(
+    trainings = db.execute(
         select(
             func.count(),
             func.coalesce(func.sum(Training.minutes), 0),
@@ -235,19 +235,19 @@ def _facts(session: Session, person_id: int, first_day: dt.date, last_day: dt.da
     ).one()
     year = last_day.year
     # what the development budget carries, as the budget page counts it
-    required_on_budget = bool(session.scalar(select(Organisation.required_training_on_budget)))
-    spent, reserved = session.execute(
+    required_on_budget = bool(db.scalar(select(Organisation.required_training_on_budget)))
+    spent, reserved = db.execute(
         select(*budget_sums(required_on_budget)).where(
             Training.person_id == person_id,
             Training.starts_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31)),
         )
     ).one()
-    own_budget = session.scalar(
+    own_budget = db.scalar(
         select(TrainingBudget.amount_cents).where(
             TrainingBudget.person_id == person_id, TrainingBudget.year == year
         )
     )
-    default_budget = session.scalar(select(Organisation.default_training_budget_cents))
+    default_budget = db.scalar(select(Organisation.default_training_budget_cents))
     return PeriodFacts(
         first_day,
         last_day,
@@ -292,22 +292,22 @@ def _signature(name: str | None, day: dt.date | None, mark: SignMark | None) -> 
     return Signature(name, day, mark or SignMark.SEEN)
 
 
-def _get(session: Session, conversation_id: int) -> TalentConversation:
-    conversation = session.get(TalentConversation, conversation_id)
+def _get(db: Session, conversation_id: int) -> TalentConversation:
+    conversation = db.get(TalentConversation, conversation_id)
     if conversation is None:
         raise UserError(_("This conversation no longer exists."))
     return conversation
 
 
-def _person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
+def _person(db: Session, person_id: int) -> Person:
+    person = db.get(Person, person_id)
     if person is None:
         raise UserError(_("This person no longer exists."))
     return person
 
 
-def _previous_held(session: Session, person_id: int, before: dt.date) -> dt.date | None:
-    return session.scalar(
+def _previous_held(db: Session, person_id: int, before: dt.date) -> dt.date | None:
+    return db.scalar(
         select(func.max(TalentConversation.held_on)).where(
             TalentConversation.person_id == person_id, TalentConversation.held_on < before
         )
@@ -315,7 +315,7 @@ def _previous_held(session: Session, person_id: int, before: dt.date) -> dt.date
 
 
 def _earlier_agreements(
-    session: Session, person_id: int, conversation_id: int | None
+    db: Session, person_id: int, conversation_id: int | None
 ) -> list[AgreementView]:
     """What the person and manager agreed before and still have to account for: open
     agreements of earlier conversations, and those accounted for in this one."""
@@ -330,18 +330,18 @@ def _earlier_agreements(
         query = query.where(Agreement.conversation_id != conversation_id)
     return [
         _agreement_view(a)
-        for a in session.scalars(query)
+        for a in db.scalars(query)
         if a.status is AgreementStatus.OPEN
         or (conversation_id is not None and a.reviewed_in_id == conversation_id)
     ]
 
 
-def get_conversation(sessions: SessionFactory, conversation_id: int) -> ConversationView:
-    with sessions() as session:
-        c = _get(session, conversation_id)
+def get_conversation(database: SessionFactory, conversation_id: int) -> ConversationView:
+    with database() as db:
+        c = _get(db, conversation_id)
         person = c.person
         end = c.held_on or c.planned_on
-        start = _previous_held(session, person.id, end) or person.in_service
+        start = _previous_held(db, person.id, end) or person.in_service
         sections = {s.key: s for s in c.sections}
         return ConversationView(
             id=c.id,
@@ -356,11 +356,11 @@ def get_conversation(sessions: SessionFactory, conversation_id: int) -> Conversa
             held_on=c.held_on,
             period_start=start,
             period_end=end,
-            facts=_facts(session, person.id, start, end),
+            facts=_facts(db, person.id, start, end),
             preparation={k: sections[k].preparation if k in sections else "" for k in SECTION_KEYS},
             notes={k: sections[k].notes if k in sections else "" for k in SECTION_KEYS},
             agreements=tuple(_agreement_view(a) for a in c.agreements),
-            earlier=tuple(_earlier_agreements(session, person.id, c.id)),
+            earlier=tuple(_earlier_agreements(db, person.id, c.id)),
             professional_signature=_signature(
                 c.professional_signed_name, c.professional_signed_on, c.professional_mark
             ),
@@ -374,12 +374,12 @@ def get_conversation(sessions: SessionFactory, conversation_id: int) -> Conversa
         )
 
 
-def next_conversation(sessions: SessionFactory, person_id: int, today: dt.date) -> ConversationView:
+def next_conversation(database: SessionFactory, person_id: int, today: dt.date) -> ConversationView:
     """The person's next conversation to prepare: the planned one not yet held, or, when
     none is planned, one ahead with the facts since the last conversation until today."""
-    with sessions() as session:
-        person = _person(session, person_id)
-        planned = session.scalar(
+    with database() as db:
+        person = _person(db, person_id)
+        planned = db.scalar(
             select(TalentConversation.id)
             .where(
                 TalentConversation.person_id == person_id,
@@ -389,7 +389,7 @@ def next_conversation(sessions: SessionFactory, person_id: int, today: dt.date) 
             .limit(1)
         )
         if planned is None:
-            start = _previous_held(session, person_id, today + dt.timedelta(days=1))
+            start = _previous_held(db, person_id, today + dt.timedelta(days=1))
             start = start or person.in_service
             return ConversationView(
                 id=None,
@@ -404,16 +404,16 @@ def next_conversation(sessions: SessionFactory, person_id: int, today: dt.date) 
                 held_on=None,
                 period_start=start,
                 period_end=today,
-                facts=_facts(session, person.id, start, today),
-                earlier=tuple(_earlier_agreements(session, person.id, None)),
+                facts=_facts(db, person.id, start, today),
+                earlier=tuple(_earlier_agreements(db, person.id, None)),
             )
-    return get_conversation(sessions, planned)
+    return get_conversation(database, planned)
 
 
-def latest_held(sessions: SessionFactory, person_id: int) -> ConversationView:
-    with sessions() as session:
-        _person(session, person_id)
-        held = session.scalar(
+def latest_held(database: SessionFactory, person_id: int) -> ConversationView:
+    with database() as db:
+        _person(db, person_id)
+        held = db.scalar(
             select(TalentConversation.id)
             .where(
                 TalentConversation.person_id == person_id,
@@ -424,11 +424,11 @@ def latest_held(sessions: SessionFactory, person_id: int) -> ConversationView:
         )
     if held is None:
         raise UserError(_("No conversation with this person has been held yet."))
-    return get_conversation(sessions, held)
+    return get_conversation(database, held)
 
 
 def list_conversations(
-    sessions: SessionFactory, person_id: int | None = None
+    database: SessionFactory, person_id: int | None = None
 ) -> list[ConversationRow]:
     """Every conversation, newest first, from one query of plain columns (a care group
     has thousands)."""
@@ -454,7 +454,7 @@ def list_conversations(
     )
     if person_id is not None:
         query = query.where(TalentConversation.person_id == person_id)
-    with sessions() as session:
+    with database() as db:
         return [
             ConversationRow(
                 cid,
@@ -480,11 +480,11 @@ def list_conversations(
                 held_on,
                 professional,
                 signed_by_manager,
-            ) in session.execute(query)
+            ) in db.execute(query)
         ]
 
 
-def open_agreements(sessions: SessionFactory) -> list[AgreementView]:
+def open_agreements(database: SessionFactory) -> list[AgreementView]:
     """Every open agreement in the organisation, the soonest due first (no date last);
     plain columns from one query, as a care group has thousands of conversations."""
     person, manager = aliased(Person), aliased(Person)
@@ -510,7 +510,7 @@ def open_agreements(sessions: SessionFactory) -> list[AgreementView]:
         .outerjoin(manager, manager.id == TalentConversation.manager_id)
         .where(Agreement.status == AgreementStatus.OPEN)
     )
-    with sessions() as session:
+    with database() as db:
         views = [
             AgreementView(
                 agreement_id,
@@ -541,13 +541,13 @@ def open_agreements(sessions: SessionFactory) -> list[AgreementView]:
                 status,
                 review_note,
                 reviewed_in_id,
-            ) in session.execute(query)
+            ) in db.execute(query)
         ]
     return sorted(views, key=lambda a: (a.due_on is None, a.due_on or dt.date.max, a.made_on))
 
 
 def due_overview(
-    sessions: SessionFactory, today: dt.date, schedule: ConversationSchedule
+    database: SessionFactory, today: dt.date, schedule: ConversationSchedule
 ) -> list[DueRow]:
     """For every person in service with a direct manager (the conversation is between
     the two): where their conversation of this half year stands.
@@ -555,8 +555,8 @@ def due_overview(
     A last conversation noted with the person (for the time before the program kept
     records) counts as held in its half year, as a record would."""
     half_start, half_end = half_year(today)
-    with sessions() as session:
-        people = session.scalars(
+    with database() as db:
+        people = db.scalars(
             select(Person)
             .where(
                 Person.in_service <= today,
@@ -565,7 +565,7 @@ def due_overview(
             )
             .options(selectinload(Person.manager))
         ).all()
-        conversations = session.execute(
+        conversations = db.execute(
             select(
                 TalentConversation.person_id,
                 TalentConversation.id,
@@ -580,7 +580,7 @@ def due_overview(
             )
         ).all()
         latest: dict[int, dt.date] = dict(
-            session.execute(  # type: ignore[arg-type]
+            db.execute(  # type: ignore[arg-type]
                 select(TalentConversation.person_id, func.max(TalentConversation.held_on))
                 .where(TalentConversation.held_on.is_not(None))
                 .group_by(TalentConversation.person_id)
@@ -634,21 +634,21 @@ def _refuse_locked(conversation: TalentConversation) -> None:
 
 
 def _plan(
-    session: Session,
+    db: Session,
     person_id: int,
     plan: ConversationPlan,
     conversation_id: int | None,
     held_on: dt.date | None = None,
 ) -> TalentConversation:
-    person = _person(session, person_id)
+    person = _person(db, person_id)
     plan = plan.validated(person.in_service, person.out_of_service)
     if plan.manager_id is not None and plan.manager_id == person_id:
         raise ValidationError(_("Someone cannot hold the conversation with themselves."), "manager")
     if conversation_id is None:
         conversation = TalentConversation(person_id=person_id)
-        session.add(conversation)
+        db.add(conversation)
     else:
-        conversation = _get(session, conversation_id)
+        conversation = _get(db, conversation_id)
         _refuse_locked(conversation)
     held_on = held_on or conversation.held_on
     if held_on is not None and plan.planned_on > held_on:
@@ -670,7 +670,7 @@ def _prepare(conversation: TalentConversation, texts: dict[str, str]) -> None:
         section.preparation = texts[key]
 
 
-def _record(session: Session, conversation: TalentConversation, record: RecordInput) -> None:
+def _record(db: Session, conversation: TalentConversation, record: RecordInput) -> None:
     conversation.held_on = record.held_on
     for key, section in _sections(conversation).items():
         section.notes = record.notes[key]
@@ -694,7 +694,7 @@ def _record(session: Session, conversation: TalentConversation, record: RecordIn
     conversation.agreements = kept
 
     wanted = [r.agreement_id for r in record.reviews]
-    earlier = {a.id: a for a in session.scalars(select(Agreement).where(Agreement.id.in_(wanted)))}
+    earlier = {a.id: a for a in db.scalars(select(Agreement).where(Agreement.id.in_(wanted)))}
     for review in record.reviews:
         agreement = earlier.get(review.agreement_id)
         if agreement is None or agreement.conversation.person_id != conversation.person_id:
@@ -707,19 +707,19 @@ def _record(session: Session, conversation: TalentConversation, record: RecordIn
 
 
 def plan_conversation(
-    sessions: SessionFactory,
+    database: SessionFactory,
     person_id: int,
     plan: ConversationPlan,
     conversation_id: int | None = None,
 ) -> int:
-    with sessions.begin() as session:
-        conversation = _plan(session, person_id, plan, conversation_id)
-        session.flush()
+    with database.begin() as db:
+        conversation = _plan(db, person_id, plan, conversation_id)
+        db.flush()
         return conversation.id
 
 
 def save_conversation(
-    sessions: SessionFactory,
+    database: SessionFactory,
     person_id: int,
     plan: ConversationPlan,
     preparation: dict[str, str],
@@ -731,26 +731,26 @@ def save_conversation(
     transaction: all of it is stored or none."""
     preparation = clean_preparation(preparation)
     record = record.validated(today) if record is not None else None
-    with sessions.begin() as session:
+    with database.begin() as db:
         held_on = record.held_on if record is not None else None
         if held_on is not None and plan.planned_on > held_on:
             plan = replace(plan, planned_on=held_on)  # held earlier than planned
-        conversation = _plan(session, person_id, plan, conversation_id, held_on)
+        conversation = _plan(db, person_id, plan, conversation_id, held_on)
         _prepare(conversation, preparation)
         if record is not None:
-            session.flush()
-            _record(session, conversation, record)
-        session.flush()
+            db.flush()
+            _record(db, conversation, record)
+        db.flush()
         return conversation.id
 
 
-def delete_conversation(sessions: SessionFactory, conversation_id: int) -> None:
+def delete_conversation(database: SessionFactory, conversation_id: int) -> None:
     """Only a conversation that was not held can go (a cancelled appointment)."""
-    with sessions.begin() as session:
-        conversation = _get(session, conversation_id)
+    with database.begin() as db:
+        conversation = _get(db, conversation_id)
         if conversation.held_on is not None:
             raise UserError(_("A conversation that was held stays on record."))
-        session.delete(conversation)
+        db.delete(conversation)
 
 
 def _sections(conversation: TalentConversation) -> dict[str, ConversationSection]:
@@ -762,29 +762,29 @@ def _sections(conversation: TalentConversation) -> dict[str, ConversationSection
     return sections
 
 
-def save_preparation(sessions: SessionFactory, conversation_id: int, texts: dict[str, str]) -> None:
+def save_preparation(database: SessionFactory, conversation_id: int, texts: dict[str, str]) -> None:
     texts = clean_preparation(texts)
-    with sessions.begin() as session:
-        conversation = _get(session, conversation_id)
+    with database.begin() as db:
+        conversation = _get(db, conversation_id)
         _refuse_locked(conversation)
         _prepare(conversation, texts)
 
 
 def save_record(
-    sessions: SessionFactory, conversation_id: int, record: RecordInput, today: dt.date
+    database: SessionFactory, conversation_id: int, record: RecordInput, today: dt.date
 ) -> None:
     """The conversation as held: its date, the notes, the agreements made, and how each
     earlier agreement went; all in one transaction."""
     record = record.validated(today)
-    with sessions.begin() as session:
-        conversation = _get(session, conversation_id)
+    with database.begin() as db:
+        conversation = _get(db, conversation_id)
         _refuse_locked(conversation)
         conversation.planned_on = min(conversation.planned_on, record.held_on)
-        _record(session, conversation, record)
+        _record(db, conversation, record)
 
 
 def sign_conversation(
-    sessions: SessionFactory,
+    database: SessionFactory,
     conversation_id: int,
     side: AgreementOwner,
     signature: Signature,
@@ -793,8 +793,8 @@ def sign_conversation(
     """Sign for the professional or for the manager; with both, the record is locked.
     Only the person concerned signs their side: the professional of the conversation,
     and the manager who held it (a first name alone, or anyone else, is refused)."""
-    with sessions.begin() as session:
-        conversation = _get(session, conversation_id)
+    with database.begin() as db:
+        conversation = _get(db, conversation_id)
         signature = signature.validated(conversation.held_on, today)
         concerned = _name(
             conversation.person if side is AgreementOwner.PROFESSIONAL else conversation.manager
@@ -820,7 +820,7 @@ def sign_conversation(
 
 
 def correct_record(
-    sessions: SessionFactory,
+    database: SessionFactory,
     conversation_id: int,
     key: str,
     text: str,
@@ -831,12 +831,12 @@ def correct_record(
     are kept as history and printed with the record."""
     reason = clean_reason(reason)
     text = clean_preparation({key: text})[key]
-    with sessions.begin() as session:
-        conversation = _get(session, conversation_id)
+    with database.begin() as db:
+        conversation = _get(db, conversation_id)
         section = _sections(conversation)[key]
         if section.notes == text:
             raise ValidationError(_("The text is the same as before; nothing to correct."), key)
-        session.add(
+        db.add(
             ConversationCorrection(
                 conversation=conversation,
                 made_at=now.replace(microsecond=0),

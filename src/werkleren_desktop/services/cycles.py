@@ -6,7 +6,6 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -25,6 +24,8 @@ from werkleren_desktop.domain.constants import (
 )
 from werkleren_desktop.domain.cycles import (
     CYCLE_DAYS,
+    AttendanceListData,
+    ListSession,
     SessionTimes,
     check_session_day,
     consecutive_warning,
@@ -36,9 +37,6 @@ from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.undo import Deleted, delete_keeping
-
-if TYPE_CHECKING:  # the printed list (and reportlab) is loaded only when printing
-    from werkleren_desktop.documents.attendance_list import AttendanceListData
 
 
 @dataclass(frozen=True)
@@ -80,17 +78,17 @@ class SessionEvent:
     attendees: tuple[tuple[str, str], ...]
 
 
-def cycle_outline(sessions: SessionFactory) -> list[str]:
+def cycle_outline(database: SessionFactory) -> list[str]:
     """The themes of the four days: the organisation's own, or the program's outline."""
-    settings = load_settings(sessions)
+    settings = load_settings(database)
     if settings is not None and settings.cycle_outline:
         return list(settings.cycle_outline)
     return default_outline()
 
 
-def _members_on(session: Session, group_id: int, day: dt.date) -> list[Person]:
+def _members_on(db: Session, group_id: int, day: dt.date) -> list[Person]:
     return list(
-        session.scalars(
+        db.scalars(
             select(Person)
             .join(GroupMembership, GroupMembership.person_id == Person.id)
             .where(
@@ -104,7 +102,7 @@ def _members_on(session: Session, group_id: int, day: dt.date) -> list[Person]:
 
 
 def _active_sessions_between(
-    session: Session, first: dt.datetime, last: dt.datetime, exclude_cycle: int | None
+    db: Session, first: dt.datetime, last: dt.datetime, exclude_cycle: int | None
 ) -> list[CycleSession]:
     query = (
         select(CycleSession)
@@ -119,21 +117,21 @@ def _active_sessions_between(
     )
     if exclude_cycle is not None:
         query = query.where(WeekCycle.id != exclude_cycle)
-    return list(session.scalars(query))
+    return list(db.scalars(query))
 
 
 def check_conflicts(
-    sessions: SessionFactory, draft: CycleDraft, exclude_cycle: int | None = None
+    database: SessionFactory, draft: CycleDraft, exclude_cycle: int | None = None
 ) -> list[str]:
     """Everything that clashes with the draft, in words; an empty list when nothing does."""
     problems: list[str] = []
     starts = draft.starts()
     minutes = draft.times.duration_minutes
-    with sessions() as session:
-        others = _active_sessions_between(session, min(starts), max(starts), exclude_cycle)
+    with database() as db:
+        others = _active_sessions_between(db, min(starts), max(starts), exclude_cycle)
         for start in starts:
             when = format_date(start.date(), "full")
-            members = _members_on(session, draft.group_id, start.date())
+            members = _members_on(db, draft.group_id, start.date())
             member_ids = {p.id for p in members}
             for person in members:
                 if person.out_of_service is not None and person.out_of_service < start.date():
@@ -159,7 +157,7 @@ def check_conflicts(
                     continue
                 busy = [
                     p
-                    for p in _members_on(session, other.cycle.group_id, start.date())
+                    for p in _members_on(db, other.cycle.group_id, start.date())
                     if p.id in member_ids
                 ]
                 for person in busy:
@@ -183,8 +181,8 @@ def _validate(draft: CycleDraft) -> CycleDraft:
     return CycleDraft(draft.group_id, draft.days, times, themes + ("",) * (4 - len(themes)))
 
 
-def _add_cycle(session: Session, draft: CycleDraft) -> int:
-    group = session.get(LearningGroup, draft.group_id)
+def _add_cycle(db: Session, draft: CycleDraft) -> int:
+    group = db.get(LearningGroup, draft.group_id)
     if group is None:
         raise UserError(_("This learning group no longer exists."))
     cycle = WeekCycle(group_id=group.id)
@@ -201,29 +199,29 @@ def _add_cycle(session: Session, draft: CycleDraft) -> int:
                 uid=uuid.uuid4().hex,
             )
         )
-    session.add(cycle)
-    session.flush()
+    db.add(cycle)
+    db.flush()
     return cycle.id
 
 
-def plan_cycle(sessions: SessionFactory, draft: CycleDraft) -> int:
+def plan_cycle(database: SessionFactory, draft: CycleDraft) -> int:
     """Store a cycle with its four sessions; returns its id. Conflicts are checked before."""
-    return plan_series(sessions, [draft])[0]
+    return plan_series(database, [draft])[0]
 
 
-def plan_series(sessions: SessionFactory, drafts: Sequence[CycleDraft]) -> list[int]:
+def plan_series(database: SessionFactory, drafts: Sequence[CycleDraft]) -> list[int]:
     """Several cycles at once, in one transaction: all of them or none."""
     valid = [_validate(d) for d in drafts]
-    with sessions.begin() as session:
+    with database.begin() as db:
         planned = []
         for draft in valid:
-            _refuse_shared_day(session, draft.group_id, draft.days, exclude_cycle=None)
-            planned.append(_add_cycle(session, draft))  # flushed: the next draft sees it
+            _refuse_shared_day(db, draft.group_id, draft.days, exclude_cycle=None)
+            planned.append(_add_cycle(db, draft))  # flushed: the next draft sees it
         return planned
 
 
 def _refuse_shared_day(
-    session: Session, group_id: int, days: Sequence[dt.date], exclude_cycle: int | None
+    db: Session, group_id: int, days: Sequence[dt.date], exclude_cycle: int | None
 ) -> None:
     """A group has one week cycle on a day: refuse a day on which another cycle of the
     group (neither it nor that session cancelled) already meets."""
@@ -239,9 +237,9 @@ def _refuse_shared_day(
         )
     )
     wanted = set(days)
-    for starts_at, cycle_id in session.execute(query):
+    for starts_at, cycle_id in db.execute(query):
         if cycle_id != exclude_cycle and starts_at.date() in wanted:
-            group = session.get(LearningGroup, group_id)
+            group = db.get(LearningGroup, group_id)
             raise UserError(
                 _(
                     "{group} already meets on {day} in another week cycle; a group has one "
@@ -253,70 +251,68 @@ def _refuse_shared_day(
             )
 
 
-def _cycle(session: Session, cycle_id: int) -> WeekCycle:
-    cycle = session.get(WeekCycle, cycle_id)
+def _cycle(db: Session, cycle_id: int) -> WeekCycle:
+    cycle = db.get(WeekCycle, cycle_id)
     if cycle is None:
         raise UserError(_("This week cycle no longer exists."))
     return cycle
 
 
-def _session(session: Session, session_id: int) -> CycleSession:
-    found = session.get(CycleSession, session_id)
+def _cycle_session(db: Session, session_id: int) -> CycleSession:
+    found = db.get(CycleSession, session_id)
     if found is None:
         raise UserError(_("This session no longer exists."))
     return found
 
 
-def move_session(sessions: SessionFactory, session_id: int, starts_at: dt.datetime) -> str | None:
+def move_session(database: SessionFactory, session_id: int, starts_at: dt.datetime) -> str | None:
     """Move one session; returns a warning when the four are no longer consecutive.
 
     The sessions are numbered again in date order: day 1 is the first meeting, whichever
     was planned first (each keeps its theme)."""
     check_session_day(starts_at.date(), "starts_at")
-    with sessions.begin() as session:
-        moved = _session(session, session_id)
+    with database.begin() as db:
+        moved = _cycle_session(db, session_id)
         if not moved.cancelled:
             _refuse_shared_day(
-                session, moved.cycle.group_id, [starts_at.date()], exclude_cycle=moved.cycle_id
+                db, moved.cycle.group_id, [starts_at.date()], exclude_cycle=moved.cycle_id
             )
         moved.starts_at = starts_at
         ordered = sorted(moved.cycle.sessions, key=lambda s: (s.starts_at, s.id))
         for number, item in enumerate(ordered, start=1):
             item.day_number = number
         days = [s.starts_at.date() for s in ordered if not s.cancelled]
-    settings = load_settings(sessions)
+    settings = load_settings(database)
     calendar = settings.work_calendar() if settings else None
     return consecutive_warning(calendar, days) if calendar else None
 
 
-def cancel_session(sessions: SessionFactory, session_id: int) -> None:
-    with sessions.begin() as session:
-        _session(session, session_id).cancelled = True
+def cancel_session(database: SessionFactory, session_id: int) -> None:
+    with database.begin() as db:
+        _cycle_session(db, session_id).cancelled = True
 
 
-def cancel_cycle(sessions: SessionFactory, cycle_id: int) -> None:
-    with sessions.begin() as session:
-        cycle = _cycle(session, cycle_id)
+def cancel_cycle(database: SessionFactory, cycle_id: int) -> None:
+    with database.begin() as db:
+        cycle = _cycle(db, cycle_id)
         cycle.cancelled = True
         for item in cycle.sessions:
             item.cancelled = True
 
 
-def remove_cycle(sessions: SessionFactory, cycle_id: int) -> Deleted:
+def remove_cycle(database: SessionFactory, cycle_id: int) -> Deleted:
     """Take a cancelled week cycle out of the list; what it returns puts it back
     (services.undo). A cycle that still takes place is cancelled first, so that the
     next calendar export cancels its sessions in everyone's calendar."""
-    with sessions.begin() as session:
-        cycle = _cycle(session, cycle_id)
+    with database.begin() as db:
+        cycle = _cycle(db, cycle_id)
         if not cycle.cancelled:
             raise UserError(_("Only a cancelled week cycle can be removed; cancel it first."))
-        return delete_keeping(
-            session, cycle, _("Week cycle of {group}").format(group=cycle.group.name)
-        )
+        return delete_keeping(db, cycle, _("Week cycle of {group}").format(group=cycle.group.name))
 
 
 def record_attendance(
-    sessions: SessionFactory,
+    database: SessionFactory,
     session_id: int,
     entries: Sequence[AttendanceInput],
     today: dt.date,
@@ -331,8 +327,8 @@ def record_attendance(
             raise ValidationError(
                 _("Energy and meaning are only recorded for someone who was there."), "energy"
             )
-    with sessions.begin() as session:
-        item = _session(session, session_id)
+    with database.begin() as db:
+        item = _cycle_session(db, session_id)
         if item.starts_at.date() > today:
             raise UserError(
                 _(
@@ -352,19 +348,19 @@ def record_attendance(
 
 
 def session_events(
-    sessions: SessionFactory, group_id: int | None = None, *, with_attendees: bool = True
+    database: SessionFactory, group_id: int | None = None, *, with_attendees: bool = True
 ) -> list[SessionEvent]:
     """Every session (cancelled ones too, so calendars can cancel them), oldest first.
 
     Plain columns, not objects: ten years hold tens of thousands of sessions. The
     attendees (for a calendar file) are left out where only the window's calendar needs
     the sessions."""
-    with sessions() as session:
-        return read_session_events(session, group_id, with_attendees=with_attendees)
+    with database() as db:
+        return read_session_events(db, group_id, with_attendees=with_attendees)
 
 
 def read_session_events(
-    session: Session, group_id: int | None = None, *, with_attendees: bool = True
+    db: Session, group_id: int | None = None, *, with_attendees: bool = True
 ) -> list[SessionEvent]:
     """``session_events`` inside a transaction the caller holds."""
     query = (
@@ -403,12 +399,12 @@ def read_session_events(
     # one query for every membership, not one per session
     memberships: dict[int, list[tuple[dt.date, dt.date | None, str, str]]] = {}
     if with_attendees:
-        for member_group, joined, left_on, first, last, email in session.execute(members_query):
+        for member_group, joined, left_on, first, last, email in db.execute(members_query):
             memberships.setdefault(member_group, []).append(
                 (joined, left_on, f"{first} {last}", email or "")
             )
     events: list[SessionEvent] = []
-    for row in session.execute(query):
+    for row in db.execute(query):
         day = row[6].date()
         attendees = tuple(
             (name, email)
@@ -419,9 +415,9 @@ def read_session_events(
     return events
 
 
-def group_id_by_name(sessions: SessionFactory, name: str) -> int:
-    with sessions() as session:
-        matches = session.scalars(
+def group_id_by_name(database: SessionFactory, name: str) -> int:
+    with database() as db:
+        matches = db.scalars(
             select(LearningGroup.id).where(LearningGroup.name.ilike(name.strip()))
         ).all()
     if not matches:
@@ -486,7 +482,7 @@ def _mean(values: list[int]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def list_cycles(sessions: SessionFactory, group_id: int | None = None) -> list[CycleRow]:
+def list_cycles(database: SessionFactory, group_id: int | None = None) -> list[CycleRow]:
     """Every cycle with its days and turnout, from two grouped queries (ten years of a
     care group are thousands of cycles and tens of thousands of attendance marks)."""
     spans = (
@@ -554,10 +550,8 @@ def list_cycles(sessions: SessionFactory, group_id: int | None = None) -> list[C
         ),
         func.sum(recorded.c.present),
     ).group_by(recorded.c.cycle_id)
-    with sessions() as session:
-        turnout = {
-            cycle_id: (int(n), int(present)) for cycle_id, n, present in session.execute(marks)
-        }
+    with database() as db:
+        turnout = {cycle_id: (int(n), int(present)) for cycle_id, n, present in db.execute(marks)}
         rows = [
             CycleRow(
                 id=cycle_id,
@@ -570,15 +564,15 @@ def list_cycles(sessions: SessionFactory, group_id: int | None = None) -> list[C
                 attended=turnout.get(cycle_id, (0, 0))[1],
                 expected=turnout.get(cycle_id, (0, 0))[0],
             )
-            for cycle_id, group, name, cancelled, first, last, location in session.execute(query)
+            for cycle_id, group, name, cancelled, first, last, location in db.execute(query)
         ]
     rows.sort(key=lambda r: (r.first_day, r.group_name))
     return rows
 
 
-def cycle_detail(sessions: SessionFactory, cycle_id: int) -> CycleDetail:
-    with sessions() as session:
-        cycle = _cycle(session, cycle_id)
+def cycle_detail(database: SessionFactory, cycle_id: int) -> CycleDetail:
+    with database() as db:
+        cycle = _cycle(db, cycle_id)
         rows = []
         for item in sorted(cycle.sessions, key=lambda s: s.starts_at):
             present = [a for a in item.attendance if a.status is AttendanceStatus.PRESENT]
@@ -600,15 +594,15 @@ def cycle_detail(sessions: SessionFactory, cycle_id: int) -> CycleDetail:
         return CycleDetail(cycle.id, cycle.group_id, cycle.group.name, cycle.cancelled, tuple(rows))
 
 
-def session_marks(sessions: SessionFactory, session_id: int) -> list[MemberMark]:
+def session_marks(database: SessionFactory, session_id: int) -> list[MemberMark]:
     """The members expected at a session, with what was recorded for each so far."""
-    with sessions() as session:
-        item = _session(session, session_id)
+    with database() as db:
+        item = _cycle_session(db, session_id)
         recorded = {a.person_id: a for a in item.attendance}
-        members = _members_on(session, item.cycle.group_id, item.starts_at.date())
+        members = _members_on(db, item.cycle.group_id, item.starts_at.date())
         people = {p.id: p for p in members}
         for person_id in recorded.keys() - people.keys():  # marked once, left the group since
-            person = session.get(Person, person_id)
+            person = db.get(Person, person_id)
             if person is not None:
                 people[person_id] = person
         marks = []
@@ -627,18 +621,17 @@ def session_marks(sessions: SessionFactory, session_id: int) -> list[MemberMark]
         return marks
 
 
-def attendance_list_data(sessions: SessionFactory, cycle_id: int) -> AttendanceListData:
+def attendance_list_data(database: SessionFactory, cycle_id: int) -> AttendanceListData:
     """What the printed attendance list of a cycle shows."""
-    from werkleren_desktop.documents.attendance_list import AttendanceListData, ListSession
 
-    settings = load_settings(sessions)
-    with sessions() as session:
-        cycle = _cycle(session, cycle_id)
+    settings = load_settings(database)
+    with database() as db:
+        cycle = _cycle(db, cycle_id)
         group = cycle.group
         ordered = sorted(cycle.sessions, key=lambda s: s.starts_at)
         members: dict[int, str] = {}
         for item in ordered:
-            for person in _members_on(session, group.id, item.starts_at.date()):
+            for person in _members_on(db, group.id, item.starts_at.date()):
                 members.setdefault(person.id, f"{person.first_name} {person.last_name}")
         expert = (
             f"{group.expert.first_name} {group.expert.last_name}"
@@ -674,7 +667,7 @@ class TrendPoint:
     mean_meaning: float | None
 
 
-def group_trend(sessions: SessionFactory, group_id: int, today: dt.date) -> list[TrendPoint]:
+def group_trend(database: SessionFactory, group_id: int, today: dt.date) -> list[TrendPoint]:
     """The group's held cycles with attendance recorded, oldest first."""
     query = (
         select(WeekCycle)
@@ -682,8 +675,8 @@ def group_trend(sessions: SessionFactory, group_id: int, today: dt.date) -> list
         .options(selectinload(WeekCycle.sessions).selectinload(CycleSession.attendance))
     )
     points: list[TrendPoint] = []
-    with sessions() as session:
-        spells = session.execute(
+    with database() as db:
+        spells = db.execute(
             select(GroupMembership.joined, GroupMembership.left_on).where(
                 GroupMembership.group_id == group_id
             )
@@ -697,7 +690,7 @@ def group_trend(sessions: SessionFactory, group_id: int, today: dt.date) -> list
             )
             return max(members, len(item.attendance))
 
-        for cycle in session.scalars(query):
+        for cycle in db.scalars(query):
             held = [
                 s
                 for s in cycle.sessions
@@ -718,7 +711,7 @@ def group_trend(sessions: SessionFactory, group_id: int, today: dt.date) -> list
     return sorted(points, key=lambda p: p.first_day)
 
 
-def cycle_spans(sessions: SessionFactory, year: int) -> list[tuple[dt.date, dt.date]]:
+def cycle_spans(database: SessionFactory, year: int) -> list[tuple[dt.date, dt.date]]:
     """First and last day of every cycle (not cancelled) that starts in ``year``: one
     grouped query, for the home page."""
     first = func.min(CycleSession.starts_at)
@@ -729,5 +722,5 @@ def cycle_spans(sessions: SessionFactory, year: int) -> list[tuple[dt.date, dt.d
         .group_by(CycleSession.cycle_id)
         .having(first >= dt.datetime(year, 1, 1), first < dt.datetime(year + 1, 1, 1))
     )
-    with sessions() as session:
-        return [(start.date(), end.date()) for start, end in session.execute(query)]
+    with database() as db:
+        return [(start.date(), end.date()) for start, end in db.execute(query)]

@@ -406,13 +406,13 @@ def _closing_periods(today: dt.date, years: int) -> tuple[ClosingPeriodInput, ..
 
 
 def generate_demo(
-    sessions: SessionFactory,
+    database: SessionFactory,
     size: DemoSize,
     today: dt.date | None = None,
     language: str = DEFAULT_LANGUAGE,
 ) -> OrganisationSettings:
     """Fill an empty data folder with the demo organisation; refuse one that holds data."""
-    if holds_data(sessions):
+    if holds_data(database):
         raise UserError(_("This data folder already holds data; the demo only fills an empty one."))
     today = today or dt.date.today()
     profile = PROFILES[size]
@@ -429,26 +429,26 @@ def generate_demo(
     rng = random.Random(f"{size}-{today.isoformat()}")
     # one transaction: a demo cut short (a crash, a kill) leaves the folder empty, never
     # an organisation without people that refuses a new demo
-    with sessions.begin() as session:
-        add_organisation(session, settings)
-        people = _add_people(session, profile, today, rng)
-        session.flush()
-        groups = _add_groups(session, people, profile, today, rng)
-        session.flush()
-        _add_cycles(session, groups, settings.validated().work_calendar(), today, rng)
-        session.flush()
-        _add_situations(session, people, groups, profile, today, rng)
-        _add_trainings(session, people, profile, today, rng)
+    with database.begin() as db:
+        add_organisation(db, settings)
+        people = _add_people(db, profile, today, rng)
+        db.flush()
+        groups = _add_groups(db, people, profile, today, rng)
+        db.flush()
+        _add_cycles(db, groups, settings.validated().work_calendar(), today, rng)
+        db.flush()
+        _add_situations(db, people, groups, profile, today, rng)
+        _add_trainings(db, people, profile, today, rng)
         _add_conversations(
-            session,
+            db,
             people,
             settings.conversation_schedule,
             today,
             dt.date(today.year - profile.history_years, 1, 1),
             rng,
         )
-        _add_scans(session, today, rng)
-    refresh_statistics(sessions.kw["bind"])  # thousands of rows at once: tell the planner
+        _add_scans(db, today, rng)
+    refresh_statistics(database.kw["bind"])  # thousands of rows at once: tell the planner
     return settings
 
 
@@ -465,7 +465,7 @@ def open_demo_store(paths: DataPaths, language: str = DEFAULT_LANGUAGE) -> DataS
 
 
 def _add_people(
-    session: Session, profile: DemoProfile, today: dt.date, rng: random.Random
+    db: Session, profile: DemoProfile, today: dt.date, rng: random.Random
 ) -> list[Person]:
     hiring = _Hiring(rng, profile, today)
     history_start = dt.date(today.year - profile.history_years, 1, 1)
@@ -510,7 +510,7 @@ def _add_people(
             newcomer = hiring.person(start, leaver.job_title, leaver.manager)
             people.append(newcomer)
             current.append(newcomer)
-    session.add_all(people)
+    db.add_all(people)
     return people
 
 
@@ -521,7 +521,7 @@ def _active(person: Person, day: dt.date) -> bool:
 
 
 def _add_groups(
-    session: Session,
+    db: Session,
     people: list[Person],
     profile: DemoProfile,
     today: dt.date,
@@ -572,7 +572,7 @@ def _add_groups(
             expert_name="" if expert or number % 3 != 1 else profile.outside_expert[0],
             expert_contact="" if expert or number % 3 != 1 else profile.outside_expert[1],
         )
-        session.add(group)
+        db.add(group)
         groups.append(group)
         for person in chosen:
             joined = starts + dt.timedelta(days=rng.choice((0, 0, 0, 14, 30)))
@@ -590,7 +590,7 @@ SLOTS = (dt.time(15, 0), dt.time(8, 30), dt.time(12, 30))
 
 
 def _add_cycles(
-    session: Session,
+    db: Session,
     groups: list[LearningGroup],
     calendar: WorkCalendar,
     today: dt.date,
@@ -627,7 +627,7 @@ def _add_cycles(
                 cycle.sessions.append(item)
                 if day < today and not item.cancelled:
                     _attend(item, group, day, number, rng)
-            session.add(cycle)
+            db.add(cycle)
             number += 1
             wanted = proposal.days[0] + dt.timedelta(weeks=rng.choice((5, 6, 6, 7, 8)))
 
@@ -702,7 +702,7 @@ NOON = dt.time(12, 0)
 
 
 def _add_situations(
-    session: Session,
+    db: Session,
     people: list[Person],
     groups: list[LearningGroup],
     profile: DemoProfile,
@@ -790,15 +790,15 @@ def _add_situations(
                     }
                 )
     # the program's own questions (a window opened on the empty folder may have added them)
-    questions = list(session.scalars(select(GuidingQuestion).order_by(GuidingQuestion.position)))
+    questions = list(db.scalars(select(GuidingQuestion).order_by(GuidingQuestion.position)))
     if len(questions) < len(DEFAULT_QUESTIONS):
-        session.execute(delete(GuidingQuestion))
+        db.execute(delete(GuidingQuestion))
         questions = [
             GuidingQuestion(position=i, text=text, retired=False)
             for i, text in enumerate(default_questions(), start=1)
         ]
-        session.add_all(questions)
-        session.flush()
+        db.add_all(questions)
+        db.flush()
     answers: list[dict[str, object]] = []
     for situation in situations:
         written: list[str] = []
@@ -819,11 +819,11 @@ def _add_situations(
         situation["search_text"] = search_text(
             [*(str(situation[c]) for c in SEARCHED_COLUMNS), *written]
         )
-    session.execute(insert(LearningSituation), situations)
+    db.execute(insert(LearningSituation), situations)
     if answers:
-        session.execute(insert(SituationAnswer), answers)
-    session.execute(insert(SituationPerson), links)
-    session.execute(insert(SituationConsultation), consulted)
+        db.execute(insert(SituationAnswer), answers)
+    db.execute(insert(SituationPerson), links)
+    db.execute(insert(SituationConsultation), consulted)
 
 
 def _people_on(people: list[Person], day: dt.date, wanted: int, rng: random.Random) -> list[Person]:
@@ -894,7 +894,7 @@ REVIEW_NOTES = {
 
 
 def _add_conversations(
-    session: Session,
+    db: Session,
     people: list[Person],
     schedule: ConversationSchedule,
     today: dt.date,
@@ -990,9 +990,9 @@ def _add_conversations(
                     agreements.append(agreement)
                     open_agreements.append(agreement)
             half = next_half
-    session.execute(insert(TalentConversation), conversations)
-    session.execute(insert(ConversationSection), sections)
-    session.execute(insert(Agreement), agreements)
+    db.execute(insert(TalentConversation), conversations)
+    db.execute(insert(ConversationSection), sections)
+    db.execute(insert(Agreement), agreements)
 
 
 # (title, provider, form, hours, euros, required, certificate, years valid)
@@ -1009,7 +1009,7 @@ TRAININGS = (
 
 
 def _add_trainings(
-    session: Session,
+    db: Session,
     people: list[Person],
     profile: DemoProfile,
     today: dt.date,
@@ -1064,14 +1064,14 @@ def _add_trainings(
                     }
                 )
     if rows:
-        session.execute(insert(Training), rows)
+        db.execute(insert(Training), rows)
     overrides = [
         {"person_id": p.id, "year": today.year, "amount_cents": rng.choice((50000, 150000))}
         for p in rng.sample(people, k=max(1, len(people) // 12))
         if _active(p, today)
     ]
     if overrides:
-        session.execute(insert(TrainingBudget), overrides)
+        db.execute(insert(TrainingBudget), overrides)
 
 
 # (months ago, name, forms, how far along: 0 existing … 1 sustainable)
@@ -1089,14 +1089,14 @@ SCAN_REMARKS = (
 )
 
 
-def _add_scans(session: Session, today: dt.date, rng: random.Random) -> None:
+def _add_scans(db: Session, today: dt.date, rng: random.Random) -> None:
     """Three team sessions a few months apart that move towards the sustainable
     perspective, unevenly: some characteristics stay behind."""
     lagging = {"18", "32", "44", "46", "C3"}
     for months_ago, title, forms, progress in SCANS:
         held_on = add_months(today, -months_ago)
         scan = Scan(held_on=held_on, title=title, note="Ingevuld in de kantine, anoniem.")
-        session.add(scan)
+        db.add(scan)
         for number in range(1, forms + 1):
             answers = []
             for c in CHARACTERISTICS:
@@ -1107,4 +1107,4 @@ def _add_scans(session: Session, today: dt.date, rng: random.Random) -> None:
                 score = max(1, min(5, round(rng.gauss(centre, 0.8))))
                 remark = rng.choice(SCAN_REMARKS) if rng.random() < 0.03 else ""
                 answers.append(ScanAnswer(item=c.key, score=score, remark=remark))
-            session.add(ScanResponse(scan=scan, number=number, answers=answers))
+            db.add(ScanResponse(scan=scan, number=number, answers=answers))

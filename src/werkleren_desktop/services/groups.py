@@ -70,7 +70,7 @@ def _expert_text(group: LearningGroup) -> str:
     return group.expert_name
 
 
-def list_groups(sessions: SessionFactory, today: dt.date) -> list[GroupRow]:
+def list_groups(database: SessionFactory, today: dt.date) -> list[GroupRow]:
     counts = (
         select(GroupMembership.group_id, func.count().label("n"))
         .where(_current(today))
@@ -82,24 +82,24 @@ def list_groups(sessions: SessionFactory, today: dt.date) -> list[GroupRow]:
         .outerjoin(counts, counts.c.group_id == LearningGroup.id)
         .order_by(LearningGroup.status, LearningGroup.name)
     )
-    with sessions() as session:
+    with database() as db:
         return [
             GroupRow(g.id, g.name, g.theme, g.status, g.starts, g.ends, n, _expert_text(g))
-            for g, n in session.execute(query)
+            for g, n in db.execute(query)
         ]
 
 
-def _get(session: Session, group_id: int) -> LearningGroup:
-    group = session.get(LearningGroup, group_id)
+def _get(db: Session, group_id: int) -> LearningGroup:
+    group = db.get(LearningGroup, group_id)
     if group is None:
         raise UserError(_("This learning group no longer exists."))
     return group
 
 
-def group_detail(sessions: SessionFactory, group_id: int, today: dt.date) -> GroupDetail:
-    with sessions() as session:
-        group = _get(session, group_id)
-        rows = session.execute(
+def group_detail(database: SessionFactory, group_id: int, today: dt.date) -> GroupDetail:
+    with database() as db:
+        group = _get(db, group_id)
+        rows = db.execute(
             select(GroupMembership, Person)
             .join(Person, GroupMembership.person_id == Person.id)
             .where(GroupMembership.group_id == group_id)
@@ -137,16 +137,12 @@ def group_detail(sessions: SessionFactory, group_id: int, today: dt.date) -> Gro
         )
 
 
-def save_group(sessions: SessionFactory, data: GroupInput, group_id: int | None = None) -> int:
+def save_group(database: SessionFactory, data: GroupInput, group_id: int | None = None) -> int:
     data = data.validated()
-    with sessions.begin() as session:
-        if data.expert_id is not None and session.get(Person, data.expert_id) is None:
+    with database.begin() as db:
+        if data.expert_id is not None and db.get(Person, data.expert_id) is None:
             raise ValidationError(_("The chosen colleague no longer exists."), "expert")
-        group = (
-            LearningGroup(status=GroupStatus.ACTIVE)
-            if group_id is None
-            else _get(session, group_id)
-        )
+        group = LearningGroup(status=GroupStatus.ACTIVE) if group_id is None else _get(db, group_id)
         group.name = data.name
         group.theme = data.theme
         group.starts = data.starts
@@ -154,15 +150,15 @@ def save_group(sessions: SessionFactory, data: GroupInput, group_id: int | None 
         group.expert_id = data.expert_id
         group.expert_name = data.expert_name
         group.expert_contact = data.expert_contact
-        session.add(group)
-        session.flush()
+        db.add(group)
+        db.flush()
         return group.id
 
 
-def add_member(sessions: SessionFactory, group_id: int, person_id: int, joined: dt.date) -> None:
-    with sessions.begin() as session:
-        group = _get(session, group_id)
-        person = session.get(Person, person_id)
+def add_member(database: SessionFactory, group_id: int, person_id: int, joined: dt.date) -> None:
+    with database.begin() as db:
+        group = _get(db, group_id)
+        person = db.get(Person, person_id)
         if person is None:
             raise UserError(_("This person no longer exists."))
         name = f"{person.first_name} {person.last_name}"
@@ -176,7 +172,7 @@ def add_member(sessions: SessionFactory, group_id: int, person_id: int, joined: 
             raise ValidationError(
                 _("{name} is not yet in service by then.").format(name=name), "joined"
             )
-        overlapping = session.scalar(
+        overlapping = db.scalar(
             select(func.count())
             .select_from(GroupMembership)
             .where(
@@ -189,13 +185,13 @@ def add_member(sessions: SessionFactory, group_id: int, person_id: int, joined: 
             raise ValidationError(
                 _("{name} is already a member of this group.").format(name=name), "person"
             )
-        session.add(GroupMembership(group_id=group_id, person_id=person_id, joined=joined))
+        db.add(GroupMembership(group_id=group_id, person_id=person_id, joined=joined))
 
 
-def end_membership(sessions: SessionFactory, membership_id: int, left_on: dt.date) -> None:
+def end_membership(database: SessionFactory, membership_id: int, left_on: dt.date) -> None:
     """Someone leaves a group; the membership stays as history."""
-    with sessions.begin() as session:
-        membership = session.get(GroupMembership, membership_id)
+    with database.begin() as db:
+        membership = db.get(GroupMembership, membership_id)
         if membership is None:
             raise UserError(_("This membership no longer exists."))
         check_membership_dates(membership.joined, left_on)
@@ -203,11 +199,11 @@ def end_membership(sessions: SessionFactory, membership_id: int, left_on: dt.dat
 
 
 def set_group_status(
-    sessions: SessionFactory, group_id: int, status: GroupStatus, day: dt.date
+    database: SessionFactory, group_id: int, status: GroupStatus, day: dt.date
 ) -> None:
     """Close a group (its members leave it on ``day``) or reopen it."""
-    with sessions.begin() as session:
-        group = _get(session, group_id)
+    with database.begin() as db:
+        group = _get(db, group_id)
         group.status = status
         if status is GroupStatus.CLOSED:
             if day < group.starts:

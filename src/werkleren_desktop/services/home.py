@@ -40,36 +40,36 @@ class HomeSummary:
     retention_months: int
 
 
-def home_summary(sessions: SessionFactory, today: dt.date) -> HomeSummary | None:
-    settings = load_settings(sessions)
+def home_summary(database: SessionFactory, today: dt.date) -> HomeSummary | None:
+    settings = load_settings(database)
     if settings is None:
         return None
     year_start = dt.date(today.year, 1, 1)
-    with sessions() as session:
-        active = session.scalar(
+    with database() as db:
+        active = db.scalar(
             select(func.count(Person.id)).where(
                 Person.in_service <= today,
                 or_(Person.out_of_service.is_(None), Person.out_of_service >= today),
             )
         )
-        later = session.scalar(
+        later = db.scalar(
             select(func.count(Person.id)).where(
                 Person.in_service > today,
                 or_(Person.out_of_service.is_(None), Person.out_of_service >= today),
             )
         )
-        joined = session.scalar(
+        joined = db.scalar(
             select(func.count(Person.id)).where(
                 Person.in_service >= year_start, Person.in_service <= today
             )
         )
-        left = session.scalar(
+        left = db.scalar(
             select(func.count(Person.id)).where(
                 Person.out_of_service >= year_start, Person.out_of_service <= today
             )
         )
-    budget_rows = budgets(sessions, today.year)
-    cycles = cycle_spans(sessions, today.year)
+    budget_rows = budgets(database, today.year)
+    cycles = cycle_spans(database, today.year)
     closed = []
     for day in settings.work_calendar().closed_days(
         today, today + dt.timedelta(days=LOOK_AHEAD_DAYS)
@@ -85,13 +85,13 @@ def home_summary(sessions: SessionFactory, today: dt.date) -> HomeSummary | None
         joined_this_year=joined or 0,
         left_this_year=left or 0,
         upcoming_closed_days=tuple(closed),
-        conversations=tuple(due_overview(sessions, today, settings.conversation_schedule)),
+        conversations=tuple(due_overview(database, today, settings.conversation_schedule)),
         budget_cents=sum(b.budget_cents for b in budget_rows),
         budget_spent_cents=sum(b.spent_cents for b in budget_rows),
         budget_reserved_cents=sum(b.reserved_cents for b in budget_rows),
         cycles_this_year=len(cycles),
         cycles_ahead=sum(1 for _first, last in cycles if last >= today),
-        certificates=tuple(expiring_certificates(sessions, today)),
-        leavers_to_review=tuple(retention_due(sessions, today, settings.retention_months)),
+        certificates=tuple(expiring_certificates(database, today)),
+        leavers_to_review=tuple(retention_due(database, today, settings.retention_months)),
         retention_months=settings.retention_months,
     )

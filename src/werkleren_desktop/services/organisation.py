@@ -13,34 +13,34 @@ from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
 
 
-def _organisation(session: Session) -> Organisation | None:
-    return session.scalars(select(Organisation).order_by(Organisation.id).limit(1)).first()
+def _organisation(db: Session) -> Organisation | None:
+    return db.scalars(select(Organisation).order_by(Organisation.id).limit(1)).first()
 
 
-def has_organisation(sessions: SessionFactory) -> bool:
-    with sessions() as session:
-        return _organisation(session) is not None
+def has_organisation(database: SessionFactory) -> bool:
+    with database() as db:
+        return _organisation(db) is not None
 
 
-def holds_data(sessions: SessionFactory) -> bool:
+def holds_data(database: SessionFactory) -> bool:
     """Whether anything at all was entered in this data folder."""
-    with sessions() as session:
+    with database() as db:
         return (
-            _organisation(session) is not None
-            or session.scalars(select(Person.id).limit(1)).first() is not None
+            _organisation(db) is not None
+            or db.scalars(select(Person.id).limit(1)).first() is not None
         )
 
 
-def load_settings(sessions: SessionFactory) -> OrganisationSettings | None:
-    with sessions() as session:
-        return _settings_from(session)
+def load_settings(database: SessionFactory) -> OrganisationSettings | None:
+    with database() as db:
+        return _settings_from(db)
 
 
-def _settings_from(session: Session) -> OrganisationSettings | None:
-    organisation = _organisation(session)
+def _settings_from(db: Session) -> OrganisationSettings | None:
+    organisation = _organisation(db)
     if organisation is None:
         return None
-    periods = session.scalars(select(ClosingPeriod).order_by(ClosingPeriod.first_day)).all()
+    periods = db.scalars(select(ClosingPeriod).order_by(ClosingPeriod.first_day)).all()
     return OrganisationSettings(
         name=organisation.name,
         logo_png=organisation.logo_png,
@@ -65,25 +65,25 @@ def _settings_from(session: Session) -> OrganisationSettings | None:
     )
 
 
-def create_organisation(sessions: SessionFactory, settings: OrganisationSettings) -> None:
+def create_organisation(database: SessionFactory, settings: OrganisationSettings) -> None:
     """Start a new organisation in an empty data folder."""
-    with sessions.begin() as session:
-        add_organisation(session, settings)
+    with database.begin() as db:
+        add_organisation(db, settings)
 
 
-def add_organisation(session: Session, settings: OrganisationSettings) -> None:
+def add_organisation(db: Session, settings: OrganisationSettings) -> None:
     """The organisation, inside a transaction the caller holds (the demo fills the
     whole folder in one)."""
     settings = settings.validated()
-    if _organisation(session) is not None:
+    if _organisation(db) is not None:
         raise UserError(_("This data folder already holds an organisation."))
     organisation = Organisation()
-    session.add(organisation)
-    _apply(session, organisation, settings)
+    db.add(organisation)
+    _apply(db, organisation, settings)
 
 
 def save_settings(
-    sessions: SessionFactory,
+    database: SessionFactory,
     settings: OrganisationSettings,
     questions: list[QuestionRow] | None = None,
 ) -> OrganisationSettings:
@@ -92,17 +92,17 @@ def save_settings(
     from werkleren_desktop.services.situations import store_questions
 
     settings = settings.validated()
-    with sessions.begin() as session:
-        organisation = _organisation(session)
+    with database.begin() as db:
+        organisation = _organisation(db)
         if organisation is None:
             raise UserError(_("There is no organisation yet; start one first."))
-        _apply(session, organisation, settings)
+        _apply(db, organisation, settings)
         if questions is not None:
-            store_questions(session, questions)
+            store_questions(db, questions)
     return settings
 
 
-def _apply(session: Session, organisation: Organisation, settings: OrganisationSettings) -> None:
+def _apply(db: Session, organisation: Organisation, settings: OrganisationSettings) -> None:
     organisation.name = settings.name
     organisation.logo_png = settings.logo_png
     organisation.working_days = sorted(settings.working_days)
@@ -118,8 +118,8 @@ def _apply(session: Session, organisation: Organisation, settings: OrganisationS
     organisation.retention_months = settings.retention_months
     organisation.email = settings.email
     organisation.calendar_alarm_minutes = settings.calendar_alarm_minutes
-    session.execute(delete(ClosingPeriod))
-    session.add_all(
+    db.execute(delete(ClosingPeriod))
+    db.add_all(
         ClosingPeriod(first_day=p.first_day, last_day=p.last_day, description=p.description)
         for p in settings.closing_periods
     )

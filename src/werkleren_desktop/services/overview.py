@@ -248,23 +248,23 @@ def _shared_statements() -> tuple[Select[SituationKind, int, int], Select[int]]:
     return situations, sessions_held
 
 
-def _shared_counts(session: Session, bounds: dict[str, Any]) -> SharedCounts:
+def _shared_counts(db: Session, bounds: dict[str, Any]) -> SharedCounts:
     situations, sessions_held = _shared_statements()
     by_kind: dict[SituationKind, int] = {}
     consultations = 0
-    for kind, n, consulted in session.execute(situations, bounds):
+    for kind, n, consulted in db.execute(situations, bounds):
         by_kind[SituationKind(kind)] = int(n)
         consultations += int(consulted)
     return SharedCounts(
         situations_by_kind=by_kind,
         consultations=consultations,
-        sessions_held=int(session.execute(sessions_held, bounds).scalar_one()),
+        sessions_held=int(db.execute(sessions_held, bounds).scalar_one()),
     )
 
 
-def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
+def year_overview(database: SessionFactory, year: int) -> YearOverview:
     """The per-person sums of a year and the organisation's totals."""
-    settings = load_settings(sessions)
+    settings = load_settings(database)
     if settings is None:
         raise UserError(_("There is no organisation yet; start one first."))
     check_year(year)
@@ -280,9 +280,9 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
     }
     kinds = list(SituationKind)
     keyed = []
-    with sessions() as session:
-        shared = _shared_counts(session, bounds)
-        for row in session.execute(_statement(), bounds):
+    with database() as db:
+        shared = _shared_counts(db, bounds)
+        for row in db.execute(_statement(), bounds):
             pid, given, family, job, m_given, m_family, in_service, out_of_service = row[:8]
             counts = row[8 : 8 + len(kinds)]
             (
@@ -345,9 +345,9 @@ def year_overview(sessions: SessionFactory, year: int) -> YearOverview:
     )
 
 
-def year_trainings(sessions: SessionFactory, year: int) -> tuple[TrainingRow, ...]:
+def year_trainings(database: SessionFactory, year: int) -> tuple[TrainingRow, ...]:
     """Every training that counts in the year (by its start; cancelled ones never), for
     the exports that list them."""
     return tuple(
-        t for t in list_trainings(sessions, year) if t.status is not TrainingStatus.CANCELLED
+        t for t in list_trainings(database, year) if t.status is not TrainingStatus.CANCELLED
     )

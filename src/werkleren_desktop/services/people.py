@@ -75,7 +75,7 @@ def _full_name(person: Person) -> str:
     return f"{person.first_name} {person.last_name}"
 
 
-def list_people(sessions: SessionFactory) -> list[PersonRow]:
+def list_people(database: SessionFactory) -> list[PersonRow]:
     """Everybody, who is still here and who left, sorted by surname."""
     manager = aliased(Person)
     query = (
@@ -83,7 +83,7 @@ def list_people(sessions: SessionFactory) -> list[PersonRow]:
         .outerjoin(manager, Person.manager_id == manager.id)
         .order_by(Person.sort_key, Person.id)
     )
-    with sessions() as session:
+    with database() as db:
         return [
             PersonRow(
                 id=p.id,
@@ -98,7 +98,7 @@ def list_people(sessions: SessionFactory) -> list[PersonRow]:
                 birth_year=p.birth_year,
                 contract_minutes=p.contract_minutes,
             )
-            for p, mf, ml in session.execute(query)
+            for p, mf, ml in db.execute(query)
         ]
 
 
@@ -119,33 +119,33 @@ def input_of(person: Person) -> PersonInput:
     )
 
 
-def _get(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
+def _get(db: Session, person_id: int) -> Person:
+    person = db.get(Person, person_id)
     if person is None:
         raise UserError(_("This person no longer exists."))
     return person
 
 
-def get_person(sessions: SessionFactory, person_id: int) -> PersonInput:
-    with sessions() as session:
-        return input_of(_get(session, person_id))
+def get_person(database: SessionFactory, person_id: int) -> PersonInput:
+    with database() as db:
+        return input_of(_get(db, person_id))
 
 
-def person_overview(sessions: SessionFactory, person_id: int) -> PersonOverview:
-    with sessions() as session:
-        person = _get(session, person_id)
-        reports = session.scalars(
+def person_overview(database: SessionFactory, person_id: int) -> PersonOverview:
+    with database() as db:
+        person = _get(db, person_id)
+        reports = db.scalars(
             select(Person)
             .where(Person.manager_id == person_id)
             .order_by(Person.sort_key, Person.id)
         ).all()
-        memberships = session.execute(
+        memberships = db.execute(
             select(GroupMembership, LearningGroup.name)
             .join(LearningGroup, GroupMembership.group_id == LearningGroup.id)
             .where(GroupMembership.person_id == person_id)
             .order_by(GroupMembership.joined.desc())
         ).all()
-        recorded = session.scalar(
+        recorded = db.scalar(
             select(func.max(TalentConversation.held_on)).where(
                 TalentConversation.person_id == person_id
             )
@@ -163,10 +163,10 @@ def person_overview(sessions: SessionFactory, person_id: int) -> PersonOverview:
         )
 
 
-def _manager_graph(session: Session) -> tuple[dict[int, int | None], dict[int, str]]:
+def _manager_graph(db: Session) -> tuple[dict[int, int | None], dict[int, str]]:
     managers: dict[int, int | None] = {}
     names: dict[int, str] = {}
-    for pid, manager_id, first, last in session.execute(
+    for pid, manager_id, first, last in db.execute(
         select(Person.id, Person.manager_id, Person.first_name, Person.last_name)
     ):
         managers[pid] = manager_id
@@ -175,21 +175,21 @@ def _manager_graph(session: Session) -> tuple[dict[int, int | None], dict[int, s
 
 
 def save_person(
-    sessions: SessionFactory, data: PersonInput, today: dt.date, person_id: int | None = None
+    database: SessionFactory, data: PersonInput, today: dt.date, person_id: int | None = None
 ) -> int:
     """Create or change a person in one transaction; returns the person's id."""
     data = data.validated(today)
-    with sessions.begin() as session:
-        if data.manager_id is not None and session.get(Person, data.manager_id) is None:
+    with database.begin() as db:
+        if data.manager_id is not None and db.get(Person, data.manager_id) is None:
             raise ValidationError(_("The chosen manager no longer exists."), "manager")
-        managers, names = _manager_graph(session)
+        managers, names = _manager_graph(db)
         if person_id is not None:
             names[person_id] = data.full_name
         check_manager_chain(person_id, data.manager_id, managers, names)
-        person = Person() if person_id is None else _get(session, person_id)
+        person = Person() if person_id is None else _get(db, person_id)
         apply_input(person, data)
-        session.add(person)
-        session.flush()
+        db.add(person)
+        db.flush()
         return person.id
 
 
@@ -217,13 +217,13 @@ def apply_input(person: Person, data: PersonInput) -> None:
 
 
 def note_last_conversation(
-    sessions: SessionFactory, person_ids: Sequence[int], day: dt.date | None, today: dt.date
+    database: SessionFactory, person_ids: Sequence[int], day: dt.date | None, today: dt.date
 ) -> int:
     """Note for several people at once when their last talent conversation was held
     (None forgets it): an owner's first day, before the program kept records. All or
     nobody; a date that does not fit someone names them. Returns how many were noted."""
-    with sessions.begin() as session:
-        people = session.scalars(
+    with database.begin() as db:
+        people = db.scalars(
             select(Person).where(Person.id.in_(person_ids)).order_by(Person.sort_key)
         ).all()
         if len(people) < len(set(person_ids)):
@@ -249,14 +249,14 @@ def note_last_conversation(
 
 
 def record_leaving(
-    sessions: SessionFactory, person_id: int, last_day: dt.date, today: dt.date
+    database: SessionFactory, person_id: int, last_day: dt.date, today: dt.date
 ) -> None:
     """Record that someone leaves: their history stays, their open group places end."""
-    with sessions.begin() as session:
-        person = _get(session, person_id)
+    with database.begin() as db:
+        person = _get(db, person_id)
         replace(input_of(person), out_of_service=last_day).validated(today)
         person.out_of_service = last_day
-        for membership in session.scalars(
+        for membership in db.scalars(
             select(GroupMembership).where(
                 GroupMembership.person_id == person_id, GroupMembership.left_on.is_(None)
             )
@@ -264,12 +264,12 @@ def record_leaving(
             membership.left_on = max(last_day, membership.joined)
 
 
-def person_id_by_name(sessions: SessionFactory, name: str) -> int:
+def person_id_by_name(database: SessionFactory, name: str) -> int:
     """The person called ``name`` ("Zoë van den Berg", "Berg, Zoë van den") or with that
     e-mail address, for the command line; it must point at exactly one person."""
     wanted = " ".join(name.split()).casefold()
-    with sessions() as session:
-        people = session.execute(
+    with database() as db:
+        people = db.execute(
             select(Person.id, Person.first_name, Person.last_name, Person.email)
         ).all()
     matches = [

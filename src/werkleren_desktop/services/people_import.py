@@ -201,7 +201,7 @@ def _read_row(
 
 
 def plan_import(
-    sessions: SessionFactory, table: Table, mapping: dict[str, int], today: dt.date
+    database: SessionFactory, table: Table, mapping: dict[str, int], today: dt.date
 ) -> ImportPlan:
     """What importing ``table`` would do, row by row; the database is not changed."""
     missing = missing_required(mapping)
@@ -211,7 +211,7 @@ def plan_import(
                 fields=", ".join(_(FIELDS[f]) for f in missing)
             )
         )
-    stored = _stored_people(sessions)
+    stored = _stored_people(database)
     by_email = {_fold(p.email): i for i, p in stored.items() if p.email}
     by_name: dict[str, list[int]] = {}
     for i, p in stored.items():
@@ -267,15 +267,15 @@ def plan_import(
     return ImportPlan(tuple(rows))
 
 
-def _stored_people(sessions: SessionFactory) -> dict[int, PersonInput]:
+def _stored_people(database: SessionFactory) -> dict[int, PersonInput]:
     """Everyone stored, as the import compares them: one query of plain rows (the
     objects of the ORM took seconds for a large organisation)."""
     columns = [
         func.coalesce(Person.email, "") if f.name == "email" else Person.__table__.c[f.name]
         for f in fields(PersonInput)
     ]  # in the order of PersonInput's fields
-    with sessions() as session:
-        rows = session.execute(select(Person.__table__.c.id, *columns)).all()
+    with database() as db:
+        rows = db.execute(select(Person.__table__.c.id, *columns)).all()
     return {person_id: PersonInput(*values) for person_id, *values in rows}
 
 
@@ -395,17 +395,17 @@ def _leave_out_failed_managers(rows: list[PlannedRow], stored: dict[int, PersonI
             )
 
 
-def apply_import(sessions: SessionFactory, plan: ImportPlan) -> ImportResult:
+def apply_import(database: SessionFactory, plan: ImportPlan) -> ImportResult:
     """Store the new and changed rows of ``plan`` in one transaction: all or nothing.
 
     New people go in with one statement of many rows, then every manager and change
     with one more; row by row through the ORM took 19 s for 100,000 people."""
     new = [row for row in plan.to_store if row.existing_id is None]
     changed = [row for row in plan.to_store if row.existing_id is not None]
-    with sessions.begin() as session:
+    with database.begin() as db:
         ids: dict[int, int] = {}  # line -> the id of the person stored from it
         if new:
-            inserted = session.scalars(
+            inserted = db.scalars(
                 insert(Person).returning(Person.id, sort_by_parameter_order=True),
                 [_values(row, manager_id=None) for row in new],
             )
@@ -421,9 +421,9 @@ def apply_import(sessions: SessionFactory, plan: ImportPlan) -> ImportResult:
             if manager(row) is not None
         ]
         if managed:
-            session.execute(update(Person), managed)
+            db.execute(update(Person), managed)
         if changed:
-            session.execute(
+            db.execute(
                 update(Person),
                 [{"id": ids[row.line], **_values(row, manager(row))} for row in changed],
             )

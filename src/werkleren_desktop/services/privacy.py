@@ -47,20 +47,18 @@ from werkleren_desktop.storage.drafts import DraftStore
 RETENTION_MONTHS = 24  # the Dutch guideline: about two years after leaving
 
 
-def _get(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
+def _get(db: Session, person_id: int) -> Person:
+    person = db.get(Person, person_id)
     if person is None:
         raise UserError(_("This person no longer exists."))
     return person
 
 
-def _others(session: Session, person_id: int, role: str) -> dict[str, str]:
+def _others(db: Session, person_id: int, role: str) -> dict[str, str]:
     """Every other person's name mapped to a role, to take them out of free text."""
     return {
         f"{first} {last}": role
-        for pid, first, last in session.execute(
-            select(Person.id, Person.first_name, Person.last_name)
-        )
+        for pid, first, last in db.execute(select(Person.id, Person.first_name, Person.last_name))
         if pid != person_id
     }
 
@@ -74,26 +72,26 @@ PERSON_FILE_VERSION = 3  # docs/person-file.schema.json describes it
 
 
 def person_file(
-    sessions: SessionFactory, person_id: int, now: dt.datetime | None = None
+    database: SessionFactory, person_id: int, now: dt.datetime | None = None
 ) -> dict[str, Any]:
     """Everything stored about one person, in every role they have in the data (as a
     professional, a manager, a colleague consulted, a group's expert), as plain data for
     the JSON and the PDF. Other people are named by their role only, in every text."""
     exported_at = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
-    with sessions() as session:
-        person = _get(session, person_id)
-        anonymised = Anonymiser(_others(session, person_id, _("a colleague")))
+    with database() as db:
+        person = _get(db, person_id)
+        anonymised = Anonymiser(_others(db, person_id, _("a colleague")))
 
         def clean(value: str | None) -> str:
             return anonymised(value) if value else ""
 
-        memberships = session.execute(
+        memberships = db.execute(
             select(LearningGroup.name, GroupMembership.joined, GroupMembership.left_on)
             .join(LearningGroup, LearningGroup.id == GroupMembership.group_id)
             .where(GroupMembership.person_id == person_id)
             .order_by(GroupMembership.joined)
         ).all()
-        attendance = session.execute(
+        attendance = db.execute(
             select(
                 CycleSession.starts_at,
                 LearningGroup.name,
@@ -108,7 +106,7 @@ def person_file(
             .where(Attendance.person_id == person_id)
             .order_by(CycleSession.starts_at)
         ).all()
-        situations = session.scalars(
+        situations = db.scalars(
             select(LearningSituation)
             .join(SituationPerson, SituationPerson.situation_id == LearningSituation.id)
             .where(SituationPerson.person_id == person_id)
@@ -119,21 +117,21 @@ def person_file(
             )
             .order_by(LearningSituation.occurred_on)
         ).all()
-        consulted = session.execute(
+        consulted = db.execute(
             select(LearningSituation.occurred_on, LearningSituation.title)
             .join(SituationConsultation, SituationConsultation.situation_id == LearningSituation.id)
             .where(SituationConsultation.person_id == person_id)
             .order_by(LearningSituation.occurred_on)
         ).all()
-        trainings = session.scalars(
+        trainings = db.scalars(
             select(Training).where(Training.person_id == person_id).order_by(Training.starts_on)
         ).all()
-        budgets = session.execute(
+        budgets = db.execute(
             select(TrainingBudget.year, TrainingBudget.amount_cents)
             .where(TrainingBudget.person_id == person_id)
             .order_by(TrainingBudget.year)
         ).all()
-        conversations = session.scalars(
+        conversations = db.scalars(
             select(TalentConversation)
             .where(TalentConversation.person_id == person_id)
             .options(
@@ -143,18 +141,18 @@ def person_file(
             )
             .order_by(TalentConversation.planned_on)
         ).all()
-        as_manager = session.scalars(
+        as_manager = db.scalars(
             select(TalentConversation)
             .where(TalentConversation.manager_id == person_id)
             .options(selectinload(TalentConversation.agreements))
             .order_by(TalentConversation.planned_on)
         ).all()
-        expert_for = session.execute(
+        expert_for = db.execute(
             select(LearningGroup.name, LearningGroup.starts, LearningGroup.ends)
             .where(LearningGroup.expert_id == person_id)
             .order_by(LearningGroup.starts)
         ).all()
-        reports = session.scalar(
+        reports = db.scalar(
             select(func.count()).select_from(Person).where(Person.manager_id == person_id)
         )
         return {
@@ -384,12 +382,10 @@ class Erasure:
     mentions_replaced: int = 0
 
 
-def _other_names(session: Session, person_id: int) -> list[tuple[str, str]]:
+def _other_names(db: Session, person_id: int) -> list[tuple[str, str]]:
     return [
         (first, last)
-        for pid, first, last in session.execute(
-            select(Person.id, Person.first_name, Person.last_name)
-        )
+        for pid, first, last in db.execute(select(Person.id, Person.first_name, Person.last_name))
         if pid != person_id
     ]
 
@@ -421,7 +417,7 @@ def _excerpt(value: str, match: re.Match[str]) -> str:
     return ("…" if start else "") + words + ("…" if end < len(value) else "")
 
 
-def _remove_own_records(session: Session, person: Person) -> tuple[int, int]:
+def _remove_own_records(db: Session, person: Person) -> tuple[int, int]:
     """Delete the person and what is theirs alone, inside the caller's transaction:
     (situations removed, conversations removed). Others' records lose the links."""
     former = _("former colleague")
@@ -432,37 +428,35 @@ def _remove_own_records(session: Session, person: Person) -> tuple[int, int]:
         .group_by(SituationPerson.situation_id)
         .having(func.count() > 1)
     )
-    alone = session.scalars(
+    alone = db.scalars(
         select(LearningSituation.id).where(
             LearningSituation.id.in_(own), LearningSituation.id.not_in(shared)
         )
     ).all()
-    session.execute(delete(LearningSituation).where(LearningSituation.id.in_(alone)))
-    conversations = session.scalar(
-        select(func.count()).where(TalentConversation.person_id == person.id)
-    )
-    session.execute(
+    db.execute(delete(LearningSituation).where(LearningSituation.id.in_(alone)))
+    conversations = db.scalar(select(func.count()).where(TalentConversation.person_id == person.id))
+    db.execute(
         update(SituationConsultation)
         .where(SituationConsultation.person_id == person.id)
         .values(person_id=None, outside_name=former)
     )
-    session.execute(
+    db.execute(
         update(TalentConversation)
         .where(TalentConversation.manager_signed_name == person.full_name)
         .values(manager_signed_name=_("former manager"))
     )
-    session.execute(
+    db.execute(
         update(LearningGroup)
         .where(LearningGroup.expert_id == person.id)
         .values(expert_id=None, expert_name=former)
     )
-    session.delete(person)  # cascades: memberships, attendance, training, conversations
-    session.flush()
+    db.delete(person)  # cascades: memberships, attendance, training, conversations
+    db.flush()
     return len(alone), int(conversations or 0)
 
 
 def _mentions(
-    session: Session, certain: Sequence[str], offered: Sequence[str], drafts: DraftStore | None
+    db: Session, certain: Sequence[str], offered: Sequence[str], drafts: DraftStore | None
 ) -> tuple[list[Mention], list[Mention]]:
     """Every remaining text that names the person: (for sure, to choose)."""
     sure_pattern, offered_pattern = _pattern(certain), _pattern(offered) if offered else None
@@ -490,7 +484,7 @@ def _mentions(
             for n, term in enumerate(terms):
                 values[f"t{2 * n}"] = f"%{term}%"
                 values[f"t{2 * n + 1}"] = f"%{term.casefold()}%"
-            for row_id, value in session.execute(
+            for row_id, value in db.execute(
                 text(f"SELECT id, {column} FROM {table} WHERE {likes}"),
                 values,
             ):
@@ -504,26 +498,26 @@ def _mentions(
 
 
 def plan_erasure(
-    sessions: SessionFactory, person_id: int, drafts: DraftStore | None = None
+    database: SessionFactory, person_id: int, drafts: DraftStore | None = None
 ) -> ErasurePlan:
     """What erasing the person would remove and change, without changing anything: the
     erasure is carried out in a transaction that is then rolled back."""
-    with sessions() as session:
-        session.begin()
-        session.connection(execution_options={WRITE_AT_ONCE: True})
+    with database() as db:
+        db.begin()
+        db.connection(execution_options={WRITE_AT_ONCE: True})
         try:
-            person = _get(session, person_id)
+            person = _get(db, person_id)
             name = person.full_name
-            certain, offered = _name_terms(person, _other_names(session, person_id))
-            situations, conversations = _remove_own_records(session, person)
-            sure, choose = _mentions(session, certain, offered, drafts)
+            certain, offered = _name_terms(person, _other_names(db, person_id))
+            situations, conversations = _remove_own_records(db, person)
+            sure, choose = _mentions(db, certain, offered, drafts)
         finally:
-            session.rollback()
+            db.rollback()
     return ErasurePlan(person_id, name, situations, conversations, tuple(sure), tuple(choose))
 
 
 def erase_person(
-    sessions: SessionFactory,
+    database: SessionFactory,
     person_id: int,
     *,
     first_name_mentions: Sequence[Mention] = (),
@@ -540,12 +534,12 @@ def erase_person(
     """
     former = _("former colleague")
     chosen = {m.place for m in first_name_mentions}
-    with sessions.begin() as session:
-        person = _get(session, person_id)
+    with database.begin() as db:
+        person = _get(db, person_id)
         name = person.full_name
-        certain, offered = _name_terms(person, _other_names(session, person_id))
-        situations, conversations = _remove_own_records(session, person)
-        sure, choose = _mentions(session, certain, offered, drafts)
+        certain, offered = _name_terms(person, _other_names(db, person_id))
+        situations, conversations = _remove_own_records(db, person)
+        sure, choose = _mentions(db, certain, offered, drafts)
         replace_sure = _pattern(certain)
         replace_all = _pattern([*certain, *offered])
         # every place once: the full name for sure, the first name where the user chose
@@ -557,7 +551,7 @@ def erase_person(
                 if drafts is not None:
                     drafts.replace_state(mention.column, json.loads(new))
             else:
-                session.execute(
+                db.execute(
                     text(f"UPDATE {mention.table} SET {mention.column} = :new WHERE id = :id"),
                     {"new": new, "id": mention.row_id},
                 )
@@ -565,30 +559,30 @@ def erase_person(
                     searched.add(mention.row_id)
                 elif mention.table == "situation_answer":
                     searched.update(
-                        session.scalars(
+                        db.scalars(
                             select(SituationAnswer.situation_id).where(
                                 SituationAnswer.id == mention.row_id
                             )
                         )
                     )
         # the search's folded copy of those texts must not keep the name either
-        refresh_search_text(session, searched)
-    _leave_no_trace(sessions)
+        refresh_search_text(db, searched)
+    _leave_no_trace(database)
     return Erasure(name, situations, conversations, len(places))
 
 
-def _leave_no_trace(sessions: SessionFactory) -> None:
+def _leave_no_trace(database: SessionFactory) -> None:
     """Nothing deleted stays readable in the file: the search index merged into fresh
     pages (its old ones overwritten, secure_delete), and the write-ahead log written
     back and emptied. Other databases (the shared server) do this themselves."""
-    with sessions() as session:
-        bind = session.get_bind()
+    with database() as db:
+        bind = db.get_bind()
         if bind.dialect.name != "sqlite":
             return
-    with sessions.begin() as session:
-        session.execute(text("INSERT INTO situation_search(situation_search) VALUES ('optimize')"))
-    with sessions() as session:
-        session.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    with database.begin() as db:
+        db.execute(text("INSERT INTO situation_search(situation_search) VALUES ('optimize')"))
+    with database() as db:
+        db.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 @dataclass(frozen=True)
@@ -599,12 +593,12 @@ class LeaverRow:
 
 
 def retention_due(
-    sessions: SessionFactory, today: dt.date, months: int = RETENTION_MONTHS
+    database: SessionFactory, today: dt.date, months: int = RETENTION_MONTHS
 ) -> list[LeaverRow]:
     """People who left more than ``months`` ago: to review, and to erase if nothing
     requires keeping their data."""
-    with sessions() as session:
-        rows = session.execute(
+    with database() as db:
+        rows = db.execute(
             select(Person.id, Person.first_name, Person.last_name, Person.out_of_service)
             .where(Person.out_of_service.is_not(None))
             .order_by(Person.out_of_service)

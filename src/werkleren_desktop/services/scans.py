@@ -76,10 +76,10 @@ class ScanResult:
     logo_png: bytes | None
 
 
-def _responses(session: Session, scan_ids: list[int]) -> dict[int, list[dict[str, Answer]]]:
+def _responses(db: Session, scan_ids: list[int]) -> dict[int, list[dict[str, Answer]]]:
     """Every scan's forms, as answers by characteristic, in the order of their numbers."""
     forms: dict[int, dict[int, dict[str, Answer]]] = defaultdict(dict)
-    rows = session.execute(
+    rows = db.execute(
         select(
             ScanResponse.scan_id,
             ScanResponse.number,
@@ -110,49 +110,49 @@ def _row(scan: Scan, forms: list[dict[str, Answer]]) -> ScanRow:
     )
 
 
-def list_scans(sessions: SessionFactory) -> list[ScanRow]:
+def list_scans(database: SessionFactory) -> list[ScanRow]:
     """Every scan, newest first, with its number of forms and its overall average."""
-    with sessions() as session:
-        scans = list(session.scalars(select(Scan).order_by(Scan.held_on.desc(), Scan.id.desc())))
-        forms = _responses(session, [s.id for s in scans])
+    with database() as db:
+        scans = list(db.scalars(select(Scan).order_by(Scan.held_on.desc(), Scan.id.desc())))
+        forms = _responses(db, [s.id for s in scans])
         return [_row(s, forms.get(s.id, [])) for s in scans]
 
 
-def _get(session: Session, scan_id: int) -> Scan:
-    scan = session.get(Scan, scan_id)
+def _get(db: Session, scan_id: int) -> Scan:
+    scan = db.get(Scan, scan_id)
     if scan is None:
         raise UserError(_("This scan no longer exists."))
     return scan
 
 
 def save_scan(
-    sessions: SessionFactory, data: ScanInput, today: dt.date, scan_id: int | None = None
+    database: SessionFactory, data: ScanInput, today: dt.date, scan_id: int | None = None
 ) -> int:
     """A new scan, or a change of a scan's date, name or note; returns its id."""
     data = data.validated(today)
-    with sessions.begin() as session:
-        scan = Scan() if scan_id is None else _get(session, scan_id)
+    with database.begin() as db:
+        scan = Scan() if scan_id is None else _get(db, scan_id)
         scan.held_on, scan.title, scan.note = data.held_on, data.title, data.note
-        session.add(scan)
-        session.flush()
+        db.add(scan)
+        db.flush()
         return scan.id
 
 
-def get_scan(sessions: SessionFactory, scan_id: int) -> ScanInput:
-    with sessions() as session:
-        scan = _get(session, scan_id)
+def get_scan(database: SessionFactory, scan_id: int) -> ScanInput:
+    with database() as db:
+        scan = _get(db, scan_id)
         return ScanInput(scan.held_on, scan.title, scan.note)
 
 
-def delete_scan(sessions: SessionFactory, scan_id: int) -> Deleted:
+def delete_scan(database: SessionFactory, scan_id: int) -> Deleted:
     """Delete a scan with its forms; what it returns puts them back (services.undo)."""
-    with sessions.begin() as session:
-        scan = _get(session, scan_id)
-        return delete_keeping(session, scan, _("Scan “{title}”").format(title=scan.title))
+    with database.begin() as db:
+        scan = _get(db, scan_id)
+        return delete_keeping(db, scan, _("Scan “{title}”").format(title=scan.title))
 
 
 def save_response(
-    sessions: SessionFactory,
+    database: SessionFactory,
     scan_id: int,
     answers: dict[str, Answer],
     response_id: int | None = None,
@@ -160,54 +160,54 @@ def save_response(
     """A respondent's form: a new one gets the next number; a change replaces the
     answers. Returns the form's id."""
     cleaned = clean_answers(answers)
-    with sessions.begin() as session:
-        scan = _get(session, scan_id)
+    with database.begin() as db:
+        scan = _get(db, scan_id)
         if response_id is None:
             number = max((r.number for r in scan.responses), default=0) + 1
             response = ScanResponse(scan=scan, number=number)
-            session.add(response)
+            db.add(response)
         else:
-            found = session.get(ScanResponse, response_id)
+            found = db.get(ScanResponse, response_id)
             if found is None or found.scan_id != scan_id:
                 raise UserError(_("This form no longer exists."))
             response = found
             response.answers.clear()  # the old answers go before the new ones arrive
-            session.flush()
+            db.flush()
         response.answers = [
             ScanAnswer(item=key, score=a.score, not_applicable=a.not_applicable, remark=a.remark)
             for key, a in cleaned.items()
         ]
-        session.flush()
+        db.flush()
         return response.id
 
 
-def get_response(sessions: SessionFactory, response_id: int) -> dict[str, Answer]:
-    with sessions() as session:
-        response = session.get(ScanResponse, response_id)
+def get_response(database: SessionFactory, response_id: int) -> dict[str, Answer]:
+    with database() as db:
+        response = db.get(ScanResponse, response_id)
         if response is None:
             raise UserError(_("This form no longer exists."))
         return {a.item: Answer(a.score, a.not_applicable, a.remark) for a in response.answers}
 
 
-def delete_response(sessions: SessionFactory, response_id: int) -> Deleted:
+def delete_response(database: SessionFactory, response_id: int) -> Deleted:
     """Remove one form; the others keep their numbers, so remarks stay traceable."""
-    with sessions.begin() as session:
-        response = session.get(ScanResponse, response_id)
+    with database.begin() as db:
+        response = db.get(ScanResponse, response_id)
         if response is None:
             raise UserError(_("This form no longer exists."))
-        return delete_keeping(session, response, _("Form {n}").format(n=response.number))
+        return delete_keeping(db, response, _("Form {n}").format(n=response.number))
 
 
-def scan_result(sessions: SessionFactory, scan_id: int) -> ScanResult:
+def scan_result(database: SessionFactory, scan_id: int) -> ScanResult:
     """A scan's results per characteristic, with the scan before it (by date) to
     compare with."""
-    with sessions() as session:
-        scan = session.scalars(
+    with database() as db:
+        scan = db.scalars(
             select(Scan).options(selectinload(Scan.responses)).where(Scan.id == scan_id)
         ).one_or_none()
         if scan is None:
             raise UserError(_("This scan no longer exists."))
-        previous = session.scalars(
+        previous = db.scalars(
             select(Scan)
             .where(
                 (Scan.held_on < scan.held_on)
@@ -217,8 +217,8 @@ def scan_result(sessions: SessionFactory, scan_id: int) -> ScanResult:
             .limit(1)
         ).one_or_none()
         ids = [scan.id] + ([previous.id] if previous else [])
-        forms = _responses(session, ids)
-        organisation = session.scalars(select(Organisation)).first()
+        forms = _responses(db, ids)
+        organisation = db.scalars(select(Organisation)).first()
         mine = forms.get(scan.id, [])
         theirs = forms.get(previous.id, []) if previous else []
         return ScanResult(
@@ -236,11 +236,11 @@ def scan_result(sessions: SessionFactory, scan_id: int) -> ScanResult:
 # --- Measured from the program's data -------------------------------------------------
 
 
-def _situation_facts(session: Session, period: Period) -> dict[str, int]:
+def _situation_facts(db: Session, period: Period) -> dict[str, int]:
     s = LearningSituation
     logged_after = func.julianday(func.date(s.created_at)) - func.julianday(s.occurred_on)
     in_period = s.occurred_on.between(period.first, period.last)
-    row = session.execute(
+    row = db.execute(
         select(
             func.count(),
             func.coalesce(func.sum(case((logged_after <= JUST_IN_TIME_DAYS, 1), else_=0)), 0),
@@ -251,7 +251,7 @@ def _situation_facts(session: Session, period: Period) -> dict[str, int]:
             func.coalesce(func.sum(case((s.in_working_time, s.minutes), else_=0)), 0),
         ).where(in_period)
     ).one()
-    consulted = session.scalar(
+    consulted = db.scalar(
         select(func.count(func.distinct(SituationConsultation.situation_id)))
         .join(s, s.id == SituationConsultation.situation_id)
         .where(in_period)
@@ -268,10 +268,10 @@ def _situation_facts(session: Session, period: Period) -> dict[str, int]:
     }
 
 
-def _other_learning_minutes(session: Session, period: Period) -> tuple[int, int]:
+def _other_learning_minutes(db: Session, period: Period) -> tuple[int, int]:
     """Formal training and attended week-cycle sessions: all minutes, and those in
     working time."""
-    training = session.execute(
+    training = db.execute(
         select(
             func.coalesce(func.sum(Training.minutes), 0),
             func.coalesce(func.sum(case((Training.in_working_time, Training.minutes), else_=0)), 0),
@@ -280,7 +280,7 @@ def _other_learning_minutes(session: Session, period: Period) -> tuple[int, int]
             Training.status != TrainingStatus.CANCELLED,
         )
     ).one()
-    cycles = session.scalar(
+    cycles = db.scalar(
         select(func.coalesce(func.sum(CycleSession.duration_minutes), 0))
         .select_from(Attendance)
         .join(CycleSession, CycleSession.id == Attendance.session_id)
@@ -294,10 +294,10 @@ def _other_learning_minutes(session: Session, period: Period) -> tuple[int, int]
     return training[0] + (cycles or 0), training[1] + (cycles or 0)
 
 
-def _group_facts(session: Session, period: Period) -> tuple[int, int]:
+def _group_facts(db: Session, period: Period) -> tuple[int, int]:
     """Groups active in the period with two or more members of known birth year, and
     how many of them mix generations."""
-    rows = session.execute(
+    rows = db.execute(
         select(GroupMembership.group_id, Person.birth_year)
         .join(LearningGroup, LearningGroup.id == GroupMembership.group_id)
         .join(Person, Person.id == GroupMembership.person_id)
@@ -320,14 +320,14 @@ def _group_facts(session: Session, period: Period) -> tuple[int, int]:
     return known, mixed
 
 
-def _conversation_facts(session: Session, period: Period) -> tuple[int, int]:
+def _conversation_facts(db: Session, period: Period) -> tuple[int, int]:
     day = period.last
     in_service = (Person.in_service <= day) & (
         Person.out_of_service.is_(None) | (Person.out_of_service >= day)
     )
-    people = session.scalar(select(func.count()).select_from(Person).where(in_service)) or 0
+    people = db.scalar(select(func.count()).select_from(Person).where(in_service)) or 0
     since = add_months(day, -CONVERSATION_MONTHS)
-    held = session.scalar(
+    held = db.scalar(
         select(func.count(func.distinct(TalentConversation.person_id)))
         .join(Person, Person.id == TalentConversation.person_id)
         .where(in_service, TalentConversation.held_on > since, TalentConversation.held_on <= day)
@@ -335,9 +335,9 @@ def _conversation_facts(session: Session, period: Period) -> tuple[int, int]:
     return people, held or 0
 
 
-def _agreement_facts(session: Session, period: Period) -> tuple[int, int]:
+def _agreement_facts(db: Session, period: Period) -> tuple[int, int]:
     review = aliased(TalentConversation)
-    row = session.execute(
+    row = db.execute(
         select(
             func.count(),
             func.coalesce(
@@ -355,14 +355,14 @@ def _agreement_facts(session: Session, period: Period) -> tuple[int, int]:
     return row[0], row[1]
 
 
-def measure(sessions: SessionFactory, period: Period) -> Facts:
+def measure(database: SessionFactory, period: Period) -> Facts:
     """What the program's data says about ``period``, for the measured indicators."""
-    with sessions() as session:
-        situations = _situation_facts(session, period)
-        other_minutes, other_working = _other_learning_minutes(session, period)
-        groups_known, groups_mixed = _group_facts(session, period)
-        people, with_conversation = _conversation_facts(session, period)
-        reviewed, kept = _agreement_facts(session, period)
+    with database() as db:
+        situations = _situation_facts(db, period)
+        other_minutes, other_working = _other_learning_minutes(db, period)
+        groups_known, groups_mixed = _group_facts(db, period)
+        people, with_conversation = _conversation_facts(db, period)
+        reviewed, kept = _agreement_facts(db, period)
     return Facts(
         situations=situations["situations"],
         situations_just_in_time=situations["situations_just_in_time"],
@@ -381,12 +381,12 @@ def measure(sessions: SessionFactory, period: Period) -> Facts:
     )
 
 
-def data_years(sessions: SessionFactory) -> list[int]:
+def data_years(database: SessionFactory) -> list[int]:
     """The years with learning situations, newest first: periods worth measuring."""
-    with sessions() as session:
+    with database() as db:
         # two queries: SQLite reads min() or max() from the index, not both at once
-        first = session.scalar(select(func.min(LearningSituation.occurred_on)))
-        last = session.scalar(select(func.max(LearningSituation.occurred_on)))
+        first = db.scalar(select(func.min(LearningSituation.occurred_on)))
+        last = db.scalar(select(func.max(LearningSituation.occurred_on)))
     if first is None or last is None:
         return []
     return list(range(last.year, first.year - 1, -1))

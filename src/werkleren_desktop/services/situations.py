@@ -86,76 +86,74 @@ class SituationRow:
     people: str
 
 
-def ensure_questions(sessions: SessionFactory) -> None:
+def ensure_questions(database: SessionFactory) -> None:
     """Give a new organisation the program's own ten questions, in its language."""
-    with sessions.begin() as session:
-        if session.scalar(select(func.count()).select_from(GuidingQuestion)):
+    with database.begin() as db:
+        if db.scalar(select(func.count()).select_from(GuidingQuestion)):
             return
-        session.add_all(
+        db.add_all(
             GuidingQuestion(position=i, text=text, retired=False)
             for i, text in enumerate(default_questions(), start=1)
         )
 
 
-def list_questions(sessions: SessionFactory, include_retired: bool = False) -> list[QuestionRow]:
-    ensure_questions(sessions)
+def list_questions(database: SessionFactory, include_retired: bool = False) -> list[QuestionRow]:
+    ensure_questions(database)
     query = select(GuidingQuestion).order_by(GuidingQuestion.position)
     if not include_retired:
         query = query.where(GuidingQuestion.retired.is_(False))
-    with sessions() as session:
-        return [QuestionRow(q.id, q.text, q.retired) for q in session.scalars(query)]
+    with database() as db:
+        return [QuestionRow(q.id, q.text, q.retired) for q in db.scalars(query)]
 
 
-def save_questions(sessions: SessionFactory, rows: list[QuestionRow]) -> None:
+def save_questions(database: SessionFactory, rows: list[QuestionRow]) -> None:
     """Store the set in this order: edited, added and retired in one go.
 
     Earlier answers keep the text they answered, because a situation stores it.
     """
-    with sessions.begin() as session:
-        store_questions(session, rows)
+    with database.begin() as db:
+        store_questions(db, rows)
 
 
-def store_questions(session: Session, rows: list[QuestionRow]) -> None:
+def store_questions(db: Session, rows: list[QuestionRow]) -> None:
     """The set stored inside a transaction the caller holds (settings and questions
     are saved together, or neither)."""
     cleaned = clean_questions(rows)
-    stored = {q.id: q for q in session.scalars(select(GuidingQuestion))}
+    stored = {q.id: q for q in db.scalars(select(GuidingQuestion))}
     for position, row in enumerate(cleaned, start=1):
         question = stored.get(row.id) if row.id is not None else None
         if question is None:
             question = GuidingQuestion()
-            session.add(question)
+            db.add(question)
         question.position = position
         question.text = row.text
         question.retired = row.retired
 
 
-def _get(session: Session, situation_id: int) -> LearningSituation:
-    situation = session.get(LearningSituation, situation_id)
+def _get(db: Session, situation_id: int) -> LearningSituation:
+    situation = db.get(LearningSituation, situation_id)
     if situation is None:
         raise UserError(_("This learning situation no longer exists."))
     return situation
 
 
 def save_situation(
-    sessions: SessionFactory,
+    database: SessionFactory,
     data: SituationInput,
     today: dt.date,
     situation_id: int | None = None,
 ) -> int:
     data = data.validated(today)
-    with sessions.begin() as session:
+    with database.begin() as db:
         known = set(
-            session.scalars(
-                select(Person.id).where(Person.id.in_(data.person_ids + data.consulted_ids))
-            )
+            db.scalars(select(Person.id).where(Person.id.in_(data.person_ids + data.consulted_ids)))
         )
         if not set(data.person_ids) <= known or not set(data.consulted_ids) <= known:
             raise ValidationError(_("Someone chosen no longer exists."), "people")
-        situation = LearningSituation() if situation_id is None else _get(session, situation_id)
+        situation = LearningSituation() if situation_id is None else _get(db, situation_id)
         if data.group_id is not None and data.cycle_id is None:
             # a situation logged during one of the group's week cycles belongs to it
-            data = replace(data, cycle_id=_cycle_on(session, data.group_id, data.occurred_on))
+            data = replace(data, cycle_id=_cycle_on(db, data.group_id, data.occurred_on))
         for name in (
             "occurred_on",
             "title",
@@ -189,13 +187,13 @@ def save_situation(
             for i, a in enumerate(data.answers, start=1)
         ]
         situation.search_text = search_text_of(data)
-        session.add(situation)
-        session.flush()
+        db.add(situation)
+        db.flush()
         return situation.id
 
 
-def _cycle_on(session: Session, group_id: int, day: dt.date) -> int | None:
-    spans = session.execute(
+def _cycle_on(db: Session, group_id: int, day: dt.date) -> int | None:
+    spans = db.execute(
         select(
             CycleSession.cycle_id,
             func.min(CycleSession.starts_at),
@@ -211,9 +209,9 @@ def _cycle_on(session: Session, group_id: int, day: dt.date) -> int | None:
     return None
 
 
-def get_situation(sessions: SessionFactory, situation_id: int) -> SituationInput:
-    with sessions() as session:
-        s = _get(session, situation_id)
+def get_situation(database: SessionFactory, situation_id: int) -> SituationInput:
+    with database() as db:
+        s = _get(db, situation_id)
         return SituationInput(
             occurred_on=s.occurred_on,
             title=s.title,
@@ -239,7 +237,7 @@ def get_situation(sessions: SessionFactory, situation_id: int) -> SituationInput
 
 
 def list_situations(
-    sessions: SessionFactory, where: SituationFilter, limit: int | None = None
+    database: SessionFactory, where: SituationFilter, limit: int | None = None
 ) -> list[SituationRow]:
     """The situations that match in the chosen order (newest first unless asked
     otherwise), searching every text of a situation and the answers to its questions.
@@ -249,7 +247,7 @@ def list_situations(
     """
     key = _order_key(where.order)
     newest = (LearningSituation.occurred_on.desc(), LearningSituation.id.desc())
-    with sessions() as session:
+    with database() as db:
         # plain columns, and the names in a second query for just these rows: building
         # objects for hundreds of rows at every keystroke was most of the time
         query = _filtered(
@@ -263,15 +261,15 @@ def list_situations(
                 LearningSituation.minutes,
             ),
             where,
-            _dialect(session),
+            _dialect(db),
         ).order_by(key.desc() if where.descending else key.asc(), *newest)
         if limit is not None:
             query = query.limit(limit)
-        found = session.execute(query).all()
+        found = db.execute(query).all()
         names: dict[int, list[str]] = {}
         ids = [row[0] for row in found]
         for chunk in range(0, len(ids), 900):  # SQLite's limit on bound parameters
-            for situation_id, first, last in session.execute(
+            for situation_id, first, last in db.execute(
                 select(SituationPerson.situation_id, Person.first_name, Person.last_name)
                 .join(Person, Person.id == SituationPerson.person_id)
                 .where(SituationPerson.situation_id.in_(ids[chunk : chunk + 900]))
@@ -309,24 +307,24 @@ def _order_key(order: SituationOrder) -> SQLColumnExpression[Any]:
     return LearningSituation.occurred_on
 
 
-def situation_years(sessions: SessionFactory) -> tuple[int, int] | None:
+def situation_years(database: SessionFactory) -> tuple[int, int] | None:
     """The first and the last year with a situation logged, or None for an empty log."""
-    with sessions() as session:
+    with database() as db:
         # two queries: SQLite reads min() or max() from the index, not both at once
-        first = session.scalar(select(func.min(LearningSituation.occurred_on)))
-        last = session.scalar(select(func.max(LearningSituation.occurred_on)))
+        first = db.scalar(select(func.min(LearningSituation.occurred_on)))
+        last = db.scalar(select(func.max(LearningSituation.occurred_on)))
     return None if first is None or last is None else (first.year, last.year)
 
 
 COUNT_CAP = 1000  # a search of one or two letters counts its matches up to here
 
 
-def count_situations(sessions: SessionFactory, where: SituationFilter) -> int:
+def count_situations(database: SessionFactory, where: SituationFilter) -> int:
     """How many situations match; for a search with a word of one or two letters (no
     index helps there: every text is read) the count stops above COUNT_CAP, so a
     result of COUNT_CAP + 1 means "more than COUNT_CAP"."""
-    with sessions() as session:
-        dialect = _dialect(session)
+    with database() as db:
+        dialect = _dialect(db)
         if where.short_words:
             matches = (
                 _filtered(select(LearningSituation.id), where, dialect)
@@ -336,11 +334,11 @@ def count_situations(sessions: SessionFactory, where: SituationFilter) -> int:
             query: Select[int] = select(func.count()).select_from(matches)
         else:
             query = _filtered(select(func.count(LearningSituation.id)), where, dialect)
-        return session.scalar(query) or 0
+        return db.scalar(query) or 0
 
 
-def _dialect(session: Session) -> str:
-    return session.get_bind().dialect.name
+def _dialect(db: Session) -> str:
+    return db.get_bind().dialect.name
 
 
 SEARCH_INDEX = "SELECT rowid FROM situation_search WHERE situation_search MATCH :{name}"
@@ -390,7 +388,7 @@ def _filtered(query: Query, where: SituationFilter, dialect: str) -> Query:
     return query
 
 
-def refresh_search_text(session: Session, situation_ids: Collection[int]) -> None:
+def refresh_search_text(db: Session, situation_ids: Collection[int]) -> None:
     """Compute the search text again for these situations, after their texts changed
     other than through ``save_situation`` (a name replaced when a person is erased)."""
     ids = sorted(situation_ids)
@@ -399,28 +397,28 @@ def refresh_search_text(session: Session, situation_ids: Collection[int]) -> Non
         columns = [LearningSituation.__table__.c[c] for c in SEARCHED_COLUMNS]
         texts = {
             row[0]: list(row[1:])
-            for row in session.execute(
+            for row in db.execute(
                 select(LearningSituation.id, *columns).where(LearningSituation.id.in_(part))
             )
         }
-        for situation_id, answer in session.execute(
+        for situation_id, answer in db.execute(
             select(SituationAnswer.situation_id, SituationAnswer.answer)
             .where(SituationAnswer.situation_id.in_(part))
             .order_by(SituationAnswer.situation_id, SituationAnswer.position)
         ):
             texts[situation_id].append(answer)
         if texts:
-            session.execute(
+            db.execute(
                 update(LearningSituation),
                 [{"id": i, "search_text": search_text(t)} for i, t in texts.items()],
             )
 
 
-def roles_of_people(sessions: SessionFactory) -> dict[str, str]:
+def roles_of_people(database: SessionFactory) -> dict[str, str]:
     """Every person's name mapped to a role that says enough without naming anyone:
     "Monteur A", "Monteur B", "Teamleider A"."""
-    with sessions() as session:
-        people = session.execute(
+    with database() as db:
+        people = db.execute(
             select(Person.first_name, Person.last_name, Person.job_title).order_by(Person.id)
         ).all()
     counters: dict[str, int] = {}

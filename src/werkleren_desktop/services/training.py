@@ -50,7 +50,7 @@ class TrainingRow:
 
 
 def list_trainings(
-    sessions: SessionFactory, year: int | None = None, person_id: int | None = None
+    database: SessionFactory, year: int | None = None, person_id: int | None = None
 ) -> list[TrainingRow]:
     """Training newest first; ``year`` keeps those that count in that year (by start).
     Plain columns from one query: a care group records thousands of trainings."""
@@ -80,13 +80,13 @@ def list_trainings(
         query = query.where(Training.starts_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
     if person_id is not None:
         query = query.where(Training.person_id == person_id)
-    with sessions() as session:
-        return [TrainingRow(*row) for row in session.execute(query)]
+    with database() as db:
+        return [TrainingRow(*row) for row in db.execute(query)]
 
 
-def get_training(sessions: SessionFactory, training_id: int) -> TrainingInput:
-    with sessions() as session:
-        t = _get(session, training_id)
+def get_training(database: SessionFactory, training_id: int) -> TrainingInput:
+    with database() as db:
+        t = _get(db, training_id)
         return TrainingInput(
             person_ids=(t.person_id,),
             title=t.title,
@@ -106,15 +106,15 @@ def get_training(sessions: SessionFactory, training_id: int) -> TrainingInput:
         )
 
 
-def _get(session: Session, training_id: int) -> Training:
-    training = session.get(Training, training_id)
+def _get(db: Session, training_id: int) -> Training:
+    training = db.get(Training, training_id)
     if training is None:
         raise UserError(_("This training no longer exists."))
     return training
 
 
 def save_training(
-    sessions: SessionFactory,
+    database: SessionFactory,
     data: TrainingInput,
     today: dt.date,
     training_id: int | None = None,
@@ -124,10 +124,8 @@ def save_training(
     data = data.validated(today)
     if training_id is not None and len(data.person_ids) != 1:
         raise ValidationError(_("A recorded training belongs to one person."), "people")
-    with sessions.begin() as session:
-        people = {
-            p.id: p for p in session.scalars(select(Person).where(Person.id.in_(data.person_ids)))
-        }
+    with database.begin() as db:
+        people = {p.id: p for p in db.scalars(select(Person).where(Person.id.in_(data.person_ids)))}
         if set(people) != set(data.person_ids):
             raise ValidationError(_("Someone chosen no longer exists."), "people")
         for person in people.values():
@@ -137,7 +135,7 @@ def save_training(
                     "people",
                 )
         records = (
-            [_get(session, training_id)]
+            [_get(db, training_id)]
             if training_id is not None
             else [Training() for _person in data.person_ids]
         )
@@ -160,18 +158,16 @@ def save_training(
                 "notes",
             ):
                 setattr(record, name, getattr(data, name))
-            session.add(record)
-        session.flush()
+            db.add(record)
+        db.flush()
         return [record.id for record in records]
 
 
-def delete_training(sessions: SessionFactory, training_id: int) -> Deleted:
+def delete_training(database: SessionFactory, training_id: int) -> Deleted:
     """Delete a training; what it returns puts it back (see services.undo)."""
-    with sessions.begin() as session:
-        training = _get(session, training_id)
-        return delete_keeping(
-            session, training, _("Training “{title}”").format(title=training.title)
-        )
+    with database.begin() as db:
+        training = _get(db, training_id)
+        return delete_keeping(db, training, _("Training “{title}”").format(title=training.title))
 
 
 # --- budgets -------------------------------------------------------------------------
@@ -216,28 +212,28 @@ class BudgetRow:
         return self.budget_cents - self.spent_cents - self.reserved_cents
 
 
-def set_budget(sessions: SessionFactory, person_id: int, year: int, cents: int | None) -> None:
+def set_budget(database: SessionFactory, person_id: int, year: int, cents: int | None) -> None:
     """A person's budget for a year; None goes back to the organisation's default."""
     if cents is not None and cents < 0:
         raise ValidationError(_("An amount cannot be negative."), "budget")
     check_year(year)
-    with sessions.begin() as session:
-        session.execute(
+    with database.begin() as db:
+        db.execute(
             delete(TrainingBudget).where(
                 TrainingBudget.person_id == person_id, TrainingBudget.year == year
             )
         )
         if cents is not None:
-            session.add(TrainingBudget(person_id=person_id, year=year, amount_cents=cents))
+            db.add(TrainingBudget(person_id=person_id, year=year, amount_cents=cents))
 
 
-def budgets(sessions: SessionFactory, year: int) -> list[BudgetRow]:
+def budgets(database: SessionFactory, year: int) -> list[BudgetRow]:
     """Budget, spending and reservations of everyone employed at some point in the year."""
-    settings = load_settings(sessions)
+    settings = load_settings(database)
     default = settings.default_training_budget_cents if settings else 0
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    with sessions() as session:
-        people = session.execute(
+    with database() as db:
+        people = db.execute(
             select(Person.id, Person.first_name, Person.last_name)
             .where(
                 Person.in_service <= last,
@@ -246,7 +242,7 @@ def budgets(sessions: SessionFactory, year: int) -> list[BudgetRow]:
             .order_by(Person.sort_key, Person.id)
         ).all()
         overrides = dict(
-            session.execute(
+            db.execute(
                 select(TrainingBudget.person_id, TrainingBudget.amount_cents).where(
                     TrainingBudget.year == year
                 )
@@ -255,7 +251,7 @@ def budgets(sessions: SessionFactory, year: int) -> list[BudgetRow]:
         spent, reserved = budget_sums(settings.required_training_on_budget if settings else False)
         carried = {
             pid: (int(done), int(planned))
-            for pid, done, planned in session.execute(
+            for pid, done, planned in db.execute(
                 select(Training.person_id, spent, reserved)
                 .where(Training.starts_on.between(first, last))
                 .group_by(Training.person_id)
@@ -291,7 +287,7 @@ class CertificateRow:
 
 
 def expiring_certificates(
-    sessions: SessionFactory,
+    database: SessionFactory,
     today: dt.date,
     months: int = CERTIFICATE_MONTHS,
     person_id: int | None = None,
@@ -313,22 +309,22 @@ def expiring_certificates(
     )
     if person_id is not None:
         query = query.where(Training.person_id == person_id)
-    with sessions() as session:
+    with database() as db:
         rows = [
             CertificateRow(t.id, t.person_id, t.person.full_name, t.certificate, expires)
-            for t in session.scalars(query)
+            for t in db.scalars(query)
             if (expires := t.certificate_expires_on) is not None
         ]
     # a certificate renewed by a later training no longer expires
-    renewed = _renewed(sessions, rows)
+    renewed = _renewed(database, rows)
     return [r for r in rows if (r.person_id, r.certificate.casefold()) not in renewed]
 
 
-def _renewed(sessions: SessionFactory, rows: list[CertificateRow]) -> set[tuple[int, str]]:
+def _renewed(database: SessionFactory, rows: list[CertificateRow]) -> set[tuple[int, str]]:
     if not rows:
         return set()
-    with sessions() as session:
-        later = session.execute(
+    with database() as db:
+        later = db.execute(
             select(Training.person_id, Training.certificate, Training.certificate_expires_on).where(
                 Training.person_id.in_({r.person_id for r in rows}),
                 Training.certificate != "",

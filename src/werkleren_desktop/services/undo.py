@@ -47,30 +47,30 @@ def _table(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
-def capture(session: Session, table_name: str, ids: list[Any], what: str) -> Deleted:
+def capture(db: Session, table_name: str, ids: list[Any], what: str) -> Deleted:
     """Everything a delete of ``ids`` in ``table_name`` will remove; call it in the
     delete's own transaction, before the delete."""
     rows: list[_Rows] = []
     links: list[_Links] = []
-    _collect(session, _table(table_name), ids, rows, links)
+    _collect(db, _table(table_name), ids, rows, links)
     return Deleted(what, tuple(rows), tuple(links))
 
 
-def delete_keeping(session: Session, record: Any, what: str) -> Deleted:
+def delete_keeping(db: Session, record: Any, what: str) -> Deleted:
     """Delete ``record`` (an ORM object with an ``id``) in the caller's transaction, and
     return what puts it back."""
-    kept = capture(session, record.__tablename__, [record.id], what)
-    session.delete(record)
+    kept = capture(db, record.__tablename__, [record.id], what)
+    db.delete(record)
     return kept
 
 
 def _collect(
-    session: Session, table: Table, ids: list[Any], rows: list[_Rows], links: list[_Links]
+    db: Session, table: Table, ids: list[Any], rows: list[_Rows], links: list[_Links]
 ) -> None:
     if not ids:
         return
     key = _primary(table)
-    found = [dict(r._mapping) for r in session.execute(select(table).where(key.in_(ids)))]
+    found = [dict(r._mapping) for r in db.execute(select(table).where(key.in_(ids)))]
     rows.append(_Rows(table.name, tuple(found)))
     for other in Base.metadata.sorted_tables:
         for fk in other.foreign_keys:
@@ -79,14 +79,14 @@ def _collect(
             referring = fk.parent
             if fk.ondelete == "CASCADE":
                 child_key = list(other.primary_key.columns)
-                children = session.execute(select(*child_key).where(referring.in_(ids))).all()
+                children = db.execute(select(*child_key).where(referring.in_(ids))).all()
                 if len(child_key) == 1:
-                    _collect(session, other, [c[0] for c in children], rows, links)
+                    _collect(db, other, [c[0] for c in children], rows, links)
                 else:  # a link table without an id of its own: its rows whole
-                    whole = session.execute(select(other).where(referring.in_(ids))).all()
+                    whole = db.execute(select(other).where(referring.in_(ids))).all()
                     rows.append(_Rows(other.name, tuple(dict(r._mapping) for r in whole)))
             elif fk.ondelete == "SET NULL":
-                pointing = session.execute(
+                pointing = db.execute(
                     select(*other.primary_key.columns, referring).where(referring.in_(ids))
                 ).all()
                 if pointing:
@@ -105,11 +105,11 @@ def _primary(table: Table) -> Any:
     return key
 
 
-def restore(sessions: SessionFactory, deleted: Deleted) -> None:
+def restore(database: SessionFactory, deleted: Deleted) -> None:
     """Put back what ``deleted`` holds, in one transaction. A row whose id was taken
     meanwhile gets a new one, and the rows that pointed at it follow."""
     new_ids: dict[tuple[str, Any], Any] = {}  # (table, old id) -> id now
-    with sessions.begin() as session:
+    with database.begin() as db:
         for group in deleted.rows:
             table = _table(group.table)
             single = len(table.primary_key.columns) == 1
@@ -123,22 +123,20 @@ def restore(sessions: SessionFactory, deleted: Deleted) -> None:
                 if single:
                     key = _primary(table)
                     old_id = values[key.name]
-                    taken = session.execute(select(key).where(key == old_id)).first()
+                    taken = db.execute(select(key).where(key == old_id)).first()
                     if taken is not None:
                         del values[key.name]
-                    new_id = session.execute(
-                        insert(table).values(values).returning(key)
-                    ).scalar_one()
+                    new_id = db.execute(insert(table).values(values).returning(key)).scalar_one()
                     new_ids[(table.name, old_id)] = new_id
                 else:
-                    session.execute(insert(table).values(values))
+                    db.execute(insert(table).values(values))
         for link in deleted.links:
             table = _table(link.table)
             column = table.c[link.column]
             target = next(fk.column.table.name for fk in column.foreign_keys)
             for key_values, old in link.links:
                 where = [table.c[name] == value for name, value in key_values.items()]
-                session.execute(
+                db.execute(
                     update(table)
                     .where(*where)
                     .values({column.name: new_ids.get((target, old), old)})
