@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import errors, prompts
+from werkleren_desktop.gui.bring_back import BringBack
+from werkleren_desktop.gui.contracts import GuardsUnsaved, Navigates, Refreshable
+from werkleren_desktop.gui.data_actions import DataActions
 from werkleren_desktop.gui.icons import app_icon
 from werkleren_desktop.gui.language import apply_language
-from werkleren_desktop.gui.navigation import AREAS, HOME, Area
+from werkleren_desktop.gui.navigation import AREAS, HOME
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import Banner, heading, name_for_screen_readers
 from werkleren_desktop.gui.window_state import WindowState
@@ -46,10 +48,16 @@ from werkleren_desktop.paths import DataPaths
 # imported: what needs it is imported where it is used, by then long loaded.
 if TYPE_CHECKING:
     from werkleren_desktop.domain.organisation import OrganisationSettings
+    from werkleren_desktop.gui.conversations.page import ConversationsPage
+    from werkleren_desktop.gui.cycles.page import CyclesPage
     from werkleren_desktop.gui.dialogs.guide import GuideDialog
-    from werkleren_desktop.gui.record_page import RecordListPage
-    from werkleren_desktop.services.undo import Deleted
-    from werkleren_desktop.storage.backups import Backup
+    from werkleren_desktop.gui.groups.page import GroupsPage
+    from werkleren_desktop.gui.overview.page import OverviewPage
+    from werkleren_desktop.gui.pages.home import HomePage
+    from werkleren_desktop.gui.people.page import PeoplePage
+    from werkleren_desktop.gui.scans.page import ScansPage
+    from werkleren_desktop.gui.situations.page import SituationsPage
+    from werkleren_desktop.gui.training.page import TrainingPage
     from werkleren_desktop.storage.data_store import DataStore
 
 EDIT_ACTIONS = (
@@ -80,6 +88,16 @@ class MainWindow(QMainWindow):
 
     own_store: DataStore  # the user's own data folder
     store: DataStore  # what the window shows: the own data or the demo
+    # each area's page once it was first shown (gui/area_pages.py makes them)
+    home_page: HomePage
+    people_page: PeoplePage
+    groups_page: GroupsPage
+    cycles_page: CyclesPage
+    situations_page: SituationsPage
+    training_page: TrainingPage
+    conversations_page: ConversationsPage
+    overview_page: OverviewPage
+    scans_page: ScansPage
 
     def __init__(
         self,
@@ -103,13 +121,18 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(760, 520)
         self._said_before_work = ""
         self.guide_dialog: GuideDialog | None = None
-        # deleted records, newest last, until the program closes (never in the file)
-        self.deleted_records: list[tuple[Deleted, RecordListPage]] = []
-        self._undo_button: QPushButton | None = None  # made at the first delete
+        self.recently_deleted = BringBack(self, lambda: self.store.sessions)
+        self.recently_deleted.changed.connect(self._update_edit_actions)
         # Ctrl+Z outside a text field (a field takes the key for its own typing first)
         bring_back = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
-        bring_back.activated.connect(self.bring_back)
+        bring_back.activated.connect(self.recently_deleted.bring_back)
         self.tasks.busy_changed.connect(self._show_busy)
+        self.data_actions = DataActions(self, self, tasks)
+        self.data_actions.switched.connect(self._switched)
+        self.data_actions.demo_busy.connect(self._demo_busy)
+        self.data_actions.demo_failed.connect(self._demo_failed)
+        self.data_actions.backing_up.connect(self._backing_up)
+        self.data_actions.backed_up.connect(lambda said: self.statusBar().showMessage(said, 8000))
         errors.tell_with(lambda message: self.statusBar().showMessage(message, 15_000))
         QApplication.instance().focusChanged.connect(self._update_edit_actions)  # type: ignore[union-attr]
         if store is None:
@@ -298,81 +321,6 @@ class MainWindow(QMainWindow):
     def showing_demo(self) -> bool:
         return self.is_open and self.store is not self.own_store
 
-    def _make_page(self, area: Area) -> QWidget:
-        """Build one area's page; its module is imported only now."""
-        if area is HOME:
-            from werkleren_desktop.gui.pages.home import HomePage
-
-            self.home_page = HomePage(self.store.sessions, self.tasks, self.today)
-            self.home_page.navigate.connect(self.show_area)
-            return self.home_page
-        if area.key == "people":
-            from werkleren_desktop.gui.people.page import PeoplePage
-            from werkleren_desktop.storage.drafts import DraftStore
-
-            self.people_page = PeoplePage(
-                self.store.sessions,
-                self.tasks,
-                self.today,
-                drafts=DraftStore(self.store.paths.drafts),
-            )
-            self.people_page.status_message.connect(self._show_message)
-            self.people_page.situations_wanted.connect(self.show_situations_of)
-            self.people_page.conversation_wanted.connect(self.show_conversation)
-            self.people_page.backup = self._back_up_before_import
-            return self.people_page
-        if area.key == "cycles":
-            from werkleren_desktop.gui.cycles.page import CyclesPage
-
-            self.cycles_page = CyclesPage(self.store.sessions, self.tasks, self.today)
-            self.cycles_page.status_message.connect(self._show_message)
-            return self.cycles_page
-        if area.key == "situations":
-            from werkleren_desktop.gui.situations.page import SituationsPage
-            from werkleren_desktop.storage.drafts import DraftStore
-
-            self.situations_page = SituationsPage(
-                self.store.sessions, self.tasks, self.today, DraftStore(self.store.paths.drafts)
-            )
-            self.situations_page.status_message.connect(self._show_message)
-            return self.situations_page
-        if area.key == "training":
-            from werkleren_desktop.gui.training.page import TrainingPage
-
-            self.training_page = TrainingPage(self.store.sessions, self.tasks, self.today)
-            self.training_page.status_message.connect(self._show_message)
-            return self.training_page
-        if area.key == "overview":
-            from werkleren_desktop.gui.overview.page import OverviewPage
-
-            self.overview_page = OverviewPage(self.store.sessions, self.tasks, self.today)
-            self.overview_page.status_message.connect(self._show_message)
-            return self.overview_page
-        if area.key == "conversations":
-            from werkleren_desktop.gui.conversations.page import ConversationsPage
-
-            self.conversations_page = ConversationsPage(self.store.sessions, self.tasks, self.today)
-            self.conversations_page.status_message.connect(self._show_message)
-            return self.conversations_page
-        if area.key == "groups":
-            from werkleren_desktop.gui.groups.page import GroupsPage
-
-            self.groups_page = GroupsPage(self.store.sessions, self.tasks, self.today)
-            self.groups_page.status_message.connect(self._show_message)
-            self.groups_page.situations_wanted.connect(self.show_situations_of)
-            return self.groups_page
-        if area.key == "scans":
-            from werkleren_desktop.gui.scans.page import ScansPage
-            from werkleren_desktop.storage.drafts import DraftStore
-
-            self.scans_page = ScansPage(
-                self.store.sessions, self.tasks, self.today, DraftStore(self.store.paths.drafts)
-            )
-            self.scans_page.status_message.connect(self._show_message)
-            self.scans_page.go_to.connect(self.show_area)
-            return self.scans_page
-        raise ValueError(f"no page for the area {area.key}")
-
     def _show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)
 
@@ -391,9 +339,9 @@ class MainWindow(QMainWindow):
         self.close_demo_action.triggered.connect(self.close_demo)
         file_menu.addSeparator()
         self.backup_action = file_menu.addAction(_("&Back up now"))
-        self.backup_action.triggered.connect(self.back_up_now)
+        self.backup_action.triggered.connect(self.data_actions.back_up_now)
         self.restore_action = file_menu.addAction(_("&Restore a backup…"))
-        self.restore_action.triggered.connect(self.restore)
+        self.restore_action.triggered.connect(self.data_actions.restore)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(_("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -470,15 +418,33 @@ class MainWindow(QMainWindow):
         self.conversations_page.open_conversation(conversation_id, person_id)
 
     def page(self, key: str) -> QWidget:
-        """The area's page, made on first use."""
+        """The area's page, made on first use (gui/area_pages.py) and wired the same way
+        as every other: what it says goes to the status bar, its links to other areas,
+        people's learning situations and conversations, and what it deleted."""
         if key not in self._made:
+            from werkleren_desktop.gui.area_pages import AREA_PAGES, PageContext
             from werkleren_desktop.gui.record_page import RecordListPage
 
             index = [area.key for area in AREAS].index(key)
-            page = self._make_page(AREAS[index])
+            spec = AREA_PAGES[key]
+            page = spec.make(
+                PageContext(
+                    self.store.sessions,
+                    self.tasks,
+                    self.today,
+                    self.store.paths,
+                    self.data_actions.back_up_before_import,
+                )
+            )
             name_for_screen_readers(page, _(AREAS[index].title))
+            if isinstance(page, Navigates):
+                page.navigate.connect(self.show_area)
             if isinstance(page, RecordListPage):
-                page.deleted.connect(lambda kept, page=page: self._deleted(kept, page))
+                page.status_message.connect(self._show_message)
+                page.situations_wanted.connect(self.show_situations_of)
+                page.conversation_wanted.connect(self.show_conversation)
+                page.deleted.connect(lambda kept, page=page: self.recently_deleted.keep(kept, page))
+            setattr(self, spec.attribute, page)  # window.people_page, declared above
             stand_in = self.page_of_area[key]
             self.pages.insertWidget(index, page)
             self.pages.removeWidget(stand_in)
@@ -496,9 +462,8 @@ class MainWindow(QMainWindow):
         self.area_actions[area.key].setChecked(True)
         self.state.set_area(area.key)
         page = self.page_of_area[area.key]
-        refresh = getattr(page, "refresh", None)
-        if refresh is not None:
-            refresh()
+        if isinstance(page, Refreshable):
+            page.refresh()
 
     def _toggle_sidebar(self, visible: bool) -> None:
         self.side_panel.setVisible(visible)
@@ -524,8 +489,9 @@ class MainWindow(QMainWindow):
         widget = QApplication.focusWidget()
         if widget is not None and hasattr(widget, method) and self._types(widget, method):
             getattr(widget, method)()
-        elif method == "undo" and self.deleted_records:
-            self.bring_back()  # Ctrl+Z outside a text field: the last deleted record
+        elif method == "undo" and self.recently_deleted.records:
+            # Ctrl+Z outside a text field: the last deleted record
+            self.recently_deleted.bring_back()
 
     @staticmethod
     def _types(widget: QWidget, method: str) -> bool:
@@ -542,59 +508,13 @@ class MainWindow(QMainWindow):
             available = widget is not None and hasattr(widget, method)
             changes_text = method in {"undo", "redo", "cut", "paste"}
             usable = available and not (read_only and changes_text)
-            if method == "undo" and self.deleted_records:
+            if method == "undo" and self.recently_deleted.records:
                 usable = True
             action.setEnabled(usable)
 
-    # --- bringing back what was deleted -------------------------------------------
-
-    def _deleted(self, kept: Deleted, page: RecordListPage) -> None:
-        """A page deleted a record: keep it in memory (never in the file) until the
-        program closes, and offer it back in the status bar and with Ctrl+Z."""
-        self.deleted_records.append((kept, page))
-        self.statusBar().showMessage(_("{what} deleted.").format(what=kept.what), 30_000)
-        self.undo_button.setText(_("Bring back"))
-        self.undo_button.setToolTip(_("Bring back: {what}").format(what=kept.what))
-        self.undo_button.show()
-        self._update_edit_actions()
-
     @property
     def undo_button(self) -> QPushButton:
-        """'Bring back' in the status bar, while something deleted can come back."""
-        if self._undo_button is None:
-            self._undo_button = QPushButton()
-            self._undo_button.setFlat(True)
-            self._undo_button.clicked.connect(self.bring_back)
-            self.statusBar().addPermanentWidget(self._undo_button)
-            self._undo_button.hide()
-        return self._undo_button
-
-    def _forget_deleted(self) -> None:
-        """Other data in view (the demo, a restored backup): their deletes do not apply."""
-        self.deleted_records.clear()
-        if self._undo_button is not None:
-            self._undo_button.hide()
-
-    def bring_back(self) -> None:
-        from werkleren_desktop.services.undo import restore
-
-        if not self.deleted_records:
-            return
-        kept, page = self.deleted_records[-1]
-        try:
-            restore(self.store.sessions, kept)
-        except Exception as error:  # a refusal or the unexpected: said, the record kept
-            errors.report(self, error)
-            return
-        self.deleted_records.pop()
-        self.undo_button.setVisible(bool(self.deleted_records))
-        if self.deleted_records:
-            self.undo_button.setToolTip(
-                _("Bring back: {what}").format(what=self.deleted_records[-1][0].what)
-            )
-        self.statusBar().showMessage(_("{what} brought back.").format(what=kept.what), 10_000)
-        page.refresh()
-        self._update_edit_actions()
+        return self.recently_deleted.button
 
     def _show_busy(self, busy: bool) -> None:
         if busy:
@@ -619,143 +539,39 @@ class MainWindow(QMainWindow):
         self._build(HOME.key)
         self.statusBar().showMessage(_("Welcome! This is your home page."), 6000)
 
-    def open_demo(self) -> None:
-        """Open the demo beside the own data (made on first use, in the background)."""
-        if self.showing_demo:
-            return
-        self.welcome_page.set_busy(True)
-        self.open_demo_action.setEnabled(False)
-        self.tasks.run(
-            lambda: _open_demo(self.own_store.paths.demo, current_language()),
-            self._demo_opened,
-            self._demo_failed,
-            owner=self,
-        )
+    # --- the data shown -------------------------------------------------------------
 
-    def _demo_failed(self, error: BaseException) -> None:
-        self.welcome_page.set_busy(False)
-        self.open_demo_action.setEnabled(True)
-        message = _("The demo organisation could not be opened: {reason}").format(reason=error)
+    def open_demo(self) -> None:
+        self.data_actions.open_demo()
+
+    def close_demo(self) -> None:
+        self.data_actions.close_demo()
+
+    def _demo_busy(self, busy: bool) -> None:
+        self.welcome_page.set_busy(busy)
+        self.open_demo_action.setEnabled(not busy)
+
+    def _demo_failed(self, message: str) -> None:
         if self.central.currentWidget() is self.welcome_page:
             self.welcome_page.show_error(message)
         else:
             prompts.show_error(self, _("Demo organisation"), message)
 
-    def _demo_opened(self, store: DataStore) -> None:
+    def _switched(self, store: DataStore, own: bool, message: str) -> None:
+        """Show other data: the demo, the own data again, or a restored backup."""
         from werkleren_desktop.services.organisation import load_settings
 
+        if own:
+            self.own_store = store
         self.store = store
-        self._forget_deleted()
+        self.recently_deleted.forget()
         self.settings = load_settings(store.sessions)
         self._build(HOME.key)
-        self.statusBar().showMessage(_("The demo organisation is open."), 6000)
+        if message:
+            self.statusBar().showMessage(message, 12_000)
 
-    def close_demo(self) -> None:
-        """Back to the user's own data: their organisation, or the welcome page."""
-        from werkleren_desktop.services.organisation import load_settings
-
-        if not self.showing_demo:
-            return
-        self.store.close()
-        self.store = self.own_store
-        self._forget_deleted()
-        self.settings = load_settings(self.store.sessions)
-        self._build(HOME.key)
-
-    # --- backups ------------------------------------------------------------------
-
-    def _back_up_before_import(self) -> object:
-        from werkleren_desktop.storage.backups import make_backup
-
-        return make_backup(self.store.paths, "before-import")
-
-    def back_up_now(self) -> None:
-        """Copy the data in the background: ten years of a care group are tens of MB."""
-        from werkleren_desktop.storage.backups import make_backup
-
-        paths = self.store.paths
-        self.backup_action.setEnabled(False)
-
-        def done(made: Backup) -> None:
-            self.backup_action.setEnabled(True)
-            self.statusBar().showMessage(_("Backup made: {path}").format(path=made.path), 8000)
-
-        def failed(error: BaseException) -> None:
-            self.backup_action.setEnabled(True)
-            prompts.show_error(self, _("Back up now"), str(error))
-
-        self.tasks.run(lambda: make_backup(paths, "manual"), done, failed, owner=self)
-
-    def restore(self) -> None:
-        """Replace the own data by a backup, after checks and with a copy of the current."""
-        from werkleren_desktop.services.organisation import load_settings
-        from werkleren_desktop.storage.backups import (
-            backup_folder,
-            check_candidate,
-            restore_backup,
-        )
-        from werkleren_desktop.storage.data_store import open_data_folder
-
-        if self.showing_demo:
-            prompts.show_error(
-                self,
-                _("Restore a backup"),
-                _("Close the demo organisation first; a backup restores your own data."),
-            )
-            return
-        if self.unsaved_dialogs():
-            prompts.show_error(self, _("Restore a backup"), _("Save or close the open form first."))
-            return
-        paths = self.store.paths
-        file = prompts.choose_backup_file(self, backup_folder(paths))
-        if file is None:
-            return
-        try:
-            check_candidate(file)
-        except UserError as error:
-            prompts.show_error(self, _("Restore a backup"), str(error))
-            return
-        if not prompts.confirm(
-            self,
-            _("Restore a backup"),
-            _(
-                "Replace all data by the backup {name}? The data as they are now are "
-                "kept as a backup first."
-            ).format(name=file.name),
-            _("Restore"),
-            _("Cancel"),
-            destructive=True,
-        ):
-            return
-        # the data are closed only when no work of the window still uses them
-        if not self.tasks.wait(10_000):
-            prompts.show_error(
-                self,
-                _("Restore a backup"),
-                _(
-                    "The program is still busy with the data; try again in a moment. "
-                    "Nothing has been changed."
-                ),
-            )
-            return
-        self.store.close()
-        try:
-            kept = restore_backup(paths, file)
-        except UserError as error:
-            prompts.show_error(self, _("Restore a backup"), str(error))
-            kept = None
-            failed = True
-        else:
-            failed = False
-        self.own_store = self.store = open_data_folder(paths)
-        self._forget_deleted()
-        self.settings = load_settings(self.store.sessions)
-        self._build(HOME.key)
-        if not failed:
-            message = _("The backup is restored.")
-            if kept is not None:
-                message += " " + _("The data as they were are kept in {path}.").format(path=kept)
-            self.statusBar().showMessage(message, 12000)
+    def _backing_up(self, busy: bool) -> None:
+        self.backup_action.setEnabled(not busy)
 
     def set_language(self, language: str) -> None:
         apply_language(language)
@@ -813,7 +629,9 @@ class MainWindow(QMainWindow):
         return [
             dialog
             for dialog in self.findChildren(QDialog)
-            if dialog.isVisible() and getattr(dialog, "has_unsaved_changes", lambda: False)()
+            if dialog.isVisible()
+            and isinstance(dialog, GuardsUnsaved)
+            and dialog.has_unsaved_changes()
         ]
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -832,8 +650,8 @@ class MainWindow(QMainWindow):
                 unsaved[0].activateWindow()
                 return
             for dialog in unsaved:
-                discard = getattr(dialog, "discard", dialog.reject)
-                discard()
+                assert isinstance(dialog, GuardsUnsaved)
+                dialog.discard()
         self.state.set_geometry(self.saveGeometry())
         self.state.sync()
         self.tasks.wait(10_000)
@@ -841,10 +659,3 @@ class MainWindow(QMainWindow):
             self.store.close()
             self.store = self.own_store
         super().closeEvent(event)
-
-
-def _open_demo(paths: DataPaths, language: str) -> DataStore:
-    """The demo organisation's data; its generator is loaded only when it is wanted."""
-    from werkleren_desktop.services.demo import open_demo_store
-
-    return open_demo_store(paths, language)

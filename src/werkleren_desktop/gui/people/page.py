@@ -191,10 +191,11 @@ class PeoplePage(RecordListPage):
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
         drafts: DraftStore | None = None,
+        backup: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(sessions, tasks, today, parent)
         self.drafts = drafts  # forms not saved yet, where an erasure looks too
-        self.backup: Callable[[], object] | None = None  # the window makes one before imports
+        self.backup = backup  # makes a backup before an import
         self.model = PeopleTableModel(today)
 
         self.count_label = hint("")

@@ -162,7 +162,7 @@ class ScanPanel(QWidget):
     """The chosen scan: its facts, charts, table, measured indicators, where to start,
     remarks and forms."""
 
-    go_to = Signal(str)  # an area key
+    navigate = Signal(str)  # an area key
 
     def __init__(self) -> None:
         super().__init__()
@@ -392,7 +392,7 @@ class ScanPanel(QWidget):
             )
             text.setTextFormat(Qt.TextFormat.RichText)
             go = QPushButton(_("Go to {area}").format(area=titles[area]))
-            go.clicked.connect(lambda _checked=False, key=area: self.go_to.emit(key))
+            go.clicked.connect(lambda _checked=False, key=area: self.navigate.emit(key))
             row.addWidget(text, 1)
             row.addWidget(go, 0, Qt.AlignmentFlag.AlignTop)
             holder = QWidget()
@@ -414,7 +414,7 @@ class ScanPanel(QWidget):
 
 
 class ScansPage(RecordListPage):
-    go_to = Signal(str)  # an area key, from "where to start"
+    navigate = Signal(str)  # an area key, from "where to start"
 
     def __init__(
         self,
@@ -466,7 +466,7 @@ class ScansPage(RecordListPage):
         self.panel.form_edit_button.clicked.connect(self.edit_form)
         self.panel.form_delete_button.clicked.connect(self.delete_form)
         self.panel.period_box.currentIndexChanged.connect(self._period_changed)
-        self.panel.go_to.connect(self.go_to)
+        self.panel.navigate.connect(self.navigate)
 
         top = QHBoxLayout()
         top.addWidget(
