@@ -1,14 +1,12 @@
 """The scan on paper: a blank form for each respondent of a team session, and the
 result report with the charts, the measured indicators, the remarks and where to start.
 
-The rows of the result table are made here once (``item_cells``) for the window and the
-report alike.
+The rows of the result table come from ``scan_rows``, as the window's do.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -32,6 +30,16 @@ from werkleren_desktop.documents.pdf import (
     text,
     title_block,
 )
+from werkleren_desktop.documents.scan_rows import (
+    BEFORE_COLOUR,
+    ITEM_COLUMNS,
+    NOW_COLOUR,
+    ScanReport,
+    chart_rows,
+    item_cells,
+    period_text,
+    question_cells,
+)
 from werkleren_desktop.documents.table_layout import widen_for_headers
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.scans import (
@@ -42,127 +50,13 @@ from werkleren_desktop.domain.scans import (
     LOWEST,
     QUESTION_TITLES,
     SOURCE,
-    Characteristic,
-    Indicator,
-    ItemResult,
-    Period,
     Question,
-    difference,
-    format_difference,
     format_score,
     format_share,
     of_question,
     pointer,
-    question_mean,
 )
-from werkleren_desktop.i18n import N_, _, current_language
-from werkleren_desktop.services.scans import ScanResult
-
-NOW_COLOUR = "#3e6b89"
-BEFORE_COLOUR = "#b8c4ce"
-LABEL_LENGTH = 52  # characters of a label beside a chart bar
-
-
-@dataclass(frozen=True)
-class ScanReport:
-    """A scan's results, the scan before it, and what the data measured in a period."""
-
-    result: ScanResult
-    period: Period
-    indicators: dict[str, Indicator]
-
-    def previous_item(self, key: str) -> ItemResult | None:
-        items = self.result.previous_items
-        return items[key] if items is not None else None
-
-    def low(self) -> list[Characteristic]:
-        """The characteristics whose average is below LOW_BELOW, lowest first."""
-        low = [c for c in CHARACTERISTICS if self.result.items[c.key].is_low]
-        return sorted(low, key=lambda c: self.result.items[c.key].mean or 0.0)
-
-
-ITEM_COLUMNS = (
-    N_("No."),
-    N_("Characteristic"),
-    N_("Average"),
-    N_("Spread"),
-    N_("Scores"),
-    N_("n/a"),
-    N_("Previous"),
-    N_("Change"),
-    N_("Measured"),
-)
-
-
-def spread(item: ItemResult, language: str) -> str:
-    """ "2–4 (±0,8)": the lowest and highest score and the standard deviation."""
-    if item.lowest is None or item.highest is None:
-        return ""
-    if item.lowest == item.highest:
-        return str(item.lowest)
-    shown = f"{item.lowest}–{item.highest}"
-    if item.deviation is not None:
-        shown += f" (±{format_score(item.deviation, language)})"
-    return shown
-
-
-def item_cells(report: ScanReport, c: Characteristic) -> tuple[str, ...]:
-    """One characteristic's row of the result table, in ITEM_COLUMNS order."""
-    language = current_language()
-    item = report.result.items[c.key]
-    before = report.previous_item(c.key)
-    before_mean = before.mean if before else None
-    measured = report.indicators.get(c.key)
-    return (
-        c.key,
-        c.label(),
-        format_score(item.mean, language),
-        spread(item, language),
-        str(len(item.scores)) if item.scores else "",
-        str(item.not_applicable) if item.not_applicable else "",
-        format_score(before_mean, language) if before is not None else "",
-        format_difference(difference(item.mean, before_mean), language),
-        format_share(measured.share) if measured else "",
-    )
-
-
-def question_cells(report: ScanReport, question: Question) -> tuple[str, str, str, str]:
-    """A question's title, its average now, before, and the change."""
-    language = current_language()
-    now = question_mean(report.result.items, question)
-    previous = report.result.previous_items
-    before = question_mean(previous, question) if previous is not None else None
-    return (
-        _(QUESTION_TITLES[question]),
-        format_score(now, language),
-        format_score(before, language) if previous is not None else "",
-        format_difference(difference(now, before), language),
-    )
-
-
-def chart_rows(report: ScanReport, question: Question) -> list[tuple[str, float, float | None]]:
-    """The bars of a question's chart: label, average now (0 if unscored) and before
-    (None without an earlier scan); characteristics nobody scored either time are left
-    out."""
-    rows = []
-    for c in of_question(question):
-        now = report.result.items[c.key].mean
-        before_item = report.previous_item(c.key)
-        before = before_item.mean if before_item else None
-        if now is None and before is None:
-            continue
-        label = f"{c.key} {c.label()}"
-        if len(label) > LABEL_LENGTH:
-            label = label[: LABEL_LENGTH - 1].rstrip() + "…"
-        has_previous = report.result.previous_items is not None
-        rows.append((label, now or 0.0, (before or 0.0) if has_previous else None))
-    return rows
-
-
-def period_text(period: Period) -> str:
-    return _("{first} to {last}").format(
-        first=format_date(period.first, "short"), last=format_date(period.last, "short")
-    )
+from werkleren_desktop.i18n import _, current_language
 
 
 def _letterhead(organisation: str, logo_png: bytes | None, subject: str = "") -> Letterhead:

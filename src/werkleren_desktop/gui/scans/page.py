@@ -5,75 +5,38 @@ the program's own data measures."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
 
-from PySide6.QtCharts import (
-    QChart,
-    QChartView,
-)
-from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.documents.scan_documents import (
-    BEFORE_COLOUR,
-    ITEM_COLUMNS,
-    NOW_COLOUR,
-    ScanReport,
-    chart_rows,
-    item_cells,
-    period_text,
-    question_cells,
-    scan_form_pdf,
-    scan_report_pdf,
-)
+from werkleren_desktop.documents.scan_rows import ScanReport
 from werkleren_desktop.domain.formatting import format_date, format_moment
 from werkleren_desktop.domain.scans import (
-    BY_KEY,
-    CHARACTERISTICS,
-    HIGHEST,
-    LOW_BELOW,
-    QUESTION_SHORT,
-    QUESTION_TITLES,
-    SOURCE,
-    Characteristic,
     Period,
-    Question,
-    format_score,
-    format_share,
     indicators,
-    pointer,
 )
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
-from werkleren_desktop.gui.charts import fill_horizontal_bars
-from werkleren_desktop.gui.navigation import AREAS
 from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
 from werkleren_desktop.gui.record_page import RecordListPage
-from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.gui.scans.dialogs import ResponseDialog, ScanDialog
+from werkleren_desktop.gui.scans.models import ScansModel
+from werkleren_desktop.gui.scans.panel import ScanPanel
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import (
-    heading,
     hint,
     list_and_panel,
     list_table,
     page_layout,
-    paragraph,
-    scrolling,
 )
-from werkleren_desktop.i18n import N_, _, current_language, n_
+from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.scans import (
     ScanRow,
@@ -88,329 +51,7 @@ from werkleren_desktop.services.scans import (
 )
 from werkleren_desktop.storage.drafts import SCAN_FORM_DRAFT, Draft, DraftStore
 
-LOW_COLOUR = "#fdecea"
 MONTHS_BEFORE = (12, 6)  # periods measured up to the scan's date
-
-
-class ScansModel(RowsTableModel[ScanRow]):
-    def __init__(self) -> None:
-        super().__init__(
-            (N_("Date"), N_("Name"), N_("Average")),
-            lambda r: (
-                format_date(r.held_on, "short"),
-                r.title,
-                format_score(r.mean, current_language()),
-            ),
-        )
-
-    def extra(self, row: ScanRow, column: int, role: int) -> object:
-        if column == 2 and role == Qt.ItemDataRole.TextAlignmentRole:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return None
-
-
-class ItemsModel(RowsTableModel[Characteristic]):
-    """Every characteristic with its average, spread, the previous scan and what the
-    data measured; low averages shaded."""
-
-    def __init__(self) -> None:
-        super().__init__(ITEM_COLUMNS, self._cells)
-        self.report: ScanReport | None = None
-
-    def _cells(self, c: Characteristic) -> tuple[str, ...]:
-        assert self.report is not None
-        return item_cells(self.report, c)
-
-    def show_report(self, report: ScanReport) -> None:
-        self.report = report
-        self.show_rows(list(CHARACTERISTICS))
-
-    def extra(self, row: Characteristic, column: int, role: int) -> object:
-        if column >= 2 and role == Qt.ItemDataRole.TextAlignmentRole:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if (
-            role == Qt.ItemDataRole.BackgroundRole
-            and self.report is not None
-            and self.report.result.items[row.key].is_low
-        ):
-            return QBrush(QColor(LOW_COLOUR))
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return _("1: {low}\n5: {high}").format(low=row.low_end(), high=row.high_end())
-        return None
-
-
-def question_chart(title: str) -> QChart:
-    chart = QChart()
-    chart.setTitle(title)
-    chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.setBackgroundRoundness(0)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    return chart
-
-
-def fill_chart(chart: QChart, rows: list[tuple[str, float, float | None]]) -> None:
-    """Bars of this scan (and the previous one, lighter), first characteristic on top."""
-    compared = bool(rows) and rows[0][2] is not None
-    bars = [(_("this scan"), NOW_COLOUR, [now for _label, now, _before in rows])]
-    if compared:
-        bars.insert(0, (_("previous scan"), BEFORE_COLOUR, [b or 0.0 for _l, _n, b in rows]))
-    fill_horizontal_bars(chart, [label for label, _n, _b in rows], bars, HIGHEST, HIGHEST + 1)
-    chart.legend().setVisible(compared)
-
-
-class ScanPanel(QWidget):
-    """The chosen scan: its facts, charts, table, measured indicators, where to start,
-    remarks and forms."""
-
-    navigate = Signal(str)  # an area key
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.report: ScanReport | None = None
-        self.title = heading("", 1.3)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the scan's name as typed
-        self.facts = paragraph("")
-        self.facts.setTextFormat(Qt.TextFormat.RichText)
-        self.empty = hint(_("Choose a scan in the list, or start a new one."))
-        self.add_button = QPushButton(_("Enter a form…"))
-        self.report_button = QPushButton(_("Report…"))
-        self.edit_button = QPushButton(_("Edit…"))
-        self.delete_button = QPushButton(_("Delete…"))
-        self.period_box = QComboBox()
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.report_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.period_label = QLabel(_("Measured over"))
-        period_row = QHBoxLayout()
-        period_row.addWidget(self.period_label)
-        period_row.addWidget(self.period_box)
-        period_row.addStretch(1)
-
-        # charts: one per question, full width so that the labels can be read
-        self.charts: dict[Question, QChartView] = {}
-        charts_content = QWidget()
-        charts_column_inner = QVBoxLayout(charts_content)
-        for question in Question:
-            view = QChartView(question_chart(_(QUESTION_TITLES[question])))
-            view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self.charts[question] = view
-            charts_column_inner.addWidget(view)
-        self.summary = paragraph("")
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        charts_tab = QWidget()
-        charts_column = QVBoxLayout(charts_tab)
-        charts_column.addWidget(self.summary)
-        charts_column.addWidget(scrolling(charts_content), 1)
-
-        self.items_model = ItemsModel()
-        self.items_table = list_table(self.items_model, {})
-        items_header = self.items_table.horizontalHeader()
-        for column in range(len(ITEM_COLUMNS)):
-            items_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        items_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        items_tab = QWidget()
-        items_column = QVBoxLayout(items_tab)
-        items_column.addWidget(self.items_table, 1)
-        items_column.addWidget(
-            hint(
-                _(
-                    "Averages from 1 (existing learning perspective) to 5 (sustainable); "
-                    "spread is lowest–highest (± standard deviation). Shaded: below {n}."
-                ).format(n=format_score(LOW_BELOW, current_language()))
-            )
-        )
-
-        self.measured = paragraph("")
-        self.measured.setTextFormat(Qt.TextFormat.RichText)
-        self.start_here = QWidget()
-        self.start_column = QVBoxLayout(self.start_here)
-        self.remarks = paragraph("")
-        self.remarks.setTextFormat(Qt.TextFormat.RichText)
-        self.forms_box = QComboBox()
-        self.form_edit_button = QPushButton(_("Edit form…"))
-        self.form_delete_button = QPushButton(_("Delete form…"))
-        forms_tab = QWidget()
-        forms_column = QVBoxLayout(forms_tab)
-        forms_column.addWidget(
-            hint(
-                _(
-                    "Each form is one respondent, known only by its number. Change a form "
-                    "that was entered wrongly, or delete it."
-                )
-            )
-        )
-        forms_row = QHBoxLayout()
-        forms_row.addWidget(self.forms_box, 1)
-        forms_row.addWidget(self.form_edit_button)
-        forms_row.addWidget(self.form_delete_button)
-        forms_column.addLayout(forms_row)
-        forms_column.addStretch(1)
-
-        self.tabs = QTabWidget()
-        self.tabs.addTab(charts_tab, _("Charts"))
-        self.tabs.addTab(items_tab, _("Per characteristic"))
-        self.tabs.addTab(scrolling(self.measured), _("Measured"))
-        self.tabs.addTab(scrolling(self.start_here), _("Where to start"))
-        self.tabs.addTab(scrolling(self.remarks), _("Remarks"))
-        self.tabs.addTab(forms_tab, _("Forms"))
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 0, 0, 0)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.title)
-        layout.addWidget(self.facts)
-        layout.addLayout(buttons)
-        layout.addLayout(period_row)
-        layout.addWidget(self.tabs, 1)
-        self.source = hint(_(SOURCE))
-        layout.addWidget(self.source)
-        self.show_report(None)
-
-    def show_report(self, report: ScanReport | None) -> None:
-        self.report = report
-        shown = report is not None
-        self.empty.setVisible(not shown)
-        for widget in (
-            self.title,
-            self.facts,
-            self.tabs,
-            self.add_button,
-            self.report_button,
-            self.edit_button,
-            self.delete_button,
-            self.period_box,
-            self.period_label,
-        ):
-            widget.setVisible(shown)
-        if report is None:
-            return
-        result = report.result
-        scan = result.scan
-        self.title.setText(scan.title)
-        previous = result.previous
-        compared = (
-            _("compared with “{title}” of {date}").format(
-                title=html.escape(previous.title), date=format_date(previous.held_on)
-            )
-            if previous
-            else _("the first scan: the next one is compared with it")
-        )
-        forms = n_("{n} form", "{n} forms", scan.responses).format(n=scan.responses)
-        note = f"<br>{html.escape(scan.note)}" if scan.note else ""
-        self.facts.setText(f"{format_date(scan.held_on)} · {forms} · {compared}{note}")
-        self.report_button.setEnabled(scan.responses > 0)
-
-        rows = [question_cells(report, q) for q in Question]
-        heads = "".join(
-            f"<td style='padding-right:16px'><b>{html.escape(_(QUESTION_SHORT[q]))}</b></td>"
-            for q in Question
-        )
-        scores = "".join(
-            f"<td style='padding-right:16px'>{cells[1]}"
-            + (f" <span style='color:#5f6b76'>({cells[3]})</span>" if cells[3] else "")
-            + "</td>"
-            for cells in rows
-        )
-        self.summary.setText(
-            f"<table cellspacing='0' cellpadding='1'><tr>{heads}</tr><tr>{scores}</tr></table>"
-        )
-        for question, view in self.charts.items():
-            bars = chart_rows(report, question)
-            fill_chart(view.chart(), bars)
-            per_bar = 30 if previous else 22
-            view.setMinimumHeight(max(150, 90 + per_bar * len(bars)))
-        self.items_model.show_report(report)
-        self._show_measured(report)
-        self._show_start(report)
-        self._show_remarks(report)
-        self.forms_box.clear()
-        for number, response_id in zip(result.response_numbers, result.response_ids, strict=True):
-            self.forms_box.addItem(_("Form {n}").format(n=number), response_id)
-        for widget in (self.form_edit_button, self.form_delete_button, self.forms_box):
-            widget.setEnabled(bool(result.response_ids))
-
-    def _show_measured(self, report: ScanReport) -> None:
-        language = current_language()
-        lines = [
-            "<p>"
-            + html.escape(
-                _(
-                    "What the program's own data says about {period}, next to the average "
-                    "felt score. “No data” means there was nothing to count, not 0 %."
-                ).format(period=period_text(report.period))
-            )
-            + "</p><table cellspacing='0' cellpadding='4'>"
-        ]
-        felt_label = _("felt")
-        for key, indicator in report.indicators.items():
-            c = BY_KEY[key]
-            felt = format_score(report.result.items[key].mean, language)
-            counted = indicator.counted() if indicator.whole else ""
-            lines.append(
-                f"<tr><td valign='top'><b>{key}</b></td>"
-                f"<td valign='top'><b>{html.escape(c.label())}</b><br>"
-                f"<span style='color:#5f6b76'>{html.escape(indicator.how)}</span></td>"
-                f"<td valign='top' align='right'><b>{format_share(indicator.share)}</b><br>"
-                f"{html.escape(counted)}</td>"
-                f"<td valign='top' align='right'>{html.escape(felt_label)} {felt}</td></tr>"
-            )
-        self.measured.setText("".join(lines) + "</table>")
-
-    def _show_start(self, report: ScanReport) -> None:
-        while self.start_column.count():
-            item = self.start_column.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        low = report.low()
-        language = current_language()
-        if not low:
-            self.start_column.addWidget(
-                paragraph(
-                    _("No characteristic has an average below {n}.").format(
-                        n=format_score(LOW_BELOW, language)
-                    )
-                )
-            )
-        else:
-            self.start_column.addWidget(
-                hint(
-                    _("Characteristics with an average below {n}, and what helps:").format(
-                        n=format_score(LOW_BELOW, language)
-                    )
-                )
-            )
-        titles = {a.key: _(a.title) for a in AREAS}
-        for c in low:
-            area, advice = pointer(c.key)
-            row = QHBoxLayout()
-            text = paragraph(
-                f"<b>{c.key} {html.escape(c.label())}</b> "
-                f"({format_score(report.result.items[c.key].mean, language)})<br>"
-                f"{html.escape(advice)}"
-            )
-            text.setTextFormat(Qt.TextFormat.RichText)
-            go = QPushButton(_("Go to {area}").format(area=titles[area]))
-            go.clicked.connect(lambda _checked=False, key=area: self.navigate.emit(key))
-            row.addWidget(text, 1)
-            row.addWidget(go, 0, Qt.AlignmentFlag.AlignTop)
-            holder = QWidget()
-            holder.setLayout(row)
-            self.start_column.addWidget(holder)
-        self.start_column.addStretch(1)
-
-    def _show_remarks(self, report: ScanReport) -> None:
-        parts = []
-        for c in CHARACTERISTICS:
-            said = report.result.items[c.key].remarks
-            if said:
-                parts.append(
-                    f"<p><b>{c.key} {html.escape(c.label())}</b><br>"
-                    + "<br>".join("– " + html.escape(r) for r in said)
-                    + "</p>"
-                )
-        self.remarks.setText("".join(parts) or html.escape(_("No remarks were written.")))
 
 
 class ScansPage(RecordListPage):
@@ -735,6 +376,8 @@ class ScansPage(RecordListPage):
         today = self.today()
 
         def make() -> bytes:
+            from werkleren_desktop.documents.scan_documents import scan_form_pdf
+
             settings = load_settings(self.sessions)
             return scan_form_pdf(
                 settings.name if settings else "",
@@ -753,7 +396,13 @@ class ScansPage(RecordListPage):
         today = self.today()
         what = _("scan")  # outside the f-string, where the catalog's extraction finds it
         name = f"{what} {scan.title} {scan.held_on.isoformat()}.pdf"
-        self._preview(_("Scan report"), lambda: scan_report_pdf(report, today), name)
+
+        def make() -> bytes:
+            from werkleren_desktop.documents.scan_documents import scan_report_pdf
+
+            return scan_report_pdf(report, today)
+
+        self._preview(_("Scan report"), make, name)
 
     def _preview(self, title: str, make: Callable[[], bytes], name: str) -> None:
         """Build the PDF in the background (a report of many forms takes a moment), with

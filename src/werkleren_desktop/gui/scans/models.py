@@ -1,0 +1,62 @@
+"""The scans page's lists: the scans, and every characteristic of the chosen one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+
+from werkleren_desktop.documents.scan_rows import ITEM_COLUMNS, ScanReport, item_cells
+from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.scans import CHARACTERISTICS, Characteristic, format_score
+from werkleren_desktop.gui.rows_model import RowsTableModel
+from werkleren_desktop.i18n import N_, _, current_language
+from werkleren_desktop.services.scans import ScanRow
+
+LOW_COLOUR = "#fdecea"
+
+
+class ScansModel(RowsTableModel[ScanRow]):
+    def __init__(self) -> None:
+        super().__init__(
+            (N_("Date"), N_("Name"), N_("Average")),
+            lambda r: (
+                format_date(r.held_on, "short"),
+                r.title,
+                format_score(r.mean, current_language()),
+            ),
+        )
+
+    def extra(self, row: ScanRow, column: int, role: int) -> object:
+        if column == 2 and role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+
+class ItemsModel(RowsTableModel[Characteristic]):
+    """Every characteristic with its average, spread, the previous scan and what the
+    data measured; low averages shaded."""
+
+    def __init__(self) -> None:
+        super().__init__(ITEM_COLUMNS, self._cells)
+        self.report: ScanReport | None = None
+
+    def _cells(self, c: Characteristic) -> tuple[str, ...]:
+        assert self.report is not None
+        return item_cells(self.report, c)
+
+    def show_report(self, report: ScanReport) -> None:
+        self.report = report
+        self.show_rows(list(CHARACTERISTICS))
+
+    def extra(self, row: Characteristic, column: int, role: int) -> object:
+        if column >= 2 and role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if (
+            role == Qt.ItemDataRole.BackgroundRole
+            and self.report is not None
+            and self.report.result.items[row.key].is_low
+        ):
+            return QBrush(QColor(LOW_COLOUR))
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return _("1: {low}\n5: {high}").format(low=row.low_end(), high=row.high_end())
+        return None
