@@ -23,6 +23,13 @@ class Navigates(Protocol):
 
 
 @runtime_checkable
+class Says(Protocol):
+    """A page with something for the status bar ("Overview saved as …")."""
+
+    status_message: SignalInstance
+
+
+@runtime_checkable
 class GuardsUnsaved(Protocol):
     """A form that can hold something typed and not saved yet (see FormDialog)."""
 

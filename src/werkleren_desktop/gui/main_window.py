@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.bring_back import BringBack
-from werkleren_desktop.gui.contracts import GuardsUnsaved, Navigates, Refreshable
+from werkleren_desktop.gui.contracts import GuardsUnsaved, Navigates, Refreshable, Says
 from werkleren_desktop.gui.data_actions import DataActions
 from werkleren_desktop.gui.icons import app_icon
 from werkleren_desktop.gui.language import apply_language
@@ -439,8 +439,9 @@ class MainWindow(QMainWindow):
             name_for_screen_readers(page, _(AREAS[index].title))
             if isinstance(page, Navigates):
                 page.navigate.connect(self.show_area)
-            if isinstance(page, RecordListPage):
+            if isinstance(page, Says):
                 page.status_message.connect(self._show_message)
+            if isinstance(page, RecordListPage):
                 page.situations_wanted.connect(self.show_situations_of)
                 page.conversation_wanted.connect(self.show_conversation)
                 page.deleted.connect(lambda kept, page=page: self.recently_deleted.keep(kept, page))
