@@ -5,6 +5,10 @@ PySide6 6.12.0 lowered the reference count of ``None`` once at every
 refill their people and groups at every refresh, and after a few hundred refreshes of a
 large organisation's pages Python aborted ("deallocating None"). These tests fail on
 such a version; pyproject.toml pins one without the fault.
+
+From Python 3.12 ``None`` is immortal (PEP 683): its count never falls, so the fault
+can neither show nor harm, and these tests are skipped there; the project's own
+interpreter on the CI machine (Debian's Python 3.11) runs them.
 """
 
 from __future__ import annotations
@@ -12,10 +16,15 @@ from __future__ import annotations
 import gc
 import sys
 
+import pytest
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from werkleren_desktop.gui.widgets import fill_choices
+
+pytestmark = pytest.mark.skipif(
+    sys.version_info >= (3, 12), reason="None is immortal from Python 3.12 (PEP 683)"
+)
 
 CHOICES: list[tuple[str, object]] = [(f"Persoon {n}", n) for n in range(1, 41)]
 

@@ -1,4 +1,4 @@
-"""SQLAlchemy models, named after the domain (see DOMAIN.md's glossary)."""
+"""SQLAlchemy models, named after the domain (the words are in docs/domain.md)."""
 
 from __future__ import annotations
 

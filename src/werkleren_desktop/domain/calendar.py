@@ -40,7 +40,7 @@ HOLIDAY_KEYS: tuple[str, ...] = tuple(HOLIDAYS)
 LIBERATION_DAY = N_("Liberation Day")
 _KEY_BY_PACKAGE_NAME = {package_name: key for key, (package_name, _l) in HOLIDAYS.items()}
 
-# Most caos give every holiday off except Good Friday (DOMAIN.md).
+# Most caos give every holiday off except Good Friday (docs/domain.md).
 DEFAULT_CLOSED_HOLIDAYS: frozenset[str] = frozenset(HOLIDAY_KEYS) - {"good_friday"}
 DEFAULT_WORKING_DAYS: frozenset[int] = frozenset({1, 2, 3, 4, 5})
 WEEKDAY_NAMES: dict[int, str] = {

@@ -1,7 +1,7 @@
 """Planning vital week cycles: four consecutive working days, one hour a day.
 
 A cycle's four days follow each other on the calendar and are all working days of the
-organisation: no weekend, public holiday or closing day inside it (DOMAIN.md: Ascension
+organisation: no weekend, public holiday or closing day inside it (docs/domain.md: Ascension
 week leaves no room for a cycle). When the chosen start does not allow that, the planner
 says why and proposes the nearest start that does.
 """

@@ -23,7 +23,7 @@ NAME_MAX = 200
 DESCRIPTION_MAX = 200
 LOGO_MAX_BYTES = 5 * 1024 * 1024
 LOGO_MAX_PIXELS = 800  # the longest side kept; plenty for a printed letterhead
-DEFAULT_TRAINING_BUDGET_CENTS = 750_00  # within the Dutch EUR 500-1,000 range (DOMAIN.md)
+DEFAULT_TRAINING_BUDGET_CENTS = 750_00  # within the Dutch EUR 500-1,000 range (docs/domain.md)
 ALARM_MAX_MINUTES = 7 * 24 * 60  # a reminder at most a week before a session
 ALARM_CHOICES = (5, 10, 15, 30, 60, 120, 24 * 60)  # as calendar programs offer them
 
