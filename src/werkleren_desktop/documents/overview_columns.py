@@ -269,3 +269,19 @@ def totals_note() -> str:
         "row is rounded to a tenth and the total is rounded from the minutes, so adding up "
         "the rows can differ by a few tenths."
     )
+
+
+SPLIT_COLOUR = "#52606d"  # the learning split's bars, on screen and on paper
+
+
+def split_bars(overview: YearOverview) -> tuple[list[str], list[float]]:
+    """The learning split as bars: at work, with others, formal, in hours; the same on
+    the page and in the printed overview."""
+    split = overview.split
+    labels = [_("At work"), _("With others"), _("Formal")]
+    values = [
+        float(hours(split.experience_minutes)),
+        float(hours(split.others_minutes)),
+        float(hours(split.formal_minutes)),
+    ]
+    return labels, values

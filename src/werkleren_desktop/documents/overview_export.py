@@ -35,6 +35,7 @@ from reportlab.platypus import (
 from werkleren_desktop.documents.overview_columns import (
     COLUMNS,
     SCREEN_COLUMNS,
+    SPLIT_COLOUR,
     Column,
     Kind,
     Value,
@@ -43,6 +44,7 @@ from werkleren_desktop.documents.overview_columns import (
     key_figures,
     percent,
     shown,
+    split_bars,
     title,
     totals_note,
 )
@@ -253,13 +255,7 @@ def overview_xlsx(overview: YearOverview, trainings: Sequence[TrainingRow]) -> b
 
 def _split_chart(overview: YearOverview, width: float) -> Drawing:
     """Logged learning hours over experience, others and formal, as one bar each."""
-    split = overview.split
-    labels = [_("At work"), _("With others"), _("Formal")]
-    values = [
-        float(hours(split.experience_minutes)),
-        float(hours(split.others_minutes)),
-        float(hours(split.formal_minutes)),
-    ]
+    labels, values = split_bars(overview)
     drawing = Drawing(width, 48 * mm)
     drawing.add(String(0, 44 * mm, _("Learning hours logged"), fontName=FONT_BOLD, fontSize=9))
     chart = HorizontalBarChart()
@@ -272,7 +268,7 @@ def _split_chart(overview: YearOverview, width: float) -> Drawing:
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
-    chart.bars[0].fillColor = colors.HexColor("#52606d")
+    chart.bars[0].fillColor = colors.HexColor(SPLIT_COLOUR)
     chart.bars[0].strokeColor = None
     chart.barLabelFormat = "%.0f"
     chart.barLabels.fontName = FONT

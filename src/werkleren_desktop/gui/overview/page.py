@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.documents.overview_columns import (
     SCREEN_COLUMNS,
+    SPLIT_COLOUR,
     Kind,
-    hours,
     key_figures,
     shown,
+    split_bars,
     totals_note,
 )
 from werkleren_desktop.documents.overview_export import export_overview
@@ -255,15 +256,8 @@ class OverviewPage(QWidget):
             self.table.setColumnWidth(column, widest + 18)
 
     def _show_split(self, overview: YearOverview) -> None:
-        split = overview.split
-        labels = [_("At work"), _("With others"), _("Formal")]
-        values = [
-            float(hours(split.experience_minutes)),
-            float(hours(split.others_minutes)),
-            float(hours(split.formal_minutes)),
-        ]
-        bar_chart(self.split_chart, labels, values, "#52606d")
-        shares = split.shares()
+        bar_chart(self.split_chart, *split_bars(overview), SPLIT_COLOUR)
+        shares = overview.split.shares()
         self.split_caption.setText(
             _("{a} : {b} : {c} (indicative; the 70:20:10 frame)").format(
                 a=f"{shares[0]:.0f}", b=f"{shares[1]:.0f}", c=f"{shares[2]:.0f}"
