@@ -57,6 +57,7 @@ from werkleren_desktop.domain.constants import (
 from werkleren_desktop.domain.constants import (
     TrainingStatus as TrainingStatus,
 )
+from werkleren_desktop.domain.people import full_name
 
 # Stable constraint names, so that Alembic's batch mode can rebuild SQLite tables.
 NAMING_CONVENTION = {
@@ -167,7 +168,7 @@ class Person(Base):
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        return full_name(self.first_name, self.last_name)
 
 
 class LearningGroup(Base):

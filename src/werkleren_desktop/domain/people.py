@@ -55,7 +55,7 @@ class PersonInput:
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        return full_name(self.first_name, self.last_name)
 
     def validated(self, today: dt.date) -> PersonInput:
         """This person tidied up, or a ValidationError naming the first problem."""
@@ -338,6 +338,12 @@ def full_name_key(full_name: str) -> str:
     name, the rest the surname, as the program writes names."""
     first, _space, last = full_name.strip().partition(" ")
     return sort_key(first, last) if last else sort_key("", first)
+
+
+def full_name(first_name: str, last_name: str) -> str:
+    """ "Fleur de Groot": how a person is named in sentences, forms and lists of names
+    (the one place that joins the two; list_name sorts surname first)."""
+    return f"{first_name} {last_name}".strip()
 
 
 def list_name(first_name: str, last_name: str) -> str:

@@ -47,6 +47,7 @@ from werkleren_desktop.domain.conversations import (
     half_year,
 )
 from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.people import full_name
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.training import budget_sums
@@ -459,8 +460,8 @@ def list_conversations(
             ConversationRow(
                 cid,
                 pid,
-                f"{given} {family}".strip(),
-                f"{m_given} {m_family}".strip() if m_given is not None else "",
+                full_name(given, family),
+                full_name(m_given, m_family) if m_given is not None else "",
                 planned_on,
                 starts_at,
                 place,
@@ -517,8 +518,8 @@ def open_agreements(database: SessionFactory) -> list[AgreementView]:
                 conversation_id,
                 made_on,
                 person_id,
-                f"{given} {family}".strip(),
-                f"{m_given} {m_family}".strip() if m_given is not None else "",
+                full_name(given, family),
+                full_name(m_given, m_family) if m_given is not None else "",
                 what,
                 owner,
                 due_on,

@@ -33,6 +33,7 @@ from werkleren_desktop.domain.cycles import (
     overlaps,
 )
 from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.people import full_name
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.organisation import load_settings
@@ -137,7 +138,7 @@ def check_conflicts(
                 if person.out_of_service is not None and person.out_of_service < start.date():
                     problems.append(
                         _("{name} is out of service by {day}.").format(
-                            name=f"{person.first_name} {person.last_name}", day=when
+                            name=person.full_name, day=when
                         )
                     )
             for other in others:
@@ -163,7 +164,7 @@ def check_conflicts(
                 for person in busy:
                     problems.append(
                         _("{name} already has a session of {group} on {day}.").format(
-                            name=f"{person.first_name} {person.last_name}",
+                            name=person.full_name,
                             group=other.cycle.group.name,
                             day=when,
                         )
@@ -401,7 +402,7 @@ def read_session_events(
     if with_attendees:
         for member_group, joined, left_on, first, last, email in db.execute(members_query):
             memberships.setdefault(member_group, []).append(
-                (joined, left_on, f"{first} {last}", email or "")
+                (joined, left_on, full_name(first, last), email or "")
             )
     events: list[SessionEvent] = []
     for row in db.execute(query):
@@ -611,7 +612,7 @@ def session_marks(database: SessionFactory, session_id: int) -> list[MemberMark]
             marks.append(
                 MemberMark(
                     person.id,
-                    f"{person.first_name} {person.last_name}",
+                    person.full_name,
                     mark.status if mark else None,
                     mark.energy if mark else None,
                     mark.meaning if mark else None,
@@ -632,12 +633,8 @@ def attendance_list_data(database: SessionFactory, cycle_id: int) -> AttendanceL
         members: dict[int, str] = {}
         for item in ordered:
             for person in _members_on(db, group.id, item.starts_at.date()):
-                members.setdefault(person.id, f"{person.first_name} {person.last_name}")
-        expert = (
-            f"{group.expert.first_name} {group.expert.last_name}"
-            if group.expert
-            else group.expert_name
-        )
+                members.setdefault(person.id, person.full_name)
+        expert = group.expert.full_name if group.expert else group.expert_name
         return AttendanceListData(
             organisation=settings.name if settings else "",
             logo_png=settings.logo_png if settings else None,

@@ -66,7 +66,7 @@ def _current(day: dt.date):  # type: ignore[no-untyped-def]
 
 def _expert_text(group: LearningGroup) -> str:
     if group.expert is not None:
-        return f"{group.expert.first_name} {group.expert.last_name}"
+        return group.expert.full_name
     return group.expert_name
 
 
@@ -109,7 +109,7 @@ def group_detail(database: SessionFactory, group_id: int, today: dt.date) -> Gro
             MemberRow(
                 m.id,
                 p.id,
-                f"{p.first_name} {p.last_name}",
+                p.full_name,
                 p.job_title,
                 p.birth_year,
                 m.joined,
@@ -161,7 +161,7 @@ def add_member(database: SessionFactory, group_id: int, person_id: int, joined: 
         person = db.get(Person, person_id)
         if person is None:
             raise UserError(_("This person no longer exists."))
-        name = f"{person.first_name} {person.last_name}"
+        name = person.full_name
         if group.status is GroupStatus.CLOSED:
             raise ValidationError(_("This group is closed; reopen it to add members."), "person")
         if person.out_of_service is not None and person.out_of_service < joined:

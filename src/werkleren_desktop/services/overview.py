@@ -35,7 +35,7 @@ from werkleren_desktop.domain.constants import (
     SituationKind,
     TrainingStatus,
 )
-from werkleren_desktop.domain.people import sort_key
+from werkleren_desktop.domain.people import full_name, sort_key
 from werkleren_desktop.domain.training import (
     LearningSplit,
     PersonYear,
@@ -307,9 +307,9 @@ def year_overview(database: SessionFactory, year: int) -> YearOverview:
                     sort_key(given, family),
                     PersonYear(
                         person_id=pid,
-                        name=f"{given} {family}",
+                        name=full_name(given, family),
                         job_title=job or "",
-                        manager_name=f"{m_given} {m_family}" if m_given is not None else "",
+                        manager_name=full_name(m_given, m_family) if m_given is not None else "",
                         in_service=in_service,
                         out_of_service=out_of_service,
                         situations_by_kind={k: int(n) for k, n in zip(kinds, counts, strict=True)},

@@ -16,7 +16,13 @@ from werkleren_desktop.db.models import (
     Person,
     TalentConversation,
 )
-from werkleren_desktop.domain.people import PersonInput, check_manager_chain, list_name, sort_key
+from werkleren_desktop.domain.people import (
+    PersonInput,
+    check_manager_chain,
+    full_name,
+    list_name,
+    sort_key,
+)
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 
@@ -39,7 +45,7 @@ class PersonRow:
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
+        return full_name(self.first_name, self.last_name)
 
     def is_active(self, day: dt.date) -> bool:
         return self.in_service <= day and (
@@ -69,10 +75,6 @@ class PersonOverview:
     memberships: tuple[MembershipRow, ...]
     # the latest talent conversation held: a record, or the date noted for before them
     last_conversation_on: dt.date | None = None
-
-
-def _full_name(person: Person) -> str:
-    return f"{person.first_name} {person.last_name}"
 
 
 def list_people(database: SessionFactory) -> list[PersonRow]:
@@ -154,8 +156,8 @@ def person_overview(database: SessionFactory, person_id: int) -> PersonOverview:
         return PersonOverview(
             id=person.id,
             person=input_of(person),
-            manager_name=_full_name(person.manager) if person.manager else "",
-            direct_reports=tuple(_full_name(r) for r in reports if r.out_of_service is None),
+            manager_name=person.manager.full_name if person.manager else "",
+            direct_reports=tuple(r.full_name for r in reports if r.out_of_service is None),
             memberships=tuple(
                 MembershipRow(m.group_id, name, m.joined, m.left_on) for m, name in memberships
             ),
@@ -170,7 +172,7 @@ def _manager_graph(db: Session) -> tuple[dict[int, int | None], dict[int, str]]:
         select(Person.id, Person.manager_id, Person.first_name, Person.last_name)
     ):
         managers[pid] = manager_id
-        names[pid] = f"{first} {last}"
+        names[pid] = full_name(first, last)
     return managers, names
 
 
@@ -233,7 +235,7 @@ def note_last_conversation(
             noted = replace(input_of(person), last_conversation_on=day)
             for problem in noted.problems(today):
                 if problem.field == "last_conversation_on":
-                    refused.setdefault(str(problem), []).append(_full_name(person))
+                    refused.setdefault(str(problem), []).append(person.full_name)
         if refused:
             message, names = next(iter(refused.items()))
             raise ValidationError(
@@ -277,7 +279,7 @@ def person_id_by_name(database: SessionFactory, name: str) -> int:
         for pid, first, last, email in people
         if wanted
         in {
-            f"{first} {last}".casefold(),
+            full_name(first, last).casefold(),
             list_name(first, last).casefold(),
             (email or "").casefold(),
         }

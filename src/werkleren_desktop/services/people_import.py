@@ -18,6 +18,7 @@ from werkleren_desktop.db.models import Person
 from werkleren_desktop.domain.formatting import format_number
 from werkleren_desktop.domain.people import (
     PersonInput,
+    full_name,
     parse_birth_year,
     parse_hours,
 )
@@ -156,7 +157,9 @@ def _read_row(
 
     row.name = shortened(f"{raw('first_name')} {raw('last_name')}", 80)  # shown as it came
     first, last = cell_text(cell("first_name")), cell_text(cell("last_name"))
-    row.keys = tuple(_fold(k) for k in (f"{first} {last}", cell_text(cell("email"))) if k.strip())
+    row.keys = tuple(
+        _fold(k) for k in (full_name(first, last), cell_text(cell("email"))) if k.strip()
+    )
     row.manager_text = cell_text(cell("manager"))
     dates: dict[str, dt.date | None] = {}
     for name in ("in_service", "out_of_service", "last_conversation"):

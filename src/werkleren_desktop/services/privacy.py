@@ -38,6 +38,7 @@ from werkleren_desktop.domain.constants import (
     AgreementOwner,
 )
 from werkleren_desktop.domain.conversations import SECTION_BY_KEY, add_months
+from werkleren_desktop.domain.people import full_name
 from werkleren_desktop.domain.situations import NAME_PARTICLES, Anonymiser
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import N_, _
@@ -57,7 +58,7 @@ def _get(db: Session, person_id: int) -> Person:
 def _others(db: Session, person_id: int, role: str) -> dict[str, str]:
     """Every other person's name mapped to a role, to take them out of free text."""
     return {
-        f"{first} {last}": role
+        full_name(first, last): role
         for pid, first, last in db.execute(select(Person.id, Person.first_name, Person.last_name))
         if pid != person_id
     }
@@ -604,7 +605,7 @@ def retention_due(
             .order_by(Person.out_of_service)
         ).all()
     return [
-        LeaverRow(pid, f"{first} {last}", left)
+        LeaverRow(pid, full_name(first, last), left)
         for pid, first, last, left in rows
         if left is not None and add_months(left, months) < today
     ]

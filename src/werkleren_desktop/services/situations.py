@@ -27,6 +27,7 @@ from werkleren_desktop.domain.constants import (
     SituationKind,
     SituationStatus,
 )
+from werkleren_desktop.domain.people import full_name
 from werkleren_desktop.domain.situations import (
     KIND_LABELS,
     SEARCHED_COLUMNS,
@@ -275,7 +276,7 @@ def list_situations(
                 .where(SituationPerson.situation_id.in_(ids[chunk : chunk + 900]))
                 .order_by(SituationPerson.situation_id, Person.sort_key)
             ):
-                names.setdefault(situation_id, []).append(f"{first} {last}")
+                names.setdefault(situation_id, []).append(full_name(first, last))
     return [
         SituationRow(sid, day, title, kind, status, ai_used, minutes, ", ".join(names.get(sid, ())))
         for sid, day, title, kind, status, ai_used, minutes in found
@@ -429,5 +430,5 @@ def roles_of_people(database: SessionFactory) -> dict[str, str]:
         counters[base] = number + 1
         letters = string.ascii_uppercase
         suffix = letters[number % 26] + (str(number // 26) if number >= 26 else "")
-        roles[f"{first} {last}"] = f"{base} {suffix}"
+        roles[full_name(first, last)] = f"{base} {suffix}"
     return roles

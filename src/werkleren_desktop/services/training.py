@@ -20,6 +20,7 @@ from werkleren_desktop.domain.constants import (
     TrainingStatus,
 )
 from werkleren_desktop.domain.conversations import add_months
+from werkleren_desktop.domain.people import full_name
 from werkleren_desktop.domain.training import TrainingInput, check_year
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
@@ -260,7 +261,7 @@ def budgets(database: SessionFactory, year: int) -> list[BudgetRow]:
     return [
         BudgetRow(
             pid,
-            f"{given} {family}",
+            full_name(given, family),
             year,
             overrides.get(pid, default),
             pid in overrides,
