@@ -1,4 +1,5 @@
-"""What the list pages share: a list of records beside the panel of the chosen one.
+"""What the pages share (Page), and what the list pages share besides: a list of
+records beside the panel of the chosen one (RecordListPage).
 
 The page keeps following the chosen record when the list is reloaded or a filter hides
 it, and keeps the open dialog at hand (tests reach it as ``page.dialog``).
@@ -29,9 +30,51 @@ class RecordModel(Protocol):
     def row_of(self, record_id: int) -> int | None: ...
 
 
-class RecordListPage(QWidget):
-    draft_banner: DraftBanner  # pages whose form keeps drafts (keep_form_drafts)
+class Page(QWidget):
+    """What every page of an area has: the data, background work, today, a line for
+    what went wrong, and the status bar to tell what was done."""
+
     status_message = Signal(str)  # what the status bar should say after a change
+
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        tasks: TaskRunner,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.tasks = tasks
+        self.today = today
+        self.error_label = ErrorLabel()
+
+    def refresh(self) -> None:
+        """Load the page's data again; every page implements it."""
+        raise NotImplementedError
+
+    def load(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        purpose: str = "list",
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run ``work`` in the background and hand its result to ``done``; a failure is
+        shown on the page (or handed to ``failed``). A newer load of the page for the
+        same ``purpose`` replaces an older one: the older answer, should it come later,
+        is dropped."""
+        self.tasks.run(
+            work,
+            done,
+            failed or (lambda error: self.error_label.show_message(str(error))),
+            owner=self,
+            key=(id(self), purpose),
+        )
+
+
+class RecordListPage(Page):
+    draft_banner: DraftBanner  # pages whose form keeps drafts (keep_form_drafts)
     # the learning log filtered on a person or a group: (person_id, group_id)
     situations_wanted = Signal(object, object)
     # a talent conversation to open (conversation_id), or to plan for a person (None, id)
@@ -46,11 +89,7 @@ class RecordListPage(QWidget):
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.sessions = sessions
-        self.tasks = tasks
-        self.today = today
-        self.error_label = ErrorLabel()
+        super().__init__(sessions, tasks, today, parent)
         self.dialog: QDialog | None = None
         self._selected_id: int | None = None
         self.drafts: DraftStore | None = None  # see keep_form_drafts
@@ -155,28 +194,23 @@ class RecordListPage(QWidget):
         self.refresh()
         return True
 
+    def let_go(self, action: Callable[[], object], message: str) -> bool:
+        """Do an action that takes the chosen record away (a delete, a removal from the
+        list), as ``act`` does; done, the page lets go of it and its panel empties."""
+        if not self.act(action, message):
+            return False
+        self.forget_record()
+        return True
+
+    def forget_record(self) -> None:
+        """The chosen record is gone: nothing is chosen, the panel is empty."""
+        self._selected_id = None
+        self.show_no_record()
+
     def open_dialog(self, dialog: QDialog, done: Callable[[], None]) -> None:
         dialog.accepted.connect(done)
         dialog.open()
         self.dialog = dialog
-
-    def refresh(self) -> None:
-        """Load the records again; every page implements it."""
-        raise NotImplementedError
-
-    def load(
-        self, work: Callable[[], Any], done: Callable[[Any], None], purpose: str = "list"
-    ) -> None:
-        """Run ``work`` in the background and hand its result to ``done``; a failure is
-        shown on the page. A newer load of the page for the same ``purpose`` replaces an
-        older one: the older answer, should it come later, is dropped."""
-        self.tasks.run(
-            work,
-            done,
-            lambda error: self.error_label.show_message(str(error)),
-            owner=self,
-            key=(id(self), purpose),
-        )
 
     def open_form(self, dialog: QDialog, message: str) -> None:
         """Open a form; once it saved, follow the record it saved (its ``saved_id``),

@@ -414,9 +414,7 @@ class CyclesPage(RecordListPage):
         detail = self.panel.detail
         if detail is None or not detail.cancelled:
             return
-        if self.act(lambda: remove_cycle(self.sessions, detail.id), _("Week cycle removed.")):
-            self._selected_id = None
-            self.panel.show_detail(None)
+        self.let_go(lambda: remove_cycle(self.sessions, detail.id), _("Week cycle removed."))
 
     def export_calendar(self) -> None:
         group_id = self.group_box.currentData()

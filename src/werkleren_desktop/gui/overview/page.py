@@ -10,7 +10,7 @@ from PySide6.QtCharts import (
     QChart,
     QChartView,
 )
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,9 +41,10 @@ from werkleren_desktop.domain.training import NATIONAL_BUDGET_USE, PersonYear
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.charts import fill_horizontal_bars
 from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
+from werkleren_desktop.gui.record_page import Page
 from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, hint, list_table
+from werkleren_desktop.gui.widgets import Card, heading, hint, list_table
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.overview import YearOverview, year_overview, year_trainings
 from werkleren_desktop.storage.files import write_atomically
@@ -113,9 +114,7 @@ def bar_chart(chart: QChart, labels: list[str], values: list[float], colour: str
     )
 
 
-class OverviewPage(QWidget):
-    status_message = Signal(str)
-
+class OverviewPage(Page):
     def __init__(
         self,
         sessions: SessionFactory,
@@ -123,12 +122,8 @@ class OverviewPage(QWidget):
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.sessions = sessions
-        self.tasks = tasks
-        self.today = today
+        super().__init__(sessions, tasks, today, parent)
         self.overview: YearOverview | None = None
-        self.error_label = ErrorLabel()
         self.year_box = QComboBox()
         self.year_box.currentIndexChanged.connect(self.refresh)
         self.export_buttons: dict[str, QPushButton] = {}
@@ -213,13 +208,8 @@ class OverviewPage(QWidget):
                 self.year_box.addItem(str(year), year)
             self.year_box.blockSignals(False)
         year = self.year()
-        self.tasks.run(
-            lambda: year_overview(self.sessions, year),
-            self._show,
-            lambda error: self.error_label.show_message(str(error)),
-            owner=self,
-            key=(id(self), "overview"),  # the year chosen last is the one shown
-        )
+        # the year chosen last is the one shown
+        self.load(lambda: year_overview(self.sessions, year), self._show, "overview")
 
     def _show(self, overview: YearOverview) -> None:
         self.overview = overview

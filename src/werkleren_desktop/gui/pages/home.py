@@ -20,8 +20,9 @@ from werkleren_desktop.domain.conversations import DUE_LABELS, DueStatus
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.training import describe_budget_use
 from werkleren_desktop.gui.navigation import AREAS, HOME
+from werkleren_desktop.gui.record_page import Page
 from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, hint, paragraph, scrolling
+from werkleren_desktop.gui.widgets import Card, heading, hint, paragraph, scrolling
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.conversations import DueRow
 from werkleren_desktop.services.home import LOOK_AHEAD_DAYS, HomeSummary, home_summary
@@ -40,7 +41,7 @@ class _Figure(Card):
         self.note.setVisible(bool(explanation))
 
 
-class HomePage(QWidget):
+class HomePage(Page):
     navigate = Signal(str)
 
     def __init__(
@@ -50,15 +51,11 @@ class HomePage(QWidget):
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.sessions = sessions
-        self.tasks = tasks
-        self.today = today
+        super().__init__(sessions, tasks, today, parent)
         self.summary: HomeSummary | None = None
 
         self.title = heading("", 2.0)
         self.date_label = paragraph("")
-        self.error_label = ErrorLabel()
         # one definition, said here as on the people page: started and not left, today
         self.active_figure = _Figure(_("People in service"), _("today"))
         self.joined_figure = _Figure(_("Joined this year"), _("from 1 January to today"))
@@ -131,13 +128,7 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         """Load the figures in the background; the page stays responsive meanwhile."""
         today = self.today()
-        self.tasks.run(
-            lambda: home_summary(self.sessions, today),
-            self._show,
-            self._failed,
-            owner=self,
-            key=(id(self), "summary"),
-        )
+        self.load(lambda: home_summary(self.sessions, today), self._show, "summary", self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.error_label.show_message(

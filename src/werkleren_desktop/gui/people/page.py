@@ -414,8 +414,7 @@ class PeoplePage(RecordListPage):
 
     def _erase(self, plan: ErasurePlan, first_names: list[Mention]) -> None:
         def erased(done: Erasure) -> None:
-            self._selected_id = None
-            self.panel.show_overview(None, self.today())
+            self.forget_record()
             self._changed(_("{name} is erased.").format(name=done.name))
 
         self.tasks.run(

@@ -288,9 +288,7 @@ class ScansPage(RecordListPage):
             destructive=True,
         ):
             return
-        if self.act(lambda: delete_scan(self.sessions, scan.id), _("Scan deleted.")):
-            self._selected_id = None
-            self.panel.show_report(None)
+        self.let_go(lambda: delete_scan(self.sessions, scan.id), _("Scan deleted."))
 
     def _open_response(
         self,

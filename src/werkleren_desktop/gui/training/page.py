@@ -476,9 +476,7 @@ class TrainingPage(RecordListPage):
             destructive=True,
         ):
             return
-        if self.act(lambda: delete_training(self.sessions, row.id), _("Training deleted.")):
-            self._selected_id = None
-            self.panel.show_training(None)
+        self.let_go(lambda: delete_training(self.sessions, row.id), _("Training deleted."))
 
     def edit_budget(self) -> None:
         rows = self.budgets_table.selectionModel().selectedRows()
