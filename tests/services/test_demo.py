@@ -136,3 +136,71 @@ def test_demo_has_situations_of_every_kind_across_years(store: DataStore) -> Non
     assert {r.occurred_on.year for r in rows} == {2024, 2025, 2026}
     assert all(r.people for r in rows) and any(r.ai_used for r in rows)
     assert all(r.occurred_on <= TODAY for r in rows)
+
+
+@pytest.mark.parametrize("size", [DemoSize.SMALL])
+def test_the_demo_keeps_the_rules_of_real_input(store: DataStore, size: DemoSize) -> None:
+    """What the demo writes in bulk keeps what the services check for real input:
+    conversations and training on the organisation's working days, one cycle of a
+    group at a time and no session on a closed day, every situation with a learner, and
+    a situation during one of its group's cycles linked to it (the demo links many)."""
+    from sqlalchemy import text
+
+    settings = generate_demo(store.sessions, size, today=TODAY)
+    calendar = settings.validated().work_calendar()
+    with store.engine.connect() as sql:
+
+        def days(query: str) -> list[dt.date]:
+            return [
+                value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+                for (value,) in sql.execute(text(query))
+                if value is not None
+            ]
+
+        for query in (
+            "SELECT held_on FROM talent_conversation",
+            "SELECT planned_on FROM talent_conversation",
+            "SELECT manager_signed_on FROM talent_conversation",
+            "SELECT professional_signed_on FROM talent_conversation",
+            "SELECT starts_on FROM training",
+            "SELECT starts_at FROM cycle_session",
+        ):
+            closed = [d for d in days(query) if not calendar.is_working_day(d)]
+            assert closed == [], query
+        assert sql.execute(
+            text(
+                "SELECT count(*) FROM (SELECT w.group_id, date(s.starts_at) FROM cycle_session s"
+                " JOIN week_cycle w ON w.id = s.cycle_id GROUP BY 1, 2 HAVING count(*) > 1)"
+            )
+        ).scalar_one() == 0
+        assert sql.execute(
+            text(
+                "SELECT count(*) FROM learning_situation s WHERE NOT EXISTS"
+                " (SELECT 1 FROM situation_person p WHERE p.situation_id = s.id)"
+            )
+        ).scalar_one() == 0
+        # the rule, written here in SQL: the cycle of the situation's group whose first and
+        # last session enclose its day (cancelled cycles not), or none
+        wrong = sql.execute(
+            text(
+                "SELECT count(*) FROM learning_situation s WHERE s.cycle_id IS NOT"
+                " (SELECT w.id FROM week_cycle w JOIN cycle_session c ON c.cycle_id = w.id"
+                "  WHERE w.group_id = s.group_id AND NOT w.cancelled GROUP BY w.id"
+                "  HAVING date(min(c.starts_at)) <= s.occurred_on"
+                "  AND s.occurred_on <= date(max(c.starts_at)))"
+            )
+        ).scalar_one()
+        linked = sql.execute(
+            text("SELECT count(*) FROM learning_situation WHERE cycle_id IS NOT NULL")
+        ).scalar_one()
+        members = sql.execute(
+            text(
+                "SELECT count(*) FROM learning_situation s JOIN situation_person p"
+                " ON p.situation_id = s.id WHERE s.cycle_id IS NOT NULL AND NOT EXISTS"
+                " (SELECT 1 FROM group_membership m WHERE m.group_id = s.group_id"
+                "  AND m.person_id = p.person_id)"
+            )
+        ).scalar_one()
+    assert wrong == 0
+    assert linked >= 50  # worked on in the cycles, as the article would have it
+    assert members < linked  # mostly by the group's own members

@@ -9,6 +9,7 @@ says why and proposes the nearest start that does.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from werkleren_desktop.domain.calendar import WorkCalendar
@@ -159,6 +160,13 @@ class SessionTimes:
         if len(location) > 200:
             raise ValidationError(_("The location is too long."), "location")
         return SessionTimes(self.start_time, self.duration_minutes, location)
+
+
+def cycle_on(spans: Iterable[tuple[int, dt.date, dt.date]], day: dt.date) -> int | None:
+    """The cycle a situation of ``day`` belongs to, of a group's cycles as (id, first day,
+    last day), cancelled ones left out: a situation logged during one of the group's
+    week cycles belongs to that cycle."""
+    return next((cycle_id for cycle_id, first, last in spans if first <= day <= last), None)
 
 
 def overlaps(start_a: dt.datetime, minutes_a: int, start_b: dt.datetime, minutes_b: int) -> bool:

@@ -8,11 +8,9 @@ measurements. Both are deterministic: the same size and date give the same data.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import random
 import unicodedata
 import uuid
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -32,307 +30,36 @@ from werkleren_desktop.domain.calendar import WorkCalendar
 from werkleren_desktop.domain.constants import (
     AttendanceStatus,
     GroupStatus,
-    LiberationDayPolicy,
 )
 from werkleren_desktop.domain.conversations import ConversationSchedule, add_months
-from werkleren_desktop.domain.cycles import default_outline, propose_cycle
+from werkleren_desktop.domain.cycles import cycle_on, default_outline, propose_cycle
 from werkleren_desktop.domain.organisation import ClosingPeriodInput, OrganisationSettings
 from werkleren_desktop.domain.people import sort_key
 from werkleren_desktop.domain.scans import CHARACTERISTICS
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import DEFAULT_LANGUAGE, _
 from werkleren_desktop.paths import DataPaths
+from werkleren_desktop.services.demo_data import (
+    AGREEMENTS,
+    AI_TOOLS,
+    ANSWERS,
+    CONVERSATION_NOTES,
+    FEATURED,
+    FIRST_NAMES,
+    LAST_NAMES,
+    OUTCOMES,
+    PROFILES,
+    REVIEW_NOTES,
+    ROOMS,
+    SCAN_REMARKS,
+    SCANS,
+    SLOTS,
+    TRAININGS,
+    DemoProfile,
+)
+from werkleren_desktop.services.demo_data import DemoSize as DemoSize  # callers name it here
 from werkleren_desktop.services.organisation import add_organisation, holds_data
 from werkleren_desktop.storage.data_store import DataStore, open_data_folder
-
-
-class DemoSize(enum.StrEnum):
-    SMALL = "small"
-    LARGE = "large"
-
-
-@dataclass(frozen=True)
-class DemoProfile:
-    organisation: str
-    domain: str
-    active_people: int
-    history_years: int
-    yearly_turnover: float
-    department_heads: int
-    teams: int
-    budget_cents: int
-    liberation_day: LiberationDayPolicy
-    job_titles: tuple[str, ...]
-    lead_title: str
-    head_title: str
-    director_title: str
-    group_themes: tuple[tuple[str, str], ...]
-    expert_titles: tuple[str, ...]
-    outside_expert: tuple[str, str]
-    situations_per_year: int
-    situation_titles: tuple[str, ...]
-
-
-PROFILES: dict[DemoSize, DemoProfile] = {
-    DemoSize.SMALL: DemoProfile(
-        organisation="Installatiebedrijf Van Dijk & Zn.",
-        domain="vandijk-installatie.nl",
-        active_people=25,
-        history_years=2,
-        yearly_turnover=0.10,
-        department_heads=0,
-        teams=3,
-        budget_cents=750_00,
-        liberation_day=LiberationDayPolicy.LUSTRUM,
-        job_titles=(
-            "Monteur",
-            "Monteur",
-            "Servicemonteur",
-            "Eerste monteur",
-            "Leerling-monteur",
-            "Werkvoorbereider",
-            "Calculator",
-            "Planner",
-            "Administratief medewerker",
-            "Projectleider",
-        ),
-        lead_title="Teamleider",
-        head_title="Hoofd uitvoering",
-        director_title="Directeur-eigenaar",
-        group_themes=(
-            (
-                "Storingen sneller vinden",
-                "Hoe vinden we de oorzaak van een storing bij de klant in één bezoek?",
-            ),
-            (
-                "Warmtepompen",
-                "Wat moeten we weten om warmtepompen goed te installeren en uit te leggen?",
-            ),
-            (
-                "Werkvoorbereiding",
-                "Hoe voorkomen we dat monteurs zonder materiaal op de bouw staan?",
-            ),
-            ("Veilig op hoogte", "Hoe werken we veilig op daken en steigers, ook onder tijdsdruk?"),
-            ("Klant in beeld", "Hoe leggen we de klant helder uit wat we gedaan hebben?"),
-            (
-                "Slimme meters en AI",
-                "Hoe helpt AI bij het lezen van storingscodes en handleidingen?",
-            ),
-        ),
-        expert_titles=("Eerste monteur", "Projectleider", "Werkvoorbereider"),
-        outside_expert=("Marloes de Haan (Techniek Nederland)", "m.dehaan@example.nl"),
-        situations_per_year=300,
-        situation_titles=(
-            "Storing cv-ketel bleef terugkomen",
-            "Warmtepomp maakte te veel geluid",
-            "Materiaal ontbrak op de bouw",
-            "Klant begreep de factuur niet",
-            "Nieuwe thermostaat koppelen aan de app",
-            "Lekkage na oplevering",
-            "Offerte duurde te lang",
-            "Veilig werken op een schuin dak",
-            "Storingscode opzoeken met AI",
-            "Leerling zelfstandig laten werken",
-        ),
-    ),
-    DemoSize.LARGE: DemoProfile(
-        organisation="Zorggroep De Linde",
-        domain="zorggroepdelinde.nl",
-        active_people=250,
-        history_years=10,
-        yearly_turnover=0.12,
-        department_heads=4,
-        teams=20,
-        budget_cents=900_00,
-        liberation_day=LiberationDayPolicy.EVERY_YEAR,
-        job_titles=(
-            "Verzorgende IG",
-            "Verzorgende IG",
-            "Verpleegkundige",
-            "Helpende",
-            "Helpende",
-            "Activiteitenbegeleider",
-            "Facilitair medewerker",
-            "Planner",
-            "Kok",
-            "Medewerker huishouding",
-            "Fysiotherapeut",
-            "Specialist ouderengeneeskunde",
-            "Secretaresse",
-            "Medewerker salarisadministratie",
-            "Leerling-verpleegkundige",
-        ),
-        lead_title="Teamleider",
-        head_title="Manager zorg",
-        director_title="Bestuurder",
-        group_themes=(
-            ("Valpreventie", "Hoe voorkomen we dat bewoners vallen, zonder ze vast te zetten?"),
-            ("Zinvolle dag", "Hoe geven we bewoners met dementie een dag die ertoe doet?"),
-            ("Overdracht", "Hoe maken we de overdracht tussen diensten korter en beter?"),
-            ("Medicatieveiligheid", "Waar gaat het mis bij het delen van medicijnen, en waarom?"),
-            (
-                "Rapporteren met AI",
-                "Hoe helpt AI bij het schrijven van rapportages, en wat controleren we zelf?",
-            ),
-            ("Werkdruk en rooster", "Hoe houden we het rooster werkbaar voor jong en oud?"),
-            ("Familie als partner", "Hoe betrekken we familie bij de zorg?"),
-            ("Palliatieve zorg", "Wat hebben bewoners en naasten nodig in de laatste fase?"),
-            ("Nieuwe collega's", "Hoe werken we nieuwe collega's in zonder ze te overladen?"),
-            ("Eten en drinken", "Hoe krijgen bewoners genoeg te eten en te drinken?"),
-        ),
-        expert_titles=("Verpleegkundige", "Specialist ouderengeneeskunde", "Fysiotherapeut"),
-        outside_expert=("Dr. Ilse Verhoef (Vilans)", "i.verhoef@example.nl, 030 789 12 34"),
-        situations_per_year=5000,  # ten years: the 50,000 situations of the speed checks
-        situation_titles=(
-            "Bewoner viel 's nachts uit bed",
-            "Overdracht tussen diensten liep mis",
-            "Familie ontevreden over de verzorging",
-            "Medicatie verkeerd klaargezet",
-            "Rapportage schrijven met AI",
-            "Bewoner met dementie onrustig aan tafel",
-            "Nieuwe collega wist de weg niet",
-            "Tillift werkte niet",
-            "Bewoner at te weinig",
-            "Rooster klopte niet met de zorgvraag",
-        ),
-    ),
-}
-
-# The first names are placed first on purpose: every screen and form must handle them.
-FEATURED = (
-    ("Zoë", "van den Berg-IJzerman"),
-    ("Łukasz", "Wójcik"),
-    ("Şükrü", "Yılmaz"),
-    ("IJsbrand", "de Vries"),
-)
-FIRST_NAMES = (
-    "Anouk",
-    "Daan",
-    "Fatima",
-    "Mohamed",
-    "Sanne",
-    "Bram",
-    "Thijs",
-    "Lotte",
-    "Femke",
-    "Jeroen",
-    "Priya",
-    "Wiktoria",
-    "Mehmet",
-    "Eline",
-    "Noor",
-    "Sem",
-    "Ayşe",
-    "Kees",
-    "Henk",
-    "Ria",
-    "Joke",
-    "Ingrid",
-    "Gerrit",
-    "Sophie",
-    "Lars",
-    "Emma",
-    "Julia",
-    "Milan",
-    "Tess",
-    "Ruben",
-    "Iris",
-    "Youssef",
-    "Esra",
-    "Marieke",
-    "Wim",
-    "Annelies",
-    "Bart",
-    "Chantal",
-    "Dirk",
-    "Fenna",
-    "Gijs",
-    "Hanneke",
-    "Jasper",
-    "Kübra",
-    "Liam",
-    "Maud",
-    "Niels",
-    "Olga",
-    "Pieter",
-    "Rosa",
-    "Stijn",
-    "Tamara",
-    "Ugo",
-    "Vera",
-    "Willemijn",
-    "Xander",
-    "Yara",
-    "Zeynep",
-    "Aleksandra",
-    "Björn",
-    "Céline",
-    "Dewi",
-    "Jörg",
-    "Małgorzata",
-    "Nguyễn",
-    "Renée",
-    "Siebe",
-    "Tjitske",
-    "Wouter",
-    "Hüseyin",
-    "Ilse",
-    "Koen",
-    "Linda",
-    "Marco",
-)
-LAST_NAMES = (
-    "Jansen",
-    "de Jong",
-    "Bakker",
-    "Visser",
-    "Smit",
-    "Meijer",
-    "de Boer",
-    "Mulder",
-    "de Groot",
-    "Bos",
-    "Vos",
-    "Peters",
-    "Hendriks",
-    "van Leeuwen",
-    "Dekker",
-    "Brouwer",
-    "de Wit",
-    "Dijkstra",
-    "Smits",
-    "de Graaf",
-    "van der Meer",
-    "El Amrani",
-    "Öztürk",
-    "Nowak",
-    "Kowalski",
-    "Pinas",
-    "Koster",
-    "Prins",
-    "Huisman",
-    "Kramer",
-    "van Dam",
-    "Kuipers",
-    "Veenstra",
-    "Kok",
-    "Schouten",
-    "van Wijk",
-    "Postma",
-    "Çelik",
-    "Boukhari",
-    "Lewandowska",
-    "Tran",
-    "Willems",
-    "Hoekstra",
-    "Sánchez",
-    "IJzendoorn",
-    "'t Hart",
-    "van 't Veer",
-    "Groen",
-    "Wolters",
-    "Zijlstra",
-)
 
 
 def _ascii(text: str) -> str:
@@ -427,6 +154,8 @@ def generate_demo(
         conversation_months=(3, 9) if size is DemoSize.SMALL else None,
     )
     rng = random.Random(f"{size}-{today.isoformat()}")
+    # every date the demo makes keeps the organisation's calendar, as real input does
+    calendar = settings.validated().work_calendar()
     # one transaction: a demo cut short (a crash, a kill) leaves the folder empty, never
     # an organisation without people that refuses a new demo
     with database.begin() as db:
@@ -435,13 +164,14 @@ def generate_demo(
         db.flush()
         groups = _add_groups(db, people, profile, today, rng)
         db.flush()
-        _add_cycles(db, groups, settings.validated().work_calendar(), today, rng)
+        _add_cycles(db, groups, calendar, today, rng)
         db.flush()
         _add_situations(db, people, groups, profile, today, rng)
-        _add_trainings(db, people, profile, today, rng)
+        _add_trainings(db, people, calendar, profile, today, rng)
         _add_conversations(
             db,
             people,
+            calendar,
             settings.conversation_schedule,
             today,
             dt.date(today.year - profile.history_years, 1, 1),
@@ -585,10 +315,6 @@ def _add_groups(
     return groups
 
 
-ROOMS = ("Leerlokaal", "Kantine", "Vergaderruimte De Kas", "Tuinkamer")
-SLOTS = (dt.time(15, 0), dt.time(8, 30), dt.time(12, 30))
-
-
 def _add_cycles(
     db: Session,
     groups: list[LearningGroup],
@@ -637,7 +363,7 @@ def _attend(
 ) -> None:
     growth = min(1.0, number / 8)  # energy and meaning rise as a group finds its way
     for membership in group.memberships:
-        if membership.joined > day or (membership.left_on and membership.left_on < day):
+        if not _member_on(membership, day):
             continue
         roll = rng.random()
         if roll < 0.85:
@@ -662,41 +388,6 @@ def _score(rng: random.Random, mean: float) -> int:
     return max(1, min(5, round(rng.gauss(mean, 0.8))))
 
 
-OUTCOMES = (
-    "De oorzaak gevonden en de werkwijze aangepast.",
-    "Een eerste verbetering uitgeprobeerd; volgende keer meten we het effect.",
-    "Nog geen oplossing; een collega met ervaring gevraagd mee te kijken.",
-    "Afspraak gemaakt met het team om dit voortaan anders te doen.",
-)
-AI_TOOLS = ("ChatGPT", "Copilot", "Le Chat")
-# answers to some of the program's own guiding questions (by their place in the list),
-# where people write most about a situation
-ANSWERS: dict[int, tuple[str, ...]] = {
-    1: (
-        "Dezelfde klacht kwam binnen een week twee keer terug; dat wilden we begrijpen.",
-        "Een nieuwe collega liep vast in de overdracht aan het begin van de dienst.",
-        "Het materiaal was er niet op tijd, waardoor de planning van de dag omviel.",
-    ),
-    4: (
-        "Waarom het alleen 's ochtends misgaat; een ervaren collega heeft dit eerder gezien.",
-        "Hoe de nieuwe regeling precies werkt; de leverancier kan het uitleggen.",
-        "Welke stap in de overdracht wordt overgeslagen; meekijken in een vroege dienst.",
-    ),
-    6: (
-        "Eerst een korte checklist bij de overdracht, een week lang, en dan samen kijken.",
-        "De volgorde van de stappen omdraaien en het met de klant testen.",
-        "Een vaste collega als aanspreekpunt; na twee weken bekijken of het rustiger is.",
-    ),
-    8: (
-        "Energie gaf het samen puzzelen met een jonge collega; dat het twee keer mis moest "
-        "gaan kostte energie.",
-        "De waardering van de klant gaf energie; het zoeken naar papieren kostte energie.",
-    ),
-    9: (
-        "Voortaan bellen we de klant na afloop terug; het team wint minder herhaalbezoeken.",
-        "We bespreken dit in de volgende weekcyclus, zodat het hele team ervan leert.",
-    ),
-}
 LOGGED_AFTER = (0, 0, 1, 0, 2, 1, 5, 9)  # days between a situation and its logging
 NOON = dt.time(12, 0)
 
@@ -735,10 +426,22 @@ def _add_situations(
     situations: list[dict[str, object]] = []
     links: list[dict[str, int]] = []
     consulted: list[dict[str, object]] = []
+    spans = _cycle_spans(db)
     for number in range(1, count + 1):
         day = first + dt.timedelta(days=rng.randint(0, days - 1))
         who = _people_on(people, day, rng.choice((1, 1, 1, 2, 3)), rng)
         group = rng.choice(groups) if groups and rng.random() < 0.4 else None
+        held = [span for span in spans.get(group.id, ()) if span[2] < today] if group else []
+        if group is not None and held and rng.random() < 0.5:
+            # worked on in one of the group's week cycles, by members of the group
+            _cycle, first_day, last_day = rng.choice(held)
+            day = first_day + dt.timedelta(days=rng.randint(0, (last_day - first_day).days))
+            members = [m.person for m in group.memberships if _member_on(m, day)]
+            who = rng.sample(members, k=min(len(members), rng.choice((1, 1, 2, 3)))) or who
+        if not who:
+            continue  # nobody in service that day: no situation (one always has a learner)
+        # the rule of real input: a situation during one of its group's cycles belongs to it
+        cycle_id = cycle_on(spans.get(group.id, ()), day) if group else None
         ai = rng.random() < 0.35
         age = (today - day).days
         status = (
@@ -756,7 +459,7 @@ def _add_situations(
                 "description": "Wat er gebeurde, in een paar zinnen vastgelegd op het moment zelf.",
                 "kind": rng.choice(kinds),
                 "group_id": group.id if group else None,
-                "cycle_id": None,
+                "cycle_id": cycle_id,
                 "tried": "",
                 "outcome": rng.choice(OUTCOMES),
                 "next_step": "",
@@ -826,6 +529,37 @@ def _add_situations(
     db.execute(insert(SituationConsultation), consulted)
 
 
+def _working_day(calendar: WorkCalendar, day: dt.date, step: int) -> dt.date:
+    """``day``, or the nearest working day before (step -1) or after (step 1) it."""
+    while not calendar.is_working_day(day):
+        day += dt.timedelta(days=step)
+    return day
+
+
+def _cycle_spans(db: Session) -> dict[int, list[tuple[int, dt.date, dt.date]]]:
+    """Every group's cycles (not cancelled) as (id, first day, last day)."""
+    from sqlalchemy import func, select
+
+    spans: dict[int, list[tuple[int, dt.date, dt.date]]] = {}
+    for group_id, cycle_id, first, last in db.execute(
+        select(
+            WeekCycle.group_id,
+            WeekCycle.id,
+            func.min(CycleSession.starts_at),
+            func.max(CycleSession.starts_at),
+        )
+        .join(CycleSession, CycleSession.cycle_id == WeekCycle.id)
+        .where(WeekCycle.cancelled.is_(False))
+        .group_by(WeekCycle.id)
+    ):
+        spans.setdefault(group_id, []).append((cycle_id, first.date(), last.date()))
+    return spans
+
+
+def _member_on(membership: GroupMembership, day: dt.date) -> bool:
+    return membership.joined <= day and (membership.left_on is None or membership.left_on >= day)
+
+
 def _people_on(people: list[Person], day: dt.date, wanted: int, rng: random.Random) -> list[Person]:
     """A few people in service on ``day``, drawn at random (fast enough for 50,000 draws)."""
     chosen: list[Person] = []
@@ -841,61 +575,10 @@ def _people_on(people: list[Person], day: dt.date, wanted: int, rng: random.Rand
     return chosen
 
 
-CONVERSATION_NOTES = {
-    "went_well": (
-        "Storingen sneller gevonden door de nieuwe werkwijze.",
-        "Goed samengewerkt met de nieuwe collega en hem wegwijs gemaakt.",
-        "Klanten zijn tevreden over de uitleg achteraf.",
-    ),
-    "talents": (
-        "Rustig blijven als het druk is; uitleggen aan anderen geeft energie.",
-        "Puzzelen op lastige problemen; papierwerk kost energie.",
-        "Goed in plannen en overzicht houden.",
-    ),
-    "learning_wishes": (
-        "Meer leren over warmtepompen en de nieuwe regelgeving.",
-        "Leren coachen van leerlingen op de werkvloer.",
-        "Beter worden in lastige gesprekken met klanten.",
-    ),
-    "needs": (
-        "Tijd om in de leergroep mee te doen, ook in drukke weken.",
-        "Feedback na een klus, niet alleen als het misgaat.",
-        "Een collega om mee te sparren over nieuwe technieken.",
-    ),
-    "observations": (
-        "Neemt initiatief en deelt wat hij of zij leert met het team.",
-        "Werkt nauwkeurig; mag vaker om hulp vragen.",
-        "Groeit zichtbaar in het contact met klanten.",
-    ),
-    "organisation_needs": (
-        "Meer kennis van duurzame installaties in het team.",
-        "Iemand die nieuwe collega's begeleidt.",
-        "Vaker leren van wat er misgaat, in de leergroep.",
-    ),
-    "manager_offers": (
-        "Ruimte in de planning voor de weekcycli.",
-        "Budget voor een cursus naar keuze.",
-        "Een maandelijks kort gesprek over de voortgang.",
-    ),
-}
-AGREEMENTS = (
-    "Een werkleersituatie per maand vastleggen en in de leergroep bespreken",
-    "Een nieuwe collega begeleiden bij de eerste klussen",
-    "Het VCA-diploma vernieuwen",
-    "Tijd vrijmaken in de planning voor de leergroep",
-    "Feedback geven na elke grote klus",
-    "Een cursus kiezen en aanvragen",
-    "Samen met een collega een werkinstructie verbeteren",
-)
-REVIEW_NOTES = {
-    "partly": ("Kwam er in de drukke maanden niet altijd aan toe.", "Half gedaan; loopt door."),
-    "not_done": ("Door ziekte in het team geen tijd gehad.", "Andere prioriteit gekregen."),
-}
-
-
 def _add_conversations(
     db: Session,
     people: list[Person],
+    calendar: WorkCalendar,
     schedule: ConversationSchedule,
     today: dt.date,
     history_start: dt.date,
@@ -924,12 +607,13 @@ def _add_conversations(
             if due is None:
                 half = next_half
                 continue
-            day = due - dt.timedelta(days=rng.randint(0, 25))
+            # held on a working day of the organisation, as a manager would
+            day = _working_day(calendar, due - dt.timedelta(days=rng.randint(0, 25)), -1)
             current = half == current_half
             held = (day < today and rng.random() < (0.6 if current else 0.85)) and _active(
                 person, day
             )
-            ahead = today + dt.timedelta(days=rng.randint(3, 30))
+            ahead = _working_day(calendar, today + dt.timedelta(days=rng.randint(3, 30)), 1)
             planned_ahead = current and not held and rng.random() < 0.4 and _active(person, ahead)
             if not held and not planned_ahead:
                 half = next_half
@@ -948,10 +632,14 @@ def _add_conversations(
                     "place": "Kantoor",
                     "held_on": when if held else None,
                     "professional_signed_name": person.full_name if signed else None,
-                    "professional_signed_on": when + dt.timedelta(days=2) if signed else None,
+                    "professional_signed_on": (
+                        _working_day(calendar, when + dt.timedelta(days=2), 1) if signed else None
+                    ),
                     "professional_mark": rng.choice(list(SignMark)) if signed else None,
                     "manager_signed_name": manager_name if signed else None,
-                    "manager_signed_on": when + dt.timedelta(days=1) if signed else None,
+                    "manager_signed_on": (
+                        _working_day(calendar, when + dt.timedelta(days=1), 1) if signed else None
+                    ),
                     "manager_mark": SignMark.AGREED if signed else None,
                 }
             )
@@ -995,22 +683,10 @@ def _add_conversations(
     db.execute(insert(Agreement), agreements)
 
 
-# (title, provider, form, hours, euros, required, certificate, years valid)
-TRAININGS = (
-    ("BHV herhaling", "Veiligheidscentrum Oost", "course", 8, 165, True, "BHV", 1),
-    ("VCA basis", "Opleidingshuis Techniek", "certification", 16, 325, True, "VCA", 10),
-    ("EHBO", "Het Oranje Kruis-instructeur", "course", 12, 140, True, "EHBO", 2),
-    ("Omgaan met agressie", "Trainingsbureau De Brug", "workshop", 6, 395, False, "", 0),
-    ("Coachen op de werkvloer", "Academie Werkplekleren", "course", 24, 1150, False, "", 0),
-    ("Excel voor planners", "Online Academie", "elearning", 10, 89, False, "", 0),
-    ("Vakdag van de branche", "Brancheorganisatie", "conference", 7, 120, False, "", 0),
-    ("Klantgericht werken", "Trainingsbureau De Brug", "course", 20, 875, False, "", 0),
-)
-
-
 def _add_trainings(
     db: Session,
     people: list[Person],
+    calendar: WorkCalendar,
     profile: DemoProfile,
     today: dt.date,
     rng: random.Random,
@@ -1031,7 +707,9 @@ def _add_trainings(
                 title, provider, form, hours, euros, required, certificate, valid = rng.choice(
                     TRAININGS
                 )
-                start = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
+                start = _working_day(
+                    calendar, dt.date(year, rng.randint(1, 12), rng.randint(1, 28)), 1
+                )
                 if not _active(person, start):
                     continue
                 length = 0 if hours <= 8 else rng.choice((0, 1, 7, 14))
@@ -1072,21 +750,6 @@ def _add_trainings(
     ]
     if overrides:
         db.execute(insert(TrainingBudget), overrides)
-
-
-# (months ago, name, forms, how far along: 0 existing … 1 sustainable)
-SCANS = (
-    (14, "Teamsessie na de kick-off", 6, 0.25),
-    (8, "Teamsessie voorjaar", 7, 0.4),
-    (2, "Teamsessie najaar", 7, 0.55),
-)
-SCAN_REMARKS = (
-    "We leren nog vooral als er een cursus is.",
-    "De weekcycli geven energie, maar niet iedereen kan erbij zijn.",
-    "AI gebruiken we nog weinig, vooral uit onzekerheid.",
-    "Afspraken van de leidinggevende schieten er soms bij in.",
-    "Fijn dat jong en oud samen leren.",
-)
 
 
 def _add_scans(db: Session, today: dt.date, rng: random.Random) -> None:

@@ -27,6 +27,7 @@ from werkleren_desktop.domain.constants import (
     SituationKind,
     SituationStatus,
 )
+from werkleren_desktop.domain.cycles import cycle_on
 from werkleren_desktop.domain.people import full_name
 from werkleren_desktop.domain.situations import (
     KIND_LABELS,
@@ -204,10 +205,7 @@ def _cycle_on(db: Session, group_id: int, day: dt.date) -> int | None:
         .where(WeekCycle.group_id == group_id, WeekCycle.cancelled.is_(False))
         .group_by(CycleSession.cycle_id)
     )
-    for cycle_id, first, last in spans:
-        if first.date() <= day <= last.date():
-            return int(cycle_id)
-    return None
+    return cycle_on(((int(c), first.date(), last.date()) for c, first, last in spans), day)
 
 
 def get_situation(database: SessionFactory, situation_id: int) -> SituationInput:
