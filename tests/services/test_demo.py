@@ -167,18 +167,24 @@ def test_the_demo_keeps_the_rules_of_real_input(store: DataStore, size: DemoSize
         ):
             closed = [d for d in days(query) if not calendar.is_working_day(d)]
             assert closed == [], query
-        assert sql.execute(
-            text(
-                "SELECT count(*) FROM (SELECT w.group_id, date(s.starts_at) FROM cycle_session s"
-                " JOIN week_cycle w ON w.id = s.cycle_id GROUP BY 1, 2 HAVING count(*) > 1)"
-            )
-        ).scalar_one() == 0
-        assert sql.execute(
-            text(
-                "SELECT count(*) FROM learning_situation s WHERE NOT EXISTS"
-                " (SELECT 1 FROM situation_person p WHERE p.situation_id = s.id)"
-            )
-        ).scalar_one() == 0
+        assert (
+            sql.execute(
+                text(
+                    "SELECT count(*) FROM (SELECT w.group_id, date(s.starts_at) FROM cycle_session s"
+                    " JOIN week_cycle w ON w.id = s.cycle_id GROUP BY 1, 2 HAVING count(*) > 1)"
+                )
+            ).scalar_one()
+            == 0
+        )
+        assert (
+            sql.execute(
+                text(
+                    "SELECT count(*) FROM learning_situation s WHERE NOT EXISTS"
+                    " (SELECT 1 FROM situation_person p WHERE p.situation_id = s.id)"
+                )
+            ).scalar_one()
+            == 0
+        )
         # the rule, written here in SQL: the cycle of the situation's group whose first and
         # last session enclose its day (cancelled cycles not), or none
         wrong = sql.execute(
