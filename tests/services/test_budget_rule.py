@@ -11,15 +11,17 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import TODAY
-from werkleren_desktop.db.models import TrainingStatus
-from werkleren_desktop.domain.training import budget_charge, describe_budget_use
+from werkleren_desktop.db.models import TrainingForm, TrainingStatus
+from werkleren_desktop.domain.training import TrainingInput, budget_charge, describe_budget_use
 from werkleren_desktop.services.conversations import period_facts
 from werkleren_desktop.services.demo import DemoSize, generate_demo
 from werkleren_desktop.services.home import home_summary
 from werkleren_desktop.services.organisation import load_settings, save_settings
 from werkleren_desktop.services.overview import year_overview
-from werkleren_desktop.services.training import budgets
+from werkleren_desktop.services.training import budgets, save_training
 from werkleren_desktop.storage.data_store import DataStore
+
+D = dt.date
 
 
 @pytest.mark.parametrize(
@@ -68,6 +70,18 @@ def expected(store: DataStore, year: int, required_counts: bool) -> dict[int, tu
 @pytest.mark.parametrize("required_counts", [False, True])
 def test_every_budget_figure_agrees_with_sql(store: DataStore, required_counts: bool) -> None:
     generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
+    # planned this year, voluntary and required, whatever the demo's dice gave
+    someone = next(b.person_id for b in budgets(store.sessions, TODAY.year))
+    for required in (False, True):
+        save_training(
+            store.sessions,
+            TrainingInput(
+                (someone,), "Gepland", TrainingForm.COURSE, D(TODAY.year, 12, 14),
+                D(TODAY.year, 12, 14), 240, 31500, required=required,
+                status=TrainingStatus.PLANNED,
+            ),
+            TODAY,
+        )  # fmt: skip
     settings = load_settings(store.sessions)
     assert settings is not None and not settings.required_training_on_budget  # the default
     if required_counts:

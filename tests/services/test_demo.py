@@ -170,8 +170,9 @@ def test_the_demo_keeps_the_rules_of_real_input(store: DataStore, size: DemoSize
         assert (
             sql.execute(
                 text(
-                    "SELECT count(*) FROM (SELECT w.group_id, date(s.starts_at) FROM cycle_session s"
-                    " JOIN week_cycle w ON w.id = s.cycle_id GROUP BY 1, 2 HAVING count(*) > 1)"
+                    "SELECT count(*) FROM (SELECT w.group_id, date(s.starts_at)"
+                    " FROM cycle_session s JOIN week_cycle w ON w.id = s.cycle_id"
+                    " GROUP BY 1, 2 HAVING count(*) > 1)"
                 )
             ).scalar_one()
             == 0
