@@ -23,6 +23,8 @@ esac
 # Libraries Qt needs headless (tests) and, for a real window, the X11/xcb ones.
 apt_headless=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6
   libdbus-1-3 fonts-dejavu-core)
+# The tests start a throwaway PostgreSQL server (tests/postgres.py) for the shared mode.
+apt_test=(postgresql)
 apt_window=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-xinerama0
   libxcb-sync1 libxcb-xkb1 libx11-xcb1)
@@ -38,6 +40,7 @@ install_system_packages() {
   }
   local wanted=("${apt_headless[@]}")
   [ "$mode" = run ] && wanted+=("${apt_window[@]}")
+  [ "$mode" = test ] && wanted+=("${apt_test[@]}")
   python_ok || wanted+=(python3 python3-venv)
   local missing=()
   for package in "${wanted[@]}"; do

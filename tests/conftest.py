@@ -47,3 +47,43 @@ def store(data_paths: DataPaths) -> Iterator[DataStore]:
     store = open_data_folder(data_paths)
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster for the whole run (tests/postgres.py). Where none
+    can be started the tests that need it are skipped, except in CI, where the project's
+    scripts install it and a missing server is a failure."""
+    from tests.postgres import throwaway_cluster
+
+    try:
+        cluster = throwaway_cluster()
+        url = cluster.__enter__()
+    except Exception as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs a PostgreSQL server for these tests: {error}")
+        pytest.skip(f"no PostgreSQL server here: {error}")
+    try:
+        yield url
+    finally:
+        cluster.__exit__(None, None, None)
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str, request: pytest.FixtureRequest) -> Iterator[str]:
+    """An empty database of its own for one test, dropped afterwards."""
+    import re
+
+    from sqlalchemy import create_engine, text
+
+    name = "t_" + re.sub(r"\W", "_", request.node.name.lower())[:50]
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as sql:
+        sql.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        sql.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield postgres_server.replace("/postgres?", f"/{name}?")
+    finally:
+        with admin.connect() as sql:
+            sql.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

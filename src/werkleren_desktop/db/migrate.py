@@ -57,13 +57,14 @@ class MigrationResult:
     backup: Path | None
 
 
-def alembic_config(connection: Connection | None = None) -> Config:
+def alembic_config(connection: Connection | None = None, *, per_revision: bool = False) -> Config:
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
         config.attributes["connection"] = connection
+    config.attributes["per_revision"] = per_revision
     return config
 
 
@@ -166,7 +167,10 @@ def upgrade_database(
     target: str = "head",
     now: dt.datetime | None = None,
 ) -> MigrationResult:
-    """Bring the schema to ``target``; copy the file aside first when it holds data."""
+    """Bring the schema to ``target``; copy the file aside first when it holds data.
+
+    ``database_file`` is None for a database server (PostgreSQL), whose schema moves one
+    revision per transaction."""
     if database_file is not None:
         inspect_file(database_file)
     try:
@@ -178,7 +182,8 @@ def upgrade_database(
 
     goal = head_revision() if target == "head" else target
     if revision == goal:
-        _mark(engine, goal)
+        if engine.dialect.name == "sqlite":
+            _mark(engine, goal)
         return MigrationResult(revision, goal, None)
 
     backup = None
@@ -197,9 +202,14 @@ def upgrade_database(
 
     from alembic import command
 
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), goal)
-    _mark(engine, goal)
+    if engine.dialect.name == "sqlite":
+        with engine.begin() as connection:  # the file was copied aside: all or nothing
+            command.upgrade(alembic_config(connection), goal)
+        _mark(engine, goal)
+    else:  # a server: each revision in a transaction of its own
+        with engine.connect() as connection:
+            command.upgrade(alembic_config(connection, per_revision=True), goal)
+            connection.commit()
     return MigrationResult(revision, goal, backup)
 
 

@@ -28,6 +28,9 @@ def _run(connection: object) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite can only change tables by rebuilding them
         compare_type=True,
+        # a server's schema moves one revision per transaction: a failure leaves it at
+        # the last revision that went well (a file is copied aside and upgraded at once)
+        transaction_per_migration=bool(config.attributes.get("per_revision")),
     )
     with context.begin_transaction():
         context.run_migrations()

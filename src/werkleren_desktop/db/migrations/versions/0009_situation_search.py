@@ -1,4 +1,4 @@
-"""A full-text index (SQLite FTS5, trigram) over the title, situation and outcome of the
+"""On SQLite, a full-text index (FTS5, trigram) over the title, situation and outcome of the
 learning situations, kept up to date by triggers: searching fifty thousand situations
 for part of a word no longer reads them all.
 
@@ -22,6 +22,8 @@ COLUMNS = "title, description, outcome"
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return  # SQLite's own index; another database searches as 0015 sets up
     op.execute(
         f"CREATE VIRTUAL TABLE situation_search USING fts5({COLUMNS}, "
         "content='learning_situation', content_rowid='id', tokenize='trigram')"
@@ -45,6 +47,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
     for trigger in ("insert", "delete", "update"):
         op.execute(f"DROP TRIGGER IF EXISTS situation_search_{trigger}")
     op.execute("DROP TABLE IF EXISTS situation_search")

@@ -110,12 +110,22 @@ def upgrade() -> None:
         last = ids[-1]
     if sqlite:
         _create_sqlite_index("search_text")
+    elif connection.dialect.name == "postgresql":
+        # a trigram index serves LIKE '%word%' (pg_trgm is a trusted extension: the
+        # database's owner may create it)
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        op.execute(
+            "CREATE INDEX ix_learning_situation_search_text ON learning_situation "
+            "USING gin (search_text gin_trgm_ops)"
+        )
 
 
 def downgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
     if sqlite:
         _drop_sqlite_index()
+    elif op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP INDEX IF EXISTS ix_learning_situation_search_text")
     with op.batch_alter_table("learning_situation", schema=None) as batch_op:
         batch_op.drop_column("search_text")
     if sqlite:
