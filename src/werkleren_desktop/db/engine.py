@@ -142,12 +142,12 @@ def storage_problem(error: BaseException) -> StorageError | None:
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for ``url``; SQLite files get the pragmas the data depends on."""
+    # error messages never carry the values of a statement (names, notes), on any database
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         connect_args = dict(kwargs.pop("connect_args", {}))
         # Background tasks open their own sessions on worker threads.
         connect_args.setdefault("check_same_thread", False)
-        # error messages never carry the values of a statement (names, notes)
-        kwargs.setdefault("hide_parameters", True)
         engine = create_engine(url, connect_args=connect_args, **kwargs)
         _configure_sqlite(engine)
         return engine
@@ -173,6 +173,8 @@ def refresh_statistics(engine: Engine, *, schema_changed: bool = False) -> bool:
     Returns whether it ran. Statistics are an optimisation:
     a folder that cannot be written to simply goes without.
     """
+    if engine.dialect.name != "sqlite":
+        return False  # a server keeps its own statistics (autovacuum's ANALYZE)
     try:
         with engine.begin() as connection:
             try:

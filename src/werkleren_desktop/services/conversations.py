@@ -189,7 +189,7 @@ def _facts(db: Session, person_id: int, first_day: dt.date, last_day: dt.date) -
             LearningSituation.kind,
             func.count(),
             func.coalesce(func.sum(LearningSituation.minutes), 0),
-            func.sum(LearningSituation.ai_used),
+            func.count().filter(LearningSituation.ai_used.is_(True)),
         )
         .join(SituationPerson, SituationPerson.situation_id == LearningSituation.id)
         .where(SituationPerson.person_id == person_id, in_period)
@@ -544,7 +544,8 @@ def open_agreements(database: SessionFactory) -> list[AgreementView]:
                 reviewed_in_id,
             ) in db.execute(query)
         ]
-    return sorted(views, key=lambda a: (a.due_on is None, a.due_on or dt.date.max, a.made_on))
+    # ties by id: the same order on any database
+    return sorted(views, key=lambda a: (a.due_on is None, a.due_on or dt.date.max, a.made_on, a.id))
 
 
 def due_overview(

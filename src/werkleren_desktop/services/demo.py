@@ -26,6 +26,7 @@ from werkleren_desktop.db.models import (
     ScanResponse,
     WeekCycle,
 )
+from werkleren_desktop.db.portable import set_sequences
 from werkleren_desktop.domain.calendar import WorkCalendar
 from werkleren_desktop.domain.constants import (
     AttendanceStatus,
@@ -178,6 +179,7 @@ def generate_demo(
             rng,
         )
         _add_scans(db, today, rng)
+        set_sequences(db.connection())  # rows went in with their ids
     refresh_statistics(database.kw["bind"])  # thousands of rows at once: tell the planner
     return settings
 
@@ -551,6 +553,7 @@ def _cycle_spans(db: Session) -> dict[int, list[tuple[int, dt.date, dt.date]]]:
         .join(CycleSession, CycleSession.cycle_id == WeekCycle.id)
         .where(WeekCycle.cancelled.is_(False))
         .group_by(WeekCycle.id)
+        .order_by(WeekCycle.id)  # the same order on any database: the same demo
     ):
         spans.setdefault(group_id, []).append((cycle_id, first.date(), last.date()))
     return spans

@@ -28,6 +28,7 @@ from werkleren_desktop.db.models import (
     TalentConversation,
     Training,
 )
+from werkleren_desktop.db.portable import days_between
 from werkleren_desktop.domain.constants import (
     AgreementOwner,
     AgreementStatus,
@@ -238,7 +239,7 @@ def scan_result(database: SessionFactory, scan_id: int) -> ScanResult:
 
 def _situation_facts(db: Session, period: Period) -> dict[str, int]:
     s = LearningSituation
-    logged_after = func.julianday(func.date(s.created_at)) - func.julianday(s.occurred_on)
+    logged_after = days_between(s.occurred_on, s.created_at)
     in_period = s.occurred_on.between(period.first, period.last)
     row = db.execute(
         select(

@@ -1,0 +1,54 @@
+"""SQL that means the same on SQLite (the laptop's file) and PostgreSQL (the shared
+server), where the two spell it differently; and what a server needs after rows were
+written with their ids given."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, Integer, inspect, text
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql.expression import ColumnElement, FunctionElement
+
+
+class days_between(FunctionElement[int]):  # noqa: N801 - used like a SQL function
+    """Whole days from the date ``first`` to the date (or the day of the moment)
+    ``second``: ``days_between(occurred_on, created_at)``."""
+
+    type = Integer()
+    inherit_cache = True
+
+    def __init__(self, first: ColumnElement[Any] | InstrumentedAttribute[Any], second: Any) -> None:
+        super().__init__(first, second)
+
+
+@compiles(days_between)
+def _days_between_default(element: days_between, compiler: Any, **kw: Any) -> str:
+    first, second = (compiler.process(c, **kw) for c in element.clauses)
+    return f"(CAST(({second}) AS DATE) - CAST(({first}) AS DATE))"
+
+
+@compiles(days_between, "sqlite")
+def _days_between_sqlite(element: days_between, compiler: Any, **kw: Any) -> str:
+    first, second = (compiler.process(c, **kw) for c in element.clauses)
+    return f"CAST(julianday(date({second})) - julianday(date({first})) AS INTEGER)"
+
+
+def set_sequences(connection: Connection) -> None:
+    """After rows were inserted with their ids (the demo, a copy of a data file), each
+    table's id sequence continues after the highest id, or the next new row would get
+    an id already taken. SQLite needs nothing: it takes the highest id by itself."""
+    if connection.dialect.name != "postgresql":
+        return
+    for table in inspect(connection).get_table_names():
+        columns = {c["name"] for c in inspect(connection).get_columns(table)}
+        if "id" not in columns:
+            continue
+        connection.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                f" coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"
+                f" WHERE pg_get_serial_sequence('{table}', 'id') IS NOT NULL"
+            )
+        )
