@@ -69,3 +69,38 @@ def test_a_failing_revision_leaves_the_ones_before_it(postgres_url: str) -> None
         assert upgrade_database(engine, None, None).from_revision == "0014"
     finally:
         engine.dispose()
+
+
+def test_people_sort_the_same_on_a_server_with_a_dutch_collation(postgres_server: str) -> None:
+    """A server whose databases compare text the Dutch way (ICU nl-NL) still lists
+    people as the laptop does: by the sort key, byte for byte."""
+    from tests.conftest import TODAY
+    from werkleren_desktop.db.engine import make_session_factory
+    from werkleren_desktop.domain.people import PersonInput, sort_key
+    from werkleren_desktop.services.people import list_people, save_person
+
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as sql:
+        sql.execute(text("DROP DATABASE IF EXISTS dutch"))
+        sql.execute(
+            text(
+                "CREATE DATABASE dutch LOCALE_PROVIDER icu ICU_LOCALE 'nl-NL'"
+                " LOCALE 'C.UTF-8' TEMPLATE template0"
+            )
+        )
+    engine = create_engine(postgres_server.replace("/postgres?", "/dutch?"))
+    try:
+        upgrade_database(engine, None, None)
+        database = make_session_factory(engine)
+        names = [("Fleur", "de Groot"), ("Anna", "Grootens"), ("Bert", "Groot-Xander"),
+                 ("Fleur", "Groot"), ("Zoë", "van den Berg"), ("Ayşe", "Özdemir")]  # fmt: skip
+        for first, last in names:
+            save_person(database, PersonInput(first, last, TODAY), TODAY)
+        listed = [(p.first_name, p.last_name) for p in list_people(database)]
+        assert listed == sorted(names, key=lambda n: sort_key(*n))
+        assert listed.index(("Fleur", "de Groot")) < listed.index(("Anna", "Grootens"))
+    finally:
+        engine.dispose()
+        with admin.connect() as sql:
+            sql.execute(text("DROP DATABASE dutch WITH (FORCE)"))
+        admin.dispose()

@@ -148,7 +148,14 @@ class Person(Base):
     first_name: Mapped[str] = mapped_column(String(100))
     last_name: Mapped[str] = mapped_column(String(150), index=True)
     # where the person stands in every list (domain.people.sort_key), kept with them
-    sort_key: Mapped[str] = mapped_column(String(400), default="", server_default="", index=True)
+    # compared byte for byte on every database (a server's own collation would put
+    # "grootens" before "groot\x01fleur")
+    sort_key: Mapped[str] = mapped_column(
+        String(400).with_variant(String(400, collation="C"), "postgresql"),
+        default="",
+        server_default="",
+        index=True,
+    )
     email: Mapped[str | None] = mapped_column(String(254))
     job_title: Mapped[str] = mapped_column(String(150), default="")
     manager_id: Mapped[int | None] = mapped_column(
