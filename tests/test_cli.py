@@ -334,3 +334,46 @@ def test_export_person(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     (machine,) = out.glob("*.json")
     data = json.loads(machine.read_text(encoding="utf-8"))
     assert data["person"]["last_name"] == person.last_name and data["learning_situations"]
+
+
+def test_init_starts_an_organisation_for_a_script(tmp_path: Path) -> None:
+    """`werkleren init --organisation NAME` does what the welcome page does; a folder
+    that holds data is refused, and a bad name is said in a sentence."""
+    from werkleren_desktop.paths import DataPaths
+    from werkleren_desktop.services.organisation import load_settings
+    from werkleren_desktop.services.situations import list_questions
+    from werkleren_desktop.storage.data_store import open_data_folder
+
+    folder = tmp_path / "bakkerij"
+    result = run("init", "--organisation", "  Bakkerij  De Korenschoof ", "--data-dir", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (f"Organisatie ‘Bakkerij De Korenschoof’ gestart in {folder}.")
+    store = open_data_folder(DataPaths(folder))
+    try:
+        settings = load_settings(store.sessions)
+        assert settings is not None and settings.name == "Bakkerij De Korenschoof"
+        assert settings.language == "nl" and len(list_questions(store.sessions)) == 10
+    finally:
+        store.close()
+    assert run("check", "--data-dir", str(folder)).returncode == 0
+
+    again = run("init", "--organisation", "Ander", "--data-dir", str(folder))
+    assert again.returncode == 1
+    assert "bevat al gegevens" in again.stderr
+
+    english = tmp_path / "english"
+    result = run("init", "--organisation", "Bakery", "--language", "en", "--data-dir", str(english))
+    assert result.returncode == 0, result.stderr
+    store = open_data_folder(DataPaths(english))
+    try:
+        settings = load_settings(store.sessions)
+        assert settings is not None and settings.language == "en"
+        assert list_questions(store.sessions)[0].text.startswith("What happened")
+    finally:
+        store.close()
+
+    empty = run("init", "--organisation", "   ", "--data-dir", str(tmp_path / "leeg"))
+    assert (empty.returncode, empty.stderr.strip()) == (
+        1,
+        "werkleren: Vul de naam van de organisatie in.",
+    )

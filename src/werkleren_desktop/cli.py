@@ -58,6 +58,21 @@ def build_parser() -> argparse.ArgumentParser:
         default="small",
         help=_("small: about 25 people, two years; large: 250 people, ten years"),
     )
+    init = commands.add_parser(
+        "init", parents=[common], help=_("start an organisation in an empty data folder")
+    )
+    init.add_argument(
+        "--organisation",
+        required=True,
+        metavar=_("NAME"),
+        help=_("the organisation's name, as forms and reports print it"),
+    )
+    init.add_argument(
+        "--language",
+        choices=["nl", "en"],
+        default="nl",
+        help=_("the language of the window and of every printed form (default: nl)"),
+    )
     commands.add_parser(
         "check", parents=[common], help=_("check the data file and exit non-zero on a problem")
     )
@@ -181,6 +196,40 @@ def _run_demo(args: argparse.Namespace) -> int:
     print(
         _("Demo organisation “{name}” created in {folder}.").format(
             name=settings.name, folder=paths.root
+        )
+    )
+    return EXIT_OK
+
+
+def _run_init(args: argparse.Namespace) -> int:
+    """An organisation with the program's defaults, as the welcome page starts one, so
+    that a script can set up a laptop without the window."""
+    from werkleren_desktop.domain.organisation import OrganisationSettings
+    from werkleren_desktop.services.organisation import create_organisation, holds_data
+    from werkleren_desktop.services.situations import ensure_questions
+    from werkleren_desktop.storage.data_store import open_data_folder
+    from werkleren_desktop.storage.writer import hold_for_command
+
+    paths = _paths(args)
+    lock = hold_for_command(paths)  # never into data a window holds
+    try:
+        store = open_data_folder(paths)
+        try:
+            if holds_data(store.sessions):
+                raise UserError(
+                    _("This data folder already holds data; start an organisation in an empty one.")
+                )
+            settings = OrganisationSettings(name=args.organisation, language=args.language)
+            create_organisation(store.sessions, settings)
+            set_language(args.language)  # the guiding questions in the organisation's language
+            ensure_questions(store.sessions)
+        finally:
+            store.close()
+    finally:
+        lock.release()
+    print(
+        _("Organisation “{name}” started in {folder}.").format(
+            name=settings.validated().name, folder=paths.root
         )
     )
     return EXIT_OK
@@ -474,6 +523,7 @@ def _run_gui(args: argparse.Namespace) -> int:
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: _run_gui,
     "demo": _run_demo,
+    "init": _run_init,
     "import": _run_import,
     "check": _run_check,
     "export": _run_export,
