@@ -42,9 +42,37 @@ def data_paths(tmp_path: Path) -> DataPaths:
     return DataPaths(tmp_path / "data")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database",
+        choices=["sqlite", "postgresql"],
+        default="sqlite",
+        help="where the `store` fixture keeps the data: the laptop's file, or a "
+        "throwaway PostgreSQL server (the shared mode)",
+    )
+
+
 @pytest.fixture
-def store(data_paths: DataPaths) -> Iterator[DataStore]:
+def store(data_paths: DataPaths, request: pytest.FixtureRequest) -> Iterator[DataStore]:
+    if request.config.getoption("--database") == "postgresql":
+        yield from _server_store(data_paths, request)
+        return
     store = open_data_folder(data_paths)
+    yield store
+    store.close()
+
+
+def _server_store(data_paths: DataPaths, request: pytest.FixtureRequest) -> Iterator[DataStore]:
+    """The data on a database of its own on the throwaway server; the folder keeps what
+    stays on the laptop (drafts, backups, the window's state)."""
+    from werkleren_desktop.db.engine import make_engine, make_session_factory
+    from werkleren_desktop.db.migrate import upgrade_database
+
+    url = request.getfixturevalue("postgres_url")
+    data_paths.ensure()
+    engine = make_engine(url)
+    migration = upgrade_database(engine, None, None)
+    store = DataStore(data_paths, engine, make_session_factory(engine), migration)
     yield store
     store.close()
 
