@@ -4,7 +4,8 @@
 #   scripts/setup.sh run [ARGS...]   install what is missing, then start the program
 #                                    (ARGS go to `werkleren`, e.g. --data-dir DIR or demo)
 #   scripts/setup.sh test [ARGS...]  install what is missing, then lint, type-check and
-#                                    run the tests (ARGS go to pytest)
+#                                    run the tests (ARGS go to pytest; without ARGS the
+#                                    service tests run once more on PostgreSQL)
 #
 # On Debian and Ubuntu it installs the system libraries Qt needs (with sudo when not
 # root). Everything Python goes into .venv beside this project. Running it again only
@@ -106,3 +107,9 @@ fi
 echo "== ruff" && .venv/bin/ruff check . && .venv/bin/ruff format --check .
 echo "== mypy" && .venv/bin/mypy
 echo "== pytest" && .venv/bin/python -m pytest "$@"
+if [ $# -eq 0 ]; then
+  # the use cases again on a throwaway PostgreSQL server, as the shared mode keeps the
+  # data (tests of the SQLite file itself are marked and skipped there)
+  echo "== pytest on PostgreSQL" &&
+    .venv/bin/python -m pytest tests/services --database postgresql
+fi

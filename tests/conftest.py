@@ -52,6 +52,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--database") != "postgresql":
+        return
+    on_a_server = pytest.mark.skip(reason="a test of the SQLite data file itself")
+    for item in items:
+        if "sqlite_file" in item.keywords:
+            item.add_marker(on_a_server)
+
+
 @pytest.fixture
 def store(data_paths: DataPaths, request: pytest.FixtureRequest) -> Iterator[DataStore]:
     if request.config.getoption("--database") == "postgresql":

@@ -67,6 +67,7 @@ def filled(store: DataStore) -> DataStore:
     return store
 
 
+@pytest.mark.sqlite_file
 def test_a_backup_at_start_once_a_day_and_only_after_changes(filled: DataStore) -> None:
     paths = filled.paths
     first = backup_at_start(paths, NOW)
@@ -89,6 +90,7 @@ def test_a_backup_at_start_once_a_day_and_only_after_changes(filled: DataStore) 
         assert later.path.stat().st_mode & 0o077 == 0  # for the user only
 
 
+@pytest.mark.sqlite_file
 def test_restore_keeps_the_current_data_and_swaps(filled: DataStore, data_paths: DataPaths) -> None:
     backup = make_backup(data_paths, "manual", NOW)
     save_person(filled.sessions, PersonInput("Bert", "Bos", dt.date(2021, 1, 1)), TODAY)
@@ -105,6 +107,7 @@ def test_restore_keeps_the_current_data_and_swaps(filled: DataStore, data_paths:
     restored_before.close()
 
 
+@pytest.mark.sqlite_file
 @pytest.mark.parametrize(
     ("damage", "message"),
     [
@@ -160,6 +163,7 @@ def test_the_backup_folder_can_be_chosen(
     assert backup_folder(data_paths) == data_paths.backups
 
 
+@pytest.mark.sqlite_file
 def test_a_damaged_file_is_set_aside_and_the_newest_good_backup_restored(
     filled: DataStore, data_paths: DataPaths
 ) -> None:

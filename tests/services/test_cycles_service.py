@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 from icalendar import Calendar
+from sqlalchemy import text
 
 from tests.calendar_clients import check_calendar_file
 from tests.conftest import TODAY
@@ -284,14 +284,16 @@ def test_turnout_is_present_over_the_members_expected(store: DataStore, org) -> 
     (row,) = list_cycles(store.sessions, org["bread"])
     assert (row.attended, row.expected) == (4, 6)  # the sessions without marks do not count
     # the same figure from SQL written here: members on each recorded session's day
-    with sqlite3.connect(store.paths.database) as connection:
+    with store.engine.connect() as connection:  # on any database
         expected = connection.execute(
-            "SELECT sum((SELECT count(*) FROM group_membership m WHERE m.group_id = c.group_id"
-            " AND m.joined <= date(s.starts_at)"
-            " AND (m.left_on IS NULL OR m.left_on >= date(s.starts_at))))"
-            " FROM cycle_session s JOIN week_cycle c ON c.id = s.cycle_id"
-            " WHERE EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id)"
-        ).fetchone()[0]
+            text(
+                "SELECT sum((SELECT count(*) FROM group_membership m"
+                " WHERE m.group_id = c.group_id AND m.joined <= date(s.starts_at)"
+                " AND (m.left_on IS NULL OR m.left_on >= date(s.starts_at))))"
+                " FROM cycle_session s JOIN week_cycle c ON c.id = s.cycle_id"
+                " WHERE EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id)"
+            )
+        ).scalar_one()
     assert expected == row.expected
     (point,) = group_trend(store.sessions, org["bread"], after)
     assert point.attendance_rate == pytest.approx(4 / 6)

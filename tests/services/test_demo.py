@@ -152,7 +152,11 @@ def test_the_demo_keeps_the_rules_of_real_input(store: DataStore, size: DemoSize
 
         def days(query: str) -> list[dt.date]:
             return [
-                value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+                value.date()
+                if isinstance(value, dt.datetime)
+                else value
+                if isinstance(value, dt.date)
+                else dt.date.fromisoformat(str(value)[:10])
                 for (value,) in sql.execute(text(query))
                 if value is not None
             ]
@@ -172,7 +176,7 @@ def test_the_demo_keeps_the_rules_of_real_input(store: DataStore, size: DemoSize
                 text(
                     "SELECT count(*) FROM (SELECT w.group_id, date(s.starts_at)"
                     " FROM cycle_session s JOIN week_cycle w ON w.id = s.cycle_id"
-                    " GROUP BY 1, 2 HAVING count(*) > 1)"
+                    " GROUP BY 1, 2 HAVING count(*) > 1) AS doubled"
                 )
             ).scalar_one()
             == 0
@@ -190,7 +194,7 @@ def test_the_demo_keeps_the_rules_of_real_input(store: DataStore, size: DemoSize
         # last session enclose its day (cancelled cycles not), or none
         wrong = sql.execute(
             text(
-                "SELECT count(*) FROM learning_situation s WHERE s.cycle_id IS NOT"
+                "SELECT count(*) FROM learning_situation s WHERE s.cycle_id IS DISTINCT FROM"
                 " (SELECT w.id FROM week_cycle w JOIN cycle_session c ON c.cycle_id = w.id"
                 "  WHERE w.group_id = s.group_id AND NOT w.cancelled GROUP BY w.id"
                 "  HAVING date(min(c.starts_at)) <= s.occurred_on"

@@ -96,6 +96,7 @@ def test_the_export_holds_everything_of_one_person_and_nobody_else(
     assert "Kees" not in printed and "Vertrouwelijk" in printed
 
 
+@pytest.mark.sqlite_file
 def test_erasing_a_person_leaves_nothing_of_them(store: DataStore, team) -> None:
     anna = team["anna"]
     erased = erase_person(store.sessions, anna)
@@ -239,6 +240,7 @@ def test_the_export_holds_every_record_in_every_role_and_no_other_name(
         assert dutch in printed, dutch
 
 
+@pytest.mark.sqlite_file
 def test_erasure_finds_every_mention_and_leaves_nothing_in_the_file(store: DataStore, team) -> None:
     """The name planted outside Anna's own records (others' notes and training, a
     situation she was not part of, a form not saved yet, the first name alone): the

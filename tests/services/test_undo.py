@@ -4,9 +4,9 @@ and the links that pointed at it; in memory only, so the file keeps nothing dele
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
+from sqlalchemy import text
 
 from tests.conftest import TODAY
 from werkleren_desktop.db.models import AttendanceStatus, SituationKind, TrainingForm
@@ -38,8 +38,12 @@ D = dt.date
 
 
 def dump(store: DataStore, *tables: str) -> dict[str, list[tuple[object, ...]]]:
-    with sqlite3.connect(store.paths.database) as connection:
-        return {t: connection.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
+    """Every row as stored, read apart from the services (on any database)."""
+    with store.engine.connect() as connection:
+        return {
+            t: [tuple(r) for r in connection.execute(text(f"SELECT * FROM {t} ORDER BY 1"))]
+            for t in tables
+        }
 
 
 @pytest.fixture
@@ -104,10 +108,10 @@ def test_a_removed_cycle_comes_back_with_attendance_and_its_situations(
         remove_cycle(store.sessions, cycle)
     cancel_cycle(store.sessions, cycle)
     before = dump(store, *tables)
-    with sqlite3.connect(store.paths.database) as connection:
-        assert connection.execute("SELECT cycle_id FROM learning_situation").fetchall() == [
-            (cycle,)
-        ]  # logged during the cycle, it belongs to it
+    with store.engine.connect() as connection:
+        assert [
+            tuple(r) for r in connection.execute(text("SELECT cycle_id FROM learning_situation"))
+        ] == [(cycle,)]  # logged during the cycle, it belongs to it
     deleted = remove_cycle(store.sessions, cycle)
     after = dump(store, *tables)
     assert after["week_cycle"] == [] and after["attendance"] == []
