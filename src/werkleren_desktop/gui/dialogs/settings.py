@@ -45,6 +45,8 @@ class _OnTab:
         self.name = name
 
     def __get__(self, dialog: Any, owner: type | None = None) -> Any:
+        if dialog is None:
+            return self  # asked of the class itself
         return getattr(getattr(dialog, self.tab), self.name)
 
 
