@@ -235,3 +235,27 @@ def test_an_unreadable_file_is_explained(page, qtbot, fake_prompts, tmp_path) ->
     assert page.error_label.text() == (
         "Kies een CSV- of Excel-bestand (.xlsx); foto.jpg is geen van beide."
     )
+
+
+def test_the_last_conversation_in_the_person_form(page, qtbot, store) -> None:
+    """Noted in the form for the time before the program: a date before the person came
+    is explained with the form kept open; a good one shows in the panel."""
+    from werkleren_desktop.services.people import get_person
+
+    bram = page.model.row_at(1).id
+    page.select_record(bram)
+    page.edit_person()
+    dialog = page.dialog
+    assert not dialog.last_conversation.edit.isEnabled()  # none known: not filled in
+    dialog.last_conversation.check.setChecked(True)
+    dialog.last_conversation.edit.setDate(QDate(2014, 9, 1))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.error_label.text() == (
+        "Het laatste gesprek kan niet vóór de datum in dienst liggen."
+    )
+    assert dialog.focusWidget() is dialog.last_conversation.edit
+    dialog.last_conversation.edit.setDate(QDate(2026, 9, 18))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert get_person(store.sessions, bram).last_conversation_on == D(2026, 9, 18)
+    assert "Laatste gesprek</td><td>18 september 2026" in page.panel.details.text()

@@ -57,9 +57,7 @@ class PersonDialog(FormDialog):
         self.hours = QLineEdit(format_hours(data.contract_minutes, current_language()))
         self.hours.setPlaceholderText(_("For example: 32"))
         self.hours.setMaximumWidth(120)
-        self.last_conversation = OptionalDate(
-            _("Held on"), data.last_conversation_on, min(today, max(data.in_service, today))
-        )
+        self.last_conversation = OptionalDate(_("Held on"), data.last_conversation_on, today)
         self.last_conversation.setToolTip(
             _(
                 "For the time before this program: when the last talent conversation was "
