@@ -122,3 +122,23 @@ def test_reasons_follow_the_language(monkeypatch: pytest.MonkeyPatch) -> None:
 
     set_language("en")
     assert WorkCalendar().closure_reason(D(2026, 5, 25)) == "Whit Monday"
+
+
+def test_the_nearest_working_day_either_way() -> None:
+    from werkleren_desktop.domain.calendar import ClosingPeriodSpan
+
+    calendar = WorkCalendar(
+        closing_periods=(ClosingPeriodSpan(dt.date(2026, 12, 28), dt.date(2026, 12, 31), "Kerst"),)
+    )
+    friday = dt.date(2026, 11, 27)
+    assert calendar.nearest_working_day(friday) == friday  # a working day is itself
+    assert calendar.nearest_working_day(dt.date(2026, 11, 28)) == dt.date(2026, 11, 30)
+    assert calendar.nearest_working_day(dt.date(2026, 11, 29), -1) == friday
+    # Christmas, the closing week, New Year's Day and a weekend: on to Monday 4 January
+    assert calendar.nearest_working_day(dt.date(2026, 12, 25)) == dt.date(2027, 1, 4)
+    assert calendar.nearest_working_day(dt.date(2026, 12, 31), -1) == dt.date(2026, 12, 24)
+    never = WorkCalendar(
+        closing_periods=(ClosingPeriodSpan(dt.date(2026, 1, 1), dt.date(2029, 12, 31), "Dicht"),)
+    )
+    with pytest.raises(ValueError):
+        never.nearest_working_day(dt.date(2026, 6, 1))

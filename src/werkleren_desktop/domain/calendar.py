@@ -108,6 +108,9 @@ class ClosedDay:
     reason: str
 
 
+YEARS_SEARCHED = 2  # no organisation is closed for longer than this
+
+
 @dataclass(frozen=True)
 class WorkCalendar:
     """The organisation's working calendar; every question about a date goes here."""
@@ -153,6 +156,15 @@ class WorkCalendar:
             reason = self.closure_reason(day)
             if reason is not None:
                 yield ClosedDay(day, reason)
+
+    def nearest_working_day(self, day: dt.date, step: int = 1) -> dt.date:
+        """``day`` when the organisation works then, or else the nearest working day
+        after it (``step`` 1) or before it (``step`` -1)."""
+        for _tried in range(YEARS_SEARCHED * 366):  # a settings mistake must not hang
+            if self.is_working_day(day):
+                return day
+            day += dt.timedelta(days=step)
+        raise ValueError("no working day within years")
 
     def working_days_between(self, first: dt.date, last: dt.date) -> int:
         return sum(1 for day in _days(first, last) if self.is_working_day(day))

@@ -531,13 +531,6 @@ def _add_situations(
     db.execute(insert(SituationConsultation), consulted)
 
 
-def _working_day(calendar: WorkCalendar, day: dt.date, step: int) -> dt.date:
-    """``day``, or the nearest working day before (step -1) or after (step 1) it."""
-    while not calendar.is_working_day(day):
-        day += dt.timedelta(days=step)
-    return day
-
-
 def _cycle_spans(db: Session) -> dict[int, list[tuple[int, dt.date, dt.date]]]:
     """Every group's cycles (not cancelled) as (id, first day, last day)."""
     from sqlalchemy import func, select
@@ -611,12 +604,12 @@ def _add_conversations(
                 half = next_half
                 continue
             # held on a working day of the organisation, as a manager would
-            day = _working_day(calendar, due - dt.timedelta(days=rng.randint(0, 25)), -1)
+            day = calendar.nearest_working_day(due - dt.timedelta(days=rng.randint(0, 25)), -1)
             current = half == current_half
             held = (day < today and rng.random() < (0.6 if current else 0.85)) and _active(
                 person, day
             )
-            ahead = _working_day(calendar, today + dt.timedelta(days=rng.randint(3, 30)), 1)
+            ahead = calendar.nearest_working_day(today + dt.timedelta(days=rng.randint(3, 30)), 1)
             planned_ahead = current and not held and rng.random() < 0.4 and _active(person, ahead)
             if not held and not planned_ahead:
                 half = next_half
@@ -636,12 +629,16 @@ def _add_conversations(
                     "held_on": when if held else None,
                     "professional_signed_name": person.full_name if signed else None,
                     "professional_signed_on": (
-                        _working_day(calendar, when + dt.timedelta(days=2), 1) if signed else None
+                        calendar.nearest_working_day(when + dt.timedelta(days=2), 1)
+                        if signed
+                        else None
                     ),
                     "professional_mark": rng.choice(list(SignMark)) if signed else None,
                     "manager_signed_name": manager_name if signed else None,
                     "manager_signed_on": (
-                        _working_day(calendar, when + dt.timedelta(days=1), 1) if signed else None
+                        calendar.nearest_working_day(when + dt.timedelta(days=1), 1)
+                        if signed
+                        else None
                     ),
                     "manager_mark": SignMark.AGREED if signed else None,
                 }
@@ -710,8 +707,8 @@ def _add_trainings(
                 title, provider, form, hours, euros, required, certificate, valid = rng.choice(
                     TRAININGS
                 )
-                start = _working_day(
-                    calendar, dt.date(year, rng.randint(1, 12), rng.randint(1, 28)), 1
+                start = calendar.nearest_working_day(
+                    dt.date(year, rng.randint(1, 12), rng.randint(1, 28)), 1
                 )
                 if not _active(person, start):
                     continue
