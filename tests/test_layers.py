@@ -37,6 +37,8 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     ),
     "services": ("werkleren_desktop.documents", "werkleren_desktop.gui", "PySide6", "reportlab"),
     "documents": ("werkleren_desktop.gui", "PySide6", "sqlalchemy"),
+    # pages ask the services; they never hold the ORM's objects
+    "gui": ("werkleren_desktop.db.models", "sqlalchemy.orm"),
 }
 
 
