@@ -72,16 +72,19 @@ def store(data_paths: DataPaths, request: pytest.FixtureRequest) -> Iterator[Dat
 
 
 def _server_store(data_paths: DataPaths, request: pytest.FixtureRequest) -> Iterator[DataStore]:
-    """The data on a database of its own on the throwaway server; the folder keeps what
-    stays on the laptop (drafts, backups, the window's state)."""
-    from werkleren_desktop.db.engine import make_engine, make_session_factory
-    from werkleren_desktop.db.migrate import upgrade_database
+    """The data on a database of its own on the throwaway server, prepared as its
+    administrator would (``werkleren server init``) and opened as the program opens it;
+    the folder keeps what stays on the laptop (drafts, backups, the window's state)."""
+    from werkleren_desktop.db.engine import make_engine
+    from werkleren_desktop.storage.server_admin import init_server
 
     url = request.getfixturevalue("postgres_url")
-    data_paths.ensure()
-    engine = make_engine(url)
-    migration = upgrade_database(engine, None, None)
-    store = DataStore(data_paths, engine, make_session_factory(engine), migration)
+    admin = make_engine(url)
+    try:
+        init_server(admin)
+    finally:
+        admin.dispose()
+    store = open_data_folder(data_paths.with_server(url))
     yield store
     store.close()
 

@@ -11,6 +11,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from werkleren_desktop._version import __version__
 from werkleren_desktop.errors import UserError
@@ -36,6 +37,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=_("DIR"),
         default=argparse.SUPPRESS,
         help=_("the data folder to use (default: $WERKLEREN_DATA_DIR or the user data folder)"),
+    )
+    common.add_argument(
+        "--database-url",
+        metavar=_("URL"),
+        default=argparse.SUPPRESS,
+        help=_(
+            "work on a shared PostgreSQL server, postgresql://user@server/database (default: "
+            "$WERKLEREN_DATABASE_URL, else the server chosen in the window, else the data "
+            "folder's file)"
+        ),
     )
     parser = _Parser(
         prog="werkleren",
@@ -171,11 +182,60 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("import without asking; rows with errors are skipped"),
     )
+    _add_server_commands(commands, common)
     return parser
 
 
+def _add_server_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    server = commands.add_parser(
+        "server",
+        parents=[common],
+        help=_("set up, upgrade, fill and back up a shared PostgreSQL server"),
+    )
+    jobs = server.add_subparsers(dest="job", metavar=_("JOB"), parser_class=_Parser, required=True)
+    jobs.add_parser(
+        "init",
+        parents=[common],
+        help=_("prepare an empty database: the schema and the roles the program needs"),
+    )
+    jobs.add_parser(
+        "upgrade",
+        parents=[common],
+        help=_("bring the server's schema up to date (after a backup, one step at a time)"),
+    )
+    move = jobs.add_parser(
+        "move",
+        parents=[common],
+        help=_("copy a laptop's data file (or a backup) into the prepared, empty database"),
+    )
+    move.add_argument("--from", dest="source", required=True, metavar=_("FILE"))
+    export = jobs.add_parser(
+        "export",
+        parents=[common],
+        help=_("write the server's data into a data file that opens on a laptop"),
+    )
+    export.add_argument("--out", required=True, metavar=_("FILE"))
+    jobs.add_parser(
+        "backup",
+        parents=[common],
+        help=_("a backup of the server's data in the backup folder, rotated as on a laptop"),
+    )
+
+
 def _paths(args: argparse.Namespace) -> DataPaths:
-    return DataPaths(resolve_data_dir(getattr(args, "data_dir", None)))
+    """The data the command works on: the server named (or chosen in the window), or
+    the folder's data file."""
+    from werkleren_desktop.storage.server import resolve_paths
+
+    folder = resolve_data_dir(getattr(args, "data_dir", None))
+    return resolve_paths(folder, getattr(args, "database_url", None))
+
+
+def _where(paths: DataPaths) -> str:
+    """The data as a message names them: the folder, or the server."""
+    from werkleren_desktop.storage.server import described_url
+
+    return described_url(paths.server_url) if paths.server_url else str(paths.root)
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -195,7 +255,7 @@ def _run_demo(args: argparse.Namespace) -> int:
         lock.release()
     print(
         _("Demo organisation “{name}” created in {folder}.").format(
-            name=settings.name, folder=paths.root
+            name=settings.name, folder=_where(paths)
         )
     )
     return EXIT_OK
@@ -229,7 +289,7 @@ def _run_init(args: argparse.Namespace) -> int:
         lock.release()
     print(
         _("Organisation “{name}” started in {folder}.").format(
-            name=settings.validated().name, folder=paths.root
+            name=settings.validated().name, folder=_where(paths)
         )
     )
     return EXIT_OK
@@ -248,7 +308,6 @@ def _run_import(args: argparse.Namespace) -> int:
     )
     from werkleren_desktop.domain.text import printable
     from werkleren_desktop.services.people_import import apply_import, plan_import
-    from werkleren_desktop.storage.backups import make_backup
     from werkleren_desktop.storage.data_store import open_data_folder
     from werkleren_desktop.storage.writer import hold_for_command
 
@@ -282,7 +341,7 @@ def _run_import(args: argparse.Namespace) -> int:
         ):
             print(_("Nothing was imported."))
             return EXIT_USER_ERROR
-        make_backup(store.paths, "before-import")
+        store.back_up("before-import")
         result = apply_import(store.sessions, plan)
     finally:
         store.close()
@@ -309,7 +368,7 @@ def _run_check(args: argparse.Namespace) -> int:
     from werkleren_desktop.storage.integrity import check_data
 
     paths = _paths(args)
-    if not paths.database.exists():
+    if not paths.on_server and not paths.database.exists():
         raise UserError(_("There is no data file in {folder}.").format(folder=paths.root))
     try:
         store = open_data_folder(paths)
@@ -322,9 +381,16 @@ def _run_check(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if report.ok:
-        print(_("The data file {path} is in order.").format(path=paths.database))
+        if paths.on_server:
+            print(_("The data on {server} are in order.").format(server=_where(paths)))
+        else:
+            print(_("The data file {path} is in order.").format(path=paths.database))
         return EXIT_OK
-    print(_("The data file {path} is damaged:").format(path=paths.database), file=sys.stderr)
+    if paths.on_server:
+        print(_("The data on {server} are not in order:").format(server=_where(paths)),
+              file=sys.stderr)  # fmt: skip
+    else:
+        print(_("The data file {path} is damaged:").format(path=paths.database), file=sys.stderr)
     for problem in report.problems:
         print(f"  {problem}", file=sys.stderr)
     _advise_backup(paths)
@@ -476,14 +542,12 @@ def _run_backup(args: argparse.Namespace) -> int:
     import datetime as dt
     from pathlib import Path
 
-    from werkleren_desktop.storage.backups import make_backup
     from werkleren_desktop.storage.data_store import open_data_folder
     from werkleren_desktop.storage.files import output_file
 
     paths = _paths(args)
-    if not paths.database.exists():
+    if not paths.on_server and not paths.database.exists():
         raise UserError(_("There are no data in {folder} to back up.").format(folder=paths.root))
-    open_data_folder(paths).close()  # refuses a damaged or newer file before copying
     destination = None
     if args.out:
         destination = Path(args.out)
@@ -492,7 +556,11 @@ def _run_backup(args: argparse.Namespace) -> int:
             destination = destination / f"werkleren-{now:%Y%m%d-%H%M%S}-manual.sqlite3"
         else:
             destination = output_file(destination, paths, may_exist=False)
-    made = make_backup(paths, "manual", destination=destination)
+    store = open_data_folder(paths)  # refuses a damaged or newer file before copying
+    try:
+        made = store.back_up("manual", destination=destination)
+    finally:
+        store.close()
     print(_("Backup written to {path}.").format(path=made.path))
     return EXIT_OK
 
@@ -503,9 +571,19 @@ def _run_restore(args: argparse.Namespace) -> int:
     from werkleren_desktop.storage.backups import restore_backup
     from werkleren_desktop.storage.writer import hold_for_command
 
-    lock = hold_for_command(_paths(args))
+    paths = _paths(args)
+    if paths.on_server:
+        raise UserError(
+            _(
+                "On a shared server a backup is restored into a new, empty database, so that "
+                "the data in use stay as they are until the switch: prepare one (werkleren "
+                "server init), copy the backup into it (werkleren server move --from FILE) "
+                "and connect to it in Settings › Data and backups."
+            )
+        )
+    lock = hold_for_command(paths)
     try:
-        kept = restore_backup(_paths(args), Path(args.file))
+        kept = restore_backup(paths, Path(args.file))
     finally:
         lock.release()
     print(_("The backup is restored."))
@@ -520,6 +598,81 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run_gui(_paths(args))
 
 
+def _run_server(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from werkleren_desktop.domain.formatting import format_number
+    from werkleren_desktop.storage.files import output_file
+    from werkleren_desktop.storage.server import NotSharedError
+    from werkleren_desktop.storage.server_admin import init_server, server_engine, upgrade_server
+    from werkleren_desktop.storage.server_copy import (
+        backup_server,
+        export_server,
+        move_to_server,
+    )
+
+    paths = _paths(args)
+    if not paths.on_server:
+        raise NotSharedError(
+            _(
+                "Name the server with --database-url postgresql://user@server/database "
+                "(or WERKLEREN_DATABASE_URL)."
+            )
+        )
+    server = _where(paths)
+    out = None
+    if args.job == "export":  # refused before the server is even asked
+        out = output_file(Path(args.out), paths, may_exist=False)
+    engine = server_engine(paths)
+    try:
+        if args.job == "init":
+            result = init_server(engine)
+            if result.already_prepared:
+                print(
+                    _("{server} was prepared already; nothing has been changed.").format(
+                        server=server
+                    )
+                )
+            else:
+                print(
+                    _(
+                        "{server} is prepared. Give each user's login the role {users} "
+                        "(GRANT {users} TO login); {owner} owns the schema."
+                    ).format(server=server, users=result.roles.users, owner=result.roles.owner)
+                )
+        elif args.job == "upgrade":
+            migration = upgrade_server(engine, paths)
+            if migration.from_revision == migration.to_revision:
+                print(_("{server} is up to date.").format(server=server))
+            else:
+                print(
+                    _("{server} brought up to date; the data as they were are in {path}.").format(
+                        server=server, path=migration.backup
+                    )
+                )
+        elif args.job == "move":
+            copied = move_to_server(Path(args.source), engine)
+            print(
+                _("{n} records copied to {server} and compared one by one.").format(
+                    n=format_number(copied.records), server=server
+                )
+            )
+        elif args.job == "export":
+            assert out is not None
+            copied = export_server(engine, out)
+            print(
+                _("{n} records written to {path} and compared one by one.").format(
+                    n=format_number(copied.records), path=out
+                )
+            )
+        else:
+            made = backup_server(engine, paths)
+            print(_("Backup written to {path}.").format(path=made.path))
+    finally:
+        engine.dispose()
+    return EXIT_OK
+
+
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: _run_gui,
     "demo": _run_demo,
@@ -530,6 +683,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "print": _run_print,
     "backup": _run_backup,
     "restore": _run_restore,
+    "server": _run_server,
 }
 
 

@@ -3,17 +3,21 @@
 Everything that lives on disk is found through :class:`DataPaths`, built once at
 start-up from the command line, the environment or the platform default, so that
 tests and users with an encrypted drive can point the program elsewhere.
+
+In the shared mode the data live on a PostgreSQL server (``server_url``); the folder
+still holds what belongs to this computer: drafts, the window's state, the backups.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 APP_NAME = "Werkleren Desktop"
 APP_SLUG = "werkleren"
 DATA_DIR_ENV = "WERKLEREN_DATA_DIR"
+DATABASE_URL_ENV = "WERKLEREN_DATABASE_URL"
 DATABASE_FILENAME = "werkleren.sqlite3"
 
 
@@ -36,14 +40,24 @@ def resolve_data_dir(option: str | os.PathLike[str] | None = None) -> Path:
 @dataclass(frozen=True)
 class DataPaths:
     root: Path
+    # the shared server's URL (it may hold a password: never shown)
+    server_url: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def on_server(self) -> bool:
+        return self.server_url is not None
 
     @property
     def database(self) -> Path:
+        """The laptop's data file (in the shared mode: where it would be)."""
         return self.root / DATABASE_FILENAME
 
     @property
     def database_url(self) -> str:
-        return f"sqlite:///{self.database}"
+        return self.server_url or f"sqlite:///{self.database}"
+
+    def with_server(self, url: str | None) -> DataPaths:
+        return DataPaths(self.root, url)
 
     @property
     def backups(self) -> Path:

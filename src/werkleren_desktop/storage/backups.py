@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import os
 import re
 import shutil
@@ -34,7 +33,7 @@ from werkleren_desktop.db.migrate import (
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.storage.files import write_atomically
+from werkleren_desktop.storage.local_settings import read_local, write_local
 
 NAME = re.compile(r"^werkleren-(\d{8}-\d{6})(?:-([a-z0-9-]+))?\.sqlite3$")
 AUTO_EVERY = dt.timedelta(days=1)
@@ -50,11 +49,8 @@ class Backup:
 
 def backup_folder(paths: DataPaths) -> Path:
     """Where backups go: the chosen folder, or ``backups`` in the data folder."""
-    try:
-        chosen = json.loads(paths.local_settings.read_text(encoding="utf-8")).get("backup_folder")
-    except (OSError, ValueError):
-        chosen = None
-    return Path(chosen) if chosen else paths.backups
+    chosen = read_local(paths).get("backup_folder")
+    return Path(chosen) if isinstance(chosen, str) and chosen else paths.backups
 
 
 def set_backup_folder(paths: DataPaths, folder: Path | None) -> None:
@@ -71,8 +67,7 @@ def set_backup_folder(paths: DataPaths, folder: Path | None) -> None:
                     folder=folder, reason=error.strerror or error
                 )
             ) from error
-    content = {"backup_folder": str(folder)} if folder is not None else {}
-    write_atomically(paths.local_settings, json.dumps(content).encode())
+    write_local(paths, "backup_folder", str(folder) if folder is not None else None)
 
 
 def list_backups(folder: Path) -> list[Backup]:
@@ -110,10 +105,15 @@ def make_backup(
     with contextlib.suppress(OSError):
         target.chmod(0o600)  # personnel data: for the user only
     if destination is None:
-        for old in to_delete(list_backups(folder), now):
-            with contextlib.suppress(OSError):
-                old.path.unlink()
+        rotate(folder, now)
     return Backup(target, now, reason, target.stat().st_size)
+
+
+def rotate(folder: Path, now: dt.datetime) -> None:
+    """Remove the backups in ``folder`` that rotation no longer keeps."""
+    for old in to_delete(list_backups(folder), now):
+        with contextlib.suppress(OSError):
+            old.path.unlink()
 
 
 def to_delete(backups: list[Backup], now: dt.datetime) -> list[Backup]:

@@ -1,10 +1,14 @@
-"""Opening a data folder: the database, migrated, behind a session factory."""
+"""Opening the data: the folder's database file, or the shared server's database,
+migrated, behind a session factory."""
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -20,6 +24,9 @@ from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.paths import DataPaths
 from werkleren_desktop.storage.files import ensure_data_folder
+
+if TYPE_CHECKING:
+    from werkleren_desktop.storage.backups import Backup
 
 
 @dataclass
@@ -38,6 +45,21 @@ class DataStore:
     def close(self) -> None:
         self.engine.dispose()
 
+    def back_up(self, reason: str = "manual", destination: Path | None = None) -> Backup:
+        """A backup of the data now: of the file, or of the server's data as a laptop
+        data file; into the backup folder (rotated) unless ``destination`` is named."""
+        from werkleren_desktop.storage.backups import Backup, make_backup
+
+        if not self.paths.on_server:
+            return make_backup(self.paths, reason, destination=destination)
+        from werkleren_desktop.storage.server_copy import backup_server, export_server
+
+        if destination is None:
+            return backup_server(self.engine, self.paths, reason)
+        export_server(self.engine, destination)
+        made = dt.datetime.now().replace(microsecond=0)
+        return Backup(destination, made, reason, destination.stat().st_size)
+
 
 def _refuse_an_emptied_file(paths: DataPaths) -> None:
     """A data file that is empty while backups exist lost its data: damage, not a new
@@ -54,8 +76,14 @@ def _refuse_an_emptied_file(paths: DataPaths) -> None:
 
 
 def open_data_folder(paths: DataPaths) -> DataStore:
-    """Create the folder if needed, open its database and bring the schema up to date."""
+    """Create the folder if needed, open its database and bring the schema up to date.
+    In the shared mode the database is the server's (the folder keeps this computer's
+    drafts, window state and backups)."""
     ensure_data_folder(paths)
+    if paths.on_server:
+        from werkleren_desktop.storage.server_admin import open_server
+
+        return open_server(paths)
     if paths.database.exists() and paths.database.is_dir():
         raise UserError(_("{path} is a folder, not a database file.").format(path=paths.database))
     _refuse_an_emptied_file(paths)

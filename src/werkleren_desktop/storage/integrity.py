@@ -27,6 +27,8 @@ class CheckReport:
 
 def check_data(store: DataStore) -> CheckReport:
     """The full check; every problem as a line of SQLite's own words."""
+    if store.engine.dialect.name == "postgresql":
+        return _check_server(store)
     problems: list[str] = []
     with store.engine.connect() as connection:
         integrity = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
@@ -88,3 +90,47 @@ def unreadable_values(store: DataStore) -> list[str]:
                             f"{table.name} row {row[0]}, column {column.name}: cannot be read"
                         )
     return problems
+
+
+def _check_server(store: DataStore) -> CheckReport:
+    """A server checks its own pages and keys as it writes them; what can still be wrong
+    is ours: the schema's revision, who owns the tables (the schema's owner role, so
+    that no user's login can change them), and id sequences behind the highest id (the
+    next new record would then be refused)."""
+    from werkleren_desktop.db.models import Base
+    from werkleren_desktop.storage.server_admin import roles_of
+
+    problems: list[str] = []
+    with store.engine.connect() as connection:
+        revision = current_revision(connection)
+        if revision != head_revision():
+            problems.append(f"schema {revision} ≠ {head_revision()}")
+        owner = roles_of(connection).owner
+        for table in Base.metadata.sorted_tables:
+            found = connection.execute(
+                text(
+                    "SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() "
+                    "AND tablename = :name"
+                ),
+                {"name": table.name},
+            ).scalar()
+            if found is None:
+                problems.append(f"{table.name}: missing")
+                continue
+            if found != owner:
+                problems.append(f"{table.name}: owned by {found}, not {owner}")
+            if "id" not in table.columns or len(table.primary_key.columns) != 1:
+                continue
+            sequence = connection.execute(
+                text("SELECT pg_get_serial_sequence(:name, 'id')"), {"name": table.name}
+            ).scalar()
+            if sequence is None:
+                continue
+            highest = connection.execute(text(f"SELECT coalesce(max(id), 0) FROM {table.name}"))
+            last, called = connection.execute(
+                text(f"SELECT last_value, is_called FROM {sequence}")
+            ).one()
+            following = last + 1 if called else last
+            if following <= (highest.scalar() or 0):
+                problems.append(f"{table.name}: the next id {following} is taken")
+    return CheckReport(tuple(problems))

@@ -36,10 +36,20 @@ def writer_lock(paths: DataPaths) -> FileLock:
     return FileLock(paths.root / "werkleren.lock")
 
 
-def hold_for_command(paths: DataPaths, wait: float = CLI_WAIT_SECONDS) -> FileLock:
+class NotHeld:
+    """The shared server needs no lock of this computer's: it serves many at once."""
+
+    def release(self) -> None:
+        return None
+
+
+def hold_for_command(paths: DataPaths, wait: float = CLI_WAIT_SECONDS) -> FileLock | NotHeld:
     """For a command that writes: wait briefly for the window to finish, then give up
     with a clear message; nothing is changed then."""
     from filelock import Timeout
+
+    if paths.on_server:
+        return NotHeld()
 
     lock = writer_lock(paths)
     try:

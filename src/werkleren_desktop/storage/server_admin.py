@@ -1,0 +1,296 @@
+"""Preparing, opening and upgrading the shared PostgreSQL database.
+
+Two roles belong to each database (PostgreSQL's roles are the cluster's, so their names
+carry the database's): ``<database>_owner`` owns the schema (tables, sequences, the
+schema's history) and never logs in; ``<database>_users`` may read and write the data
+but not change or drop a table. Whoever administers the server is made a member of the
+owner role by ``werkleren server init`` and runs the upgrades; every other login is
+made a member of the users role. The schema moves one revision per transaction, under
+an advisory lock (two upgrades never run at once), after a backup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy import exc as sqlalchemy_exc
+
+from werkleren_desktop.db.engine import make_engine, make_session_factory
+from werkleren_desktop.db.migrate import (
+    MigrationResult,
+    NewerSchemaError,
+    alembic_config,
+    current_revision,
+    head_revision,
+    known_revisions,
+)
+from werkleren_desktop.errors import UserError
+from werkleren_desktop.i18n import _
+from werkleren_desktop.paths import DataPaths
+from werkleren_desktop.storage.data_store import DataStore
+from werkleren_desktop.storage.server import connection_problem, described_url
+
+# pg_advisory_lock's key for schema changes: "WRKL" as a number, as the file's mark
+UPGRADE_LOCK = 0x57524B4C
+LOCK_WAIT = "60s"  # an upgrade that takes longer than this is said, not waited for
+
+
+class ServerNotReadyError(UserError):
+    """The database exists but was not prepared, or its schema is older and the user may
+    not bring it up to date."""
+
+
+@dataclass(frozen=True)
+class Roles:
+    owner: str
+    users: str
+
+    @classmethod
+    def of(cls, database: str) -> Roles:
+        stem = database[:50]  # a role's name has at most 63 bytes
+        return cls(f"{stem}_owner", f"{stem}_users")
+
+
+def quoted(connection: Connection, name: str) -> str:
+    return connection.dialect.identifier_preparer.quote_identifier(name)
+
+
+def _database(connection: Connection) -> str:
+    return str(connection.execute(text("SELECT current_database()")).scalar())
+
+
+def roles_of(connection: Connection) -> Roles:
+    return Roles.of(_database(connection))
+
+
+def server_engine(paths: DataPaths) -> Engine:
+    """An engine on the server, tried once: an unreachable server or a refused login is
+    said in a sentence here, before anything else happens."""
+    assert paths.server_url is not None
+    engine = make_engine(paths.server_url, pool_pre_ping=True)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except sqlalchemy_exc.DBAPIError as error:
+        engine.dispose()
+        problem = connection_problem(error, paths.server_url)
+        if problem is not None:
+            raise problem from None
+        raise
+    return engine
+
+
+def _state(connection: Connection) -> tuple[str | None, bool]:
+    """The schema's revision and whether the database holds any table at all."""
+    tables = inspect(connection).get_table_names()
+    return current_revision(connection), bool(tables)
+
+
+def _refuse_unknown(revision: str | None, has_tables: bool) -> None:
+    if revision is not None and revision not in known_revisions():
+        raise NewerSchemaError(
+            _(
+                "These data were saved by a newer version of Werkleren Desktop; "
+                "install that version to open them. Nothing has been changed."
+            )
+        )
+    if revision is None and has_tables:
+        raise UserError(
+            _(
+                "This database holds tables of another program; prepare an empty database "
+                "for Werkleren Desktop. Nothing has been changed."
+            )
+        )
+
+
+@dataclass(frozen=True)
+class InitResult:
+    roles: Roles
+    already_prepared: bool
+
+
+def init_server(engine: Engine, *, target: str = "head") -> InitResult:
+    """Prepare an empty database: the two roles, their rights, the schema (up to
+    ``target``). Run by a login that may create roles (the database's owner with
+    CREATEROLE, or a superuser). A database prepared before is left as it is."""
+    with engine.connect() as connection:
+        revision, has_tables = _state(connection)
+        _refuse_unknown(revision, has_tables)
+        roles = roles_of(connection)
+        if revision == head_revision():
+            return InitResult(roles, already_prepared=True)
+        if revision is not None:
+            raise ServerNotReadyError(
+                _(
+                    "This database was prepared by an earlier version; bring it up to date "
+                    "with werkleren server upgrade."
+                )
+            )
+        owner, users = quoted(connection, roles.owner), quoted(connection, roles.users)
+        database = quoted(connection, _database(connection))
+        try:
+            for role in (roles.owner, roles.users):
+                exists = connection.execute(
+                    text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": role}
+                ).scalar()
+                if not exists:
+                    connection.execute(text(f"CREATE ROLE {quoted(connection, role)} NOLOGIN"))
+            for statement in (
+                f"GRANT {owner} TO CURRENT_USER",  # the administrator may act as the owner
+                f"REVOKE ALL ON DATABASE {database} FROM PUBLIC",
+                f"GRANT CONNECT, TEMPORARY ON DATABASE {database} TO {owner}, {users}",
+                "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+                f"GRANT USAGE, CREATE ON SCHEMA public TO {owner}",
+                f"GRANT USAGE ON SCHEMA public TO {users}",
+                # search serves LIKE through trigrams; a trusted extension, made here by
+                # the administrator so that the owner role needs no right on the database
+                "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+                f"ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public "
+                f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {users}",
+                f"ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public "
+                f"GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {users}",
+            ):
+                connection.execute(text(statement))
+            connection.commit()
+        except sqlalchemy_exc.ProgrammingError as error:
+            connection.rollback()
+            raise UserError(
+                _(
+                    "This login may not prepare the database (it needs to create roles: the "
+                    "database's owner with CREATEROLE, or a superuser). Nothing has been "
+                    "changed."
+                )
+            ) from error
+        with _as_owner(connection, roles):
+            _migrate(connection, target)
+        return InitResult(roles, already_prepared=False)
+
+
+@contextlib.contextmanager
+def _as_owner(connection: Connection, roles: Roles) -> Iterator[None]:
+    """Act as the schema's owner, so that what is created belongs to it."""
+    member = connection.execute(
+        text("SELECT pg_has_role(current_user, :role, 'MEMBER')"), {"role": roles.owner}
+    ).scalar()
+    if not member:
+        raise ServerNotReadyError(
+            _(
+                "The server's data are of an earlier version of Werkleren Desktop. Ask the "
+                "server's administrator to bring them up to date (werkleren server "
+                "upgrade). Nothing has been changed."
+            )
+        )
+    connection.execute(text(f"SET ROLE {quoted(connection, roles.owner)}"))
+    connection.commit()  # a SET in a transaction that rolls back would be undone
+    try:
+        yield
+    finally:
+        connection.rollback()
+        connection.execute(text("RESET ROLE"))
+        connection.commit()
+
+
+def _migrate(connection: Connection, target: str = "head") -> None:
+    """Every revision still to run, each in a transaction of its own; then the users'
+    rights over what exists now (the schema's history is the owner's alone)."""
+    from alembic import command
+
+    command.upgrade(alembic_config(connection, per_revision=True), target)
+    connection.commit()
+    roles = roles_of(connection)
+    users = quoted(connection, roles.users)
+    for statement in (
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {users}",
+        f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {users}",
+        f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {users}",
+    ):
+        connection.execute(text(statement))
+    connection.commit()
+
+
+@contextlib.contextmanager
+def _upgrade_lock(connection: Connection) -> Iterator[None]:
+    connection.execute(text(f"SET lock_timeout = '{LOCK_WAIT}'"))
+    try:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": UPGRADE_LOCK})
+    except sqlalchemy_exc.OperationalError as error:
+        connection.rollback()
+        raise UserError(
+            _(
+                "Another upgrade of the server's data is running; try again when it is "
+                "done. Nothing has been changed."
+            )
+        ) from error
+    connection.commit()
+    try:
+        yield
+    finally:
+        connection.rollback()
+        connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": UPGRADE_LOCK})
+        connection.execute(text("RESET lock_timeout"))
+        connection.commit()
+
+
+def upgrade_server(
+    engine: Engine, paths: DataPaths, now: dt.datetime | None = None
+) -> MigrationResult:
+    """Bring the schema up to date: under the lock, after a backup into the backup folder,
+    as the owner, one revision at a time. An up-to-date schema is left alone."""
+    from werkleren_desktop.storage.server_copy import backup_server
+
+    goal = head_revision()
+    with engine.connect() as connection:
+        revision, has_tables = _state(connection)
+        _refuse_unknown(revision, has_tables)
+        if revision is None:
+            raise _not_prepared(paths)
+        if revision == goal:
+            return MigrationResult(revision, goal, None)
+        with _upgrade_lock(connection):
+            revision = current_revision(connection)  # another may have done it meanwhile
+            connection.commit()
+            if revision == goal:
+                return MigrationResult(revision, goal, None)
+            roles = roles_of(connection)
+            member = connection.execute(
+                text("SELECT pg_has_role(current_user, :role, 'MEMBER')"), {"role": roles.owner}
+            ).scalar()
+            connection.commit()
+            if not member:
+                with _as_owner(connection, roles):  # says why not
+                    pass
+            backup = backup_server(engine, paths, f"before-upgrade-{revision}", now).path
+            with _as_owner(connection, roles):
+                _migrate(connection)
+    return MigrationResult(revision, goal, backup)
+
+
+def _not_prepared(paths: DataPaths) -> ServerNotReadyError:
+    assert paths.server_url is not None
+    return ServerNotReadyError(
+        _(
+            "The database {server} has not been prepared for Werkleren Desktop yet; its "
+            "administrator does that with werkleren server init."
+        ).format(server=described_url(paths.server_url))
+    )
+
+
+def open_server(paths: DataPaths) -> DataStore:
+    """The shared server's data behind a session factory, the schema brought up to date
+    when this login may (else a sentence saying who can)."""
+    engine = server_engine(paths)
+    try:
+        with engine.connect() as connection:
+            revision, has_tables = _state(connection)
+        _refuse_unknown(revision, has_tables)
+        if revision is None:
+            raise _not_prepared(paths)
+        migration = upgrade_server(engine, paths)
+    except BaseException:
+        engine.dispose()
+        raise
+    return DataStore(paths, engine, make_session_factory(engine), migration)

@@ -1,0 +1,253 @@
+"""Copying the data between a laptop's file and the shared server, checked record by
+record: ``werkleren server move`` (file to server), ``server export`` and ``server
+backup`` (server to a file that opens in the laptop mode and passes ``werkleren
+check``).
+
+Everything is read in one snapshot of the source (a REPEATABLE READ transaction on the
+server), written in one transaction, and compared, row by row and column by column,
+before that transaction commits: a copy that differs is never kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, select, update
+from sqlalchemy import exc as sqlalchemy_exc
+
+from werkleren_desktop.db.backup import BackupError, copy_database
+from werkleren_desktop.db.portable import set_sequences
+from werkleren_desktop.errors import UserError
+from werkleren_desktop.i18n import _
+from werkleren_desktop.paths import DataPaths
+from werkleren_desktop.storage.backups import Backup, backup_folder, check_candidate, rotate
+
+CHUNK = 2000
+
+
+def _tables() -> list[Table]:
+    from werkleren_desktop.db.models import Base
+
+    return list(Base.metadata.sorted_tables)
+
+
+def _later_columns(table: Table) -> list[str]:
+    """Columns pointing into their own table (a person's manager): filled in after every
+    row is there, as a row may point to one with a higher id."""
+    return [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+
+
+def _rows(connection: Connection, table: Table) -> Iterator[list[dict[str, Any]]]:
+    query = select(table).order_by(*table.primary_key.columns)
+    result = connection.execution_options(yield_per=CHUNK).execute(query)
+    for chunk in result.mappings().partitions():
+        yield [dict(row) for row in chunk]
+
+
+def copy_rows(source: Connection, target: Connection) -> dict[str, int]:
+    """Every row of every table from ``source`` into the empty ``target``, ids kept;
+    returns the number of rows per table."""
+    counts: dict[str, int] = {}
+    for table in _tables():
+        later = _later_columns(table)
+        pointers: list[dict[str, Any]] = []
+        counts[table.name] = 0
+        for chunk in _rows(source, table):
+            for row in chunk:
+                if any(row.get(name) is not None for name in later):
+                    pointers.append({"key": row["id"], **{name: row[name] for name in later}})
+                    for name in later:
+                        row[name] = None
+            try:
+                target.execute(table.insert(), chunk)
+            except sqlalchemy_exc.DataError as error:
+                raise UserError(
+                    _(
+                        "A record in {table} cannot be stored there (it holds a character or "
+                        "value that database does not accept). Nothing has been copied."
+                    ).format(table=table.name)
+                ) from error
+            counts[table.name] += len(chunk)
+        if pointers:
+            from sqlalchemy import bindparam
+
+            statement = (
+                update(table)
+                .where(table.c.id == bindparam("key"))
+                .values({name: bindparam(name) for name in later})
+            )
+            target.execute(statement, pointers)
+    set_sequences(target)
+    return counts
+
+
+def _comparable(value: Any) -> Any:
+    """A value as both databases mean it: a moment in UTC without its zone."""
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+    if isinstance(value, memoryview):
+        return bytes(value)
+    return value
+
+
+def differences(source: Connection, target: Connection, limit: int = 20) -> list[str]:
+    """Where ``target`` differs from ``source``: "table row 12, column notes" (never the
+    values: they are personal data), "table: 3 rows in the source, 2 in the copy"."""
+    found: list[str] = []
+    for table in _tables():
+        keys = [c.name for c in table.primary_key.columns]
+        theirs = {
+            tuple(row[k] for k in keys): row for chunk in _rows(target, table) for row in chunk
+        }
+        ours = 0
+        for chunk in _rows(source, table):
+            for row in chunk:
+                ours += 1
+                key = tuple(row[k] for k in keys)
+                label = "/".join(str(k) for k in key)
+                other = theirs.get(key)
+                if other is None:
+                    found.append(f"{table.name} row {label}: missing")
+                    continue
+                found += [
+                    f"{table.name} row {label}, column {column.name}: differs"
+                    for column in table.columns
+                    if _comparable(row[column.name]) != _comparable(other[column.name])
+                ]
+        if ours != len(theirs):
+            found.append(f"{table.name}: {ours} rows in the source, {len(theirs)} in the copy")
+        if len(found) >= limit:
+            break
+    return found[:limit]
+
+
+def _snapshot(engine: Engine) -> Connection:
+    """A connection that reads one consistent moment of the data."""
+    connection = engine.connect()
+    if engine.dialect.name == "postgresql":
+        connection = connection.execution_options(isolation_level="REPEATABLE READ")
+    connection.begin()
+    return connection
+
+
+def _empty(connection: Connection) -> bool:
+    return all(connection.execute(select(table).limit(1)).first() is None for table in _tables())
+
+
+@dataclass(frozen=True)
+class CopyResult:
+    counts: dict[str, int]
+
+    @property
+    def records(self) -> int:
+        return sum(self.counts.values())
+
+
+def _checked_copy(source: Connection, target: Connection) -> CopyResult:
+    counts = copy_rows(source, target)
+    problems = differences(source, target)
+    if problems:
+        raise UserError(
+            _("The copy does not match the data, so it was not kept: {problems}").format(
+                problems="; ".join(problems)
+            )
+        )
+    return CopyResult(counts)
+
+
+def export_server(engine: Engine, out: Path) -> CopyResult:
+    """The server's data as a laptop data file at ``out`` (a new file, written whole or
+    not at all), of the same schema, that passes ``werkleren check``."""
+    from werkleren_desktop.storage.data_store import open_data_folder
+    from werkleren_desktop.storage.integrity import check_data
+
+    with tempfile.TemporaryDirectory(prefix="werkleren-export-") as folder:
+        local = DataPaths(Path(folder))
+        store = open_data_folder(local)  # an empty file with the current schema
+        try:
+            source = _snapshot(engine)
+            try:
+                with store.engine.begin() as target:
+                    result = _checked_copy(source, target)
+            finally:
+                source.close()
+            report = check_data(store)
+        finally:
+            store.close()
+        if not report.ok:
+            raise UserError(
+                _("The copy does not pass the check, so it was not kept: {problems}").format(
+                    problems="; ".join(report.problems[:5])
+                )
+            )
+        try:
+            copy_database(local.database, out)
+        except BackupError as error:
+            raise UserError(
+                _("{path} could not be written: {reason}").format(path=out, reason=error)
+            ) from error
+    return result
+
+
+def backup_server(
+    engine: Engine, paths: DataPaths, reason: str = "manual", now: dt.datetime | None = None
+) -> Backup:
+    """A backup of the server's data in the backup folder, as a laptop data file, with
+    the same names and rotation as the laptop's backups."""
+    now = (now or dt.datetime.now()).replace(microsecond=0)
+    folder = backup_folder(paths)
+    target = folder / f"werkleren-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3"
+    export_server(engine, target)
+    rotate(folder, now)
+    return Backup(target, now, reason, target.stat().st_size)
+
+
+def move_to_server(file: Path, engine: Engine) -> CopyResult:
+    """A laptop's data file (or a backup) copied into the prepared, empty server
+    database; its own schema brought up to date in a copy first, the file untouched."""
+    from werkleren_desktop.db.migrate import current_revision, head_revision
+    from werkleren_desktop.storage.data_store import open_data_folder
+
+    check_candidate(file)
+    with engine.connect() as connection:
+        revision = current_revision(connection)
+        if revision != head_revision():
+            raise UserError(
+                _(
+                    "The server's database is not ready: prepare it with werkleren server init "
+                    "(or bring it up to date with werkleren server upgrade) first. Nothing "
+                    "has been copied."
+                )
+            )
+        if not _empty(connection):
+            raise UserError(
+                _(
+                    "The server's database already holds data; move into an empty database. "
+                    "Nothing has been copied."
+                )
+            )
+    with tempfile.TemporaryDirectory(prefix="werkleren-move-") as folder:
+        local = DataPaths(Path(folder))
+        try:
+            copy_database(file, local.database)
+        except BackupError as error:
+            raise UserError(
+                _("{path} cannot be read ({reason}). Nothing has been copied.").format(
+                    path=file, reason=error
+                )
+            ) from error
+        store = open_data_folder(local)  # the copy upgraded, when it is older
+        try:
+            source = _snapshot(store.engine)
+            try:
+                with engine.begin() as target:
+                    return _checked_copy(source, target)
+            finally:
+                source.close()
+        finally:
+            store.close()
