@@ -573,14 +573,9 @@ def _run_restore(args: argparse.Namespace) -> int:
 
     paths = _paths(args)
     if paths.on_server:
-        raise UserError(
-            _(
-                "On a shared server a backup is restored into a new, empty database, so that "
-                "the data in use stay as they are until the switch: prepare one (werkleren "
-                "server init), copy the backup into it (werkleren server move --from FILE) "
-                "and connect to it in Settings › Data and backups."
-            )
-        )
+        from werkleren_desktop.storage.server import restore_elsewhere
+
+        raise restore_elsewhere()
     lock = hold_for_command(paths)
     try:
         kept = restore_backup(paths, Path(args.file))

@@ -216,6 +216,14 @@ def open_data(paths: DataPaths) -> Opened:
 
     opened = Opened(open_data_folder(paths))
     remove_leftovers(paths)  # half-written copies of personnel data a crash left behind
+    if paths.on_server:
+        from werkleren_desktop.storage.server_copy import backup_at_start_server
+
+        try:
+            backup_at_start_server(opened.store)  # the administrator's computer only
+        except UserError as error:
+            opened.notes.append(str(error))
+        return opened
     opened.warning = shared_location_warning(paths.root)
     if opened.warning is not None:
         opened.notes.append(opened.warning)
@@ -271,6 +279,9 @@ def _run_window(app: QApplication, paths: DataPaths, held: list[FileLock]) -> in
         from werkleren_desktop.db.migrate import DamagedDatabaseError, ForeignDatabaseError
 
         store = None
+        if paths.on_server and isinstance(error, UserError):
+            ask_for_the_server(str(error))
+            return
         # the data folder's own file no longer reads as ours (random bytes, a broken
         # header): damage as likely as a stranger's file, so the backups are offered;
         # the file is kept aside either way
@@ -294,6 +305,43 @@ def _run_window(app: QApplication, paths: DataPaths, held: list[FileLock]) -> in
             app.exit(1)
         else:
             show(Opened(store))
+
+    def ask_for_the_server(problem: str) -> None:
+        """The server could not be opened (unreachable, the password not kept or wrong):
+        the connection dialog says why, and offers the data on this computer instead."""
+        from werkleren_desktop.gui.dialogs.connection import ConnectionDialog
+        from werkleren_desktop.storage.server import ServerAddress, save_address, saved_address
+
+        assert paths.server_url is not None
+        folder = DataPaths(paths.root)
+        address = saved_address(folder) or ServerAddress.from_url(paths.server_url)
+        dialog = ConnectionDialog(folder, tasks, window, address, problem, offer_local=True)
+        outcome: list[str] = []
+
+        def connected(store: DataStore) -> None:
+            outcome.append("server")
+            show(Opened(store))
+
+        dialog.connected.connect(connected)
+
+        def local() -> None:
+            outcome.append("local")
+            try:
+                save_address(folder, None)
+            except UserError as error:
+                failed(error)
+                return
+            tasks.run(lambda: open_data(folder), show, failed, owner=window)
+
+        dialog.local_chosen.connect(local)
+
+        def finished() -> None:
+            if not outcome:  # cancelled: nothing to show
+                window.close()
+                app.exit(1)
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def open_behind_the_window() -> None:
         if not held:

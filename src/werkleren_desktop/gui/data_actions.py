@@ -79,15 +79,11 @@ class DataActions(QObject):
     # --- backups --------------------------------------------------------------------
 
     def back_up_before_import(self) -> object:
-        from werkleren_desktop.storage.backups import make_backup
-
-        return make_backup(self.shown.store.paths, "before-import")
+        return self.shown.store.back_up("before-import")
 
     def back_up_now(self) -> None:
         """Copy the data in the background: ten years of a care group are tens of MB."""
-        from werkleren_desktop.storage.backups import make_backup
-
-        paths = self.shown.store.paths
+        store = self.shown.store
         self.backing_up.emit(True)
 
         def done(made: Backup) -> None:
@@ -98,7 +94,7 @@ class DataActions(QObject):
             self.backing_up.emit(False)
             prompts.show_error(self.window, _("Back up now"), str(error))
 
-        self.tasks.run(lambda: make_backup(paths, "manual"), done, failed, owner=self)
+        self.tasks.run(lambda: store.back_up("manual"), done, failed, owner=self)
 
     def restore(self) -> None:
         """Replace the own data by a backup, after checks and with a copy of the current."""
@@ -121,6 +117,11 @@ class DataActions(QObject):
             prompts.show_error(self.window, title, _("Save or close the open form first."))
             return
         paths = self.shown.store.paths
+        if paths.on_server:
+            from werkleren_desktop.storage.server import restore_elsewhere
+
+            prompts.show_error(self.window, title, str(restore_elsewhere()))
+            return
         file = prompts.choose_backup_file(self.window, backup_folder(paths))
         if file is None:
             return
@@ -163,6 +164,87 @@ class DataActions(QObject):
             if kept is not None:
                 message += " " + _("The data as they were are kept in {path}.").format(path=kept)
         self.switched.emit(open_data_folder(paths), True, message)
+
+    # --- where the data live ----------------------------------------------------------
+
+    def _may_switch(self, title: str) -> bool:
+        if self.shown.showing_demo:
+            prompts.show_error(
+                self.window,
+                title,
+                _("Close the demo organisation first; this is about your own data."),
+            )
+            return False
+        if self.shown.unsaved_dialogs():
+            prompts.show_error(self.window, title, _("Save or close the open form first."))
+            return False
+        return True
+
+    def connect_to_server(self) -> None:
+        """Work on a shared server from now on: the connection dialog, then its data."""
+        from werkleren_desktop.gui.dialogs.connection import ConnectionDialog
+        from werkleren_desktop.storage.server import saved_address
+
+        title = _("Shared server")
+        if not self._may_switch(title):
+            return
+        folder = DataPaths(self.shown.own_store.paths.root)
+        dialog = ConnectionDialog(folder, self.tasks, self.window, saved_address(folder))
+        dialog.connected.connect(self._take)
+        dialog.open()
+        self.connection_dialog = dialog
+
+    def work_on_this_computer(self) -> None:
+        """Back from the shared server to the data file in the data folder."""
+        from werkleren_desktop.storage.server import save_address
+
+        title = _("Work on this computer")
+        if not self.shown.own_store.paths.on_server or not self._may_switch(title):
+            return
+        folder = DataPaths(self.shown.own_store.paths.root)
+        if not prompts.confirm(
+            self.window,
+            title,
+            _(
+                "Work with the data file on this computer again ({folder})? The data on the "
+                "shared server stay there; nothing is copied."
+            ).format(folder=folder.root),
+            _("Work on this computer"),
+            _("Cancel"),
+        ):
+            return
+        try:
+            save_address(folder, None)
+        except UserError as error:
+            prompts.show_error(self.window, title, str(error))
+            return
+        self.tasks.run(
+            lambda: _open_folder(folder),
+            self._take,
+            lambda error: prompts.show_error(self.window, title, str(error)),
+            owner=self,
+        )
+
+    def _take(self, store: DataStore) -> None:
+        """Show ``store`` as the own data; the data shown so far are closed once no work
+        of the window uses them."""
+        from werkleren_desktop.storage.server import described_url
+
+        self.tasks.wait(10_000)
+        self.shown.own_store.close()
+        where = store.paths.server_url
+        message = (
+            _("Connected to the shared server {server}.").format(server=described_url(where))
+            if where
+            else _("Working on this computer: {folder}").format(folder=store.paths.root)
+        )
+        self.switched.emit(store, True, message)
+
+
+def _open_folder(paths: DataPaths) -> DataStore:
+    from werkleren_desktop.storage.data_store import open_data_folder
+
+    return open_data_folder(paths)
 
 
 def _open_demo(paths: DataPaths, language: str) -> DataStore:

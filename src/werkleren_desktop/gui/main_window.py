@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -168,6 +167,7 @@ class MainWindow(QMainWindow):
         self.welcome_page = WelcomePage(self.own_store.sessions)
         self.welcome_page.organisation_ready.connect(self._organisation_ready)
         self.welcome_page.demo_requested.connect(self.open_demo)
+        self.welcome_page.server_requested.connect(self.data_actions.connect_to_server)
         self.welcome_page.language_chosen.connect(self.set_language)
         self.central.addWidget(self.welcome_page)
         self.central.addWidget(self._build_main_area(self.settings.name if self.settings else ""))
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             self.central.show()  # at once, not at the layout's queued show
 
-        self._show_folder(self.store.paths.root)
+        self._show_where(self.store.paths)
         if not self.showing_demo:  # for the next start, before the data are open
             self.state.set_look(self.settings.name if self.settings else None, current_language())
 
@@ -213,6 +213,8 @@ class MainWindow(QMainWindow):
             self.close_demo_action,
             self.backup_action,
             self.restore_action,
+            self.server_action,
+            self.local_action,
             self.about_action,
             *self.area_actions.values(),
             self.sidebar_action,
@@ -228,15 +230,27 @@ class MainWindow(QMainWindow):
             self.sidebar.setEnabled(False)
             self.pages.addWidget(opening)
             self.pages.setCurrentWidget(opening)
-        self._show_folder(self.paths.root)
+        self._show_where(self.paths)
 
-    def _show_folder(self, folder: Path) -> None:
+    @property
+    def own_paths(self) -> DataPaths:
+        """Where the user's own data are: the folder's file, or the shared server."""
+        return self.own_store.paths if self.is_open else self.paths
+
+    def _show_where(self, paths: DataPaths) -> None:
+        from werkleren_desktop.storage.server import described_url
+
         if not hasattr(self, "folder_label"):
             self.folder_label = QLabel()
             self.statusBar().addPermanentWidget(self.folder_label)
         if self.is_open:  # to copy the path; made selectable once the data are there
             self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_label.setText(_("Data: {folder}").format(folder=folder))
+        if paths.server_url:
+            self.folder_label.setText(
+                _("Data: shared server {server}").format(server=described_url(paths.server_url))
+            )
+        else:
+            self.folder_label.setText(_("Data: {folder}").format(folder=paths.root))
 
     def _build_main_area(self, organisation_name: str) -> QWidget:
         self.sidebar = QListWidget()
@@ -342,6 +356,12 @@ class MainWindow(QMainWindow):
         self.backup_action.triggered.connect(self.data_actions.back_up_now)
         self.restore_action = file_menu.addAction(_("&Restore a backup…"))
         self.restore_action.triggered.connect(self.data_actions.restore)
+        file_menu.addSeparator()
+        self.server_action = file_menu.addAction(_("S&hared server…"))
+        self.server_action.triggered.connect(self.data_actions.connect_to_server)
+        self.local_action = file_menu.addAction(_("&Work on this computer…"))
+        self.local_action.triggered.connect(self.data_actions.work_on_this_computer)
+        self.local_action.setVisible(self.own_paths.on_server)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(_("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

@@ -121,6 +121,24 @@ class ServerAddress:
         return {**asdict(self), "tls": str(self.tls)}
 
     @classmethod
+    def from_url(cls, url: str) -> ServerAddress:
+        """The address a URL names (its password left out)."""
+        from sqlalchemy.engine import make_url
+
+        parsed = make_url(url)
+        socket = parsed.query.get("host")
+        mode = parsed.query.get("sslmode", Tls.VERIFY)
+        ca = parsed.query.get("sslrootcert", "")
+        return cls(
+            host=parsed.host or (socket if isinstance(socket, str) else "") or "localhost",
+            database=parsed.database or "",
+            user=parsed.username or "",
+            port=parsed.port or DEFAULT_PORT,
+            tls=Tls(mode) if mode in set(Tls) else Tls.VERIFY,
+            ca_file=ca if isinstance(ca, str) else "",
+        )
+
+    @classmethod
     def from_json(cls, data: object) -> ServerAddress | None:
         if not isinstance(data, dict):
             return None
@@ -257,6 +275,18 @@ def described_url(url: str) -> str:
 # --- the server's refusals, in sentences ---------------------------------------------
 
 
+def restore_elsewhere() -> UserError:
+    """A backup is never restored over the server's data in use."""
+    return UserError(
+        _(
+            "On a shared server a backup is restored into a new, empty database, so that "
+            "the data in use stay as they are until the switch: prepare one (werkleren "
+            "server init), copy the backup into it (werkleren server move --from FILE) "
+            "and connect to it with File › Shared server."
+        )
+    )
+
+
 def connection_problem(error: BaseException, url: str) -> UserError | None:
     """Why the server could not be reached or refused us, as one sentence; None when
     ``error`` is something else. The server's own words are never shown: they may
@@ -271,38 +301,42 @@ def connection_problem(error: BaseException, url: str) -> UserError | None:
     text = str(original).lower()
     where = described_url(url)
     if "password authentication failed" in text or "no password supplied" in text:
-        return UserError(
+        return ValidationError(
             _(
                 "The server {server} did not accept the user name and password. Check them "
-                "in Settings › Data and backups (or PGPASSWORD for a command)."
-            ).format(server=where)
+                "under File › Shared server (or PGPASSWORD for a command)."
+            ).format(server=where),
+            "password",
         )
     if "does not exist" in text and "database" in text:
-        return UserError(
+        return ValidationError(
             _(
                 "The server has no database {server}; ask its administrator to create it "
                 "and to run werkleren server init."
-            ).format(server=where)
+            ).format(server=where),
+            "database",
         )
     if "role" in text and "does not exist" in text:
-        return UserError(
-            _("The server {server} does not know this user name.").format(server=where)
+        return ValidationError(
+            _("The server {server} does not know this user name.").format(server=where), "user"
         )
     if "certificate" in text or "ssl" in text:
-        return UserError(
+        return ValidationError(
             _(
                 "The server {server} could not prove it is the server named (its "
                 "certificate): check the server's name and the certificate file, or ask its "
                 "administrator."
-            ).format(server=where)
+            ).format(server=where),
+            "ca_file",
         )
     if "permission denied" in text or "not permitted" in text or "pg_hba" in text:
-        return UserError(
-            _("The server {server} does not let this user connect.").format(server=where)
+        return ValidationError(
+            _("The server {server} does not let this user connect.").format(server=where), "user"
         )
-    return UserError(
+    return ValidationError(
         _(
             "The server {server} cannot be reached: it may be off, or this computer is not "
             "on its network. Nothing has been changed."
-        ).format(server=where)
+        ).format(server=where),
+        "host",
     )

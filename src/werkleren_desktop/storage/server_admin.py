@@ -170,6 +170,17 @@ def init_server(engine: Engine, *, target: str = "head") -> InitResult:
         return InitResult(roles, already_prepared=False)
 
 
+def is_administrator(engine: Engine) -> bool:
+    """Whether this login administers the data (it may act as the schema's owner)."""
+    with engine.connect() as connection:
+        return bool(
+            connection.execute(
+                text("SELECT pg_has_role(current_user, :role, 'MEMBER')"),
+                {"role": roles_of(connection).owner},
+            ).scalar()
+        )
+
+
 @contextlib.contextmanager
 def _as_owner(connection: Connection, roles: Roles) -> Iterator[None]:
     """Act as the schema's owner, so that what is created belongs to it."""

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, Table, select, update
 from sqlalchemy import exc as sqlalchemy_exc
@@ -26,6 +26,9 @@ from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.paths import DataPaths
 from werkleren_desktop.storage.backups import Backup, backup_folder, check_candidate, rotate
+
+if TYPE_CHECKING:
+    from werkleren_desktop.storage.data_store import DataStore
 
 CHUNK = 2000
 
@@ -205,6 +208,21 @@ def backup_server(
     export_server(engine, target)
     rotate(folder, now)
     return Backup(target, now, reason, target.stat().st_size)
+
+
+def backup_at_start_server(store: DataStore, now: dt.datetime | None = None) -> Backup | None:
+    """The daily backup at start, on the administrator's computer only: a manager's
+    laptop keeps no copy of everyone's data."""
+    from werkleren_desktop.storage.backups import AUTO_EVERY, list_backups
+    from werkleren_desktop.storage.server_admin import is_administrator
+
+    now = now or dt.datetime.now()
+    if not is_administrator(store.engine):
+        return None
+    backups = list_backups(backup_folder(store.paths))
+    if backups and now - backups[0].made_at < AUTO_EVERY:
+        return None
+    return backup_server(store.engine, store.paths, "auto", now)
 
 
 def move_to_server(file: Path, engine: Engine) -> CopyResult:

@@ -587,16 +587,7 @@ class DataTab(SettingsTab):
         form.addRow(_("Last backup"), self.last_backup_label)
         form.addRow(_("Review leavers after"), self.retention_box)
         column = QVBoxLayout(self)
-        column.addWidget(
-            paragraph(
-                _(
-                    "Everything is stored in one file in the data folder on this computer; "
-                    "nothing is sent anywhere. It holds personnel data and conversation "
-                    "notes: switch on disk encryption (BitLocker on Windows, FileVault on "
-                    "a Mac), because a lost laptop without it is a data breach."
-                )
-            )
-        )
+        column.addWidget(paragraph(self._where_text()))
         column.addLayout(form)
         column.addWidget(
             hint(
@@ -615,6 +606,23 @@ class DataTab(SettingsTab):
 
     def apply(self, settings: OrganisationSettings) -> OrganisationSettings:
         return replace(settings, retention_months=self.retention_box.value())
+
+    def _where_text(self) -> str:
+        from werkleren_desktop.storage.server import described_url
+
+        if self.paths.server_url:
+            return _(
+                "The data are on the shared server {server} (File › Shared server). This "
+                "computer keeps the drafts of open forms and the window's layout in the data "
+                "folder, and on the administrator's computer a daily backup of the server's "
+                "data: switch on disk encryption (BitLocker on Windows, FileVault on a Mac)."
+            ).format(server=described_url(self.paths.server_url))
+        return _(
+            "Everything is stored in one file in the data folder on this computer; "
+            "nothing is sent anywhere. It holds personnel data and conversation "
+            "notes: switch on disk encryption (BitLocker on Windows, FileVault on "
+            "a Mac), because a lost laptop without it is a data breach."
+        )
 
     def show_backups(self) -> None:
         folder = backup_folder(self.paths)

@@ -17,7 +17,7 @@ from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui.icons import app_icon
-from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, paragraph
+from werkleren_desktop.gui.widgets import Card, ErrorLabel, heading, hint, paragraph
 from werkleren_desktop.i18n import LANGUAGES, _, current_language
 from werkleren_desktop.services.organisation import create_organisation
 
@@ -25,6 +25,7 @@ from werkleren_desktop.services.organisation import create_organisation
 class WelcomePage(QWidget):
     organisation_ready = Signal()
     demo_requested = Signal()
+    server_requested = Signal()
     language_chosen = Signal(str)
 
     def __init__(self, sessions: SessionFactory, parent: QWidget | None = None) -> None:
@@ -64,6 +65,17 @@ class WelcomePage(QWidget):
         row.addWidget(self.start_button)
         own.body.addLayout(row)
         own.body.addWidget(self.error_label)
+        self.server_button = QPushButton(_("Connect to a shared server…"))
+        self.server_button.clicked.connect(self.server_requested)
+        own.body.addWidget(
+            hint(
+                _(
+                    "Does your organisation keep its data on a shared server, with several "
+                    "managers? Then connect to it instead."
+                )
+            )
+        )
+        own.body.addWidget(self.server_button, 0, Qt.AlignmentFlag.AlignLeft)
         own.body.addStretch(1)
 
         demo = Card(_("Look around first?"))
