@@ -1,7 +1,7 @@
 """The benchmark suite: speed at the size of a real organisation, with a baseline
 measured in the same run for every figure that has a natural floor.
 
-    python bench/run.py [--runs N] [--json FILE]
+    python bench/run.py [--runs N] [--json FILE] [--no-server]
 
 Builds the large demo (250 people, ten years) in bench/.cache/large on the first run
 and reuses it until the demo generator or the schema changes. Prints one table
@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 CACHE = ROOT / ".cache"
@@ -253,7 +254,7 @@ WITH people AS (
 ), sessions AS (
   SELECT a.person_id, count(*) AS n, sum(cs.duration_minutes) AS minutes
   FROM attendance a JOIN cycle_session cs ON cs.id = a.session_id
-  WHERE a.status = 'present' AND cs.cancelled = 0
+  WHERE a.status = 'present' AND NOT cs.cancelled
     AND cs.starts_at >= :first AND cs.starts_at < :next
   GROUP BY a.person_id
 ), trainings AS (
@@ -288,23 +289,43 @@ HAND_WRITTEN_SHARED = (
     """
     SELECT count(DISTINCT a.session_id) FROM attendance a
     JOIN cycle_session cs ON cs.id = a.session_id JOIN person p ON p.id = a.person_id
-    WHERE a.status = 'present' AND cs.cancelled = 0
+    WHERE a.status = 'present' AND NOT cs.cancelled
       AND cs.starts_at >= :first AND cs.starts_at < :next
       AND p.in_service <= :last AND (p.out_of_service IS NULL OR p.out_of_service >= :first)
     """,
 )
 
 
-def overview_against_sql(runs: int) -> Figure:
+def overview_against_sql(runs: int, url: str | None = None) -> Figure:
+    """The overview against the hand-written SQL, sent through the plain driver: the
+    file's sqlite3, or the server's psycopg."""
+    import re
     import sqlite3
 
     from werkleren_desktop.paths import DataPaths
     from werkleren_desktop.services.overview import year_overview
     from werkleren_desktop.storage.data_store import open_data_folder
 
-    store = open_data_folder(DataPaths(DATA))
-    connection = sqlite3.connect(DATA / "werkleren.sqlite3")
-    bounds = {"first": f"{YEAR}-01-01", "last": f"{YEAR}-12-31", "next": f"{YEAR + 1}-01-01"}
+    bounds: dict[str, object] = {
+        "first": f"{YEAR}-01-01", "last": f"{YEAR}-12-31", "next": f"{YEAR + 1}-01-01"
+    }  # fmt: skip
+    if url is None:
+        store = open_data_folder(DataPaths(DATA))
+        connection: Any = sqlite3.connect(DATA / "werkleren.sqlite3")
+        statements = [HAND_WRITTEN, *HAND_WRITTEN_SHARED]
+    else:
+        import datetime as dt
+
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        store = open_data_folder(DataPaths(CACHE / "server-large").with_server(url))
+        parsed = make_url(url)
+        connection = psycopg.connect(
+            dbname=parsed.database, user=parsed.username, **dict(parsed.query)
+        )
+        statements = [re.sub(r":(\w+)", r"%(\1)s", q) for q in (HAND_WRITTEN, *HAND_WRITTEN_SHARED)]
+        bounds = {key: dt.date.fromisoformat(str(value)) for key, value in bounds.items()}
     try:
         year_overview(store.sessions, YEAR)  # the first builds the statement once
         baselines, times = [], []
@@ -312,8 +333,7 @@ def overview_against_sql(runs: int) -> Figure:
             baselines.append(
                 median_ms(
                     lambda: [
-                        connection.execute(statement, bounds).fetchall()
-                        for statement in (HAND_WRITTEN, *HAND_WRITTEN_SHARED)
+                        connection.execute(statement, bounds).fetchall() for statement in statements
                     ],
                     1,
                 )
@@ -323,8 +343,9 @@ def overview_against_sql(runs: int) -> Figure:
     finally:
         connection.close()
         store.close()
+    where = " (server)" if url else ""
     return Figure(
-        f"yearly overview {YEAR}", measured, baseline, "≤ 2 × SQL", measured <= 2 * baseline
+        f"yearly overview {YEAR}{where}", measured, baseline, "≤ 2 × SQL", measured <= 2 * baseline
     )
 
 
@@ -436,8 +457,14 @@ from werkleren_desktop.gui.navigation import AREAS
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.paths import DataPaths
 from werkleren_desktop.storage.data_store import open_data_folder
+from sqlalchemy import event
 app = make_application()
-store = open_data_folder(DataPaths(Path(sys.argv[1])))
+paths = DataPaths(Path(sys.argv[1]))
+if len(sys.argv) > 3:  # the same data on a server
+    paths = paths.with_server(sys.argv[3])
+store = open_data_folder(paths)
+sent = [0]
+event.listen(store.engine, "before_cursor_execute", lambda *args: sent.__setitem__(0, sent[0] + 1))
 # synchronous: the time includes loading the data, an upper bound of what the user waits
 window = MainWindow(store, TaskRunner(synchronous=True))
 window.resize(1180, 760)
@@ -450,11 +477,13 @@ for area in AREAS:
     for _ in range(runs):
         window.show_area("home" if area.key != "home" else "people")
         app.processEvents()
+        sent[0] = 0
         started = time.perf_counter()
         window.show_area(area.key)
         app.processEvents()
         times.append((time.perf_counter() - started) * 1000)
     result["page " + area.key] = statistics.median(times)
+    result["statements " + area.key] = sent[0]
 page = window.situations_page
 window.show_area("situations")
 for typed in ("k", "kl", "kla", "klan", "klant", "klantx"):
@@ -472,21 +501,110 @@ print(json.dumps(result))
 """
 
 
-def pages(runs: int) -> list[Figure]:
+def measure_pages(runs: int, folder: Path, url: str | None = None) -> dict[str, float]:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     done = subprocess.run(
-        [sys.executable, "-c", PAGES, str(DATA), str(runs)],
+        [sys.executable, "-c", PAGES, str(folder), str(runs), *([url] if url else [])],
         capture_output=True,
         text=True,
         env=env,
         check=True,
     )
-    measured = json.loads(done.stdout.strip().splitlines()[-1])
+    measured: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return measured
+
+
+def page_figures(measured: dict[str, float], label: str = "") -> list[Figure]:
     figures = []
     for name, value in measured.items():
+        if name.startswith("statements"):
+            continue
         limit = 50 if name.startswith("keystroke") else 100
-        figures.append(Figure(name, value, None, f"< {limit} ms", value < limit))
+        figures.append(Figure(name + label, value, None, f"< {limit} ms", value < limit))
     return figures
+
+
+def statement_figures(small: dict[str, float], large: dict[str, float], label: str) -> list[Figure]:
+    """The statements each page sends, for the large demo against the small one (ten
+    times the people): the same count, or some page sends a query per row. Counts,
+    not milliseconds: the ratio is what matters."""
+    return [
+        Figure(
+            f"{name}{label} (count)",
+            large[name],
+            small[name],
+            "= small demo",
+            large[name] == small[name],
+        )
+        for name in large
+        if name.startswith("statements")
+    ]
+
+
+def pages(runs: int) -> list[Figure]:
+    large = measure_pages(runs, DATA)
+    small = measure_pages(1, small_demo())
+    return page_figures(large) + statement_figures(small, large, "")
+
+
+SMALL = CACHE / "small"
+
+
+def small_demo() -> Path:
+    """The small demo (25 people, two years), for the statement counts; made each run."""
+    shutil.rmtree(SMALL, ignore_errors=True)
+    subprocess.run(
+        [sys.executable, "-m", "werkleren_desktop", "demo", "--data-dir", str(SMALL)],
+        check=True,
+        capture_output=True,
+    )
+    return SMALL
+
+
+# --- the shared server: the same pages and overview on PostgreSQL ---------------------
+
+
+def on_a_server(runs: int) -> list[Figure]:
+    """The large and the small demo moved into a throwaway PostgreSQL cluster (as the
+    tests make one): every page, the statements each sends, and the yearly overview
+    against the same hand-written SQL on the server."""
+    sys.path.insert(0, str(ROOT.parent))
+    from sqlalchemy import create_engine, text
+    from tests.postgres import throwaway_cluster
+
+    from werkleren_desktop.db.engine import make_engine
+    from werkleren_desktop.storage.server_admin import init_server
+    from werkleren_desktop.storage.server_copy import move_to_server
+
+    try:
+        cluster = throwaway_cluster()
+        admin_url = cluster.__enter__()
+    except Exception as error:  # no server programs here: said, not failed
+        print(f"PostgreSQL figures skipped: {error}")
+        return []
+    try:
+        urls = {}
+        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        for name, folder in (("large", DATA), ("small", small_demo())):
+            with admin.connect() as sql:
+                sql.execute(text(f"CREATE DATABASE bench_{name}"))
+            urls[name] = admin_url.replace("/postgres?", f"/bench_{name}?")
+            engine = make_engine(urls[name])
+            try:
+                init_server(engine)
+                move_to_server(folder / "werkleren.sqlite3", engine)
+                with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as sql:
+                    sql.execute(text("VACUUM ANALYZE"))  # as autovacuum would have by now
+            finally:
+                engine.dispose()
+        admin.dispose()
+        large = measure_pages(runs, CACHE / "server-large", urls["large"])
+        small = measure_pages(1, CACHE / "server-small", urls["small"])
+        figures = page_figures(large, " (server)") + statement_figures(small, large, " (server)")
+        figures.append(overview_against_sql(runs, urls["large"]))
+        return figures
+    finally:
+        cluster.__exit__(None, None, None)
 
 
 # --- importing staff lists: linear in their length, bounded for hostile files ---------
@@ -595,6 +713,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, default=CACHE / "latest.json")
+    parser.add_argument(
+        "--no-server", action="store_true", help="leave out the figures on PostgreSQL"
+    )
     args = parser.parse_args()
     demo_seconds = build_demo()
     figures: list[Figure] = []
@@ -613,6 +734,8 @@ def main() -> int:
     figures += documents(args.runs)
     figures += pages(args.runs)
     figures += imports(args.runs)
+    if not args.no_server:
+        figures += on_a_server(args.runs)
 
     print(f"{'figure':<34} {'median':>10} {'baseline':>10} {'ratio':>7}  goal")
     for f in figures:

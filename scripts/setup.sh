@@ -108,8 +108,9 @@ echo "== ruff" && .venv/bin/ruff check . && .venv/bin/ruff format --check .
 echo "== mypy" && .venv/bin/mypy
 echo "== pytest" && .venv/bin/python -m pytest "$@"
 if [ $# -eq 0 ]; then
-  # the use cases again on a throwaway PostgreSQL server, as the shared mode keeps the
-  # data (tests of the SQLite file itself are marked and skipped there)
+  # the use cases, the data layer and the window again with the data on a throwaway
+  # PostgreSQL server, as the shared mode keeps them (tests of the SQLite file itself
+  # are marked and skipped there)
   echo "== pytest on PostgreSQL" &&
-    .venv/bin/python -m pytest tests/services --database postgresql
+    .venv/bin/python -m pytest tests/services tests/db tests/gui --database postgresql
 fi

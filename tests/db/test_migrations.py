@@ -24,6 +24,9 @@ from werkleren_desktop.db.models import Base
 from werkleren_desktop.paths import DataPaths
 from werkleren_desktop.storage.data_store import open_data_folder
 
+# the laptop's data file: its migrations, marks, permissions (a server's: test_postgres_schema)
+pytestmark = pytest.mark.sqlite_file
+
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -312,3 +315,48 @@ def test_0015_makes_the_answers_of_earlier_situations_searchable(data_paths: Dat
         assert found("bromt") == [] and found("ketel") == [2]
     finally:
         store.close()
+
+
+def test_0018_keeps_moments_in_utc(data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A correction's moment, written as the laptop's local time before 0018, reads as
+    the same moment in UTC afterwards; created_at (SQLite's CURRENT_TIMESTAMP, UTC
+    already) keeps its value and gets its zone."""
+    import datetime as dt
+    import time
+
+    from sqlalchemy import select
+
+    from werkleren_desktop.db.models import ConversationCorrection, Organisation
+
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    try:
+        data_paths.ensure()
+        engine = make_engine(data_paths.database_url)
+        upgrade_database(engine, data_paths.database, data_paths.backups, target="0017")
+        engine.dispose()
+        with sqlite3.connect(data_paths.database) as raw:  # as the older program wrote them
+            raw.execute(
+                "INSERT INTO organisation (id, name, working_days, closed_holidays,"
+                " liberation_day, default_training_budget_cents, language, created_at)"
+                " VALUES (1, 'Oud', '[0,1,2,3,4]', '[]', 'lustrum', 0, 'nl',"
+                " '2026-07-01 12:30:00')"
+            )
+            raw.execute(
+                "INSERT INTO conversation_correction (id, conversation_id, made_at, part, before,"
+                " after, reason) VALUES (1, 7, '2026-07-01 14:30:00.000000', 'Doelen', 'a',"
+                " 'b', 'typfout')"
+            )
+        store = open_data_folder(data_paths)
+        try:
+            with store.sessions() as db:
+                made_at = db.scalars(select(ConversationCorrection.made_at)).one()
+                created_at = db.scalars(select(Organisation.created_at)).one()
+        finally:
+            store.close()
+        assert made_at == dt.datetime(2026, 7, 1, 12, 30, tzinfo=dt.UTC)  # 14:30 in summer
+        assert made_at.tzinfo is not None
+        assert created_at == dt.datetime(2026, 7, 1, 12, 30, tzinfo=dt.UTC)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -104,3 +104,45 @@ def test_people_sort_the_same_on_a_server_with_a_dutch_collation(postgres_server
         with admin.connect() as sql:
             sql.execute(text("DROP DATABASE dutch WITH (FORCE)"))
         admin.dispose()
+
+
+def test_moments_are_kept_with_their_zone(postgres_url: str) -> None:
+    """created_at and a correction's moment are ``timestamp with time zone`` there, and
+    read back as the same moment in UTC whatever the server's own zone is."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from werkleren_desktop.db.engine import make_session_factory
+    from werkleren_desktop.db.models import LiberationDayPolicy, Organisation
+
+    engine = create_engine(postgres_url, connect_args={"options": "-c TimeZone=Asia/Tokyo"})
+    try:
+        upgrade_database(engine, None, None)
+        with engine.connect() as connection:
+            kinds: dict[str, str] = dict(
+                connection.execute(
+                    text(
+                        "SELECT table_name || '.' || column_name, data_type"
+                        " FROM information_schema.columns"
+                        " WHERE column_name IN ('created_at', 'made_at')"
+                    )
+                ).all()
+            )
+        assert set(kinds.values()) == {"timestamp with time zone"}
+        assert len(kinds) == 5
+        sessions = make_session_factory(engine)
+        before = dt.datetime.now(dt.UTC)
+        with sessions.begin() as db:
+            db.add(
+                Organisation(
+                    name="Tijd", working_days=[0], closed_holidays=[], language="nl",
+                    liberation_day=LiberationDayPolicy.NEVER, default_training_budget_cents=0,
+                )
+            )  # fmt: skip
+        with sessions() as db:
+            made = db.scalars(select(Organisation.created_at)).one()
+        assert made.tzinfo == dt.UTC
+        assert abs(made - before) < dt.timedelta(minutes=1)
+    finally:
+        engine.dispose()

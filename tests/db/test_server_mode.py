@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, make_url, select, text
 from werkleren_desktop.cli import main
 from werkleren_desktop.db.migrate import current_revision, head_revision
 from werkleren_desktop.db.models import Base
+from werkleren_desktop.errors import UserError
 from werkleren_desktop.paths import DataPaths
 from werkleren_desktop.services.demo import DemoSize, generate_demo
 from werkleren_desktop.storage.data_store import open_data_folder
@@ -252,3 +253,52 @@ def test_a_server_that_cannot_be_reached_is_a_sentence_without_the_password(
     assert "PostgreSQL-server" in capsys.readouterr().err
     assert main(["server", "init", "--data-dir", str(tmp_path)]) == 1
     assert "--database-url" in capsys.readouterr().err
+
+
+def database_files(url: str) -> bytes:
+    """Every file of the database on the server's disk, after a checkpoint wrote what
+    is in memory (the test's login is the cluster's superuser)."""
+    engine = create_engine(url)
+    with engine.connect() as sql:
+        sql.execute(text("CHECKPOINT"))
+        folder = Path(str(sql.execute(text("SHOW data_directory")).scalar()))
+        oid = sql.execute(
+            text("SELECT oid FROM pg_database WHERE datname = current_database()")
+        ).scalar()
+    engine.dispose()
+    return b"".join(path.read_bytes() for path in (folder / "base" / str(oid)).iterdir())
+
+
+def test_after_an_erasure_nothing_of_the_person_is_left_in_the_server_files(
+    postgres_url: str, laptop: DataPaths, tmp_path: Path
+) -> None:
+    from werkleren_desktop.services.privacy import erase_person, plan_erasure
+
+    here = ["--data-dir", str(tmp_path / "office"), "--database-url", postgres_url]
+    assert main(["server", "init", *here]) == 0
+    assert main(["server", "move", "--from", str(laptop.database), *here]) == 0
+    engine = create_engine(postgres_url)
+    with engine.connect() as sql:
+        person_id, email = sql.execute(
+            text("SELECT id, email FROM person WHERE email <> '' ORDER BY id LIMIT 1")
+        ).one()
+    engine.dispose()
+    assert email.encode() in database_files(postgres_url)  # the check can fail
+
+    # a manager's login may not erase: said before anything changes
+    database = make_url(postgres_url).database or ""
+    manager = add_login(postgres_url, "manager_c", Roles.of(database).users)
+    store = open_data_folder(DataPaths(tmp_path / "m").with_server(manager))
+    try:
+        with pytest.raises(UserError, match="alleen de beheerder"):
+            erase_person(store.sessions, person_id)
+    finally:
+        store.close()
+
+    store = open_data_folder(DataPaths(tmp_path / "office").with_server(postgres_url))
+    try:
+        plan = plan_erasure(store.sessions, person_id)
+        erase_person(store.sessions, person_id, first_name_mentions=plan.first_name_mentions)
+    finally:
+        store.close()
+    assert email.encode() not in database_files(postgres_url)

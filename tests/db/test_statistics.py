@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import insert, text
 
 from werkleren_desktop.db.engine import refresh_statistics
 from werkleren_desktop.db.models import LearningSituation, SituationKind, SituationStatus
 from werkleren_desktop.storage.data_store import DataStore
+
+pytestmark = pytest.mark.sqlite_file  # SQLite's planner statistics (a server keeps its own)
 
 
 def add_situations(store: DataStore, count: int) -> None:

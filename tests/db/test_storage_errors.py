@@ -17,6 +17,8 @@ from werkleren_desktop.errors import StorageError
 from werkleren_desktop.services.organisation import create_organisation
 from werkleren_desktop.services.people import save_person
 
+pytestmark = pytest.mark.sqlite_file  # the laptop's disk and file refusing a save
+
 
 def fill_the_disk(engine) -> None:
     """A fault-injecting disk: the file may not grow beyond what it holds now."""

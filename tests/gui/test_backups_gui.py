@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import TODAY
@@ -12,6 +13,8 @@ from werkleren_desktop.domain.people import PersonInput
 from werkleren_desktop.services.organisation import create_organisation
 from werkleren_desktop.services.people import list_people, save_person
 from werkleren_desktop.storage.backups import backup_folder, list_backups
+
+pytestmark = pytest.mark.sqlite_file  # backups and restores of the laptop's data file
 
 
 def test_back_up_and_restore_from_the_file_menu(make_window, store, fake_prompts, qtbot) -> None:

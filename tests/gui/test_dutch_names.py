@@ -9,6 +9,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import text
 
 from tests.conftest import TODAY
 from werkleren_desktop.domain.groups import GroupInput
@@ -62,8 +63,8 @@ def test_the_key_puts_tussenvoegsels_and_accents_where_dutch_readers_look() -> N
 def test_the_key_is_stored_by_every_way_in(store, people) -> None:
     from werkleren_desktop.services.demo import DemoSize, generate_demo
 
-    with sqlite3.connect(store.paths.database) as connection:
-        rows = connection.execute("SELECT first_name, last_name, sort_key FROM person").fetchall()
+    with store.engine.connect() as connection:  # on either database
+        rows = connection.execute(text("SELECT first_name, last_name, sort_key FROM person")).all()
     assert rows and all(key == sort_key(first, last) for first, last, key in rows)
     demo = store.paths.root.parent / "demo"
     from werkleren_desktop.paths import DataPaths

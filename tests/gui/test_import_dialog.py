@@ -3,12 +3,12 @@ headers named, and the checking and storing in the background without stale answ
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from sqlalchemy import text
 
 from tests import hostile_files
 from werkleren_desktop.domain.organisation import OrganisationSettings
@@ -32,8 +32,8 @@ def open_import(qtbot, window, fake_prompts, path: Path) -> ImportDialog:
 
 
 def count_people(store) -> int:
-    with sqlite3.connect(store.paths.database) as connection:
-        return connection.execute("SELECT count(*) FROM person").fetchone()[0]
+    with store.engine.connect() as connection:  # on either database
+        return connection.execute(text("SELECT count(*) FROM person")).scalar_one()
 
 
 def test_every_problem_is_listed_and_can_be_copied(
@@ -88,8 +88,8 @@ def test_doubled_headers_are_shown_and_the_column_can_be_chosen(
     assert box.currentText() == "C: E-mail"
     box.setCurrentIndex(box.findData(4))
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    with sqlite3.connect(store.paths.database) as connection:
-        assert connection.execute("SELECT email FROM person").fetchall() == [("jan@nieuw.nl",)]
+    with store.engine.connect() as connection:
+        assert connection.execute(text("SELECT email FROM person")).all() == [("jan@nieuw.nl",)]
 
 
 def test_a_zip_bomb_is_refused_on_the_page(make_window, qtbot, fake_prompts, tmp_path) -> None:

@@ -30,6 +30,8 @@ from werkleren_desktop.storage.local_settings import read_local
 from werkleren_desktop.storage.server import KEYRING_SERVICE, ServerAddress, Tls, saved_address
 from werkleren_desktop.storage.server_admin import init_server
 
+pytestmark = pytest.mark.sqlite_file  # from the laptop's data file to a server and back
+
 
 class MemoryKeyring(KeyringBackend):
     """The operating system's keyring, as the tests' own dictionary."""

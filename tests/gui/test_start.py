@@ -12,7 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from werkleren_desktop.cli import main
+
+pytestmark = pytest.mark.sqlite_file  # starting on a data folder's file
 
 PROBE = """
 import json, sys

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from tests.db.test_storage_errors import fill_the_disk
@@ -10,6 +11,7 @@ from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.services.organisation import create_organisation
 
 
+@pytest.mark.sqlite_file  # the laptop's disk filled (SQLite's page limit)
 def test_the_form_keeps_what_was_typed_on_a_full_disk(make_window, store, qtbot) -> None:
     create_organisation(store.sessions, OrganisationSettings(name="Van Dijk"))
     window = make_window()

@@ -4,13 +4,13 @@ out of order in a real background pool."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from tests.conftest import TODAY
@@ -51,8 +51,8 @@ def log_folder(tmp_path: Path):
 
 
 def trainings(store) -> int:
-    with sqlite3.connect(store.paths.database) as connection:
-        return connection.execute("SELECT count(*) FROM training").fetchone()[0]
+    with store.engine.connect() as connection:  # on either database
+        return connection.execute(text("SELECT count(*) FROM training")).scalar_one()
 
 
 def test_a_refused_page_action_is_said_on_the_page(

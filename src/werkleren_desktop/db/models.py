@@ -26,6 +26,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from werkleren_desktop.db.portable import Moment
+
 # the enums are the domain's; they are importable from here too, as they always were
 from werkleren_desktop.domain.constants import (
     AgreementOwner as AgreementOwner,
@@ -114,7 +116,7 @@ class Organisation(Base):
     email: Mapped[str] = mapped_column(String(254), default="", server_default="")
     # a reminder this many minutes before each session in the calendar file; None: none
     calendar_alarm_minutes: Mapped[int | None] = mapped_column(Integer)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(Moment, server_default=func.now())
 
 
 class ClosingPeriod(Base):
@@ -372,7 +374,7 @@ class LearningSituation(Base):
     ai_checked: Mapped[str] = mapped_column(Text, default="")
     minutes: Mapped[int | None] = mapped_column(Integer)
     in_working_time: Mapped[bool] = mapped_column(default=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(Moment, server_default=func.now())
     # every text above and the answers, folded (domain.situations.search_text): what the
     # log's search looks in, through an index of its own on each database
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
@@ -471,7 +473,7 @@ class TalentConversation(Base):
     manager_signed_name: Mapped[str | None] = mapped_column(String(200))
     manager_signed_on: Mapped[dt.date | None] = mapped_column(Date)
     manager_mark: Mapped[SignMark | None] = mapped_column(_str_enum(SignMark))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(Moment, server_default=func.now())
 
     person: Mapped[Person] = relationship(foreign_keys=[person_id])
     manager: Mapped[Person | None] = relationship(foreign_keys=[manager_id])
@@ -544,7 +546,7 @@ class ConversationCorrection(Base):
     conversation_id: Mapped[int] = mapped_column(
         ForeignKey("talent_conversation.id", ondelete="CASCADE"), index=True
     )
-    made_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    made_at: Mapped[dt.datetime] = mapped_column(Moment)
     part: Mapped[str] = mapped_column(String(200))  # the section as it was labelled then
     before: Mapped[str] = mapped_column(Text)
     after: Mapped[str] = mapped_column(Text)
@@ -615,7 +617,7 @@ class Scan(Base):
     held_on: Mapped[dt.date] = mapped_column(Date, index=True)
     title: Mapped[str] = mapped_column(String(200))
     note: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(Moment, server_default=func.now())
 
     responses: Mapped[list[ScanResponse]] = relationship(
         back_populates="scan", cascade="all, delete-orphan", order_by="ScanResponse.number"

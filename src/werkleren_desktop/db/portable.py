@@ -4,9 +4,10 @@ written with their ids given."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, Integer, inspect, text
+from sqlalchemy import Connection, DateTime, Dialect, Integer, TypeDecorator, inspect, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
@@ -33,6 +34,29 @@ def _days_between_default(element: days_between, compiler: Any, **kw: Any) -> st
 def _days_between_sqlite(element: days_between, compiler: Any, **kw: Any) -> str:
     first, second = (compiler.process(c, **kw) for c in element.clauses)
     return f"CAST(julianday(date({second})) - julianday(date({first})) AS INTEGER)"
+
+
+class Moment(TypeDecorator[dt.datetime]):
+    """A moment in time, kept in UTC and always read back with its zone: ``timestamp
+    with time zone`` on a server, UTC text on SQLite (as its CURRENT_TIMESTAMP writes
+    it). A moment given without a zone is this computer's local time."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        moment = value.astimezone(dt.UTC)  # a naive value: this computer's local time
+        return moment.replace(tzinfo=None) if dialect.name == "sqlite" else moment
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:  # noqa: ARG002
+        if value is None:
+            return None
+        moment: dt.datetime = value
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=dt.UTC)
+        return moment.astimezone(dt.UTC)
 
 
 def set_sequences(connection: Connection) -> None:

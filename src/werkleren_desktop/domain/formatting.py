@@ -23,7 +23,10 @@ def format_date(day: dt.date, style: DateStyle = "long", *, language: str | None
 
 
 def format_moment(moment: dt.datetime, *, language: str | None = None) -> str:
-    """28 nov 2026 14:05: a date with a 24-hour time, as both languages here write it."""
+    """28 nov 2026 14:05: a date with a 24-hour time, as both languages here write it.
+    A moment with its zone (as the data keep them, in UTC) is shown in local time."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
     return f"{format_date(moment.date(), 'medium', language=language)} {moment:%H:%M}"
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import Engine, delete, func, select, text, update
 from sqlalchemy.orm import Session, selectinload
 
 from werkleren_desktop.db.engine import WRITE_AT_ONCE, SessionFactory
@@ -257,7 +257,7 @@ def person_file(
                     "signed_by_manager_on": _day(c.manager_signed_on),
                     "corrections": [
                         {
-                            "made_at": x.made_at.isoformat(timespec="minutes"),
+                            "made_at": x.made_at.astimezone().isoformat(timespec="minutes"),
                             "part": clean(x.part),
                             "before": clean(x.before),
                             "after": clean(x.after),
@@ -535,6 +535,7 @@ def erase_person(
     """
     former = _("former colleague")
     chosen = {m.place for m in first_name_mentions}
+    _may_leave_no_trace(database)
     with database.begin() as db:
         person = _get(db, person_id)
         name = person.full_name
@@ -572,14 +573,38 @@ def erase_person(
     return Erasure(name, situations, conversations, len(places))
 
 
-def _leave_no_trace(database: SessionFactory) -> None:
-    """Nothing deleted stays readable in the file: the search index merged into fresh
-    pages (its old ones overwritten, secure_delete), and the write-ahead log written
-    back and emptied. Other databases (the shared server) do this themselves."""
+def _may_leave_no_trace(database: SessionFactory) -> None:
+    """On the shared server only its administrator may erase: the tables are written
+    anew afterwards, which only the schema's owner may do. Said before anything changes."""
+    from werkleren_desktop.storage.server_admin import is_administrator
+
+    engine = _engine(database)
+    if engine.dialect.name == "postgresql" and not is_administrator(engine):
+        raise UserError(
+            _(
+                "On the shared server only its administrator can erase a person: the data "
+                "are then rewritten so that nothing of them stays. Nothing has been changed."
+            )
+        )
+
+
+def _engine(database: SessionFactory) -> Engine:
     with database() as db:
-        bind = db.get_bind()
-        if bind.dialect.name != "sqlite":
-            return
+        return db.get_bind().engine
+
+
+def _leave_no_trace(database: SessionFactory) -> None:
+    """Nothing deleted stays readable in the data: in the file, the search index merged
+    into fresh pages (its old ones overwritten, secure_delete) and the write-ahead log
+    written back and emptied; on the server, every table written anew (VACUUM FULL)."""
+    engine = _engine(database)
+    if engine.dialect.name == "postgresql":
+        from werkleren_desktop.storage.server_admin import rewrite_tables
+
+        rewrite_tables(engine)
+        return
+    if engine.dialect.name != "sqlite":
+        return
     with database.begin() as db:
         db.execute(text("INSERT INTO situation_search(situation_search) VALUES ('optimize')"))
     with database() as db:

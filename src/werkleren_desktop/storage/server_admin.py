@@ -181,6 +181,25 @@ def is_administrator(engine: Engine) -> bool:
         )
 
 
+def rewrite_tables(engine: Engine) -> None:
+    """Write every table anew (VACUUM FULL), as the schema's owner: after an erasure
+    nothing of the person stays in the live database's files (a plain VACUUM only marks
+    the space free; the old bytes stay until overwritten). Other users wait the seconds
+    this takes. The caller checked that this login administers the data."""
+    from werkleren_desktop.db.models import Base
+
+    with engine.connect() as connection:
+        roles = roles_of(connection)
+        connection.commit()
+        connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+        connection.execute(text(f"SET ROLE {quoted(connection, roles.owner)}"))
+        try:
+            tables = ", ".join(quoted(connection, t.name) for t in Base.metadata.sorted_tables)
+            connection.execute(text(f"VACUUM (FULL) {tables}"))
+        finally:
+            connection.execute(text("RESET ROLE"))
+
+
 @contextlib.contextmanager
 def _as_owner(connection: Connection, roles: Roles) -> Iterator[None]:
     """Act as the schema's owner, so that what is created belongs to it."""
