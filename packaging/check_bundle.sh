@@ -16,6 +16,17 @@ expected=$(.venv/bin/python -c 'from werkleren_desktop import __version__; print
 "$app" export calendar --out "$work/cycli.ics" --alarm 15 --data-dir "$work/data" |
   grep -q "sessies geschreven naar"
 grep -q "BEGIN:VTIMEZONE" "$work/cycli.ics"
+# the shared mode's driver is in the bundle: a server that does not answer is a sentence
+set +e
+"$app" check --data-dir "$work/data" --database-url "postgresql://chef@127.0.0.1:1/werkleren" \
+  2>"$work/server.log"
+status=$?
+set -e
+if [ "$status" -ne 1 ] || ! grep -q "is niet bereikbaar" "$work/server.log"; then
+  echo "bundle: the shared mode does not work (exit $status):" >&2
+  cat "$work/server.log" >&2
+  exit 1
+fi
 
 # the window starts and stays up: stopped by timeout (exit 124), not by an error
 set +e
@@ -38,4 +49,4 @@ fi
 if command -v appstreamcli >/dev/null; then
   appstreamcli validate --no-net packaging/linux/nl.werkleren.Desktop.metainfo.xml
 fi
-echo "bundle: --version, demo, check, the calendar export and the window all work"
+echo "bundle: --version, demo, check, the calendar export, the server driver and the window all work"

@@ -735,7 +735,7 @@ def _add_trainings(
                         "status": status,
                         "certificate": certificate,
                         "certificate_expires_on": (
-                            start.replace(year=start.year + valid) if certificate else None
+                            add_months(start, 12 * valid) if certificate else None
                         ),
                         "study_cost_agreement": not required and euros > 1000,
                         "notes": "",

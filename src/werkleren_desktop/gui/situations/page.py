@@ -22,6 +22,7 @@ from werkleren_desktop.domain.constants import (
     SituationKind,
     SituationStatus,
 )
+from werkleren_desktop.domain.conversations import add_months
 from werkleren_desktop.domain.formatting import format_date, format_moment, format_number
 from werkleren_desktop.domain.people import found_spans, list_name, sort_key
 from werkleren_desktop.domain.situations import (
@@ -423,7 +424,7 @@ class SituationsPage(RecordListPage):
             (_("Last 30 days"), (today - dt.timedelta(days=29), today)),
             (
                 _("Last 12 months"),
-                (today.replace(year=today.year - 1) + dt.timedelta(days=1), today),
+                (add_months(today, -12) + dt.timedelta(days=1), today),  # 29 Feb too
             ),
         ]
         first, last = years or (today.year, today.year)

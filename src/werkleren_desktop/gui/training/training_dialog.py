@@ -19,6 +19,7 @@ from werkleren_desktop.domain.constants import (
     TrainingForm,
     TrainingStatus,
 )
+from werkleren_desktop.domain.conversations import add_months
 from werkleren_desktop.domain.money import format_euro_plain, parse_euro
 from werkleren_desktop.domain.people import format_hours
 from werkleren_desktop.domain.training import (
@@ -85,7 +86,7 @@ class TrainingDialog(FormDialog):
         self.expires = OptionalDate(
             _("expires on"),
             data.certificate_expires_on,
-            data.starts_on.replace(year=data.starts_on.year + 1),
+            add_months(data.starts_on, 12),  # 29 February: the 28th
         )
         self.study_cost = QCheckBox(_("Study-cost agreement (repayment clause)"))
         self.study_cost.setChecked(data.study_cost_agreement)
