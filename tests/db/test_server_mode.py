@@ -302,3 +302,22 @@ def test_after_an_erasure_nothing_of_the_person_is_left_in_the_server_files(
     finally:
         store.close()
     assert email.encode() not in database_files(postgres_url)
+
+
+def test_a_server_schema_newer_than_the_program_is_refused_untouched(
+    postgres_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from werkleren_desktop.db.engine import make_engine
+    from werkleren_desktop.storage.server_admin import init_server
+
+    engine = make_engine(postgres_url)
+    init_server(engine)
+    with engine.begin() as sql:
+        sql.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    here = ["--data-dir", str(tmp_path / "office"), "--database-url", postgres_url]
+    for command in (["check"], ["server", "upgrade"], ["server", "init"]):
+        assert main([*command, *here]) == 1
+        assert "nieuwere versie" in capsys.readouterr().err
+    with engine.connect() as sql:
+        assert current_revision(sql) == "9999"
+    engine.dispose()

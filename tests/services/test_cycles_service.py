@@ -297,3 +297,34 @@ def test_turnout_is_present_over_the_members_expected(store: DataStore, org) -> 
     assert expected == row.expected
     (point,) = group_trend(store.sessions, org["bread"], after)
     assert point.attendance_rate == pytest.approx(4 / 6)
+
+
+def test_the_list_of_groups_sends_the_same_statements_for_any_number_of_groups(store) -> None:
+    """Each group's expert came in a statement of its own (an N+1 the bench found: 17
+    statements on the groups page of the large demo against 6 of the small one)."""
+    from sqlalchemy import event
+
+    from werkleren_desktop.domain.groups import GroupInput
+    from werkleren_desktop.domain.people import PersonInput
+    from werkleren_desktop.services.groups import list_groups, save_group
+    from werkleren_desktop.services.people import save_person
+
+    day = dt.date(2026, 1, 5)
+    sent: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda *args: sent.append(args[2]))
+
+    def statements() -> int:
+        sent.clear()
+        list_groups(store.sessions, day)
+        return len(sent)
+
+    def add_groups(n: int, start: int) -> None:
+        for i in range(start, start + n):
+            expert = save_person(store.sessions, PersonInput(f"Expert{i}", "Kok", day), day)
+            save_group(store.sessions, GroupInput(f"Groep {i}", day, expert_id=expert))
+
+    add_groups(2, 0)
+    few = statements()
+    add_groups(10, 2)
+    assert len(list_groups(store.sessions, day)) == 12
+    assert statements() == few

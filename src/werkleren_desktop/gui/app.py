@@ -9,7 +9,6 @@ otherwise stay away that long.
 from __future__ import annotations
 
 import sys
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -290,7 +289,9 @@ def _run_window(app: QApplication, paths: DataPaths, held: list[FileLock]) -> in
         elif isinstance(error, UserError):
             prompts.show_error(window, _("Werkleren Desktop cannot start"), str(error))
         else:
-            traceback.print_exception(error)  # for whoever helps; the user gets a sentence
+            # for whoever helps, in the log: kinds and frames, never the error's own words
+            # (a server's refusal quotes the values it refused)
+            errors.log_unexpected(error)
             prompts.show_error(
                 window,
                 _("Werkleren Desktop cannot start"),

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
@@ -80,6 +80,8 @@ def list_groups(database: SessionFactory, today: dt.date) -> list[GroupRow]:
     query = (
         select(LearningGroup, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.group_id == LearningGroup.id)
+        # the experts in the same statement: not one more per group (the bench counts)
+        .options(joinedload(LearningGroup.expert))
         .order_by(LearningGroup.status, LearningGroup.name)
     )
     with database() as db:
