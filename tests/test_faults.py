@@ -219,3 +219,17 @@ def test_a_restore_writes_the_log_back_first_and_waits_for_other_programs(
     with sqlite3.connect(kept) as connection:
         notes = {row[0] for row in connection.execute("SELECT notes FROM person")}
     assert notes == {"nog in het logboek"}
+
+
+def test_check_reads_a_moment_as_the_moment_it_stores(demo: DataPaths, capsys) -> None:
+    """created_at is a type of ours (UTC moments): the check reads it as the date and
+    time it stores, so that a moment no one can read is found as well."""
+    with sqlite3.connect(demo.database) as connection:
+        situation_id = connection.execute("SELECT min(id) FROM learning_situation").fetchone()[0]
+        connection.execute(
+            "UPDATE learning_situation SET created_at = 'gisteren' WHERE id = ?", (situation_id,)
+        )
+    connection.close()
+    assert main(["check", "--data-dir", str(demo.root)]) == 1
+    said = capsys.readouterr().err
+    assert f"learning_situation row {situation_id}, column created_at: cannot be read" in said

@@ -10,7 +10,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from sqlalchemy import JSON, Date, DateTime, Enum, String, Text, Time, text
+from sqlalchemy import JSON, Date, DateTime, Enum, String, Text, Time, TypeDecorator, text
 
 from werkleren_desktop.db.migrate import current_revision, head_revision
 from werkleren_desktop.storage.data_store import DataStore
@@ -81,8 +81,12 @@ def unreadable_values(store: DataStore) -> list[str]:
             query = f"SELECT rowid, {names} FROM {table.name}"
             for row in connection.execute(query):
                 for column, value in zip(columns, row[1:], strict=True):
+                    # a type of ours (Moment) is read as what it stores
+                    kind = (
+                        column.type.impl if isinstance(column.type, TypeDecorator) else column.type
+                    )
                     try:
-                        readable = _readable(column.type, value)
+                        readable = _readable(kind, value)
                     except (UnicodeDecodeError, ValueError):
                         readable = False
                     if not readable:
