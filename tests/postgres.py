@@ -34,9 +34,15 @@ def _run(command: list[str]) -> None:
     subprocess.run(command, check=True, capture_output=True, timeout=120)
 
 
+TLS_PORT = 55434
+
+
 @contextlib.contextmanager
-def throwaway_cluster() -> Iterator[str]:
-    """Start a cluster; yields the URL of its ``postgres`` database, as the superuser."""
+def throwaway_cluster(*, tls: bool = False) -> Iterator[str]:
+    """Start a cluster; yields the URL of its ``postgres`` database, as the superuser.
+    With ``tls`` it also listens on localhost:TLS_PORT with a certificate for
+    "localhost" signed by a test authority, whose certificate is ``ca.crt`` in the
+    socket's folder (the URL's host)."""
     binaries = server_binaries()
     if binaries is None:
         raise RuntimeError("no PostgreSQL server programs (Debian: apt install postgresql)")
@@ -49,11 +55,72 @@ def throwaway_cluster() -> Iterator[str]:
         _run([str(binaries / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
               "--encoding=UTF8", "--locale=C.UTF-8"])  # fmt: skip
         options = f"-p {PORT} -k {folder} -c listen_addresses= -c fsync=off"
+        if tls:
+            make_certificates(folder)
+            options = (
+                f"-p {TLS_PORT} -k {folder} -c listen_addresses=localhost -c fsync=off"
+                f" -c ssl=on -c ssl_cert_file={folder / 'server.crt'}"
+                f" -c ssl_key_file={folder / 'server.key'}"
+            )
         _run([str(binaries / "pg_ctl"), "-D", str(data), "-o", options,
               "-l", str(folder / "log"), "start", "-w"])  # fmt: skip
         try:
-            yield f"postgresql+psycopg://postgres@/postgres?host={folder}&port={PORT}"
+            port = TLS_PORT if tls else PORT
+            yield f"postgresql+psycopg://postgres@/postgres?host={folder}&port={port}"
         finally:
             _run([str(binaries / "pg_ctl"), "-D", str(data), "stop", "-m", "fast"])
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def make_certificates(folder: Path) -> None:
+    """A test authority (ca.crt) and a server certificate for "localhost" it signed
+    (server.crt, server.key: the server's user's own, as PostgreSQL demands)."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = dt.datetime.now(dt.UTC)
+
+    def certificate(
+        subject: str,
+        key: ec.EllipticCurvePrivateKey,
+        issuer: x509.Name,
+        signer: ec.EllipticCurvePrivateKey,
+        authority: bool,
+    ) -> x509.Certificate:
+        builder = (
+            x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
+            .issuer_name(issuer)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=2))
+            .add_extension(x509.BasicConstraints(ca=authority, path_length=None), critical=True)
+        )
+        if not authority:
+            builder = builder.add_extension(
+                x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False
+            )
+        return builder.sign(signer, hashes.SHA256())
+
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Werkleren test CA")])
+    ca = certificate("Werkleren test CA", ca_key, ca_name, ca_key, authority=True)
+    key = ec.generate_private_key(ec.SECP256R1())
+    server = certificate("localhost", key, ca_name, ca_key, authority=False)
+    pem = serialization.Encoding.PEM
+    (folder / "ca.crt").write_bytes(ca.public_bytes(pem))
+    (folder / "server.crt").write_bytes(server.public_bytes(pem))
+    key_file = folder / "server.key"
+    key_file.write_bytes(
+        key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    key_file.chmod(0o600)
+    if os.geteuid() == 0:
+        for name in ("ca.crt", "server.crt", "server.key"):
+            shutil.chown(folder / name, "postgres")
