@@ -213,14 +213,21 @@ class DataActions(QObject):
             _("Cancel"),
         ):
             return
-        try:
-            save_address(folder, None)
-        except UserError as error:
-            prompts.show_error(self.window, title, str(error))
-            return
+
+        def opened(store: DataStore) -> None:
+            # the choice is remembered once the data on this computer opened: until
+            # then the next start still goes to the server
+            try:
+                save_address(folder, None)
+            except UserError as error:
+                store.close()
+                prompts.show_error(self.window, title, str(error))
+                return
+            self._take(store)
+
         self.tasks.run(
             lambda: _open_folder(folder),
-            self._take,
+            opened,
             lambda error: prompts.show_error(self.window, title, str(error)),
             owner=self,
         )
