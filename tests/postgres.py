@@ -34,15 +34,21 @@ def _run(command: list[str]) -> None:
     subprocess.run(command, check=True, capture_output=True, timeout=120)
 
 
-TLS_PORT = 55434
+def free_port() -> int:
+    """A TCP port on localhost nobody listens on now (two test runs never share one)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("localhost", 0))
+        return int(probe.getsockname()[1])
 
 
 @contextlib.contextmanager
 def throwaway_cluster(*, tls: bool = False) -> Iterator[str]:
     """Start a cluster; yields the URL of its ``postgres`` database, as the superuser.
-    With ``tls`` it also listens on localhost:TLS_PORT with a certificate for
-    "localhost" signed by a test authority, whose certificate is ``ca.crt`` in the
-    socket's folder (the URL's host)."""
+    With ``tls`` it also listens on a free port of localhost (the URL's port) with a
+    certificate for "localhost" signed by a test authority, whose certificate is
+    ``ca.crt`` in the socket's folder (the URL's host)."""
     binaries = server_binaries()
     if binaries is None:
         raise RuntimeError("no PostgreSQL server programs (Debian: apt install postgresql)")
@@ -54,18 +60,19 @@ def throwaway_cluster(*, tls: bool = False) -> Iterator[str]:
     try:
         _run([str(binaries / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
               "--encoding=UTF8", "--locale=C.UTF-8"])  # fmt: skip
+        port = PORT
         options = f"-p {PORT} -k {folder} -c listen_addresses= -c fsync=off"
         if tls:
+            port = free_port()
             make_certificates(folder)
             options = (
-                f"-p {TLS_PORT} -k {folder} -c listen_addresses=localhost -c fsync=off"
+                f"-p {port} -k {folder} -c listen_addresses=localhost -c fsync=off"
                 f" -c ssl=on -c ssl_cert_file={folder / 'server.crt'}"
                 f" -c ssl_key_file={folder / 'server.key'}"
             )
         _run([str(binaries / "pg_ctl"), "-D", str(data), "-o", options,
               "-l", str(folder / "log"), "start", "-w"])  # fmt: skip
         try:
-            port = TLS_PORT if tls else PORT
             yield f"postgresql+psycopg://postgres@/postgres?host={folder}&port={port}"
         finally:
             _run([str(binaries / "pg_ctl"), "-D", str(data), "stop", "-m", "fast"])

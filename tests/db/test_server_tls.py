@@ -50,10 +50,9 @@ def tls_server() -> Iterator[tuple[str, Path]]:
         cluster.__exit__(None, None, None)
 
 
-def address(host: str, tls: Tls, ca_file: str = "") -> ServerAddress:
-    from tests.postgres import TLS_PORT
-
-    return ServerAddress(host, "werkleren", "postgres", port=TLS_PORT, tls=tls, ca_file=ca_file)
+def address(url: str, host: str, tls: Tls, ca_file: str = "") -> ServerAddress:
+    port = int(str(make_url(url).query["port"]))
+    return ServerAddress(host, "werkleren", "postgres", port=port, tls=tls, ca_file=ca_file)
 
 
 def opened(paths: DataPaths, where: ServerAddress) -> str:
@@ -70,21 +69,25 @@ def opened(paths: DataPaths, where: ServerAddress) -> str:
 
 
 def test_the_server_verified_by_its_authority(tls_server, data_paths: DataPaths) -> None:
-    _url, ca = tls_server
-    assert opened(data_paths, address("localhost", Tls.VERIFY, str(ca))) == "True"
+    url, ca = tls_server
+    assert opened(data_paths, address(url, "localhost", Tls.VERIFY, str(ca))) == "True"
 
 
 def test_a_server_that_cannot_prove_its_name_is_refused_at_the_certificate_field(
     tls_server, data_paths: DataPaths
 ) -> None:
-    _url, ca = tls_server
-    # the certificate names "localhost", not this address
-    for where in (address("127.0.0.1", Tls.VERIFY, str(ca)), address("localhost", Tls.VERIFY)):
+    url, ca = tls_server
+    # the certificate names "localhost", not this address; or no authority is given
+    for where in (
+        address(url, "127.0.0.1", Tls.VERIFY, str(ca)),
+        address(url, "localhost", Tls.VERIFY),
+    ):
         with pytest.raises(ValidationError, match="kon niet aantonen") as raised:
             opened(data_paths, where)
         assert raised.value.field == "ca_file"
 
 
 def test_encrypted_without_verification_when_chosen(tls_server, data_paths: DataPaths) -> None:
-    assert opened(data_paths, address("127.0.0.1", Tls.ENCRYPT)) == "True"
-    assert opened(data_paths, address("localhost", Tls.NONE)) == "False"
+    url, _ca = tls_server
+    assert opened(data_paths, address(url, "127.0.0.1", Tls.ENCRYPT)) == "True"
+    assert opened(data_paths, address(url, "localhost", Tls.NONE)) == "False"
