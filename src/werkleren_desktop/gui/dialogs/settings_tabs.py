@@ -589,17 +589,7 @@ class DataTab(SettingsTab):
         column = QVBoxLayout(self)
         column.addWidget(paragraph(self._where_text()))
         column.addLayout(form)
-        column.addWidget(
-            hint(
-                _(
-                    "A backup is made when the program starts (once a day, when something "
-                    "changed), before an import, an update or a restore, and with File › "
-                    "Back up now. Backups of the last two days stay, then one a day, a week "
-                    "and a month for about a year. A folder on a USB stick or an encrypted "
-                    "drive keeps them apart from the laptop."
-                )
-            )
-        )
+        column.addWidget(hint(self._backups_text()))
         column.addStretch(1)
         self.show_backups()
         self.fields = {"retention_months": self.retention_box}
@@ -622,6 +612,24 @@ class DataTab(SettingsTab):
             "nothing is sent anywhere. It holds personnel data and conversation "
             "notes: switch on disk encryption (BitLocker on Windows, FileVault on "
             "a Mac), because a lost laptop without it is a data breach."
+        )
+
+    def _backups_text(self) -> str:
+        if self.paths.on_server:
+            return _(
+                "On the administrator's computer a backup of the server's data is made "
+                "when the program starts (once a day), before an update of the server and "
+                "before an import; on any computer with File › Back up now. They are kept "
+                "as on a laptop: the last two days, then one a day, a week and a month for "
+                "about a year. A backup is restored into a new database on the server "
+                "(werkleren server move), never over the data in use."
+            )
+        return _(
+            "A backup is made when the program starts (once a day, when something "
+            "changed), before an import, an update or a restore, and with File › "
+            "Back up now. Backups of the last two days stay, then one a day, a week "
+            "and a month for about a year. A folder on a USB stick or an encrypted "
+            "drive keeps them apart from the laptop."
         )
 
     def show_backups(self) -> None:
