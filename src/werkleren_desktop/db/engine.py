@@ -16,6 +16,10 @@ from werkleren_desktop.errors import StorageError
 from werkleren_desktop.i18n import _
 
 BUSY_TIMEOUT_MS = 5000
+# on a shared server: how long a save waits for a row another user is changing, and how
+# long any statement may take, before the user is told so in a sentence
+SERVER_LOCK_TIMEOUT = "5s"
+SERVER_STATEMENT_TIMEOUT = "60s"
 WRITE_AT_ONCE = "werkleren_write_at_once"  # an execution option: BEGIN IMMEDIATE
 
 
@@ -151,7 +155,62 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         engine = create_engine(url, connect_args=connect_args, **kwargs)
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, **kwargs)
+    connect_args = dict(kwargs.pop("connect_args", {}))
+    if url.startswith("postgresql"):
+        options = (
+            f"-c lock_timeout={SERVER_LOCK_TIMEOUT} -c statement_timeout={SERVER_STATEMENT_TIMEOUT}"
+        )
+        connect_args["options"] = f"{connect_args.get('options', '')} {options}".strip()
+    engine = create_engine(url, connect_args=connect_args, **kwargs)
+    if url.startswith("postgresql"):
+        event.listen(engine, "handle_error", _on_server_error)
+    return engine
+
+
+def _on_server_error(context: Any) -> None:
+    # a connection that was there and went away; one that never came is said where the
+    # server is first asked (storage.server.connection_problem)
+    lost = bool(context.is_disconnect) and context.connection is not None
+    problem = server_problem(context.original_exception, lost=lost)
+    if problem is not None:
+        raise problem from context.original_exception
+
+
+def server_problem(error: BaseException, *, lost: bool = False) -> StorageError | None:
+    """A shared server's refusals that are about waiting and the connection, as one
+    sentence for the user; None for others. Never the server's own words: they may
+    quote the values of a row."""
+    from psycopg import errors
+
+    if isinstance(error, errors.LockNotAvailable):
+        return StorageError(
+            _(
+                "Someone else is changing the same data on the server right now; try again "
+                "in a moment. Nothing was half-written and what you entered is kept."
+            )
+        )
+    if isinstance(error, errors.SerializationFailure | errors.DeadlockDetected):
+        return StorageError(
+            _(
+                "Someone else changed the same data at the same moment; save again. Nothing "
+                "was half-written and what you entered is kept."
+            )
+        )
+    if isinstance(error, errors.QueryCanceled):
+        return StorageError(
+            _(
+                "The server took too long to answer; try again in a moment. Nothing was "
+                "half-written and what you entered is kept."
+            )
+        )
+    if lost or isinstance(error, errors.AdminShutdown):
+        return StorageError(
+            _(
+                "The connection to the server was lost; nothing was half-written and what "
+                "you entered is kept. Save again once the server can be reached."
+            )
+        )
+    return None
 
 
 def make_session_factory(engine: Engine) -> SessionFactory:

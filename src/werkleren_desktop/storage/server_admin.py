@@ -28,7 +28,7 @@ from werkleren_desktop.db.migrate import (
     head_revision,
     known_revisions,
 )
-from werkleren_desktop.errors import UserError
+from werkleren_desktop.errors import StorageError, UserError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.paths import DataPaths
 from werkleren_desktop.storage.data_store import DataStore
@@ -193,10 +193,12 @@ def rewrite_tables(engine: Engine) -> None:
         connection.commit()
         connection = connection.execution_options(isolation_level="AUTOCOMMIT")
         connection.execute(text(f"SET ROLE {quoted(connection, roles.owner)}"))
+        connection.execute(text("SET statement_timeout = 0"))  # ten years take a while
         try:
             tables = ", ".join(quoted(connection, t.name) for t in Base.metadata.sorted_tables)
             connection.execute(text(f"VACUUM (FULL) {tables}"))
         finally:
+            connection.execute(text("RESET statement_timeout"))
             connection.execute(text("RESET ROLE"))
 
 
@@ -229,8 +231,17 @@ def _migrate(connection: Connection, target: str = "head") -> None:
     rights over what exists now (the schema's history is the owner's alone)."""
     from alembic import command
 
-    command.upgrade(alembic_config(connection, per_revision=True), target)
+    # a schema change may rewrite a large table: no statement limit (it waits for other
+    # users' locks no longer than the connection's lock timeout, then stops in a sentence)
+    connection.execute(text("SET statement_timeout = 0"))
     connection.commit()
+    try:
+        command.upgrade(alembic_config(connection, per_revision=True), target)
+        connection.commit()
+    finally:
+        connection.rollback()
+        connection.execute(text("RESET statement_timeout"))
+        connection.commit()
     roles = roles_of(connection)
     users = quoted(connection, roles.users)
     for statement in (
@@ -247,7 +258,7 @@ def _upgrade_lock(connection: Connection) -> Iterator[None]:
     connection.execute(text(f"SET lock_timeout = '{LOCK_WAIT}'"))
     try:
         connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": UPGRADE_LOCK})
-    except sqlalchemy_exc.OperationalError as error:
+    except (sqlalchemy_exc.OperationalError, StorageError) as error:  # the lock timeout
         connection.rollback()
         raise UserError(
             _(
