@@ -77,3 +77,39 @@ def test_a_lost_connection_is_a_sentence_and_the_next_save_reconnects(
     admin.dispose()
     save_person(server_store.sessions, PersonInput("Bert", "Bos", DAY), DAY)
     assert [p.full_name for p in list_people(server_store.sessions)] == ["Bert Bos"]
+
+
+def test_two_managers_setting_the_same_budget_at_once_both_succeed(
+    server_store: DataStore, postgres_url: str
+) -> None:
+    """The other manager's budget is inserted but not yet committed when this one is
+    saved: this save waits for it and then replaces it (it failed on the one-per-year
+    rule: an IntegrityError)."""
+    import threading
+
+    from werkleren_desktop.services.training import budgets, set_budget
+
+    anna = save_person(server_store.sessions, PersonInput("Anna", "de Wit", DAY), DAY)
+    inserted = threading.Event()
+    other = create_engine(postgres_url)
+
+    def the_other_manager() -> None:
+        with other.begin() as them:
+            them.execute(
+                text(
+                    "INSERT INTO training_budget (person_id, year, amount_cents)"
+                    " VALUES (:p, 2026, 10000)"
+                ),
+                {"p": anna},
+            )
+            inserted.set()
+            time.sleep(0.15)  # still saving while this manager saves (the wait: 0.3 s)
+
+    thread = threading.Thread(target=the_other_manager)
+    thread.start()
+    assert inserted.wait(10)
+    set_budget(server_store.sessions, anna, 2026, 20000)
+    thread.join()
+    other.dispose()
+    (row,) = [r for r in budgets(server_store.sessions, 2026) if r.person_id == anna]
+    assert row.budget_cents == 20000

@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, delete, false, func, or_, select, true
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
 from werkleren_desktop.db.engine import SessionFactory
@@ -219,13 +221,26 @@ def set_budget(database: SessionFactory, person_id: int, year: int, cents: int |
         raise ValidationError(_("An amount cannot be negative."), "budget")
     check_year(year)
     with database.begin() as db:
+        if cents is None:
+            db.execute(
+                delete(TrainingBudget).where(
+                    TrainingBudget.person_id == person_id, TrainingBudget.year == year
+                )
+            )
+            return
+        # one statement that inserts or replaces: two managers setting the same budget
+        # at once both succeed, the later one's amount stays (a delete and an insert
+        # made the second fail on the one-per-year rule)
+        insert = postgresql_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
+        statement = insert(TrainingBudget).values(
+            person_id=person_id, year=year, amount_cents=cents
+        )
         db.execute(
-            delete(TrainingBudget).where(
-                TrainingBudget.person_id == person_id, TrainingBudget.year == year
+            statement.on_conflict_do_update(
+                index_elements=["person_id", "year"],
+                set_={"amount_cents": statement.excluded.amount_cents},
             )
         )
-        if cents is not None:
-            db.add(TrainingBudget(person_id=person_id, year=year, amount_cents=cents))
 
 
 def budgets(database: SessionFactory, year: int) -> list[BudgetRow]:
