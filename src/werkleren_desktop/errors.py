@@ -18,3 +18,8 @@ class ValidationError(UserError):
 class StorageError(UserError):
     """The disk refused to store: full, read-only, or the file is in use. The
     transaction was rolled back, so nothing is half-written."""
+
+
+class EditConflictError(UserError):
+    """The record changed (on a shared server: by someone else) since the form read it;
+    nothing was saved. The window shows what changed and lets the user choose."""

@@ -190,15 +190,18 @@ def test_backups_of_the_server_and_no_restore_over_it(
 def test_an_older_schema_is_upgraded_by_the_administrator_only(
     postgres_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from werkleren_desktop.db.engine import make_engine, make_session_factory
-    from werkleren_desktop.domain.organisation import OrganisationSettings
-    from werkleren_desktop.services.organisation import create_organisation
+    from werkleren_desktop.db.engine import make_engine
     from werkleren_desktop.storage.server_admin import init_server
 
     older = f"{int(head_revision()) - 1:04d}"
     engine = make_engine(postgres_url)
     init_server(engine, target=older)
-    create_organisation(make_session_factory(engine), OrganisationSettings(name="Oud"))
+    with engine.begin() as sql:  # the models are the newest schema's: plain SQL here
+        sql.exec_driver_sql(
+            "INSERT INTO organisation (name, working_days, closed_holidays, liberation_day,"
+            " default_training_budget_cents, language)"
+            " VALUES ('Oud', '[1,2,3,4,5]', '[]', 'lustrum', 0, 'nl')"
+        )
     engine.dispose()
     database = make_url(postgres_url).database or ""
     manager = add_login(postgres_url, "manager_b", Roles.of(database).users)

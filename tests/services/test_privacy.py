@@ -12,7 +12,12 @@ from pypdf import PdfReader
 from sqlalchemy import text
 
 from tests.conftest import TODAY
-from werkleren_desktop.db.models import SituationKind, TrainingForm, TrainingStatus
+from werkleren_desktop.db.models import (
+    VERSIONED_TABLES,
+    SituationKind,
+    TrainingForm,
+    TrainingStatus,
+)
 from werkleren_desktop.documents.person_file import write_person_file
 from werkleren_desktop.domain.conversations import ConversationPlan, RecordInput
 from werkleren_desktop.domain.organisation import OrganisationSettings
@@ -152,6 +157,9 @@ NOT_FREE_TEXT = {
     # a folded copy of the texts for the search, computed again when a name is replaced
     "learning_situation": ("search_text",),
 }
+# the login that made a record's last change: the program's user, a code of the server
+for _versioned in VERSIONED_TABLES:
+    NOT_FREE_TEXT[_versioned] = (*NOT_FREE_TEXT.get(_versioned, ()), "changed_by")
 
 
 def test_every_text_column_is_known_as_free_text_or_not(store: DataStore) -> None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import getpass
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,8 +14,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy import exc as sqlalchemy_exc
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from werkleren_desktop.errors import StorageError
+from werkleren_desktop.errors import EditConflictError, StorageError
 from werkleren_desktop.i18n import _
 
 BUSY_TIMEOUT_MS = 5000
@@ -35,9 +39,58 @@ class SessionFactory(sessionmaker[Session]):
 
     @contextlib.contextmanager
     def begin(self) -> Iterator[Session]:
-        with self() as session, session.begin():
-            session.connection(execution_options={WRITE_AT_ONCE: True})
-            yield session
+        try:
+            with self() as session, session.begin():
+                session.connection(execution_options={WRITE_AT_ONCE: True})
+                yield session
+        except StaleDataError as error:
+            # a record's version moved on between reading and writing it (Versioned)
+            raise EditConflictError(changed_elsewhere_sentence()) from error
+
+
+def changed_elsewhere_sentence() -> str:
+    return _(
+        "Someone else changed this while you were editing it; nothing was saved and what "
+        "you entered is kept."
+    )
+
+
+def login_of(session: Session) -> str:
+    """Who is making a change: the server's login, or this computer's user name."""
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    known = _LOGINS.get(engine)
+    if known is None:
+        if engine.dialect.name == "postgresql":
+            known = str(session.connection().exec_driver_sql("SELECT session_user").scalar())
+        else:
+            try:
+                known = getpass.getuser()
+            except (KeyError, OSError):  # no name for this user id (a container)
+                known = ""
+        _LOGINS[engine] = known
+    return known
+
+
+_LOGINS: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
+
+
+def _stamp_changes(session: Session, _context: Any, _instances: Any) -> None:
+    """Each changed record says who changed it and when (``models.Versioned``)."""
+    from werkleren_desktop.db.models import Versioned
+
+    changed = [o for o in session.new if isinstance(o, Versioned)] + [
+        o
+        for o in session.dirty
+        if isinstance(o, Versioned) and session.is_modified(o, include_collections=False)
+    ]
+    if not changed:
+        return
+    login = login_of(session)
+    now = dt.datetime.now(dt.UTC)
+    for record in changed:
+        record.changed_by = login
+        record.changed_at = now
 
 
 def _file_identity(database: str) -> tuple[int, int] | None:
@@ -214,7 +267,9 @@ def server_problem(error: BaseException, *, lost: bool = False) -> StorageError 
 
 
 def make_session_factory(engine: Engine) -> SessionFactory:
-    return SessionFactory(engine, expire_on_commit=False)
+    factory = SessionFactory(engine, expire_on_commit=False)
+    event.listen(factory, "before_flush", _stamp_changes)
+    return factory
 
 
 # the tables whose size steers the planner most: ten years hold tens of thousands of rows

@@ -24,7 +24,7 @@ from sqlalchemy import (
     false,
     func,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from werkleren_desktop.db.portable import Moment
 
@@ -76,7 +76,33 @@ class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {list[int]: JSON, list[str]: JSON}
 
 
-class Organisation(Base):
+class Versioned:
+    """A record that a form edits, perhaps while someone else on a shared server edits
+    it too. Every change raises ``version`` (the ORM adds ``WHERE version = <read>`` to
+    each UPDATE, so a save from stale data fails instead of silently reverting another's
+    work); ``changed_by`` is the login that made the last change, ``changed_at`` when.
+    """
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    changed_at: Mapped[dt.datetime | None] = mapped_column(Moment)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - a declarative directive
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+VERSIONED_TABLES = (
+    "organisation",
+    "person",
+    "learning_group",
+    "learning_situation",
+    "talent_conversation",
+    "training",
+)
+
+
+class Organisation(Versioned, Base):
     """The one organisation whose data this file holds, with its settings."""
 
     __tablename__ = "organisation"
@@ -131,7 +157,7 @@ class ClosingPeriod(Base):
     description: Mapped[str] = mapped_column(String(200), default="")
 
 
-class Person(Base):
+class Person(Versioned, Base):
     """A professional (medewerker) of the organisation; a manager is a Person too."""
 
     __tablename__ = "person"
@@ -180,7 +206,7 @@ class Person(Base):
         return full_name(self.first_name, self.last_name)
 
 
-class LearningGroup(Base):
+class LearningGroup(Versioned, Base):
     """A leergroep: a small self-formed group of young and old that learns together."""
 
     __tablename__ = "learning_group"
@@ -334,7 +360,7 @@ class GuidingQuestion(Base):
     retired: Mapped[bool] = mapped_column(default=False)
 
 
-class LearningSituation(Base):
+class LearningSituation(Versioned, Base):
     """A werkleersituatie: a real situation from one's own work that someone learns from."""
 
     __tablename__ = "learning_situation"
@@ -445,7 +471,7 @@ class SituationAnswer(Base):
     situation: Mapped[LearningSituation] = relationship(back_populates="answers")
 
 
-class TalentConversation(Base):
+class TalentConversation(Versioned, Base):
     """A talentontwikkelgesprek between a professional and the direct manager.
 
     Planned, prepared by both, held, then signed by both; once both signed, the record
@@ -555,7 +581,7 @@ class ConversationCorrection(Base):
     conversation: Mapped[TalentConversation] = relationship(back_populates="corrections")
 
 
-class Training(Base):
+class Training(Versioned, Base):
     """Formal training (deskundigheidsbevordering) one person follows.
 
     Training required for the job (art. 7:611a BW) is free for the employee and counts

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, DateTime, Dialect, Integer, TypeDecorator, inspect, text
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
 
@@ -57,6 +57,31 @@ class Moment(TypeDecorator[dt.datetime]):
         if moment.tzinfo is None:
             return moment.replace(tzinfo=dt.UTC)
         return moment.astimezone(dt.UTC)
+
+
+RULE_TOPICS = {"manager chain": 1, "planning": 2}
+
+
+def one_writer_at_a_time(session: Session, topic: str) -> None:
+    """Let changes that check a rule spanning many rows wait for each other, so that
+    two managers saving at once cannot each pass the check that their two changes
+    together break (a manager cycle, a double booking).
+
+    On SQLite every transaction that writes holds the file's write lock from its start
+    (``SessionFactory.begin``), so this already holds. On a server it is a lock of the
+    transaction on ``topic`` (an advisory lock): the second writer waits for the first
+    to commit, up to the lock timeout, then reads what the first wrote. Call it before
+    reading what the rule checks."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    session.execute(
+        text("SELECT pg_advisory_xact_lock(:space, :topic)"),
+        {"space": ADVISORY_SPACE, "topic": RULE_TOPICS[topic]},
+    )
+
+
+# the first key of the program's advisory locks ("WL"); the upgrade's lock has its own
+ADVISORY_SPACE = 0x574C
 
 
 def set_sequences(connection: Connection) -> None:

@@ -192,6 +192,22 @@ def check_manager_chain(
         current = managers.get(current)
 
 
+def has_manager_loop(managers: Mapping[int, int | None]) -> bool:
+    """Whether the chain of managers (person -> manager) comes round anywhere; one
+    walk over every chain, linear in the number of people."""
+    done: set[int] = set()
+    for start in managers:
+        on_path: set[int] = set()
+        current: int | None = start
+        while current is not None and current not in done:
+            if current in on_path:
+                return True
+            on_path.add(current)
+            current = managers.get(current)
+        done.update(on_path)
+    return False
+
+
 def decimal_hours(text: str, field: str) -> Decimal | None:
     """Hours as typed: "32", "32,5" or "32.5"; None for an empty field."""
     cleaned = text.strip().replace(",", ".")

@@ -51,6 +51,7 @@ from werkleren_desktop.domain.people import full_name
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.training import budget_sums
+from werkleren_desktop.services.versions import UNREAD, Stamp, refuse_if_changed, stamp_of, touch
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class ConversationView:
     professional_signature: Signature | None = None
     manager_signature: Signature | None = None
     corrections: tuple[CorrectionView, ...] = ()
+    stamp: Stamp = UNREAD  # the version read
 
     @property
     def locked(self) -> bool:
@@ -372,6 +374,7 @@ def get_conversation(database: SessionFactory, conversation_id: int) -> Conversa
                 CorrectionView(x.made_at, x.part, x.before, x.after, x.reason)
                 for x in c.corrections
             ),
+            stamp=stamp_of(c),
         )
 
 
@@ -641,6 +644,7 @@ def _plan(
     plan: ConversationPlan,
     conversation_id: int | None,
     held_on: dt.date | None = None,
+    version: int | None = None,
 ) -> TalentConversation:
     person = _person(db, person_id)
     plan = plan.validated(person.in_service, person.out_of_service)
@@ -652,6 +656,8 @@ def _plan(
     else:
         conversation = _get(db, conversation_id)
         _refuse_locked(conversation)
+        refuse_if_changed(conversation, version)
+        touch(conversation)  # its sections and agreements are part of it
     held_on = held_on or conversation.held_on
     if held_on is not None and plan.planned_on > held_on:
         raise ValidationError(
@@ -728,16 +734,17 @@ def save_conversation(
     record: RecordInput | None,
     today: dt.date,
     conversation_id: int | None = None,
+    version: int | None = None,
 ) -> int:
     """Plan, preparation and (once held) the record, as the form holds them, in one
-    transaction: all of it is stored or none."""
+    transaction: all of it is stored or none. ``version``: the version the form read."""
     preparation = clean_preparation(preparation)
     record = record.validated(today) if record is not None else None
     with database.begin() as db:
         held_on = record.held_on if record is not None else None
         if held_on is not None and plan.planned_on > held_on:
             plan = replace(plan, planned_on=held_on)  # held earlier than planned
-        conversation = _plan(db, person_id, plan, conversation_id, held_on)
+        conversation = _plan(db, person_id, plan, conversation_id, held_on, version)
         _prepare(conversation, preparation)
         if record is not None:
             db.flush()

@@ -20,6 +20,7 @@ from werkleren_desktop.domain.constants import (
 from werkleren_desktop.domain.groups import GroupInput, GroupMix, check_membership_dates, group_mix
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
+from werkleren_desktop.services.versions import UNREAD, Stamp, refuse_if_changed, stamp_of
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class GroupDetail:
     expert: str
     members: tuple[MemberRow, ...]  # current and former, earliest first
     mix: GroupMix  # of the current members
+    stamp: Stamp = UNREAD  # the version of ``group`` read
 
 
 def _current(day: dt.date):  # type: ignore[no-untyped-def]
@@ -91,8 +93,10 @@ def list_groups(database: SessionFactory, today: dt.date) -> list[GroupRow]:
         ]
 
 
-def _get(db: Session, group_id: int) -> LearningGroup:
-    group = db.get(LearningGroup, group_id)
+def _get(db: Session, group_id: int, *, lock: bool = False) -> LearningGroup:
+    """The group; with ``lock``, other saves that lock it wait until this one is done
+    (a server's row lock; on SQLite the write lock already does that)."""
+    group = db.get(LearningGroup, group_id, with_for_update=lock)
     if group is None:
         raise UserError(_("This learning group no longer exists."))
     return group
@@ -136,15 +140,23 @@ def group_detail(database: SessionFactory, group_id: int, today: dt.date) -> Gro
             expert=_expert_text(group),
             members=members,
             mix=group_mix((m.birth_year for m in members if m.is_current(on)), on),
+            stamp=stamp_of(group),
         )
 
 
-def save_group(database: SessionFactory, data: GroupInput, group_id: int | None = None) -> int:
+def save_group(
+    database: SessionFactory,
+    data: GroupInput,
+    group_id: int | None = None,
+    version: int | None = None,
+) -> int:
+    """Create or change a group; ``version`` is the version the form read."""
     data = data.validated()
     with database.begin() as db:
         if data.expert_id is not None and db.get(Person, data.expert_id) is None:
             raise ValidationError(_("The chosen colleague no longer exists."), "expert")
         group = LearningGroup(status=GroupStatus.ACTIVE) if group_id is None else _get(db, group_id)
+        refuse_if_changed(group, version if group_id is not None else None)
         group.name = data.name
         group.theme = data.theme
         group.starts = data.starts
@@ -159,7 +171,8 @@ def save_group(database: SessionFactory, data: GroupInput, group_id: int | None 
 
 def add_member(database: SessionFactory, group_id: int, person_id: int, joined: dt.date) -> None:
     with database.begin() as db:
-        group = _get(db, group_id)
+        # two managers adding the same person at once: the second waits, then sees it
+        group = _get(db, group_id, lock=True)
         person = db.get(Person, person_id)
         if person is None:
             raise UserError(_("This person no longer exists."))

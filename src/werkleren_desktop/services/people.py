@@ -16,6 +16,7 @@ from werkleren_desktop.db.models import (
     Person,
     TalentConversation,
 )
+from werkleren_desktop.db.portable import one_writer_at_a_time
 from werkleren_desktop.domain.people import (
     PersonInput,
     check_manager_chain,
@@ -25,6 +26,7 @@ from werkleren_desktop.domain.people import (
 )
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
+from werkleren_desktop.services.versions import UNREAD, Stamp, refuse_if_changed, stamp_of
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class PersonOverview:
     memberships: tuple[MembershipRow, ...]
     # the latest talent conversation held: a record, or the date noted for before them
     last_conversation_on: dt.date | None = None
+    stamp: Stamp = UNREAD  # the version of ``person`` read
 
 
 def list_people(database: SessionFactory) -> list[PersonRow]:
@@ -129,8 +132,14 @@ def _get(db: Session, person_id: int) -> Person:
 
 
 def get_person(database: SessionFactory, person_id: int) -> PersonInput:
+    return read_person(database, person_id)[0]
+
+
+def read_person(database: SessionFactory, person_id: int) -> tuple[PersonInput, Stamp]:
+    """The person as a form edits them, with the version read."""
     with database() as db:
-        return input_of(_get(db, person_id))
+        person = _get(db, person_id)
+        return input_of(person), stamp_of(person)
 
 
 def person_overview(database: SessionFactory, person_id: int) -> PersonOverview:
@@ -162,6 +171,7 @@ def person_overview(database: SessionFactory, person_id: int) -> PersonOverview:
                 MembershipRow(m.group_id, name, m.joined, m.left_on) for m, name in memberships
             ),
             last_conversation_on=max((d for d in (recorded, noted) if d), default=None),
+            stamp=stamp_of(person),
         )
 
 
@@ -177,11 +187,22 @@ def _manager_graph(db: Session) -> tuple[dict[int, int | None], dict[int, str]]:
 
 
 def save_person(
-    database: SessionFactory, data: PersonInput, today: dt.date, person_id: int | None = None
+    database: SessionFactory,
+    data: PersonInput,
+    today: dt.date,
+    person_id: int | None = None,
+    version: int | None = None,
 ) -> int:
-    """Create or change a person in one transaction; returns the person's id."""
+    """Create or change a person in one transaction; returns the person's id.
+
+    ``version`` is the version the form read (EditConflictError when the person changed
+    since). Saves that change someone's manager wait for each other, so that two made
+    at once cannot together close a circle of managers."""
     data = data.validated(today)
     with database.begin() as db:
+        one_writer_at_a_time(db, "manager chain")
+        if person_id is not None:
+            refuse_if_changed(_get(db, person_id), version)
         if data.manager_id is not None and db.get(Person, data.manager_id) is None:
             raise ValidationError(_("The chosen manager no longer exists."), "manager")
         managers, names = _manager_graph(db)

@@ -11,14 +11,16 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import Person
+from werkleren_desktop.db.portable import one_writer_at_a_time
 from werkleren_desktop.domain.formatting import format_number
 from werkleren_desktop.domain.people import (
     PersonInput,
     full_name,
+    has_manager_loop,
     parse_birth_year,
     parse_hours,
 )
@@ -36,6 +38,7 @@ from werkleren_desktop.domain.text import shortened
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.people import person_values
+from werkleren_desktop.services.versions import update_many
 
 
 class RowStatus(enum.StrEnum):
@@ -406,6 +409,9 @@ def apply_import(database: SessionFactory, plan: ImportPlan) -> ImportResult:
     new = [row for row in plan.to_store if row.existing_id is None]
     changed = [row for row in plan.to_store if row.existing_id is not None]
     with database.begin() as db:
+        # the file was checked against the managers as they were; checked again below,
+        # against the managers as they are, with other saves of managers waiting
+        one_writer_at_a_time(db, "manager chain")
         ids: dict[int, int] = {}  # line -> the id of the person stored from it
         if new:
             inserted = db.scalars(
@@ -423,12 +429,20 @@ def apply_import(database: SessionFactory, plan: ImportPlan) -> ImportResult:
             for row in new
             if manager(row) is not None
         ]
-        if managed:
-            db.execute(update(Person), managed)
-        if changed:
-            db.execute(
-                update(Person),
-                [{"id": ids[row.line], **_values(row, manager(row))} for row in changed],
+        update_many(db, Person, managed)
+        update_many(
+            db, Person, [{"id": ids[row.line], **_values(row, manager(row))} for row in changed]
+        )
+        managers: dict[int, int | None] = dict(
+            db.execute(select(Person.id, Person.manager_id)).all()
+        )
+        if has_manager_loop(managers):
+            raise UserError(
+                _(
+                    "Since the file was checked, someone else changed who manages whom, and "
+                    "together with the file that would make a circle of managers. Nothing "
+                    "was imported; check the file again."
+                )
             )
     return ImportResult(len(new), len(changed))
 

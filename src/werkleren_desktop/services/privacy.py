@@ -444,12 +444,12 @@ def _remove_own_records(db: Session, person: Person) -> tuple[int, int]:
     db.execute(
         update(TalentConversation)
         .where(TalentConversation.manager_signed_name == person.full_name)
-        .values(manager_signed_name=_("former manager"))
+        .values(manager_signed_name=_("former manager"), version=TalentConversation.version + 1)
     )
     db.execute(
         update(LearningGroup)
         .where(LearningGroup.expert_id == person.id)
-        .values(expert_id=None, expert_name=former)
+        .values(expert_id=None, expert_name=former, version=LearningGroup.version + 1)
     )
     db.delete(person)  # cascades: memberships, attendance, training, conversations
     db.flush()

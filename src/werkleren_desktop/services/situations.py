@@ -9,7 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, SQLColumnExpression, case, func, select, text, update
+from sqlalchemy import Select, SQLColumnExpression, bindparam, case, func, select, text, update
 from sqlalchemy.orm import Session
 
 from werkleren_desktop.db.engine import SessionFactory
@@ -44,6 +44,7 @@ from werkleren_desktop.domain.situations import (
 )
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
+from werkleren_desktop.services.versions import Stamp, refuse_if_changed, stamp_of, touch
 
 
 class SituationOrder(enum.Enum):
@@ -144,7 +145,10 @@ def save_situation(
     data: SituationInput,
     today: dt.date,
     situation_id: int | None = None,
+    version: int | None = None,
 ) -> int:
+    """Create or change a situation with its people, consultations and answers;
+    ``version`` is the version the form read."""
     data = data.validated(today)
     with database.begin() as db:
         known = set(
@@ -153,6 +157,9 @@ def save_situation(
         if not set(data.person_ids) <= known or not set(data.consulted_ids) <= known:
             raise ValidationError(_("Someone chosen no longer exists."), "people")
         situation = LearningSituation() if situation_id is None else _get(db, situation_id)
+        if situation_id is not None:
+            refuse_if_changed(situation, version)
+            touch(situation)  # its people and answers are part of it
         if data.group_id is not None and data.cycle_id is None:
             # a situation logged during one of the group's week cycles belongs to it
             data = replace(data, cycle_id=_cycle_on(db, data.group_id, data.occurred_on))
@@ -209,6 +216,11 @@ def _cycle_on(db: Session, group_id: int, day: dt.date) -> int | None:
 
 
 def get_situation(database: SessionFactory, situation_id: int) -> SituationInput:
+    return read_situation(database, situation_id)[0]
+
+
+def read_situation(database: SessionFactory, situation_id: int) -> tuple[SituationInput, Stamp]:
+    """The situation as its form edits it, with the version read."""
     with database() as db:
         s = _get(db, situation_id)
         return SituationInput(
@@ -232,7 +244,7 @@ def get_situation(database: SessionFactory, situation_id: int) -> SituationInput
             consulted_outside=tuple(c.outside_name for c in s.consultations if c.outside_name),
             minutes=s.minutes,
             in_working_time=s.in_working_time,
-        )
+        ), stamp_of(s)
 
 
 def list_situations(
@@ -407,9 +419,13 @@ def refresh_search_text(db: Session, situation_ids: Collection[int]) -> None:
         ):
             texts[situation_id].append(answer)
         if texts:
+            # what the search looks in is no change of the record: its version stays
+            table = LearningSituation.__table__
             db.execute(
-                update(LearningSituation),
-                [{"id": i, "search_text": search_text(t)} for i, t in texts.items()],
+                update(table)  # type: ignore[arg-type]
+                .where(table.c.id == bindparam("row_id"))
+                .values(search_text=bindparam("text")),
+                [{"row_id": i, "text": search_text(t)} for i, t in texts.items()],
             )
 
 

@@ -28,6 +28,7 @@ from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.undo import Deleted, delete_keeping
+from werkleren_desktop.services.versions import Stamp, refuse_if_changed, stamp_of
 
 CERTIFICATE_MONTHS = 3  # certificates that expire within this many months are shown
 
@@ -88,6 +89,11 @@ def list_trainings(
 
 
 def get_training(database: SessionFactory, training_id: int) -> TrainingInput:
+    return read_training(database, training_id)[0]
+
+
+def read_training(database: SessionFactory, training_id: int) -> tuple[TrainingInput, Stamp]:
+    """The training as its form edits it, with the version read."""
     with database() as db:
         t = _get(db, training_id)
         return TrainingInput(
@@ -106,7 +112,7 @@ def get_training(database: SessionFactory, training_id: int) -> TrainingInput:
             certificate_expires_on=t.certificate_expires_on,
             study_cost_agreement=t.study_cost_agreement,
             notes=t.notes,
-        )
+        ), stamp_of(t)
 
 
 def _get(db: Session, training_id: int) -> Training:
@@ -121,9 +127,11 @@ def save_training(
     data: TrainingInput,
     today: dt.date,
     training_id: int | None = None,
+    version: int | None = None,
 ) -> list[int]:
     """A new training is stored once per person (each has their own hours, cost and
-    certificate); a change applies to the one record. Returns the ids."""
+    certificate); a change applies to the one record (``version``: the version its
+    form read). Returns the ids."""
     data = data.validated(today)
     if training_id is not None and len(data.person_ids) != 1:
         raise ValidationError(_("A recorded training belongs to one person."), "people")
@@ -142,6 +150,8 @@ def save_training(
             if training_id is not None
             else [Training() for _person in data.person_ids]
         )
+        if training_id is not None:
+            refuse_if_changed(records[0], version)
         for record, person_id in zip(records, data.person_ids, strict=True):
             record.person_id = person_id
             for name in (

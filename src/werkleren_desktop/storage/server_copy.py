@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, Table, select, update
+from sqlalchemy import Column, Connection, Engine, Table, inspect, select, update
+from sqlalchemy import column as sql_column
 from sqlalchemy import exc as sqlalchemy_exc
+from sqlalchemy import table as sql_table
 
 from werkleren_desktop.db.backup import BackupError, copy_database
 from werkleren_desktop.db.portable import set_sequences
@@ -45,8 +47,16 @@ def _later_columns(table: Table) -> list[str]:
     return [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
 
 
+def _present(connection: Connection, table: Table) -> list[Column[Any]]:
+    """The table's columns that ``connection``'s database has: all of them at the
+    program's schema; fewer in a server not yet brought up to date (its backup before
+    the upgrade is read at its own schema)."""
+    there = {c["name"] for c in inspect(connection).get_columns(table.name)}
+    return [column for column in table.columns if column.name in there]
+
+
 def _rows(connection: Connection, table: Table) -> Iterator[list[dict[str, Any]]]:
-    query = select(table).order_by(*table.primary_key.columns)
+    query = select(*_present(connection, table)).order_by(*table.primary_key.columns)
     result = connection.execution_options(yield_per=CHUNK).execute(query)
     for chunk in result.mappings().partitions():
         yield [dict(row) for row in chunk]
@@ -67,7 +77,9 @@ def copy_rows(source: Connection, target: Connection) -> dict[str, int]:
                     for name in later:
                         row[name] = None
             try:
-                target.execute(table.insert(), chunk)
+                # only the columns the source has, without the model's defaults for others
+                columns = [sql_column(name, table.c[name].type) for name in chunk[0]]
+                target.execute(sql_table(table.name, *columns).insert(), chunk)
             except sqlalchemy_exc.DataError as error:
                 raise UserError(
                     _(
@@ -118,9 +130,9 @@ def differences(source: Connection, target: Connection, limit: int = 20) -> list
                     found.append(f"{table.name} row {label}: missing")
                     continue
                 found += [
-                    f"{table.name} row {label}, column {column.name}: differs"
-                    for column in table.columns
-                    if _comparable(row[column.name]) != _comparable(other[column.name])
+                    f"{table.name} row {label}, column {name}: differs"
+                    for name in row
+                    if _comparable(row[name]) != _comparable(other.get(name))
                 ]
         if ours != len(theirs):
             found.append(f"{table.name}: {ours} rows in the source, {len(theirs)} in the copy")
@@ -166,19 +178,30 @@ def _checked_copy(source: Connection, target: Connection) -> CopyResult:
 def export_server(engine: Engine, out: Path) -> CopyResult:
     """The server's data as a laptop data file at ``out`` (a new file, written whole or
     not at all), of the same schema, that passes ``werkleren check``."""
+    from werkleren_desktop.db.engine import make_engine
+    from werkleren_desktop.db.migrate import current_revision, upgrade_database
     from werkleren_desktop.storage.data_store import open_data_folder
+    from werkleren_desktop.storage.files import ensure_data_folder
     from werkleren_desktop.storage.integrity import check_data
 
     with tempfile.TemporaryDirectory(prefix="werkleren-export-") as folder:
         local = DataPaths(Path(folder))
-        store = open_data_folder(local)  # an empty file with the current schema
+        source = _snapshot(engine)
         try:
-            source = _snapshot(engine)
+            # an empty file at the server's own schema (older before its upgrade) ...
+            revision = current_revision(source) or "head"
+            ensure_data_folder(local)
+            empty = make_engine(local.database_url)
             try:
-                with store.engine.begin() as target:
+                upgrade_database(empty, None, None, target=revision)
+                with empty.begin() as target:
                     result = _checked_copy(source, target)
             finally:
-                source.close()
+                empty.dispose()
+        finally:
+            source.close()
+        store = open_data_folder(local)  # ... brought up to the program's schema
+        try:
             report = check_data(store)
         finally:
             store.close()
