@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.people import folded
 from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.i18n import _
@@ -207,6 +208,17 @@ class OptionalDate(QWidget):
         self.check.setChecked(value is not None)
         if value is not None:
             self.edit.setDate(to_qdate(value))
+
+    # as a part of a form (gui.form_parts)
+    def part_value(self) -> dt.date | None:
+        return self.value()
+
+    def set_part_value(self, value: dt.date | None) -> None:
+        self.set_value(value)
+
+    def part_text(self) -> str:
+        value = self.value()
+        return format_date(value) if value is not None else ""
 
 
 def section(title: str) -> QLabel:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import case, func, or_, select
@@ -19,6 +19,7 @@ from werkleren_desktop.db.models import (
     Person,
     WeekCycle,
 )
+from werkleren_desktop.db.portable import one_writer_at_a_time
 from werkleren_desktop.domain.constants import (
     AttendanceStatus,
 )
@@ -125,50 +126,50 @@ def check_conflicts(
     database: SessionFactory, draft: CycleDraft, exclude_cycle: int | None = None
 ) -> list[str]:
     """Everything that clashes with the draft, in words; an empty list when nothing does."""
+    with database() as db:
+        return _conflicts(db, draft, exclude_cycle)
+
+
+def _conflicts(db: Session, draft: CycleDraft, exclude_cycle: int | None) -> list[str]:
     problems: list[str] = []
     starts = draft.starts()
     minutes = draft.times.duration_minutes
-    with database() as db:
-        others = _active_sessions_between(db, min(starts), max(starts), exclude_cycle)
-        for start in starts:
-            when = format_date(start.date(), "full")
-            members = _members_on(db, draft.group_id, start.date())
-            member_ids = {p.id for p in members}
-            for person in members:
-                if person.out_of_service is not None and person.out_of_service < start.date():
-                    problems.append(
-                        _("{name} is out of service by {day}.").format(
-                            name=person.full_name, day=when
-                        )
+    others = _active_sessions_between(db, min(starts), max(starts), exclude_cycle)
+    for start in starts:
+        when = format_date(start.date(), "full")
+        members = _members_on(db, draft.group_id, start.date())
+        member_ids = {p.id for p in members}
+        for person in members:
+            if person.out_of_service is not None and person.out_of_service < start.date():
+                problems.append(
+                    _("{name} is out of service by {day}.").format(name=person.full_name, day=when)
+                )
+        for other in others:
+            if not overlaps(start, minutes, other.starts_at, other.duration_minutes):
+                continue
+            location = draft.times.location.casefold()
+            if location and other.location.casefold() == location:
+                problems.append(
+                    _("{location} is taken on {day} by {group}.").format(
+                        location=other.location, day=when, group=other.cycle.group.name
                     )
-            for other in others:
-                if not overlaps(start, minutes, other.starts_at, other.duration_minutes):
-                    continue
-                location = draft.times.location.casefold()
-                if location and other.location.casefold() == location:
-                    problems.append(
-                        _("{location} is taken on {day} by {group}.").format(
-                            location=other.location, day=when, group=other.cycle.group.name
-                        )
+                )
+            if other.cycle.group_id == draft.group_id:
+                problems.append(
+                    _("The group already meets on {day} at that time.").format(day=when)
+                )
+                continue
+            busy = [
+                p for p in _members_on(db, other.cycle.group_id, start.date()) if p.id in member_ids
+            ]
+            for person in busy:
+                problems.append(
+                    _("{name} already has a session of {group} on {day}.").format(
+                        name=person.full_name,
+                        group=other.cycle.group.name,
+                        day=when,
                     )
-                if other.cycle.group_id == draft.group_id:
-                    problems.append(
-                        _("The group already meets on {day} at that time.").format(day=when)
-                    )
-                    continue
-                busy = [
-                    p
-                    for p in _members_on(db, other.cycle.group_id, start.date())
-                    if p.id in member_ids
-                ]
-                for person in busy:
-                    problems.append(
-                        _("{name} already has a session of {group} on {day}.").format(
-                            name=person.full_name,
-                            group=other.cycle.group.name,
-                            day=when,
-                        )
-                    )
+                )
     return list(dict.fromkeys(problems))  # each problem once, in order
 
 
@@ -210,10 +211,30 @@ def plan_cycle(database: SessionFactory, draft: CycleDraft) -> int:
     return plan_series(database, [draft])[0]
 
 
-def plan_series(database: SessionFactory, drafts: Sequence[CycleDraft]) -> list[int]:
-    """Several cycles at once, in one transaction: all of them or none."""
+def plan_series(
+    database: SessionFactory,
+    drafts: Sequence[CycleDraft],
+    accepted: Collection[str] | None = None,
+) -> list[int]:
+    """Several cycles at once, in one transaction: all of them or none.
+
+    ``accepted`` are the clashes (``check_conflicts``) the user saw and planned anyway;
+    one that was not among them (another manager planned a session meanwhile) refuses
+    the plan in a sentence. Plans wait for each other, so that two made at once see
+    each other's sessions (and one group's cycles never share a day)."""
     valid = [_validate(d) for d in drafts]
     with database.begin() as db:
+        one_writer_at_a_time(db, "planning")
+        if accepted is not None:
+            found = [p for draft in valid for p in _conflicts(db, draft, None)]
+            new = [p for p in dict.fromkeys(found) if p not in set(accepted)]
+            if new:
+                raise UserError(
+                    _(
+                        "Meanwhile someone else planned sessions that clash with this plan: "
+                        "{list} Nothing was planned; look at the plan again."
+                    ).format(list=" ".join(new[:5]))
+                )
         planned = []
         for draft in valid:
             _refuse_shared_day(db, draft.group_id, draft.days, exclude_cycle=None)
@@ -259,8 +280,10 @@ def _cycle(db: Session, cycle_id: int) -> WeekCycle:
     return cycle
 
 
-def _cycle_session(db: Session, session_id: int) -> CycleSession:
-    found = db.get(CycleSession, session_id)
+def _cycle_session(db: Session, session_id: int, *, lock: bool = False) -> CycleSession:
+    """The session; with ``lock``, others that lock it wait until this transaction ends
+    (a server's row lock; SQLite's write lock does that already)."""
+    found = db.get(CycleSession, session_id, with_for_update=lock)
     if found is None:
         raise UserError(_("This session no longer exists."))
     return found
@@ -273,6 +296,7 @@ def move_session(database: SessionFactory, session_id: int, starts_at: dt.dateti
     was planned first (each keeps its theme)."""
     check_session_day(starts_at.date(), "starts_at")
     with database.begin() as db:
+        one_writer_at_a_time(db, "planning")
         moved = _cycle_session(db, session_id)
         if not moved.cancelled:
             _refuse_shared_day(
@@ -329,7 +353,9 @@ def record_attendance(
                 _("Energy and meaning are only recorded for someone who was there."), "energy"
             )
     with database.begin() as db:
-        item = _cycle_session(db, session_id)
+        # two managers recording the same session at once: the second waits, then
+        # changes the first one's rows instead of adding a second row per person
+        item = _cycle_session(db, session_id, lock=True)
         if item.starts_at.date() > today:
             raise UserError(
                 _(

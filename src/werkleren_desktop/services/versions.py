@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
-from werkleren_desktop.db.engine import changed_elsewhere_sentence, login_of
+from werkleren_desktop.db.engine import SessionFactory, changed_elsewhere_sentence, login_of
 from werkleren_desktop.db.models import Versioned
 from werkleren_desktop.errors import EditConflictError
 
@@ -29,6 +29,12 @@ UNREAD = Stamp(0)  # no record was read (a new one)
 
 def stamp_of(record: Versioned) -> Stamp:
     return Stamp(record.version, record.changed_by, record.changed_at)
+
+
+def my_login(database: SessionFactory) -> str:
+    """The login this program's changes are stored under."""
+    with database() as db:
+        return login_of(db)
 
 
 def refuse_if_changed(record: Versioned, read: int | None) -> None:

@@ -219,5 +219,5 @@ class PlanCycleDialog(FormDialog):
             _("Change the plan"),
         ):
             return False
-        self.saved_ids = plan_series(self.sessions, self.drafts())
+        self.saved_ids = plan_series(self.sessions, self.drafts(), accepted=self.conflicts)
         return True

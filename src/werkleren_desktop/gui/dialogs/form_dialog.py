@@ -1,6 +1,7 @@
 """What every editing dialog shares: an error line, Save and Cancel, a guard against
-closing with unsaved changes, and (for forms with much to type) a draft on disk that
-survives a crash."""
+closing with unsaved changes, (for forms with much to type) a draft on disk that
+survives a crash, and (for records others may change at the same time) the version
+the form read, with a choice when someone else saved a change meanwhile."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
+    QLabel,
     QLayout,
     QPlainTextEdit,
     QTextEdit,
@@ -17,10 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from werkleren_desktop.errors import UserError, ValidationError
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.errors import EditConflictError, UserError, ValidationError
 from werkleren_desktop.gui import errors, prompts
+from werkleren_desktop.gui.dialogs.conflict import Choice, ConflictDialog, PartChange
+from werkleren_desktop.gui.form_parts import part_text, part_value, set_part_value
 from werkleren_desktop.gui.widgets import ErrorLabel, name_for_screen_readers
 from werkleren_desktop.i18n import _
+from werkleren_desktop.services.versions import Stamp, my_login
 from werkleren_desktop.storage.drafts import DraftStore
 
 DRAFT_INTERVAL_MS = 2000  # a crash loses at most the last two seconds of typing
@@ -60,6 +67,11 @@ class FormDialog(QDialog):
         self._draft_timer.setInterval(DRAFT_INTERVAL_MS)
         self._draft_timer.timeout.connect(self.keep_draft)
         self._draft_trouble_said = False
+        # the record's version as the form read it (None: a new record, or no versions)
+        self.version: int | None = None
+        self.record_name = _("This record")  # "This person", for the conflict's heading
+        self._initial_parts: dict[str, object] = {}
+        self.conflict: ConflictDialog | None = None
 
     def finish_layout(self, form: QLayout) -> None:
         layout = QVBoxLayout(self)
@@ -69,6 +81,7 @@ class FormDialog(QDialog):
         tab_moves_on(self)
         name_for_screen_readers(self, self.windowTitle())
         self._initial = self.snapshot()
+        self._initial_parts = self._part_values()
 
     def snapshot(self) -> object:
         """What the form holds now, to compare with what it held when it opened.
@@ -139,6 +152,101 @@ class FormDialog(QDialog):
         """
         return None
 
+    # --- versions -----------------------------------------------------------------
+
+    def follow_version(self, stamp: Stamp) -> None:
+        """The form edits the record as it was at ``stamp``: a save after someone else
+        changed it opens the choice (``ConflictDialog``) instead of overwriting."""
+        self.version = stamp.version or None
+
+    def version_parts(self) -> dict[str, QWidget]:
+        """The fields compared and merged field by field; by default every field named
+        for its validation messages. Forms whose fields are composed override this."""
+        return dict(self.fields)
+
+    def part_label(self, key: str, widget: QWidget) -> str:
+        for form in self.findChildren(QFormLayout):
+            label = form.labelForField(widget)
+            if isinstance(label, QLabel) and label.text():
+                return label.text().replace("&", "").rstrip(":")
+        return widget.accessibleName() or key
+
+    def read_again(self) -> tuple[FormDialog, Stamp]:
+        """The same form, filled with the record as it is stored now, and its version;
+        raises UserError when it no longer exists. Versioned forms implement this."""
+        raise NotImplementedError
+
+    def _part_values(self) -> dict[str, object]:
+        return {key: part_value(widget) for key, widget in self.version_parts().items()}
+
+    def resolve_conflict(self) -> None:
+        """Someone else saved the record since the form read it: show what each of the
+        two changed and let the user choose; nothing is saved until they do."""
+        try:
+            other, stamp = self.read_again()
+        except UserError as error:
+            self.show_error(error)
+            return
+        mine = self.version_parts()
+        theirs_widgets = other.version_parts()
+        theirs = {key: (part_value(w), part_text(w)) for key, w in theirs_widgets.items()}
+        changes = []
+        for key, widget in mine.items():
+            base, now = self._initial_parts.get(key), part_value(widget)
+            other_value = theirs[key][0]
+            if now != other_value:
+                changes.append(
+                    PartChange(
+                        key,
+                        self.part_label(key, widget),
+                        part_text(widget),
+                        theirs[key][1],
+                        mine_changed=now != base,
+                        theirs_changed=other_value != base,
+                    )
+                )
+        other.deleteLater()
+        if not any(change.theirs_changed for change in changes):
+            # nothing the other saved differs from this form: save over it as typed
+            self.version = stamp.version
+            self.accept()
+            return
+        sessions = getattr(self, "sessions", None)  # every versioned form has its own
+        login = my_login(sessions) if isinstance(sessions, SessionFactory) else ""
+        self.conflict = ConflictDialog(self.record_name, stamp, changes, login, self)
+        self.conflict.finished.connect(lambda _result: self._conflict_chosen(stamp, theirs, mine))
+        self.conflict.open()
+
+    def _conflict_chosen(
+        self,
+        stamp: Stamp,
+        theirs: dict[str, tuple[object, str]],
+        parts: dict[str, QWidget],
+    ) -> None:
+        conflict = self.conflict
+        if conflict is None:
+            return
+        self.conflict = None
+        choice = conflict.choice
+        conflict.deleteLater()
+        if choice is Choice.BACK:
+            return
+        take = set(parts) if choice is Choice.THEIRS else set()
+        if choice is Choice.MERGE:
+            take = conflict.chosen_theirs()
+        for key in take:
+            set_part_value(parts[key], *theirs[key])
+        # the other's version is the one the form now builds on
+        self.version = stamp.version
+        self._initial_parts = {key: value for key, (value, _text) in theirs.items()}
+        if choice is Choice.THEIRS:
+            self._initial = self.snapshot()
+            self.error_label.show_message(
+                _("The form now shows the other's version; nothing of yours was saved.")
+            )
+            return
+        self.accept()
+
     def show_error(self, error: UserError) -> None:
         self.error_label.show_message(str(error))
         field = self.fields.get(getattr(error, "field", None) or "")
@@ -149,6 +257,9 @@ class FormDialog(QDialog):
         try:
             if self.save() is False:
                 return
+        except EditConflictError:
+            self.resolve_conflict()
+            return
         except (ValidationError, UserError) as error:
             self.show_error(error)
             return

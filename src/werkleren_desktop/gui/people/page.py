@@ -320,6 +320,7 @@ class PeoplePage(RecordListPage):
             overview.person,
             overview.id,
             parent=self,
+            stamp=overview.stamp,
         )
         self._open(dialog, _("Changes saved."))
 

@@ -17,7 +17,8 @@ from werkleren_desktop.domain.people import (
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.widgets import OptionalDate, date_edit, from_qdate, hint
 from werkleren_desktop.i18n import _, current_language
-from werkleren_desktop.services.people import PersonRow, save_person
+from werkleren_desktop.services.people import PersonRow, read_person, save_person
+from werkleren_desktop.services.versions import Stamp
 
 
 class PersonDialog(FormDialog):
@@ -29,11 +30,13 @@ class PersonDialog(FormDialog):
         person: PersonInput | None = None,
         person_id: int | None = None,
         parent: QWidget | None = None,
+        stamp: Stamp | None = None,
     ) -> None:
         super().__init__(_("Change person") if person_id else _("New person"), parent)
         self.sessions = sessions
         self.today = today
         self.person_id = person_id
+        self.people = people
         self.saved_id: int | None = None
         data = person or PersonInput("", "", today)
 
@@ -100,6 +103,23 @@ class PersonDialog(FormDialog):
         self.setMinimumWidth(520)
         self.finish_layout(form)
         self.first_name.setFocus()
+        if stamp is not None:
+            self.follow_version(stamp)
+            self.record_name = data.full_name
+
+    def version_parts(self) -> dict[str, QWidget]:
+        return {
+            **self.fields,
+            "out_of_service": self.out_of_service,
+            "last_conversation_on": self.last_conversation,
+            "notes": self.notes,
+        }
+
+    def read_again(self) -> tuple[FormDialog, Stamp]:
+        assert self.person_id is not None
+        person, stamp = read_person(self.sessions, self.person_id)
+        again = PersonDialog(self.sessions, self.people, self.today, person, self.person_id)
+        return again, stamp
 
     def form_input(self) -> PersonInput:
         return PersonInput(
@@ -132,4 +152,6 @@ class PersonDialog(FormDialog):
         )
 
     def save(self) -> None:
-        self.saved_id = save_person(self.sessions, self.form_input(), self.today, self.person_id)
+        self.saved_id = save_person(
+            self.sessions, self.form_input(), self.today, self.person_id, self.version
+        )
