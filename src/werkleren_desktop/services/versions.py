@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from werkleren_desktop.db.engine import SessionFactory, changed_elsewhere_sentence, login_of
 from werkleren_desktop.db.models import Versioned
-from werkleren_desktop.errors import EditConflictError
+from werkleren_desktop.errors import EditConflictError, UserError
+from werkleren_desktop.i18n import _
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,15 @@ UNREAD = Stamp(0)  # no record was read (a new one)
 
 def stamp_of(record: Versioned) -> Stamp:
     return Stamp(record.version, record.changed_by, record.changed_at)
+
+
+def current_stamp(database: SessionFactory, model: type[Versioned], record_id: int) -> Stamp:
+    """The version of a record as it is stored now (after a save by the same form)."""
+    with database() as db:
+        record = db.get(model, record_id)
+        if record is None:
+            raise UserError(_("This record no longer exists."))
+        return stamp_of(record)
 
 
 def my_login(database: SessionFactory) -> str:

@@ -102,6 +102,23 @@ class AgreementsEditor(QWidget):
     def state(self) -> tuple[object, ...]:
         return tuple(row.state() for row in self.rows)
 
+    # as a part of a form (gui.form_parts): the list as a whole
+    def part_value(self) -> tuple[tuple[object, ...], ...]:
+        return tuple((row.agreement_id, *row.state()) for row in self.rows)
+
+    def set_part_value(self, value: tuple[tuple[object, ...], ...]) -> None:
+        for row in list(self.rows):
+            self.remove_row(row)
+        for agreement_id, what, owner, due in value:
+            row = self.add_row(None)
+            row.agreement_id = agreement_id  # type: ignore[assignment]
+            row.what.setText(str(what))
+            row.owner.setCurrentIndex(max(0, row.owner.findData(AgreementOwner(str(owner)))))
+            row.due.set_value(due)  # type: ignore[arg-type]
+
+    def part_text(self) -> str:
+        return "; ".join(row.what.text().strip() for row in self.rows if row.what.text().strip())
+
     def set_read_only(self, read_only: bool) -> None:
         self.add_button.setVisible(not read_only)
         for row in self.rows:
@@ -152,6 +169,28 @@ class ReviewsEditor(QWidget):
     def state(self) -> tuple[object, ...]:
         return tuple(
             (str(s.currentData()), n.text()) for s, n in zip(self.statuses, self.notes, strict=True)
+        )
+
+    # as a part of a form (gui.form_parts): how every earlier agreement went
+    def part_value(self) -> tuple[tuple[object, ...], ...]:
+        return tuple(
+            (item.id, str(status.currentData()), note.text())
+            for item, status, note in zip(self.items, self.statuses, self.notes, strict=True)
+        )
+
+    def set_part_value(self, value: tuple[tuple[object, ...], ...]) -> None:
+        wanted = {agreement_id: (status, note) for agreement_id, status, note in value}
+        for item, status, note in zip(self.items, self.statuses, self.notes, strict=True):
+            if item.id in wanted:
+                chosen, text = wanted[item.id]
+                status.setCurrentIndex(max(0, status.findData(AgreementStatus(str(chosen)))))
+                note.setText(str(text))
+
+    def part_text(self) -> str:
+        return "; ".join(
+            f"{item.what}: {status.currentText()}"
+            + (f" ({note.text().strip()})" if note.text().strip() else "")
+            for item, status, note in zip(self.items, self.statuses, self.notes, strict=True)
         )
 
     def set_read_only(self, read_only: bool) -> None:

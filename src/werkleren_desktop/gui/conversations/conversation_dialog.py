@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.models import TalentConversation
 from werkleren_desktop.domain.constants import (
     AgreementOwner,
     SignMark,
@@ -57,10 +58,12 @@ from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.conversations import (
     ConversationView,
     PeriodFacts,
+    get_conversation,
     save_conversation,
     sign_conversation,
 )
 from werkleren_desktop.services.people import PersonRow
+from werkleren_desktop.services.versions import Stamp, current_stamp
 
 
 def _text(value: str, placeholder: str, height: int = 72) -> QPlainTextEdit:
@@ -353,6 +356,44 @@ class ConversationDialog(FormDialog):
         self._show_state()
         if view is None:
             self.person.setFocus()
+        if existing and view is not None:
+            self.follow_version(view.stamp)
+            self.record_name = _("the talent conversation with {name}").format(
+                name=view.person_name
+            )
+        self.opened_with = people
+
+    def version_parts(self) -> dict[str, QWidget]:
+        return {
+            "manager": self.manager,
+            "planned_on": self.planned_on,
+            "starts_at": self.starts_at,
+            "place": self.place,
+            **{f"preparation:{key}": edit for key, edit in self.preparation.items()},
+            "held": self.held,
+            "held_on": self.held_on,
+            "reviews": self.reviews,
+            **{f"notes:{key}": edit for key, edit in self.notes.items()},
+            "agreements": self.agreements,
+        }
+
+    def part_label(self, key: str, widget: QWidget) -> str:
+        label = super().part_label(key, widget)
+        if key.startswith("preparation:"):
+            return _("Preparation: {part}").format(part=label)
+        if key.startswith("notes:"):
+            return _("Conversation: {part}").format(part=label)
+        if key == "reviews":
+            return _("Agreements of earlier conversations")
+        if key == "agreements":
+            return _("New agreements")
+        return label
+
+    def read_again(self) -> tuple[FormDialog, Stamp]:
+        assert self.conversation_id is not None
+        view = get_conversation(self.sessions, self.conversation_id)
+        again = ConversationDialog(self.sessions, self.opened_with, self.today, view)
+        return again, view.stamp
 
     @staticmethod
     def _box(title: str, content: QWidget) -> QGroupBox:
@@ -421,6 +462,7 @@ class ConversationDialog(FormDialog):
             edit.setPlainText(view.notes.get(key, ""))
         self._show_state()
         self._initial = self.snapshot()
+        self.follow_version(view.stamp)
 
     # --- the form -------------------------------------------------------------------
 
@@ -476,8 +518,12 @@ class ConversationDialog(FormDialog):
             self.record(),
             self.today,
             self.conversation_id,
+            self.version,
         )
         self.conversation_id = self.saved_id
+        # the form may stay open (to sign or print): it now builds on what it saved
+        self.follow_version(current_stamp(self.sessions, TalentConversation, self.saved_id))
+        self.keep_as_read()
         return None
 
     def save_without_closing(self) -> bool:
@@ -494,8 +540,6 @@ class ConversationDialog(FormDialog):
         return True
 
     def sign(self, side: AgreementOwner) -> None:
-        from werkleren_desktop.services.conversations import get_conversation
-
         if not self.save_without_closing() or self.conversation_id is None:
             return
         box = self.professional_box if side is AgreementOwner.PROFESSIONAL else self.manager_box

@@ -86,7 +86,7 @@ class ConflictDialog(QDialog):
         self.setWindowTitle(_("Changed by someone else"))
         self.choice = Choice.BACK
         self.changes = changes
-        heading = section(_("{what} was changed while you were editing it.").format(what=what))
+        heading = section(_("Changed while you were editing: {what}").format(what=what))
         heading.setWordWrap(True)
         who = paragraph(who_changed(stamp, my_login) + ".")
         explanation = hint(

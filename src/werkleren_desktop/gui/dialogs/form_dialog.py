@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,7 +26,7 @@ from werkleren_desktop.errors import EditConflictError, UserError, ValidationErr
 from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.dialogs.conflict import Choice, ConflictDialog, PartChange
 from werkleren_desktop.gui.form_parts import part_text, part_value, set_part_value
-from werkleren_desktop.gui.widgets import ErrorLabel, name_for_screen_readers
+from werkleren_desktop.gui.widgets import ErrorLabel, OptionalDate, name_for_screen_readers
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.versions import Stamp, my_login
 from werkleren_desktop.storage.drafts import DraftStore
@@ -160,21 +161,32 @@ class FormDialog(QDialog):
         self.version = stamp.version or None
 
     def version_parts(self) -> dict[str, QWidget]:
-        """The fields compared and merged field by field; by default every field named
-        for its validation messages. Forms whose fields are composed override this."""
-        return dict(self.fields)
+        """The fields compared and merged field by field; forms of versioned records
+        name them (with ``read_again``), others have none."""
+        return {}
 
     def part_label(self, key: str, widget: QWidget) -> str:
+        """The field's name as the form shows it: its label, a check box's own text."""
         for form in self.findChildren(QFormLayout):
             label = form.labelForField(widget)
             if isinstance(label, QLabel) and label.text():
                 return label.text().replace("&", "").rstrip(":")
+        if isinstance(widget, OptionalDate):
+            widget = widget.check
+        if isinstance(widget, QAbstractButton) and widget.text():
+            text = widget.text().replace("&", "")
+            return text[:1].upper() + text[1:]
         return widget.accessibleName() or key
 
     def read_again(self) -> tuple[FormDialog, Stamp]:
         """The same form, filled with the record as it is stored now, and its version;
         raises UserError when it no longer exists. Versioned forms implement this."""
         raise NotImplementedError
+
+    def keep_as_read(self) -> None:
+        """What the form holds now is the stored record (a form that saved and stays
+        open): the base that a later conflict compares with."""
+        self._initial_parts = self._part_values()
 
     def _part_values(self) -> dict[str, object]:
         return {key: part_value(widget) for key, widget in self.version_parts().items()}
@@ -192,6 +204,8 @@ class FormDialog(QDialog):
         theirs = {key: (part_value(w), part_text(w)) for key, w in theirs_widgets.items()}
         changes = []
         for key, widget in mine.items():
+            if key not in theirs:  # a field the stored record no longer fills (a question)
+                continue
             base, now = self._initial_parts.get(key), part_value(widget)
             other_value = theirs[key][0]
             if now != other_value:
@@ -231,7 +245,7 @@ class FormDialog(QDialog):
         conflict.deleteLater()
         if choice is Choice.BACK:
             return
-        take = set(parts) if choice is Choice.THEIRS else set()
+        take = set(parts) & set(theirs) if choice is Choice.THEIRS else set()
         if choice is Choice.MERGE:
             take = conflict.chosen_theirs()
         for key in take:

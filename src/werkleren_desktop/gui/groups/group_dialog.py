@@ -12,8 +12,9 @@ from werkleren_desktop.domain.people import sort_key
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.widgets import OptionalDate, date_edit, from_qdate, hint
 from werkleren_desktop.i18n import _
-from werkleren_desktop.services.groups import save_group
+from werkleren_desktop.services.groups import group_detail, save_group
 from werkleren_desktop.services.people import PersonRow
+from werkleren_desktop.services.versions import Stamp
 
 
 class GroupDialog(FormDialog):
@@ -25,11 +26,14 @@ class GroupDialog(FormDialog):
         group: GroupInput | None = None,
         group_id: int | None = None,
         parent: QWidget | None = None,
+        stamp: Stamp | None = None,
     ) -> None:
         super().__init__(
             _("Change learning group") if group_id else _("New learning group"), parent
         )
         self.sessions = sessions
+        self.people = people
+        self.today = today
         self.group_id = group_id
         self.saved_id: int | None = None
         data = group or GroupInput("", today)
@@ -81,6 +85,26 @@ class GroupDialog(FormDialog):
         self._expert_changed()
         self.finish_layout(form)
         self.name.setFocus()
+        if stamp is not None:
+            self.follow_version(stamp)
+            self.record_name = _("learning group “{name}”").format(name=data.name)
+
+    def version_parts(self) -> dict[str, QWidget]:
+        return {
+            "name": self.name,
+            "theme": self.theme,
+            "expert": self.expert,
+            "expert_name": self.expert_name,
+            "expert_contact": self.expert_contact,
+            "starts": self.starts,
+            "ends": self.ends,
+        }
+
+    def read_again(self) -> tuple[FormDialog, Stamp]:
+        assert self.group_id is not None
+        detail = group_detail(self.sessions, self.group_id, self.today)
+        again = GroupDialog(self.sessions, self.people, self.today, detail.group, self.group_id)
+        return again, detail.stamp
 
     def _expert_changed(self) -> None:
         outside = self.expert.currentData() is None
@@ -109,4 +133,4 @@ class GroupDialog(FormDialog):
             expert_name=self.expert_name.text() if outside else "",
             expert_contact=self.expert_contact.text() if outside else "",
         )
-        self.saved_id = save_group(self.sessions, data, self.group_id)
+        self.saved_id = save_group(self.sessions, data, self.group_id, self.version)

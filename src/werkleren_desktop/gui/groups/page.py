@@ -325,7 +325,13 @@ class GroupsPage(RecordListPage):
             return
         self.open_form(
             GroupDialog(
-                self.sessions, self.people, self.today(), detail.group, detail.id, parent=self
+                self.sessions,
+                self.people,
+                self.today(),
+                detail.group,
+                detail.id,
+                parent=self,
+                stamp=detail.stamp,
             ),
             _("Changes saved."),
         )

@@ -60,9 +60,11 @@ from werkleren_desktop.services.situations import (
     get_situation,
     list_questions,
     list_situations,
+    read_situation,
     roles_of_people,
     situation_years,
 )
+from werkleren_desktop.services.versions import Stamp
 from werkleren_desktop.storage.drafts import SITUATION_DRAFT, Draft, DraftStore
 
 DRAFT_KIND = SITUATION_DRAFT
@@ -178,6 +180,7 @@ class SituationsPage(RecordListPage):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(sessions, tasks, today, parent)
+        self._shown_stamp: Stamp | None = None  # the version of the situation shown
         self.keep_form_drafts(
             drafts,
             DRAFT_KIND,
@@ -437,19 +440,20 @@ class SituationsPage(RecordListPage):
 
     def show_record(self, record_id: int) -> None:
         names = {p.id: p.full_name for p in self.people}
-        self.panel.show_situation(
-            record_id,
-            get_situation(self.sessions, record_id),
-            names,
-            search_words(self.search.text()),
-        )
+        situation, self._shown_stamp = read_situation(self.sessions, record_id)
+        self.panel.show_situation(record_id, situation, names, search_words(self.search.text()))
 
     def _open_dialog(self, dialog: SituationDialog, message: str) -> None:
         self.open_form(dialog, message)
         dialog.finished.connect(self.show_draft_banner)
         self.show_draft_banner()
 
-    def _dialog(self, situation: SituationInput | None, record_id: int | None) -> SituationDialog:
+    def _dialog(
+        self,
+        situation: SituationInput | None,
+        record_id: int | None,
+        stamp: Stamp | None = None,
+    ) -> SituationDialog:
         dialog = SituationDialog(
             self.sessions,
             self.people,
@@ -459,6 +463,7 @@ class SituationsPage(RecordListPage):
             situation,
             record_id,
             parent=self,
+            stamp=stamp,
         )
         if self.drafts is not None:
             dialog.keep_drafts(self.drafts, DRAFT_KIND, record_id)
@@ -482,7 +487,7 @@ class SituationsPage(RecordListPage):
     def edit_situation(self) -> None:
         if self.panel.situation is None:
             return
-        dialog = self._dialog(self.panel.situation, self.panel.situation_id)
+        dialog = self._dialog(self.panel.situation, self.panel.situation_id, self._shown_stamp)
         self._open_dialog(dialog, _("Changes saved."))
 
     def ask_ai(self) -> None:

@@ -60,3 +60,19 @@ class PeoplePicker(QWidget):
             chosen = item.data(Qt.ItemDataRole.UserRole) in person_ids
             item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
         self._narrow(self.search.text())
+
+    # as a part of a form (gui.form_parts)
+    def part_value(self) -> frozenset[int]:
+        return frozenset(self.chosen())
+
+    def set_part_value(self, value: frozenset[int]) -> None:
+        self.set_chosen(tuple(value))
+
+    def part_text(self) -> str:
+        chosen = set(self.chosen())
+        names = []
+        for index in range(self.list.count()):
+            item = self.list.item(index)
+            if item.data(Qt.ItemDataRole.UserRole) in chosen:
+                names.append(item.text().split(" — ")[0])
+        return ", ".join(names)

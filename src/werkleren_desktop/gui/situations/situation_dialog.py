@@ -44,9 +44,11 @@ from werkleren_desktop.services.groups import GroupRow
 from werkleren_desktop.services.people import PersonRow
 from werkleren_desktop.services.situations import (
     list_questions,
+    read_situation,
     roles_of_people,
     save_situation,
 )
+from werkleren_desktop.services.versions import Stamp
 
 QUESTIONS_FIRST = 3  # the organisation's first questions show at once, the rest on request
 # a guiding question that invites an AI assistant gets the AI helper's button beside it
@@ -79,12 +81,14 @@ class SituationDialog(FormDialog):
         situation: SituationInput | None = None,
         situation_id: int | None = None,
         parent: QWidget | None = None,
+        stamp: Stamp | None = None,
     ) -> None:
         super().__init__(
             _("Change learning situation") if situation_id else _("New learning situation"),
             parent,
         )
         self.sessions = sessions
+        self.opened_with = (people, groups, questions)  # to open it again as stored
         self.today = today
         self.situation_id = situation_id
         self.saved_id: int | None = None
@@ -204,6 +208,46 @@ class SituationDialog(FormDialog):
         self._ai_toggled(data.ai_used)
         self.finish_layout(column)
         self.title.setFocus()
+        if stamp is not None:
+            self.follow_version(stamp)
+            self.record_name = _("learning situation “{title}”").format(title=data.title)
+
+    def version_parts(self) -> dict[str, QWidget]:
+        return {
+            "occurred_on": self.occurred_on,
+            "title": self.title,
+            "kind": self.kind,
+            "people": self.people,
+            "description": self.description,
+            "group": self.group,
+            **{f"answer:{label}": edit for label, edit in self._answer_edits()},
+            "tried": self.tried,
+            "outcome": self.outcome,
+            "next_step": self.next_step,
+            "status": self.status,
+            "minutes": self.minutes,
+            "in_working_time": self.in_working_time,
+            "ai_used": self.ai_used,
+            "ai_tool": self.ai_tool,
+            "ai_contribution": self.ai_contribution,
+            "ai_checked": self.ai_checked,
+            "consulted": self.consulted,
+            "consulted_outside": self.consulted_outside,
+        }
+
+    def part_label(self, key: str, widget: QWidget) -> str:
+        if key.startswith("answer:"):
+            return key.removeprefix("answer:")
+        return super().part_label(key, widget)
+
+    def read_again(self) -> tuple[FormDialog, Stamp]:
+        assert self.situation_id is not None
+        situation, stamp = read_situation(self.sessions, self.situation_id)
+        people, groups, questions = self.opened_with
+        again = SituationDialog(
+            self.sessions, people, groups, questions, self.today, situation, self.situation_id
+        )
+        return again, stamp
 
     def _show_questions(self, *, all_of_them: bool) -> None:
         for field in self.more_questions:
@@ -382,5 +426,5 @@ class SituationDialog(FormDialog):
 
     def save(self) -> None:
         self.saved_id = save_situation(
-            self.sessions, self.form_input(), self.today, self.situation_id
+            self.sessions, self.form_input(), self.today, self.situation_id, self.version
         )

@@ -60,8 +60,8 @@ from werkleren_desktop.services.training import (
     budgets,
     delete_training,
     expiring_certificates,
-    get_training,
     list_trainings,
+    read_training,
     set_budget,
 )
 
@@ -453,13 +453,9 @@ class TrainingPage(RecordListPage):
         row = self.panel.training
         if row is None:
             return
+        training, stamp = read_training(self.sessions, row.id)
         dialog = TrainingDialog(
-            self.sessions,
-            self.people,
-            self.today(),
-            get_training(self.sessions, row.id),
-            row.id,
-            parent=self,
+            self.sessions, self.people, self.today(), training, row.id, parent=self, stamp=stamp
         )
         self.open_form(dialog, _("Changes saved."))
 

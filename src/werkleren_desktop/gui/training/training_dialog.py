@@ -33,7 +33,8 @@ from werkleren_desktop.gui.situations.people_picker import PeoplePicker
 from werkleren_desktop.gui.widgets import OptionalDate, date_edit, from_qdate, hint, scrolling
 from werkleren_desktop.i18n import _, current_language
 from werkleren_desktop.services.people import PersonRow
-from werkleren_desktop.services.training import save_training
+from werkleren_desktop.services.training import read_training, save_training
+from werkleren_desktop.services.versions import Stamp
 
 
 class TrainingDialog(FormDialog):
@@ -45,9 +46,11 @@ class TrainingDialog(FormDialog):
         training: TrainingInput | None = None,
         training_id: int | None = None,
         parent: QWidget | None = None,
+        stamp: Stamp | None = None,
     ) -> None:
         super().__init__(_("Change training") if training_id else _("New training"), parent)
         self.sessions = sessions
+        self.all_people = people
         self.today = today
         self.training_id = training_id
         self.saved_ids: list[int] = []
@@ -137,6 +140,9 @@ class TrainingDialog(FormDialog):
         self._required_toggled(data.required)
         self.finish_layout(column)
         self.title.setFocus()
+        if stamp is not None:
+            self.follow_version(stamp)
+            self.record_name = _("training “{title}”").format(title=data.title)
 
     def _required_toggled(self, required: bool) -> None:
         """Required training is free for the employee: no study-cost agreement then."""
@@ -175,6 +181,33 @@ class TrainingDialog(FormDialog):
             notes=self.notes.toPlainText(),
         )
 
+    def version_parts(self) -> dict[str, QWidget]:
+        return {
+            "people": self.people,
+            "title": self.title,
+            "provider": self.provider,
+            "form": self.form,
+            "starts_on": self.starts_on,
+            "ends_on": self.ends_on,
+            "hours": self.hours,
+            "cost": self.cost,
+            "required": self.required,
+            "in_working_time": self.in_working_time,
+            "status": self.status,
+            "certificate": self.certificate,
+            "certificate_expires_on": self.expires,
+            "study_cost_agreement": self.study_cost,
+            "notes": self.notes,
+        }
+
+    def read_again(self) -> tuple[FormDialog, Stamp]:
+        assert self.training_id is not None
+        training, stamp = read_training(self.sessions, self.training_id)
+        again = TrainingDialog(
+            self.sessions, self.all_people, self.today, training, self.training_id
+        )
+        return again, stamp
+
     def snapshot(self) -> object:
         return (
             self.people.chosen(),
@@ -193,5 +226,5 @@ class TrainingDialog(FormDialog):
 
     def save(self) -> None:
         self.saved_ids = save_training(
-            self.sessions, self.form_input(), self.today, self.training_id
+            self.sessions, self.form_input(), self.today, self.training_id, self.version
         )
