@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, make_url, text
 
+from werkleren_desktop.storage.data_store import DataStore
 from werkleren_desktop.storage.server_admin import Roles
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,3 +72,11 @@ class OtherManager:
 def run_as_other_manager(url: str, script: str) -> str:
     """Run ``script`` in another process to its end; what it said."""
     return OtherManager(url, script).finish()
+
+
+def other_manager_url(store: DataStore) -> str:
+    """Where another manager's program reaches the same data as ``store``: the server
+    with a login of their own, or (on a laptop) the same file, as a second window."""
+    if store.paths.server_url:
+        return second_login(store.paths.server_url)
+    return store.paths.database_url

@@ -31,7 +31,7 @@ from werkleren_desktop.gui.widgets import (
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.versions import Stamp
 
-SHOWN = 70  # characters of a value shown in a choice; the whole text in its tooltip
+SHOWN = 40  # characters of a value shown in a choice; the whole text in its tooltip
 
 
 class Choice(enum.Enum):
@@ -150,7 +150,11 @@ class ConflictDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(who)
         layout.addWidget(explanation)
-        layout.addWidget(scrolling(table), 1)
+        area = scrolling(table)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # every choice in sight when there are few; a long form's scrolls (a laptop)
+        area.setMinimumHeight(min(table.sizeHint().height() + 8, 380))
+        layout.addWidget(area, 1)
         layout.addWidget(buttons)
         name_for_screen_readers(self, self.windowTitle())
         self.setMinimumWidth(640)
