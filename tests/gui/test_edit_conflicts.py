@@ -170,10 +170,8 @@ def test_a_situation_form_offers_the_answers_field_by_field(
     from werkleren_desktop.services.situations import list_questions, save_situation
 
     question = list_questions(store.sessions)[0]
-    situation = save_situation(
-        store.sessions, SituationInput(TODAY, "Lek na het solderen", SituationKind.ANALYSE, (anna,)),
-        TODAY,
-    )  # fmt: skip
+    leak = SituationInput(TODAY, "Lek na het solderen", SituationKind.ANALYSE, (anna,))
+    situation = save_situation(store.sessions, leak, TODAY)
     window = make_window()
     window.show_area("situations")
     page = window.situations_page

@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import getpass
 import sqlite3
+import uuid
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -214,10 +215,31 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             f"-c lock_timeout={SERVER_LOCK_TIMEOUT} -c statement_timeout={SERVER_STATEMENT_TIMEOUT}"
         )
         connect_args["options"] = f"{connect_args.get('options', '')} {options}".strip()
+        # who else is connected: the server lists programs by this name (never data)
+        connect_args.setdefault("application_name", APPLICATION_NAME)
     engine = create_engine(url, connect_args=connect_args, **kwargs)
     if url.startswith("postgresql"):
         event.listen(engine, "handle_error", _on_server_error)
+        event.listen(engine, "connect", _note_own_connection)
     return engine
+
+
+# this running program among the others on a shared server (pg_stat_activity)
+APPLICATION_PREFIX = "Werkleren Desktop "
+APPLICATION_NAME = APPLICATION_PREFIX + uuid.uuid4().hex[:12]
+_OWN_PIDS: set[int] = set()
+
+
+def _note_own_connection(dbapi_connection: Any, _record: Any) -> None:
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        _OWN_PIDS.add(int(cursor.fetchone()[0]))
+    dbapi_connection.commit()  # the driver opened a transaction for the question
+
+
+def is_own_connection(pid: int) -> bool:
+    """Whether a server process (a notification's sender) is one of this program's."""
+    return pid in _OWN_PIDS
 
 
 def _on_server_error(context: Any) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -55,9 +55,14 @@ if TYPE_CHECKING:
     from werkleren_desktop.gui.pages.home import HomePage
     from werkleren_desktop.gui.people.page import PeoplePage
     from werkleren_desktop.gui.scans.page import ScansPage
+    from werkleren_desktop.gui.server_watch import ServerWatch
     from werkleren_desktop.gui.situations.page import SituationsPage
     from werkleren_desktop.gui.training.page import TrainingPage
     from werkleren_desktop.storage.data_store import DataStore
+    from werkleren_desktop.storage.server_watch import Change
+
+# another manager's changes are gathered this long before the page shown loads again
+CHANGES_SETTLE_MS = 400
 
 EDIT_ACTIONS = (
     ("undo", "Undo", QKeySequence.StandardKey.Undo),
@@ -133,6 +138,15 @@ class MainWindow(QMainWindow):
         self.data_actions.backing_up.connect(self._backing_up)
         self.data_actions.backed_up.connect(lambda said: self.statusBar().showMessage(said, 8000))
         errors.tell_with(lambda message: self.statusBar().showMessage(message, 15_000))
+        self.presence_label = QLabel()
+        self.statusBar().addPermanentWidget(self.presence_label)
+        self.server_watch: ServerWatch | None = None
+        self._server_was_lost = False
+        self._changes: list[Change] = []
+        self._changes_timer = QTimer(self)
+        self._changes_timer.setSingleShot(True)
+        self._changes_timer.setInterval(CHANGES_SETTLE_MS)
+        self._changes_timer.timeout.connect(self._apply_changes)
         QApplication.instance().focusChanged.connect(self._update_edit_actions)  # type: ignore[union-attr]
         if store is None:
             self._build_opening()
@@ -150,6 +164,7 @@ class MainWindow(QMainWindow):
         if self.settings is not None and self.settings.language != current_language():
             apply_language(self.settings.language)
         self._build(self.state.area())
+        self._watch(store)
         self.opened.emit()
 
     # --- building -----------------------------------------------------------------
@@ -588,8 +603,85 @@ class MainWindow(QMainWindow):
         self.recently_deleted.forget()
         self.settings = load_settings(store.sessions)
         self._build(HOME.key)
+        self._watch(store)
         if message:
             self.statusBar().showMessage(message, 12_000)
+
+    # --- others at work on the shared server --------------------------------------
+
+    def _watch(self, store: DataStore) -> None:
+        """On a shared server: refresh what is shown when another manager saves, and
+        say who else is connected (``gui.server_watch``); nothing on a laptop's file."""
+        from werkleren_desktop.gui.server_watch import ServerWatch
+
+        self._stop_watching()
+        self.presence_label.clear()
+        if not store.paths.on_server:
+            return
+        self.server_watch = ServerWatch(store.engine, self)
+        self.server_watch.changed.connect(self._changed_elsewhere)
+        self.server_watch.present.connect(self._show_presence)
+        self.server_watch.reachable.connect(self._server_reachable)
+        self.server_watch.start()
+
+    def _stop_watching(self) -> None:
+        watch = getattr(self, "server_watch", None)
+        if watch is not None:
+            watch.stop()
+            watch.deleteLater()
+            self.server_watch = None
+
+    def _changed_elsewhere(self, changes: list[Change]) -> None:
+        """Gathered for a moment (a save is several statements, a burst of saves one
+        reload), then the page shown loads again, keeping its selection and what is
+        typed in its search; open forms on a changed record say so."""
+        self._changes.extend(changes)
+        self._changes_timer.start()
+
+    def _apply_changes(self) -> None:
+        from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
+
+        changes, self._changes = self._changes, []
+        if not changes or self.settings is None:
+            return
+        area = self.current_area()
+        page = self.page_of_area.get(area) if area else None
+        if isinstance(page, Refreshable) and page.isVisible():
+            page.refresh()
+        for dialog in self.findChildren(FormDialog):
+            if dialog.isVisible():
+                dialog.notice_changes(changes)
+
+    def _show_presence(self, others: list[tuple[str, int]]) -> None:
+        from werkleren_desktop.gui.server_watch import presence_text
+        from werkleren_desktop.services.versions import my_login
+
+        self.presence_label.setText(presence_text(others, my_login(self.store.sessions)))
+
+    def _server_reachable(self, reachable: bool) -> None:
+        if reachable:
+            if self._server_was_lost:
+                self.statusBar().showMessage(_("Connected to the server again."), 8000)
+                if self.settings is not None:
+                    self._apply_changes_after_absence()
+        else:
+            self.presence_label.setText(_("The server cannot be reached; trying again…"))
+            self.statusBar().showMessage(
+                _(
+                    "The connection to the server was lost. What you type in a form stays "
+                    "there; save it once the server answers again."
+                ),
+                15_000,
+            )
+        self._server_was_lost = not reachable
+
+    def _apply_changes_after_absence(self) -> None:
+        """Back after the connection was lost: what changed meanwhile is unknown, so
+        the page shown loads again."""
+        area = self.current_area()
+        page = self.page_of_area.get(area) if area else None
+        if isinstance(page, Refreshable):
+            page.refresh()
 
     def _backing_up(self, busy: bool) -> None:
         self.backup_action.setEnabled(not busy)
@@ -673,6 +765,7 @@ class MainWindow(QMainWindow):
             for dialog in unsaved:
                 assert isinstance(dialog, GuardsUnsaved)
                 dialog.discard()
+        self._stop_watching()
         self.state.set_geometry(self.saveGeometry())
         self.state.sync()
         self.tasks.wait(10_000)

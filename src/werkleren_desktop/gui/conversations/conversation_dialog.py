@@ -357,7 +357,7 @@ class ConversationDialog(FormDialog):
         if view is None:
             self.person.setFocus()
         if existing and view is not None:
-            self.follow_version(view.stamp)
+            self.follow_version(view.stamp, "talent_conversation", view.id)
             self.record_name = _("the talent conversation with {name}").format(
                 name=view.person_name
             )

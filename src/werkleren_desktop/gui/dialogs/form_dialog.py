@@ -5,6 +5,7 @@ the form read, with a choice when someone else saved a change meanwhile."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -26,10 +27,11 @@ from werkleren_desktop.errors import EditConflictError, UserError, ValidationErr
 from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.dialogs.conflict import Choice, ConflictDialog, PartChange
 from werkleren_desktop.gui.form_parts import part_text, part_value, set_part_value
-from werkleren_desktop.gui.widgets import ErrorLabel, OptionalDate, name_for_screen_readers
+from werkleren_desktop.gui.widgets import ErrorLabel, OptionalDate, hint, name_for_screen_readers
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.versions import Stamp, my_login
 from werkleren_desktop.storage.drafts import DraftStore
+from werkleren_desktop.storage.server_watch import EVERY_ROW, Change
 
 DRAFT_INTERVAL_MS = 2000  # a crash loses at most the last two seconds of typing
 
@@ -73,10 +75,14 @@ class FormDialog(QDialog):
         self.record_name = _("This record")  # "This person", for the conflict's heading
         self._initial_parts: dict[str, object] = {}
         self.conflict: ConflictDialog | None = None
+        self.watched: tuple[str, int] | None = None  # (table, id) of the record edited
+        self.notice = hint("")
+        self.notice.hide()
 
     def finish_layout(self, form: QLayout) -> None:
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.notice)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         tab_moves_on(self)
@@ -155,10 +161,31 @@ class FormDialog(QDialog):
 
     # --- versions -----------------------------------------------------------------
 
-    def follow_version(self, stamp: Stamp) -> None:
+    def follow_version(
+        self, stamp: Stamp, table: str | None = None, record_id: int | None = None
+    ) -> None:
         """The form edits the record as it was at ``stamp``: a save after someone else
-        changed it opens the choice (``ConflictDialog``) instead of overwriting."""
+        changed it opens the choice (``ConflictDialog``) instead of overwriting. With
+        ``table`` and ``record_id``, the form also says when that happens while it is open
+        (on a shared server)."""
         self.version = stamp.version or None
+        if table is not None and record_id is not None:
+            self.watched = (table, record_id)
+
+    def notice_changes(self, changes: Sequence[Change]) -> None:
+        """Another manager saved changes (``gui.server_watch``): if this form's record
+        is among them, say so; the choice comes when saving."""
+        if self.watched is None:
+            return
+        table, record_id = self.watched
+        if any(c.table == table and c.record in (str(record_id), EVERY_ROW) for c in changes):
+            self.notice.setText(
+                _(
+                    "Someone else just saved a change to this. Go on: when you save, you see "
+                    "what changed and choose what stays."
+                )
+            )
+            self.notice.show()
 
     def version_parts(self) -> dict[str, QWidget]:
         """The fields compared and merged field by field; forms of versioned records

@@ -86,7 +86,7 @@ class GroupDialog(FormDialog):
         self.finish_layout(form)
         self.name.setFocus()
         if stamp is not None:
-            self.follow_version(stamp)
+            self.follow_version(stamp, "learning_group", group_id)
             self.record_name = _("learning group “{name}”").format(name=data.name)
 
     def version_parts(self) -> dict[str, QWidget]:

@@ -104,7 +104,7 @@ class PersonDialog(FormDialog):
         self.finish_layout(form)
         self.first_name.setFocus()
         if stamp is not None:
-            self.follow_version(stamp)
+            self.follow_version(stamp, "person", person_id)
             self.record_name = data.full_name
 
     def version_parts(self) -> dict[str, QWidget]:

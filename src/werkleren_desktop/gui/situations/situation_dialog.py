@@ -209,7 +209,7 @@ class SituationDialog(FormDialog):
         self.finish_layout(column)
         self.title.setFocus()
         if stamp is not None:
-            self.follow_version(stamp)
+            self.follow_version(stamp, "learning_situation", situation_id)
             self.record_name = _("learning situation “{title}”").format(title=data.title)
 
     def version_parts(self) -> dict[str, QWidget]:

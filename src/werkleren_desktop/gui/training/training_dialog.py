@@ -141,7 +141,7 @@ class TrainingDialog(FormDialog):
         self.finish_layout(column)
         self.title.setFocus()
         if stamp is not None:
-            self.follow_version(stamp)
+            self.follow_version(stamp, "training", training_id)
             self.record_name = _("training “{title}”").format(title=data.title)
 
     def _required_toggled(self, required: bool) -> None:
