@@ -345,3 +345,31 @@ def test_the_last_conversation_comes_with_the_import(store: DataStore, tmp_path:
         dt.date(2015, 3, 2),
         dt.date(2026, 9, 18),
     )
+
+
+def test_a_circle_of_managers_made_meanwhile_stops_the_import(
+    store: DataStore, tmp_path: Path
+) -> None:
+    """The file was checked when Bert had no manager; before it is imported, another
+    manager makes Anna Bert's manager. The file's "Bert manages Anna" would now close a
+    circle: nothing is imported, in a sentence, and the versions say who changed what."""
+    from dataclasses import replace
+
+    from werkleren_desktop.domain.people import PersonInput
+    from werkleren_desktop.services.people import read_person, save_person
+
+    anna = save_person(store.sessions, PersonInput("Anna", "Aal", dt.date(2020, 1, 1)), TODAY)
+    bert = save_person(store.sessions, PersonInput("Bert", "Bos", dt.date(2020, 1, 1)), TODAY)
+    rows = [["Anna", "Aal", "", "Monteur", "Bert Bos", "01-01-2020", "", "", ""]]
+    result = plan(store, write_csv(tmp_path / "mensen.csv", rows, encoding="utf-8"))
+    assert [r.status for r in result.rows] == [RowStatus.UPDATE], result.errors
+    person, stamp = read_person(store.sessions, bert)
+    save_person(store.sessions, replace(person, manager_id=anna), TODAY, bert, stamp.version)
+    with pytest.raises(UserError, match="kring van leidinggevenden"):
+        apply_import(store.sessions, result)
+    assert read_person(store.sessions, anna)[0].manager_id is None  # nothing imported
+    # without the circle, an import raises the version of each person it changes
+    save_person(store.sessions, replace(person, manager_id=None), TODAY, bert)
+    before = read_person(store.sessions, anna)[1].version
+    apply_import(store.sessions, plan(store, tmp_path / "mensen.csv"))
+    assert read_person(store.sessions, anna)[1].version == before + 1

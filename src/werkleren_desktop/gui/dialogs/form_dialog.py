@@ -298,8 +298,11 @@ class FormDialog(QDialog):
         try:
             if self.save() is False:
                 return
-        except EditConflictError:
-            self.resolve_conflict()
+        except EditConflictError as error:
+            if self.version is None:  # a form that keeps no version: the sentence only
+                self.show_error(error)
+            else:
+                self.resolve_conflict()
             return
         except (ValidationError, UserError) as error:
             self.show_error(error)
