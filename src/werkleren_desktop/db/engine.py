@@ -221,6 +221,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     if url.startswith("postgresql"):
         event.listen(engine, "handle_error", _on_server_error)
         event.listen(engine, "connect", _note_own_connection)
+        event.listen(engine, "close", _forget_own_connection)
     return engine
 
 
@@ -230,11 +231,18 @@ APPLICATION_NAME = APPLICATION_PREFIX + uuid.uuid4().hex[:12]
 _OWN_PIDS: set[int] = set()
 
 
-def _note_own_connection(dbapi_connection: Any, _record: Any) -> None:
+def _note_own_connection(dbapi_connection: Any, record: Any) -> None:
     with dbapi_connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
-        _OWN_PIDS.add(int(cursor.fetchone()[0]))
+        pid = int(cursor.fetchone()[0])
     dbapi_connection.commit()  # the driver opened a transaction for the question
+    record.info["server_pid"] = pid
+    _OWN_PIDS.add(pid)
+
+
+def _forget_own_connection(_dbapi_connection: Any, record: Any) -> None:
+    # the server may give the process number to another program's connection later
+    _OWN_PIDS.discard(record.info.pop("server_pid", -1))
 
 
 def is_own_connection(pid: int) -> bool:
