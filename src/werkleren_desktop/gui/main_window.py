@@ -138,8 +138,7 @@ class MainWindow(QMainWindow):
         self.data_actions.backing_up.connect(self._backing_up)
         self.data_actions.backed_up.connect(lambda said: self.statusBar().showMessage(said, 8000))
         errors.tell_with(lambda message: self.statusBar().showMessage(message, 15_000))
-        self.presence_label = QLabel()
-        self.statusBar().addPermanentWidget(self.presence_label)
+        self.presence_label = QLabel()  # in the status bar once on a shared server
         self.server_watch: ServerWatch | None = None
         self._server_was_lost = False
         self._changes: list[Change] = []
@@ -617,7 +616,10 @@ class MainWindow(QMainWindow):
         self._stop_watching()
         self.presence_label.clear()
         if not store.paths.on_server:
+            self.statusBar().removeWidget(self.presence_label)
             return
+        self.statusBar().insertPermanentWidget(0, self.presence_label)
+        self.presence_label.show()
         self.server_watch = ServerWatch(store.engine, self)
         self.server_watch.changed.connect(self._changed_elsewhere)
         self.server_watch.present.connect(self._show_presence)

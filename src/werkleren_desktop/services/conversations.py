@@ -51,7 +51,14 @@ from werkleren_desktop.domain.people import full_name
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.training import budget_sums
-from werkleren_desktop.services.versions import UNREAD, Stamp, refuse_if_changed, stamp_of, touch
+from werkleren_desktop.services.versions import (
+    UNREAD,
+    Stamp,
+    current_stamp,
+    refuse_if_changed,
+    stamp_of,
+    touch,
+)
 
 
 @dataclass(frozen=True)
@@ -376,6 +383,11 @@ def get_conversation(database: SessionFactory, conversation_id: int) -> Conversa
             ),
             stamp=stamp_of(c),
         )
+
+
+def conversation_stamp(database: SessionFactory, conversation_id: int) -> Stamp:
+    """The conversation's version as stored now (a form that saved and stays open)."""
+    return current_stamp(database, TalentConversation, conversation_id)
 
 
 def next_conversation(database: SessionFactory, person_id: int, today: dt.date) -> ConversationView:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import TalentConversation
 from werkleren_desktop.domain.constants import (
     AgreementOwner,
     SignMark,
@@ -58,12 +57,13 @@ from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.conversations import (
     ConversationView,
     PeriodFacts,
+    conversation_stamp,
     get_conversation,
     save_conversation,
     sign_conversation,
 )
 from werkleren_desktop.services.people import PersonRow
-from werkleren_desktop.services.versions import Stamp, current_stamp
+from werkleren_desktop.services.versions import Stamp
 
 
 def _text(value: str, placeholder: str, height: int = 72) -> QPlainTextEdit:
@@ -522,7 +522,7 @@ class ConversationDialog(FormDialog):
         )
         self.conversation_id = self.saved_id
         # the form may stay open (to sign or print): it now builds on what it saved
-        self.follow_version(current_stamp(self.sessions, TalentConversation, self.saved_id))
+        self.follow_version(conversation_stamp(self.sessions, self.saved_id))
         self.keep_as_read()
         return None
 
