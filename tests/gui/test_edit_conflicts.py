@@ -211,3 +211,27 @@ def _texts(widget) -> str:
     from PySide6.QtWidgets import QLabel
 
     return " ".join(label.text() for label in widget.findChildren(QLabel))
+
+
+def test_a_form_that_keeps_no_version_says_the_conflict_in_a_sentence(qtbot) -> None:
+    from PySide6.QtWidgets import QFormLayout, QLineEdit
+
+    from werkleren_desktop.errors import EditConflictError
+    from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
+
+    class Plain(FormDialog):
+        def save(self) -> None:
+            raise EditConflictError("raised by the save")
+
+    form = Plain("Plain")
+    layout = QFormLayout()
+    layout.addRow("Naam", QLineEdit("Anna"))
+    form.finish_layout(layout)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.isVisible() and form.conflict is None
+    assert form.error_label.text() == (
+        "Iemand anders heeft dit gewijzigd terwijl u het bewerkte; er is niets opgeslagen en "
+        "wat u invulde blijft staan."
+    )

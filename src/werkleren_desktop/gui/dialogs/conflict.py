@@ -113,9 +113,10 @@ class ConflictDialog(QDialog):
             group.addButton(mine)
             group.addButton(theirs)
             (theirs if change.theirs_changed and not change.mine_changed else mine).setChecked(True)
-            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(mine, row, 1, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(theirs, row, 2, Qt.AlignmentFlag.AlignTop)
+            # one line each: the field's name level with its two choices
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(mine, row, 1, Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(theirs, row, 2, Qt.AlignmentFlag.AlignVCenter)
             self.groups[change.key] = group
             self.mine_buttons[change.key] = mine
             self.theirs_buttons[change.key] = theirs

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.db.engine import SessionFactory, changed_elsewhere_sentence
 from werkleren_desktop.errors import EditConflictError, UserError, ValidationError
 from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.dialogs.conflict import Choice, ConflictDialog, PartChange
@@ -205,10 +205,11 @@ class FormDialog(QDialog):
             return text[:1].upper() + text[1:]
         return widget.accessibleName() or key
 
-    def read_again(self) -> tuple[FormDialog, Stamp]:
+    def read_again(self) -> tuple[FormDialog, Stamp] | None:
         """The same form, filled with the record as it is stored now, and its version;
-        raises UserError when it no longer exists. Versioned forms implement this."""
-        raise NotImplementedError
+        raises UserError when it no longer exists. None for a form that keeps no version
+        (the base): a conflict is then said in a sentence only."""
+        return None
 
     def keep_as_read(self) -> None:
         """What the form holds now is the stored record (a form that saved and stays
@@ -222,10 +223,14 @@ class FormDialog(QDialog):
         """Someone else saved the record since the form read it: show what each of the
         two changed and let the user choose; nothing is saved until they do."""
         try:
-            other, stamp = self.read_again()
+            again = self.read_again()
         except UserError as error:
             self.show_error(error)
             return
+        if again is None:
+            self.error_label.show_message(changed_elsewhere_sentence())
+            return
+        other, stamp = again
         mine = self.version_parts()
         theirs_widgets = other.version_parts()
         theirs = {key: (part_value(w), part_text(w)) for key, w in theirs_widgets.items()}
@@ -298,11 +303,8 @@ class FormDialog(QDialog):
         try:
             if self.save() is False:
                 return
-        except EditConflictError as error:
-            if self.version is None:  # a form that keeps no version: the sentence only
-                self.show_error(error)
-            else:
-                self.resolve_conflict()
+        except EditConflictError:
+            self.resolve_conflict()
             return
         except (ValidationError, UserError) as error:
             self.show_error(error)
