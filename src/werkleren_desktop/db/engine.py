@@ -15,9 +15,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy import exc as sqlalchemy_exc
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
-from werkleren_desktop.errors import EditConflictError, StorageError
+from werkleren_desktop.errors import StorageError
 from werkleren_desktop.i18n import _
 
 BUSY_TIMEOUT_MS = 5000
@@ -40,13 +39,9 @@ class SessionFactory(sessionmaker[Session]):
 
     @contextlib.contextmanager
     def begin(self) -> Iterator[Session]:
-        try:
-            with self() as session, session.begin():
-                session.connection(execution_options={WRITE_AT_ONCE: True})
-                yield session
-        except StaleDataError as error:
-            # a record's version moved on between reading and writing it (Versioned)
-            raise EditConflictError(changed_elsewhere_sentence()) from error
+        with self() as session, session.begin():
+            session.connection(execution_options={WRITE_AT_ONCE: True})
+            yield session
 
 
 def changed_elsewhere_sentence() -> str:
@@ -90,6 +85,8 @@ def _stamp_changes(session: Session, _context: Any, _instances: Any) -> None:
     login = login_of(session)
     now = dt.datetime.now(dt.UTC)
     for record in changed:
+        if record not in session.new:  # counted up in the statement: never lost
+            record.version = type(record).version + 1
         record.changed_by = login
         record.changed_at = now
 

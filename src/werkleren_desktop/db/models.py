@@ -24,7 +24,7 @@ from sqlalchemy import (
     false,
     func,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from werkleren_desktop.db.portable import Moment
 
@@ -78,18 +78,17 @@ class Base(DeclarativeBase):
 
 class Versioned:
     """A record that a form edits, perhaps while someone else on a shared server edits
-    it too. Every change raises ``version`` (the ORM adds ``WHERE version = <read>`` to
-    each UPDATE, so a save from stale data fails instead of silently reverting another's
-    work); ``changed_by`` is the login that made the last change, ``changed_at`` when.
+    it too. Every change raises ``version`` by one in the UPDATE itself
+    (``db.engine._stamp_changes``); ``changed_by`` is the login that made the last
+    change, ``changed_at`` when. A save from what a form read compares versions under a
+    row lock (``services.versions.refuse_if_changed``), so it never silently reverts
+    another's work; other writes in one transaction (a background task beside the
+    window) change only the columns they set, as before.
     """
 
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     changed_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
     changed_at: Mapped[dt.datetime | None] = mapped_column(Moment)
-
-    @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - a declarative directive
-        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
 VERSIONED_TABLES = (

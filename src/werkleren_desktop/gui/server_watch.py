@@ -4,6 +4,10 @@ receives on its own."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy import Engine
 
@@ -19,8 +23,23 @@ class ServerWatch(QObject):
     def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.watcher = ServerWatcher(
-            engine, self.changed.emit, self.present.emit, self.reachable.emit
+            engine,
+            self._relay(self.changed),
+            self._relay(self.present),
+            self._relay(self.reachable),
         )
+        # a window deleted without closing (its close was refused, then it was thrown
+        # away) takes this with it: the thread stops then too
+        watcher = self.watcher
+        self.destroyed.connect(lambda *_args: watcher.stop(wait_s=0))
+
+    @staticmethod
+    def _relay(signal: Any) -> Callable[[Any], None]:
+        def relay(value: Any) -> None:
+            with contextlib.suppress(RuntimeError):  # the window went away meanwhile
+                signal.emit(value)
+
+        return relay
 
     def start(self) -> None:
         self.watcher.start()

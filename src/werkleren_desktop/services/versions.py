@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from werkleren_desktop.db.engine import SessionFactory, changed_elsewhere_sentence, login_of
 from werkleren_desktop.db.models import Versioned
@@ -51,11 +51,17 @@ def refuse_if_changed(record: Versioned, read: int | None) -> None:
     """Refuse a save made from version ``read`` when the record moved on since.
 
     ``read`` is None where nothing was read first (a new record, a command that names
-    what it changes): the save then applies to the record as it is. The check here
-    tells early; the version in the UPDATE statement itself closes the gap between
-    this check and the write.
+    what it changes): the save then applies to the record as it is. Otherwise the row
+    is locked first (on a server; SQLite's write lock does it already) and its version
+    read again: a save under way elsewhere is waited for and then seen, and none can
+    come between this check and the write.
     """
-    if read is not None and record.version != read:
+    if read is None:
+        return
+    db = object_session(record)
+    if db is not None and db.get_bind().dialect.name == "postgresql":
+        db.refresh(record, with_for_update=True)
+    if record.version != read:
         raise EditConflictError(changed_elsewhere_sentence())
 
 
