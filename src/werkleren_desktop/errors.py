@@ -23,3 +23,8 @@ class StorageError(UserError):
 class EditConflictError(UserError):
     """The record changed (on a shared server: by someone else) since the form read it;
     nothing was saved. The window shows what changed and lets the user choose."""
+
+
+class ReadOnlyError(StorageError):
+    """A save while the window shows the copy of a shared server's data that this
+    computer keeps for when the server cannot be reached: that copy is never written."""

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy import exc as sqlalchemy_exc
 from sqlalchemy.orm import Session, sessionmaker
 
-from werkleren_desktop.errors import StorageError
+from werkleren_desktop.errors import ReadOnlyError, StorageError
 from werkleren_desktop.i18n import _
 
 BUSY_TIMEOUT_MS = 5000
@@ -98,7 +98,15 @@ def _file_identity(database: str) -> tuple[int, int] | None:
     return None
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def read_only_sentence() -> str:
+    return _(
+        "The server cannot be reached, and this is the copy kept on this computer, for "
+        "reading only: nothing was saved. What you entered is kept; save it once the "
+        "server answers again."
+    )
+
+
+def _configure_sqlite(engine: Engine, *, read_only: bool = False) -> None:
     database = engine.url.database or ""
     on_disk = bool(database) and database != ":memory:"
     opened: dict[str, tuple[int, int] | None] = {}  # the file these connections opened
@@ -116,10 +124,13 @@ def _configure_sqlite(engine: Engine) -> None:
             # transaction, so they are set here, before any BEGIN.
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            if not read_only:  # a file opened to read is left in its journal mode
+                cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
             # erased personal data is overwritten, not left in free pages (AVG)
             cursor.execute("PRAGMA secure_delete = ON")
+            if read_only:
+                cursor.execute("PRAGMA query_only = ON")
         finally:
             cursor.close()
 
@@ -128,6 +139,8 @@ def _configure_sqlite(engine: Engine) -> None:
         # a transaction that writes takes the write lock at once (SessionFactory.begin);
         # one that reads takes none
         immediate = connection.get_execution_options().get(WRITE_AT_ONCE, False)
+        if immediate and read_only:  # every save starts here: refused before it begins
+            raise ReadOnlyError(read_only_sentence())
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
         if immediate and on_disk:
             _refuse_a_swapped_file(connection)
@@ -154,7 +167,12 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "handle_error")
     def on_error(context: Any) -> None:
-        problem = storage_problem(context.original_exception)
+        original = context.original_exception
+        # a write outside a save (query_only refuses it)
+        readonly = "readonly" in str(original).lower()
+        if read_only and isinstance(original, sqlite3.OperationalError) and readonly:
+            raise ReadOnlyError(read_only_sentence()) from original
+        problem = storage_problem(original)
         if problem is not None:
             raise problem from context.original_exception
 
@@ -195,8 +213,9 @@ def storage_problem(error: BaseException) -> StorageError | None:
     return None
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for ``url``; SQLite files get the pragmas the data depends on."""
+def make_engine(url: str, *, read_only: bool = False, **kwargs: Any) -> Engine:
+    """An engine for ``url``; SQLite files get the pragmas the data depends on.
+    ``read_only`` (a SQLite file only): every save is refused in a sentence."""
     # error messages never carry the values of a statement (names, notes), on any database
     kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
@@ -204,7 +223,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         # Background tasks open their own sessions on worker threads.
         connect_args.setdefault("check_same_thread", False)
         engine = create_engine(url, connect_args=connect_args, **kwargs)
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, read_only=read_only)
         return engine
     connect_args = dict(kwargs.pop("connect_args", {}))
     if url.startswith("postgresql"):

@@ -311,12 +311,21 @@ def _run_window(app: QApplication, paths: DataPaths, held: list[FileLock]) -> in
         """The server could not be opened (unreachable, the password not kept or wrong):
         the connection dialog says why, and offers the data on this computer instead."""
         from werkleren_desktop.gui.dialogs.connection import ConnectionDialog
+        from werkleren_desktop.storage.offline import offline_copy, open_copy
         from werkleren_desktop.storage.server import ServerAddress, save_address, saved_address
 
         assert paths.server_url is not None
         folder = DataPaths(paths.root)
         address = saved_address(folder) or ServerAddress.from_url(paths.server_url)
-        dialog = ConnectionDialog(folder, tasks, window, address, problem, offer_local=True)
+        dialog = ConnectionDialog(
+            folder,
+            tasks,
+            window,
+            address,
+            problem,
+            offer_local=True,
+            offer_copy=offline_copy(paths),
+        )
         outcome: list[str] = []
 
         def connected(store: DataStore) -> None:
@@ -335,6 +344,12 @@ def _run_window(app: QApplication, paths: DataPaths, held: list[FileLock]) -> in
             tasks.run(lambda: open_data(folder), show, failed, owner=window)
 
         dialog.local_chosen.connect(local)
+
+        def copy() -> None:  # read-only; the window tries the server again meanwhile
+            outcome.append("copy")
+            tasks.run(lambda: open_copy(paths), lambda store: show(Opened(store)), failed)
+
+        dialog.copy_chosen.connect(copy)
 
         def finished() -> None:
             if not outcome:  # cancelled: nothing to show

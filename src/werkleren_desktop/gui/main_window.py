@@ -37,6 +37,7 @@ from werkleren_desktop.gui.data_actions import DataActions
 from werkleren_desktop.gui.icons import app_icon
 from werkleren_desktop.gui.language import apply_language
 from werkleren_desktop.gui.navigation import AREAS, HOME
+from werkleren_desktop.gui.offline import OfflineCopies
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import Banner, heading, name_for_screen_readers
 from werkleren_desktop.gui.window_state import WindowState
@@ -146,6 +147,12 @@ class MainWindow(QMainWindow):
         self._changes_timer.setSingleShot(True)
         self._changes_timer.setInterval(CHANGES_SETTLE_MS)
         self._changes_timer.timeout.connect(self._apply_changes)
+        self.offline = OfflineCopies(tasks, self)
+        self.offline.went_offline.connect(self._went_offline)
+        self.offline.back_online.connect(self._back_online)
+        self.offline.failed.connect(
+            lambda message: prompts.show_error(self, _("Copy on this computer"), message)
+        )
         QApplication.instance().focusChanged.connect(self._update_edit_actions)  # type: ignore[union-attr]
         if store is None:
             self._build_opening()
@@ -252,6 +259,7 @@ class MainWindow(QMainWindow):
         return self.own_store.paths if self.is_open else self.paths
 
     def _show_where(self, paths: DataPaths) -> None:
+        from werkleren_desktop.domain.formatting import format_moment
         from werkleren_desktop.storage.server import described_url
 
         if not hasattr(self, "folder_label"):
@@ -259,7 +267,14 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(self.folder_label)
         if self.is_open:  # to copy the path; made selectable once the data are there
             self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if paths.server_url:
+        copy = self.store.offline if self.is_open else None
+        if paths.server_url and copy is not None:
+            self.folder_label.setText(
+                _("Data: copy of {server} of {moment}, read-only").format(
+                    server=described_url(paths.server_url), moment=format_moment(copy.made_at)
+                )
+            )
+        elif paths.server_url:
             self.folder_label.setText(
                 _("Data: shared server {server}").format(server=described_url(paths.server_url))
             )
@@ -331,6 +346,14 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.demo_banner = self._build_demo_banner()
         layout.addWidget(self.demo_banner)
+        self.offline_banner = Banner("")
+        self.offline_banner.setStyleSheet(
+            self.offline_banner.styleSheet() + "#banner { border-width: 0 0 1px 0; }"
+        )
+        self.offline_button = self.offline_banner.add_button("")
+        self.offline_button.clicked.connect(self._offline_button_clicked)
+        self.offline_banner.hide()
+        layout.addWidget(self.offline_banner)
         layout.addWidget(splitter, 1)
         return main_area
 
@@ -615,7 +638,9 @@ class MainWindow(QMainWindow):
 
         self._stop_watching()
         self.presence_label.clear()
-        if not store.paths.on_server:
+        self.offline.watch(store if store is self.own_store else None)
+        self._show_offline()
+        if not store.paths.on_server or store.offline is not None:
             self.statusBar().removeWidget(self.presence_label)
             return
         self.statusBar().insertPermanentWidget(0, self.presence_label)
@@ -676,6 +701,65 @@ class MainWindow(QMainWindow):
                 15_000,
             )
         self._server_was_lost = not reachable
+        self._show_offline()
+
+    # --- the copy on this computer, while the server cannot be reached ------------
+
+    def _show_offline(self) -> None:
+        """The strip that offers the copy while the server is away, and says that the
+        copy is shown while it is; hidden otherwise."""
+        from werkleren_desktop.domain.formatting import format_moment
+
+        if not hasattr(self, "offline_banner"):
+            return
+        store = self.store if self.is_open else None
+        copy = store.offline if store is not None else None
+        offer = None
+        if copy is None and store is not None and self._server_was_lost:
+            offer = self.offline.available
+        if copy is not None:
+            self.offline_banner.label.setText(
+                _(
+                    "The server cannot be reached. You are reading the copy of {moment} kept "
+                    "on this computer: nothing can be saved until the server answers again, "
+                    "which is tried every few seconds."
+                ).format(moment=format_moment(copy.made_at))
+            )
+            self.offline_button.setText(_("Try again now"))
+        elif offer is not None:
+            self.offline_banner.label.setText(
+                _(
+                    "The connection to the server was lost; it is tried again. Meanwhile you "
+                    "can read the copy kept on this computer (read-only)."
+                )
+            )
+            self.offline_button.setText(
+                _("Read the copy of {moment}").format(moment=format_moment(offer.made_at))
+            )
+        self.offline_banner.setVisible(copy is not None or offer is not None)
+
+    def _offline_button_clicked(self) -> None:
+        if self.store.offline is not None:
+            self.offline.try_server()
+        else:
+            self.offline.read_copy()
+
+    def _went_offline(self) -> None:
+        self._watch(self.store)
+        self._show_where(self.store.paths)
+        self._apply_changes_after_absence()
+        self.statusBar().showMessage(
+            _("You are reading the copy kept on this computer; nothing can be saved."), 8000
+        )
+
+    def _back_online(self) -> None:
+        self._server_was_lost = False
+        self._watch(self.store)
+        self._show_where(self.store.paths)
+        self._apply_changes_after_absence()
+        self.statusBar().showMessage(
+            _("The server answers again: you are working on the shared data."), 10_000
+        )
 
     def _apply_changes_after_absence(self) -> None:
         """Back after the connection was lost: what changed meanwhile is unknown, so
@@ -768,6 +852,7 @@ class MainWindow(QMainWindow):
                 assert isinstance(dialog, GuardsUnsaved)
                 dialog.discard()
         self._stop_watching()
+        self.offline.stop()
         self.state.set_geometry(self.saveGeometry())
         self.state.sync()
         self.tasks.wait(10_000)

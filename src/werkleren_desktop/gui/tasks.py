@@ -51,6 +51,11 @@ class TaskRunner(QObject):
         self.synchronous = synchronous
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
+        # work the user did not ask for and need not wait for (a copy of the server's
+        # data, a quiet try to reconnect): one thread of its own, no busy cursor
+        self._aside = QThreadPool(self)
+        self._aside.setMaxThreadCount(1)
+        self._quiet: set[int] = set()
         self._signals = _Signals()
         # The runner lives on the UI thread, so this connection is queued onto it.
         self._signals.finished.connect(self._deliver)
@@ -82,22 +87,42 @@ class TaskRunner(QObject):
         if key is not None:
             self._keys[task_id] = key
             self._newest[key] = task_id
-        if len(self._pending) == 1:
+        if len(self._pending.keys() - self._quiet) == 1:
             self.busy_changed.emit(True)
         self._pool.start(_Task(task_id, work, self._signals))
 
+    def run_aside(
+        self,
+        work: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+        owner: QObject | None = None,
+    ) -> None:
+        """Like ``run``, for work the user is not waiting for: on a thread of its own,
+        so that pages keep loading meanwhile, and without making the window busy."""
+        if self.synchronous:
+            self.run(work, on_done, on_error, owner)
+            return
+        task_id = next(self._ids)
+        self._pending[task_id] = (on_done, on_error, owner)
+        self._quiet.add(task_id)
+        self._aside.start(_Task(task_id, work, self._signals))
+
     @property
     def busy(self) -> bool:
-        return bool(self._pending)
+        return bool(self._pending.keys() - self._quiet)
 
     def wait(self, milliseconds: int = -1) -> bool:
         """Block until running work has finished (at shutdown, in tests)."""
-        return self._pool.waitForDone(milliseconds)
+        done = self._pool.waitForDone(milliseconds)
+        return self._aside.waitForDone(milliseconds) and done
 
     @Slot(int, object, object)
     def _deliver(self, task_id: int, result: object, error: object) -> None:
         callbacks = self._pending.pop(task_id, None)
-        if not self._pending:
+        if task_id in self._quiet:
+            self._quiet.discard(task_id)
+        elif not self.busy:
             self.busy_changed.emit(False)
         key = self._keys.pop(task_id, None)
         if key is not None:

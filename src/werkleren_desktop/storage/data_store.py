@@ -27,6 +27,7 @@ from werkleren_desktop.storage.files import ensure_data_folder
 
 if TYPE_CHECKING:
     from werkleren_desktop.storage.backups import Backup
+    from werkleren_desktop.storage.offline import OfflineCopy
 
 
 @dataclass
@@ -35,6 +36,9 @@ class DataStore:
     engine: Engine
     sessions: SessionFactory
     migration: MigrationResult
+    # the copy of the server's data kept on this computer, shown read-only while the
+    # server cannot be reached (``storage.offline``); None: the data themselves
+    offline: OfflineCopy | None = None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -45,11 +49,35 @@ class DataStore:
     def close(self) -> None:
         self.engine.dispose()
 
+    def read_offline(self, copy: OfflineCopy, engine: Engine) -> None:
+        """Read ``copy`` (opened read-only, as ``engine``) instead of the server, until
+        ``back_online``. The session factory stays the same object, so that the pages
+        and the open forms now read the copy, and a save is refused in a sentence."""
+        server, self.engine, self.offline = self.engine, engine, copy
+        self.sessions.configure(bind=engine)
+        server.dispose()  # its connections are gone; the way back opens anew
+
+    def back_online(self, server: DataStore) -> None:
+        """Work on ``server`` (the server's data, just opened) again instead of the copy.
+        The forms opened meanwhile keep the versions they read from the copy, so a record
+        someone changed since ends in the choice between theirs and what was typed."""
+        copy, self.engine, self.offline = self.engine, server.engine, None
+        self.migration = server.migration
+        self.sessions.configure(bind=server.engine)
+        copy.dispose()
+
     def back_up(self, reason: str = "manual", destination: Path | None = None) -> Backup:
         """A backup of the data now: of the file, or of the server's data as a laptop
         data file; into the backup folder (rotated) unless ``destination`` is named."""
         from werkleren_desktop.storage.backups import Backup, make_backup
 
+        if self.offline is not None:
+            raise UserError(
+                _(
+                    "The server cannot be reached; a backup is made of the server's data "
+                    "once it answers again."
+                )
+            )
         if not self.paths.on_server:
             return make_backup(self.paths, reason, destination=destination)
         from werkleren_desktop.storage.server_copy import backup_server, export_server

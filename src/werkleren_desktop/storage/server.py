@@ -161,8 +161,14 @@ def saved_address(paths: DataPaths) -> ServerAddress | None:
 
 
 def save_address(paths: DataPaths, address: ServerAddress | None) -> None:
-    """Work on ``address`` from now on (None: on this computer again)."""
+    """Work on ``address`` from now on (None: on this computer again). The copy of the
+    server's data kept for reading offline goes when the server or login changes."""
+    from werkleren_desktop.storage.offline import forget_copy
+
+    before = saved_address(paths)
     write_local(paths, "server", address.to_json() if address is not None else None)
+    if before is not None and (address is None or address.keyring_name != before.keyring_name):
+        forget_copy(paths)
 
 
 # --- the password --------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,13 @@ if TYPE_CHECKING:
 CHUNK = 2000
 
 
+class CopyStopped(Exception):  # noqa: N818 - not an error: asked for
+    """The copy was stopped before it was done (the window closed); nothing was kept."""
+
+
+Stop = threading.Event | None  # set: stop the copy at the next chunk
+
+
 def _tables() -> list[Table]:
     from werkleren_desktop.db.models import Base
 
@@ -55,14 +63,18 @@ def _present(connection: Connection, table: Table) -> list[Column[Any]]:
     return [column for column in table.columns if column.name in there]
 
 
-def _rows(connection: Connection, table: Table) -> Iterator[list[dict[str, Any]]]:
+def _rows(
+    connection: Connection, table: Table, stop: Stop = None
+) -> Iterator[list[dict[str, Any]]]:
     query = select(*_present(connection, table)).order_by(*table.primary_key.columns)
     result = connection.execution_options(yield_per=CHUNK).execute(query)
     for chunk in result.mappings().partitions():
+        if stop is not None and stop.is_set():
+            raise CopyStopped
         yield [dict(row) for row in chunk]
 
 
-def copy_rows(source: Connection, target: Connection) -> dict[str, int]:
+def copy_rows(source: Connection, target: Connection, stop: Stop = None) -> dict[str, int]:
     """Every row of every table from ``source`` into the empty ``target``, ids kept;
     returns the number of rows per table."""
     counts: dict[str, int] = {}
@@ -70,7 +82,7 @@ def copy_rows(source: Connection, target: Connection) -> dict[str, int]:
         later = _later_columns(table)
         pointers: list[dict[str, Any]] = []
         counts[table.name] = 0
-        for chunk in _rows(source, table):
+        for chunk in _rows(source, table, stop):
             for row in chunk:
                 if any(row.get(name) is not None for name in later):
                     pointers.append({"key": row["id"], **{name: row[name] for name in later}})
@@ -110,17 +122,21 @@ def _comparable(value: Any) -> Any:
     return value
 
 
-def differences(source: Connection, target: Connection, limit: int = 20) -> list[str]:
+def differences(
+    source: Connection, target: Connection, limit: int = 20, stop: Stop = None
+) -> list[str]:
     """Where ``target`` differs from ``source``: "table row 12, column notes" (never the
     values: they are personal data), "table: 3 rows in the source, 2 in the copy"."""
     found: list[str] = []
     for table in _tables():
         keys = [c.name for c in table.primary_key.columns]
         theirs = {
-            tuple(row[k] for k in keys): row for chunk in _rows(target, table) for row in chunk
+            tuple(row[k] for k in keys): row
+            for chunk in _rows(target, table, stop)
+            for row in chunk
         }
         ours = 0
-        for chunk in _rows(source, table):
+        for chunk in _rows(source, table, stop):
             for row in chunk:
                 ours += 1
                 key = tuple(row[k] for k in keys)
@@ -163,9 +179,9 @@ class CopyResult:
         return sum(self.counts.values())
 
 
-def _checked_copy(source: Connection, target: Connection) -> CopyResult:
-    counts = copy_rows(source, target)
-    problems = differences(source, target)
+def _checked_copy(source: Connection, target: Connection, stop: Stop = None) -> CopyResult:
+    counts = copy_rows(source, target, stop)
+    problems = differences(source, target, stop=stop)
     if problems:
         raise UserError(
             _("The copy does not match the data, so it was not kept: {problems}").format(
@@ -175,9 +191,10 @@ def _checked_copy(source: Connection, target: Connection) -> CopyResult:
     return CopyResult(counts)
 
 
-def export_server(engine: Engine, out: Path) -> CopyResult:
+def export_server(engine: Engine, out: Path, stop: Stop = None) -> CopyResult:
     """The server's data as a laptop data file at ``out`` (a new file, written whole or
-    not at all), of the same schema, that passes ``werkleren check``."""
+    not at all), of the same schema, that passes ``werkleren check``. ``stop``, once
+    set, ends the copy at its next chunk (CopyStopped), leaving ``out`` as it was."""
     from werkleren_desktop.db.engine import make_engine
     from werkleren_desktop.db.migrate import current_revision, upgrade_database
     from werkleren_desktop.storage.data_store import open_data_folder
@@ -195,7 +212,7 @@ def export_server(engine: Engine, out: Path) -> CopyResult:
             try:
                 upgrade_database(empty, None, None, target=revision)
                 with empty.begin() as target:
-                    result = _checked_copy(source, target)
+                    result = _checked_copy(source, target, stop)
             finally:
                 empty.dispose()
         finally:
@@ -235,7 +252,8 @@ def backup_server(
 
 def backup_at_start_server(store: DataStore, now: dt.datetime | None = None) -> Backup | None:
     """The daily backup at start, on the administrator's computer only: a manager's
-    laptop keeps no copy of everyone's data."""
+    laptop keeps no backups of everyone's data (only the copy to read offline, which its
+    user can turn off: ``storage.offline``)."""
     from werkleren_desktop.storage.backups import AUTO_EVERY, list_backups
     from werkleren_desktop.storage.server_admin import is_administrator
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -25,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from werkleren_desktop.domain.formatting import format_moment
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import ErrorLabel, hint, name_for_screen_readers, paragraph
 from werkleren_desktop.i18n import _
 from werkleren_desktop.paths import DataPaths
+from werkleren_desktop.storage.offline import keeps_copy, set_keeps_copy
 from werkleren_desktop.storage.server import (
     DEFAULT_PORT,
     ServerAddress,
@@ -42,6 +45,7 @@ from werkleren_desktop.storage.server import (
 
 if TYPE_CHECKING:
     from werkleren_desktop.storage.data_store import DataStore
+    from werkleren_desktop.storage.offline import OfflineCopy
 
 TLS_CHOICES: tuple[tuple[Tls, Callable[[], str]], ...] = (
     (Tls.VERIFY, lambda: _("Encrypted, the server checked (recommended)")),
@@ -59,10 +63,12 @@ def open_shared(paths: DataPaths, address: ServerAddress, password: str) -> Data
 
 class ConnectionDialog(QDialog):
     """``connected`` carries the server's data, opened; ``local_chosen`` asks for the
-    data on this computer instead (offered when the server cannot be reached at start)."""
+    data on this computer instead, ``copy_chosen`` for the copy of the server's data this
+    computer keeps (both offered when the server cannot be reached at start)."""
 
     connected = Signal(object)
     local_chosen = Signal()
+    copy_chosen = Signal()
 
     def __init__(
         self,
@@ -72,6 +78,7 @@ class ConnectionDialog(QDialog):
         address: ServerAddress | None = None,
         problem: str = "",
         offer_local: bool = False,
+        offer_copy: OfflineCopy | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Shared server"))
@@ -93,6 +100,14 @@ class ConnectionDialog(QDialog):
         self.keyring = keyring_works()
         self.remember_box.setChecked(self.keyring)
         self.remember_box.setEnabled(self.keyring)
+        self.copy_box = QCheckBox(_("Keep a copy to read when the server is out of reach"))
+        self.copy_box.setToolTip(
+            _(
+                "Every quarter of an hour while connected, in the data folder, readable by "
+                "you only; removed when you turn this off or work on another server."
+            )
+        )
+        self.copy_box.setChecked(keeps_copy(paths))
         self.tls_box = QComboBox()
         for tls, label in TLS_CHOICES:
             self.tls_box.addItem(label(), tls)
@@ -123,6 +138,7 @@ class ConnectionDialog(QDialog):
         form.addRow("", self.remember_box)
         form.addRow(_("Connection"), self.tls_box)
         form.addRow(_("Certificate"), ca_row)
+        form.addRow("", self.copy_box)
         self.error_label = ErrorLabel()
         self.buttons = QDialogButtonBox()
         self.connect_button = self.buttons.addButton(
@@ -136,6 +152,20 @@ class ConnectionDialog(QDialog):
             )
             self.local_button.setAutoDefault(False)
             self.local_button.clicked.connect(self._choose_local)
+        self.copy_button: QPushButton | None = None
+        self.copy_hint: QLabel | None = None
+        if offer_copy is not None:
+            self.copy_button = self.buttons.addButton(
+                _("Read the copy"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.copy_button.setAutoDefault(False)
+            self.copy_button.clicked.connect(self._choose_copy)
+            self.copy_hint = hint(
+                _(
+                    "This computer keeps a copy of the server's data of {moment}: you can "
+                    "read it meanwhile; nothing can be saved until the server answers again."
+                ).format(moment=format_moment(offer_copy.made_at))
+            )
         self.cancel_button = self.buttons.addButton(
             _("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
         )
@@ -164,6 +194,8 @@ class ConnectionDialog(QDialog):
                 )
             )
         layout.addWidget(self.error_label)
+        if self.copy_hint is not None:
+            layout.addWidget(self.copy_hint)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(600)
         self.connect_button.setDefault(True)  # now that the button is in the dialog
@@ -196,12 +228,13 @@ class ConnectionDialog(QDialog):
             self.ca_edit.setText(chosen)
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in [*self.fields.values(), self.tls_box, self.remember_box]:
+        for widget in [*self.fields.values(), self.tls_box, self.remember_box, self.copy_box]:
             widget.setEnabled(not busy and (widget is not self.remember_box or self.keyring))
         self.connect_button.setEnabled(not busy)
         self.connect_button.setText(_("Connecting…") if busy else _("Connect"))
-        if self.local_button is not None:
-            self.local_button.setEnabled(not busy)
+        for button in (self.local_button, self.copy_button):
+            if button is not None:
+                button.setEnabled(not busy)
 
     def show_problem(self, error: UserError) -> None:
         self.error_label.show_message(str(error))
@@ -239,6 +272,7 @@ class ConnectionDialog(QDialog):
             save_password(address, password)
         else:
             forget_password(address)
+        set_keeps_copy(self.paths, self.copy_box.isChecked())
         self.store = store
         self.connected.emit(store)
         self.accept()
@@ -258,6 +292,10 @@ class ConnectionDialog(QDialog):
 
     def _choose_local(self) -> None:
         self.local_chosen.emit()
+        self.reject()
+
+    def _choose_copy(self) -> None:
+        self.copy_chosen.emit()
         self.reject()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
