@@ -35,13 +35,65 @@ class SessionFactory(sessionmaker[Session]):
     lets a transaction that reads and then writes fail at once ("in use") when another
     connection wrote in between, however long it would wait; this way it waits for the
     other writer instead, up to the busy timeout. The window saves on its own thread
-    while exports and loads run in the background, so this happens."""
+    while exports and loads run in the background, so this happens.
+
+    On a server, a session to read sends its statements without a transaction around
+    them (autocommit): a transaction would add a BEGIN and a ROLLBACK, two round trips
+    to the server per session, which across a network are most of a page's time. In
+    PostgreSQL's READ COMMITTED every statement sees the data as of its own start either
+    way, so nothing is read differently. Such a session refuses to write."""
+
+    def __call__(self, **local_kw: Any) -> Session:
+        bind = local_kw.get("bind", self.kw.get("bind"))
+        if "bind" not in local_kw and isinstance(bind, Engine):
+            local_kw["bind"] = _reading(bind)
+        return super().__call__(**local_kw)
+
+    def _writing(self) -> Session:
+        return super().__call__()
 
     @contextlib.contextmanager
     def begin(self) -> Iterator[Session]:
-        with self() as session, session.begin():
+        with self._writing() as session, session.begin():
             session.connection(execution_options={WRITE_AT_ONCE: True})
             yield session
+
+    @contextlib.contextmanager
+    def trial(self) -> Iterator[Session]:
+        """A session that writes in a transaction that is always rolled back: to see
+        what a change would do without making it."""
+        with self._writing() as session:
+            session.begin()
+            session.connection(execution_options={WRITE_AT_ONCE: True})
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+
+_READING: weakref.WeakKeyDictionary[Engine, Engine] = weakref.WeakKeyDictionary()
+
+
+def _reading(engine: Engine) -> Engine:
+    """The engine that sessions to read use: on a server, one in autocommit that
+    refuses to change data; elsewhere the engine itself."""
+    if engine.dialect.name != "postgresql":
+        return engine
+    reading = _READING.get(engine)
+    if reading is None:
+        reading = engine.execution_options(isolation_level="AUTOCOMMIT")
+        event.listen(reading, "before_cursor_execute", _refuse_writes)
+        _READING[engine] = reading
+    return reading
+
+
+def _refuse_writes(
+    _connection: Any, _cursor: Any, _statement: str, _params: Any, context: Any, _many: bool
+) -> None:
+    # without a transaction each statement would be kept at once: a change made in a
+    # session meant for reading is a mistake in the program, never half-kept
+    if context is not None and (context.isinsert or context.isupdate or context.isdelete):
+        raise RuntimeError("a session to read was asked to change data; use sessions.begin()")
 
 
 def changed_elsewhere_sentence() -> str:
@@ -227,8 +279,11 @@ def make_engine(url: str, *, read_only: bool = False, **kwargs: Any) -> Engine:
         return engine
     connect_args = dict(kwargs.pop("connect_args", {}))
     if url.startswith("postgresql"):
+        # JIT compiling pays for queries of seconds; the program's take milliseconds, and
+        # compiling one of them took 17 ms (the cycles' turnout on the large demo)
         options = (
             f"-c lock_timeout={SERVER_LOCK_TIMEOUT} -c statement_timeout={SERVER_STATEMENT_TIMEOUT}"
+            " -c jit=off"
         )
         connect_args["options"] = f"{connect_args.get('options', '')} {options}".strip()
         # who else is connected: the server lists programs by this name (never data)

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from werkleren_desktop.db.engine import SessionFactory
@@ -536,47 +536,58 @@ def list_cycles(database: SessionFactory, group_id: int | None = None) -> list[C
         .join(spans, spans.c.cycle_id == WeekCycle.id)
     )
     # turnout: present over expected, over the sessions with attendance recorded; expected
-    # is the group's members on the session's day (or the marks, when more were marked)
-    day = func.date(CycleSession.starts_at)
-    members = (
-        select(func.count(GroupMembership.id))
-        .where(
-            GroupMembership.group_id == WeekCycle.group_id,
-            GroupMembership.joined <= day,
-            or_(GroupMembership.left_on.is_(None), GroupMembership.left_on >= day),
-        )
-        .correlate(WeekCycle, CycleSession)
-        .scalar_subquery()
-    )
+    # is the group's members on the session's day (or the marks, when more were marked).
+    # Marks and members are counted per session in two grouped queries joined afterwards
+    # (a subquery per session made the server count the members six thousand times)
     per_session = (
         select(
+            CycleSession.id.label("session_id"),
             CycleSession.cycle_id.label("cycle_id"),
             func.count(Attendance.id).label("marks"),
             func.count(Attendance.id)
             .filter(Attendance.status == AttendanceStatus.PRESENT)
             .label("present"),
-            members.label("members"),
         )
-        .join(WeekCycle, WeekCycle.id == CycleSession.cycle_id)
         .join(Attendance, Attendance.session_id == CycleSession.id)
         .where(CycleSession.cancelled.is_(False))
-        .group_by(
-            CycleSession.id, CycleSession.cycle_id, CycleSession.starts_at, WeekCycle.group_id
+        .group_by(CycleSession.id, CycleSession.cycle_id)
+    )
+    day = func.date(CycleSession.starts_at)
+    members_per_session = (
+        select(CycleSession.id.label("session_id"), func.count(GroupMembership.id).label("members"))
+        .join(WeekCycle, WeekCycle.id == CycleSession.cycle_id)
+        .join(
+            GroupMembership,
+            and_(
+                GroupMembership.group_id == WeekCycle.group_id,
+                GroupMembership.joined <= day,
+                or_(GroupMembership.left_on.is_(None), GroupMembership.left_on >= day),
+            ),
         )
+        .where(CycleSession.cancelled.is_(False))
+        .where(select(Attendance.id).where(Attendance.session_id == CycleSession.id).exists())
+        .group_by(CycleSession.id)
     )
     if group_id is not None:
         query = query.where(WeekCycle.group_id == group_id)
-        per_session = per_session.where(WeekCycle.group_id == group_id)
+        in_group = CycleSession.cycle_id.in_(
+            select(WeekCycle.id).where(WeekCycle.group_id == group_id)
+        )
+        per_session = per_session.where(in_group)
+        members_per_session = members_per_session.where(WeekCycle.group_id == group_id)
     recorded = per_session.subquery()
-    marks = select(
-        recorded.c.cycle_id,
-        func.sum(
-            case(
-                (recorded.c.members > recorded.c.marks, recorded.c.members), else_=recorded.c.marks
-            )
-        ),
-        func.sum(recorded.c.present),
-    ).group_by(recorded.c.cycle_id)
+    counted = members_per_session.subquery()
+    members = func.coalesce(counted.c.members, 0)
+    marks = (
+        select(
+            recorded.c.cycle_id,
+            func.sum(case((members > recorded.c.marks, members), else_=recorded.c.marks)),
+            func.sum(recorded.c.present),
+        )
+        .select_from(recorded)
+        .outerjoin(counted, counted.c.session_id == recorded.c.session_id)
+        .group_by(recorded.c.cycle_id)
+    )
     with database() as db:
         turnout = {cycle_id: (int(n), int(present)) for cycle_id, n, present in db.execute(marks)}
         rows = [

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, delete, func, select, text, update
 from sqlalchemy.orm import Session, selectinload
 
-from werkleren_desktop.db.engine import WRITE_AT_ONCE, SessionFactory
+from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
     Agreement,
     Attendance,
@@ -503,17 +503,12 @@ def plan_erasure(
 ) -> ErasurePlan:
     """What erasing the person would remove and change, without changing anything: the
     erasure is carried out in a transaction that is then rolled back."""
-    with database() as db:
-        db.begin()
-        db.connection(execution_options={WRITE_AT_ONCE: True})
-        try:
-            person = _get(db, person_id)
-            name = person.full_name
-            certain, offered = _name_terms(person, _other_names(db, person_id))
-            situations, conversations = _remove_own_records(db, person)
-            sure, choose = _mentions(db, certain, offered, drafts)
-        finally:
-            db.rollback()
+    with database.trial() as db:
+        person = _get(db, person_id)
+        name = person.full_name
+        certain, offered = _name_terms(person, _other_names(db, person_id))
+        situations, conversations = _remove_own_records(db, person)
+        sure, choose = _mentions(db, certain, offered, drafts)
     return ErasurePlan(person_id, name, situations, conversations, tuple(sure), tuple(choose))
 
 

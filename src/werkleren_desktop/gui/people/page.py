@@ -275,8 +275,9 @@ class PeoplePage(RecordListPage):
             key=lambda m: full_name_key(m[0]),
         )
         fill_choices(self.manager_box, list(managers), self.manager_box.currentData())
-        self.model.set_people(rows)
-        self._filter()
+        self.model.set_people(
+            rows, self.search.text(), self.status_box.currentData(), self.manager_box.currentData()
+        )
         # in service: started and not left, today (as the home page counts)
         left = sum(1 for r in rows if r.has_left(today))
         later = sum(1 for r in rows if r.in_service > today and not r.has_left(today))

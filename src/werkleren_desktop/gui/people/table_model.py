@@ -53,16 +53,30 @@ class PeopleTableModel(RowsTableModel[PersonRow]):
         self._status = StatusFilter.ACTIVE
         self._manager_id: int | None = None
         self._sort = (0, Qt.SortOrder.AscendingOrder)
+        self._haystacks: dict[int, str] = {}  # a row's searchable text, folded once
 
-    def set_people(self, rows: list[PersonRow]) -> None:
+    def set_people(
+        self,
+        rows: list[PersonRow],
+        search: str | None = None,
+        status: StatusFilter | None = None,
+        manager_id: int | None = None,
+    ) -> None:
+        """Show ``rows``; with a filter, filtered by it at once (one pass, not two)."""
         self.all_rows = rows
+        self._haystacks = {}
+        if search is not None and status is not None:
+            self._set_filter(search, status, manager_id)
         self._refilter()
 
     def set_filter(self, search: str, status: StatusFilter, manager_id: int | None = None) -> None:
+        self._set_filter(search, status, manager_id)
+        self._refilter()
+
+    def _set_filter(self, search: str, status: StatusFilter, manager_id: int | None) -> None:
         self._search = folded(search)  # "sukru" finds Şükrü
         self._status = status
         self._manager_id = manager_id
-        self._refilter()
 
     def _matches(self, row: PersonRow, today: dt.date) -> bool:
         if self._status is StatusFilter.ACTIVE and row.has_left(today):
@@ -71,7 +85,12 @@ class PeopleTableModel(RowsTableModel[PersonRow]):
             return False
         if self._manager_id is not None and row.manager_id != self._manager_id:
             return False
-        haystack = folded(f"{row.full_name} {row.job_title} {row.email} {row.manager_name}")
+        if not self._search:
+            return True
+        haystack = self._haystacks.get(row.id)
+        if haystack is None:
+            haystack = folded(f"{row.full_name} {row.job_title} {row.email} {row.manager_name}")
+            self._haystacks[row.id] = haystack
         return all(word in haystack for word in self._search.split())
 
     def _refilter(self) -> None:
