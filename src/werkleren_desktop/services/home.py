@@ -45,30 +45,21 @@ def home_summary(database: SessionFactory, today: dt.date) -> HomeSummary | None
     if settings is None:
         return None
     year_start = dt.date(today.year, 1, 1)
-    with database() as db:
-        active = db.scalar(
-            select(func.count(Person.id)).where(
-                Person.in_service <= today,
-                or_(Person.out_of_service.is_(None), Person.out_of_service >= today),
+    employed_today = or_(Person.out_of_service.is_(None), Person.out_of_service >= today)
+    with database() as db:  # one statement: on a server each is a round trip
+        active, later, joined, left = db.execute(
+            select(
+                func.count(Person.id).filter(Person.in_service <= today, employed_today),
+                func.count(Person.id).filter(Person.in_service > today, employed_today),
+                func.count(Person.id).filter(
+                    Person.in_service >= year_start, Person.in_service <= today
+                ),
+                func.count(Person.id).filter(
+                    Person.out_of_service >= year_start, Person.out_of_service <= today
+                ),
             )
-        )
-        later = db.scalar(
-            select(func.count(Person.id)).where(
-                Person.in_service > today,
-                or_(Person.out_of_service.is_(None), Person.out_of_service >= today),
-            )
-        )
-        joined = db.scalar(
-            select(func.count(Person.id)).where(
-                Person.in_service >= year_start, Person.in_service <= today
-            )
-        )
-        left = db.scalar(
-            select(func.count(Person.id)).where(
-                Person.out_of_service >= year_start, Person.out_of_service <= today
-            )
-        )
-    budget_rows = budgets(database, today.year)
+        ).one()
+    budget_rows = budgets(database, today.year, settings)
     cycles = cycle_spans(database, today.year)
     closed = []
     for day in settings.work_calendar().closed_days(

@@ -384,10 +384,7 @@ def measure(database: SessionFactory, period: Period) -> Facts:
 
 def data_years(database: SessionFactory) -> list[int]:
     """The years with learning situations, newest first: periods worth measuring."""
-    with database() as db:
-        # two queries: SQLite reads min() or max() from the index, not both at once
-        first = db.scalar(select(func.min(LearningSituation.occurred_on)))
-        last = db.scalar(select(func.max(LearningSituation.occurred_on)))
-    if first is None or last is None:
-        return []
-    return list(range(last.year, first.year - 1, -1))
+    from werkleren_desktop.services.situations import situation_years
+
+    years = situation_years(database)
+    return [] if years is None else list(range(years[1], years[0] - 1, -1))

@@ -320,11 +320,13 @@ def _order_key(order: SituationOrder) -> SQLColumnExpression[Any]:
 
 def situation_years(database: SessionFactory) -> tuple[int, int] | None:
     """The first and the last year with a situation logged, or None for an empty log."""
+    # each in a subquery of its own: SQLite reads min() or max() from the index, not
+    # both at once; one statement all the same (on a server, one round trip)
+    first = select(func.min(LearningSituation.occurred_on)).scalar_subquery()
+    last = select(func.max(LearningSituation.occurred_on)).scalar_subquery()
     with database() as db:
-        # two queries: SQLite reads min() or max() from the index, not both at once
-        first = db.scalar(select(func.min(LearningSituation.occurred_on)))
-        last = db.scalar(select(func.max(LearningSituation.occurred_on)))
-    return None if first is None or last is None else (first.year, last.year)
+        earliest, latest = db.execute(select(first, last)).one()
+    return None if earliest is None or latest is None else (earliest.year, latest.year)
 
 
 COUNT_CAP = 1000  # a search of one or two letters counts its matches up to here

@@ -22,6 +22,7 @@ from werkleren_desktop.domain.constants import (
     TrainingStatus,
 )
 from werkleren_desktop.domain.conversations import add_months
+from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.domain.people import full_name
 from werkleren_desktop.domain.training import TrainingInput, check_year
 from werkleren_desktop.errors import UserError, ValidationError
@@ -253,9 +254,12 @@ def set_budget(database: SessionFactory, person_id: int, year: int, cents: int |
         )
 
 
-def budgets(database: SessionFactory, year: int) -> list[BudgetRow]:
-    """Budget, spending and reservations of everyone employed at some point in the year."""
-    settings = load_settings(database)
+def budgets(
+    database: SessionFactory, year: int, settings: OrganisationSettings | None = None
+) -> list[BudgetRow]:
+    """Budget, spending and reservations of everyone employed at some point in the year
+    (``settings``: the organisation's, when the caller has read them already)."""
+    settings = settings or load_settings(database)
     default = settings.default_training_budget_cents if settings else 0
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     with database() as db:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -363,16 +364,18 @@ class TrainingPage(RecordListPage):
             self.year_box.setCurrentIndex(1)  # this year
             self.year_box.blockSignals(False)
         year = self.year()
-        self.load(
-            lambda: (
+
+        def work() -> tuple[Any, ...]:
+            settings = load_settings(self.sessions)  # once: the budgets need them too
+            return (
                 list_trainings(self.sessions, year),
-                budgets(self.sessions, year),
+                budgets(self.sessions, year, settings),
                 expiring_certificates(self.sessions, today),
                 list_people(self.sessions),
-                load_settings(self.sessions),
-            ),
-            self._loaded,
-        )
+                settings,
+            )
+
+        self.load(work, self._loaded)
 
     def _loaded(
         self,
