@@ -489,3 +489,59 @@ def test_a_restored_draft_shows_the_question_it_answered(page, qtbot) -> None:
     assert not edit.isVisibleTo(dialog)
     dialog.restore_draft({"answers": [[label, "Voortaan bellen we terug."]], "consulted": []})
     assert edit.isVisibleTo(dialog) and edit.toPlainText() == "Voortaan bellen we terug."
+
+
+def test_a_resumed_draft_of_a_record_changed_since_opens_the_choice(
+    page, qtbot, store, make_window
+) -> None:
+    """A draft is kept with the version it was read at: after a crash, someone changed
+    the situation; resuming and saving does not put the old title back silently."""
+    from dataclasses import replace
+
+    from werkleren_desktop.gui.dialogs.conflict import ConflictDialog
+    from werkleren_desktop.services.situations import (
+        SituationInput,
+        read_situation,
+        save_situation,
+    )
+
+    situation = save_situation(
+        store.sessions,
+        SituationInput(D(2026, 11, 20), "Lek bij de klant", SituationKind.IMPROVE, (1,)),
+        TODAY,
+    )
+    page.refresh()
+    page.select_record(situation)
+    page.edit_situation()
+    dialog = page.dialog
+    type_text(qtbot, dialog.description, "Koppeling was niet aangedraaid.")
+    dialog.keep_draft()
+    dialog.hide()  # the program dies with the form open
+
+    stored, stamp = read_situation(store.sessions, situation)  # meanwhile, elsewhere
+    save_situation(
+        store.sessions,
+        replace(stored, title="Lekkage bij de klant"),
+        TODAY,
+        situation,
+        stamp.version,
+    )
+
+    window = make_window()
+    window.show_area("situations")
+    page2 = window.situations_page
+    qtbot.mouseClick(page2.draft_banner.resume_button, Qt.MouseButton.LeftButton)
+    resumed = page2.dialog
+    assert resumed.description.toPlainText() == "Koppeling was niet aangedraaid."
+    qtbot.mouseClick(resumed.save_button, Qt.MouseButton.LeftButton)
+    conflict = resumed.conflict
+    assert isinstance(conflict, ConflictDialog) and conflict.isVisible()
+    rows = {c.key: c for c in conflict.changes}
+    assert rows["title"].theirs_changed and not rows["title"].mine_changed
+    assert rows["description"].mine_changed and not rows["description"].theirs_changed
+    assert conflict.theirs_buttons["title"].isChecked()  # their new title, my description
+    qtbot.mouseClick(conflict.merge_button, Qt.MouseButton.LeftButton)
+    assert not resumed.isVisible()
+    merged = get_situation(store.sessions, situation)
+    assert merged.title == "Lekkage bij de klant"
+    assert merged.description == "Koppeling was niet aangedraaid."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from werkleren_desktop.storage.drafts import DraftStore
@@ -31,3 +32,26 @@ def test_an_unreadable_draft_is_set_aside_not_deleted(tmp_path: Path) -> None:
     (folder / "situation.json").write_text('{"format": 1, "state": ', encoding="utf-8")
     assert DraftStore(folder).load("situation") is None
     assert (folder / "situation.unreadable").read_text(encoding="utf-8").startswith('{"format"')
+
+
+def test_a_draft_keeps_the_version_and_fields_it_read_and_an_erasure_cleans_both(
+    tmp_path: Path,
+) -> None:
+    from werkleren_desktop.storage.drafts import READ
+
+    drafts = DraftStore(tmp_path)
+    read = {"title": "Lek bij Anouk", "day": dt.date(2026, 11, 20), "people": (1, 2)}
+    drafts.save("situation", 7, {"title": "Lek bij Anouk thuis"}, version=3, read=read)
+    draft = drafts.load("situation")
+    assert draft is not None
+    assert (draft.record_id, draft.version) == (7, 3)
+    assert draft.read == {"title": "Lek bij Anouk", "day": "2026-11-20", "people": [1, 2]}
+    [(kind, searched)] = drafts.all_states()
+    assert searched[READ]["title"] == "Lek bij Anouk"  # an erasure searches what was read too
+    cleaned = {"title": "Lek bij A. thuis", READ: {**searched[READ], "title": "Lek bij A."}}
+    drafts.replace_state(kind, cleaned)
+    again = drafts.load("situation")
+    assert again is not None
+    assert again.state == {"title": "Lek bij A. thuis"}
+    assert again.read is not None and again.read["title"] == "Lek bij A."
+    assert (again.version, again.saved_at) == (3, draft.saved_at)

@@ -7,6 +7,7 @@ and ``part_text``."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtWidgets import (
@@ -60,6 +61,18 @@ def part_value(widget: QWidget) -> object:
     if isinstance(widget, QAbstractButton):
         return widget.isChecked()
     raise TypeError(f"no part value for {type(widget).__name__}")
+
+
+def canonical(value: object) -> str:
+    """A part's value as text that compares the same after a trip through a draft's
+    JSON (a date and its ISO text, a tuple and a list)."""
+    return json.dumps(value, default=str, sort_keys=True, ensure_ascii=False)
+
+
+def as_json(values: dict[str, object]) -> dict[str, Any]:
+    """Part values as a draft keeps them."""
+    loaded: dict[str, Any] = json.loads(canonical(values))
+    return loaded
 
 
 def part_text(widget: QWidget) -> str:

@@ -26,11 +26,17 @@ from werkleren_desktop.db.engine import SessionFactory, changed_elsewhere_senten
 from werkleren_desktop.errors import EditConflictError, UserError, ValidationError
 from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.dialogs.conflict import Choice, ConflictDialog, PartChange
-from werkleren_desktop.gui.form_parts import part_text, part_value, set_part_value
+from werkleren_desktop.gui.form_parts import (
+    as_json,
+    canonical,
+    part_text,
+    part_value,
+    set_part_value,
+)
 from werkleren_desktop.gui.widgets import ErrorLabel, OptionalDate, hint, name_for_screen_readers
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.versions import Stamp, my_login
-from werkleren_desktop.storage.drafts import DraftStore
+from werkleren_desktop.storage.drafts import Draft, DraftStore
 from werkleren_desktop.storage.server_watch import EVERY_ROW, Change
 
 DRAFT_INTERVAL_MS = 2000  # a crash loses at most the last two seconds of typing
@@ -115,12 +121,30 @@ class FormDialog(QDialog):
     def restore_draft(self, state: dict[str, Any]) -> None:
         """Fill the form from ``draft_state``'s values; the form then counts as changed."""
 
+    def resume_from(self, draft: Draft) -> None:
+        """Fill the form from a draft kept earlier. It goes on from the version the draft
+        was read at: if the record changed since, saving opens the choice between what
+        was typed then and what is stored now."""
+        self.restore_draft(draft.state)
+        if self._draft_record is None or draft.record_id != self._draft_record:
+            return  # a new record, or one that is gone: nothing to compare with
+        if draft.version is not None:
+            self.version = draft.version
+        if draft.read is not None:
+            self._initial_parts = dict(draft.read)
+
     def keep_draft(self) -> None:
         if self._drafts is None:
             return
         try:
             if self.has_unsaved_changes():
-                self._drafts.save(self._draft_kind, self._draft_record, self.draft_state())
+                self._drafts.save(
+                    self._draft_kind,
+                    self._draft_record,
+                    self.draft_state(),
+                    self.version,
+                    as_json(self._initial_parts),
+                )
             else:
                 self._drafts.discard(self._draft_kind)
         except (UserError, OSError) as error:
@@ -238,8 +262,9 @@ class FormDialog(QDialog):
         for key, widget in mine.items():
             if key not in theirs:  # a field the stored record no longer fills (a question)
                 continue
-            base, now = self._initial_parts.get(key), part_value(widget)
-            other_value = theirs[key][0]
+            # compared as text: the base may come from a draft's JSON
+            base = canonical(self._initial_parts.get(key))
+            now, other_value = canonical(part_value(widget)), canonical(theirs[key][0])
             if now != other_value:
                 changes.append(
                     PartChange(

@@ -319,7 +319,7 @@ class ScansPage(RecordListPage):
         if self.drafts is not None:
             dialog.keep_drafts(self.drafts, SCAN_FORM_DRAFT, response_id)
         if draft is not None:
-            dialog.restore_draft(draft.state)
+            dialog.resume_from(draft)
         message = _("Form saved.") if response_id is None else _("Changes saved.")
 
         def saved() -> None:

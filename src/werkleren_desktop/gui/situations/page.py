@@ -337,7 +337,7 @@ class SituationsPage(RecordListPage):
                 situation = None  # removed meanwhile: what was typed becomes a new one
         record_id = draft.record_id if situation is not None else None
         dialog = self._dialog(situation, record_id)
-        dialog.restore_draft(draft.state)
+        dialog.resume_from(draft)
         self._open_dialog(dialog, _("Learning situation saved."))
 
     # --- loading ------------------------------------------------------------------
