@@ -362,3 +362,62 @@ def test_the_calendar_file_s_organiser_and_reminder(window, qtbot, store) -> Non
     save(qtbot, dialog)
     stored = load_settings(store.sessions)
     assert stored is not None and stored.calendar_alarm_minutes is None
+
+
+# --- another manager saved the settings while the form was open (#28) -------------------
+
+
+def save_elsewhere(store, **changes) -> None:
+    """Another manager's save, made from the settings as stored then."""
+    from dataclasses import replace
+
+    from werkleren_desktop.services.organisation import read_settings, save_settings
+
+    settings, stamp = read_settings(store.sessions)
+    assert settings is not None
+    save_settings(store.sessions, replace(settings, **changes), None, stamp.version)
+
+
+def test_settings_changed_meanwhile_are_merged_field_by_field(window, qtbot, store) -> None:
+    from werkleren_desktop.gui.dialogs.conflict import ConflictDialog
+
+    dialog = open_dialog(window)
+    clear_and_type(qtbot, dialog.name_edit, "Bakkerij De Korenschoof B.V.")
+    save_elsewhere(store, email="info@korenschoof.nl", retention_months=36)
+    save(qtbot, dialog)
+    conflict = dialog.conflict
+    assert isinstance(conflict, ConflictDialog) and conflict.isVisible()
+    rows = {c.key: c for c in conflict.changes}
+    assert set(rows) == {"name", "email", "retention_months"}
+    assert rows["name"].label == "Naam" and rows["name"].mine_changed
+    assert rows["email"].theirs == "info@korenschoof.nl" and rows["email"].theirs_changed
+    assert rows["retention_months"].theirs == "36 maanden"
+    assert conflict.mine_buttons["name"].isChecked()
+    assert conflict.theirs_buttons["email"].isChecked()
+    qtbot.mouseClick(conflict.merge_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    stored = load_settings(store.sessions)
+    assert stored is not None
+    assert stored.name == "Bakkerij De Korenschoof B.V."
+    assert (stored.email, stored.retention_months) == ("info@korenschoof.nl", 36)
+    assert window.settings.email == "info@korenschoof.nl"  # the window shows the merge
+
+
+def test_the_same_setting_changed_by_both_is_chosen_or_taken_from_the_other(
+    window, qtbot, store
+) -> None:
+    dialog = open_dialog(window)
+    clear_and_type(qtbot, dialog.name_edit, "Korenschoof")
+    save_elsewhere(store, name="De Korenschoof")
+    save(qtbot, dialog)
+    conflict = dialog.conflict
+    assert conflict is not None
+    [row] = conflict.changes
+    assert row.both_changed and (row.mine, row.theirs) == ("Korenschoof", "De Korenschoof")
+    qtbot.mouseClick(conflict.theirs_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.name_edit.text() == "De Korenschoof"
+    assert "van u is niets opgeslagen" in dialog.error_label.text()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert window.settings.name == "De Korenschoof"  # the other's, now shown everywhere
+    assert window.windowTitle().startswith("De Korenschoof")

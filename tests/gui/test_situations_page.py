@@ -498,12 +498,9 @@ def test_a_resumed_draft_of_a_record_changed_since_opens_the_choice(
     the situation; resuming and saving does not put the old title back silently."""
     from dataclasses import replace
 
+    from werkleren_desktop.domain.situations import SituationInput
     from werkleren_desktop.gui.dialogs.conflict import ConflictDialog
-    from werkleren_desktop.services.situations import (
-        SituationInput,
-        read_situation,
-        save_situation,
-    )
+    from werkleren_desktop.services.situations import read_situation, save_situation
 
     situation = save_situation(
         store.sessions,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from werkleren_desktop.domain.calendar import (
     DEFAULT_CLOSED_HOLIDAYS,
@@ -153,6 +153,10 @@ class OrganisationSettings:
             liberation_day=self.liberation_day,
             closing_periods=tuple(p.span() for p in self.closing_periods),
         )
+
+
+# the settings compared field by field when two managers changed them at once
+SETTING_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(OrganisationSettings))
 
 
 def check_alarm_minutes(minutes: int) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.bring_back import BringBack
 from werkleren_desktop.gui.contracts import GuardsUnsaved, Navigates, Refreshable, Says
@@ -778,15 +779,36 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         from werkleren_desktop.gui.dialogs.settings import SettingsDialog
+        from werkleren_desktop.services.organisation import read_settings
 
         if self.settings is None:
             return
+        try:  # as stored now (another manager may have changed them), with the version
+            settings, stamp = read_settings(self.store.sessions)
+        except UserError as error:
+            prompts.show_error(self, _("Settings"), str(error))
+            return
         dialog = SettingsDialog(
-            self.store.sessions, self.settings, self, self.today, self.store.paths
+            self.store.sessions,
+            settings or self.settings,
+            self,
+            self.today,
+            self.store.paths,
+            stamp,
         )
         dialog.saved.connect(self._settings_saved)
+        dialog.rejected.connect(lambda: self._settings_taken(dialog))
         dialog.open()
         self.settings_dialog = dialog
+
+    def _settings_taken(self, dialog: QDialog) -> None:
+        """The settings form was closed after taking another manager's settings: the
+        window shows them too."""
+        from werkleren_desktop.gui.dialogs.settings import SettingsDialog
+
+        if isinstance(dialog, SettingsDialog) and dialog.took_theirs:
+            self.settings = dialog.original
+            self._build(self.current_area())
 
     def _settings_saved(self, settings: OrganisationSettings) -> None:
         language_changed = settings.language != current_language()

@@ -11,6 +11,7 @@ from werkleren_desktop.domain.organisation import ClosingPeriodInput, Organisati
 from werkleren_desktop.domain.situations import QuestionRow
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
+from werkleren_desktop.services.versions import Stamp
 
 
 def _organisation(db: Session) -> Organisation | None:
@@ -82,21 +83,36 @@ def add_organisation(db: Session, settings: OrganisationSettings) -> None:
     _apply(db, organisation, settings)
 
 
+def read_settings(database: SessionFactory) -> tuple[OrganisationSettings | None, Stamp]:
+    """The settings as the settings form edits them, with the version read."""
+    from werkleren_desktop.services.versions import UNREAD, stamp_of
+
+    with database() as db:
+        organisation = _organisation(db)
+        stamp = stamp_of(organisation) if organisation is not None else UNREAD
+        return _settings_from(db), stamp
+
+
 def save_settings(
     database: SessionFactory,
     settings: OrganisationSettings,
     questions: list[QuestionRow] | None = None,
+    version: int | None = None,
 ) -> OrganisationSettings:
     """Store changed settings, and the guiding questions when given, in one
-    transaction: both or neither. Returns the settings as stored."""
+    transaction: both or neither. Returns the settings as stored. ``version`` is the
+    version the form read: EditConflictError when someone else saved since."""
     from werkleren_desktop.services.situations import store_questions
+    from werkleren_desktop.services.versions import refuse_if_changed, touch
 
     settings = settings.validated()
     with database.begin() as db:
         organisation = _organisation(db)
         if organisation is None:
             raise UserError(_("There is no organisation yet; start one first."))
+        refuse_if_changed(organisation, version)
         _apply(db, organisation, settings)
+        touch(organisation)  # the closing days are rows of their own: a change all the same
         if questions is not None:
             store_questions(db, questions)
     return settings

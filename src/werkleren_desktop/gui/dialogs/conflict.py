@@ -155,10 +155,15 @@ class ConflictDialog(QDialog):
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # every choice in sight when there are few; a long form's scrolls (a laptop)
         area.setMinimumHeight(min(table.sizeHint().height() + 8, 380))
+        # as wide as the choices, which never scroll sideways (a screen's width at most:
+        # gui/screen_fit.py); the vertical scroll bar's room kept beside them
+        bar = area.verticalScrollBar().sizeHint().width()
+        area.setMinimumWidth(min(table.sizeHint().width() + bar + 4, 1100))
         layout.addWidget(area, 1)
         layout.addWidget(buttons)
         name_for_screen_readers(self, self.windowTitle())
-        self.setMinimumWidth(640)
+        # at least as wide as its choices (an explicit minimum would override theirs)
+        self.resize(max(640, self.sizeHint().width()), self.sizeHint().height())
         first = next(iter(self.mine_buttons.values()), None)
         if first is not None:
             first.setFocus()

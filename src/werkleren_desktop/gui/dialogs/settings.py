@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.domain.organisation import OrganisationSettings
-from werkleren_desktop.domain.situations import clean_questions
-from werkleren_desktop.errors import UserError, ValidationError
+from werkleren_desktop.domain.organisation import SETTING_FIELDS, OrganisationSettings
+from werkleren_desktop.domain.situations import QuestionRow, clean_questions
+from werkleren_desktop.errors import EditConflictError, UserError, ValidationError
 from werkleren_desktop.gui import errors, prompts
+from werkleren_desktop.gui.dialogs.conflict import Choice, ConflictDialog, PartChange
 from werkleren_desktop.gui.dialogs.questions_editor import QuestionsEditor
 from werkleren_desktop.gui.dialogs.settings_tabs import (
     CalendarTab,
@@ -27,10 +29,11 @@ from werkleren_desktop.gui.dialogs.settings_tabs import (
     WeekCycleTab,
 )
 from werkleren_desktop.gui.widgets import ErrorLabel
-from werkleren_desktop.i18n import _
+from werkleren_desktop.i18n import N_, _, n_
 from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.services.organisation import save_settings
+from werkleren_desktop.services.organisation import read_settings, save_settings
 from werkleren_desktop.services.situations import list_questions
+from werkleren_desktop.services.versions import Stamp, my_login
 
 
 class _OnTab:
@@ -94,39 +97,23 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         paths: DataPaths | None = None,
+        stamp: Stamp | None = None,
     ) -> None:
         super().__init__(parent)
         self.sessions = sessions
         self.paths = paths
+        self.today = today
         self.original = settings
+        # the organisation's version as read (None: not compared, a save goes over it)
+        self.version = stamp.version if stamp is not None and stamp.version else None
+        self.conflict: ConflictDialog | None = None
+        self.took_theirs = False  # the other's settings were taken: nothing of ours saved
         self.setWindowTitle(_("Settings"))
         self.setMinimumSize(720, 560)
         self.error_label = ErrorLabel()
-
-        self.organisation_tab = OrganisationTab(self, settings)
-        self.calendar_tab = CalendarTab(self, settings)
-        self.closing_tab = ClosingDaysTab(self, settings, today(), self.calendar_tab.calendar)
-        self.calendar_tab.changed.connect(self.closing_tab.update_preview)
-        self.cycle_tab = WeekCycleTab(self, settings)
         self.questions_editor = QuestionsEditor(list_questions(sessions, include_retired=True))
-        self.conversations_tab = ConversationsTab(self, settings)
-        self.data_tab = DataTab(self, settings, paths) if paths is not None else None
-        self.setting_tabs: list[SettingsTab] = [
-            self.organisation_tab,
-            self.calendar_tab,
-            self.closing_tab,
-            self.cycle_tab,
-            self.conversations_tab,
-        ]
-        if self.data_tab is not None:
-            self.setting_tabs.append(self.data_tab)
-
         self.tabs = QTabWidget()
-        for tab in self.setting_tabs[:4]:
-            self.tabs.addTab(tab, _(tab.title))
-        self.tabs.addTab(self.questions_editor, _("Guiding questions"))
-        for tab in self.setting_tabs[4:]:
-            self.tabs.addTab(tab, _(tab.title))
+        self._build_tabs(settings)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -138,10 +125,41 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        self.closing_tab.update_preview()
         self.organisation_tab.name_edit.setFocus()  # the keyboard starts at the first field
         # every tab in sight, no scroll arrows (the screen caps it: see gui/screen_fit.py)
         self.resize(max(720, self.tabs.tabBar().sizeHint().width() + 40), 600)
+
+    def _build_tabs(self, settings: OrganisationSettings) -> None:
+        """The tabs, filled with ``settings`` (again, when the other's are taken)."""
+        current = self.tabs.currentIndex()
+        while self.tabs.count():
+            old = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if old is not None and old is not self.questions_editor:
+                old.deleteLater()
+        self.organisation_tab = OrganisationTab(self, settings)
+        self.calendar_tab = CalendarTab(self, settings)
+        self.closing_tab = ClosingDaysTab(self, settings, self.today(), self.calendar_tab.calendar)
+        self.calendar_tab.changed.connect(self.closing_tab.update_preview)
+        self.cycle_tab = WeekCycleTab(self, settings)
+        self.conversations_tab = ConversationsTab(self, settings)
+        self.data_tab = DataTab(self, settings, self.paths) if self.paths is not None else None
+        self.setting_tabs: list[SettingsTab] = [
+            self.organisation_tab,
+            self.calendar_tab,
+            self.closing_tab,
+            self.cycle_tab,
+            self.conversations_tab,
+        ]
+        if self.data_tab is not None:
+            self.setting_tabs.append(self.data_tab)
+        for tab in self.setting_tabs[:4]:
+            self.tabs.addTab(tab, _(tab.title))
+        self.tabs.addTab(self.questions_editor, _("Guiding questions"))
+        for tab in self.setting_tabs[4:]:
+            self.tabs.addTab(tab, _(tab.title))
+        self.tabs.setCurrentIndex(max(current, 0))
+        self.closing_tab.update_preview()
 
     def _show_backups(self) -> None:
         if self.data_tab is not None:
@@ -175,6 +193,8 @@ class SettingsDialog(QDialog):
         self.error_label.clear_message()
 
     def has_unsaved_changes(self) -> bool:
+        if self.conflict is not None:
+            return True
         if self.questions_editor.has_changes():
             return True
         try:
@@ -187,25 +207,89 @@ class SettingsDialog(QDialog):
             # both checked before either is stored
             questions = clean_questions(self.questions_editor.rows())
             settings = self.settings_from_form().validated()
-            stored = save_settings(
-                self.sessions, settings, questions if self.questions_editor.has_changes() else None
-            )
+            self._store(settings, questions)
+        except EditConflictError:
+            self.resolve_conflict()
         except ValidationError as error:
             self.show_error(error)
-            return
         except UserError as error:
             self.error_label.show_message(str(error))
-            return
         except Exception as error:  # the dialog stays open with what was entered
             self.error_label.show_message(
                 _("Not saved: {what} What you entered is still here.").format(
                     what=errors.unexpected_sentence(error, errors.log_unexpected(error))
                 )
             )
-            return
+
+    def _store(self, settings: OrganisationSettings, questions: list[QuestionRow]) -> None:
+        stored = save_settings(
+            self.sessions,
+            settings,
+            questions if self.questions_editor.has_changes() else None,
+            self.version,
+        )
         self.original = stored
         self.saved.emit(stored)
         super().accept()
+
+    # --- someone else saved the settings meanwhile -----------------------------------
+
+    def resolve_conflict(self) -> None:
+        """Show, field by field, what the user and the other changed; a field only one
+        of them changed keeps that one's, where both did the user chooses."""
+        mine = self.settings_from_form().validated()
+        theirs, stamp = read_settings(self.sessions)
+        if theirs is None:
+            self.error_label.show_message(_("There is no organisation yet; start one first."))
+            return
+        changes = [
+            PartChange(
+                name,
+                _(SETTING_LABELS.get(name, name)),
+                describe_setting(name, getattr(mine, name)),
+                describe_setting(name, getattr(theirs, name)),
+                mine_changed=getattr(mine, name) != getattr(self.original, name),
+                theirs_changed=getattr(theirs, name) != getattr(self.original, name),
+            )
+            for name in SETTING_FIELDS
+            if getattr(mine, name) != getattr(theirs, name)
+        ]
+        if not any(change.theirs_changed for change in changes):
+            self.version = stamp.version  # nothing of theirs differs from the form
+            self.accept()
+            return
+        self.conflict = ConflictDialog(
+            _("the settings"), stamp, changes, my_login(self.sessions), self
+        )
+        self.conflict.finished.connect(lambda _result: self._conflict_chosen(mine, theirs, stamp))
+        self.conflict.open()
+
+    def _conflict_chosen(
+        self, mine: OrganisationSettings, theirs: OrganisationSettings, stamp: Stamp
+    ) -> None:
+        conflict, self.conflict = self.conflict, None
+        if conflict is None or conflict.choice is Choice.BACK:
+            return
+        conflict.deleteLater()
+        self.version = stamp.version  # the other's version is the one built on now
+        if conflict.choice is Choice.THEIRS:
+            self.original = theirs
+            self.took_theirs = True
+            self._build_tabs(theirs)
+            self.error_label.show_message(
+                _("The form now shows the other's version; nothing of yours was saved.")
+            )
+            return
+        chosen = conflict.chosen_theirs() if conflict.choice is Choice.MERGE else set()
+        merged = replace(mine, **{name: getattr(theirs, name) for name in chosen})
+        self.original = theirs  # what a later conflict compares with
+        try:
+            questions = clean_questions(self.questions_editor.rows())
+            self._store(merged, questions)
+        except EditConflictError:
+            self.resolve_conflict()  # yet another save came between: the choice again
+        except UserError as error:
+            self.error_label.show_message(str(error))
 
     def discard(self) -> None:
         """Close without saving and without asking (the user already chose to)."""
@@ -222,3 +306,70 @@ class SettingsDialog(QDialog):
         ):
             return
         super().reject()
+
+
+# --- the settings as the choice between two versions shows them -----------------------
+
+SETTING_LABELS: dict[str, str] = {
+    "name": N_("Name"),
+    "logo_png": N_("Logo"),
+    "working_days": N_("Working days"),
+    "closed_holidays": N_("Public holidays on which the organisation is closed"),
+    "liberation_day": N_("Liberation Day (5 May)"),
+    "default_training_budget_cents": N_("Training budget per person per year"),
+    "required_training_on_budget": N_("Required training counts against it too"),
+    "language": N_("Language"),
+    "closing_periods": N_("Closing days"),
+    "cycle_outline": N_("Week cycle"),
+    "conversation_months": N_("Talent conversations"),
+    "retention_months": N_("Months after leaving before review"),
+    "email": N_("E-mail address"),
+    "calendar_alarm_minutes": N_("Reminder"),
+}
+
+
+def describe_setting(name: str, value: object) -> str:
+    """A setting's value in words, for the choice between the user's and the other's."""
+    from babel.dates import get_month_names
+
+    from werkleren_desktop.domain.calendar import HOLIDAYS, WEEKDAY_NAMES
+    from werkleren_desktop.domain.formatting import format_date, format_list
+    from werkleren_desktop.domain.money import format_euro
+    from werkleren_desktop.domain.organisation import ClosingPeriodInput, describe_alarm
+    from werkleren_desktop.gui.dialogs.settings_tabs import LIBERATION_CHOICES
+    from werkleren_desktop.i18n import LANGUAGES, current_language
+
+    if name == "logo_png":
+        return _("A logo") if value else _("No logo")
+    if name == "working_days" and isinstance(value, frozenset):
+        return ", ".join(_(WEEKDAY_NAMES[day]) for day in sorted(value))
+    if name == "closed_holidays" and isinstance(value, frozenset):
+        closed = [_(label) for key, (_name, label) in HOLIDAYS.items() if key in value]
+        return ", ".join(closed) or _("None")
+    if name == "liberation_day":
+        return next((_(label) for policy, label in LIBERATION_CHOICES if policy == value), "")
+    if name == "default_training_budget_cents" and isinstance(value, int):
+        return format_euro(value)
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if name == "language" and isinstance(value, str):
+        return LANGUAGES.get(value, value)
+    if name == "closing_periods" and isinstance(value, tuple):
+        periods = [p for p in value if isinstance(p, ClosingPeriodInput)]
+        return "; ".join(
+            f"{format_date(p.first_day, 'short')}–{format_date(p.last_day, 'short')}"
+            + (f" {p.description}" if p.description else "")
+            for p in periods
+        ) or _("None")
+    if name == "cycle_outline":
+        return " · ".join(value) if isinstance(value, tuple) else _("The program's outline")
+    if name == "conversation_months":
+        if not isinstance(value, tuple):
+            return _("Every six months, counted from each person's date in service")
+        months = get_month_names("wide", locale=current_language())
+        return format_list([str(months[m]) for m in value])
+    if name == "retention_months" and isinstance(value, int):
+        return n_("{n} month", "{n} months", value).format(n=value)
+    if name == "calendar_alarm_minutes":
+        return describe_alarm(value if isinstance(value, int) else None)
+    return str(value) if value else "—"
