@@ -182,3 +182,40 @@ def test_every_page_reads_the_copy_and_a_backup_waits_for_the_server(
     assert not [message for message in said if "opgeslagen" in message], said
     window.data_actions.back_up_now()
     assert fake_prompts.errors and "zodra die weer antwoordt" in fake_prompts.errors[-1]
+
+
+def test_a_fresh_copy_only_when_the_data_changed(server: DataStore, monkeypatch, qtbot) -> None:
+    import datetime as dt
+
+    from tests.conftest import TODAY
+    from werkleren_desktop.domain.people import PersonInput
+    from werkleren_desktop.gui.offline import OfflineCopies
+    from werkleren_desktop.services.people import save_person
+
+    moments = iter(dt.datetime(2026, 11, 30, 9, minute) for minute in range(0, 60, 20))
+    made: list[offline.OfflineCopy] = []
+    real_make = offline.make_copy
+
+    def make(engine, paths, now=None, stop=None):  # type: ignore[no-untyped-def]
+        made.append(real_make(engine, paths, next(moments), stop))
+        return made[-1]
+
+    monkeypatch.setattr(offline, "make_copy", make)
+    copies = OfflineCopies(TaskRunner(synchronous=True))
+    copies.watch(server)
+    copies.copy_if_due()
+    assert len(made) == 1  # none yet: made at once
+    monkeypatch.setattr(offline, "COPY_EVERY", dt.timedelta(0))  # due from now on
+    copies.copy_if_due()
+    assert len(made) == 1  # due, but nothing changed since
+    save_person(server.sessions, PersonInput("Nieuw", "Mens", TODAY), TODAY)  # a save here
+    copies.copy_if_due()
+    assert len(made) == 2
+    copies.copy_if_due()
+    assert len(made) == 2
+    copies.note_changes()  # another manager saved (a notification)
+    copies.copy_if_due()
+    assert len(made) == 3
+    copies.stop()
+    save_person(server.sessions, PersonInput("Nog", "Iemand", TODAY), TODAY)
+    assert not copies._changed  # stopped: no longer listening to the engine's commits

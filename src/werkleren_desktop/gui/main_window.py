@@ -665,6 +665,7 @@ class MainWindow(QMainWindow):
         typed in its search; open forms on a changed record say so."""
         self._changes.extend(changes)
         self._changes_timer.start()
+        self.offline.note_changes()  # the copy on this computer is due again
 
     def _apply_changes(self) -> None:
         from werkleren_desktop.gui.dialogs.form_dialog import FormDialog

@@ -18,6 +18,8 @@ from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from werkleren_desktop.storage.data_store import DataStore
     from werkleren_desktop.storage.offline import OfflineCopy
 
@@ -43,6 +45,10 @@ class OfflineCopies(QObject):
         self._copying = False
         self._trying = False
         self._stop = threading.Event()  # set when the window closes: a copy under way ends
+        # whether the data changed since the last copy (here or elsewhere): a copy is
+        # made only then, so quiet hours cost the server nothing
+        self._changed = True
+        self._listened: Engine | None = None  # whose commits count as changes
         self._check = QTimer(self)
         self._check.setInterval(CHECK_EVERY_MS)
         self._check.timeout.connect(self.copy_if_due)
@@ -56,13 +62,34 @@ class OfflineCopies(QObject):
         self.store = store
         self._check.stop()
         self._retry.stop()
+        self._listen(None)
         if store is None or not store.paths.on_server:
             return
         if store.offline is None:
+            self._changed = True  # what happened while away is not known
+            self._listen(store.engine)
             self._check.start()
             QTimer.singleShot(FIRST_CHECK_MS, self, self.copy_if_due)
         else:
             self._retry.start()
+
+    def note_changes(self) -> None:
+        """Someone else changed data on the server (``gui.server_watch``)."""
+        self._changed = True
+
+    def _own_commit(self, _connection: object) -> None:  # on whichever thread saved
+        self._changed = True
+
+    def _listen(self, engine: Engine | None) -> None:
+        from sqlalchemy import event  # the data layer, loaded by now when there are data
+
+        if self._listened is not None and event.contains(
+            self._listened, "commit", self._own_commit
+        ):
+            event.remove(self._listened, "commit", self._own_commit)
+        self._listened = engine
+        if engine is not None:
+            event.listen(engine, "commit", self._own_commit)
 
     @property
     def available(self) -> OfflineCopy | None:
@@ -81,7 +108,9 @@ class OfflineCopies(QObject):
             return
         if not copy_is_due(store.paths):
             return
-        self._copying = True
+        if not self._changed and self.available is not None:
+            return  # the copy there is still the data as they are
+        self._copying, self._changed = True, False
         engine, paths = store.engine, store.paths
 
         def done(copy: OfflineCopy) -> None:
@@ -91,7 +120,7 @@ class OfflineCopies(QObject):
         def failed(_error: BaseException) -> None:
             # the server went away meanwhile, or the disk is full: the older copy stays,
             # and the next check tries again (the connection's loss is said elsewhere)
-            self._copying = False
+            self._copying, self._changed = False, True
 
         stop = self._stop
         self.tasks.run_aside(lambda: make_copy(engine, paths, stop=stop), done, failed, owner=self)
@@ -148,4 +177,5 @@ class OfflineCopies(QObject):
         """The window closes: no new copy, and the one under way ends at once."""
         self._check.stop()
         self._retry.stop()
+        self._listen(None)
         self._stop.set()

@@ -11,6 +11,7 @@ carry no key: they are never dropped, and always report. Tests swap in
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
@@ -18,6 +19,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 T = TypeVar("T")
+ASIDE_WAIT_S = 3.0
 _Callbacks = tuple[Callable[[Any], None], Callable[[BaseException], None], QObject | None]
 
 
@@ -52,9 +54,10 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         # work the user did not ask for and need not wait for (a copy of the server's
-        # data, a quiet try to reconnect): one thread of its own, no busy cursor
-        self._aside = QThreadPool(self)
-        self._aside.setMaxThreadCount(1)
+        # data, a quiet try to reconnect): threads of their own, no busy cursor, and
+        # never holding up the program's end (a server that does not answer may keep a
+        # connection attempt waiting for seconds)
+        self._aside: list[threading.Thread] = []
         self._quiet: set[int] = set()
         self._signals = _Signals()
         # The runner lives on the UI thread, so this connection is queued onto it.
@@ -98,24 +101,33 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None],
         owner: QObject | None = None,
     ) -> None:
-        """Like ``run``, for work the user is not waiting for: on a thread of its own,
-        so that pages keep loading meanwhile, and without making the window busy."""
+        """Like ``run``, for work the user is not waiting for: on a thread of its own
+        (the two that load pages stay free), without making the window busy."""
         if self.synchronous:
             self.run(work, on_done, on_error, owner)
             return
         task_id = next(self._ids)
         self._pending[task_id] = (on_done, on_error, owner)
         self._quiet.add(task_id)
-        self._aside.start(_Task(task_id, work, self._signals))
+        thread = threading.Thread(
+            target=_Task(task_id, work, self._signals).run, name="werkleren-aside", daemon=True
+        )
+        self._aside = [t for t in self._aside if t.is_alive()] + [thread]
+        thread.start()
 
     @property
     def busy(self) -> bool:
         return bool(self._pending.keys() - self._quiet)
 
     def wait(self, milliseconds: int = -1) -> bool:
-        """Block until running work has finished (at shutdown, in tests)."""
+        """Block until running work has finished (at shutdown, in tests); work aside is
+        given at most ``ASIDE_WAIT_S`` to end (a copy under way ends at its next chunk
+        once told to stop)."""
         done = self._pool.waitForDone(milliseconds)
-        return self._aside.waitForDone(milliseconds) and done
+        limit = ASIDE_WAIT_S if milliseconds < 0 else min(ASIDE_WAIT_S, milliseconds / 1000)
+        for thread in self._aside:
+            thread.join(limit)
+        return done and not any(thread.is_alive() for thread in self._aside)
 
     @Slot(int, object, object)
     def _deliver(self, task_id: int, result: object, error: object) -> None:
