@@ -196,7 +196,7 @@ def test_a_fresh_copy_only_when_the_data_changed(server: DataStore, monkeypatch,
     made: list[offline.OfflineCopy] = []
     real_make = offline.make_copy
 
-    def make(engine, paths, now=None, stop=None):  # type: ignore[no-untyped-def]
+    def make(engine, paths, now=None, stop=None):
         made.append(real_make(engine, paths, next(moments), stop))
         return made[-1]
 
