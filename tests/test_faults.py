@@ -139,13 +139,17 @@ def test_half_written_copies_are_owner_only_and_cleared_at_the_next_start(
     old = demo.backups / "werkleren-20261128-100000-manual.sqlite3.tmp"
     fresh = demo.backups / "werkleren-20261129-100000-manual.sqlite3.tmp"
     restore_left = demo.root / "werkleren.sqlite3.restore"
+    export_left = demo.root / "offline" / "werkleren-export-abc123"  # the offline copy's
+    export_left.mkdir(parents=True)
+    (export_left / "werkleren.sqlite3").write_bytes(b"personnel data")
     for leftover in (old, fresh, restore_left):
         leftover.write_bytes(b"personnel data")
     an_hour_ago = (dt.datetime.now() - dt.timedelta(hours=1)).timestamp()
-    for leftover in (old, restore_left):
+    for leftover in (old, restore_left, export_left):
         os.utime(leftover, (an_hour_ago, an_hour_ago))
-    assert set(remove_leftovers(demo)) == {old, restore_left}
+    assert set(remove_leftovers(demo)) == {old, restore_left, export_left}
     assert fresh.exists()  # perhaps being written right now
+    assert not export_left.exists()
 
 
 def test_a_healthy_file_locked_by_another_program_is_not_called_damaged(

@@ -295,18 +295,23 @@ LEFTOVER_AGE = dt.timedelta(minutes=10)  # older half-written copies are a crash
 
 def remove_leftovers(paths: DataPaths, now: dt.datetime | None = None) -> list[Path]:
     """Half-written copies a crash left behind (a backup's ``.tmp``, a restore's
-    ``.restore``): removed at the next start, once they are clearly not being written."""
+    ``.restore``, an export's work folder): removed at the next start, once they are
+    clearly not being written."""
     now = now or dt.datetime.now()
     removed = []
     candidates = list(paths.root.glob("*.restore")) + list(paths.root.glob("*.sqlite3.tmp"))
-    for folder in {paths.backups, backup_folder(paths)}:
+    for folder in {paths.backups, backup_folder(paths), paths.root / "offline"}:
         if folder.is_dir():
             candidates += list(folder.glob("*.sqlite3.tmp"))
+            candidates += list(folder.glob("werkleren-export-*"))  # an export's work folder
     for leftover in candidates:
         with contextlib.suppress(OSError):
             age = now - dt.datetime.fromtimestamp(leftover.stat().st_mtime)
             if age > LEFTOVER_AGE:
-                leftover.unlink()
+                if leftover.is_dir():
+                    shutil.rmtree(leftover)
+                else:
+                    leftover.unlink()
                 removed.append(leftover)
     return removed
 

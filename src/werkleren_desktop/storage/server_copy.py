@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from werkleren_desktop.storage.data_store import DataStore
 
 CHUNK = 2000
+EXPORT_PREFIX = "werkleren-export-"  # an export's work folder, beside its result
 
 
 class CopyStopped(Exception):  # noqa: N818 - not an error: asked for
@@ -201,7 +202,10 @@ def export_server(engine: Engine, out: Path, stop: Stop = None) -> CopyResult:
     from werkleren_desktop.storage.files import ensure_data_folder
     from werkleren_desktop.storage.integrity import check_data
 
-    with tempfile.TemporaryDirectory(prefix="werkleren-export-") as folder:
+    # the work folder beside the result, not in the system's temporary folder: personnel
+    # data stay where the user put them, also when a crash leaves the folder behind
+    out.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=EXPORT_PREFIX, dir=out.parent) as folder:
         local = DataPaths(Path(folder))
         source = _snapshot(engine)
         try:
