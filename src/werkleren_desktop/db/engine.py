@@ -71,7 +71,7 @@ class SessionFactory(sessionmaker[Session]):
                 session.rollback()
 
 
-_READING: weakref.WeakKeyDictionary[Engine, Engine] = weakref.WeakKeyDictionary()
+_READING = "_werkleren_reading"  # kept on the engine itself: it goes when the engine goes
 
 
 def _reading(engine: Engine) -> Engine:
@@ -79,11 +79,11 @@ def _reading(engine: Engine) -> Engine:
     refuses to change data; elsewhere the engine itself."""
     if engine.dialect.name != "postgresql":
         return engine
-    reading = _READING.get(engine)
+    reading: Engine | None = getattr(engine, _READING, None)
     if reading is None:
         reading = engine.execution_options(isolation_level="AUTOCOMMIT")
         event.listen(reading, "before_cursor_execute", _refuse_writes)
-        _READING[engine] = reading
+        setattr(engine, _READING, reading)
     return reading
 
 
