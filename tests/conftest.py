@@ -127,3 +127,22 @@ def postgres_url(postgres_server: str, request: pytest.FixtureRequest) -> Iterat
         with admin.connect() as sql:
             sql.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture
+def demo_server(postgres_url: str, data_paths: DataPaths) -> Iterator[DataStore]:
+    """A database of its own on the throwaway server, prepared as its administrator
+    would and holding the small demo, opened as the program opens it."""
+    from werkleren_desktop.db.engine import make_engine
+    from werkleren_desktop.services.demo import DemoSize, generate_demo
+    from werkleren_desktop.storage.server_admin import init_server
+
+    admin = make_engine(postgres_url)
+    try:
+        init_server(admin)
+    finally:
+        admin.dispose()
+    store = open_data_folder(data_paths.with_server(postgres_url))
+    generate_demo(store.sessions, DemoSize.SMALL)
+    yield store
+    store.close()

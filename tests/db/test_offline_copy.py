@@ -8,37 +8,27 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from tests.conftest import TODAY
-from werkleren_desktop.db.engine import make_engine
 from werkleren_desktop.domain.people import PersonInput
 from werkleren_desktop.errors import ReadOnlyError, UserError
 from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.services.demo import DemoSize, generate_demo
 from werkleren_desktop.services.people import read_person, save_person
 from werkleren_desktop.storage import offline
-from werkleren_desktop.storage.data_store import DataStore, open_data_folder
+from werkleren_desktop.storage.data_store import DataStore
 from werkleren_desktop.storage.server import ServerAddress, save_address
-from werkleren_desktop.storage.server_admin import init_server
 from werkleren_desktop.storage.server_copy import CopyStopped
 
 pytestmark = pytest.mark.usefixtures("dutch")
 
 
 @pytest.fixture
-def server(postgres_url: str, data_paths: DataPaths) -> Iterator[DataStore]:
-    admin = make_engine(postgres_url)
-    init_server(admin)
-    admin.dispose()
-    store = open_data_folder(data_paths.with_server(postgres_url))
-    generate_demo(store.sessions, DemoSize.SMALL)
-    yield store
-    store.close()
+def server(demo_server: DataStore) -> DataStore:
+    return demo_server
 
 
 def counts(store: DataStore) -> dict[str, int]:

@@ -5,22 +5,32 @@ its own."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from sqlalchemy import select, text, update
 
 from tests.conftest import TODAY
+from werkleren_desktop.db.engine import make_engine
 from werkleren_desktop.db.models import Person
 from werkleren_desktop.domain.people import PersonInput
+from werkleren_desktop.paths import DataPaths
 from werkleren_desktop.services.people import save_person
 from werkleren_desktop.services.privacy import plan_erasure
-from werkleren_desktop.storage.data_store import DataStore
+from werkleren_desktop.storage.data_store import DataStore, open_data_folder
+from werkleren_desktop.storage.server_admin import init_server
 
 
 @pytest.fixture
-def server(store: DataStore, request: pytest.FixtureRequest) -> DataStore:
-    if request.config.getoption("--database") != "postgresql":
-        pytest.skip("the sessions to read differ on a server only")
-    return store
+def server(postgres_url: str, data_paths: DataPaths) -> Iterator[DataStore]:
+    """The sessions to read differ on a server only: a server of its own, in either
+    pass of the tests."""
+    admin = make_engine(postgres_url)
+    init_server(admin)
+    admin.dispose()
+    store = open_data_folder(data_paths.with_server(postgres_url))
+    yield store
+    store.close()
 
 
 def test_a_session_to_read_sends_no_transaction_and_refuses_changes(server: DataStore) -> None:

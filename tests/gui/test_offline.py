@@ -9,36 +9,23 @@ At start, an unreachable server's connection dialog offers the copy as well."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, make_url, text
 
-from tests.gui.test_start import PROBE
-from werkleren_desktop.db.engine import make_engine
+from tests.gui.test_start import start_at_saved_server
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.paths import DataPaths
-from werkleren_desktop.services.demo import DemoSize, generate_demo
 from werkleren_desktop.storage import offline, server_watch
-from werkleren_desktop.storage.data_store import DataStore, open_data_folder
+from werkleren_desktop.storage.data_store import DataStore
 from werkleren_desktop.storage.server import ServerAddress, Tls
-from werkleren_desktop.storage.server_admin import init_server
 
 
 @pytest.fixture
-def server(postgres_url: str, data_paths: DataPaths, monkeypatch) -> Iterator[DataStore]:
-    monkeypatch.setattr(server_watch, "RETRY_AFTER_S", 0.3)
-    admin = make_engine(postgres_url)
-    init_server(admin)
-    admin.dispose()
-    store = open_data_folder(data_paths.with_server(postgres_url))
-    generate_demo(store.sessions, DemoSize.SMALL)
-    yield store
-    store.close()
+def server(demo_server: DataStore, monkeypatch: pytest.MonkeyPatch) -> DataStore:
+    monkeypatch.setattr(server_watch, "RETRY_AFTER_S", 0.3)  # the loss is noticed soon
+    return demo_server
 
 
 def set_reachable(postgres_server: str, url: str, reachable: bool) -> None:
@@ -139,22 +126,7 @@ def test_at_start_an_unreachable_server_offers_the_copy(server: DataStore, tmp_p
     paths = DataPaths(folder, unreachable.url())
     offline.make_copy(server.engine, paths)  # made while that server still answered
     (folder / "local.json").write_text(json.dumps({"server": unreachable.to_json()}))
-    probe = PROBE.replace(
-        "app = make_application()", "app = make_application()\n" + START_WITH_THE_COPY
-    ).replace(
-        "run_gui(DataPaths(Path(sys.argv[1])))",
-        "run_gui(__import__('werkleren_desktop.storage.server', fromlist=['x'])"
-        ".resolve_paths(Path(sys.argv[1])))",
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe, str(folder)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=dict(os.environ),
-    )
-    assert result.returncode == 0, result.stderr
-    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    seen = start_at_saved_server(folder, START_WITH_THE_COPY)
     assert "is niet bereikbaar" in seen.get("problem", ""), seen
     assert "bewaart een kopie van de gegevens van de server van" in seen["copy_hint"], seen
     assert seen["title"] == "Installatiebedrijf Van Dijk & Zn. — Werkleren Desktop"

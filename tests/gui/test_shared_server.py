@@ -5,9 +5,6 @@ password in the keyring, and back to this computer. On the throwaway PostgreSQL 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import make_url
 
-from tests.gui.test_start import PROBE
+from tests.gui.test_start import start_at_saved_server
 from werkleren_desktop.cli import main
 from werkleren_desktop.db.engine import make_engine
 from werkleren_desktop.domain.organisation import OrganisationSettings
@@ -201,23 +198,7 @@ def test_at_start_an_unreachable_server_offers_this_computer(tmp_path: Path) -> 
     assert main(["demo", "--data-dir", str(folder)]) == 0
     unreachable = ServerAddress("127.0.0.1", "werkleren", "chef", port=1, tls=Tls.NONE)
     (folder / "local.json").write_text(json.dumps({"server": unreachable.to_json()}))
-    probe = PROBE.replace(
-        "app = make_application()", "app = make_application()\n" + START_AT_AN_UNREACHABLE_SERVER
-    )
-    probe = probe.replace(
-        "run_gui(DataPaths(Path(sys.argv[1])))",
-        "run_gui(__import__('werkleren_desktop.storage.server', fromlist=['x'])"
-        ".resolve_paths(Path(sys.argv[1])))",
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe, str(folder)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=dict(os.environ),
-    )
-    assert result.returncode == 0, result.stderr
-    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    seen = start_at_saved_server(folder, START_AT_AN_UNREACHABLE_SERVER)
     assert "is niet bereikbaar" in seen.get("problem", ""), seen
     assert seen["host"] == "127.0.0.1"
     assert seen["title"] == "Installatiebedrijf Van Dijk & Zn. — Werkleren Desktop"

@@ -61,6 +61,27 @@ print(json.dumps(seen))
 """
 
 
+def start_at_saved_server(folder: Path, picker: str) -> dict:  # type: ignore[type-arg]
+    """Start the window as a user does, on the server this folder was connected to
+    (``local.json``), with ``picker`` (code run in the probe) answering its dialogs."""
+    probe = PROBE.replace("app = make_application()", "app = make_application()\n" + picker)
+    probe = probe.replace(
+        "run_gui(DataPaths(Path(sys.argv[1])))",
+        "run_gui(__import__('werkleren_desktop.storage.server', fromlist=['x'])"
+        ".resolve_paths(Path(sys.argv[1])))",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ),
+    )
+    assert result.returncode == 0, result.stderr
+    seen: dict = json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[type-arg]
+    return seen
+
+
 def start(folder: Path, before: str = "") -> dict[str, object]:
     result = subprocess.run(
         [sys.executable, "-c", PROBE.replace("seen = {}", before + "\nseen = {}"), str(folder)],

@@ -747,21 +747,20 @@ class MainWindow(QMainWindow):
             self.offline.read_copy()
 
     def _went_offline(self) -> None:
-        self._watch(self.store)
-        self._show_where(self.store.paths)
-        self._apply_changes_after_absence()
-        self.statusBar().showMessage(
-            _("You are reading the copy kept on this computer; nothing can be saved."), 8000
+        self._reading_changed(
+            _("You are reading the copy kept on this computer; nothing can be saved.")
         )
 
     def _back_online(self) -> None:
         self._server_was_lost = False
+        self._reading_changed(_("The server answers again: you are working on the shared data."))
+
+    def _reading_changed(self, message: str) -> None:
+        """The store reads the copy now, or the server again: say where, load anew."""
         self._watch(self.store)
         self._show_where(self.store.paths)
         self._apply_changes_after_absence()
-        self.statusBar().showMessage(
-            _("The server answers again: you are working on the shared data."), 10_000
-        )
+        self.statusBar().showMessage(message, 10_000)
 
     def _apply_changes_after_absence(self) -> None:
         """Back after the connection was lost: what changed meanwhile is unknown, so
