@@ -154,7 +154,7 @@ def shown(value: Value, kind: Kind, language: str | None = None) -> str:
         text = _grouped(value, 1, language)
         return f"{text} %" if kind is Kind.PERCENT else text
     if kind is Kind.COUNT and isinstance(value, int):
-        return _grouped(value, 0, language)
+        return str(value) if -1000 < value < 1000 else _grouped(value, 0, language)
     return str(value)
 
 

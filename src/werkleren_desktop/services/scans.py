@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
@@ -358,12 +360,33 @@ def _agreement_facts(db: Session, period: Period) -> tuple[int, int]:
 
 def measure(database: SessionFactory, period: Period) -> Facts:
     """What the program's data says about ``period``, for the measured indicators."""
-    with database() as db:
-        situations = _situation_facts(db, period)
-        other_minutes, other_working = _other_learning_minutes(db, period)
-        groups_known, groups_mixed = _group_facts(db, period)
-        people, with_conversation = _conversation_facts(db, period)
-        reviewed, kept = _agreement_facts(db, period)
+
+    def reading(part: Callable[[Session, Period], Any]) -> Callable[[], Any]:
+        def read() -> Any:
+            with database() as db:
+                return part(db, period)
+
+        return read
+
+    # independent of each other: side by side on a server (``SessionFactory.at_once``)
+    (
+        situations,
+        (other_minutes, other_working),
+        (groups_known, groups_mixed),
+        (people, with_conversation),
+        (reviewed, kept),
+    ) = database.at_once(
+        *map(
+            reading,
+            (
+                _situation_facts,
+                _other_learning_minutes,
+                _group_facts,
+                _conversation_facts,
+                _agreement_facts,
+            ),
+        )
+    )
     return Facts(
         situations=situations["situations"],
         situations_just_in_time=situations["situations_just_in_time"],

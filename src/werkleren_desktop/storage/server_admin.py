@@ -71,7 +71,7 @@ def server_engine(paths: DataPaths) -> Engine:
     """An engine on the server, tried once: an unreachable server or a refused login is
     said in a sentence here, before anything else happens."""
     assert paths.server_url is not None
-    engine = make_engine(paths.server_url, pool_pre_ping=True)
+    engine = make_engine(paths.server_url)
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))

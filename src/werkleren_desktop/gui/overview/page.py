@@ -45,7 +45,7 @@ from werkleren_desktop.gui.record_page import Page
 from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import Card, heading, hint, list_table
-from werkleren_desktop.i18n import _
+from werkleren_desktop.i18n import _, current_language
 from werkleren_desktop.services.overview import YearOverview, year_overview, year_trainings
 from werkleren_desktop.storage.files import write_atomically
 
@@ -68,13 +68,18 @@ FORMATS = (
 )
 
 
+def _texts(row: PersonYear) -> tuple[str, ...]:
+    language = current_language()  # once a row, not once a cell
+    return tuple(shown(c.value(row), c.kind, language) for c in SCREEN_COLUMNS)
+
+
 class OverviewModel(RowsTableModel[PersonYear]):
     """The people of the year and, last, the organisation's totals (in bold)."""
 
     def __init__(self) -> None:
         super().__init__(
             tuple(c.title for c in SCREEN_COLUMNS),
-            lambda r: tuple(shown(c.value(r), c.kind) for c in SCREEN_COLUMNS),
+            _texts,
         )
 
     def extra(self, row: PersonYear, column: int, role: int) -> object:

@@ -231,11 +231,10 @@ class ScansPage(RecordListPage):
         token = self._report_token
 
         def work() -> ScanReport:
-            return ScanReport(
-                scan_result(self.sessions, scan_id),
-                period,
-                indicators(measure(self.sessions, period)),
+            result, facts = self.sessions.at_once(
+                lambda: scan_result(self.sessions, scan_id), lambda: measure(self.sessions, period)
             )
+            return ScanReport(result, period, indicators(facts))
 
         def done(report: ScanReport) -> None:
             # a later choice replaced this one; an unchanged report needs no new charts
