@@ -12,6 +12,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 PORT = 55433
 
@@ -131,3 +132,14 @@ def make_certificates(folder: Path) -> None:
     if os.geteuid() == 0:
         for name in ("ca.crt", "server.crt", "server.key"):
             shutil.chown(folder / name, "postgres")
+
+
+def prepare_roles(engine: Any) -> None:
+    """The database's roles, as ``werkleren server init`` makes them before its schema
+    (users and roles, revision 0021, give them their rights): for tests that run the
+    migrations on a server themselves."""
+    from werkleren_desktop.storage.server_admin import _ensure_roles, roles_of
+
+    with engine.connect() as connection:
+        _ensure_roles(connection, roles_of(connection))
+        connection.commit()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from werkleren_desktop._version import __version__
+from werkleren_desktop.domain.constants import UserRole
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _, set_language, translate_argparse
 from werkleren_desktop.paths import DataPaths, resolve_data_dir
@@ -220,6 +221,35 @@ def _add_server_commands(commands: Any, common: argparse.ArgumentParser) -> None
         parents=[common],
         help=_("a backup of the server's data in the backup folder, rotated as on a laptop"),
     )
+    user = jobs.add_parser(
+        "user",
+        parents=[common],
+        help=_("the users of the data: their logins, persons and roles (docs/roles.md)"),
+    )
+    acts = user.add_subparsers(dest="act", metavar=_("ACTION"), parser_class=_Parser, required=True)
+    roles = [role.value for role in UserRole]
+    add = acts.add_parser("add", parents=[common], help=_("a new user, with a login of their own"))
+    add.add_argument("login", metavar=_("LOGIN"))
+    add.add_argument("--role", required=True, choices=roles)
+    add.add_argument(
+        "--person", metavar=_("NAME"), help=_("the person they are, as the staff list names them")
+    )
+    add.add_argument(
+        "--password-file",
+        metavar=_("FILE"),
+        help=_("read the new login's password from this file (else it is asked for)"),
+    )
+    acts.add_parser("list", parents=[common], help=_("the users and their roles"))
+    change = acts.add_parser("role", parents=[common], help=_("give a user another role"))
+    change.add_argument("login", metavar=_("LOGIN"))
+    change.add_argument("--role", required=True, choices=roles)
+    change.add_argument("--person", metavar=_("NAME"), help=_("link them to another person"))
+    remove = acts.add_parser(
+        "remove",
+        parents=[common],
+        help=_("take a user's access away (the person and their records stay)"),
+    )
+    remove.add_argument("login", metavar=_("LOGIN"))
 
 
 def _paths(args: argparse.Namespace) -> DataPaths:
@@ -631,9 +661,9 @@ def _run_server(args: argparse.Namespace) -> int:
             else:
                 print(
                     _(
-                        "{server} is prepared. Give each user's login the role {users} "
-                        "(GRANT {users} TO login); {owner} owns the schema."
-                    ).format(server=server, users=result.roles.users, owner=result.roles.owner)
+                        "{server} is prepared; {owner} owns the schema. Add each user with "
+                        "werkleren server user add LOGIN --role ROLE --person NAME."
+                    ).format(server=server, owner=result.roles.owner)
                 )
         elif args.job == "upgrade":
             migration = upgrade_server(engine, paths)
@@ -660,12 +690,65 @@ def _run_server(args: argparse.Namespace) -> int:
                     n=format_number(copied.records), path=out
                 )
             )
+        elif args.job == "user":
+            _run_user(args, engine, server)
         else:
             made = backup_server(engine, paths)
             print(_("Backup written to {path}.").format(path=made.path))
     finally:
         engine.dispose()
     return EXIT_OK
+
+
+def _run_user(args: argparse.Namespace, engine: Any, server: str) -> None:
+    """werkleren server user add|list|role|remove (storage.server_users)."""
+    import getpass
+    from pathlib import Path
+
+    from werkleren_desktop.storage.server_users import (
+        add_user,
+        list_users,
+        person_named,
+        remove_user,
+        set_role,
+    )
+
+    if args.act == "list":
+        users = list_users(engine)
+        if not users:
+            print(_("{server} has no users yet.").format(server=server))
+        for user in users:
+            print(f"{user.login}\t{user.role.value}\t{user.person_name or '-'}")
+        return
+    if args.act == "remove":
+        remove_user(engine, args.login)
+        print(
+            _("{login} no longer has access to {server}.").format(login=args.login, server=server)
+        )
+        return
+    role = UserRole(args.role)
+    person = person_named(engine, args.person) if args.person else None
+    if args.act == "role":
+        set_role(engine, args.login, role, person)
+        print(_("{login} is now {role}.").format(login=args.login, role=role.value))
+        return
+    password = None
+    if args.password_file:
+        try:
+            password = Path(args.password_file).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as error:
+            raise UserError(
+                _("The password file {path} cannot be read.").format(path=args.password_file)
+            ) from error
+    elif sys.stdin.isatty():
+        asked = _("Password for the new login {login}: ").format(login=args.login)
+        password = getpass.getpass(asked)
+    add_user(engine, args.login, role, person, password)
+    print(
+        _("{login} may now sign in to {server} as {role}.").format(
+            login=args.login, server=server, role=role.value
+        )
+    )
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {

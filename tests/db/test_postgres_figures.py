@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import TODAY
+from tests.postgres import prepare_roles
 from werkleren_desktop.db.engine import SessionFactory, make_engine, make_session_factory
 from werkleren_desktop.db.migrate import upgrade_database
 from werkleren_desktop.domain.scans import Period
@@ -43,6 +44,7 @@ def on_both(
         sql.execute(text("DROP DATABASE IF EXISTS figures"))
         sql.execute(text("CREATE DATABASE figures"))
     engine = make_engine(postgres_server.replace("/postgres?", "/figures?"))
+    prepare_roles(engine)
     upgrade_database(engine, None, None)
     server = make_session_factory(engine)
     store = open_data_folder(DataPaths(tmp_path_factory.mktemp("figures") / "data"))
@@ -119,6 +121,7 @@ def test_new_rows_after_the_demo_get_new_ids_on_the_server(postgres_url: str) ->
 
     engine = make_engine(postgres_url)
     try:
+        prepare_roles(engine)
         upgrade_database(engine, None, None)
         server = make_session_factory(engine)
         generate_demo(server, DemoSize.SMALL, today=TODAY)

@@ -8,6 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
+from tests.postgres import prepare_roles
 from werkleren_desktop.db.migrate import current_revision, head_revision, upgrade_database
 from werkleren_desktop.db.models import Base
 
@@ -18,6 +19,7 @@ NOT_MODELS = ("situation_search", "ix_learning_situation_search_text")
 def test_every_migration_runs_on_postgresql_and_gives_the_models(postgres_url: str) -> None:
     engine = create_engine(postgres_url)
     try:
+        prepare_roles(engine)
         result = upgrade_database(engine, None, None)
         assert (result.from_revision, result.to_revision) == (None, head_revision())
         with engine.connect() as connection:
@@ -40,6 +42,7 @@ def test_a_failing_revision_leaves_the_ones_before_it(postgres_url: str) -> None
     on its own, and the next start can go on from there."""
     engine = create_engine(postgres_url)
     try:
+        prepare_roles(engine)
         with engine.begin() as sql:
             sql.execute(
                 text(
@@ -90,6 +93,7 @@ def test_people_sort_the_same_on_a_server_with_a_dutch_collation(postgres_server
         )
     engine = create_engine(postgres_server.replace("/postgres?", "/dutch?"))
     try:
+        prepare_roles(engine)
         upgrade_database(engine, None, None)
         database = make_session_factory(engine)
         names = [("Fleur", "de Groot"), ("Anna", "Grootens"), ("Bert", "Groot-Xander"),
@@ -118,6 +122,7 @@ def test_moments_are_kept_with_their_zone(postgres_url: str) -> None:
 
     engine = create_engine(postgres_url, connect_args={"options": "-c TimeZone=Asia/Tokyo"})
     try:
+        prepare_roles(engine)
         upgrade_database(engine, None, None)
         with engine.connect() as connection:
             kinds: dict[str, str] = dict(
@@ -130,7 +135,7 @@ def test_moments_are_kept_with_their_zone(postgres_url: str) -> None:
                 ).all()
             )
         assert set(kinds.values()) == {"timestamp with time zone"}
-        assert len(kinds) == 5
+        assert len(kinds) == 6  # app_user.created_at too (0021)
         sessions = make_session_factory(engine)
         before = dt.datetime.now(dt.UTC)
         with sessions.begin() as db:

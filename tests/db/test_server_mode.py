@@ -73,7 +73,8 @@ def test_prepare_move_work_export_and_check(
     assert main(["server", "init", *here]) == 0
     out = capsys.readouterr().out
     database = make_url(postgres_url).database or ""
-    assert Roles.of(database).users in out
+    assert Roles.of(database).owner in out
+    assert "werkleren server user add" in out  # how users come in
     assert main(["server", "init", *here]) == 0  # a second time: left as it is
     assert "al ingericht" in capsys.readouterr().out
 

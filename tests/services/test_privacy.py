@@ -156,6 +156,7 @@ NOT_FREE_TEXT = {
     "scan_answer": ("item",),  # a code
     # a folded copy of the texts for the search, computed again when a name is replaced
     "learning_situation": ("search_text",),
+    "app_user": ("login",),  # a login of the server: a code, never about a person's work
 }
 # the login that made a record's last change: the program's user, a code of the server
 for _versioned in VERSIONED_TABLES:

@@ -59,6 +59,9 @@ from werkleren_desktop.domain.constants import (
 from werkleren_desktop.domain.constants import (
     TrainingStatus as TrainingStatus,
 )
+from werkleren_desktop.domain.constants import (
+    UserRole as UserRole,
+)
 from werkleren_desktop.domain.people import full_name
 
 # Stable constraint names, so that Alembic's batch mode can rebuild SQLite tables.
@@ -203,6 +206,26 @@ class Person(Versioned, Base):
     @property
     def full_name(self) -> str:
         return full_name(self.first_name, self.last_name)
+
+
+class AppUser(Base):
+    """A login of the shared server, linked to the person it belongs to, with its role
+    (docs/roles.md). The server's row-level security reads who is who from here; on a
+    laptop's file the table stays empty (one user, the owner)."""
+
+    __tablename__ = "app_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(63), unique=True)  # the server's role name
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    role: Mapped[UserRole] = mapped_column(
+        Enum(UserRole, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(Moment, server_default=func.now())
+
+    person: Mapped[Person | None] = relationship()
 
 
 class LearningGroup(Versioned, Base):
@@ -400,6 +423,11 @@ class LearningSituation(Versioned, Base):
     minutes: Mapped[int | None] = mapped_column(Integer)
     in_working_time: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(Moment, server_default=func.now())
+    # who brought it in ("ingebracht door"): the professional who logged it themselves,
+    # or on whose behalf the owner entered it; None when not known (older records)
+    brought_in_by: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
     # every text above and the answers, folded (domain.situations.search_text): what the
     # log's search looks in, through an index of its own on each database
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")

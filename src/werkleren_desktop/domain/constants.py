@@ -15,6 +15,15 @@ class LiberationDayPolicy(enum.StrEnum):
     EVERY_YEAR = "every_year"
 
 
+class UserRole(enum.StrEnum):
+    """What a user of a shared server may do (docs/roles.md): everything; their own
+    team's records; their own records."""
+
+    BEHEERDER = "beheerder"
+    LEIDINGGEVENDE = "leidinggevende"
+    PROFESSIONAL = "professional"
+
+
 class GroupStatus(enum.StrEnum):
     ACTIVE = "active"
     CLOSED = "closed"

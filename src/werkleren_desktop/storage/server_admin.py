@@ -47,12 +47,17 @@ class ServerNotReadyError(UserError):
 @dataclass(frozen=True)
 class Roles:
     owner: str
-    users: str
+    users: str  # the beheerders: every record (docs/roles.md)
+    staff: str  # managers and professionals: their team's or their own records
 
     @classmethod
     def of(cls, database: str) -> Roles:
         stem = database[:50]  # a role's name has at most 63 bytes
-        return cls(f"{stem}_owner", f"{stem}_users")
+        return cls(f"{stem}_owner", f"{stem}_users", f"{stem}_staff")
+
+    @property
+    def all(self) -> tuple[str, str, str]:
+        return (self.owner, self.users, self.staff)
 
 
 def quoted(connection: Connection, name: str) -> str:
@@ -133,12 +138,7 @@ def init_server(engine: Engine, *, target: str = "head") -> InitResult:
         owner, users = quoted(connection, roles.owner), quoted(connection, roles.users)
         database = quoted(connection, _database(connection))
         try:
-            for role in (roles.owner, roles.users):
-                exists = connection.execute(
-                    text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": role}
-                ).scalar()
-                if not exists:
-                    connection.execute(text(f"CREATE ROLE {quoted(connection, role)} NOLOGIN"))
+            _ensure_roles(connection, roles)
             for statement in (
                 f"GRANT {owner} TO CURRENT_USER",  # the administrator may act as the owner
                 f"REVOKE ALL ON DATABASE {database} FROM PUBLIC",
@@ -168,6 +168,22 @@ def init_server(engine: Engine, *, target: str = "head") -> InitResult:
         with _as_owner(connection, roles):
             _migrate(connection, target)
         return InitResult(roles, already_prepared=False)
+
+
+def _ensure_roles(connection: Connection, roles: Roles) -> None:
+    """The database's three roles, made where missing (by a login that may create
+    roles): the staff role came with users and roles (revision 0021), so a server
+    prepared before gets it at its upgrade."""
+    for role in roles.all:
+        exists = connection.execute(
+            text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": role}
+        ).scalar()
+        if not exists:
+            connection.execute(text(f"CREATE ROLE {quoted(connection, role)} NOLOGIN"))
+    database = quoted(connection, _database(connection))
+    staff = quoted(connection, roles.staff)
+    connection.execute(text(f"GRANT CONNECT, TEMPORARY ON DATABASE {database} TO {staff}"))
+    connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {staff}"))
 
 
 def is_administrator(engine: Engine) -> bool:
@@ -305,6 +321,18 @@ def upgrade_server(
                 with _as_owner(connection, roles):  # says why not
                     pass
             backup = backup_server(engine, paths, f"before-upgrade-{revision}", now).path
+            try:
+                _ensure_roles(connection, roles)
+                connection.commit()
+            except sqlalchemy_exc.ProgrammingError as error:
+                connection.rollback()
+                raise ServerNotReadyError(
+                    _(
+                        "This version needs a role more on the server, and this login may "
+                        "not create roles. Ask the server's administrator to bring the data "
+                        "up to date (werkleren server upgrade). Nothing has been changed."
+                    )
+                ) from error
             with _as_owner(connection, roles):
                 _migrate(connection)
     return MigrationResult(revision, goal, backup)
@@ -331,7 +359,31 @@ def open_server(paths: DataPaths) -> DataStore:
         if revision is None:
             raise _not_prepared(paths)
         migration = upgrade_server(engine, paths)
+        _refuse_staff(engine)
     except BaseException:
         engine.dispose()
         raise
     return DataStore(paths, engine, make_session_factory(engine), migration)
+
+
+def _refuse_staff(engine: Engine) -> None:
+    """The window of this version is the beheerder's: a manager's or a professional's
+    login is told so, before a page would meet a refusal of the server."""
+    with engine.connect() as connection:
+        roles = roles_of(connection)
+        staff = connection.execute(
+            text(
+                "SELECT pg_has_role(current_user, :staff, 'MEMBER')"
+                " AND NOT pg_has_role(current_user, :users, 'MEMBER')"
+                " AND NOT pg_has_role(current_user, :owner, 'MEMBER')"
+            ),
+            {"staff": roles.staff, "users": roles.users, "owner": roles.owner},
+        ).scalar()
+    if staff:
+        raise UserError(
+            _(
+                "This login belongs to a manager or a professional. This version of Werkleren "
+                "Desktop opens the shared data for a beheerder only; the server already keeps "
+                "every record within the limits of your role. Ask your beheerder."
+            )
+        )

@@ -44,10 +44,17 @@ class CopyStopped(Exception):  # noqa: N818 - not an error: asked for
 Stop = threading.Event | None  # set: stop the copy at the next chunk
 
 
-def _tables() -> list[Table]:
+def _tables(connection: Connection | None = None) -> list[Table]:
+    """The program's tables, in an order that inserts a row after those it points to;
+    with ``connection``, only those its database has (a server not yet brought up to
+    date lacks the newest: its backup before the upgrade is read at its own schema)."""
     from werkleren_desktop.db.models import Base
 
-    return list(Base.metadata.sorted_tables)
+    tables = list(Base.metadata.sorted_tables)
+    if connection is None:
+        return tables
+    there = set(inspect(connection).get_table_names())
+    return [table for table in tables if table.name in there]
 
 
 def _later_columns(table: Table) -> list[str]:
@@ -79,7 +86,7 @@ def copy_rows(source: Connection, target: Connection, stop: Stop = None) -> dict
     """Every row of every table from ``source`` into the empty ``target``, ids kept;
     returns the number of rows per table."""
     counts: dict[str, int] = {}
-    for table in _tables():
+    for table in _tables(source):
         later = _later_columns(table)
         pointers: list[dict[str, Any]] = []
         counts[table.name] = 0
@@ -129,7 +136,7 @@ def differences(
     """Where ``target`` differs from ``source``: "table row 12, column notes" (never the
     values: they are personal data), "table: 3 rows in the source, 2 in the copy"."""
     found: list[str] = []
-    for table in _tables():
+    for table in _tables(source):
         keys = [c.name for c in table.primary_key.columns]
         theirs = {
             tuple(row[k] for k in keys): row
