@@ -78,9 +78,18 @@ def test_prepare_move_work_export_and_check(
     assert main(["server", "init", *here]) == 0  # a second time: left as it is
     assert "al ingericht" in capsys.readouterr().out
 
+    # a user added before the data come in stays, and the move counts the server empty
+    (tmp_path / "pw").write_text("geheim", encoding="utf-8")
+    assert main(["server", "user", "add", "mover_bea", "--role", "beheerder",
+                 "--password-file", str(tmp_path / "pw"), *here]) == 0  # fmt: skip
+    capsys.readouterr()
     assert main(["server", "move", "--from", str(laptop.database), *here]) == 0
     assert "één voor één vergeleken" in capsys.readouterr().out
-    assert table_rows(postgres_url) == table_rows(laptop.database_url)
+    on_server = table_rows(postgres_url)
+    assert [row[1] for row in on_server.pop("app_user")] == ["mover_bea"]
+    assert on_server == {
+        k: v for k, v in table_rows(laptop.database_url).items() if k != "app_user"
+    }
     assert main(["server", "move", "--from", str(laptop.database), *here]) == 1
     assert "bevat al gegevens" in capsys.readouterr().err
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,13 +44,18 @@ class CopyStopped(Exception):  # noqa: N818 - not an error: asked for
 Stop = threading.Event | None  # set: stop the copy at the next chunk
 
 
-def _tables(connection: Connection | None = None) -> list[Table]:
+# the server's own, not the data's: its users (logins of that server). A move into a
+# server leaves them as the administrator made them, and never brings a file's in.
+SERVER_ONLY = ("app_user",)
+
+
+def _tables(connection: Connection | None = None, skip: Sequence[str] = ()) -> list[Table]:
     """The program's tables, in an order that inserts a row after those it points to;
     with ``connection``, only those its database has (a server not yet brought up to
     date lacks the newest: its backup before the upgrade is read at its own schema)."""
     from werkleren_desktop.db.models import Base
 
-    tables = list(Base.metadata.sorted_tables)
+    tables = [table for table in Base.metadata.sorted_tables if table.name not in skip]
     if connection is None:
         return tables
     there = set(inspect(connection).get_table_names())
@@ -82,11 +87,13 @@ def _rows(
         yield [dict(row) for row in chunk]
 
 
-def copy_rows(source: Connection, target: Connection, stop: Stop = None) -> dict[str, int]:
-    """Every row of every table from ``source`` into the empty ``target``, ids kept;
-    returns the number of rows per table."""
+def copy_rows(
+    source: Connection, target: Connection, stop: Stop = None, skip: Sequence[str] = ()
+) -> dict[str, int]:
+    """Every row of every table (but those in ``skip``) from ``source`` into the empty
+    ``target``, ids kept; returns the number of rows per table."""
     counts: dict[str, int] = {}
-    for table in _tables(source):
+    for table in _tables(source, skip):
         later = _later_columns(table)
         pointers: list[dict[str, Any]] = []
         counts[table.name] = 0
@@ -131,12 +138,16 @@ def _comparable(value: Any) -> Any:
 
 
 def differences(
-    source: Connection, target: Connection, limit: int = 20, stop: Stop = None
+    source: Connection,
+    target: Connection,
+    limit: int = 20,
+    stop: Stop = None,
+    skip: Sequence[str] = (),
 ) -> list[str]:
     """Where ``target`` differs from ``source``: "table row 12, column notes" (never the
     values: they are personal data), "table: 3 rows in the source, 2 in the copy"."""
     found: list[str] = []
-    for table in _tables(source):
+    for table in _tables(source, skip):
         keys = [c.name for c in table.primary_key.columns]
         theirs = {
             tuple(row[k] for k in keys): row
@@ -175,7 +186,11 @@ def _snapshot(engine: Engine) -> Connection:
 
 
 def _empty(connection: Connection) -> bool:
-    return all(connection.execute(select(table).limit(1)).first() is None for table in _tables())
+    """Whether the database holds no data (its users may be there already)."""
+    return all(
+        connection.execute(select(table).limit(1)).first() is None
+        for table in _tables(skip=SERVER_ONLY)
+    )
 
 
 @dataclass(frozen=True)
@@ -187,9 +202,11 @@ class CopyResult:
         return sum(self.counts.values())
 
 
-def _checked_copy(source: Connection, target: Connection, stop: Stop = None) -> CopyResult:
-    counts = copy_rows(source, target, stop)
-    problems = differences(source, target, stop=stop)
+def _checked_copy(
+    source: Connection, target: Connection, stop: Stop = None, skip: Sequence[str] = ()
+) -> CopyResult:
+    counts = copy_rows(source, target, stop, skip)
+    problems = differences(source, target, stop=stop, skip=skip)
     if problems:
         raise UserError(
             _("The copy does not match the data, so it was not kept: {problems}").format(
@@ -316,7 +333,7 @@ def move_to_server(file: Path, engine: Engine) -> CopyResult:
             source = _snapshot(store.engine)
             try:
                 with engine.begin() as target:
-                    return _checked_copy(source, target)
+                    return _checked_copy(source, target, skip=SERVER_ONLY)
             finally:
                 source.close()
         finally:
