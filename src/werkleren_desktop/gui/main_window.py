@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
             self.restore_action,
             self.server_action,
             self.local_action,
+            self.users_action,
             self.about_action,
             *self.area_actions.values(),
             self.sidebar_action,
@@ -400,6 +401,9 @@ class MainWindow(QMainWindow):
         self.local_action = file_menu.addAction(_("&Work on this computer…"))
         self.local_action.triggered.connect(self.data_actions.work_on_this_computer)
         self.local_action.setVisible(self.own_paths.on_server)
+        self.users_action = file_menu.addAction(_("&Users…"))
+        self.users_action.triggered.connect(self.open_users)
+        self.users_action.setVisible(self.own_paths.on_server)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(_("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -817,6 +821,24 @@ class MainWindow(QMainWindow):
             apply_language(settings.language)
         self._build(self.current_area())
         self.statusBar().showMessage(_("Settings saved."), 5000)
+
+    def open_users(self) -> None:
+        """The users of the shared data and their roles (File › Users…)."""
+        from werkleren_desktop.gui.dialogs.users import UsersDialog
+        from werkleren_desktop.services.people import list_people
+
+        if not self.store.paths.on_server or self.store.offline is not None:
+            prompts.show_error(
+                self, _("Users"), _("The users are managed on the server, once it answers.")
+            )
+            return
+        try:
+            dialog = UsersDialog(self.store.engine, list_people(self.store.sessions), self)
+        except UserError as error:
+            prompts.show_error(self, _("Users"), str(error))
+            return
+        dialog.open()
+        self.users_dialog = dialog
 
     def open_guide(self) -> None:
         """The guide at the section of the page in view (F1); one guide window at a time."""

@@ -7,7 +7,6 @@ not at all. The server's row-level security reads who is who from ``app_user``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, text
@@ -16,13 +15,10 @@ from sqlalchemy import exc as sqlalchemy_exc
 from werkleren_desktop.db.models import AppUser, Person
 from werkleren_desktop.domain.constants import UserRole
 from werkleren_desktop.domain.people import full_name
+from werkleren_desktop.domain.users import check_login, check_person
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.storage.server_admin import Roles, quoted, roles_of
-
-# what a login may be called here: PostgreSQL folds unquoted names to lower case, so a
-# name of lower-case letters, digits and underscores is the same in psql and here
-LOGIN = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
 
 @dataclass(frozen=True)
@@ -35,18 +31,6 @@ class UserRow:
 
 def _group(roles: Roles, role: UserRole) -> str:
     return roles.users if role is UserRole.BEHEERDER else roles.staff
-
-
-def check_login(login: str) -> str:
-    login = login.strip()
-    if not LOGIN.fullmatch(login):
-        raise UserError(
-            _(
-                "A login consists of lower-case letters, digits and underscores, starts with a "
-                "letter and is at most 63 characters long."
-            )
-        )
-    return login
 
 
 def _refused(error: sqlalchemy_exc.DBAPIError) -> UserError:
@@ -70,8 +54,7 @@ def add_user(
     from another database), in this database's role for ``role``, linked to the person.
     A manager or a professional must be linked to a person: their records are theirs."""
     login = check_login(login)
-    if person_id is None and role is not UserRole.BEHEERDER:
-        raise UserError(_("Link a manager or a professional to the person they are."))
+    check_person(role, person_id)
     with engine.connect() as connection:
         try:
             if person_id is not None:
@@ -130,8 +113,7 @@ def set_role(engine: Engine, login: str, role: UserRole, person_id: int | None =
             if row is None:
                 raise UserError(_("{login} is not a user of these data.").format(login=login))
             person = person_id if person_id is not None else row.person_id
-            if person is None and role is not UserRole.BEHEERDER:
-                raise UserError(_("Link a manager or a professional to the person they are."))
+            check_person(role, person)
             if person_id is not None:
                 _check_person(connection, person_id)
             roles = roles_of(connection)
