@@ -62,6 +62,29 @@ def test_logging_a_situation(page, qtbot, store) -> None:
     stored = get_situation(store.sessions, page.model.row_at(0).id)
     assert stored.answers[0].question_text.startswith("Wat gebeurde er")
     assert stored.ai_tool == "ChatGPT" and stored.kind is SituationKind.IMPROVE
+    assert stored.brought_in_by is None  # entered by whoever enters it, unless said
+
+
+def test_a_situation_raised_by_a_colleague_says_who_brought_it_in(page, qtbot, store) -> None:
+    """The owner enters what a professional brought in: the form records who
+    (ingebracht door), found by typing part of the name; a name not in the list is said
+    at the field and the form stays."""
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    type_text(qtbot, dialog.title, "Klant belde twee keer")
+    pick(dialog.people, "Łukasz")
+    box = dialog.brought_in_by
+    box.setCurrentIndex(-1)
+    box.setEditText("Niemand Bekend")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == "Kies een persoon uit de lijst."
+    box.setCurrentIndex(box.findText("Sanne Jansen"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.error_label.text()
+    assert "ingebracht door Sanne Jansen" in page.panel.facts.text()
+    stored = get_situation(store.sessions, page.model.row_at(0).id)
+    assert stored.brought_in_by is not None
 
 
 @pytest.mark.parametrize(

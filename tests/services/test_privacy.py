@@ -318,3 +318,34 @@ def test_erasure_finds_every_mention_and_leaves_nothing_in_the_file(store: DataS
             content = path.read_bytes()
             for trace in ("Anna", "de Wit", "ANNA"):
                 assert trace.encode() not in content, (path.name, trace)
+
+
+def test_what_someone_brought_in_is_in_their_file_and_stays_for_others_when_they_go(
+    store: DataStore, team
+) -> None:
+    """Kees raised a situation Anna learned from (ingebracht door) and one of his own:
+    his file holds both, the first by its title only; erasing him keeps Anna's
+    situation, without his name on it."""
+    anna, kees = team["anna"], team["kees"]
+    for_anna = save_situation(
+        store.sessions,
+        SituationInput(D(2026, 6, 1), "Door Kees gezien", SituationKind.IMPROVE, (anna,),
+                       brought_in_by=kees),
+        TODAY,
+    )  # fmt: skip
+    save_situation(
+        store.sessions,
+        SituationInput(D(2026, 6, 2), "Zelf gemeld", SituationKind.ANALYSE, (kees,),
+                       brought_in_by=kees),
+        TODAY,
+    )  # fmt: skip
+    data = person_file(store.sessions, kees)
+    assert data["brought_in_for_colleagues"] == [
+        {"date": "2026-06-01", "situation": "Door Kees gezien"}
+    ]
+    own = {s["title"]: s["brought_in_by_them"] for s in data["learning_situations"]}
+    assert own == {"Samen met Kees": False, "Zelf gemeld": True}
+    assert get_situation(store.sessions, for_anna).brought_in_by == kees
+    erase_person(store.sessions, kees)
+    kept = get_situation(store.sessions, for_anna)
+    assert (kept.person_ids, kept.brought_in_by) == ((anna,), None)

@@ -304,3 +304,21 @@ def test_the_who_column_sorts_by_surname(store: DataStore, people) -> None:
         ("Twee", "Sanne Jansen, Kees Visser"),
         ("Een", "Łukasz Wójcik"),
     ]
+
+
+def test_who_brought_a_situation_in_is_kept_and_must_exist(store: DataStore, people) -> None:
+    sid = save_situation(
+        store.sessions,
+        SituationInput(TODAY, "Storing", SituationKind.ANALYSE, (people[0],),
+                       brought_in_by=people[1]),
+        TODAY,
+    )  # fmt: skip
+    assert get_situation(store.sessions, sid).brought_in_by == people[1]
+    with pytest.raises(ValidationError) as refused:
+        save_situation(
+            store.sessions,
+            SituationInput(TODAY, "Storing", SituationKind.ANALYSE, (people[0],),
+                           brought_in_by=999),
+            TODAY,
+        )  # fmt: skip
+    assert refused.value.field == "brought_in_by"

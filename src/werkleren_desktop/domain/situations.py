@@ -105,6 +105,9 @@ class SituationInput:
     consulted_outside: tuple[str, ...] = field(default=())
     minutes: int | None = None
     in_working_time: bool = True
+    # who brought it in ("ingebracht door"): the professional who raised it, also when
+    # the owner enters it on their behalf; None: whoever enters it
+    brought_in_by: int | None = None
 
     def validated(self, today: dt.date) -> SituationInput:
         if not self.person_ids:

@@ -472,6 +472,9 @@ def _add_situations(
                 "ai_checked": "Twee suggesties klopten niet voor onze situatie." if ai else "",
                 "minutes": rng.choice((15, 20, 30, 45, 60, 90)),
                 "in_working_time": rng.random() < 0.9,
+                # most were raised by one who learned from it, entered by the owner on
+                # their behalf (ingebracht door); the others the owner logged unasked
+                "brought_in_by": who[0].id if number % 5 else None,
                 # most are logged the same day or the next; some a week later
                 "created_at": min(
                     dt.datetime.combine(day + dt.timedelta(days=LOGGED_AFTER[number % 8]), NOON),

@@ -69,7 +69,7 @@ def _day(day: dt.date | None) -> str | None:
 
 
 PERSON_FILE_FORMAT = "werkleren-desktop/person-file"
-PERSON_FILE_VERSION = 3  # docs/person-file.schema.json describes it
+PERSON_FILE_VERSION = 4  # docs/person-file.schema.json describes it
 
 
 def person_file(
@@ -122,6 +122,19 @@ def person_file(
             select(LearningSituation.occurred_on, LearningSituation.title)
             .join(SituationConsultation, SituationConsultation.situation_id == LearningSituation.id)
             .where(SituationConsultation.person_id == person_id)
+            .order_by(LearningSituation.occurred_on)
+        ).all()
+        # situations they brought in for others ("ingebracht door"), not learning themselves
+        brought_in = db.execute(
+            select(LearningSituation.occurred_on, LearningSituation.title)
+            .where(
+                LearningSituation.brought_in_by == person_id,
+                ~LearningSituation.id.in_(
+                    select(SituationPerson.situation_id).where(
+                        SituationPerson.person_id == person_id
+                    )
+                ),
+            )
             .order_by(LearningSituation.occurred_on)
         ).all()
         trainings = db.scalars(
@@ -196,6 +209,7 @@ def person_file(
                     "kind": str(s.kind),
                     "situation": clean(s.description),
                     "with_colleagues": len(s.people) - 1,
+                    "brought_in_by_them": s.brought_in_by == person_id,
                     "answers": [
                         {"question": clean(a.question_text), "answer": clean(a.answer)}
                         for a in s.answers
@@ -216,6 +230,9 @@ def person_file(
             ],
             "consulted_by_colleagues": [
                 {"date": _day(day), "situation": clean(title)} for day, title in consulted
+            ],
+            "brought_in_for_colleagues": [
+                {"date": _day(day), "situation": clean(title)} for day, title in brought_in
             ],
             "trainings": [
                 {

@@ -151,11 +151,13 @@ def save_situation(
     ``version`` is the version the form read."""
     data = data.validated(today)
     with database.begin() as db:
-        known = set(
-            db.scalars(select(Person.id).where(Person.id.in_(data.person_ids + data.consulted_ids)))
-        )
+        brought = (data.brought_in_by,) if data.brought_in_by is not None else ()
+        chosen = data.person_ids + data.consulted_ids + brought
+        known = set(db.scalars(select(Person.id).where(Person.id.in_(chosen))))
         if not set(data.person_ids) <= known or not set(data.consulted_ids) <= known:
             raise ValidationError(_("Someone chosen no longer exists."), "people")
+        if not set(brought) <= known:
+            raise ValidationError(_("Someone chosen no longer exists."), "brought_in_by")
         situation = LearningSituation() if situation_id is None else _get(db, situation_id)
         if situation_id is not None:
             refuse_if_changed(situation, version)
@@ -180,6 +182,7 @@ def save_situation(
             "ai_checked",
             "minutes",
             "in_working_time",
+            "brought_in_by",
         ):
             setattr(situation, name, getattr(data, name))
         situation.people = [SituationPerson(person_id=pid) for pid in data.person_ids]
@@ -244,6 +247,7 @@ def read_situation(database: SessionFactory, situation_id: int) -> tuple[Situati
             consulted_outside=tuple(c.outside_name for c in s.consultations if c.outside_name),
             minutes=s.minutes,
             in_working_time=s.in_working_time,
+            brought_in_by=s.brought_in_by,
         ), stamp_of(s)
 
 

@@ -137,6 +137,9 @@ class SituationPanel(QWidget):
                     _(KIND_LABELS[situation.kind]),
                     _(STATUS_LABELS[situation.status]),
                     who,
+                    _("brought in by {name}").format(name=names.get(situation.brought_in_by, "?"))
+                    if situation.brought_in_by is not None
+                    else "",
                     minutes,
                 )
                 if part

@@ -27,6 +27,7 @@ from werkleren_desktop.domain.constants import (
     SituationKind,
     SituationStatus,
 )
+from werkleren_desktop.domain.people import sort_key
 from werkleren_desktop.domain.situations import (
     KIND_LABELS,
     STATUS_LABELS,
@@ -35,10 +36,17 @@ from werkleren_desktop.domain.situations import (
     SituationInput,
     parse_minutes,
 )
+from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.situations.ai_prompt_dialog import AiPromptDialog
 from werkleren_desktop.gui.situations.people_picker import PeoplePicker
-from werkleren_desktop.gui.widgets import date_edit, from_qdate, scrolling, to_qdate
+from werkleren_desktop.gui.widgets import (
+    date_edit,
+    find_by_any_part,
+    from_qdate,
+    scrolling,
+    to_qdate,
+)
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.groups import GroupRow
 from werkleren_desktop.services.people import PersonRow
@@ -103,6 +111,17 @@ class SituationDialog(FormDialog):
             self.kind.addItem(_(label), kind)
         self.kind.setCurrentIndex(self.kind.findData(data.kind))
         self.people = PeoplePicker(active, data.person_ids)
+        # who raised it: the professional's initiative, recorded also when the owner
+        # enters it for them ("ingebracht door")
+        self.brought_in_by = QComboBox()
+        self.brought_in_by.setEditable(True)  # type to find someone among hundreds
+        self.brought_in_by.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.brought_in_by.addItem(_("— whoever enters it —"), None)
+        for person in sorted(people, key=lambda r: sort_key(r.first_name, r.last_name)):
+            if not person.has_left(today) or person.id == data.brought_in_by:
+                self.brought_in_by.addItem(person.full_name, person.id)
+        find_by_any_part(self.brought_in_by)
+        self.brought_in_by.setCurrentIndex(max(0, self.brought_in_by.findData(data.brought_in_by)))
         self.description = _text(data.description, 70)
         self.group = QComboBox()
         self.group.addItem(_("(no learning group)"), None)
@@ -167,6 +186,7 @@ class SituationDialog(FormDialog):
             "people": self.people.search,
             "occurred_on": self.occurred_on,
             "minutes": self.minutes,
+            "brought_in_by": self.brought_in_by,
         }
 
         form = self.main_form = QFormLayout()
@@ -174,6 +194,7 @@ class SituationDialog(FormDialog):
         form.addRow(_("Title"), self.title)
         form.addRow(_("Kind"), self.kind)
         form.addRow(_("Who learned"), self.people)
+        form.addRow(_("Brought in by"), self.brought_in_by)
         form.addRow(_("The situation"), self.description)
         form.addRow(_("Learning group"), self.group)
         self.group.setToolTip(
@@ -218,6 +239,7 @@ class SituationDialog(FormDialog):
             "title": self.title,
             "kind": self.kind,
             "people": self.people,
+            "brought_in_by": self.brought_in_by,
             "description": self.description,
             "group": self.group,
             **{f"answer:{label}": edit for label, edit in self._answer_edits()},
@@ -341,7 +363,15 @@ class SituationDialog(FormDialog):
             if strict or self.minutes.text().strip().isdigit()
             else None,
             in_working_time=self.in_working_time.isChecked(),
+            brought_in_by=self._brought_in_by(),
         )
+
+    def _brought_in_by(self) -> int | None:
+        box = self.brought_in_by
+        if box.findText(box.currentText()) < 0:  # a name typed that is not in the list
+            raise ValidationError(_("Choose a person from the list."), "brought_in_by")
+        chosen: int | None = box.currentData()
+        return chosen
 
     def snapshot(self) -> object:
         texts = [edit.toPlainText() for _source, edit in self.questions]
@@ -349,6 +379,7 @@ class SituationDialog(FormDialog):
             self.title.text(),
             self.description.toPlainText(),
             self.people.chosen(),
+            self.brought_in_by.currentIndex(),
             self.tried.toPlainText(),
             self.outcome.toPlainText(),
             self.next_step.toPlainText(),
@@ -362,6 +393,7 @@ class SituationDialog(FormDialog):
             "title": self.title.text(),
             "kind": str(self.kind.currentData()),
             "people": list(self.people.chosen()),
+            "brought_in_by": self.brought_in_by.currentData(),
             "description": self.description.toPlainText(),
             "group_id": self.group.currentData(),
             "answers": [[label, edit.toPlainText()] for label, edit in self._answer_edits()],
@@ -398,7 +430,12 @@ class SituationDialog(FormDialog):
             (self.ai_checked, "ai_checked"),
         ):
             text_edit.setPlainText(str(state.get(key, "")))
-        for box, key in ((self.kind, "kind"), (self.status, "status"), (self.group, "group_id")):
+        for box, key in (
+            (self.kind, "kind"),
+            (self.status, "status"),
+            (self.group, "group_id"),
+            (self.brought_in_by, "brought_in_by"),
+        ):
             index = box.findData(state.get(key))
             if index >= 0:
                 box.setCurrentIndex(index)
