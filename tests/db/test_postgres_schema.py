@@ -135,7 +135,7 @@ def test_moments_are_kept_with_their_zone(postgres_url: str) -> None:
                 ).all()
             )
         assert set(kinds.values()) == {"timestamp with time zone"}
-        assert len(kinds) == 6  # app_user.created_at too (0021)
+        assert len(kinds) == 7  # app_user's (0021) and learning_request's (0022) too
         sessions = make_session_factory(engine)
         before = dt.datetime.now(dt.UTC)
         with sessions.begin() as db:

@@ -112,6 +112,7 @@ BELONGS = {
     "agreement": CONVERSATION.format(table="agreement"),
     "conversation_correction": CONVERSATION.format(table="conversation_correction"),
     "training": "SELECT id, person_id FROM training",
+    "learning_request": "SELECT id, person_id FROM learning_request",
     "training_budget": "SELECT id, person_id FROM training_budget",
 }
 
@@ -188,6 +189,11 @@ def fill(sql: psycopg.Connection) -> None:
         sql.execute(
             "INSERT INTO training_budget (person_id, year, amount_cents) VALUES (%s, 2026, 60000)",
             (person,),
+        )
+        sql.execute(
+            "INSERT INTO learning_request (person_id, addressed_to, kind, question, asked_on,"
+            " status) VALUES (%s, %s, 'training', 'Een cursus', '2026-03-01', 'open')",
+            (person, MANAGERS.get(person)),
         )
     # brought in by Rita, learned from by Olga (another team); and one of two teams
     situation(sql, 7, learners=(OLGA,), brought_in_by=RITA)
@@ -334,12 +340,21 @@ def test_each_role_reads_and_writes_what_the_table_says(
         for scope, columns in limited:  # there, only those columns change
             only = expected(rows, [scope], role) - expected(rows, full, role)
             assert only, "a limited write that covers no row tests nothing"
-            other = next(c for c in ("what", "title", "note") if c not in columns)
+            other = next(c for c in TEXTS if c in columns_of(table) and c not in columns)
             for row in only:
                 assert attempt(sql, f"UPDATE {table} SET {columns[0]} = {columns[0]}"
                                f" WHERE {key} = %s", row)  # fmt: skip
                 assert not attempt(sql, f"UPDATE {table} SET {other} = {other} || '.'"
                                    f" WHERE {key} = %s", row)  # fmt: skip
+
+
+TEXTS = ("what", "title", "note", "question", "answer")  # a text to change for real
+
+
+def columns_of(table: str) -> set[str]:
+    from werkleren_desktop.db.models import Base
+
+    return {c.name for c in Base.metadata.tables[table].columns}
 
 
 def attempt(sql: psycopg.Connection, statement: str, row: str) -> bool:
@@ -458,3 +473,44 @@ def test_the_window_of_this_version_tells_a_manager_it_is_the_beheerders(
         open_data_folder(DataPaths(tmp_path / "m").with_server(server["leidinggevende"]))
     store = open_data_folder(DataPaths(tmp_path / "b").with_server(server["beheerder"]))
     store.close()
+
+
+def test_a_professional_asks_and_their_manager_answers(server: dict[str, str]) -> None:
+    """A leervraag is asked open; its answer is the manager's, its rewording the
+    asker's while it is open."""
+    asked = (
+        "INSERT INTO learning_request (person_id, addressed_to, kind, question, asked_on,"
+        " status) VALUES (%s, %s, 'expert', 'Wie kent de nieuwe pomp?', '2026-06-01', %s)"
+        " RETURNING id"
+    )
+    with psycopg.connect(**connect_args(server["professional"])) as sql:
+        with pytest.raises(errors.InsufficientPrivilege):  # granted by oneself: no
+            sql.execute(asked, (RITA, MARK, "granted"))
+        sql.rollback()
+        row = sql.execute(asked, (RITA, MARK, "open")).fetchone()
+        assert row is not None
+        request = row[0]
+        sql.commit()
+        with pytest.raises(errors.InsufficientPrivilege):
+            sql.execute("UPDATE learning_request SET status = 'granted' WHERE id = %s", (request,))
+        sql.rollback()
+    with psycopg.connect(**connect_args(server["leidinggevende"])) as sql:
+        answered = sql.execute(
+            "UPDATE learning_request SET status = 'planned', answer = 'Met Tom, in juni',"
+            " answered_on = '2026-06-02', answered_by = %s WHERE id = %s",
+            (MARK, request),
+        )
+        assert answered.rowcount == 1
+        sql.commit()
+    with psycopg.connect(**connect_args(server["professional"])) as sql:
+        with pytest.raises(errors.InsufficientPrivilege):  # answered: no longer reworded
+            sql.execute("UPDATE learning_request SET question = 'Iets anders' WHERE id = %s",
+                        (request,))  # fmt: skip
+        sql.rollback()
+        noted = sql.execute(
+            "UPDATE learning_request SET outcome = 'Tom liet het zien' WHERE id = %s", (request,)
+        )
+        assert noted.rowcount == 1
+        sql.rollback()
+    with psycopg.connect(**connect_args(server["admin"])) as sql:
+        sql.execute("DELETE FROM learning_request WHERE id = %s", (request,))

@@ -10,12 +10,14 @@ from PySide6.QtCore import QDate, Qt
 
 from tests.conftest import TODAY
 from tests.gui.helpers import clear_and_type, type_text
+from werkleren_desktop.domain.constants import RequestKind, RequestStatus
 from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.domain.people import PersonInput
 from werkleren_desktop.gui.people.person_dialog import PersonDialog
 from werkleren_desktop.gui.people.table_model import StatusFilter
 from werkleren_desktop.services.organisation import create_organisation
 from werkleren_desktop.services.people import list_people, save_person
+from werkleren_desktop.services.requests import list_requests
 
 D = dt.date
 
@@ -259,3 +261,38 @@ def test_the_last_conversation_in_the_person_form(page, qtbot, store) -> None:
     assert not dialog.isVisible()
     assert get_person(store.sessions, bram).last_conversation_on == D(2026, 9, 18)
     assert "Laatste gesprek</td><td>18 september 2026" in page.panel.details.text()
+
+
+def test_a_learning_request_is_recorded_and_answered_on_the_persons_page(
+    page, qtbot, store
+) -> None:
+    """The owner records what Bram asked for (his request, of his manager Anouk), and
+    later Anouk's answer: declined without a reason is said at the field and kept."""
+    row = shown_names(page).index("Vries, Bram de")
+    page.table.selectRow(row)
+    panel = page.panel
+    assert "Nog geen leervragen." in panel.requests.text()
+    panel.requests.linkActivated.emit("#new")
+    dialog = page.dialog
+    assert dialog.windowTitle() == "Nieuwe leervraag van Bram de Vries"
+    dialog.accept()  # nothing asked yet
+    assert dialog.isVisible() and dialog.error_label.text() == "Zeg waar hij of zij om vraagt."
+    qtbot.keyClicks(dialog.question, "Zuurdesem leren van iemand die het kan")
+    dialog.kind.setCurrentIndex(dialog.kind.findData(RequestKind.EXPERT))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.error_label.text()
+    assert "Zuurdesem leren" in panel.requests.text()
+    assert "Wacht op antwoord" in panel.requests.text()
+    (asked,) = list_requests(store.sessions)
+    assert asked.addressed_to_name == "Anouk Bakker"
+    panel.requests.linkActivated.emit(f"#{asked.id}")
+    answer = page.dialog
+    answer.status.setCurrentIndex(answer.status.findData(RequestStatus.DECLINED))
+    qtbot.mouseClick(answer.save_button, Qt.MouseButton.LeftButton)
+    assert answer.isVisible()
+    assert "met een reden" in answer.error_label.text()
+    qtbot.keyClicks(answer.answer, "Eerst de nieuwe oven")
+    qtbot.mouseClick(answer.save_button, Qt.MouseButton.LeftButton)
+    assert not answer.isVisible(), answer.error_label.text()
+    assert "Afgewezen: Eerst de nieuwe oven" in panel.requests.text()
+    assert list_requests(store.sessions)[0].status is RequestStatus.DECLINED

@@ -349,3 +349,29 @@ def test_what_someone_brought_in_is_in_their_file_and_stays_for_others_when_they
     erase_person(store.sessions, kees)
     kept = get_situation(store.sessions, for_anna)
     assert (kept.person_ids, kept.brought_in_by) == ((anna,), None)
+
+
+def test_learning_requests_are_in_the_asker_and_the_answerer_file(store: DataStore, team) -> None:
+    from werkleren_desktop.domain.constants import RequestKind, RequestStatus
+    from werkleren_desktop.domain.requests import AnswerInput, RequestInput
+    from werkleren_desktop.services.requests import ask, list_requests, save_request
+
+    anna, boss = team["anna"], team["boss"]
+    asked = ask(
+        store.sessions,
+        RequestInput(anna, RequestKind.EXPERT, "Kan Kees Visser mij de pomp laten zien?", TODAY),
+        TODAY,
+    )
+    save_request(
+        store.sessions, asked, RequestKind.EXPERT, "Kan Kees Visser mij de pomp laten zien?",
+        AnswerInput(RequestStatus.GRANTED, "Ja, Kees Visser heeft dinsdag tijd", TODAY), TODAY,
+        answered_by=boss,
+    )  # fmt: skip
+    (own,) = person_file(store.sessions, anna)["learning_requests"]
+    assert (own["kind"], own["status"]) == ("expert", "granted")
+    assert "Kees" not in own["question"] and "Kees" not in own["answer"]  # others by role
+    (answered,) = person_file(store.sessions, boss)["requests_to_you_as_manager"]
+    assert set(answered) == {"asked_on", "kind", "status", "answered_on", "your_answer"}
+    assert answered["your_answer"].endswith("heeft dinsdag tijd")
+    erase_person(store.sessions, anna)
+    assert list_requests(store.sessions) == []

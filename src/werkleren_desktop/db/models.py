@@ -45,6 +45,12 @@ from werkleren_desktop.domain.constants import (
     LiberationDayPolicy as LiberationDayPolicy,
 )
 from werkleren_desktop.domain.constants import (
+    RequestKind as RequestKind,
+)
+from werkleren_desktop.domain.constants import (
+    RequestStatus as RequestStatus,
+)
+from werkleren_desktop.domain.constants import (
     SignMark as SignMark,
 )
 from werkleren_desktop.domain.constants import (
@@ -101,6 +107,7 @@ VERSIONED_TABLES = (
     "learning_situation",
     "talent_conversation",
     "training",
+    "learning_request",
 )
 
 
@@ -606,6 +613,41 @@ class ConversationCorrection(Base):
     reason: Mapped[str] = mapped_column(Text)
 
     conversation: Mapped[TalentConversation] = relationship(back_populates="corrections")
+
+
+class LearningRequest(Versioned, Base):
+    """A leervraag: what a professional asks for (training, a learning group, an
+    expert), to whom, and the answer: granted, planned, or declined with a reason; and
+    what came of it. Entered by the professional, or by the owner on their behalf."""
+
+    __tablename__ = "learning_request"
+    __table_args__ = (
+        CheckConstraint("length(trim(question)) > 0", name="question_not_empty"),
+        CheckConstraint(
+            "answered_on IS NULL OR answered_on >= asked_on", name="answered_after_asked"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    # their manager when they asked: whom the request waits for
+    addressed_to: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    kind: Mapped[RequestKind] = mapped_column(_str_enum(RequestKind))
+    question: Mapped[str] = mapped_column(Text)
+    asked_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    status: Mapped[RequestStatus] = mapped_column(_str_enum(RequestStatus), index=True)
+    answer: Mapped[str] = mapped_column(Text, default="", server_default="")
+    answered_on: Mapped[dt.date | None] = mapped_column(Date)
+    # who answered: the manager, or None when the owner did without a person of their own
+    answered_by: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    outcome: Mapped[str] = mapped_column(Text, default="", server_default="")
+    created_at: Mapped[dt.datetime] = mapped_column(Moment, server_default=func.now())
+
+    person: Mapped[Person] = relationship(foreign_keys=[person_id])
 
 
 class Training(Versioned, Base):

@@ -55,6 +55,8 @@ from werkleren_desktop.domain.conversations import (
 from werkleren_desktop.domain.formatting import format_date, format_moment
 from werkleren_desktop.domain.money import format_euro
 from werkleren_desktop.domain.people import format_hours
+from werkleren_desktop.domain.requests import KIND_LABELS as REQUEST_KINDS
+from werkleren_desktop.domain.requests import RequestLine
 from werkleren_desktop.domain.situations import KIND_SHORT_LABELS
 from werkleren_desktop.domain.training import describe_budget_use
 from werkleren_desktop.i18n import _, current_language, n_
@@ -200,6 +202,35 @@ def _boxes(status: AgreementStatus | None) -> str:
         f"{TICKED_BOX if status is choice else EMPTY_BOX} {_(AGREEMENT_STATUS_LABELS[choice])}"
         for choice in choices
     )
+
+
+def _requests(requests: Sequence[RequestLine]) -> list[Flowable]:
+    """What the professional asked for since the last conversation, and the answers:
+    they come up in this one. Nothing printed when there are none."""
+    if not requests:
+        return []
+    s = styles()
+    story: list[Flowable] = [
+        Paragraph(_("Learning requests since the last conversation"), s["heading"])
+    ]
+    for request in requests:
+        story.append(
+            KeepTogether(
+                [
+                    Spacer(0, 1.5 * mm),
+                    Paragraph(text(request.question), s["body_bold"]),
+                    Paragraph(
+                        text(
+                            f"{_(REQUEST_KINDS[request.kind])} · "
+                            + _("asked on {date}").format(date=format_date(request.asked_on))
+                        ),
+                        s["small"],
+                    ),
+                    Paragraph(text(request.state()), s["body"]),
+                ]
+            )
+        )
+    return story
 
 
 def _earlier(agreements: Sequence[AgreementView], record: bool) -> list[Flowable]:
@@ -363,7 +394,15 @@ def preparation_pdf(
     s = styles()
     head = _letterhead(organisation, view, _("Talent conversation · preparation"))
     if blank and view is not None:
-        view = replace(view, id=None, planned_on=None, preparation={}, earlier=(), agreements=())
+        view = replace(
+            view,
+            id=None,
+            planned_on=None,
+            preparation={},
+            earlier=(),
+            agreements=(),
+            requests=(),
+        )
     story: list[Flowable] = [
         title_block(head, _("Talent-development conversation")),
         Paragraph(_("Preparation"), s["subtitle"]),
@@ -380,6 +419,7 @@ def preparation_pdf(
     ]
     if view is not None and not blank:
         story += _period_facts(view.facts)
+        story += _requests(view.requests)
         story += _earlier(view.earlier, record=False)
     else:
         story += [Paragraph(_("Agreements of earlier conversations"), s["heading"])]
@@ -415,6 +455,7 @@ def record_pdf(organisation: Organisation, view: ConversationView, made_on: dt.d
         _facts_table(view, record=True),
     ]
     story += _period_facts(view.facts)
+    story += _requests(view.requests)
     story += _earlier(view.earlier, record=True)
     story.append(Paragraph(_("What was discussed"), s["heading"]))
     noted = [section for section in SECTIONS if view.notes.get(section.key)]

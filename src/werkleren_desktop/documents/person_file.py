@@ -26,6 +26,8 @@ from werkleren_desktop.domain.cycles import ATTENDANCE_STATUS_LABELS
 from werkleren_desktop.domain.formatting import format_date, format_moment
 from werkleren_desktop.domain.money import format_euro
 from werkleren_desktop.domain.people import format_hours
+from werkleren_desktop.domain.requests import KIND_LABELS as REQUEST_KINDS
+from werkleren_desktop.domain.requests import STATUS_LABELS as REQUEST_STATES
 from werkleren_desktop.domain.situations import KIND_LABELS
 from werkleren_desktop.domain.situations import STATUS_LABELS as SITUATION_STATUS_LABELS
 from werkleren_desktop.domain.training import FORM_LABELS, TRAINING_STATUS_LABELS
@@ -40,6 +42,8 @@ SECTIONS = (
     ("brought_in_for_colleagues", N_("Brought in for colleagues")),
     ("trainings", N_("Training")),
     ("training_budgets", N_("Training budgets")),
+    ("learning_requests", N_("Learning requests")),
+    ("requests_to_you_as_manager", N_("Learning requests you answered as a manager")),
     ("talent_conversations", N_("Talent conversations")),
     ("conversations_as_manager", N_("Talent conversations you held as a manager")),
     ("expert_for_groups", N_("Learning groups with you as expert on call")),
@@ -119,12 +123,15 @@ LABELS = {
     "reason": N_("Reason"),
     "from": N_("From"),
     "until": N_("Until"),
+    "asked_on": N_("Asked on"),
+    "answered_on": N_("Answered on"),
+    "your_answer": N_("Your answer"),
 }
 DATES = {
     "in_service", "out_of_service", "joined", "left", "date", "starts_on", "ends_on",
     "certificate_expires_on", "planned_on", "held_on", "due_on", "signed_by_professional_on",
     "signed_by_manager_on", "signed_by_you_on", "from", "until",
-    "last_conversation_before_records",
+    "last_conversation_before_records", "asked_on", "answered_on",
 }  # fmt: skip
 MOMENTS = {"session", "made_at"}
 HOURS = {"minutes", "contract_minutes_per_week"}
@@ -140,6 +147,10 @@ CHOICES: dict[tuple[str, str], Mapping[Any, str]] = {
     ("agreements", "status"): AGREEMENT_STATUS_LABELS,
     ("your_agreements", "owner"): OWNER_LABELS,
     ("your_agreements", "status"): AGREEMENT_STATUS_LABELS,
+    ("learning_requests", "kind"): REQUEST_KINDS,
+    ("learning_requests", "status"): REQUEST_STATES,
+    ("requests_to_you_as_manager", "kind"): REQUEST_KINDS,
+    ("requests_to_you_as_manager", "status"): REQUEST_STATES,
 }
 
 

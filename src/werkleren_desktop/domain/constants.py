@@ -24,6 +24,22 @@ class UserRole(enum.StrEnum):
     PROFESSIONAL = "professional"
 
 
+class RequestKind(enum.StrEnum):
+    """What a professional asks for (a leervraag): formal training, a place in a
+    learning group, or an expert to learn from."""
+
+    TRAINING = "training"
+    GROUP = "group"
+    EXPERT = "expert"
+
+
+class RequestStatus(enum.StrEnum):
+    OPEN = "open"  # waiting for the manager's answer
+    GRANTED = "granted"
+    PLANNED = "planned"
+    DECLINED = "declined"  # always with a reason
+
+
 class GroupStatus(enum.StrEnum):
     ACTIVE = "active"
     CLOSED = "closed"

@@ -16,6 +16,7 @@ from werkleren_desktop.db.models import (
     ConversationCorrection,
     ConversationSection,
     CycleSession,
+    LearningRequest,
     LearningSituation,
     Organisation,
     Person,
@@ -29,6 +30,8 @@ from werkleren_desktop.domain.constants import (
     AgreementOwner,
     AgreementStatus,
     AttendanceStatus,
+    RequestKind,
+    RequestStatus,
     SignMark,
     SituationKind,
     TrainingStatus,
@@ -48,6 +51,7 @@ from werkleren_desktop.domain.conversations import (
 )
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.people import full_name
+from werkleren_desktop.domain.requests import RequestLine
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.training import budget_sums
@@ -138,6 +142,8 @@ class ConversationView:
     manager_signature: Signature | None = None
     corrections: tuple[CorrectionView, ...] = ()
     stamp: Stamp = UNREAD  # the version read
+    # learning requests asked or answered in the period, or still waiting: they come up
+    requests: tuple[RequestLine, ...] = ()
 
     @property
     def locked(self) -> bool:
@@ -346,6 +352,34 @@ def _earlier_agreements(
     ]
 
 
+def _requests_in(
+    db: Session, person_id: int, start: dt.date, end: dt.date
+) -> tuple[RequestLine, ...]:
+    """The person's learning requests of the period: asked or answered after the last
+    conversation and up to this one, or asked before and still waiting."""
+    r = LearningRequest
+    rows = db.scalars(
+        select(r)
+        .where(
+            r.person_id == person_id,
+            r.asked_on <= end,
+            (r.asked_on > start) | (r.answered_on > start) | (r.status == RequestStatus.OPEN),
+        )
+        .order_by(r.asked_on, r.id)
+    )
+    return tuple(
+        RequestLine(
+            row.asked_on,
+            RequestKind(row.kind),
+            row.question,
+            RequestStatus(row.status),
+            row.answer,
+            row.outcome,
+        )
+        for row in rows
+    )
+
+
 def get_conversation(database: SessionFactory, conversation_id: int) -> ConversationView:
     with database() as db:
         c = _get(db, conversation_id)
@@ -371,6 +405,7 @@ def get_conversation(database: SessionFactory, conversation_id: int) -> Conversa
             notes={k: sections[k].notes if k in sections else "" for k in SECTION_KEYS},
             agreements=tuple(_agreement_view(a) for a in c.agreements),
             earlier=tuple(_earlier_agreements(db, person.id, c.id)),
+            requests=_requests_in(db, person.id, start, end),
             professional_signature=_signature(
                 c.professional_signed_name, c.professional_signed_on, c.professional_mark
             ),
@@ -422,6 +457,7 @@ def next_conversation(database: SessionFactory, person_id: int, today: dt.date) 
                 period_end=today,
                 facts=_facts(db, person.id, start, today),
                 earlier=tuple(_earlier_agreements(db, person.id, None)),
+                requests=_requests_in(db, person.id, start, today),
             )
     return get_conversation(database, planned)
 

@@ -20,6 +20,7 @@ from werkleren_desktop.db.models import (
     CycleSession,
     GroupMembership,
     LearningGroup,
+    LearningRequest,
     Person,
     Scan,
     ScanAnswer,
@@ -31,6 +32,8 @@ from werkleren_desktop.domain.calendar import WorkCalendar
 from werkleren_desktop.domain.constants import (
     AttendanceStatus,
     GroupStatus,
+    RequestKind,
+    RequestStatus,
 )
 from werkleren_desktop.domain.conversations import ConversationSchedule, add_months
 from werkleren_desktop.domain.cycles import cycle_on, default_outline, propose_cycle
@@ -179,6 +182,8 @@ def generate_demo(
             rng,
         )
         _add_scans(db, today, rng)
+        # a generator of their own: the rest of the demo stays as it was before requests
+        _add_requests(db, people, today, random.Random(f"requests-{size}-{today.isoformat()}"))
         set_sequences(db.connection())  # rows went in with their ids
     refresh_statistics(database.kw["bind"])  # thousands of rows at once: tell the planner
     return settings
@@ -753,6 +758,54 @@ def _add_trainings(
     ]
     if overrides:
         db.execute(insert(TrainingBudget), overrides)
+
+
+REQUESTS = (
+    (RequestKind.TRAINING, "De cursus van de leverancier over de nieuwe installaties"),
+    (RequestKind.EXPERT, "Iemand die me laat zien hoe een ervaren collega dit aanpakt"),
+    (RequestKind.GROUP, "Meedoen in een leergroep over het werk met klanten"),
+    (RequestKind.TRAINING, "Een training om beter feedback te geven"),
+    (RequestKind.EXPERT, "Een dag meelopen met iemand van planning"),
+)
+REQUEST_ANSWERS = {
+    RequestStatus.GRANTED: "Ja, goed idee; zoek een datum en meld het.",
+    RequestStatus.PLANNED: "Ingepland in het volgende kwartaal.",
+    RequestStatus.DECLINED: "Nu niet: eerst de drukke periode door; we komen erop terug.",
+}
+
+
+def _add_requests(db: Session, people: list[Person], today: dt.date, rng: random.Random) -> None:
+    """Learning requests of the last months: about one in five people asked something;
+    most were answered, the latest wait for their manager."""
+    from sqlalchemy import insert
+
+    rows = []
+    for person in people:
+        if not _active(person, today) or person.manager_id is None or rng.random() > 0.2:
+            continue
+        kind, question = rng.choice(REQUESTS)
+        asked = today - dt.timedelta(days=rng.randint(3, 150))
+        status = (
+            RequestStatus.OPEN
+            if asked > today - dt.timedelta(days=21)
+            else rng.choice(list(REQUEST_ANSWERS))
+        )
+        answered = None if status is RequestStatus.OPEN else asked + dt.timedelta(days=7)
+        rows.append(
+            {
+                "person_id": person.id,
+                "addressed_to": person.manager_id,
+                "kind": kind,
+                "question": question,
+                "asked_on": asked,
+                "status": status,
+                "answer": REQUEST_ANSWERS.get(status, ""),
+                "answered_on": answered,
+                "answered_by": person.manager_id if answered else None,
+            }
+        )
+    if rows:
+        db.execute(insert(LearningRequest), rows)
 
 
 def _add_scans(db: Session, today: dt.date, rng: random.Random) -> None:

@@ -10,10 +10,12 @@ from sqlalchemy import func, or_, select
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import Person
 from werkleren_desktop.domain.calendar import ClosedDay
+from werkleren_desktop.domain.constants import RequestStatus
 from werkleren_desktop.services.conversations import DueRow, due_overview
 from werkleren_desktop.services.cycles import cycle_spans
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.privacy import LeaverRow, retention_due
+from werkleren_desktop.services.requests import RequestRow, list_requests
 from werkleren_desktop.services.training import CertificateRow, budgets, expiring_certificates
 
 LOOK_AHEAD_DAYS = 90
@@ -38,6 +40,7 @@ class HomeSummary:
     certificates: tuple[CertificateRow, ...]  # expired last month or expiring in the coming months
     leavers_to_review: tuple[LeaverRow, ...]  # left longer ago than the retention period
     retention_months: int
+    requests_waiting: tuple[RequestRow, ...] = ()  # learning requests not answered, oldest first
 
 
 def home_summary(database: SessionFactory, today: dt.date) -> HomeSummary | None:
@@ -64,15 +67,22 @@ def home_summary(database: SessionFactory, today: dt.date) -> HomeSummary | None
         return (row[0] or 0, row[1] or 0, row[2] or 0, row[3] or 0)
 
     # the parts do not depend on each other: side by side on a server
-    (active, later, joined, left), budget_rows, cycles, conversations, certificates, leavers = (
-        database.at_once(
-            people_counts,
-            lambda: budgets(database, today.year, settings),
-            lambda: cycle_spans(database, today.year),
-            lambda: due_overview(database, today, settings.conversation_schedule),
-            lambda: expiring_certificates(database, today),
-            lambda: retention_due(database, today, settings.retention_months),
-        )
+    (
+        (active, later, joined, left),
+        budget_rows,
+        cycles,
+        conversations,
+        certificates,
+        leavers,
+        waiting,
+    ) = database.at_once(
+        people_counts,
+        lambda: budgets(database, today.year, settings),
+        lambda: cycle_spans(database, today.year),
+        lambda: due_overview(database, today, settings.conversation_schedule),
+        lambda: expiring_certificates(database, today),
+        lambda: retention_due(database, today, settings.retention_months),
+        lambda: list_requests(database, status=RequestStatus.OPEN),
     )
     closed = []
     for day in settings.work_calendar().closed_days(
@@ -98,4 +108,5 @@ def home_summary(database: SessionFactory, today: dt.date) -> HomeSummary | None
         certificates=tuple(certificates),
         leavers_to_review=tuple(leavers),
         retention_months=settings.retention_months,
+        requests_waiting=tuple(reversed(waiting)),
     )

@@ -24,6 +24,7 @@ from werkleren_desktop.db.models import (
     CycleSession,
     GroupMembership,
     LearningGroup,
+    LearningRequest,
     LearningSituation,
     Person,
     SituationAnswer,
@@ -69,7 +70,7 @@ def _day(day: dt.date | None) -> str | None:
 
 
 PERSON_FILE_FORMAT = "werkleren-desktop/person-file"
-PERSON_FILE_VERSION = 4  # docs/person-file.schema.json describes it
+PERSON_FILE_VERSION = 5  # docs/person-file.schema.json describes it
 
 
 def person_file(
@@ -154,6 +155,21 @@ def person_file(
                 selectinload(TalentConversation.corrections),
             )
             .order_by(TalentConversation.planned_on)
+        ).all()
+        requests = db.scalars(
+            select(LearningRequest)
+            .where(LearningRequest.person_id == person_id)
+            .order_by(LearningRequest.asked_on, LearningRequest.id)
+        ).all()
+        # others' requests addressed to them or answered by them: their own part only
+        answered = db.scalars(
+            select(LearningRequest)
+            .where(
+                (LearningRequest.addressed_to == person_id)
+                | (LearningRequest.answered_by == person_id),
+                LearningRequest.person_id != person_id,
+            )
+            .order_by(LearningRequest.asked_on, LearningRequest.id)
         ).all()
         as_manager = db.scalars(
             select(TalentConversation)
@@ -286,6 +302,28 @@ def person_file(
                 for c in conversations
             ],
             # the conversations they held with others: their own part only
+            "learning_requests": [
+                {
+                    "asked_on": _day(r.asked_on),
+                    "kind": str(r.kind),
+                    "question": clean(r.question),
+                    "status": str(r.status),
+                    "answer": clean(r.answer),
+                    "answered_on": _day(r.answered_on),
+                    "outcome": clean(r.outcome),
+                }
+                for r in requests
+            ],
+            "requests_to_you_as_manager": [
+                {
+                    "asked_on": _day(r.asked_on),
+                    "kind": str(r.kind),
+                    "status": str(r.status),
+                    "answered_on": _day(r.answered_on),
+                    "your_answer": clean(r.answer) if r.answered_by == person_id else "",
+                }
+                for r in answered
+            ],
             "conversations_as_manager": [
                 {
                     "planned_on": _day(c.planned_on),
@@ -339,6 +377,7 @@ FREE_TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "guiding_question": ("text",),
     "scan": ("title", "note"),
     "scan_answer": ("remark",),
+    "learning_request": ("question", "answer", "outcome"),
 }  # fmt: skip
 TABLE_LABELS = {
     "person": N_("Person"),
@@ -357,6 +396,7 @@ TABLE_LABELS = {
     "guiding_question": N_("Guiding question"),
     "scan": N_("Scan"),
     "scan_answer": N_("Scan remark"),
+    "learning_request": N_("Learning request"),
     "draft": N_("A form not saved yet"),
 }
 EXCERPT = 60  # characters each side of a mention

@@ -39,6 +39,7 @@ from werkleren_desktop.domain.conversations import (
 )
 from werkleren_desktop.domain.formatting import format_date, format_moment
 from werkleren_desktop.domain.people import list_name, sort_key
+from werkleren_desktop.domain.requests import KIND_LABELS as REQUEST_KINDS
 from werkleren_desktop.domain.training import describe_budget_use
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.gui import prompts
@@ -269,6 +270,19 @@ class ConversationDialog(FormDialog):
             view.agreements if view is not None else (), planned + dt.timedelta(days=90)
         )
         notes_column.addLayout(held_row)
+        requests = view.requests if view is not None else ()
+        self.requests = paragraph(
+            "<br>".join(
+                f"{format_date(r.asked_on, 'short')} · {html.escape(_(REQUEST_KINDS[r.kind]))}"
+                f" · {html.escape(r.question)}<br><i>{html.escape(r.state())}</i>"
+                for r in requests
+            )
+        )
+        self.requests.setTextFormat(Qt.TextFormat.RichText)
+        if requests:  # what they asked for since the last conversation comes up in it
+            notes_column.addWidget(
+                self._box(_("Learning requests since the last conversation"), self.requests)
+            )
         notes_column.addWidget(self._box(_("Agreements of earlier conversations"), self.reviews))
         notes_box = QGroupBox(_("What was discussed"))
         notes_box.setLayout(notes_form)

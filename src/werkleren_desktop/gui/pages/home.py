@@ -193,6 +193,24 @@ class HomePage(Page):
             if len(overdue) > HOME_OVERDUE_SHOWN:
                 more = len(overdue) - HOME_OVERDUE_SHOWN
                 lines.append(html.escape(n_("and {n} more", "and {n} more", more).format(n=more)))
+        waiting = self.summary.requests_waiting if self.summary is not None else ()
+        if waiting:
+            lines.append("")
+            lines.append("<b>" + html.escape(_("Learning requests waiting for an answer")) + "</b>")
+            lines += [
+                html.escape(
+                    _("{name}: {question} (asked {day}, of {manager})").format(
+                        name=r.person_name,
+                        question=_shortened(r.question),
+                        day=format_date(r.asked_on, "short"),
+                        manager=r.addressed_to_name or _("nobody"),
+                    )
+                )
+                for r in waiting[:HOME_OVERDUE_SHOWN]
+            ]
+            if len(waiting) > HOME_OVERDUE_SHOWN:
+                more = len(waiting) - HOME_OVERDUE_SHOWN
+                lines.append(html.escape(n_("and {n} more", "and {n} more", more).format(n=more)))
         self.conversations_text.setText("<br>".join(lines))
 
     def _show_year(self, summary: HomeSummary) -> None:
@@ -251,6 +269,12 @@ class HomePage(Page):
                 ),
             ]
         self.year_text.setText("<br>".join(lines))
+
+
+def _shortened(text: str, most: int = 60) -> str:
+    """A question on one line of a card: its first words."""
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
 def _certificate_lines(certificates: list[CertificateRow]) -> list[str]:

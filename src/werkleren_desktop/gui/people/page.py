@@ -33,6 +33,8 @@ from werkleren_desktop.gui.people.import_dialog import ImportDialog
 from werkleren_desktop.gui.people.person_dialog import PersonDialog
 from werkleren_desktop.gui.people.table_model import PeopleTableModel, StatusFilter
 from werkleren_desktop.gui.record_page import RecordListPage
+from werkleren_desktop.gui.requests.dialog import RequestDialog
+from werkleren_desktop.gui.requests.summary import requests_label, show_requests
 from werkleren_desktop.gui.situations.summary import show_situations, situations_label
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.training.summary import show_trainings
@@ -64,6 +66,7 @@ from werkleren_desktop.services.privacy import (
     person_file,
     plan_erasure,
 )
+from werkleren_desktop.services.requests import RequestRow
 from werkleren_desktop.services.situations import SituationFilter
 from werkleren_desktop.storage.drafts import DraftStore
 
@@ -71,6 +74,7 @@ from werkleren_desktop.storage.drafts import DraftStore
 class PersonPanel(QWidget):
     show_all_situations = Signal()
     conversation_link = Signal(object)  # a conversation's id, or None to plan one
+    request_link = Signal(object)  # a learning request's id, or None to record one
     """Everything about one person; later areas add their own sections here."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -119,6 +123,9 @@ class PersonPanel(QWidget):
         body.addWidget(section(_("Learning situations")))
         self.situations = situations_label(self.show_all_situations.emit)
         body.addWidget(self.situations)
+        body.addWidget(section(_("Learning requests")))
+        self.requests = requests_label(self.request_link.emit)
+        body.addWidget(self.requests)
         body.addWidget(section(_("Training")))
         self.trainings = paragraph("")
         self.trainings.setTextFormat(Qt.TextFormat.RichText)
@@ -197,6 +204,7 @@ class PeoplePage(RecordListPage):
         self.drafts = drafts  # forms not saved yet, where an erasure looks too
         self.backup = backup  # makes a backup before an import
         self.model = PeopleTableModel(today)
+        self.requests: list[RequestRow] = []  # the learning requests of the person shown
 
         self.count_label = hint("")
         self.count_label.setWordWrap(False)
@@ -234,6 +242,7 @@ class PeoplePage(RecordListPage):
                 conversation_id, self._selected_id
             )
         )
+        self.panel.request_link.connect(self.open_request)
         self.panel.edit_button.clicked.connect(self.edit_person)
         self.panel.leave_button.clicked.connect(self.record_leaving)
         self.panel.access_button.clicked.connect(self.export_personal_data)
@@ -302,6 +311,7 @@ class PeoplePage(RecordListPage):
         self.panel.show_overview(person_overview(self.sessions, record_id), self.today())
         show_situations(self.panel.situations, self.sessions, SituationFilter(person_id=record_id))
         show_conversations(self.panel.conversations, self.sessions, record_id)
+        self.requests = show_requests(self.panel.requests, self.sessions, record_id)
         show_trainings(self.panel.trainings, self.sessions, record_id, self.today())
 
     # --- actions ------------------------------------------------------------------
@@ -332,6 +342,31 @@ class PeoplePage(RecordListPage):
                 if self.status_box.currentData() is StatusFilter.LEFT:
                     self.status_box.setCurrentIndex(self.status_box.findData(StatusFilter.ALL))
             self._changed(message)
+
+        self.open_dialog(dialog, saved)
+
+    def open_request(self, request_id: int | None) -> None:
+        """A learning request of the person shown: a new one, or one to answer."""
+        overview = self.panel.overview
+        if overview is None:
+            return
+        request = next((r for r in self.requests if r.id == request_id), None)
+        if request_id is not None and request is None:
+            return
+        dialog = RequestDialog(
+            self.sessions,
+            self.today(),
+            overview.id,
+            overview.person.full_name,
+            request,
+            parent=self,
+        )
+
+        def saved() -> None:
+            self.status_message.emit(
+                _("Learning request recorded.") if request is None else _("Changes saved.")
+            )
+            self.show_record(overview.id)
 
         self.open_dialog(dialog, saved)
 
