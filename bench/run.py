@@ -462,6 +462,10 @@ app = make_application()
 paths = DataPaths(Path(sys.argv[1]))
 if len(sys.argv) > 3:  # the same data on a server
     paths = paths.with_server(sys.argv[3])
+    # the copy kept for offline reading starts 20 s after opening and takes most of a
+    # minute of both computers' work: it would weigh on the pages measured here
+    from werkleren_desktop.storage.offline import set_keeps_copy
+    set_keeps_copy(paths, False)
 store = open_data_folder(paths)
 sent = [0]
 event.listen(store.engine, "before_cursor_execute", lambda *args: sent.__setitem__(0, sent[0] + 1))
