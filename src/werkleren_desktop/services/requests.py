@@ -107,9 +107,8 @@ def list_requests(
     database: SessionFactory,
     person_id: int | None = None,
     status: RequestStatus | None = None,
-    since: dt.date | None = None,
 ) -> list[RequestRow]:
-    """Requests, newest first: of one person, in one state, asked or answered since a day."""
+    """Requests, newest first: of one person, in one state."""
     asker, addressee, answerer = aliased(Person), aliased(Person), aliased(Person)
     query = (
         select(
@@ -130,12 +129,6 @@ def list_requests(
         query = query.where(LearningRequest.person_id == person_id)
     if status is not None:
         query = query.where(LearningRequest.status == status)
-    if since is not None:
-        query = query.where(
-            (LearningRequest.asked_on > since)
-            | (LearningRequest.answered_on > since)
-            | (LearningRequest.status == RequestStatus.OPEN)
-        )
     with database() as db:
         return [
             RequestRow(

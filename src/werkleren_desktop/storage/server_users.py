@@ -102,8 +102,16 @@ def _check_person(connection: Connection, person_id: int) -> None:
         raise UserError(_("This person no longer exists."))
 
 
-def set_role(engine: Engine, login: str, role: UserRole, person_id: int | None = None) -> None:
-    """Another role for a user (and, given, another person): the membership follows."""
+def set_role(
+    engine: Engine,
+    login: str,
+    role: UserRole,
+    person_id: int | None = None,
+    *,
+    unlink: bool = False,
+) -> None:
+    """Another role for a user (and, given, another person; with ``unlink``, none: a
+    beheerder only): the membership follows."""
     with engine.connect() as connection:
         try:
             row = connection.execute(
@@ -112,7 +120,7 @@ def set_role(engine: Engine, login: str, role: UserRole, person_id: int | None =
             ).one_or_none()
             if row is None:
                 raise UserError(_("{login} is not a user of these data.").format(login=login))
-            person = person_id if person_id is not None else row.person_id
+            person = None if unlink else person_id if person_id is not None else row.person_id
             check_person(role, person)
             if person_id is not None:
                 _check_person(connection, person_id)

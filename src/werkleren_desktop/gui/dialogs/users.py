@@ -131,8 +131,8 @@ class UserDialog(FormDialog):
         role = UserRole(self.role.currentData())
         person = self.chosen_person()
         check_person(role, person)
-        if self.existing is not None:
-            set_role(self.engine, self.existing, role, person)
+        if self.existing is not None:  # the person chosen, also "nobody"
+            set_role(self.engine, self.existing, role, person, unlink=person is None)
             return
         login = check_login(self.login.text())
         password = check_password(self.password.text(), self.repeated.text())
