@@ -296,3 +296,15 @@ def test_a_learning_request_is_recorded_and_answered_on_the_persons_page(
     assert not answer.isVisible(), answer.error_label.text()
     assert "Afgewezen: Eerst de nieuwe oven" in panel.requests.text()
     assert list_requests(store.sessions)[0].status is RequestStatus.DECLINED
+
+
+def test_the_panels_links_are_followed_with_the_keyboard(page, qtbot) -> None:
+    """Tab reaches a link in the person's panel, Enter follows it: recording a learning
+    request needs no mouse."""
+    page.table.selectRow(shown_names(page).index("Vries, Bram de"))
+    label = page.panel.requests
+    label.setFocus()
+    qtbot.keyClick(label, Qt.Key.Key_Tab)  # to the first link: record a new one
+    qtbot.keyClick(label, Qt.Key.Key_Return)
+    assert page.dialog.windowTitle() == "Nieuwe leervraag van Bram de Vries"
+    page.dialog.discard()

@@ -54,6 +54,20 @@ def paragraph(text: str) -> QLabel:
     return label
 
 
+def link_paragraph(on_link: Callable[[str], None]) -> QLabel:
+    """A paragraph of rich text whose links do something (open a record, start a new
+    one): clicked, or reached with Tab and followed with Enter."""
+    label = paragraph("")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+    )
+    label.linkActivated.connect(on_link)
+    return label
+
+
 def hint(text: str) -> QLabel:
     """Explanation beside a field: smaller and quieter than the field itself."""
     label = paragraph(text)

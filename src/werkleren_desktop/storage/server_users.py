@@ -7,9 +7,12 @@ not at all. The server's row-level security reads who is who from ``app_user``.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, Row, text
 from sqlalchemy import exc as sqlalchemy_exc
 
 from werkleren_desktop.db.models import AppUser, Person
@@ -47,6 +50,27 @@ def _refused(error: sqlalchemy_exc.DBAPIError) -> UserError:
     )
 
 
+@contextlib.contextmanager
+def _administering(engine: Engine) -> Iterator[Connection]:
+    """One transaction of the administrator's: the login, its membership and its
+    ``app_user`` row change together or not at all (PostgreSQL's roles are
+    transactional); a login that may not is told so in a sentence."""
+    try:
+        with engine.begin() as connection:
+            yield connection
+    except sqlalchemy_exc.ProgrammingError as error:
+        raise _refused(error) from error
+
+
+def _user_row(connection: Connection, login: str) -> Row[Any]:
+    row = connection.execute(
+        text("SELECT role, person_id FROM app_user WHERE login = :login"), {"login": login}
+    ).one_or_none()
+    if row is None:
+        raise UserError(_("{login} is not a user of these data.").format(login=login))
+    return row
+
+
 def add_user(
     engine: Engine, login: str, role: UserRole, person_id: int | None, password: str | None
 ) -> None:
@@ -55,44 +79,36 @@ def add_user(
     A manager or a professional must be linked to a person: their records are theirs."""
     login = check_login(login)
     check_person(role, person_id)
-    with engine.connect() as connection:
-        try:
-            if person_id is not None:
-                _check_person(connection, person_id)
-            known = connection.execute(
-                text("SELECT 1 FROM app_user WHERE login = :login"), {"login": login}
-            ).scalar()
-            if known:
-                raise UserError(
-                    _("{login} is a user already; change their role instead.").format(login=login)
-                )
-            exists = connection.execute(
-                text("SELECT 1 FROM pg_roles WHERE rolname = :login"), {"login": login}
-            ).scalar()
-            if not exists:
-                if not password:
-                    raise UserError(_("Give the new login a password."))
-                statement = connection.execute(
-                    text(
-                        "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L',"
-                        " CAST(:login AS text), CAST(:pw AS text))"
-                    ),
-                    {"login": login, "pw": password},
-                ).scalar_one()
-                connection.exec_driver_sql(statement)
-            group = quoted(connection, _group(roles_of(connection), role))
-            connection.execute(text(f"GRANT {group} TO {quoted(connection, login)}"))
-            connection.execute(
-                text("INSERT INTO app_user (login, person_id, role) VALUES (:l, :p, :r)"),
-                {"l": login, "p": person_id, "r": role.value},
+    with _administering(engine) as connection:
+        if person_id is not None:
+            _check_person(connection, person_id)
+        known = connection.execute(
+            text("SELECT 1 FROM app_user WHERE login = :login"), {"login": login}
+        ).scalar()
+        if known:
+            raise UserError(
+                _("{login} is a user already; change their role instead.").format(login=login)
             )
-            connection.commit()
-        except sqlalchemy_exc.ProgrammingError as error:
-            connection.rollback()
-            raise _refused(error) from error
-        except BaseException:
-            connection.rollback()
-            raise
+        exists = connection.execute(
+            text("SELECT 1 FROM pg_roles WHERE rolname = :login"), {"login": login}
+        ).scalar()
+        if not exists:
+            if not password:
+                raise UserError(_("Give the new login a password."))
+            statement = connection.execute(
+                text(
+                    "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L',"
+                    " CAST(:login AS text), CAST(:pw AS text))"
+                ),
+                {"login": login, "pw": password},
+            ).scalar_one()
+            connection.exec_driver_sql(statement)
+        group = quoted(connection, _group(roles_of(connection), role))
+        connection.execute(text(f"GRANT {group} TO {quoted(connection, login)}"))
+        connection.execute(
+            text("INSERT INTO app_user (login, person_id, role) VALUES (:l, :p, :r)"),
+            {"l": login, "p": person_id, "r": role.value},
+        )
 
 
 def _check_person(connection: Connection, person_id: int) -> None:
@@ -112,65 +128,38 @@ def set_role(
 ) -> None:
     """Another role for a user (and, given, another person; with ``unlink``, none: a
     beheerder only): the membership follows."""
-    with engine.connect() as connection:
-        try:
-            row = connection.execute(
-                text("SELECT role, person_id FROM app_user WHERE login = :login"),
-                {"login": login},
-            ).one_or_none()
-            if row is None:
-                raise UserError(_("{login} is not a user of these data.").format(login=login))
-            person = None if unlink else person_id if person_id is not None else row.person_id
-            check_person(role, person)
-            if person_id is not None:
-                _check_person(connection, person_id)
-            roles = roles_of(connection)
-            name = quoted(connection, login)
-            old, new = _group(roles, UserRole(row.role)), _group(roles, role)
-            if old != new:
-                connection.execute(text(f"REVOKE {quoted(connection, old)} FROM {name}"))
-                connection.execute(text(f"GRANT {quoted(connection, new)} TO {name}"))
-            connection.execute(
-                text("UPDATE app_user SET role = :r, person_id = :p WHERE login = :login"),
-                {"r": role.value, "p": person, "login": login},
-            )
-            connection.commit()
-        except sqlalchemy_exc.ProgrammingError as error:
-            connection.rollback()
-            raise _refused(error) from error
-        except BaseException:
-            connection.rollback()
-            raise
+    with _administering(engine) as connection:
+        row = _user_row(connection, login)
+        person = None if unlink else person_id if person_id is not None else row.person_id
+        check_person(role, person)
+        if person_id is not None:
+            _check_person(connection, person_id)
+        roles = roles_of(connection)
+        name = quoted(connection, login)
+        old, new = _group(roles, UserRole(row.role)), _group(roles, role)
+        if old != new:
+            connection.execute(text(f"REVOKE {quoted(connection, old)} FROM {name}"))
+            connection.execute(text(f"GRANT {quoted(connection, new)} TO {name}"))
+        connection.execute(
+            text("UPDATE app_user SET role = :r, person_id = :p WHERE login = :login"),
+            {"r": role.value, "p": person, "login": login},
+        )
 
 
 def remove_user(engine: Engine, login: str) -> None:
     """The user no longer has these data: out of the database's roles and out of
     ``app_user``; the login itself is dropped when nothing else on the server needs it
     (another database's rights keep it). The person and their records stay."""
-    with engine.connect() as connection:
-        try:
-            row = connection.execute(
-                text("SELECT role FROM app_user WHERE login = :login"), {"login": login}
-            ).one_or_none()
-            if row is None:
-                raise UserError(_("{login} is not a user of these data.").format(login=login))
-            roles = roles_of(connection)
-            name = quoted(connection, login)
-            for group in (roles.users, roles.staff):
-                connection.execute(text(f"REVOKE {quoted(connection, group)} FROM {name}"))
-            connection.execute(text("DELETE FROM app_user WHERE login = :login"), {"login": login})
-            connection.commit()
-        except sqlalchemy_exc.ProgrammingError as error:
-            connection.rollback()
-            raise _refused(error) from error
-        except BaseException:
-            connection.rollback()
-            raise
-        try:
-            connection.execute(text(f"DROP ROLE {quoted(connection, login)}"))
-            connection.commit()
-        except sqlalchemy_exc.DBAPIError:
-            connection.rollback()  # still used elsewhere on the server: it stays there
+    with _administering(engine) as connection:
+        _user_row(connection, login)
+        roles = roles_of(connection)
+        name = quoted(connection, login)
+        for group in (roles.users, roles.staff):
+            connection.execute(text(f"REVOKE {quoted(connection, group)} FROM {name}"))
+        connection.execute(text("DELETE FROM app_user WHERE login = :login"), {"login": login})
+    with contextlib.suppress(sqlalchemy_exc.DBAPIError), engine.begin() as connection:
+        # still used elsewhere on the server: the login stays there
+        connection.execute(text(f"DROP ROLE {quoted(connection, login)}"))
 
 
 def person_named(engine: Engine, name: str) -> int:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.gui.widgets import paragraph
+from werkleren_desktop.gui.widgets import link_paragraph
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.conversations import ConversationRow, list_conversations
 
@@ -28,12 +27,9 @@ def conversation_state(row: ConversationRow) -> str:
 
 def conversations_label(open_link: Callable[[int | None], None]) -> QLabel:
     """Links open a conversation (its id) or plan a new one (None)."""
-    label = paragraph("")
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.linkActivated.connect(
+    return link_paragraph(
         lambda link: open_link(None if link == PLAN_LINK else int(link.removeprefix("#")))
     )
-    return label
 
 
 def show_conversations(label: QLabel, sessions: SessionFactory, person_id: int) -> None:

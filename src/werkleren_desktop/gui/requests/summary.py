@@ -6,14 +6,13 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.constants import RequestStatus
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.requests import KIND_LABELS, STATUS_LABELS
-from werkleren_desktop.gui.widgets import paragraph
+from werkleren_desktop.gui.widgets import link_paragraph
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.requests import RequestRow, list_requests
 
@@ -23,12 +22,9 @@ SHOWN = 6
 
 def requests_label(open_link: Callable[[int | None], None]) -> QLabel:
     """Links open a request (its id) or record a new one (None)."""
-    label = paragraph("")
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.linkActivated.connect(
+    return link_paragraph(
         lambda link: open_link(None if link == NEW_LINK else int(link.removeprefix("#")))
     )
-    return label
 
 
 def request_line(row: RequestRow) -> str:

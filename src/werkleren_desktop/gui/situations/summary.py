@@ -5,12 +5,11 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.gui.widgets import paragraph
+from werkleren_desktop.gui.widgets import link_paragraph
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.situations import (
     SituationFilter,
@@ -23,10 +22,7 @@ LATEST = 5
 
 def situations_label(show_all: Callable[[], None]) -> QLabel:
     """The label ends with a link that opens the learning log filtered on them."""
-    label = paragraph("")
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.linkActivated.connect(lambda _link: show_all())
-    return label
+    return link_paragraph(lambda _link: show_all())
 
 
 def show_situations(label: QLabel, sessions: SessionFactory, where: SituationFilter) -> None:
