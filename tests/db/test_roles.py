@@ -231,35 +231,46 @@ def situation(
     )
 
 
-@pytest.fixture(scope="module")
-def server(postgres_server: str) -> Iterator[dict[str, str]]:
-    """One database with the organisation above and a login for each role, made as an
-    administrator makes them (``storage.server_users``); the logins' URLs by role."""
+def organisation_with_logins(
+    postgres_server: str, database: str, logins: dict[str, str]
+) -> dict[str, str]:
+    """A database holding the organisation above, and a login for each role named in
+    ``logins`` (role: login), made as an administrator makes them
+    (``storage.server_users``); the logins' URLs by role, and the administrator's."""
     admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
-    database = "roles"
     with admin.connect() as sql:
         sql.execute(text(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
         sql.execute(text(f"CREATE DATABASE {database}"))
-        for login in ("roles_bea", "roles_mark", "roles_rita"):
+        for login in logins.values():
             sql.execute(text(f"DROP ROLE IF EXISTS {login}"))
+    admin.dispose()
     url = postgres_server.replace("/postgres?", f"/{database}?")
     engine = make_engine(url)
     init_server(engine)
     with psycopg.connect(**connect_args(url)) as sql:
         fill(sql)
-    add_user(engine, "roles_bea", UserRole.BEHEERDER, BEA, "geheim")
-    add_user(engine, "roles_mark", UserRole.LEIDINGGEVENDE, MARK, "geheim")
-    add_user(engine, "roles_rita", UserRole.PROFESSIONAL, RITA, "geheim")
+    for role, login in logins.items():
+        add_user(engine, login, UserRole(role), SIGNED_IN[role], "geheim")
     engine.dispose()
-    yield {
-        "beheerder": as_login(url, "roles_bea"),
-        "leidinggevende": as_login(url, "roles_mark"),
-        "professional": as_login(url, "roles_rita"),
-        "admin": url,
-    }
+    return {**{role: as_login(url, login) for role, login in logins.items()}, "admin": url}
+
+
+def drop_database(postgres_server: str, database: str) -> None:
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
     with admin.connect() as sql:
         sql.execute(text(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
     admin.dispose()
+
+
+@pytest.fixture(scope="module")
+def server(postgres_server: str) -> Iterator[dict[str, str]]:
+    """The organisation above with a login for each role; the logins' URLs by role."""
+    yield organisation_with_logins(
+        postgres_server,
+        "roles",
+        {"beheerder": "roles_bea", "leidinggevende": "roles_mark", "professional": "roles_rita"},
+    )
+    drop_database(postgres_server, "roles")
 
 
 def as_login(url: str, login: str) -> str:
@@ -462,17 +473,46 @@ def test_the_administrator_adds_changes_and_removes_users_on_the_command_line(
         assert sql.execute("SELECT count(*) FROM person").fetchone() == (3,)
 
 
-def test_the_window_of_this_version_tells_a_manager_it_is_the_beheerders(
-    server: dict[str, str], tmp_path: Path
-) -> None:
+def test_opening_the_data_says_who_signed_in(server: dict[str, str], tmp_path: Path) -> None:
+    """A manager's and a professional's login open with their seat (the window shows
+    their part); a beheerder's with none (the whole program)."""
+    from werkleren_desktop.paths import DataPaths
+    from werkleren_desktop.storage.data_store import open_data_folder
+
+    for role, login, person, name in (
+        ("leidinggevende", "roles_mark", MARK, "P2 Test"),
+        ("professional", "roles_rita", RITA, "P3 Test"),
+    ):
+        store = open_data_folder(DataPaths(tmp_path / role).with_server(server[role]))
+        try:
+            assert store.seat is not None
+            assert (store.seat.login, store.seat.role, store.seat.person_id, store.seat.name) == (
+                login,
+                UserRole(role),
+                person,
+                name,
+            )
+            assert store.sessions.seat == store.seat
+        finally:
+            store.close()
+    store = open_data_folder(DataPaths(tmp_path / "b").with_server(server["beheerder"]))
+    assert store.seat is None and store.sessions.seat is None
+    store.close()
+
+
+def test_a_login_linked_to_nobody_is_told_so(server: dict[str, str], tmp_path: Path) -> None:
     from werkleren_desktop.errors import UserError
     from werkleren_desktop.paths import DataPaths
     from werkleren_desktop.storage.data_store import open_data_folder
 
-    with pytest.raises(UserError, match="alleen voor een beheerder"):
-        open_data_folder(DataPaths(tmp_path / "m").with_server(server["leidinggevende"]))
-    store = open_data_folder(DataPaths(tmp_path / "b").with_server(server["beheerder"]))
-    store.close()
+    with psycopg.connect(**connect_args(server["admin"])) as sql:
+        sql.execute("UPDATE app_user SET person_id = NULL WHERE login = 'roles_rita'")
+    try:
+        with pytest.raises(UserError, match="niet gekoppeld"):
+            open_data_folder(DataPaths(tmp_path / "r").with_server(server["professional"]))
+    finally:
+        with psycopg.connect(**connect_args(server["admin"])) as sql:
+            sql.execute("UPDATE app_user SET person_id = %s WHERE login = 'roles_rita'", (RITA,))
 
 
 def test_a_professional_asks_and_their_manager_answers(server: dict[str, str]) -> None:

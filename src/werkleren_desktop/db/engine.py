@@ -10,7 +10,7 @@ import uuid
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy import exc as sqlalchemy_exc
@@ -18,6 +18,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from werkleren_desktop.errors import ReadOnlyError, StorageError
 from werkleren_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from werkleren_desktop.domain.users import Seat
 
 BUSY_TIMEOUT_MS = 5000
 # on a shared server: how long a save waits for a row another user is changing, and how
@@ -42,7 +45,13 @@ class SessionFactory(sessionmaker[Session]):
     them (autocommit): a transaction would add a BEGIN and a ROLLBACK, two round trips
     to the server per session, which across a network are most of a page's time. In
     PostgreSQL's READ COMMITTED every statement sees the data as of its own start either
-    way, so nothing is read differently. Such a session refuses to write."""
+    way, so nothing is read differently. Such a session refuses to write.
+
+    ``seat`` is who signed in to a server as a manager or a professional (None: a
+    beheerder or the laptop's owner): what reads the people asks for only the columns
+    such a login may read."""
+
+    seat: Seat | None = None
 
     def __call__(self, **local_kw: Any) -> Session:
         bind = local_kw.get("bind", self.kw.get("bind"))

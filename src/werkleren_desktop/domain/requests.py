@@ -103,3 +103,20 @@ class RequestLine:
             came = _("What came of it")  # outside the f-string (extraction)
             state = f"{state} · {came}: {self.outcome}"
         return state
+
+
+def answer_text(
+    status: RequestStatus, answer: str, answered_on: dt.date | None, answered_by: str
+) -> str:
+    """The manager's answer as the asker reads it: "Planned on 3 March 2026 by Mark
+    Jansen: in the spring course", or that it waits for an answer."""
+    if status is RequestStatus.OPEN:
+        return _(STATUS_LABELS[status])
+    said = _(STATUS_LABELS[status])
+    if answered_on is not None and answered_by:
+        said = _("{state} on {day} by {name}").format(
+            state=said, day=format_date(answered_on), name=answered_by
+        )
+    elif answered_on is not None:
+        said = _("{state} on {day}").format(state=said, day=format_date(answered_on))
+    return f"{said}: {answer}" if answer else said

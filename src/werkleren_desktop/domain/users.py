@@ -4,6 +4,7 @@ before the server is asked to make them."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from werkleren_desktop.domain.constants import UserRole
 from werkleren_desktop.errors import ValidationError
@@ -13,6 +14,22 @@ from werkleren_desktop.i18n import _
 # of lower-case letters, digits and underscores is the same in psql and here
 LOGIN = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 PASSWORD_MIN = 10
+
+
+@dataclass(frozen=True)
+class Seat:
+    """Who signed in to a shared server as a manager or a professional: the window shows
+    their part only (Mijn leren). A beheerder, and the owner on a laptop, have no seat:
+    the whole program is theirs."""
+
+    login: str
+    role: UserRole
+    person_id: int
+    name: str
+
+    @property
+    def manages(self) -> bool:
+        return self.role is UserRole.LEIDINGGEVENDE
 
 
 def role_label(role: UserRole) -> str:

@@ -19,6 +19,7 @@ from werkleren_desktop.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from werkleren_desktop.db.engine import SessionFactory
+    from werkleren_desktop.domain.users import Seat
     from werkleren_desktop.paths import DataPaths
 
 
@@ -31,6 +32,7 @@ class PageContext:
     today: Callable[[], dt.date]
     paths: DataPaths  # the data folder shown: the own one or the demo's
     backup: Callable[[], object]  # makes a backup (before an import)
+    seat: Seat | None = None  # a manager or a professional signed in: their own part
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,34 @@ def _scans(c: PageContext) -> QWidget:
     return ScansPage(c.sessions, c.tasks, c.today, DraftStore(c.paths.drafts))
 
 
+def _my_conversation(c: PageContext) -> QWidget:
+    from werkleren_desktop.gui.mine.conversation import MyConversationPage
+
+    assert c.seat is not None
+    return MyConversationPage(c.sessions, c.tasks, c.today, c.seat)
+
+
+def _my_requests(c: PageContext) -> QWidget:
+    from werkleren_desktop.gui.mine.requests import MyRequestsPage
+
+    assert c.seat is not None
+    return MyRequestsPage(c.sessions, c.tasks, c.today, c.seat)
+
+
+def _my_groups(c: PageContext) -> QWidget:
+    from werkleren_desktop.gui.mine.groups import MyGroupsPage
+
+    assert c.seat is not None
+    return MyGroupsPage(c.sessions, c.tasks, c.today, c.seat)
+
+
+def _my_training(c: PageContext) -> QWidget:
+    from werkleren_desktop.gui.mine.training import MyTrainingPage
+
+    assert c.seat is not None
+    return MyTrainingPage(c.sessions, c.tasks, c.today, c.seat)
+
+
 AREA_PAGES: dict[str, AreaPage] = {
     page.key: page
     for page in (
@@ -111,5 +141,11 @@ AREA_PAGES: dict[str, AreaPage] = {
         AreaPage("conversations", "conversations_page", _conversations),
         AreaPage("overview", "overview_page", _overview),
         AreaPage("scans", "scans_page", _scans),
+        # Mijn leren (gui.navigation.MY_AREAS)
+        AreaPage("my_situations", "situations_page", _situations),
+        AreaPage("my_conversation", "my_conversation_page", _my_conversation),
+        AreaPage("my_requests", "my_requests_page", _my_requests),
+        AreaPage("my_groups", "my_groups_page", _my_groups),
+        AreaPage("my_training", "my_training_page", _my_training),
     )
 }

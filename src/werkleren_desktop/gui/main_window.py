@@ -37,7 +37,7 @@ from werkleren_desktop.gui.contracts import GuardsUnsaved, Navigates, Refreshabl
 from werkleren_desktop.gui.data_actions import DataActions
 from werkleren_desktop.gui.icons import app_icon
 from werkleren_desktop.gui.language import apply_language
-from werkleren_desktop.gui.navigation import AREAS, HOME
+from werkleren_desktop.gui.navigation import AREAS, HOME, MY_AREAS, Area, areas_for
 from werkleren_desktop.gui.offline import OfflineCopies
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import Banner, heading, name_for_screen_readers
@@ -199,7 +199,11 @@ class MainWindow(QMainWindow):
 
         self._show_where(self.store.paths)
         if not self.showing_demo:  # for the next start, before the data are open
-            self.state.set_look(self.settings.name if self.settings else None, current_language())
+            self.state.set_look(
+                self.settings.name if self.settings else None,
+                current_language(),
+                own_part=self.store.seat is not None,
+            )
 
         has_organisation = self.settings is not None
         self.central.setCurrentIndex(1 if has_organisation else 0)
@@ -213,7 +217,7 @@ class MainWindow(QMainWindow):
                 DraftStore,
             )
 
-            self.show_area(area_key or HOME.key)
+            self.show_area(area_key or self.areas[0].key)
             drafts = DraftStore(self.store.paths.drafts)
             if drafts.load(SITUATION_DRAFT) is not None:
                 self.statusBar().showMessage(
@@ -260,6 +264,20 @@ class MainWindow(QMainWindow):
         """Where the user's own data are: the folder's file, or the shared server."""
         return self.own_store.paths if self.is_open else self.paths
 
+    @property
+    def areas(self) -> tuple[Area, ...]:
+        """The sidebar's areas: the whole program, or a manager's or a professional's own
+        part (Mijn leren) when one signed in; before the data are open, as last time."""
+        if self.is_open:
+            return areas_for(self.store.seat)
+        return MY_AREAS if self.state.own_part() else AREAS
+
+    @property
+    def own_part(self) -> bool:
+        """Whether a manager or a professional signed in: the settings, the demo, the
+        backups and the users are the beheerder's, and their menu items are left out."""
+        return self.store.seat is not None if self.is_open else self.state.own_part()
+
     def _show_where(self, paths: DataPaths) -> None:
         from werkleren_desktop.domain.formatting import format_moment
         from werkleren_desktop.storage.server import described_url
@@ -293,7 +311,7 @@ class MainWindow(QMainWindow):
             "#sidebar::item:selected { background: palette(highlight);"
             " color: palette(highlighted-text); }"
         )
-        for area in AREAS:
+        for area in self.areas:
             item = QListWidgetItem(_(area.title))
             item.setData(Qt.ItemDataRole.UserRole, area.key)
             item.setToolTip(_(area.summary))
@@ -308,7 +326,7 @@ class MainWindow(QMainWindow):
         self._show_logo()
         side = QWidget()
         # wide enough for the longest area name in the sidebar's larger font
-        longest = max((_(area.title) for area in AREAS), key=len)
+        longest = max((_(area.title) for area in self.areas), key=len)
         font = self.sidebar.font()
         font.setPointSizeF(11)
         side.setMinimumWidth(max(190, QFontMetrics(font).horizontalAdvance(longest) + 70))
@@ -326,7 +344,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.page_of_area: dict[str, QWidget] = {}
         self._made: set[str] = set()
-        for area in AREAS:
+        for area in self.areas:
             not_made_yet = QWidget()  # an empty stand-in until the page is first shown
             self.page_of_area[area.key] = not_made_yet
             self.pages.addWidget(not_made_yet)
@@ -405,6 +423,17 @@ class MainWindow(QMainWindow):
         self.users_action.triggered.connect(self.open_users)
         self.users_action.setVisible(self.own_paths.on_server)
         file_menu.addSeparator()
+        for action in (
+            self.settings_action,
+            self.open_demo_action,
+            self.close_demo_action,
+            self.backup_action,
+            self.restore_action,
+            self.local_action,
+            self.users_action,
+        ):
+            if self.own_part:
+                action.setVisible(False)
         quit_action = file_menu.addAction(_("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         if quit_action.shortcut().isEmpty():
@@ -429,7 +458,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         group.setExclusive(True)
         self.area_actions: dict[str, QAction] = {}
-        for number, area in enumerate(AREAS, start=1):
+        for number, area in enumerate(self.areas, start=1):
             action = view_menu.addAction(_(area.title))
             action.setCheckable(True)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
@@ -467,12 +496,12 @@ class MainWindow(QMainWindow):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def show_area(self, key: str) -> None:
-        keys = [area.key for area in AREAS]
+        keys = [area.key for area in self.areas]
         if self.settings is not None:
             self.sidebar.setCurrentRow(keys.index(key) if key in keys else 0)
 
     def show_situations_of(self, person_id: int | None, group_id: int | None) -> None:
-        self.show_area("situations")
+        self.show_area("situations" if self.store.seat is None else "my_situations")
         self.situations_page.show_filtered(person_id, group_id)
 
     def show_conversation(self, conversation_id: int | None, person_id: int | None) -> None:
@@ -487,7 +516,8 @@ class MainWindow(QMainWindow):
             from werkleren_desktop.gui.area_pages import AREA_PAGES, PageContext
             from werkleren_desktop.gui.record_page import RecordListPage
 
-            index = [area.key for area in AREAS].index(key)
+            areas = self.areas
+            index = [area.key for area in areas].index(key)
             spec = AREA_PAGES[key]
             page = spec.make(
                 PageContext(
@@ -496,9 +526,10 @@ class MainWindow(QMainWindow):
                     self.today,
                     self.store.paths,
                     self.data_actions.back_up_before_import,
+                    self.store.seat,
                 )
             )
-            name_for_screen_readers(page, _(AREAS[index].title))
+            name_for_screen_readers(page, _(areas[index].title))
             if isinstance(page, Navigates):
                 page.navigate.connect(self.show_area)
             if isinstance(page, Says):
@@ -519,7 +550,7 @@ class MainWindow(QMainWindow):
     def _area_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        area = AREAS[row]
+        area = self.areas[row]
         self.page(area.key)
         self.pages.setCurrentIndex(row)
         self.area_actions[area.key].setChecked(True)
@@ -643,7 +674,9 @@ class MainWindow(QMainWindow):
 
         self._stop_watching()
         self.presence_label.clear()
-        self.offline.watch(store if store is self.own_store else None)
+        # a manager's or a professional's login keeps no copy on the computer yet: what
+        # it would hold must be only what they may read (docs/roles.md)
+        self.offline.watch(store if store is self.own_store and store.seat is None else None)
         self._show_offline()
         if not store.paths.on_server or store.offline is not None:
             self.statusBar().removeWidget(self.presence_label)

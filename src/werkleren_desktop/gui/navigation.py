@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from werkleren_desktop.i18n import N_
+
+if TYPE_CHECKING:
+    from werkleren_desktop.domain.users import Seat
 
 
 @dataclass(frozen=True)
@@ -100,3 +104,61 @@ AREAS: tuple[Area, ...] = (
         ),
     ),
 )
+
+# Mijn leren: what a manager or a professional signed in to a shared server sees, their
+# own part in the same window (docs/roles.md); the server keeps every record within the
+# role's limits whatever the window asks
+MY_AREAS: tuple[Area, ...] = (
+    Area(
+        "my_situations",
+        N_("My learning situations"),
+        N_("Learning from your own work, logged as it happens."),
+        N_(
+            "Log a situation at work the moment it happens: what happened, the guiding "
+            "questions, what you tried and who you consulted. It counts as learning."
+        ),
+    ),
+    Area(
+        "my_conversation",
+        N_("My conversation"),
+        N_("Your talent conversation: your preparation and what was agreed."),
+        N_(
+            "Prepare your next talent conversation in your own words; your manager reads "
+            "it once you share it. Mark your own agreements as done, with a note."
+        ),
+    ),
+    Area(
+        "my_requests",
+        N_("Learning requests"),
+        N_("Ask for training, a learning group or an expert."),
+        N_(
+            "Ask your manager for training, a place in a learning group or an expert to "
+            "learn from. The answer and what came of it stay here for both of you and "
+            "come up in your next talent conversation."
+        ),
+    ),
+    Area(
+        "my_groups",
+        N_("My groups and week cycles"),
+        N_("Your learning groups, their sessions and your check-in."),
+        N_(
+            "The learning groups you are in and the sessions of their week cycles. After "
+            "a session, say how it went for you: your energy and what it meant."
+        ),
+    ),
+    Area(
+        "my_training",
+        N_("My training"),
+        N_("Your training, certificates and what is left of your budget."),
+        N_(
+            "The formal training planned and done for you, the certificates and when they "
+            "expire, and what is left of this year's training budget."
+        ),
+    ),
+)
+
+
+def areas_for(seat: Seat | None) -> tuple[Area, ...]:
+    """The areas of the sidebar: everything for a beheerder or the laptop's owner
+    (``seat`` None), Mijn leren for a manager or a professional."""
+    return AREAS if seat is None else MY_AREAS

@@ -42,7 +42,15 @@ class WindowState:
         value = self._settings.value("look/language")
         return value if isinstance(value, str) and value else None
 
-    def set_look(self, organisation_name: str | None, language: str) -> None:
+    def own_part(self) -> bool:
+        """Whether the window showed a manager's or a professional's own part (Mijn
+        leren) last time, rather than the whole program."""
+        return str(self._settings.value("look/own_part", "false")).lower() == "true"
+
+    def set_look(
+        self, organisation_name: str | None, language: str, own_part: bool = False
+    ) -> None:
+        self._settings.setValue("look/own_part", "true" if own_part else "false")
         if organisation_name:
             self._settings.setValue("look/organisation", organisation_name)
         else:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, aliased
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
@@ -18,6 +18,7 @@ from werkleren_desktop.domain.constants import (
     GroupStatus,
 )
 from werkleren_desktop.domain.groups import GroupInput, GroupMix, check_membership_dates, group_mix
+from werkleren_desktop.domain.people import full_name
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.versions import UNREAD, Stamp, refuse_if_changed, stamp_of
@@ -79,17 +80,28 @@ def list_groups(database: SessionFactory, today: dt.date) -> list[GroupRow]:
         .group_by(GroupMembership.group_id)
         .subquery()
     )
+    expert = aliased(Person)
     query = (
-        select(LearningGroup, func.coalesce(counts.c.n, 0))
+        # the experts in the same statement (not one more per group: the bench counts),
+        # by the columns every login may read (docs/roles.md)
+        select(LearningGroup, func.coalesce(counts.c.n, 0), expert.first_name, expert.last_name)
         .outerjoin(counts, counts.c.group_id == LearningGroup.id)
-        # the experts in the same statement: not one more per group (the bench counts)
-        .options(joinedload(LearningGroup.expert))
+        .outerjoin(expert, expert.id == LearningGroup.expert_id)
         .order_by(LearningGroup.status, LearningGroup.name)
     )
     with database() as db:
         return [
-            GroupRow(g.id, g.name, g.theme, g.status, g.starts, g.ends, n, _expert_text(g))
-            for g, n in db.execute(query)
+            GroupRow(
+                g.id,
+                g.name,
+                g.theme,
+                g.status,
+                g.starts,
+                g.ends,
+                n,
+                full_name(first, last) if first is not None else g.expert_name,
+            )
+            for g, n, first, last in db.execute(query)
         ]
 
 

@@ -81,29 +81,43 @@ class PersonOverview:
 
 
 def list_people(database: SessionFactory) -> list[PersonRow]:
-    """Everybody, who is still here and who left, sorted by surname."""
+    """Everybody, who is still here and who left, sorted by surname. A manager's or a
+    professional's login (``database.seat``) may read only the columns every colleague
+    sees (docs/roles.md): their rows come without e-mail, birth year and hours."""
     manager = aliased(Person)
+    personal = database.seat is None
     query = (
-        select(Person, manager.first_name, manager.last_name)
+        select(
+            Person.id,
+            Person.first_name,
+            Person.last_name,
+            Person.job_title,
+            Person.manager_id,
+            Person.in_service,
+            Person.out_of_service,
+            manager.first_name,
+            manager.last_name,
+            *((Person.email, Person.birth_year, Person.contract_minutes) if personal else ()),
+        )
         .outerjoin(manager, Person.manager_id == manager.id)
         .order_by(Person.sort_key, Person.id)
     )
     with database() as db:
         return [
             PersonRow(
-                id=p.id,
-                first_name=p.first_name,
-                last_name=p.last_name,
-                email=p.email or "",
-                job_title=p.job_title,
-                manager_id=p.manager_id,
-                manager_name=f"{mf} {ml}" if mf is not None else "",
-                in_service=p.in_service,
-                out_of_service=p.out_of_service,
-                birth_year=p.birth_year,
-                contract_minutes=p.contract_minutes,
+                id=row[0],
+                first_name=row[1],
+                last_name=row[2],
+                email=(row[9] or "") if personal else "",
+                job_title=row[3],
+                manager_id=row[4],
+                manager_name=f"{row[7]} {row[8]}" if row[7] is not None else "",
+                in_service=row[5],
+                out_of_service=row[6],
+                birth_year=row[10] if personal else None,
+                contract_minutes=row[11] if personal else None,
             )
-            for p, mf, ml in db.execute(query)
+            for row in db.execute(query)
         ]
 
 

@@ -44,7 +44,10 @@ def ask(database: SessionFactory, data: RequestInput, today: dt.date) -> int:
     """A new request, open, addressed to the person's manager of today."""
     data = data.validated(today)
     with database.begin() as db:
-        person = db.get(Person, data.person_id)
+        # the columns every login may read (docs/roles.md), not the whole person
+        person = db.execute(
+            select(Person.id, Person.manager_id).where(Person.id == data.person_id)
+        ).one_or_none()
         if person is None:
             raise ValidationError(_("Someone chosen no longer exists."), "person")
         request = LearningRequest(
@@ -86,13 +89,43 @@ def save_request(
                 )
             request.kind, request.question = asked.kind, asked.question
         data = data.validated(request.asked_on, today)
-        if answered_by is not None and db.get(Person, answered_by) is None:
+        if (
+            answered_by is not None
+            and db.scalar(select(Person.id).where(Person.id == answered_by)) is None
+        ):
             answered_by = None
         request.status = data.status
         request.answer = data.answer
         request.answered_on = data.answered_on
         request.answered_by = answered_by if data.status is not RequestStatus.OPEN else None
         request.outcome = data.outcome
+
+
+def note_own_request(
+    database: SessionFactory,
+    request_id: int,
+    kind: RequestKind,
+    question: str,
+    outcome: str,
+    today: dt.date,
+    version: int | None = None,
+) -> None:
+    """The asker's own save: the question reworded while the request is open, and what
+    came of it; the answer is the manager's and stays as it is."""
+    with database.begin() as db:
+        request = db.get(LearningRequest, request_id)
+        if request is None:
+            raise _gone()
+        refuse_if_changed(request, version)
+        asked = RequestInput(request.person_id, kind, question, request.asked_on).validated(today)
+        if (asked.kind, asked.question) != (request.kind, request.question):
+            if request.status is not RequestStatus.OPEN:
+                raise ValidationError(
+                    _("An answered request keeps its question; ask a new one instead."),
+                    "question",
+                )
+            request.kind, request.question = asked.kind, asked.question
+        request.outcome = outcome.strip()
 
 
 def delete_request(database: SessionFactory, request_id: int) -> None:
@@ -107,8 +140,9 @@ def list_requests(
     database: SessionFactory,
     person_id: int | None = None,
     status: RequestStatus | None = None,
+    addressed_to: int | None = None,
 ) -> list[RequestRow]:
-    """Requests, newest first: of one person, in one state."""
+    """Requests, newest first: of one person, in one state, addressed to one manager."""
     asker, addressee, answerer = aliased(Person), aliased(Person), aliased(Person)
     query = (
         select(
@@ -129,6 +163,8 @@ def list_requests(
         query = query.where(LearningRequest.person_id == person_id)
     if status is not None:
         query = query.where(LearningRequest.status == status)
+    if addressed_to is not None:
+        query = query.where(LearningRequest.addressed_to == addressed_to)
     with database() as db:
         return [
             RequestRow(

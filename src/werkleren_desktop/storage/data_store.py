@@ -26,6 +26,7 @@ from werkleren_desktop.paths import DataPaths
 from werkleren_desktop.storage.files import ensure_data_folder
 
 if TYPE_CHECKING:
+    from werkleren_desktop.domain.users import Seat
     from werkleren_desktop.storage.backups import Backup
     from werkleren_desktop.storage.offline import OfflineCopy
 
@@ -39,6 +40,9 @@ class DataStore:
     # the copy of the server's data kept on this computer, shown read-only while the
     # server cannot be reached (``storage.offline``); None: the data themselves
     offline: OfflineCopy | None = None
+    # a manager or a professional signed in to the server: the window shows their part
+    # (Mijn leren); None: the beheerder, or the owner on a laptop, who see everything
+    seat: Seat | None = None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:

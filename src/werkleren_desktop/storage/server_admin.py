@@ -28,6 +28,9 @@ from werkleren_desktop.db.migrate import (
     head_revision,
     known_revisions,
 )
+from werkleren_desktop.domain.constants import UserRole
+from werkleren_desktop.domain.people import full_name
+from werkleren_desktop.domain.users import Seat
 from werkleren_desktop.errors import StorageError, UserError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.paths import DataPaths
@@ -359,31 +362,42 @@ def open_server(paths: DataPaths) -> DataStore:
         if revision is None:
             raise _not_prepared(paths)
         migration = upgrade_server(engine, paths)
-        _refuse_staff(engine)
+        seat = seat_of(engine)
     except BaseException:
         engine.dispose()
         raise
-    return DataStore(paths, engine, make_session_factory(engine), migration)
+    sessions = make_session_factory(engine)
+    sessions.seat = seat
+    return DataStore(paths, engine, sessions, migration, seat=seat)
 
 
-def _refuse_staff(engine: Engine) -> None:
-    """The window of this version is the beheerder's: a manager's or a professional's
-    login is told so, before a page would meet a refusal of the server."""
+def seat_of(engine: Engine) -> Seat | None:
+    """Who this login is when it is a manager's or a professional's (None: a beheerder,
+    or the administrator): their role and the person they are, from ``app_user``."""
     with engine.connect() as connection:
         roles = roles_of(connection)
-        staff = connection.execute(
+        found = connection.execute(
             text(
                 "SELECT pg_has_role(current_user, :staff, 'MEMBER')"
                 " AND NOT pg_has_role(current_user, :users, 'MEMBER')"
-                " AND NOT pg_has_role(current_user, :owner, 'MEMBER')"
+                " AND NOT pg_has_role(current_user, :owner, 'MEMBER'), current_user"
             ),
             {"staff": roles.staff, "users": roles.users, "owner": roles.owner},
-        ).scalar()
-    if staff:
+        ).one()
+        if not found[0]:
+            return None
+        login = found[1]
+        linked = connection.execute(
+            text(
+                "SELECT u.role, p.id, p.first_name, p.last_name FROM app_user u"
+                " LEFT JOIN person p ON p.id = u.person_id WHERE u.login = session_user"
+            )
+        ).one_or_none()
+    if linked is None or linked[1] is None:
         raise UserError(
             _(
-                "This login belongs to a manager or a professional. This version of Werkleren "
-                "Desktop opens the shared data for a beheerder only; the server already keeps "
-                "every record within the limits of your role. Ask your beheerder."
-            )
+                "The login {login} is not linked to a person of the staff list, so there is "
+                "nothing of your own to show. Ask your beheerder to link it (File › Users)."
+            ).format(login=login)
         )
+    return Seat(login, UserRole(linked[0]), linked[1], full_name(linked[2], linked[3]))

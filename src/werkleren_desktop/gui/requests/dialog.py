@@ -10,11 +10,23 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QW
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.constants import RequestKind, RequestStatus
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.domain.requests import KIND_LABELS, STATUS_LABELS, AnswerInput, RequestInput
+from werkleren_desktop.domain.requests import (
+    KIND_LABELS,
+    STATUS_LABELS,
+    AnswerInput,
+    RequestInput,
+    answer_text,
+)
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.widgets import date_edit, from_qdate, hint, paragraph
 from werkleren_desktop.i18n import _
-from werkleren_desktop.services.requests import RequestRow, ask, read_request, save_request
+from werkleren_desktop.services.requests import (
+    RequestRow,
+    ask,
+    note_own_request,
+    read_request,
+    save_request,
+)
 from werkleren_desktop.services.versions import Stamp
 
 
@@ -26,7 +38,12 @@ def _text(value: str, height: int) -> QPlainTextEdit:
 
 
 class RequestDialog(FormDialog):
-    """A new request of ``person_id`` (``request`` None), or one to answer."""
+    """A new request of ``person_id`` (``request`` None), or one to answer.
+
+    ``own``: the professional's own request, in their own window (Mijn leren): they word
+    it and note what came of it; the answer is their manager's and shows as text.
+    ``answering_as``: the person who answers (a manager in their window); by default the
+    manager it was addressed to, for whom the owner enters it on a laptop."""
 
     def __init__(
         self,
@@ -36,15 +53,20 @@ class RequestDialog(FormDialog):
         person_name: str,
         request: RequestRow | None = None,
         parent: QWidget | None = None,
+        *,
+        own: bool = False,
+        answering_as: int | None = None,
     ) -> None:
-        super().__init__(
-            _("Learning request of {name}").format(name=person_name)
-            if request
-            else _("New learning request of {name}").format(name=person_name),
-            parent,
-        )
+        if own:
+            title = _("My learning request") if request else _("New learning request")
+        elif request:
+            title = _("Learning request of {name}").format(name=person_name)
+        else:
+            title = _("New learning request of {name}").format(name=person_name)
+        super().__init__(title, parent)
         self.sessions, self.today = sessions, today
         self.person_id, self.person_name = person_id, person_name
+        self.own, self.answering_as = own, answering_as
         self.request = request
         self.saved_id: int | None = request.id if request else None
         self.kind = QComboBox()
@@ -54,7 +76,11 @@ class RequestDialog(FormDialog):
         if request is None:
             self.kind.setCurrentIndex(0)
         self.question = _text(request.question if request else "", 70)
-        self.question.setPlaceholderText(_("In their words: what they want to learn, and why now"))
+        self.question.setPlaceholderText(
+            _("What you want to learn, and why now")
+            if own
+            else _("In their words: what they want to learn, and why now")
+        )
         self.asked_on = date_edit(request.asked_on if request else today)
         self.status = QComboBox()
         for status, label in STATUS_LABELS.items():
@@ -76,9 +102,19 @@ class RequestDialog(FormDialog):
             "answered_on": self.answered_on,
         }
         form = QFormLayout()
-        form.addRow(_("Asks for"), self.kind)
+        form.addRow(_("You ask for") if own else _("Asks for"), self.kind)
         form.addRow(_("The question"), self.question)
-        if request is None:
+        if request is None and own:
+            form.addRow(
+                "",
+                hint(
+                    _(
+                        "Your manager answers it; you see the answer here and in your next "
+                        "talent conversation."
+                    )
+                ),
+            )
+        elif request is None:
             form.addRow(_("Asked on"), self.asked_on)
             form.addRow(
                 "",
@@ -89,6 +125,31 @@ class RequestDialog(FormDialog):
                     )
                 ),
             )
+        elif own:
+            addressed = request.addressed_to_name or _("nobody (no manager when asked)")
+            form.addRow(
+                "",
+                paragraph(
+                    _("Asked on {day}, of {manager}.").format(
+                        day=format_date(request.asked_on), manager=addressed
+                    )
+                ),
+            )
+            form.addRow(
+                _("Answer"),
+                paragraph(
+                    answer_text(
+                        request.status,
+                        request.answer,
+                        request.answered_on,
+                        request.answered_by_name,
+                    )
+                ),
+            )
+            form.addRow(_("What came of it"), self.outcome)
+            answered = request.status is not RequestStatus.OPEN
+            self.kind.setEnabled(not answered)  # an answered request keeps its question
+            self.question.setReadOnly(answered)
         else:
             addressed = request.addressed_to_name or _("nobody (no manager when asked)")
             form.addRow(
@@ -110,10 +171,18 @@ class RequestDialog(FormDialog):
             self.question.setReadOnly(answered)
         self.setMinimumWidth(560)
         self.finish_layout(form)
-        (self.status if request else self.question).setFocus()
+        if own and request is not None:
+            answered = request.status is not RequestStatus.OPEN
+            (self.outcome if answered else self.question).setFocus()
+        else:
+            (self.status if request else self.question).setFocus()
         if request is not None:
             self.follow_version(request.stamp, "learning_request", request.id)
-            self.record_name = _("the learning request of {name}").format(name=person_name)
+            self.record_name = (
+                _("your learning request")
+                if own
+                else _("the learning request of {name}").format(name=person_name)
+            )
 
     def _status_changed(self) -> None:
         status = RequestStatus(self.status.currentData())
@@ -135,6 +204,8 @@ class RequestDialog(FormDialog):
     def version_parts(self) -> dict[str, QWidget]:
         if self.request is None:
             return {}
+        if self.own:
+            return {"kind": self.kind, "question": self.question, "outcome": self.outcome}
         return {
             "kind": self.kind,
             "question": self.question,
@@ -148,7 +219,15 @@ class RequestDialog(FormDialog):
         if self.request is None:
             return None
         stored = read_request(self.sessions, self.request.id)
-        again = RequestDialog(self.sessions, self.today, self.person_id, self.person_name, stored)
+        again = RequestDialog(
+            self.sessions,
+            self.today,
+            self.person_id,
+            self.person_name,
+            stored,
+            own=self.own,
+            answering_as=self.answering_as,
+        )
         return again, stored.stamp
 
     def save(self) -> None:
@@ -159,6 +238,17 @@ class RequestDialog(FormDialog):
                 self.sessions,
                 RequestInput(self.person_id, kind, question, from_qdate(self.asked_on.date())),
                 self.today,
+            )
+            return
+        if self.own:
+            note_own_request(
+                self.sessions,
+                self.request.id,
+                kind,
+                question,
+                self.outcome.toPlainText(),
+                self.today,
+                version=self.version,
             )
             return
         status = RequestStatus(self.status.currentData())
@@ -174,6 +264,6 @@ class RequestDialog(FormDialog):
                 self.outcome.toPlainText(),
             ),
             self.today,
-            answered_by=self.request.addressed_to,
+            answered_by=self.answering_as or self.request.addressed_to,
             version=self.version,
         )

@@ -1,0 +1,225 @@
+"""Mijn gesprek: one's next talent conversation, the agreements made in one's
+conversations (to mark as kept, with a note), and what was said in earlier ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QPlainTextEdit, QPushButton, QWidget
+
+from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.domain.constants import AgreementStatus
+from werkleren_desktop.domain.conversations import (
+    AGREEMENT_STATUS_LABELS,
+    OWNER_LABELS,
+    SECTION_BY_KEY,
+    SECTION_KEYS,
+)
+from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.users import Seat
+from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
+from werkleren_desktop.gui.mine.base import MinePage, fill_table, own_table
+from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.gui.widgets import Card, hint, paragraph, section
+from werkleren_desktop.i18n import _
+from werkleren_desktop.services.mine import (
+    MyAgreement,
+    MyConversation,
+    account_for_agreement,
+    my_agreements,
+    my_conversations,
+)
+
+
+class AgreementDialog(FormDialog):
+    """How one kept an agreement of one's own conversation, with a note."""
+
+    def __init__(
+        self, sessions: SessionFactory, agreement: MyAgreement, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(_("How did it go?"), parent)
+        self.sessions, self.agreement = sessions, agreement
+        self.status = QComboBox()
+        for status, label in AGREEMENT_STATUS_LABELS.items():
+            self.status.addItem(_(label), status)
+        self.status.setCurrentIndex(self.status.findData(agreement.status))
+        self.note = QPlainTextEdit(agreement.review_note)
+        self.note.setPlaceholderText(_("What you did, or what stood in the way"))
+        self.note.setMinimumHeight(80)
+        self.fields = {"status": self.status, "note": self.note}
+        form = QFormLayout()
+        due = (
+            _("to do by {day}").format(day=format_date(agreement.due_on))
+            if agreement.due_on
+            else ""
+        )
+        form.addRow(
+            _("Agreed on {day}").format(day=format_date(agreement.made_on)),
+            paragraph(" · ".join(p for p in (agreement.what, due) if p)),
+        )
+        form.addRow(_("The agreement is"), self.status)
+        form.addRow(_("Note"), self.note)
+        form.addRow(
+            "",
+            hint(
+                _(
+                    "Your manager sees this, and your next talent conversation takes it up. "
+                    "What was agreed stays as it was."
+                )
+            ),
+        )
+        self.setMinimumWidth(520)
+        self.finish_layout(form)
+        self.status.setFocus()
+
+    def snapshot(self) -> object:
+        return (self.status.currentIndex(), self.note.toPlainText())
+
+    def save(self) -> None:
+        account_for_agreement(
+            self.sessions,
+            self.agreement.id,
+            AgreementStatus(self.status.currentData()),
+            self.note.toPlainText(),
+        )
+
+
+class MyConversationPage(MinePage):
+    area_key = "my_conversation"
+
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        tasks: TaskRunner,
+        today: Callable[[], dt.date],
+        seat: Seat,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(sessions, tasks, today, seat, parent)
+        self.agreements: list[MyAgreement] = []
+        self.conversations: list[MyConversation] = []
+        self.account_button = QPushButton(_("How did it go…"))
+        self.account_button.clicked.connect(self._account_for_chosen)
+        layout = self.start_layout()
+        self.next_card = Card(_("Your next conversation"))
+        self.next_label = paragraph("")
+        self.next_card.body.addWidget(self.next_label)
+        layout.addWidget(self.next_card)
+        layout.addWidget(section(_("What was agreed")))
+        self.agreements_table = own_table(
+            [_("Agreed on"), _("What"), _("Who"), _("To do by"), _("Kept?"), _("Note")],
+            1,
+            self.open_agreement,
+        )
+        self.agreements_empty = hint(_("No agreements yet."))
+        layout.addWidget(self.agreements_empty)
+        layout.addWidget(self.agreements_table, 2)
+        layout.addWidget(self.account_button)
+        layout.addWidget(section(_("Earlier conversations")))
+        self.conversations_table = own_table(
+            [_("Held on"), _("With"), _("Signed")], 1, lambda _id: None
+        )
+        self.conversations_table.currentCellChanged.connect(lambda *_args: self._show_notes())
+        self.notes_label = paragraph("")
+        layout.addWidget(self.conversations_table, 1)
+        layout.addWidget(self.notes_label)
+
+    def refresh(self) -> None:
+        me = self.seat.person_id
+        self.load(
+            lambda: (my_agreements(self.sessions, me), my_conversations(self.sessions, me)),
+            self._show,
+        )
+
+    def _show(self, found: tuple[list[MyAgreement], list[MyConversation]]) -> None:
+        self.error_label.clear()
+        self.agreements, conversations = found
+        planned = [c for c in conversations if c.held_on is None]
+        self.conversations = [c for c in conversations if c.held_on is not None]
+        if planned:
+            ahead = min(planned, key=lambda c: c.planned_on)
+            when = format_date(ahead.planned_on, "full")
+            if ahead.starts_at is not None:
+                when = _("{day} at {time}").format(day=when, time=ahead.starts_at.strftime("%H:%M"))
+            parts = [html.escape(when)]
+            if ahead.manager_name:
+                parts.append(html.escape(_("with {name}").format(name=ahead.manager_name)))
+            if ahead.place:
+                parts.append(html.escape(ahead.place))
+            self.next_label.setText(" · ".join(parts))
+        else:
+            self.next_label.setText(
+                html.escape(
+                    _("No conversation has been planned yet; your manager plans it with you.")
+                )
+            )
+        fill_table(
+            self.agreements_table,
+            [
+                (
+                    a.id,
+                    (
+                        format_date(a.made_on, "short"),
+                        a.what,
+                        _(OWNER_LABELS[a.owner]),
+                        format_date(a.due_on, "short") if a.due_on else "",
+                        _(AGREEMENT_STATUS_LABELS[a.status]),
+                        a.review_note,
+                    ),
+                )
+                for a in self.agreements
+            ],
+        )
+        self.agreements_table.setVisible(bool(self.agreements))
+        self.agreements_empty.setVisible(not self.agreements)
+        self.account_button.setEnabled(bool(self.agreements))
+        fill_table(
+            self.conversations_table,
+            [
+                (
+                    c.id,
+                    (
+                        format_date(c.held_on or c.planned_on, "short"),
+                        c.manager_name,
+                        _("by both")
+                        if c.signed == 2
+                        else (_("by one of you") if c.signed == 1 else _("not yet")),
+                    ),
+                )
+                for c in self.conversations
+            ],
+        )
+        self.conversations_table.setVisible(bool(self.conversations))
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        row = self.conversations_table.currentRow()
+        if not 0 <= row < len(self.conversations):
+            none = _("No conversation has been held yet.")
+            self.notes_label.setText("" if self.conversations else html.escape(none))
+            return
+        notes = self.conversations[row].notes
+        self.notes_label.setText(
+            "".join(
+                f"<p><b>{html.escape(_(SECTION_BY_KEY[key].title))}</b><br>"
+                + html.escape(notes[key]).replace("\n", "<br>")
+                + "</p>"
+                for key in SECTION_KEYS
+                if notes.get(key)
+            )
+            or html.escape(_("Nothing was noted of this conversation."))
+        )
+
+    def _account_for_chosen(self) -> None:
+        row = self.agreements_table.currentRow()
+        if 0 <= row < len(self.agreements):
+            self.open_agreement(self.agreements[row].id)
+
+    def open_agreement(self, agreement_id: int) -> None:
+        agreement = next((a for a in self.agreements if a.id == agreement_id), None)
+        if agreement is None:
+            return
+        dialog = AgreementDialog(self.sessions, agreement, self)
+        self.open_form(dialog, _("Changes saved."))

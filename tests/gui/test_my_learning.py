@@ -1,0 +1,239 @@
+"""Mijn leren: a professional and a manager signed in to a shared server with their own
+logins see their own part of the program, in the same window, and do what their role
+allows; what they see and save is checked with SQL of the test's own, as the server's
+administrator reads it. The organisation is the one of tests/db/test_roles.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.db.test_roles import (
+    MARK,
+    RITA,
+    SITUATION_PEOPLE,
+    TOM,
+    connect_args,
+    drop_database,
+    organisation_with_logins,
+)
+from tests.gui.helpers import type_text
+from werkleren_desktop.domain.constants import AgreementStatus, RequestStatus
+from werkleren_desktop.gui.main_window import MainWindow
+from werkleren_desktop.gui.navigation import AREAS, MY_AREAS
+from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.paths import DataPaths
+from werkleren_desktop.storage.data_store import DataStore, open_data_folder
+
+TODAY = dt.date(2026, 6, 1)
+DATABASE = "my_learning"
+
+
+@pytest.fixture(scope="module")
+def office(postgres_server: str) -> Iterator[dict[str, str]]:
+    yield organisation_with_logins(
+        postgres_server,
+        DATABASE,
+        {"leidinggevende": "mine_mark", "professional": "mine_rita"},
+    )
+    drop_database(postgres_server, DATABASE)
+
+
+@pytest.fixture
+def signed_in(
+    office: dict[str, str], tmp_path: Path, qtbot: QtBot, make_window: Callable[..., MainWindow]
+) -> Iterator[Callable[[str], MainWindow]]:
+    stores: list[DataStore] = []
+
+    def sign_in(role: str) -> MainWindow:
+        store = open_data_folder(DataPaths(tmp_path / role).with_server(office[role]))
+        stores.append(store)
+        return make_window(TODAY, data=store, tasks=TaskRunner(synchronous=True))
+
+    yield sign_in
+    for store in stores:
+        store.close()
+
+
+def admin_rows(office: dict[str, str], query: str, *args: object) -> list[tuple[object, ...]]:
+    with psycopg.connect(**connect_args(office["admin"])) as sql:
+        return list(sql.execute(query, args))
+
+
+def sidebar_titles(window: MainWindow) -> list[str]:
+    return [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
+
+
+def test_a_professional_sees_their_own_part_only(
+    signed_in: Callable[[str], MainWindow],
+) -> None:
+    window = signed_in("professional")
+    assert sidebar_titles(window) == [
+        "Mijn werkleersituaties",
+        "Mijn gesprek",
+        "Leervragen",
+        "Mijn groepen en weekcycli",
+        "Mijn opleidingen",
+    ]
+    assert len(MY_AREAS) == 5 and not {a.key for a in MY_AREAS} & {a.key for a in AREAS}
+    for action in (
+        window.settings_action,
+        window.users_action,
+        window.backup_action,
+        window.restore_action,
+        window.open_demo_action,
+    ):
+        assert not action.isVisible()
+    assert [a.text() for a in window.area_actions.values()] == sidebar_titles(window)
+
+
+def test_a_professional_reads_the_situations_they_learned_from_or_brought_in(
+    signed_in: Callable[[str], MainWindow], office: dict[str, str]
+) -> None:
+    window = signed_in("professional")
+    window.show_area("my_situations")
+    page = window.situations_page
+    shown = {page.model.row_at(row).id for row in range(page.model.rowCount())}
+    query = f"SELECT s FROM ({SITUATION_PEOPLE}) x WHERE p = %s"
+    theirs = {s for (s,) in admin_rows(office, query, RITA)}
+    assert shown == theirs and len(theirs) == 2
+
+
+def test_a_professional_asks_for_something_and_follows_it(
+    signed_in: Callable[[str], MainWindow], office: dict[str, str], qtbot: QtBot
+) -> None:
+    window = signed_in("professional")
+    window.show_area("my_requests")
+    page = window.my_requests_page
+    assert page.mine_table.rowCount() == 1  # asked before (the organisation's)
+    assert not page.to_me_table.isVisible()  # nobody reports to a professional
+    qtbot.mouseClick(page.ask_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog is not None and dialog.windowTitle() == "Nieuwe leervraag"
+    type_text(qtbot, dialog.question, "Ik wil leren werken met de tilmachine")
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert page.mine_table.rowCount() == 2
+    asked = admin_rows(
+        office,
+        "SELECT person_id, addressed_to, status, question FROM learning_request"
+        " WHERE question LIKE 'Ik wil leren%%'",
+    )
+    assert asked == [(RITA, MARK, "open", "Ik wil leren werken met de tilmachine")]
+    # followed: what came of it, noted by the asker; the answer is not theirs to give
+    page.mine_table.setCurrentCell(0, 0)
+    qtbot.keyClick(page.mine_table, Qt.Key.Key_Return)
+    follow = page.dialog
+    assert follow is not dialog and follow.windowTitle() == "Mijn leervraag"
+    assert not follow.status.isVisible()
+    type_text(qtbot, follow.outcome, "Nog niets")
+    follow.accept()
+    assert not follow.isVisible(), follow.error_label.text()
+    assert admin_rows(
+        office, "SELECT outcome FROM learning_request WHERE question LIKE 'Ik wil leren%%'"
+    ) == [("Nog niets",)]
+
+
+def test_a_manager_answers_the_requests_addressed_to_them(
+    signed_in: Callable[[str], MainWindow], office: dict[str, str], qtbot: QtBot
+) -> None:
+    window = signed_in("leidinggevende")
+    window.show_area("my_requests")
+    page = window.my_requests_page
+    assert page.to_me_table.isVisible()
+    addressed = admin_rows(
+        office,
+        "SELECT count(*) FROM learning_request WHERE addressed_to = %s AND person_id <> %s",
+        MARK,
+        MARK,
+    )
+    assert page.to_me_table.rowCount() == addressed[0][0] >= 2  # Rita's and Tom's
+    rita = next(r for r in page.to_me if r.person_id == RITA and r.status is RequestStatus.OPEN)
+    row = page.to_me.index(rita)
+    page.to_me_table.setCurrentCell(row, 0)
+    qtbot.keyClick(page.to_me_table, Qt.Key.Key_Return)
+    dialog = page.dialog
+    assert dialog is not None
+    dialog.status.setCurrentIndex(dialog.status.findData(RequestStatus.PLANNED))
+    type_text(qtbot, dialog.answer, "In september, bij de leverancier")
+    dialog.accept()
+    assert not dialog.isVisible(), dialog.error_label.text()
+    assert admin_rows(
+        office, "SELECT status, answered_by, answer FROM learning_request WHERE id = %s", rita.id
+    ) == [("planned", MARK, "In september, bij de leverancier")]
+    assert TOM in {r.person_id for r in page.to_me}
+
+
+def test_a_professional_checks_in_after_a_session(
+    signed_in: Callable[[str], MainWindow], office: dict[str, str], qtbot: QtBot
+) -> None:
+    window = signed_in("professional")
+    window.show_area("my_groups")
+    page = window.my_groups_page
+    assert "Jong en oud" in page.groups_label.text()
+    assert page.table.rowCount() == 1
+    assert page.table.item(0, 6).text() == "aanwezig"
+    page.table.setCurrentCell(0, 0)
+    assert page.check_in_button.isEnabled()
+    qtbot.mouseClick(page.check_in_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog is not None
+    dialog.energy.setCurrentIndex(dialog.energy.findData(4))
+    dialog.meaning.setCurrentIndex(dialog.meaning.findData(5))
+    dialog.accept()
+    assert not dialog.isVisible(), dialog.error_label.text()
+    assert admin_rows(
+        office,
+        "SELECT person_id, status, energy, meaning FROM attendance WHERE session_id = 1"
+        " AND person_id = %s",
+        RITA,
+    ) == [(RITA, "present", 4, 5)]
+    assert page.table.item(0, 6).text() == "aanwezig · energie 4 · zingeving 5"
+    # the others' rows of the session stay as they were
+    assert admin_rows(office, "SELECT count(*) FROM attendance WHERE energy IS NOT NULL") == [(1,)]
+
+
+def test_a_professional_accounts_for_their_agreement(
+    signed_in: Callable[[str], MainWindow], office: dict[str, str], qtbot: QtBot
+) -> None:
+    window = signed_in("professional")
+    window.show_area("my_conversation")
+    page = window.my_conversation_page
+    assert "1 mei 2026" in page.next_label.text() and "P2 Test" in page.next_label.text()
+    assert page.agreements_table.rowCount() == 1
+    assert page.agreements_table.item(0, 1).text() == "Cursus"
+    page.agreements_table.setCurrentCell(0, 0)
+    qtbot.mouseClick(page.account_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog is not None
+    dialog.status.setCurrentIndex(dialog.status.findData(AgreementStatus.PARTLY))
+    dialog.accept()  # partly kept says how far it came
+    assert dialog.isVisible() and dialog.error_label.text()
+    type_text(qtbot, dialog.note, "De eerste helft gedaan")
+    dialog.accept()
+    assert not dialog.isVisible(), dialog.error_label.text()
+    assert admin_rows(
+        office,
+        "SELECT a.status, a.review_note, a.what FROM agreement a"
+        " JOIN talent_conversation t ON t.id = a.conversation_id WHERE t.person_id = %s",
+        RITA,
+    ) == [("partly", "De eerste helft gedaan", "Cursus")]
+
+
+def test_a_professional_reads_their_training_and_budget(
+    signed_in: Callable[[str], MainWindow], office: dict[str, str]
+) -> None:
+    window = signed_in("professional")
+    window.show_area("my_training")
+    page = window.my_training_page
+    theirs = admin_rows(office, "SELECT title FROM training WHERE person_id = %s", RITA)
+    assert [page.table.item(r, 1).text() for r in range(page.table.rowCount())] == [
+        t for (t,) in theirs
+    ]
+    assert page.budget_value.text().startswith("€")
