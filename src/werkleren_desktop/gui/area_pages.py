@@ -71,9 +71,16 @@ def _cycles(c: PageContext) -> QWidget:
 
 def _situations(c: PageContext) -> QWidget:
     from werkleren_desktop.gui.situations.page import SituationsPage
+    from werkleren_desktop.i18n import _
     from werkleren_desktop.storage.drafts import DraftStore
 
-    return SituationsPage(c.sessions, c.tasks, c.today, DraftStore(c.paths.drafts))
+    return SituationsPage(
+        c.sessions,
+        c.tasks,
+        c.today,
+        DraftStore(c.paths.drafts),
+        title=_("My learning situations") if c.seat is not None else None,
+    )
 
 
 def _training(c: PageContext) -> QWidget:

@@ -53,6 +53,10 @@ if TYPE_CHECKING:
     from werkleren_desktop.gui.cycles.page import CyclesPage
     from werkleren_desktop.gui.dialogs.guide import GuideDialog
     from werkleren_desktop.gui.groups.page import GroupsPage
+    from werkleren_desktop.gui.mine.conversation import MyConversationPage
+    from werkleren_desktop.gui.mine.groups import MyGroupsPage
+    from werkleren_desktop.gui.mine.requests import MyRequestsPage
+    from werkleren_desktop.gui.mine.training import MyTrainingPage
     from werkleren_desktop.gui.overview.page import OverviewPage
     from werkleren_desktop.gui.pages.home import HomePage
     from werkleren_desktop.gui.people.page import PeoplePage
@@ -104,6 +108,11 @@ class MainWindow(QMainWindow):
     conversations_page: ConversationsPage
     overview_page: OverviewPage
     scans_page: ScansPage
+    # Mijn leren (a manager or a professional signed in; the situations page as above)
+    my_conversation_page: MyConversationPage
+    my_requests_page: MyRequestsPage
+    my_groups_page: MyGroupsPage
+    my_training_page: MyTrainingPage
 
     def __init__(
         self,

@@ -121,10 +121,11 @@ MY_AREAS: tuple[Area, ...] = (
     Area(
         "my_conversation",
         N_("My conversation"),
-        N_("Your talent conversation: your preparation and what was agreed."),
+        N_("Your talent conversations and what was agreed."),
         N_(
-            "Prepare your next talent conversation in your own words; your manager reads "
-            "it once you share it. Mark your own agreements as done, with a note."
+            "When your next talent conversation is, what was agreed in your conversations "
+            "and what was said in them. Say how your agreements went, with a note: your "
+            "manager sees it, and the next conversation takes it up."
         ),
     ),
     Area(

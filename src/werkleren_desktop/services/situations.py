@@ -150,6 +150,9 @@ def save_situation(
     """Create or change a situation with its people, consultations and answers;
     ``version`` is the version the form read."""
     data = data.validated(today)
+    if situation_id is None and data.brought_in_by is None and database.seat is not None:
+        # a professional's or a manager's own login: who enters it brings it in
+        data = replace(data, brought_in_by=database.seat.person_id)
     with database.begin() as db:
         brought = (data.brought_in_by,) if data.brought_in_by is not None else ()
         chosen = data.person_ids + data.consulted_ids + brought

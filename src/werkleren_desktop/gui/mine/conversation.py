@@ -7,7 +7,14 @@ import datetime as dt
 import html
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.constants import AgreementStatus
@@ -22,7 +29,14 @@ from werkleren_desktop.domain.users import Seat
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.mine.base import MinePage, fill_table, own_table
 from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.gui.widgets import Card, hint, paragraph, section
+from werkleren_desktop.gui.widgets import (
+    Card,
+    hint,
+    list_and_panel,
+    paragraph,
+    reading_panel,
+    section,
+)
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.mine import (
     MyAgreement,
@@ -115,16 +129,23 @@ class MyConversationPage(MinePage):
         )
         self.agreements_empty = hint(_("No agreements yet."))
         layout.addWidget(self.agreements_empty)
-        layout.addWidget(self.agreements_table, 2)
-        layout.addWidget(self.account_button)
+        layout.addWidget(self.agreements_table, 3)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.account_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addWidget(section(_("Earlier conversations")))
         self.conversations_table = own_table(
             [_("Held on"), _("With"), _("Signed")], 1, lambda _id: None
         )
         self.conversations_table.currentCellChanged.connect(lambda *_args: self._show_notes())
         self.notes_label = paragraph("")
-        layout.addWidget(self.conversations_table, 1)
-        layout.addWidget(self.notes_label)
+        self.notes_panel = QWidget()
+        reading_panel(self.notes_panel, hint(""), self.notes_label)
+        self.earlier = list_and_panel(self.conversations_table, self.notes_panel, (420, 600))
+        self.earlier_empty = hint(_("No conversation has been held yet."))
+        layout.addWidget(self.earlier_empty)
+        layout.addWidget(self.earlier, 4)
 
     def refresh(self) -> None:
         me = self.seat.person_id
@@ -191,14 +212,14 @@ class MyConversationPage(MinePage):
                 for c in self.conversations
             ],
         )
-        self.conversations_table.setVisible(bool(self.conversations))
+        self.earlier.setVisible(bool(self.conversations))
+        self.earlier_empty.setVisible(not self.conversations)
         self._show_notes()
 
     def _show_notes(self) -> None:
         row = self.conversations_table.currentRow()
         if not 0 <= row < len(self.conversations):
-            none = _("No conversation has been held yet.")
-            self.notes_label.setText("" if self.conversations else html.escape(none))
+            self.notes_label.setText("")
             return
         notes = self.conversations[row].notes
         self.notes_label.setText(

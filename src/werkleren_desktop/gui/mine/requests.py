@@ -46,7 +46,7 @@ class MyRequestsPage(MinePage):
         )
         self.mine_empty = hint(_("You have not asked for anything yet."))
         layout.addWidget(self.mine_empty)
-        layout.addWidget(self.mine_table, 1)
+        layout.addWidget(self.mine_table, 3)
         self.to_me_title = section(_("Addressed to you"))
         self.to_me_table = own_table(
             [_("Asked on"), _("Who"), _("Asks for"), _("The question"), _("Answer")],
@@ -58,7 +58,8 @@ class MyRequestsPage(MinePage):
             widget.setVisible(seat.manages)
         layout.addWidget(self.to_me_title)
         layout.addWidget(self.to_me_empty)
-        layout.addWidget(self.to_me_table, 1)
+        layout.addWidget(self.to_me_table, 3)
+        layout.addStretch(1)  # what is left when a list is short or empty
         self.use_keys(new=self.ask_button)
 
     def refresh(self) -> None:

@@ -38,6 +38,7 @@ class MyTrainingPage(MinePage):
         figures = QHBoxLayout()
         figures.setSpacing(16)
         self.budget_card = Card("")
+        self.budget_card.setMinimumWidth(340)
         self.budget_value = heading("–", 2.0)
         self.budget_note = hint("")
         self.budget_card.body.addWidget(self.budget_value)
@@ -49,7 +50,7 @@ class MyTrainingPage(MinePage):
         self.table = own_table(
             [
                 _("Starts"),
-                _("Training"),
+                _("Title"),
                 _("Provider"),
                 _("Form"),
                 _("Hours"),
@@ -78,15 +79,20 @@ class MyTrainingPage(MinePage):
         self.error_label.clear()
         self.rows, budget = found
         year = self.today().year
-        self.budget_card.title_label.setText(_("Budget left in {year}").format(year=year))
+        self.budget_card.title_label.setText(_("Training budget {year}").format(year=year))
         if budget is None or budget.budget_cents <= 0:
             self.budget_value.setText("–")
             self.budget_note.setText(_("No training budget has been set for you this year."))
         else:
-            self.budget_value.setText(format_euro(budget.left_cents))
+            left = budget.left_cents
+            self.budget_value.setText(format_euro(abs(left)))
+            said = (
+                _("left of {budget}") if left >= 0 else _("more than the budget of {budget}")
+            ).format(budget=format_euro(budget.budget_cents))
             self.budget_note.setText(
-                _("of {budget}: {spent} spent, {reserved} for training planned").format(
-                    budget=format_euro(budget.budget_cents),
+                said
+                + "\n"
+                + _("{spent} spent, {reserved} for training planned").format(
                     spent=format_euro(budget.spent_cents),
                     reserved=format_euro(budget.reserved_cents),
                 )

@@ -181,6 +181,7 @@ class SituationsPage(RecordListPage):
         today: Callable[[], dt.date] = dt.date.today,
         drafts: DraftStore | None = None,
         parent: QWidget | None = None,
+        title: str | None = None,  # in Mijn leren: "My learning situations"
     ) -> None:
         super().__init__(sessions, tasks, today, parent)
         self._shown_stamp: Stamp | None = None  # the version of the situation shown
@@ -261,7 +262,7 @@ class SituationsPage(RecordListPage):
             filters.addWidget(box)
         filters.addWidget(self.clear_button)
         filters.addStretch(1)
-        layout = page_layout(self, _("Learning situations"), self.count_label)
+        layout = page_layout(self, title or _("Learning situations"), self.count_label)
         layout.addWidget(
             hint(
                 _(

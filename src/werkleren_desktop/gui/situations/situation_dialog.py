@@ -101,7 +101,14 @@ class SituationDialog(FormDialog):
         self.situation_id = situation_id
         self.saved_id: int | None = None
         active = [p for p in people if not p.has_left(today)]
-        data = situation or SituationInput(today, "", SituationKind.ANALYSE, ())
+        seat = sessions.seat  # a professional or a manager logging their own: theirs
+        data = situation or SituationInput(
+            today,
+            "",
+            SituationKind.ANALYSE,
+            (seat.person_id,) if seat is not None else (),
+            brought_in_by=seat.person_id if seat is not None else None,
+        )
         self.original_group, self.original_cycle = data.group_id, data.cycle_id
 
         self.occurred_on = date_edit(data.occurred_on)
