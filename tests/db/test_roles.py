@@ -111,6 +111,7 @@ BELONGS = {
     "conversation_section": CONVERSATION.format(table="conversation_section"),
     "agreement": CONVERSATION.format(table="agreement"),
     "conversation_correction": CONVERSATION.format(table="conversation_correction"),
+    "own_preparation": CONVERSATION.format(table="own_preparation"),
     "training": "SELECT id, person_id FROM training",
     "learning_request": "SELECT id, person_id FROM learning_request",
     "training_budget": "SELECT id, person_id FROM training_budget",
@@ -167,6 +168,11 @@ def fill(sql: psycopg.Connection) -> None:
         sql.execute(
             "INSERT INTO conversation_section (conversation_id, key, preparation, notes)"
             " VALUES (%s, 'talents', 'voorbereiding', 'notities')",
+            (n,),
+        )
+        sql.execute(
+            "INSERT INTO own_preparation (conversation_id, key, text) VALUES (%s, 'talents',"
+            " 'nog niet gedeeld')",
             (n,),
         )
         sql.execute(
@@ -359,7 +365,7 @@ def test_each_role_reads_and_writes_what_the_table_says(
                                    f" WHERE {key} = %s", row)  # fmt: skip
 
 
-TEXTS = ("what", "title", "note", "question", "answer")  # a text to change for real
+TEXTS = ("what", "title", "note", "notes", "question", "answer")  # a text to change for real
 
 
 def columns_of(table: str) -> set[str]:

@@ -27,7 +27,7 @@ from tests.db.test_roles import (
 from tests.gui.helpers import type_text
 from werkleren_desktop.domain.constants import AgreementStatus, RequestStatus
 from werkleren_desktop.gui.main_window import MainWindow
-from werkleren_desktop.gui.mine.conversation import AgreementDialog
+from werkleren_desktop.gui.mine.conversation import AgreementDialog, PreparationDialog
 from werkleren_desktop.gui.mine.groups import CheckInDialog
 from werkleren_desktop.gui.navigation import AREAS, MY_AREAS
 from werkleren_desktop.gui.requests.dialog import RequestDialog
@@ -273,3 +273,56 @@ def test_a_professional_reads_their_training_and_budget(
     theirs = admin_rows(office, "SELECT title FROM training WHERE person_id = %s", RITA)
     assert [cell(page.table, r, 1) for r in range(page.table.rowCount())] == [t for (t,) in theirs]
     assert page.budget_value.text().startswith("€")
+
+
+def test_a_professional_prepares_their_conversation_and_shares_it_when_ready(
+    signed_in: Callable[[str], MainWindow], office: dict[str, str], qtbot: QtBot
+) -> None:
+    """Written in their own window, the preparation is theirs: their manager's login
+    reads none of it (SQL straight to the server) until they share it; sharing writes it
+    into their parts of the conversation, where the manager reads it."""
+    window = signed_in("professional")
+    window.show_area("my_conversation")
+    page = window.my_conversation_page
+    assert page.prepare_button.isVisible()
+    qtbot.mouseClick(page.prepare_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, PreparationDialog)
+    type_text(qtbot, dialog.edits["learning_wishes"], "Leren tillen met de nieuwe lift")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.error_label.text()
+    assert "tot je het deelt" in page.preparation_label.text()
+
+    conversation = admin_rows(
+        office, "SELECT id FROM talent_conversation WHERE person_id = %s", RITA
+    )[0][0]
+    wish = (
+        "SELECT preparation FROM conversation_section WHERE conversation_id = %s"
+        " AND key = 'learning_wishes'"
+    )
+    own = "SELECT text FROM own_preparation WHERE conversation_id = %s AND key = 'learning_wishes'"
+    assert admin_rows(office, own, conversation) == [("Leren tillen met de nieuwe lift",)]
+    assert admin_rows(office, wish, conversation) == []
+    with psycopg.connect(**connect_args(office["leidinggevende"])) as sql:
+        assert list(sql.execute(own, (conversation,))) == []  # not the manager's to read
+
+    qtbot.mouseClick(page.prepare_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, PreparationDialog)
+    assert dialog.edits["learning_wishes"].toPlainText() == "Leren tillen met de nieuwe lift"
+    assert dialog.share_button.text() == "Opslaan en delen met P2 Test"
+    qtbot.mouseClick(dialog.share_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.error_label.text()
+    assert page.preparation_label.text().startswith("Gedeeld met P2 Test op")
+    with psycopg.connect(**connect_args(office["leidinggevende"])) as sql:
+        assert list(sql.execute(wish, (conversation,))) == [("Leren tillen met de nieuwe lift",)]
+        assert list(sql.execute(own, (conversation,))) == []
+    # the notes stay the manager's: a professional's own login cannot write them
+    with (
+        psycopg.connect(**connect_args(office["professional"])) as sql,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
+        sql.execute(
+            "UPDATE conversation_section SET notes = 'zelf' WHERE conversation_id = %s",
+            (conversation,),
+        )

@@ -17,7 +17,11 @@ from werkleren_desktop.domain.groups import GroupInput
 from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.domain.people import PersonInput
 from werkleren_desktop.errors import UserError, ValidationError
-from werkleren_desktop.services.conversations import plan_conversation, save_record
+from werkleren_desktop.services.conversations import (
+    get_conversation,
+    plan_conversation,
+    save_record,
+)
 from werkleren_desktop.services.cycles import CycleDraft, plan_series
 from werkleren_desktop.services.groups import add_member, end_membership, group_detail, save_group
 from werkleren_desktop.services.mine import (
@@ -26,7 +30,9 @@ from werkleren_desktop.services.mine import (
     check_in,
     my_agreements,
     my_groups,
+    my_preparation,
     my_sessions,
+    save_my_preparation,
 )
 from werkleren_desktop.services.organisation import create_organisation
 from werkleren_desktop.services.people import save_person
@@ -131,3 +137,29 @@ def test_an_agreement_is_accounted_for_by_its_status_and_a_note(
     assert (agreement.status, agreement.review_note, agreement.what) == (
         AgreementStatus.PARTLY, "Half af", "Cursus tillen",
     )  # fmt: skip
+
+
+def test_ones_own_preparation_is_kept_apart_until_it_is_shared(
+    store: DataStore, anna: tuple[int, int]
+) -> None:
+    person, _group = anna
+    conversation = plan_conversation(store.sessions, person, ConversationPlan(D(2026, 12, 14)))
+    with pytest.raises(ValidationError) as said:  # nothing to share
+        save_my_preparation(store.sessions, person, conversation, {}, share=True)
+    assert said.value.field == "went_well"
+    save_my_preparation(
+        store.sessions, person, conversation, {"talents": " Plannen ", "observations": "x"}, False
+    )
+    mine = my_preparation(store.sessions, conversation)
+    assert mine.texts == {"went_well": "", "talents": "Plannen", "learning_wishes": "", "needs": ""}
+    assert (mine.shared_at, mine.changed_since_shared) == (None, False)
+    assert get_conversation(store.sessions, conversation).preparation.get("talents", "") == ""
+    save_my_preparation(store.sessions, person, conversation, {"talents": "Plannen"}, True)
+    assert get_conversation(store.sessions, conversation).preparation["talents"] == "Plannen"
+    assert get_conversation(store.sessions, conversation).preparation.get("observations", "") == ""
+    save_my_preparation(store.sessions, person, conversation, {"talents": "Overzicht"}, False)
+    mine = my_preparation(store.sessions, conversation)
+    assert mine.shared_at is not None and mine.changed_since_shared
+    save_record(store.sessions, conversation, RecordInput(D(2026, 11, 2), {}), TODAY)
+    with pytest.raises(UserError, match="gevoerd"):
+        save_my_preparation(store.sessions, person, conversation, {"talents": "Later"}, True)

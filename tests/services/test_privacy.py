@@ -152,6 +152,7 @@ NOT_FREE_TEXT = {
     "person": ("first_name", "last_name", "email", "sort_key"),  # the person's own identity
     "talent_conversation": ("professional_signed_name", "manager_signed_name"),  # not exported
     "conversation_section": ("key",),  # a code
+    "own_preparation": ("key",),  # a code
     "cycle_session": ("uid", "exported_hash"),  # codes
     "scan_answer": ("item",),  # a code
     # a folded copy of the texts for the search, computed again when a name is replaced

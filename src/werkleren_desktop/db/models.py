@@ -540,6 +540,10 @@ class TalentConversation(Versioned, Base):
     sections: Mapped[list[ConversationSection]] = relationship(
         back_populates="conversation", cascade="all, delete-orphan"
     )
+    # the professional's own, from their window (Mijn gesprek); shared into ``sections``
+    own_preparations: Mapped[list[OwnPreparation]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="OwnPreparation.id"
+    )
     agreements: Mapped[list[Agreement]] = relationship(
         back_populates="conversation",
         cascade="all, delete-orphan",
@@ -569,6 +573,24 @@ class ConversationSection(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     conversation: Mapped[TalentConversation] = relationship(back_populates="sections")
+
+
+class OwnPreparation(Base):
+    """A professional's own preparation of one part of their talent conversation (the
+    professional's side), written in their own window (Mijn leren) and theirs alone until
+    they share it: sharing copies it into the conversation's sections, where their
+    manager reads it. ``shared_at``: when it was last shared, None while private."""
+
+    __tablename__ = "own_preparation"
+    __table_args__ = (UniqueConstraint("conversation_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("talent_conversation.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    shared_at: Mapped[dt.datetime | None] = mapped_column(Moment)
 
 
 class Agreement(Base):

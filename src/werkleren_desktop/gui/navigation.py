@@ -121,11 +121,11 @@ MY_AREAS: tuple[Area, ...] = (
     Area(
         "my_conversation",
         N_("My conversation"),
-        N_("Your talent conversations and what was agreed."),
+        N_("Your talent conversation: your preparation and what was agreed."),
         N_(
-            "When your next talent conversation is, what was agreed in your conversations "
-            "and what was said in them. Say how your agreements went, with a note: your "
-            "manager sees it, and the next conversation takes it up."
+            "Prepare your next talent conversation in your own words and share it with your "
+            "manager when you are ready. See what was agreed and said, and say how your "
+            "agreements went, with a note."
         ),
     ),
     Area(

@@ -25,11 +25,13 @@ from werkleren_desktop.db.models import (
     CycleSession,
     GroupMembership,
     LearningGroup,
+    OwnPreparation,
     Person,
     TalentConversation,
     WeekCycle,
 )
 from werkleren_desktop.domain.constants import AgreementOwner, AgreementStatus, AttendanceStatus
+from werkleren_desktop.domain.conversations import SECTIONS, clean_preparation
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.people import full_name
 from werkleren_desktop.errors import UserError, ValidationError
@@ -396,3 +398,109 @@ def my_conversations(database: SessionFactory, person_id: int) -> list[MyConvers
         )
         for cid, first, last, planned, starts, place, held, professional, by_manager in rows
     ]
+
+
+# --- one's own preparation of the next conversation ----------------------------------
+
+PROFESSIONAL_PARTS = tuple(s.key for s in SECTIONS if s.side is AgreementOwner.PROFESSIONAL)
+
+
+@dataclass(frozen=True)
+class MyPreparation:
+    """One's own preparation of a conversation: what one wrote (theirs alone), when it
+    was last shared with the manager, and whether it changed since."""
+
+    conversation_id: int
+    texts: dict[str, str]
+    shared_at: dt.datetime | None
+    changed_since_shared: bool
+
+
+def my_preparation(database: SessionFactory, conversation_id: int) -> MyPreparation:
+    with database() as db:
+        own = {
+            key: (text_, shared)
+            for key, text_, shared in db.execute(
+                select(OwnPreparation.key, OwnPreparation.text, OwnPreparation.shared_at).where(
+                    OwnPreparation.conversation_id == conversation_id
+                )
+            )
+        }
+        sections = dict(
+            db.execute(
+                select(ConversationSection.key, ConversationSection.preparation).where(
+                    ConversationSection.conversation_id == conversation_id,
+                    ConversationSection.key.in_(PROFESSIONAL_PARTS),
+                )
+            ).all()
+        )
+    texts = {key: own[key][0] if key in own else "" for key in PROFESSIONAL_PARTS}
+    moments = [shared for _text, shared in own.values() if shared is not None]
+    shared_at = max(moments) if moments else None
+    changed = shared_at is not None and any(
+        texts[key] != (sections.get(key) or "") for key in PROFESSIONAL_PARTS
+    )
+    return MyPreparation(conversation_id, texts, shared_at, changed)
+
+
+def save_my_preparation(
+    database: SessionFactory,
+    person_id: int,
+    conversation_id: int,
+    texts: dict[str, str],
+    share: bool,
+) -> None:
+    """One's own preparation of one's next conversation, kept to oneself; with
+    ``share`` also written into the professional's parts of the conversation, where the
+    manager reads it (and the printed preparation shows it)."""
+    cleaned = {key: clean_preparation(texts)[key] for key in PROFESSIONAL_PARTS}
+    with database.begin() as db:
+        conversation = db.execute(
+            select(TalentConversation.person_id, TalentConversation.held_on).where(
+                TalentConversation.id == conversation_id
+            )
+        ).one_or_none()
+        if conversation is None or conversation.person_id != person_id:
+            raise UserError(_("This conversation no longer exists."))
+        if conversation.held_on is not None:
+            raise UserError(_("This conversation has been held; its preparation stays as it was."))
+        if share and not any(cleaned.values()):
+            raise ValidationError(
+                _("Write something in at least one part before you share it."), "went_well"
+            )
+        stored = {
+            row.key: row
+            for row in db.scalars(
+                select(OwnPreparation).where(OwnPreparation.conversation_id == conversation_id)
+            )
+        }
+        moment = dt.datetime.now(dt.UTC)
+        for key, value in cleaned.items():
+            row = stored.get(key)
+            if row is None:
+                row = OwnPreparation(conversation_id=conversation_id, key=key, text=value)
+                db.add(row)
+            row.text = value
+            if share:
+                row.shared_at = moment
+        if not share:
+            return
+        sections = {
+            row.key: row
+            for row in db.scalars(
+                select(ConversationSection).where(
+                    ConversationSection.conversation_id == conversation_id,
+                    ConversationSection.key.in_(PROFESSIONAL_PARTS),
+                )
+            )
+        }
+        for key, value in cleaned.items():
+            section = sections.get(key)
+            if section is None:
+                db.add(
+                    ConversationSection(
+                        conversation_id=conversation_id, key=key, preparation=value, notes=""
+                    )
+                )
+            elif section.preparation != value:
+                section.preparation = value

@@ -70,7 +70,7 @@ def _day(day: dt.date | None) -> str | None:
 
 
 PERSON_FILE_FORMAT = "werkleren-desktop/person-file"
-PERSON_FILE_VERSION = 5  # docs/person-file.schema.json describes it
+PERSON_FILE_VERSION = 6  # docs/person-file.schema.json describes it
 
 
 def person_file(
@@ -151,6 +151,7 @@ def person_file(
             .where(TalentConversation.person_id == person_id)
             .options(
                 selectinload(TalentConversation.sections),
+                selectinload(TalentConversation.own_preparations),
                 selectinload(TalentConversation.agreements),
                 selectinload(TalentConversation.corrections),
             )
@@ -285,6 +286,19 @@ def person_file(
                         }
                         for s in c.sections
                     ],
+                    # what they wrote in their own window (Mijn gesprek), shared or not
+                    "own_preparation": [
+                        {
+                            "part": _(SECTION_BY_KEY[p.key].title)
+                            if p.key in SECTION_BY_KEY
+                            else p.key,
+                            "text": clean(p.text),
+                            "shared_at": p.shared_at.astimezone().isoformat(timespec="minutes")
+                            if p.shared_at is not None
+                            else None,
+                        }
+                        for p in c.own_preparations
+                    ],
                     "agreements": [_agreement(a, clean) for a in c.agreements],
                     "signed_by_professional_on": _day(c.professional_signed_on),
                     "signed_by_manager_on": _day(c.manager_signed_on),
@@ -365,6 +379,7 @@ FREE_TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "agreement": ("what", "review_note"),
     "conversation_correction": ("part", "before", "after", "reason"),
     "conversation_section": ("preparation", "notes"),
+    "own_preparation": ("text",),
     "cycle_session": ("location", "theme"),
     "learning_situation": (
         "title", "description", "tried", "outcome", "next_step", "ai_tool",
@@ -387,6 +402,7 @@ TABLE_LABELS = {
     "agreement": N_("Agreement"),
     "conversation_correction": N_("Correction"),
     "conversation_section": N_("Talent conversation"),
+    "own_preparation": N_("Talent conversation"),
     "cycle_session": N_("Week-cycle session"),
     "learning_situation": N_("Learning situation"),
     "attendance": N_("Attendance"),

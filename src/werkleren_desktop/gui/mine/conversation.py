@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QPlainTextEdit,
@@ -39,11 +40,15 @@ from werkleren_desktop.gui.widgets import (
 )
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.mine import (
+    PROFESSIONAL_PARTS,
     MyAgreement,
     MyConversation,
+    MyPreparation,
     account_for_agreement,
     my_agreements,
     my_conversations,
+    my_preparation,
+    save_my_preparation,
 )
 
 
@@ -100,6 +105,71 @@ class AgreementDialog(FormDialog):
         )
 
 
+class PreparationDialog(FormDialog):
+    """One's own preparation of the next conversation: the professional's parts, kept
+    to oneself until shared with the manager."""
+
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        person_id: int,
+        manager_name: str,
+        preparation: MyPreparation,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(_("My preparation"), parent)
+        self.sessions, self.person_id, self.preparation = sessions, person_id, preparation
+        self.share = False  # the button pressed: save and share
+        self.shared = False  # what the save did, once it did
+        self.edits: dict[str, QPlainTextEdit] = {}
+        form = QFormLayout()
+        for key in PROFESSIONAL_PARTS:
+            part = SECTION_BY_KEY[key]
+            edit = QPlainTextEdit(preparation.texts.get(key, ""))
+            edit.setPlaceholderText(_(part.prompt))
+            edit.setMinimumHeight(64)
+            self.edits[key] = edit
+            form.addRow(_(part.title), edit)
+        self.fields = dict(self.edits)
+        manager = manager_name or _("your manager")
+        form.addRow(
+            "",
+            hint(
+                _(
+                    "What you write here is yours until you share it; then {manager} reads "
+                    "it as your preparation of the conversation."
+                ).format(manager=manager)
+            ),
+        )
+        self.save_button.setText(_("Save for myself"))
+        self.share_button = self.buttons.addButton(
+            _("Save and share with {manager}").format(manager=manager),
+            QDialogButtonBox.ButtonRole.ActionRole,
+        )
+        self.share_button.clicked.connect(self._share)
+        self.setMinimumWidth(620)
+        self.finish_layout(form)
+        self.edits[PROFESSIONAL_PARTS[0]].setFocus()
+
+    def _share(self) -> None:
+        self.share = True
+        self.accept()
+        self.share = False  # a refusal keeps the form open: the next save decides again
+
+    def snapshot(self) -> object:
+        return tuple(edit.toPlainText() for edit in self.edits.values())
+
+    def save(self) -> None:
+        save_my_preparation(
+            self.sessions,
+            self.person_id,
+            self.preparation.conversation_id,
+            {key: edit.toPlainText() for key, edit in self.edits.items()},
+            share=self.share,
+        )
+        self.shared = self.share
+
+
 class MyConversationPage(MinePage):
     area_key = "my_conversation"
 
@@ -120,6 +190,15 @@ class MyConversationPage(MinePage):
         self.next_card = Card(_("Your next conversation"))
         self.next_label = paragraph("")
         self.next_card.body.addWidget(self.next_label)
+        self.preparation_label = paragraph("")
+        self.prepare_button = QPushButton(_("Prepare…"))
+        self.prepare_button.clicked.connect(self.open_preparation)
+        preparing = QHBoxLayout()
+        preparing.addWidget(self.preparation_label, 1)
+        preparing.addWidget(self.prepare_button)
+        self.next_card.body.addLayout(preparing)
+        self.ahead: MyConversation | None = None
+        self.preparation: MyPreparation | None = None
         layout.addWidget(self.next_card)
         layout.addWidget(section(_("What was agreed")))
         self.agreements_table = own_table(
@@ -149,16 +228,25 @@ class MyConversationPage(MinePage):
 
     def refresh(self) -> None:
         me = self.seat.person_id
-        self.load(
-            lambda: (my_agreements(self.sessions, me), my_conversations(self.sessions, me)),
-            self._show,
-        )
 
-    def _show(self, found: tuple[list[MyAgreement], list[MyConversation]]) -> None:
+        def work() -> tuple[list[MyAgreement], list[MyConversation], MyPreparation | None]:
+            conversations = my_conversations(self.sessions, me)
+            planned = [c for c in conversations if c.held_on is None]
+            ahead = min(planned, key=lambda c: c.planned_on) if planned else None
+            preparation = my_preparation(self.sessions, ahead.id) if ahead else None
+            return my_agreements(self.sessions, me), conversations, preparation
+
+        self.load(work, self._show)
+
+    def _show(
+        self, found: tuple[list[MyAgreement], list[MyConversation], MyPreparation | None]
+    ) -> None:
         self.error_label.clear()
-        self.agreements, conversations = found
+        self.agreements, conversations, self.preparation = found
         planned = [c for c in conversations if c.held_on is None]
         self.conversations = [c for c in conversations if c.held_on is not None]
+        self.ahead = min(planned, key=lambda c: c.planned_on) if planned else None
+        self._show_preparation()
         if planned:
             ahead = min(planned, key=lambda c: c.planned_on)
             when = format_date(ahead.planned_on, "full")
@@ -215,6 +303,45 @@ class MyConversationPage(MinePage):
         self.earlier.setVisible(bool(self.conversations))
         self.earlier_empty.setVisible(not self.conversations)
         self._show_notes()
+
+    def _show_preparation(self) -> None:
+        preparation, ahead = self.preparation, self.ahead
+        self.prepare_button.setVisible(ahead is not None)
+        if ahead is None or preparation is None:
+            self.preparation_label.setText("")
+            return
+        manager = ahead.manager_name or _("your manager")
+        if preparation.shared_at is None:
+            said = (
+                _("Your preparation is yours until you share it with {manager}.")
+                if any(preparation.texts.values())
+                else _("Prepare it in your own words; share it with {manager} when you are ready.")
+            ).format(manager=manager)
+        else:
+            day = format_date(preparation.shared_at.astimezone().date())
+            said = (
+                _("Changed since you shared it with {manager} on {day}; share it again.")
+                if preparation.changed_since_shared
+                else _("Shared with {manager} on {day}.")
+            ).format(manager=manager, day=day)
+        self.preparation_label.setText(html.escape(said))
+
+    def open_preparation(self) -> None:
+        if self.ahead is None or self.preparation is None:
+            return
+        dialog = PreparationDialog(
+            self.sessions, self.seat.person_id, self.ahead.manager_name, self.preparation, self
+        )
+
+        def saved() -> None:
+            self.status_message.emit(
+                _("Your preparation was shared.")
+                if dialog.shared
+                else _("Your preparation was saved.")
+            )
+            self.refresh()
+
+        self.open_dialog(dialog, saved)
 
     def _show_notes(self) -> None:
         row = self.conversations_table.currentRow()
