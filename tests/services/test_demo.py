@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import undefer_group
 
 from tests.conftest import TODAY
 from werkleren_desktop.db.models import Person
@@ -14,7 +15,7 @@ from werkleren_desktop.storage.data_store import DataStore
 
 def people(store: DataStore) -> list[Person]:
     with store.sessions() as session:
-        return list(session.scalars(select(Person)))
+        return list(session.scalars(select(Person).options(undefer_group("personal"))))
 
 
 def active_on(persons: list[Person], day: dt.date) -> list[Person]:

@@ -193,20 +193,29 @@ class Person(Versioned, Base):
         server_default="",
         index=True,
     )
-    email: Mapped[str | None] = mapped_column(String(254))
+    # the personal columns (docs/roles.md, person_private) are loaded only when asked
+    # for: a manager's or a professional's login may not read them, and every query of
+    # a Person would otherwise name them (services.people.PERSONAL undefers them)
+    email: Mapped[str | None] = mapped_column(String(254), deferred=True, deferred_group="personal")
     job_title: Mapped[str] = mapped_column(String(150), default="")
     manager_id: Mapped[int | None] = mapped_column(
         ForeignKey("person.id", ondelete="SET NULL"), index=True
     )
     in_service: Mapped[dt.date] = mapped_column(Date)
     out_of_service: Mapped[dt.date | None] = mapped_column(Date, index=True)
-    birth_year: Mapped[int | None] = mapped_column(Integer)
+    birth_year: Mapped[int | None] = mapped_column(
+        Integer, deferred=True, deferred_group="personal"
+    )
     # hours per week, stored in minutes to stay exact (32,5 h = 1950)
-    contract_minutes: Mapped[int | None] = mapped_column(Integer)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    contract_minutes: Mapped[int | None] = mapped_column(
+        Integer, deferred=True, deferred_group="personal"
+    )
+    notes: Mapped[str] = mapped_column(Text, default="", deferred=True, deferred_group="personal")
     # the last talent conversation held before the program kept its records (an owner's
     # first day); a record held later counts instead
-    last_conversation_on: Mapped[dt.date | None] = mapped_column(Date)
+    last_conversation_on: Mapped[dt.date | None] = mapped_column(
+        Date, deferred=True, deferred_group="personal"
+    )
 
     manager: Mapped[Person | None] = relationship(remote_side=[id])
 

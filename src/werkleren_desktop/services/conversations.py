@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import distinct, func, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload, undefer
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
@@ -616,7 +616,8 @@ def due_overview(
                 (Person.out_of_service.is_(None)) | (Person.out_of_service >= today),
                 Person.manager_id.is_not(None),
             )
-            .options(selectinload(Person.manager))
+            # the beheerder's list: the noted last conversation of each, in this query
+            .options(selectinload(Person.manager), undefer(Person.last_conversation_on))
         ).all()
         conversations = db.execute(
             select(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, null, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from werkleren_desktop.db.engine import SessionFactory
@@ -117,23 +117,27 @@ def _get(db: Session, group_id: int, *, lock: bool = False) -> LearningGroup:
 def group_detail(database: SessionFactory, group_id: int, today: dt.date) -> GroupDetail:
     with database() as db:
         group = _get(db, group_id)
+        # the birth years make the mix of young and old: personal, so the beheerder's
+        # (a manager's or a professional's login sees the members without them)
+        personal = database.seat is None
         rows = db.execute(
-            select(GroupMembership, Person)
+            select(
+                GroupMembership.id,
+                Person.id,
+                Person.first_name,
+                Person.last_name,
+                Person.job_title,
+                Person.birth_year if personal else null(),
+                GroupMembership.joined,
+                GroupMembership.left_on,
+            )
             .join(Person, GroupMembership.person_id == Person.id)
             .where(GroupMembership.group_id == group_id)
             .order_by(Person.sort_key, GroupMembership.joined)
         ).all()
         members = tuple(
-            MemberRow(
-                m.id,
-                p.id,
-                p.full_name,
-                p.job_title,
-                p.birth_year,
-                m.joined,
-                m.left_on,
-            )
-            for m, p in rows
+            MemberRow(mid, pid, full_name(first, last), job, born, joined, left_on)
+            for mid, pid, first, last, job, born, joined, left_on in rows
         )
         # a closed group shows the mix it had when it closed
         on = group.ends if group.status is GroupStatus.CLOSED and group.ends else today

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, undefer_group
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
@@ -27,6 +27,10 @@ from werkleren_desktop.domain.people import (
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.versions import UNREAD, Stamp, refuse_if_changed, stamp_of
+
+# a Person's personal columns are deferred (db.models): queries of the beheerder that
+# use them load them with the rest, in the same statement
+PERSONAL = undefer_group("personal")
 
 
 @dataclass(frozen=True)
@@ -139,7 +143,8 @@ def input_of(person: Person) -> PersonInput:
 
 
 def _get(db: Session, person_id: int) -> Person:
-    person = db.get(Person, person_id)
+    """The person with their personal columns (the beheerder's forms edit them)."""
+    person = db.get(Person, person_id, options=[PERSONAL])
     if person is None:
         raise UserError(_("This person no longer exists."))
     return person
@@ -261,7 +266,10 @@ def note_last_conversation(
     nobody; a date that does not fit someone names them. Returns how many were noted."""
     with database.begin() as db:
         people = db.scalars(
-            select(Person).where(Person.id.in_(person_ids)).order_by(Person.sort_key)
+            select(Person)
+            .where(Person.id.in_(person_ids))
+            .order_by(Person.sort_key)
+            .options(PERSONAL)
         ).all()
         if len(people) < len(set(person_ids)):
             raise UserError(_("Someone chosen no longer exists; look at the list again."))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, select, text, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, selectinload, undefer_group
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
@@ -50,7 +50,7 @@ RETENTION_MONTHS = 24  # the Dutch guideline: about two years after leaving
 
 
 def _get(db: Session, person_id: int) -> Person:
-    person = db.get(Person, person_id)
+    person = db.get(Person, person_id, options=[undefer_group("personal")])
     if person is None:
         raise UserError(_("This person no longer exists."))
     return person

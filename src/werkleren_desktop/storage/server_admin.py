@@ -201,10 +201,11 @@ def is_administrator(engine: Engine) -> bool:
 
 
 def rewrite_tables(engine: Engine) -> None:
-    """Write every table anew (VACUUM FULL), as the schema's owner: after an erasure
-    nothing of the person stays in the live database's files (a plain VACUUM only marks
-    the space free; the old bytes stay until overwritten). Other users wait the seconds
-    this takes. The caller checked that this login administers the data."""
+    """Write every table anew (VACUUM FULL), as the schema's owner, and the planner's
+    statistics too: after an erasure nothing of the person stays in the live database's
+    files (a plain VACUUM only marks the space free; the old bytes stay until
+    overwritten). Other users wait the seconds this takes. The caller checked that this
+    login administers the data."""
     from werkleren_desktop.db.models import Base
 
     with engine.connect() as connection:
@@ -216,6 +217,13 @@ def rewrite_tables(engine: Engine) -> None:
         try:
             tables = ", ".join(quoted(connection, t.name) for t in Base.metadata.sorted_tables)
             connection.execute(text(f"VACUUM (FULL) {tables}"))
+            # the planner's statistics keep sampled values of every column (names, e-mail
+            # addresses, texts): gathered anew without the person, then the old rows of
+            # the statistics written away too. The catalog is the database owner's (or a
+            # superuser's) to rewrite: the administrator who made the database
+            connection.execute(text(f"ANALYZE {tables}"))
+            connection.execute(text("RESET ROLE"))
+            connection.execute(text("VACUUM (FULL) pg_catalog.pg_statistic"))
         finally:
             connection.execute(text("RESET statement_timeout"))
             connection.execute(text("RESET ROLE"))
