@@ -8,7 +8,7 @@ import pytest
 from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.gui.area_pages import AREA_PAGES
 from werkleren_desktop.gui.contracts import Navigates, Refreshable, Says
-from werkleren_desktop.gui.navigation import AREAS, MY_AREAS
+from werkleren_desktop.gui.navigation import AREAS, MY_AREAS, TEAM_AREAS
 from werkleren_desktop.services.organisation import create_organisation
 
 
@@ -19,8 +19,9 @@ def window(make_window, store):
 
 
 def test_every_area_has_its_page_once(window) -> None:
-    # the beheerder's areas, then Mijn leren's (tests/gui/test_my_learning.py opens them)
-    assert [area.key for area in (*AREAS, *MY_AREAS)] == list(AREA_PAGES)
+    # the beheerder's areas, then Mijn leren's and a manager's (tests/gui/test_my_learning.py
+    # opens them)
+    assert [area.key for area in (*AREAS, *MY_AREAS, *TEAM_AREAS)] == list(AREA_PAGES)
     for area in AREAS:
         window.show_area(area.key)
         page = getattr(window, AREA_PAGES[area.key].attribute)

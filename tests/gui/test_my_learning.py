@@ -12,7 +12,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QLabel, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from tests.db.test_roles import (
@@ -24,8 +24,9 @@ from tests.db.test_roles import (
     drop_database,
     organisation_with_logins,
 )
-from tests.gui.helpers import type_text
+from tests.gui.helpers import clear_and_type, type_text
 from werkleren_desktop.domain.constants import AgreementStatus, RequestStatus
+from werkleren_desktop.gui.conversations.conversation_dialog import ConversationDialog
 from werkleren_desktop.gui.main_window import MainWindow
 from werkleren_desktop.gui.mine.conversation import AgreementDialog, PreparationDialog
 from werkleren_desktop.gui.mine.groups import CheckInDialog
@@ -326,3 +327,69 @@ def test_a_professional_prepares_their_conversation_and_shares_it_when_ready(
             "UPDATE conversation_section SET notes = 'zelf' WHERE conversation_id = %s",
             (conversation,),
         )
+
+
+def test_a_manager_holds_the_conversations_of_their_team_and_no_others(
+    signed_in: Callable[[str], MainWindow], office: dict[str, str], qtbot: QtBot
+) -> None:
+    """Who is due, the conversations and the open agreements are those of the people
+    who report to the manager (Rita and Tom, and Ruud through Tom), compared with SQL as
+    the administrator reads the lines of managers; a professional's shared preparation
+    shows in the conversation, and the manager's own preparation is saved."""
+    window = signed_in("leidinggevende")
+    assert sidebar_titles(window)[-1] == "Gesprekken met mijn team"
+    window.show_area("team_conversations")
+    page = window.conversations_page
+    assert page.error_label.text() == ""
+    assert "Gesprekken met mijn team" in [label.text() for label in page.findChildren(QLabel)]
+    reports = {
+        pid
+        for (pid,) in admin_rows(
+            office,
+            "WITH RECURSIVE team(id) AS (SELECT id FROM person WHERE manager_id = %s"
+            " UNION SELECT p.id FROM person p JOIN team t ON p.manager_id = t.id)"
+            " SELECT id FROM team",
+            MARK,
+        )
+    }
+    assert reports == {RITA, TOM, 5}
+    assert {r.person_id for r in page.due_rows} == reports
+    assert {p.id for p in page.people} == reports
+    assert not page.note_last_button.isVisible()
+    page.tabs.setCurrentIndex(1)
+    assert page.conversation_rows is not None
+    assert {r.person_id for r in page.conversation_rows} == reports
+    page.tabs.setCurrentIndex(2)
+    assert page.agreement_rows is not None
+    still_open = admin_rows(
+        office,
+        "SELECT a.id, t.person_id FROM agreement a JOIN talent_conversation t"
+        " ON t.id = a.conversation_id WHERE a.status = 'open'",
+    )
+    assert {a.id for a in page.agreement_rows} == {a for a, p in still_open if p in reports}
+
+    conversation = int(
+        str(
+            admin_rows(office, "SELECT id FROM talent_conversation WHERE person_id = %s", TOM)[0][0]
+        )
+    )
+    admin_rows(
+        office,
+        "INSERT INTO conversation_section (conversation_id, key, preparation, notes)"
+        " VALUES (%s, 'learning_wishes', 'Gedeeld door Tom', '') RETURNING id",
+        conversation,
+    )
+    page.open_conversation(conversation)
+    dialog = page.dialog
+    assert isinstance(dialog, ConversationDialog)
+    assert dialog.preparation["learning_wishes"].toPlainText() == "Gedeeld door Tom"
+    dialog.tabs.setCurrentIndex(1)  # the manager prepares their part too
+    clear_and_type(qtbot, dialog.preparation["observations"], "Neemt initiatief")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.error_label.text()
+    assert admin_rows(
+        office,
+        "SELECT preparation FROM conversation_section WHERE conversation_id = %s"
+        " AND key = 'observations'",
+        conversation,
+    ) == [("Neemt initiatief",)]

@@ -79,7 +79,11 @@ def _situations(c: PageContext) -> QWidget:
         c.tasks,
         c.today,
         DraftStore(c.paths.drafts),
-        title=_("My learning situations") if c.seat is not None else None,
+        title=None
+        if c.seat is None
+        else (
+            _("Learning situations of my team") if c.seat.manages else _("My learning situations")
+        ),
     )
 
 
@@ -91,7 +95,12 @@ def _training(c: PageContext) -> QWidget:
 
 def _conversations(c: PageContext) -> QWidget:
     from werkleren_desktop.gui.conversations.page import ConversationsPage
+    from werkleren_desktop.i18n import _
 
+    if c.seat is not None:  # a manager's: with their team
+        return ConversationsPage(
+            c.sessions, c.tasks, c.today, title=_("Conversations with my team")
+        )
     return ConversationsPage(c.sessions, c.tasks, c.today)
 
 
@@ -154,5 +163,7 @@ AREA_PAGES: dict[str, AreaPage] = {
         AreaPage("my_requests", "my_requests_page", _my_requests),
         AreaPage("my_groups", "my_groups_page", _my_groups),
         AreaPage("my_training", "my_training_page", _my_training),
+        # a manager's besides (gui.navigation.TEAM_AREAS)
+        AreaPage("team_conversations", "conversations_page", _conversations),
     )
 }

@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         part (Mijn leren) when one signed in; before the data are open, as last time."""
         if self.is_open:
             return areas_for(self.store.seat)
-        return MY_AREAS if self.state.own_part() else AREAS
+        return MY_AREAS if self.state.own_part() else AREAS  # a manager's: once open
 
     @property
     def own_part(self) -> bool:
@@ -514,6 +514,12 @@ class MainWindow(QMainWindow):
         self.situations_page.show_filtered(person_id, group_id)
 
     def show_conversation(self, conversation_id: int | None, person_id: int | None) -> None:
+        if self.store.seat is not None:  # a manager's own part: their team's conversations
+            if not self.store.seat.manages:
+                return
+            self.show_area("team_conversations")
+            self.conversations_page.open_conversation(conversation_id, person_id)
+            return
         self.show_area("conversations")
         self.conversations_page.open_conversation(conversation_id, person_id)
 

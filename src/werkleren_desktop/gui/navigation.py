@@ -159,7 +159,26 @@ MY_AREAS: tuple[Area, ...] = (
 )
 
 
+# what a manager holds for their team besides: the talent conversations with the
+# people who report to them (the server shows them no other team's)
+TEAM_AREAS: tuple[Area, ...] = (
+    Area(
+        "team_conversations",
+        N_("Conversations with my team"),
+        N_("The talent conversations with the people who report to you."),
+        N_(
+            "Plan, prepare, hold and sign the talent conversations with the people who "
+            "report to you, directly or through others. What they prepared shows once they "
+            "shared it; the agreements follow from one conversation to the next."
+        ),
+    ),
+)
+
+
 def areas_for(seat: Seat | None) -> tuple[Area, ...]:
     """The areas of the sidebar: everything for a beheerder or the laptop's owner
-    (``seat`` None), Mijn leren for a manager or a professional."""
-    return AREAS if seat is None else MY_AREAS
+    (``seat`` None), Mijn leren for a professional, and for a manager besides the
+    conversations with their team."""
+    if seat is None:
+        return AREAS
+    return (*MY_AREAS, *TEAM_AREAS) if seat.manages else MY_AREAS

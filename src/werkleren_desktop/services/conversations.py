@@ -54,6 +54,7 @@ from werkleren_desktop.domain.people import full_name
 from werkleren_desktop.domain.requests import RequestLine
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
+from werkleren_desktop.services.reach import PERSON_PRIVATE, reports_only
 from werkleren_desktop.services.training import budget_sums
 from werkleren_desktop.services.versions import (
     UNREAD,
@@ -506,6 +507,8 @@ def list_conversations(
     )
     if person_id is not None:
         query = query.where(TalentConversation.person_id == person_id)
+    # a manager's list: the conversations they hold (their own are in Mijn gesprek)
+    query = query.where(reports_only(database, TalentConversation.person_id))
     with database() as db:
         return [
             ConversationRow(
@@ -560,7 +563,10 @@ def open_agreements(database: SessionFactory) -> list[AgreementView]:
         .join(TalentConversation, TalentConversation.id == Agreement.conversation_id)
         .join(person, person.id == TalentConversation.person_id)
         .outerjoin(manager, manager.id == TalentConversation.manager_id)
-        .where(Agreement.status == AgreementStatus.OPEN)
+        .where(
+            Agreement.status == AgreementStatus.OPEN,
+            reports_only(database, TalentConversation.person_id),
+        )
     )
     with database() as db:
         views = [
@@ -608,6 +614,7 @@ def due_overview(
     A last conversation noted with the person (for the time before the program kept
     records) counts as held in its half year, as a record would."""
     half_start, half_end = half_year(today)
+    personal = database.seat is None
     with database() as db:
         people = db.scalars(
             select(Person)
@@ -615,10 +622,26 @@ def due_overview(
                 Person.in_service <= today,
                 (Person.out_of_service.is_(None)) | (Person.out_of_service >= today),
                 Person.manager_id.is_not(None),
+                # a manager's: the team's, without their own (their manager holds it)
+                reports_only(database, Person.id),
             )
-            # the beheerder's list: the noted last conversation of each, in this query
-            .options(selectinload(Person.manager), undefer(Person.last_conversation_on))
+            # the noted last conversation of each in this query: the beheerder's from
+            # the person, a manager's through the view of the team's personal columns
+            .options(
+                selectinload(Person.manager),
+                *((undefer(Person.last_conversation_on),) if personal else ()),
+            )
         ).all()
+        noted_before: dict[int, dt.date | None] = (
+            {p.id: p.last_conversation_on for p in people}
+            if personal
+            else {
+                row[0]: row[1]
+                for row in db.execute(
+                    select(PERSON_PRIVATE.c.id, PERSON_PRIVATE.c.last_conversation_on)
+                )
+            }
+        )
         conversations = db.execute(
             select(
                 TalentConversation.person_id,
@@ -650,7 +673,7 @@ def due_overview(
     rows = []
     for person in people:
         due_on = schedule.due_in(half_start, person.in_service)
-        noted = person.last_conversation_on
+        noted = noted_before.get(person.id)
         noted_in_half = noted is not None and half_start <= noted <= half_end
         this = held.get(person.id) or planned.get(person.id)
         status = due_status(

@@ -26,6 +26,7 @@ from werkleren_desktop.domain.people import (
 )
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
+from werkleren_desktop.services.reach import reports_only, within_reach
 from werkleren_desktop.services.versions import UNREAD, Stamp, refuse_if_changed, stamp_of
 
 # a Person's personal columns are deferred (db.models): queries of the beheerder that
@@ -123,6 +124,19 @@ def list_people(database: SessionFactory) -> list[PersonRow]:
             )
             for row in db.execute(query)
         ]
+
+
+def people_within_reach(database: SessionFactory, reports: bool = False) -> list[PersonRow]:
+    """The people list of those this login may see the records of (everyone for a
+    beheerder); with ``reports``, a manager's list leaves themselves out (their own
+    conversations and training are their manager's)."""
+    everyone = list_people(database)
+    if database.seat is None:
+        return everyone
+    reach = reports_only if reports else within_reach
+    with database() as db:
+        ids = set(db.scalars(select(Person.id).where(reach(database, Person.id))))
+    return [p for p in everyone if p.id in ids]
 
 
 def input_of(person: Person) -> PersonInput:

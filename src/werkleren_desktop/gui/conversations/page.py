@@ -57,7 +57,7 @@ from werkleren_desktop.services.conversations import (
     open_agreements,
 )
 from werkleren_desktop.services.organisation import load_settings
-from werkleren_desktop.services.people import PersonRow, list_people
+from werkleren_desktop.services.people import PersonRow, people_within_reach
 
 STATUS_ORDER = (
     DueStatus.OVERDUE,
@@ -145,7 +145,9 @@ class ConversationsPage(RecordListPage):
         tasks: TaskRunner,
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
+        title: str | None = None,  # a manager's: "Conversations with my team"
     ) -> None:
+        page_title = title or _("Conversations")
         super().__init__(sessions, tasks, today, parent)
         self.people: list[PersonRow] = []
         self.due_rows: list[DueRow] = []
@@ -250,7 +252,10 @@ class ConversationsPage(RecordListPage):
             self.tabs.addTab(tab, title)
         self.tabs.currentChanged.connect(self._tab_shown)
 
-        layout = page_layout(self, _("Conversations"), self.blank_button, self.plan_button)
+        layout = page_layout(self, page_title, self.blank_button, self.plan_button)
+        # a manager's login: the last conversation before the records is the beheerder's
+        # to note (a person's personal field)
+        self.note_last_button.setVisible(sessions.seat is None)
         layout.addWidget(
             hint(
                 _(
@@ -291,7 +296,8 @@ class ConversationsPage(RecordListPage):
             due,
             list_conversations(self.sessions) if tab == CONVERSATIONS_TAB else None,
             open_agreements(self.sessions) if tab == AGREEMENTS_TAB else None,
-            list_people(self.sessions),
+            # a manager plans conversations with the people who report to them
+            people_within_reach(self.sessions, reports=True),
         )
 
     def go_to_search(self) -> None:

@@ -1,0 +1,46 @@
+"""Whose records a login may see (docs/roles.md), as the services ask for them: the
+beheerder (and the owner on a laptop) everyone; a manager their team, the people who
+report to them directly or through others, and themselves; a professional themselves.
+
+The server enforces this with its row-level security whatever a query asks; these
+expressions are for the lists that start from the people (a due list, a choice of
+colleagues), which every login may read by their public columns, so that a manager's
+list holds their team instead of everyone with a blank where the team's records end."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy import ColumnElement, func, true
+from sqlalchemy.orm import InstrumentedAttribute
+
+from werkleren_desktop.db.engine import SessionFactory
+
+# the personal columns of the people one may see (a view of the server, revision 0021)
+PERSON_PRIVATE = sa.table(
+    "person_private",
+    sa.column("id", sa.Integer),
+    sa.column("email", sa.String),
+    sa.column("birth_year", sa.Integer),
+    sa.column("contract_minutes", sa.Integer),
+    sa.column("notes", sa.Text),
+    sa.column("last_conversation_on", sa.Date),
+)
+
+
+def within_reach(
+    database: SessionFactory, person_id: ColumnElement[int] | InstrumentedAttribute[int]
+) -> ColumnElement[bool]:
+    """Whether ``person_id`` is one of the people this login may see the records of."""
+    if database.seat is None:
+        return true()
+    return person_id == func.any(func.werkleren_people())
+
+
+def reports_only(
+    database: SessionFactory, person_id: ColumnElement[int] | InstrumentedAttribute[int]
+) -> ColumnElement[bool]:
+    """Within reach, and not the manager themselves: whose conversations and training a
+    manager holds (their own are their manager's)."""
+    if database.seat is None:
+        return true()
+    return within_reach(database, person_id) & (person_id != database.seat.person_id)
