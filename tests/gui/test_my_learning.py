@@ -87,13 +87,14 @@ def test_a_professional_sees_their_own_part_only(
 ) -> None:
     window = signed_in("professional")
     assert sidebar_titles(window) == [
+        "Mijn leren",
         "Mijn werkleersituaties",
         "Mijn gesprek",
         "Leervragen",
         "Mijn groepen en weekcycli",
         "Mijn opleidingen",
     ]
-    assert len(MY_AREAS) == 5 and not {a.key for a in MY_AREAS} & {a.key for a in AREAS}
+    assert len(MY_AREAS) == 6 and not {a.key for a in MY_AREAS} & {a.key for a in AREAS}
     for action in (
         window.settings_action,
         window.users_action,
@@ -103,6 +104,48 @@ def test_a_professional_sees_their_own_part_only(
     ):
         assert not action.isVisible()
     assert [a.text() for a in window.area_actions.values()] == sidebar_titles(window)
+
+
+def test_mijn_leren_starts_with_what_waits_for_them(
+    signed_in: Callable[[str], MainWindow], office: dict[str, str], qtbot: QtBot
+) -> None:
+    window = signed_in("professional")
+    assert window.current_area() == "my_home"
+    page = window.my_home_page
+    assert page.title.text() == "Fijn je te zien, P3 Test"
+    assert "1 mei 2026" in page.conversation_part.text.text()
+    still_open = admin_rows(
+        office,
+        "SELECT a.what FROM agreement a JOIN talent_conversation t ON t.id = a.conversation_id"
+        " WHERE t.person_id = %s AND a.status = 'open'",
+        RITA,
+    )
+    day = page.day
+    assert day is not None
+    assert [a.what for a in day.open_agreements] == [w for (w,) in still_open]
+    assert day.to_check_in == ()  # the one session was in March
+    assert not page.answer_part.isVisible() and not page.team_part.isVisible()
+    qtbot.mouseClick(page.requests_part.button, Qt.MouseButton.LeftButton)
+    assert window.current_area() == "my_requests"
+
+
+def test_a_managers_start_says_what_waits_for_their_answer(
+    signed_in: Callable[[str], MainWindow], office: dict[str, str], qtbot: QtBot
+) -> None:
+    window = signed_in("leidinggevende")
+    page = window.my_home_page
+    assert page.answer_part.isVisible() and page.team_part.isVisible()
+    waiting = admin_rows(
+        office,
+        "SELECT id FROM learning_request WHERE addressed_to = %s AND person_id <> %s"
+        " AND status = 'open'",
+        MARK,
+        MARK,
+    )
+    assert page.day is not None
+    assert {r.id for r in page.day.to_answer} == {i for (i,) in waiting}
+    qtbot.mouseClick(page.team_part.button, Qt.MouseButton.LeftButton)
+    assert window.current_area() == "team_conversations"
 
 
 def test_a_professional_reads_the_situations_they_learned_from_or_brought_in(

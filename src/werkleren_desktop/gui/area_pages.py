@@ -117,6 +117,13 @@ def _scans(c: PageContext) -> QWidget:
     return ScansPage(c.sessions, c.tasks, c.today, DraftStore(c.paths.drafts))
 
 
+def _my_home(c: PageContext) -> QWidget:
+    from werkleren_desktop.gui.mine.home import MyHomePage
+
+    assert c.seat is not None
+    return MyHomePage(c.sessions, c.tasks, c.today, c.seat)
+
+
 def _my_conversation(c: PageContext) -> QWidget:
     from werkleren_desktop.gui.mine.conversation import MyConversationPage
 
@@ -158,6 +165,7 @@ AREA_PAGES: dict[str, AreaPage] = {
         AreaPage("overview", "overview_page", _overview),
         AreaPage("scans", "scans_page", _scans),
         # Mijn leren (gui.navigation.MY_AREAS)
+        AreaPage("my_home", "my_home_page", _my_home),
         AreaPage("my_situations", "situations_page", _situations),
         AreaPage("my_conversation", "my_conversation_page", _my_conversation),
         AreaPage("my_requests", "my_requests_page", _my_requests),

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from werkleren_desktop.gui.groups.page import GroupsPage
     from werkleren_desktop.gui.mine.conversation import MyConversationPage
     from werkleren_desktop.gui.mine.groups import MyGroupsPage
+    from werkleren_desktop.gui.mine.home import MyHomePage
     from werkleren_desktop.gui.mine.requests import MyRequestsPage
     from werkleren_desktop.gui.mine.training import MyTrainingPage
     from werkleren_desktop.gui.overview.page import OverviewPage
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
     overview_page: OverviewPage
     scans_page: ScansPage
     # Mijn leren (a manager or a professional signed in; the situations page as above)
+    my_home_page: MyHomePage
     my_conversation_page: MyConversationPage
     my_requests_page: MyRequestsPage
     my_groups_page: MyGroupsPage

@@ -110,6 +110,12 @@ AREAS: tuple[Area, ...] = (
 # role's limits whatever the window asks
 MY_AREAS: tuple[Area, ...] = (
     Area(
+        "my_home",
+        N_("My learning"),
+        N_("What waits for you today."),
+        "",
+    ),
+    Area(
         "my_situations",
         N_("My learning situations"),
         N_("Learning from your own work, logged as it happens."),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -30,12 +31,21 @@ from werkleren_desktop.db.models import (
     TalentConversation,
     WeekCycle,
 )
-from werkleren_desktop.domain.constants import AgreementOwner, AgreementStatus, AttendanceStatus
+from werkleren_desktop.domain.constants import (
+    AgreementOwner,
+    AgreementStatus,
+    AttendanceStatus,
+    RequestStatus,
+)
 from werkleren_desktop.domain.conversations import SECTIONS, clean_preparation
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.people import full_name
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from werkleren_desktop.services.conversations import DueRow
+    from werkleren_desktop.services.requests import RequestRow
 
 NOTE_MAX = 2000  # a check-in's or an agreement's note: a few sentences
 
@@ -504,3 +514,69 @@ def save_my_preparation(
                 )
             elif section.preparation != value:
                 section.preparation = value
+
+
+# --- the start of Mijn leren: what waits for one today -------------------------------
+
+CHECK_IN_DAYS = 14  # a session this recent without one's check-in is asked about
+
+
+@dataclass(frozen=True)
+class MyDay:
+    """What the first page of Mijn leren shows: one's next conversation and how far its
+    preparation is, one's open agreements, sessions to check in after, one's requests;
+    for a manager what waits for them (requests to answer, team conversations due)."""
+
+    next_conversation: MyConversation | None
+    preparation: MyPreparation | None
+    open_agreements: tuple[MyAgreement, ...]
+    to_check_in: tuple[MySession, ...]
+    my_requests: tuple[RequestRow, ...]
+    to_answer: tuple[RequestRow, ...]  # a manager's: addressed to them, still open
+    team_due: tuple[DueRow, ...]  # a manager's: overdue or due, not yet planned
+
+
+def my_day(database: SessionFactory, person_id: int, manages: bool, today: dt.date) -> MyDay:
+    from werkleren_desktop.domain.conversations import DueStatus
+    from werkleren_desktop.services.conversations import due_overview
+    from werkleren_desktop.services.organisation import load_settings
+    from werkleren_desktop.services.requests import list_requests
+
+    def team_due() -> list[DueRow]:
+        if not manages:
+            return []
+        settings = load_settings(database)
+        if settings is None:
+            return []
+        return [
+            row
+            for row in due_overview(database, today, settings.conversation_schedule)
+            if row.status in (DueStatus.OVERDUE, DueStatus.DUE)
+        ]
+
+    conversations, agreements, sessions, mine, to_me, due = database.at_once(
+        lambda: my_conversations(database, person_id),
+        lambda: my_agreements(database, person_id),
+        lambda: my_sessions(database, person_id),
+        lambda: list_requests(database, person_id),
+        lambda: list_requests(database, addressed_to=person_id) if manages else [],
+        team_due,
+    )
+    planned = [c for c in conversations if c.held_on is None]
+    ahead = min(planned, key=lambda c: c.planned_on) if planned else None
+    recent = today - dt.timedelta(days=CHECK_IN_DAYS)
+    return MyDay(
+        next_conversation=ahead,
+        preparation=my_preparation(database, ahead.id) if ahead else None,
+        open_agreements=tuple(a for a in agreements if a.status is AgreementStatus.OPEN),
+        to_check_in=tuple(
+            s
+            for s in sessions
+            if s.took_place(today) and s.starts_at.date() >= recent and s.status is None
+        ),
+        my_requests=tuple(mine),
+        to_answer=tuple(
+            r for r in to_me if r.person_id != person_id and r.status is RequestStatus.OPEN
+        ),
+        team_due=tuple(due),
+    )

@@ -247,6 +247,11 @@ class ConversationsPage(RecordListPage):
                             "People without a manager are not listed: the conversation is "
                             "with the direct manager. Fill in managers under People."
                         )
+                        if sessions.seat is None
+                        else _(
+                            "The people who report to you, directly or through others; your "
+                            "own conversation is under My conversation."
+                        )
                     )
                 )
             self.tabs.addTab(tab, title)
