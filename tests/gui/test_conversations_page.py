@@ -161,6 +161,31 @@ def test_planning_needs_a_person_and_keeps_what_was_typed(page, qtbot) -> None:
     assert dialog.error_label.text() == "De datum ligt voordat deze persoon in dienst kwam."
 
 
+def test_a_preparation_entered_on_someones_behalf_says_they_brought_it_in(
+    page, qtbot, store
+) -> None:
+    """On a laptop the owner types in what the professional prepared on paper: the
+    record says the professional brought it in (ingebracht door)."""
+    qtbot.mouseClick(page.plan_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    dialog.person.setCurrentIndex(dialog.person.findText("Yılmaz, Şükrü"))
+    dialog.planned_on.setDate(QDate(2026, 12, 3))
+    dialog.tabs.setCurrentIndex(1)
+    type_text(qtbot, dialog.preparation["talents"], "Uitleggen aan leerlingen.")
+    assert dialog.brought_in.text() == (
+        "Ingebracht door de professional (namens hem of haar ingevoerd)"
+    )
+    dialog.brought_in.setFocus()
+    qtbot.keyClick(dialog.brought_in, Qt.Key.Key_Space)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.error_label.text()
+    (row,) = list_conversations(store.sessions)
+    assert get_conversation(store.sessions, row.id).preparation_brought_in
+    page.open_conversation(row.id)
+    assert page.dialog.brought_in.isChecked()
+    page.dialog.reject()
+
+
 def test_a_blank_form(page, qtbot, fake_prompts, tmp_path) -> None:
     qtbot.mouseClick(page.blank_button, Qt.MouseButton.LeftButton)
     fake_prompts.save_file = tmp_path / "leeg.pdf"

@@ -5,6 +5,7 @@ how one kept an agreement."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from sqlalchemy import text
@@ -163,3 +164,52 @@ def test_ones_own_preparation_is_kept_apart_until_it_is_shared(
     save_record(store.sessions, conversation, RecordInput(D(2026, 11, 2), {}), TODAY)
     with pytest.raises(UserError, match="gevoerd"):
         save_my_preparation(store.sessions, person, conversation, {"talents": "Later"}, True)
+
+
+def test_a_preparation_says_who_brought_it_in_on_screen_and_on_paper(
+    store: DataStore, anna: tuple[int, int]
+) -> None:
+    """On a laptop the owner enters what the professional prepared, and says they brought
+    it in; on a server sharing one's own preparation says so by itself. The printed
+    preparation form says it under the professional's part."""
+    from pypdf import PdfReader
+
+    from werkleren_desktop.documents.conversation_form import Organisation, preparation_pdf
+    from werkleren_desktop.services.conversations import save_conversation
+
+    person, _group = anna
+    entered = save_conversation(
+        store.sessions,
+        person,
+        ConversationPlan(D(2026, 12, 14)),
+        {"talents": "Plannen"},
+        None,
+        TODAY,
+    )
+    assert not get_conversation(store.sessions, entered).preparation_brought_in
+    save_conversation(
+        store.sessions,
+        person,
+        ConversationPlan(D(2026, 12, 14)),
+        {"talents": "Plannen"},
+        None,
+        TODAY,
+        entered,
+        preparation_brought_in=True,
+    )
+    view = get_conversation(store.sessions, entered)
+    assert view.preparation_brought_in
+    pdf = preparation_pdf(Organisation("Van Dijk", None), view, TODAY)
+    printed = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Ingebracht door Anna de Wit." in " ".join(printed.split())
+    # None leaves it as it was
+    save_conversation(
+        store.sessions, person, ConversationPlan(D(2026, 12, 14)), {}, None, TODAY, entered
+    )
+    assert get_conversation(store.sessions, entered).preparation_brought_in
+
+    shared = plan_conversation(store.sessions, person, ConversationPlan(D(2027, 6, 14)))
+    save_my_preparation(store.sessions, person, shared, {"needs": "Tijd"}, share=False)
+    assert not get_conversation(store.sessions, shared).preparation_brought_in
+    save_my_preparation(store.sessions, person, shared, {"needs": "Tijd"}, share=True)
+    assert get_conversation(store.sessions, shared).preparation_brought_in

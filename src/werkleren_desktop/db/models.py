@@ -536,6 +536,9 @@ class TalentConversation(Versioned, Base):
     starts_at: Mapped[dt.time | None] = mapped_column(Time)
     place: Mapped[str] = mapped_column(String(200), default="")
     held_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    # the professional's part of the preparation was brought in by the professional
+    # (ingebracht door), entered on a laptop by the owner on their behalf
+    preparation_brought_in: Mapped[bool] = mapped_column(default=False, server_default=false())
     professional_signed_name: Mapped[str | None] = mapped_column(String(200))
     professional_signed_on: Mapped[dt.date | None] = mapped_column(Date)
     professional_mark: Mapped[SignMark | None] = mapped_column(_str_enum(SignMark))

@@ -425,6 +425,10 @@ def preparation_pdf(
         story += [Paragraph(_("Agreements of earlier conversations"), s["heading"])]
         story += [WritingLines(5)]
     story.append(Paragraph(_("The professional's part"), s["heading"]))
+    if view is not None and not blank and view.preparation_brought_in:
+        story.append(
+            Paragraph(text(_("Brought in by {name}.").format(name=view.person_name)), s["small"])
+        )
     for section in SECTIONS:
         if section.side is AgreementOwner.PROFESSIONAL:
             written = view.preparation.get(section.key, "") if view else ""

@@ -108,6 +108,7 @@ LABELS = {
     "part": N_("Part"),
     "preparation": N_("Preparation"),
     "own_preparation": N_("Your own preparation"),
+    "preparation_brought_in_by_you": N_("Your part of the preparation brought in by you"),
     "text": N_("Text"),
     "shared_at": N_("Shared with your manager on"),
     "agreements": N_("Agreements"),

@@ -19,6 +19,7 @@ from werkleren_desktop.db.models import (
     LearningRequest,
     LearningSituation,
     Organisation,
+    OwnPreparation,
     Person,
     SituationConsultation,
     SituationPerson,
@@ -145,6 +146,9 @@ class ConversationView:
     stamp: Stamp = UNREAD  # the version read
     # learning requests asked or answered in the period, or still waiting: they come up
     requests: tuple[RequestLine, ...] = ()
+    # the professional's part of the preparation is theirs (ingebracht door): entered on
+    # their behalf on a laptop, or shared from their own window on a server
+    preparation_brought_in: bool = False
 
     @property
     def locked(self) -> bool:
@@ -418,7 +422,23 @@ def get_conversation(database: SessionFactory, conversation_id: int) -> Conversa
                 for x in c.corrections
             ),
             stamp=stamp_of(c),
+            preparation_brought_in=c.preparation_brought_in or _shared_by_professional(db, c.id),
         )
+
+
+def _shared_by_professional(db: Session, conversation_id: int) -> bool:
+    """Whether the professional shared their own preparation of it (Mijn gesprek)."""
+    return (
+        db.scalar(
+            select(OwnPreparation.id)
+            .where(
+                OwnPreparation.conversation_id == conversation_id,
+                OwnPreparation.shared_at.is_not(None),
+            )
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def conversation_stamp(database: SessionFactory, conversation_id: int) -> Stamp:
@@ -807,9 +827,12 @@ def save_conversation(
     today: dt.date,
     conversation_id: int | None = None,
     version: int | None = None,
+    preparation_brought_in: bool | None = None,
 ) -> int:
     """Plan, preparation and (once held) the record, as the form holds them, in one
-    transaction: all of it is stored or none. ``version``: the version the form read."""
+    transaction: all of it is stored or none. ``version``: the version the form read;
+    ``preparation_brought_in``: whether the professional brought in their part of the
+    preparation (None: as it was)."""
     preparation = clean_preparation(preparation)
     record = record.validated(today) if record is not None else None
     with database.begin() as db:
@@ -818,6 +841,8 @@ def save_conversation(
             plan = replace(plan, planned_on=held_on)  # held earlier than planned
         conversation = _plan(db, person_id, plan, conversation_id, held_on, version)
         _prepare(conversation, preparation)
+        if preparation_brought_in is not None:
+            conversation.preparation_brought_in = preparation_brought_in
         if record is not None:
             db.flush()
             _record(db, conversation, record)

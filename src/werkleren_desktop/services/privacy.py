@@ -70,7 +70,7 @@ def _day(day: dt.date | None) -> str | None:
 
 
 PERSON_FILE_FORMAT = "werkleren-desktop/person-file"
-PERSON_FILE_VERSION = 6  # docs/person-file.schema.json describes it
+PERSON_FILE_VERSION = 7  # docs/person-file.schema.json describes it
 
 
 def person_file(
@@ -286,6 +286,8 @@ def person_file(
                         }
                         for s in c.sections
                     ],
+                    # their part of the preparation entered on their behalf (ingebracht door)
+                    "preparation_brought_in_by_you": c.preparation_brought_in,
                     # what they wrote in their own window (Mijn gesprek), shared or not
                     "own_preparation": [
                         {

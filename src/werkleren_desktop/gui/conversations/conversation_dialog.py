@@ -229,6 +229,15 @@ class ConversationDialog(FormDialog):
         # --- preparation and notes ------------------------------------------------------
         self.preparation: dict[str, QPlainTextEdit] = {}
         self.notes: dict[str, QPlainTextEdit] = {}
+        # ingebracht door: what the professional prepared, entered here on their behalf
+        self.brought_in = QCheckBox(_("Brought in by the professional (entered on their behalf)"))
+        self.brought_in.setChecked(view.preparation_brought_in if view is not None else False)
+        self.brought_in.setToolTip(
+            _(
+                "Their part of the preparation is theirs: they wrote it on the form or sent "
+                "it, and you typed it in. The record says they brought it in."
+            )
+        )
         prepared = view.preparation if view is not None else {}
         noted = view.notes if view is not None else {}
         prep_page = QWidget()
@@ -246,6 +255,8 @@ class ConversationDialog(FormDialog):
                 edit = _text(prepared.get(section.key, ""), _(section.prompt))
                 prep_form.addRow(_(section.title), edit)
                 self.preparation[section.key] = edit
+            if side is AgreementOwner.PROFESSIONAL:
+                prep_form.addRow(self.brought_in)
             prep_column.addWidget(prep_box)
         notes_form = QFormLayout()
         notes_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -384,6 +395,7 @@ class ConversationDialog(FormDialog):
             "starts_at": self.starts_at,
             "place": self.place,
             **{f"preparation:{key}": edit for key, edit in self.preparation.items()},
+            "preparation_brought_in": self.brought_in,
             "held": self.held,
             "held_on": self.held_on,
             "reviews": self.reviews,
@@ -437,7 +449,14 @@ class ConversationDialog(FormDialog):
         """Buttons and editability follow where the conversation stands."""
         locked = self.locked
         self.locked_banner.setVisible(locked)
-        for widget in (self.manager, self.planned_on, self.starts_at, self.place, self.held):
+        for widget in (
+            self.manager,
+            self.planned_on,
+            self.starts_at,
+            self.place,
+            self.held,
+            self.brought_in,
+        ):
             widget.setEnabled(not locked)
         self.held_on.setEnabled(not locked and self.held.isChecked())
         for edit in (*self.preparation.values(), *self.notes.values()):
@@ -509,6 +528,7 @@ class ConversationDialog(FormDialog):
             self.held.isChecked(),
             self.held_on.date(),
             tuple(edit.toPlainText() for edit in self.preparation.values()),
+            self.brought_in.isChecked(),
             tuple(edit.toPlainText() for edit in self.notes.values()),
             self.agreements.state(),
             self.reviews.state(),
@@ -533,6 +553,7 @@ class ConversationDialog(FormDialog):
             self.today,
             self.conversation_id,
             self.version,
+            preparation_brought_in=self.brought_in.isChecked(),
         )
         self.conversation_id = self.saved_id
         # the form may stay open (to sign or print): it now builds on what it saved
