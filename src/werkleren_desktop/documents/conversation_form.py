@@ -424,6 +424,8 @@ def preparation_pdf(
     else:
         story += [Paragraph(_("Agreements of earlier conversations"), s["heading"])]
         story += [WritingLines(5)]
+    # a part's heading stays with its first section (never alone at a page's foot)
+    story.append(CondPageBreak(45 * mm))
     story.append(Paragraph(_("The professional's part"), s["heading"]))
     if view is not None and not blank and view.preparation_brought_in:
         story.append(
@@ -433,6 +435,7 @@ def preparation_pdf(
         if section.side is AgreementOwner.PROFESSIONAL:
             written = view.preparation.get(section.key, "") if view else ""
             story += _section(section, written, 2 if written else 5)
+    story.append(CondPageBreak(45 * mm))
     story.append(Paragraph(_("The manager's part"), s["heading"]))
     for section in SECTIONS:
         if section.side is AgreementOwner.MANAGER:
