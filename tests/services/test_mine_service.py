@@ -110,6 +110,13 @@ def test_a_check_in_says_one_was_there_and_replaces_ones_own(
     assert [tuple(r) for r in rows] == [("present", 4, 5, "toch goed")]
     again = {s.id: s for s in my_sessions(store.sessions, person)}[first.id]
     assert (again.status, again.energy, again.meaning) == (AttendanceStatus.PRESENT, 4, 5)
+    with store.sessions() as db:  # September's cycle: before Anna joined the group
+        september = db.execute(
+            text("SELECT id FROM cycle_session WHERE date(starts_at) = :d"),
+            {"d": MONDAYS[0].isoformat()},
+        ).scalar_one()
+    with pytest.raises(UserError, match="niet in deze groep"):
+        check_in(store.sessions, september, person, CheckIn(3, 3), TODAY)
     later = sessions[MONDAYS[2]]  # 2 November: before TODAY, fine; a later day is not
     check_in(store.sessions, later.id, person, CheckIn(3, None), TODAY)
     with pytest.raises(UserError, match="na de bijeenkomst"):
@@ -130,10 +137,12 @@ def test_an_agreement_is_accounted_for_by_its_status_and_a_note(
     (agreement,) = my_agreements(store.sessions, person)
     assert (agreement.what, agreement.status) == ("Cursus tillen", AgreementStatus.OPEN)
     with pytest.raises(ValidationError) as said:
-        account_for_agreement(store.sessions, agreement.id, AgreementStatus.NOT_DONE, "  ")
+        account_for_agreement(store.sessions, person, agreement.id, AgreementStatus.NOT_DONE, "  ")
     assert said.value.field == "note"
-    account_for_agreement(store.sessions, agreement.id, AgreementStatus.DONE, "")
-    account_for_agreement(store.sessions, agreement.id, AgreementStatus.PARTLY, " Half af ")
+    with pytest.raises(UserError):  # someone else's agreement is not theirs to account for
+        account_for_agreement(store.sessions, person + 1, agreement.id, AgreementStatus.DONE, "")
+    account_for_agreement(store.sessions, person, agreement.id, AgreementStatus.DONE, "")
+    account_for_agreement(store.sessions, person, agreement.id, AgreementStatus.PARTLY, " Half af ")
     (agreement,) = my_agreements(store.sessions, person)
     assert (agreement.status, agreement.review_note, agreement.what) == (
         AgreementStatus.PARTLY, "Half af", "Cursus tillen",

@@ -10,6 +10,7 @@ even when asked for more. On a laptop the same functions serve the owner."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -151,6 +152,7 @@ def my_sessions(database: SessionFactory, person_id: int) -> list[MySession]:
             mine.energy,
             mine.meaning,
             mine.note,
+            WeekCycle.group_id,
         )
         .join(WeekCycle, WeekCycle.id == CycleSession.cycle_id)
         .join(LearningGroup, LearningGroup.id == WeekCycle.group_id)
@@ -165,10 +167,10 @@ def my_sessions(database: SessionFactory, person_id: int) -> list[MySession]:
         .order_by(CycleSession.starts_at.desc(), CycleSession.id)
     )
     with database() as db:
-        found: dict[int, MySession] = {}
+        found: dict[int, tuple[MySession, int]] = {}
         for row in db.execute(query):
             sid, group, day, starts, minutes, place, theme, cancelled = row[:8]
-            status, energy, meaning, note = row[8:]
+            status, energy, meaning, note, group_id = row[8:]
             session = MySession(
                 sid,
                 group,
@@ -183,28 +185,26 @@ def my_sessions(database: SessionFactory, person_id: int) -> list[MySession]:
                 meaning,
                 note or "",
             )
-            found.setdefault(session.id, session)
+            found.setdefault(session.id, (session, group_id))
         memberships = db.execute(
             select(GroupMembership.group_id, GroupMembership.joined, GroupMembership.left_on).where(
                 GroupMembership.person_id == person_id
             )
         ).all()
-        group_of = dict(
-            db.execute(
-                select(CycleSession.id, WeekCycle.group_id)
-                .join(WeekCycle, WeekCycle.id == CycleSession.cycle_id)
-                .where(CycleSession.id.in_(list(found)))
-            ).all()
-        )
+    return [
+        session
+        for session, group_id in found.values()
+        if _member_on(memberships, group_id, session.starts_at.date())
+    ]
 
-    def member_then(session: MySession) -> bool:
-        day = session.starts_at.date()
-        return any(
-            group == group_of.get(session.id) and joined <= day and (left is None or left >= day)
-            for group, joined, left in memberships
-        )
 
-    return [s for s in found.values() if member_then(s)]
+def _member_on(
+    memberships: Sequence[tuple[int, dt.date, dt.date | None]], group_id: int, day: dt.date
+) -> bool:
+    return any(
+        group == group_id and joined <= day and (left is None or left >= day)
+        for group, joined, left in memberships
+    )
 
 
 @dataclass(frozen=True)
@@ -240,13 +240,25 @@ def check_in(
     data = data.validated()
     with database.begin() as db:
         session = db.execute(
-            select(CycleSession.starts_at, CycleSession.cancelled, WeekCycle.cancelled)
+            select(
+                CycleSession.starts_at,
+                CycleSession.cancelled,
+                WeekCycle.cancelled,
+                WeekCycle.group_id,
+            )
             .join(WeekCycle, WeekCycle.id == CycleSession.cycle_id)
             .where(CycleSession.id == session_id)
         ).one_or_none()
         if session is None:
             raise UserError(_("This session no longer exists."))
-        starts_at, cancelled, cycle_cancelled = session
+        starts_at, cancelled, cycle_cancelled, group_id = session
+        memberships = db.execute(
+            select(GroupMembership.group_id, GroupMembership.joined, GroupMembership.left_on).where(
+                GroupMembership.person_id == person_id
+            )
+        ).all()
+        if not _member_on(memberships, group_id, starts_at.date()):
+            raise UserError(_("You were not in this group on the day of the session."))
         if cancelled or cycle_cancelled:
             raise UserError(_("This session was cancelled."))
         if starts_at.date() > today:
@@ -334,7 +346,11 @@ def my_agreements(database: SessionFactory, person_id: int) -> list[MyAgreement]
 
 
 def account_for_agreement(
-    database: SessionFactory, agreement_id: int, status: AgreementStatus, note: str
+    database: SessionFactory,
+    person_id: int,
+    agreement_id: int,
+    status: AgreementStatus,
+    note: str,
 ) -> None:
     """How one kept an agreement of one's own conversation, with a note; what was
     agreed stays as it was (on the server a trigger sees to that as well)."""
@@ -348,7 +364,12 @@ def account_for_agreement(
         )
     with database.begin() as db:
         agreement = db.get(Agreement, agreement_id)
-        if agreement is None:
+        whose = db.scalar(
+            select(TalentConversation.person_id).where(
+                TalentConversation.id == (agreement.conversation_id if agreement else None)
+            )
+        )
+        if agreement is None or whose != person_id:
             raise UserError(_("This agreement no longer exists."))
         agreement.status, agreement.review_note = status, note
 

@@ -10,7 +10,8 @@ list holds their team instead of everyone with a blank where the team's records 
 from __future__ import annotations
 
 import sqlalchemy as sa
-from sqlalchemy import ColumnElement, func, true
+from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import InstrumentedAttribute
 
 from werkleren_desktop.db.engine import SessionFactory
@@ -33,7 +34,10 @@ def within_reach(
     """Whether ``person_id`` is one of the people this login may see the records of."""
     if database.seat is None:
         return true()
-    return person_id == func.any(func.werkleren_people())
+    # the server's own answer (services and policies agree), asked once a statement: a
+    # scalar subquery, cast as an array so that ANY reads its elements (as the policies)
+    people = sa.cast(select(func.werkleren_people()).scalar_subquery(), ARRAY(sa.Integer))
+    return person_id == func.any(people)
 
 
 def reports_only(

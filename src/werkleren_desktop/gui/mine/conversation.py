@@ -56,10 +56,14 @@ class AgreementDialog(FormDialog):
     """How one kept an agreement of one's own conversation, with a note."""
 
     def __init__(
-        self, sessions: SessionFactory, agreement: MyAgreement, parent: QWidget | None = None
+        self,
+        sessions: SessionFactory,
+        person_id: int,
+        agreement: MyAgreement,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(_("How did it go?"), parent)
-        self.sessions, self.agreement = sessions, agreement
+        self.sessions, self.person_id, self.agreement = sessions, person_id, agreement
         self.status = QComboBox()
         for status, label in AGREEMENT_STATUS_LABELS.items():
             self.status.addItem(_(label), status)
@@ -99,6 +103,7 @@ class AgreementDialog(FormDialog):
     def save(self) -> None:
         account_for_agreement(
             self.sessions,
+            self.person_id,
             self.agreement.id,
             AgreementStatus(self.status.currentData()),
             self.note.toPlainText(),
@@ -369,5 +374,5 @@ class MyConversationPage(MinePage):
         agreement = next((a for a in self.agreements if a.id == agreement_id), None)
         if agreement is None:
             return
-        dialog = AgreementDialog(self.sessions, agreement, self)
+        dialog = AgreementDialog(self.sessions, self.seat.person_id, agreement, self)
         self.open_form(dialog, _("Changes saved."))
