@@ -436,3 +436,25 @@ def test_a_manager_holds_the_conversations_of_their_team_and_no_others(
         " AND key = 'observations'",
         conversation,
     ) == [("Neemt initiatief",)]
+
+
+def test_what_the_server_refuses_a_role_is_said_in_a_sentence(
+    office: dict[str, str], tmp_path: Path
+) -> None:
+    """A refusal of the server's policies or grants reaches the window as a sentence,
+    never in the server's words (which may quote a row)."""
+    from sqlalchemy import text
+
+    from werkleren_desktop.gui import errors
+
+    store = open_data_folder(DataPaths(tmp_path / "r").with_server(office["professional"]))
+    try:
+        with pytest.raises(Exception) as refused, store.sessions() as db:
+            db.execute(text("SELECT notes FROM person"))
+        said = errors.sentence_for(refused.value)
+        assert said == (
+            "Je login mag dit op de server niet lezen of wijzigen; er is niets veranderd. "
+            "Vraag het je beheerder als je het nodig hebt."
+        )
+    finally:
+        store.close()

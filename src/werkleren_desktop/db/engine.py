@@ -392,6 +392,20 @@ def _on_server_error(context: Any) -> None:
         raise problem from context.original_exception
 
 
+def refusal(error: BaseException) -> str | None:
+    """The server's refusal of what this login's role may not read or change
+    (docs/roles.md), as a sentence; None for any other error."""
+    from psycopg import errors
+
+    original = getattr(error, "orig", None)
+    if isinstance(original, errors.InsufficientPrivilege):
+        return _(
+            "Your login may not read or change this on the server; nothing was changed. "
+            "Ask your beheerder if you need it."
+        )
+    return None
+
+
 def server_problem(error: BaseException, *, lost: bool = False) -> StorageError | None:
     """A shared server's refusals that are about waiting and the connection, as one
     sentence for the user; None for others. Never the server's own words: they may

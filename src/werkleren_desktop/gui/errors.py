@@ -109,6 +109,20 @@ def unexpected_sentence(error: BaseException, log: Path | None) -> str:
     ).format(kind=kind_of(error), log=log)
 
 
+def sentence_for(error: BaseException) -> str:
+    """What to say of ``error`` where it happened (a page's line, a form): a refusal in
+    its own words, the server's refusal of one's role in ours, anything else in ours and
+    in the log. Never the error's own words: a server's may quote stored values."""
+    if isinstance(error, UserError):
+        return str(error)
+    from werkleren_desktop.db.engine import refusal
+
+    refused = refusal(error)
+    if refused is not None:
+        return refused
+    return unexpected_sentence(error, log_unexpected(error))
+
+
 def report(parent: QWidget | None, error: BaseException) -> None:
     """Show ``error`` in a message box: a refusal in its own words, anything else in ours
     (and in the log)."""

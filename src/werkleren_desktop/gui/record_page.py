@@ -67,7 +67,7 @@ class Page(QWidget):
         self.tasks.run(
             work,
             done,
-            failed or (lambda error: self.error_label.show_message(str(error))),
+            failed or (lambda error: self.error_label.show_message(errors.sentence_for(error))),
             owner=self,
             key=(id(self), purpose),
         )

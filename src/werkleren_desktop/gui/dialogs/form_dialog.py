@@ -335,10 +335,9 @@ class FormDialog(QDialog):
             self.show_error(error)
             return
         except Exception as error:  # the form stays open with what was typed, and says why
-            log = errors.log_unexpected(error)
             self.error_label.show_message(
                 _("Not saved: {what} What you entered is still here.").format(
-                    what=errors.unexpected_sentence(error, log)
+                    what=errors.sentence_for(error)
                 )
             )
             return

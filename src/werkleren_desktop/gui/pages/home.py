@@ -19,6 +19,7 @@ from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.conversations import DUE_LABELS, DueStatus
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.training import describe_budget_use
+from werkleren_desktop.gui import errors
 from werkleren_desktop.gui.navigation import AREAS, HOME
 from werkleren_desktop.gui.record_page import Page
 from werkleren_desktop.gui.tasks import TaskRunner
@@ -132,7 +133,7 @@ class HomePage(Page):
 
     def _failed(self, error: BaseException) -> None:
         self.error_label.show_message(
-            _("The figures could not be loaded: {reason}").format(reason=error)
+            _("The figures could not be loaded: {reason}").format(reason=errors.sentence_for(error))
         )
 
     def _show(self, summary: HomeSummary | None) -> None:
