@@ -117,39 +117,17 @@ def _scans(c: PageContext) -> QWidget:
     return ScansPage(c.sessions, c.tasks, c.today, DraftStore(c.paths.drafts))
 
 
-def _my_home(c: PageContext) -> QWidget:
-    from werkleren_desktop.gui.mine.home import MyHomePage
+def _mine(module: str, page: str) -> Callable[[PageContext], QWidget]:
+    """A page of Mijn leren (gui/mine/), made for the one signed in."""
 
-    assert c.seat is not None
-    return MyHomePage(c.sessions, c.tasks, c.today, c.seat)
+    def make(c: PageContext) -> QWidget:
+        from importlib import import_module
 
+        assert c.seat is not None, "Mijn leren is a manager's or a professional's"
+        made = getattr(import_module(f"werkleren_desktop.gui.mine.{module}"), page)
+        return made(c.sessions, c.tasks, c.today, c.seat)  # type: ignore[no-any-return]
 
-def _my_conversation(c: PageContext) -> QWidget:
-    from werkleren_desktop.gui.mine.conversation import MyConversationPage
-
-    assert c.seat is not None
-    return MyConversationPage(c.sessions, c.tasks, c.today, c.seat)
-
-
-def _my_requests(c: PageContext) -> QWidget:
-    from werkleren_desktop.gui.mine.requests import MyRequestsPage
-
-    assert c.seat is not None
-    return MyRequestsPage(c.sessions, c.tasks, c.today, c.seat)
-
-
-def _my_groups(c: PageContext) -> QWidget:
-    from werkleren_desktop.gui.mine.groups import MyGroupsPage
-
-    assert c.seat is not None
-    return MyGroupsPage(c.sessions, c.tasks, c.today, c.seat)
-
-
-def _my_training(c: PageContext) -> QWidget:
-    from werkleren_desktop.gui.mine.training import MyTrainingPage
-
-    assert c.seat is not None
-    return MyTrainingPage(c.sessions, c.tasks, c.today, c.seat)
+    return make
 
 
 AREA_PAGES: dict[str, AreaPage] = {
@@ -165,12 +143,14 @@ AREA_PAGES: dict[str, AreaPage] = {
         AreaPage("overview", "overview_page", _overview),
         AreaPage("scans", "scans_page", _scans),
         # Mijn leren (gui.navigation.MY_AREAS)
-        AreaPage("my_home", "my_home_page", _my_home),
+        AreaPage("my_home", "my_home_page", _mine("home", "MyHomePage")),
         AreaPage("my_situations", "situations_page", _situations),
-        AreaPage("my_conversation", "my_conversation_page", _my_conversation),
-        AreaPage("my_requests", "my_requests_page", _my_requests),
-        AreaPage("my_groups", "my_groups_page", _my_groups),
-        AreaPage("my_training", "my_training_page", _my_training),
+        AreaPage(
+            "my_conversation", "my_conversation_page", _mine("conversation", "MyConversationPage")
+        ),
+        AreaPage("my_requests", "my_requests_page", _mine("requests", "MyRequestsPage")),
+        AreaPage("my_groups", "my_groups_page", _mine("groups", "MyGroupsPage")),
+        AreaPage("my_training", "my_training_page", _mine("training", "MyTrainingPage")),
         # a manager's besides (gui.navigation.TEAM_AREAS)
         AreaPage("team_conversations", "conversations_page", _conversations),
     )

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import LearningRequest, Person
@@ -63,6 +63,31 @@ def ask(database: SessionFactory, data: RequestInput, today: dt.date) -> int:
         return request.id
 
 
+def _reworded(
+    db: Session,
+    request_id: int,
+    kind: RequestKind,
+    question: str,
+    today: dt.date,
+    version: int | None,
+) -> LearningRequest:
+    """The stored request, read for a change from ``version``, with its question as
+    given: reworded only while it is open (an answered one keeps its question)."""
+    request = db.get(LearningRequest, request_id)
+    if request is None:
+        raise _gone()
+    refuse_if_changed(request, version)
+    asked = RequestInput(request.person_id, kind, question, request.asked_on).validated(today)
+    if (asked.kind, asked.question) != (request.kind, request.question):
+        if request.status is not RequestStatus.OPEN:
+            raise ValidationError(
+                _("An answered request keeps its question; ask a new one instead."),
+                "question",
+            )
+        request.kind, request.question = asked.kind, asked.question
+    return request
+
+
 def save_request(
     database: SessionFactory,
     request_id: int,
@@ -76,18 +101,7 @@ def save_request(
     """A request's wording (while it is open), its answer and what came of it, in one
     save; ``answered_by`` is who answered (the manager), None for the owner."""
     with database.begin() as db:
-        request = db.get(LearningRequest, request_id)
-        if request is None:
-            raise _gone()
-        refuse_if_changed(request, version)
-        asked = RequestInput(request.person_id, kind, question, request.asked_on).validated(today)
-        if (asked.kind, asked.question) != (request.kind, request.question):
-            if request.status is not RequestStatus.OPEN:
-                raise ValidationError(
-                    _("An answered request keeps its question; ask a new one instead."),
-                    "question",
-                )
-            request.kind, request.question = asked.kind, asked.question
+        request = _reworded(db, request_id, kind, question, today, version)
         data = data.validated(request.asked_on, today)
         if (
             answered_by is not None
@@ -113,18 +127,7 @@ def note_own_request(
     """The asker's own save: the question reworded while the request is open, and what
     came of it; the answer is the manager's and stays as it is."""
     with database.begin() as db:
-        request = db.get(LearningRequest, request_id)
-        if request is None:
-            raise _gone()
-        refuse_if_changed(request, version)
-        asked = RequestInput(request.person_id, kind, question, request.asked_on).validated(today)
-        if (asked.kind, asked.question) != (request.kind, request.question):
-            if request.status is not RequestStatus.OPEN:
-                raise ValidationError(
-                    _("An answered request keeps its question; ask a new one instead."),
-                    "question",
-                )
-            request.kind, request.question = asked.kind, asked.question
+        request = _reworded(db, request_id, kind, question, today, version)
         request.outcome = outcome.strip()
 
 

@@ -36,6 +36,11 @@ class MinePage(RecordListPage):
     ) -> None:
         super().__init__(sessions, tasks, today, parent)
         self.seat = seat
+        self.build()
+
+    def build(self) -> None:
+        """The page's widgets; every page of Mijn leren makes its own."""
+        raise NotImplementedError
 
     def start_layout(self, *beside: QWidget) -> QVBoxLayout:
         area = next(a for a in MY_AREAS if a.key == self.area_key)

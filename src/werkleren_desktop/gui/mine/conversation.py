@@ -3,9 +3,7 @@ conversations (to mark as kept, with a note), and what was said in earlier ones.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
-from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,10 +24,8 @@ from werkleren_desktop.domain.conversations import (
     SECTION_KEYS,
 )
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.domain.users import Seat
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.mine.base import MinePage, fill_table, own_table
-from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import (
     Card,
     hint,
@@ -178,15 +174,7 @@ class PreparationDialog(FormDialog):
 class MyConversationPage(MinePage):
     area_key = "my_conversation"
 
-    def __init__(
-        self,
-        sessions: SessionFactory,
-        tasks: TaskRunner,
-        today: Callable[[], dt.date],
-        seat: Seat,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(sessions, tasks, today, seat, parent)
+    def build(self) -> None:
         self.agreements: list[MyAgreement] = []
         self.conversations: list[MyConversation] = []
         self.account_button = QPushButton(_("How did it go…"))

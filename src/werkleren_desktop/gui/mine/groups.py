@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QPlainTextEdit, QPushButton, QWidget
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.constants import AttendanceStatus
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.domain.users import Seat
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.mine.base import MinePage, fill_table, own_table
-from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import hint, paragraph, section
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.mine import (
@@ -128,15 +125,7 @@ class CheckInDialog(FormDialog):
 class MyGroupsPage(MinePage):
     area_key = "my_groups"
 
-    def __init__(
-        self,
-        sessions: SessionFactory,
-        tasks: TaskRunner,
-        today: Callable[[], dt.date],
-        seat: Seat,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(sessions, tasks, today, seat, parent)
+    def build(self) -> None:
         self.sessions_shown: list[MySession] = []
         self.check_in_button = QPushButton(_("Check in…"))
         self.check_in_button.clicked.connect(self._check_in_chosen)

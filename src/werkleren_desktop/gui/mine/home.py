@@ -4,20 +4,16 @@ answer, and the conversations of their team that are due."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
-from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.conversations import DUE_LABELS
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.requests import KIND_LABELS, answer_text
-from werkleren_desktop.domain.users import Seat
 from werkleren_desktop.gui.mine.base import MinePage
-from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import Card, heading, paragraph, scrolling
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.mine import MyDay, my_day
@@ -54,15 +50,7 @@ class MyHomePage(MinePage):
     area_key = "my_home"
     navigate = Signal(str)
 
-    def __init__(
-        self,
-        sessions: SessionFactory,
-        tasks: TaskRunner,
-        today: Callable[[], dt.date],
-        seat: Seat,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(sessions, tasks, today, seat, parent)
+    def build(self) -> None:
         self.day: MyDay | None = None
         self.title = heading("", 2.0)
         self.date_label = paragraph("")
@@ -89,13 +77,13 @@ class MyHomePage(MinePage):
             go("team_conversations"),
         )
         for part in (self.answer_part, self.team_part):
-            part.setVisible(seat.manages)
+            part.setVisible(self.seat.manages)
 
         grid = QGridLayout()
         grid.setSpacing(16)
         parts = [self.conversation_part, self.agreements_part, self.check_in_part]
         parts.append(self.requests_part)
-        if seat.manages:
+        if self.seat.manages:
             parts = [self.answer_part, self.team_part, *parts]
         for index, part in enumerate(parts):
             grid.addWidget(part, index // 2, index % 2)

@@ -3,19 +3,13 @@ the requests addressed to them, the waiting ones first, to answer."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
+from PySide6.QtWidgets import QPushButton
 
-from PySide6.QtWidgets import QPushButton, QWidget
-
-from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.constants import RequestStatus
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.requests import KIND_LABELS, answer_text
-from werkleren_desktop.domain.users import Seat
 from werkleren_desktop.gui.mine.base import MinePage, fill_table, own_table
 from werkleren_desktop.gui.requests.dialog import RequestDialog
-from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import hint, section
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.requests import RequestRow, list_requests
@@ -24,15 +18,7 @@ from werkleren_desktop.services.requests import RequestRow, list_requests
 class MyRequestsPage(MinePage):
     area_key = "my_requests"
 
-    def __init__(
-        self,
-        sessions: SessionFactory,
-        tasks: TaskRunner,
-        today: Callable[[], dt.date],
-        seat: Seat,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(sessions, tasks, today, seat, parent)
+    def build(self) -> None:
         self.mine: list[RequestRow] = []
         self.to_me: list[RequestRow] = []
         self.ask_button = QPushButton(_("Ask for something…"))
@@ -55,7 +41,7 @@ class MyRequestsPage(MinePage):
         )
         self.to_me_empty = hint(_("Nobody in your team has asked you for anything yet."))
         for widget in (self.to_me_title, self.to_me_empty, self.to_me_table):
-            widget.setVisible(seat.manages)
+            widget.setVisible(self.seat.manages)
         layout.addWidget(self.to_me_title)
         layout.addWidget(self.to_me_empty)
         layout.addWidget(self.to_me_table, 3)

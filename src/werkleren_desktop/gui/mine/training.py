@@ -3,19 +3,13 @@ what is left of this year's training budget. To read: the manager records traini
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
+from PySide6.QtWidgets import QHBoxLayout
 
-from PySide6.QtWidgets import QHBoxLayout, QWidget
-
-from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.money import format_euro
 from werkleren_desktop.domain.people import format_hours
 from werkleren_desktop.domain.training import FORM_LABELS, TRAINING_STATUS_LABELS
-from werkleren_desktop.domain.users import Seat
 from werkleren_desktop.gui.mine.base import MinePage, fill_table, own_table
-from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import Card, heading, hint, section
 from werkleren_desktop.i18n import _, current_language
 from werkleren_desktop.services.training import BudgetRow, TrainingRow, budgets, list_trainings
@@ -24,15 +18,7 @@ from werkleren_desktop.services.training import BudgetRow, TrainingRow, budgets,
 class MyTrainingPage(MinePage):
     area_key = "my_training"
 
-    def __init__(
-        self,
-        sessions: SessionFactory,
-        tasks: TaskRunner,
-        today: Callable[[], dt.date],
-        seat: Seat,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(sessions, tasks, today, seat, parent)
+    def build(self) -> None:
         self.rows: list[TrainingRow] = []
         layout = self.start_layout()
         figures = QHBoxLayout()
