@@ -27,6 +27,7 @@ from tests.db.test_roles import (
 from tests.gui.helpers import clear_and_type, type_text
 from werkleren_desktop.domain.constants import AgreementStatus, RequestStatus
 from werkleren_desktop.gui.conversations.conversation_dialog import ConversationDialog
+from werkleren_desktop.gui.cycles.attendance_dialog import AttendanceDialog
 from werkleren_desktop.gui.main_window import MainWindow
 from werkleren_desktop.gui.mine.conversation import AgreementDialog, PreparationDialog
 from werkleren_desktop.gui.mine.groups import CheckInDialog
@@ -34,6 +35,7 @@ from werkleren_desktop.gui.navigation import AREAS, MY_AREAS
 from werkleren_desktop.gui.requests.dialog import RequestDialog
 from werkleren_desktop.gui.situations.situation_dialog import SituationDialog
 from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.gui.training.training_dialog import TrainingDialog
 from werkleren_desktop.paths import DataPaths
 from werkleren_desktop.storage.data_store import DataStore, open_data_folder
 
@@ -458,3 +460,126 @@ def test_what_the_server_refuses_a_role_is_said_in_a_sentence(
         )
     finally:
         store.close()
+
+
+def counted(rows: list[tuple[object, ...]]) -> dict[int, int]:
+    return {int(str(key)): int(str(n)) for key, n in rows}
+
+
+def team_of_mark(office: dict[str, str]) -> set[int]:
+    return {
+        int(str(pid))
+        for (pid,) in admin_rows(
+            office,
+            "WITH RECURSIVE team(id) AS (SELECT id FROM person WHERE manager_id = %s"
+            " UNION SELECT p.id FROM person p JOIN team t ON p.manager_id = t.id)"
+            " SELECT id FROM team",
+            MARK,
+        )
+    }
+
+
+def test_a_manager_sees_their_team_and_records_for_it(
+    signed_in: Callable[[str], MainWindow], office: dict[str, str], qtbot: QtBot
+) -> None:
+    """Mijn team lists the people who report to the manager, directly or through others,
+    with figures compared with SQL as the administrator reads them; the manager records
+    a learning request and training for someone of the team."""
+    window = signed_in("leidinggevende")
+    assert sidebar_titles(window)[-3:] == [
+        "Mijn team",
+        "Groepen en weekcycli van mijn team",
+        "Gesprekken met mijn team",
+    ]
+    window.show_area("team_people")
+    page = window.team_page
+    assert page.error_label.text() == ""
+    assert {m.id for m in page.members} == team_of_mark(office) == {RITA, TOM, 5}
+    names = [cell(page.table, row, 0) for row in range(page.table.rowCount())]
+    assert "P5 Test (via P4 Test)" in names and "P3 Test" in names
+    agreements = counted(
+        admin_rows(
+            office,
+            "SELECT t.person_id, count(*) FROM agreement a JOIN talent_conversation t"
+            " ON t.id = a.conversation_id WHERE a.status = 'open' GROUP BY t.person_id",
+        )
+    )
+    requests = counted(
+        admin_rows(
+            office,
+            "SELECT person_id, count(*) FROM learning_request WHERE status = 'open'"
+            " GROUP BY person_id",
+        )
+    )
+    for member in page.members:
+        assert member.open_agreements == agreements.get(member.id, 0)
+        assert member.open_requests == requests.get(member.id, 0)
+        assert member.notes == "vertrouwelijk"  # the team's notes: theirs to read
+        assert member.groups == ("Jong en oud",)
+        assert (member.sessions_present, member.sessions_recorded) == (1, 1)
+    # Ruud, through Tom: what the panel says of him
+    page.table.setCurrentCell(names.index("P5 Test (via P4 Test)"), 0)
+    about = page.about.text()
+    assert "p5@example.nl" in about and "rapporteert aan P4 Test" in about
+
+    qtbot.mouseClick(page.request_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, RequestDialog)
+    type_text(qtbot, dialog.question, "Een dag meelopen op de intensieve zorg")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.error_label.text()
+    assert admin_rows(
+        office,
+        "SELECT person_id, addressed_to, status FROM learning_request WHERE question = %s",
+        "Een dag meelopen op de intensieve zorg",
+    ) == [(5, TOM, "open")]
+
+    qtbot.mouseClick(page.training_button, Qt.MouseButton.LeftButton)
+    training = page.dialog
+    assert isinstance(training, TrainingDialog)
+    assert {p.id for p in training.all_people} == {RITA, TOM, 5}
+    type_text(qtbot, training.title, "Tillen zonder klachten")
+    clear_and_type(qtbot, training.hours, "3")
+    qtbot.mouseClick(training.save_button, Qt.MouseButton.LeftButton)
+    assert not training.isVisible(), training.error_label.text()
+    assert admin_rows(
+        office, "SELECT person_id, minutes FROM training WHERE title = 'Tillen zonder klachten'"
+    ) == [(5, 180)]
+
+
+def test_a_manager_records_their_teams_attendance_and_no_one_elses(
+    signed_in: Callable[[str], MainWindow], office: dict[str, str], qtbot: QtBot
+) -> None:
+    """The groups and week cycles of the team: the manager records who of their team was
+    at a session; the rest of the group is not in the form, and what was recorded of
+    them stays as it was."""
+    window = signed_in("leidinggevende")
+    window.show_area("team_groups")
+    page = window.team_groups_page
+    assert page.error_label.text() == ""
+    assert "Jong en oud" in page.groups_label.text()
+    assert "en 3 anderen" in page.groups_label.text()
+    assert [s.id for s in page.shown] == [1]
+    assert cell(page.table, 0, 5) == "P3 Test, P4 Test, P5 Test"
+    before = admin_rows(
+        office, "SELECT person_id, status, note FROM attendance WHERE person_id IN (1, 2, 6)"
+    )
+    page.table.setCurrentCell(0, 0)
+    qtbot.mouseClick(page.attendance_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, AttendanceDialog)
+    assert [m.person_id for m in dialog.marks] == [RITA, TOM, 5]
+    dialog.status_boxes[1].setCurrentIndex(dialog.status_boxes[1].findData("absent"))
+    dialog.notes[1].setText("Ziek")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.error_label.text()
+    assert admin_rows(
+        office, "SELECT status, note FROM attendance WHERE session_id = 1 AND person_id = %s", TOM
+    ) == [("absent", "Ziek")]
+    assert (
+        admin_rows(
+            office, "SELECT person_id, status, note FROM attendance WHERE person_id IN (1, 2, 6)"
+        )
+        == before
+    )
+    assert cell(page.table, 0, 6) == "2 van 3"

@@ -59,7 +59,7 @@ class Moment(TypeDecorator[dt.datetime]):
         return moment.astimezone(dt.UTC)
 
 
-RULE_TOPICS = {"manager chain": 1, "planning": 2}
+RULE_TOPICS = {"manager chain": 1, "planning": 2, "attendance": 3}
 
 
 def one_writer_at_a_time(session: Session, topic: str) -> None:

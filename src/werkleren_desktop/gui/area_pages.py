@@ -152,6 +152,8 @@ AREA_PAGES: dict[str, AreaPage] = {
         AreaPage("my_groups", "my_groups_page", _mine("groups", "MyGroupsPage")),
         AreaPage("my_training", "my_training_page", _mine("training", "MyTrainingPage")),
         # a manager's besides (gui.navigation.TEAM_AREAS)
+        AreaPage("team_people", "team_page", _mine("team", "MyTeamPage")),
+        AreaPage("team_groups", "team_groups_page", _mine("team", "TeamGroupsPage")),
         AreaPage("team_conversations", "conversations_page", _conversations),
     )
 }

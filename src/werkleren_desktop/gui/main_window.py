@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from werkleren_desktop.gui.mine.groups import MyGroupsPage
     from werkleren_desktop.gui.mine.home import MyHomePage
     from werkleren_desktop.gui.mine.requests import MyRequestsPage
+    from werkleren_desktop.gui.mine.team import MyTeamPage, TeamGroupsPage
     from werkleren_desktop.gui.mine.training import MyTrainingPage
     from werkleren_desktop.gui.overview.page import OverviewPage
     from werkleren_desktop.gui.pages.home import HomePage
@@ -115,6 +116,9 @@ class MainWindow(QMainWindow):
     my_requests_page: MyRequestsPage
     my_groups_page: MyGroupsPage
     my_training_page: MyTrainingPage
+    # a manager's team besides (the conversations page as above)
+    team_page: MyTeamPage
+    team_groups_page: TeamGroupsPage
 
     def __init__(
         self,

@@ -165,9 +165,31 @@ MY_AREAS: tuple[Area, ...] = (
 )
 
 
-# what a manager holds for their team besides: the talent conversations with the
-# people who report to them (the server shows them no other team's)
+# what a manager holds for their team besides: the people who report to them, their
+# groups and week cycles, and the talent conversations with them (the server shows
+# them no other team's)
 TEAM_AREAS: tuple[Area, ...] = (
+    Area(
+        "team_people",
+        N_("My team"),
+        N_("The people who report to you and where their learning stands."),
+        N_(
+            "The people who report to you, directly or through others: their learning groups, "
+            "this half year's talent conversation, open agreements and requests, what they "
+            "learned at work this year, their training and budget, and how the week cycles "
+            "went for them."
+        ),
+    ),
+    Area(
+        "team_groups",
+        N_("Groups and week cycles of my team"),
+        N_("The learning groups your team is in, their sessions and your team's check-ins."),
+        N_(
+            "The learning groups the people of your team are in and the sessions of their "
+            "week cycles. After a session, record who of your team was there and how it went "
+            "for them."
+        ),
+    ),
     Area(
         "team_conversations",
         N_("Conversations with my team"),
@@ -183,8 +205,8 @@ TEAM_AREAS: tuple[Area, ...] = (
 
 def areas_for(seat: Seat | None) -> tuple[Area, ...]:
     """The areas of the sidebar: everything for a beheerder or the laptop's owner
-    (``seat`` None), Mijn leren for a professional, and for a manager besides the
-    conversations with their team."""
+    (``seat`` None), Mijn leren for a professional, and for a manager besides their
+    team, its groups and week cycles, and the conversations with it."""
     if seat is None:
         return AREAS
     return (*MY_AREAS, *TEAM_AREAS) if seat.manages else MY_AREAS

@@ -8,6 +8,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
 from werkleren_desktop.db.engine import SessionFactory
@@ -280,10 +282,8 @@ def _cycle(db: Session, cycle_id: int) -> WeekCycle:
     return cycle
 
 
-def _cycle_session(db: Session, session_id: int, *, lock: bool = False) -> CycleSession:
-    """The session; with ``lock``, others that lock it wait until this transaction ends
-    (a server's row lock; SQLite's write lock does that already)."""
-    found = db.get(CycleSession, session_id, with_for_update=lock)
+def _cycle_session(db: Session, session_id: int) -> CycleSession:
+    found = db.get(CycleSession, session_id)
     if found is None:
         raise UserError(_("This session no longer exists."))
     return found
@@ -353,9 +353,11 @@ def record_attendance(
                 _("Energy and meaning are only recorded for someone who was there."), "energy"
             )
     with database.begin() as db:
-        # two managers recording the same session at once: the second waits, then
-        # changes the first one's rows instead of adding a second row per person
-        item = _cycle_session(db, session_id, lock=True)
+        # two managers recording a session at once: the second waits for the first and
+        # then replaces its rows, so that each form's marks stand whole, never a mix (a
+        # lock of its own: a manager may not lock the session, which is not theirs)
+        one_writer_at_a_time(db, "attendance")
+        item = _cycle_session(db, session_id)
         if item.starts_at.date() > today:
             raise UserError(
                 _(
@@ -363,15 +365,50 @@ def record_attendance(
                     "on {day}."
                 ).format(day=format_date(item.starts_at.date(), "full"))
             )
-        existing = {a.person_id: a for a in item.attendance}
+        # one statement per person that adds or replaces their row (one's own check-in
+        # at the same moment does not make it fail)
         for entry in entries:
-            row = existing.get(entry.person_id) or Attendance(person_id=entry.person_id)
-            row.status = entry.status
-            row.energy = entry.energy
-            row.meaning = entry.meaning
-            row.note = entry.note.strip()
-            if row.id is None:
-                item.attendance.append(row)
+            put_attendance(
+                db,
+                session_id,
+                entry.person_id,
+                entry.status,
+                entry.energy,
+                entry.meaning,
+                entry.note.strip(),
+            )
+
+
+def put_attendance(
+    db: Session,
+    session_id: int,
+    person_id: int,
+    status: AttendanceStatus,
+    energy: int | None,
+    meaning: int | None,
+    note: str,
+) -> None:
+    """Add or replace one person's attendance at a session, in one statement."""
+    insert = postgresql_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert(Attendance).values(
+        session_id=session_id,
+        person_id=person_id,
+        status=status,
+        energy=energy,
+        meaning=meaning,
+        note=note,
+    )
+    db.execute(
+        statement.on_conflict_do_update(
+            index_elements=["session_id", "person_id"],
+            set_={
+                "status": statement.excluded.status,
+                "energy": statement.excluded.energy,
+                "meaning": statement.excluded.meaning,
+                "note": statement.excluded.note,
+            },
+        )
+    )
 
 
 def session_events(

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, or_, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import aliased
 
 from werkleren_desktop.db.engine import SessionFactory
@@ -43,6 +41,7 @@ from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.people import full_name
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
+from werkleren_desktop.services.cycles import put_attendance
 
 if TYPE_CHECKING:
     from werkleren_desktop.services.conversations import DueRow
@@ -267,27 +266,16 @@ def check_in(
                     day=format_date(starts_at.date(), "full")
                 )
             )
-        # one statement that adds or replaces one's own row: a manager recording the
-        # session's attendance at the same moment does not make it fail
-        insert = postgresql_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
-        statement = insert(Attendance).values(
-            session_id=session_id,
-            person_id=person_id,
-            status=AttendanceStatus.PRESENT,
-            energy=data.energy,
-            meaning=data.meaning,
-            note=data.note,
-        )
-        db.execute(
-            statement.on_conflict_do_update(
-                index_elements=["session_id", "person_id"],
-                set_={
-                    "status": statement.excluded.status,
-                    "energy": statement.excluded.energy,
-                    "meaning": statement.excluded.meaning,
-                    "note": statement.excluded.note,
-                },
-            )
+        # adds or replaces one's own row: a manager recording the session's attendance
+        # at the same moment does not make it fail
+        put_attendance(
+            db,
+            session_id,
+            person_id,
+            AttendanceStatus.PRESENT,
+            data.energy,
+            data.meaning,
+            data.note,
         )
 
 

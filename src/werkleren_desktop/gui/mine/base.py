@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QVBoxLayout, QWidg
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.users import Seat
-from werkleren_desktop.gui.navigation import MY_AREAS
+from werkleren_desktop.gui.navigation import MY_AREAS, TEAM_AREAS
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.widgets import detail_table, hint, on_keys, page_layout
@@ -43,7 +43,7 @@ class MinePage(RecordListPage):
         raise NotImplementedError
 
     def start_layout(self, *beside: QWidget) -> QVBoxLayout:
-        area = next(a for a in MY_AREAS if a.key == self.area_key)
+        area = next(a for a in (*MY_AREAS, *TEAM_AREAS) if a.key == self.area_key)
         layout = page_layout(self, _(area.title), *beside)
         layout.addWidget(hint(_(area.description)))
         layout.addWidget(self.error_label)
