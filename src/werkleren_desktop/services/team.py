@@ -316,7 +316,7 @@ def team_groups(
 ) -> tuple[list[TeamGroup], list[TeamSession]]:
     """The learning groups the team is in today, and the sessions from three months ago
     on (the coming ones too) of every group that someone of the team was in on the
-    session's day: the latest first."""
+    session's day, in the order of the calendar."""
     reports = team_of(database, manager_id, today)
     ids = set(reports)
     if not ids:
@@ -362,7 +362,7 @@ def team_groups(
             .join(WeekCycle, WeekCycle.id == CycleSession.cycle_id)
             .join(LearningGroup, LearningGroup.id == WeekCycle.group_id)
             .where(WeekCycle.group_id.in_(group_ids), CycleSession.starts_at >= since)
-            .order_by(CycleSession.starts_at.desc(), CycleSession.id)
+            .order_by(CycleSession.starts_at, CycleSession.id)
         ).all()
         marks: dict[int, list[tuple[int, AttendanceStatus, int | None, int | None]]] = {}
         for sid, pid, status, energy, meaning in db.execute(

@@ -5,9 +5,11 @@ groups and week cycles the team is in, with the team's attendance and check-ins
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QPushButton
 
 from werkleren_desktop.domain.constants import TrainingForm
 from werkleren_desktop.domain.conversations import DUE_LABELS
@@ -75,27 +77,33 @@ class MyTeamPage(MinePage):
         self.summary = paragraph("")
         layout.addWidget(self.summary)
         year = self.today().year
-        self.table = own_table(
-            [
-                _("Name"),
-                _("Job title"),
-                _("Learning groups"),
-                _("Conversation"),
-                _("Open agreements"),
-                _("Open requests"),
-                _("Situations {year}").format(year=year),
-                _("Training {year}").format(year=year),
-                _("Sessions"),
-            ],
-            2,
-            lambda _pid: self._conversation(),
+        columns = (
+            (_("Name"), ""),
+            (_("Job title"), ""),
+            (_("Learning groups"), _("The learning groups they are in today")),
+            (_("Conversation"), _("This half year's talent conversation")),
+            (_("Agreements"), _("Open agreements of their conversations")),
+            (_("Requests"), _("Open learning requests")),
+            (
+                _("Situations"),
+                _("Learning situations of {year} they learned from").format(year=year),
+            ),
+            (_("Training hours"), _("Hours of training followed in {year}").format(year=year)),
+            (_("Sessions"), _("Present at sessions of week cycles, the last three months")),
         )
+        self.table = own_table(
+            [title for title, _tip in columns], 2, lambda _pid: self._conversation()
+        )
+        for column, (_title, tip) in enumerate(columns):
+            header = self.table.horizontalHeaderItem(column)
+            if header is not None and tip:
+                header.setToolTip(tip)
         self.table.currentCellChanged.connect(lambda *_args: self._show_chosen())
         self.empty = hint(_("Nobody reports to you in the program yet."))
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 3)
-        layout.addWidget(section(_("About")))
         self.about = paragraph("")
+        self.about.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.about, 1)
 
     def refresh(self) -> None:
@@ -125,11 +133,7 @@ class MyTeamPage(MinePage):
                 (
                     m.id,
                     (
-                        m.name
-                        if m.direct
-                        else _("{name} (via {manager})").format(
-                            name=m.name, manager=m.manager_name
-                        ),
+                        m.name,
                         m.job_title,
                         ", ".join(m.groups),
                         conversation_text(m),
@@ -225,6 +229,10 @@ def about_text(member: TeamMember) -> str:
         facts.append(_("reports to {manager}").format(manager=member.manager_name))
     if facts:
         lines.append(html.escape(" · ".join(facts)))
+    if member.groups:
+        lines.append(
+            html.escape(_("Learning groups: {names}.").format(names=", ".join(member.groups)))
+        )
     if member.due is not None and member.due.last_held_on is not None:
         lines.append(
             html.escape(
@@ -279,6 +287,18 @@ def about_text(member: TeamMember) -> str:
     return "<br>".join(lines)
 
 
+def team_at(session: TeamSession, today: dt.date) -> str:
+    """What a row of the team's sessions says of the team there."""
+    expected = len(session.team)
+    if session.cancelled:
+        return _("cancelled")
+    if not session.took_place(today):
+        return n_("{n} expected", "{n} expected", expected).format(n=expected)
+    if not session.recorded:
+        return n_("{n}, not recorded yet", "{n}, not recorded yet", expected).format(n=expected)
+    return _("{present} of {n} present").format(present=session.present, n=expected)
+
+
 class TeamGroupsPage(MinePage):
     area_key = "team_groups"
 
@@ -298,12 +318,11 @@ class TeamGroupsPage(MinePage):
                 _("Group"),
                 _("Session"),
                 _("Theme"),
-                _("Of my team"),
-                _("Present"),
+                _("My team"),
                 _("Energy"),
                 _("Meaning"),
             ],
-            5,
+            4,
             self.record_attendance,
         )
         self.table.currentCellChanged.connect(lambda *_args: self._update_button())
@@ -317,6 +336,7 @@ class TeamGroupsPage(MinePage):
 
     def _show(self, found: tuple[list[TeamGroup], list[TeamSession]]) -> None:
         self.error_label.clear()
+        first_time = not self.shown
         groups, self.shown = found
         language, today = current_language(), self.today()
         lines = []
@@ -346,14 +366,7 @@ class TeamGroupsPage(MinePage):
                         s.group_name,
                         _("day {n} of 4").format(n=s.day_number),
                         s.theme,
-                        ", ".join(s.team),
-                        _("cancelled")
-                        if s.cancelled
-                        else (
-                            sessions_text(s.present, len(s.team))
-                            if s.took_place(today) and s.recorded
-                            else ""
-                        ),
+                        team_at(s, today),
                         format_score(s.energy, language) if s.present else "",
                         format_score(s.meaning, language) if s.present else "",
                     ),
@@ -361,6 +374,16 @@ class TeamGroupsPage(MinePage):
                 for s in self.shown
             ],
         )
+        for row, session in enumerate(self.shown):
+            item = self.table.item(row, 5)
+            if item is not None:  # who of the team, by name
+                item.setToolTip(", ".join(session.team))
+        if first_time:  # at the latest session that took place: the next to record
+            held = [row for row, s in enumerate(self.shown) if s.took_place(today)]
+            latest = self.table.item(held[-1], 0) if held else None
+            if latest is not None:
+                self.table.setCurrentItem(latest)
+                self.table.scrollToItem(latest, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.table.setVisible(bool(self.shown))
         self.empty.setVisible(not self.shown)
         self._update_button()
