@@ -585,3 +585,36 @@ def test_a_manager_records_their_teams_attendance_and_no_one_elses(
         == before
     )
     assert cell(page.table, 0, 5) == "2 van 3 aanwezig"
+
+
+def test_a_manager_works_with_their_team_by_keyboard_alone(
+    signed_in: Callable[[str], MainWindow], qtbot: QtBot
+) -> None:
+    """Enter on someone of the team opens their conversation of this half year; Enter on
+    a session of the team's groups opens the form for the team's attendance; Escape
+    closes each again."""
+    window = signed_in("leidinggevende")
+    window.show_area("team_people")
+    page = window.team_page
+    page.table.setFocus()
+    names = [cell(page.table, row, 0) for row in range(page.table.rowCount())]
+    while cell(page.table, page.table.currentRow(), 0) != "P4 Test":
+        qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert "P4 Test" in page.about.text() and names.index("P4 Test") == page.table.currentRow()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert window.current_area() == "team_conversations"
+    dialog = window.conversations_page.dialog
+    assert isinstance(dialog, ConversationDialog) and dialog.isVisible()
+    assert dialog.person.currentData() == TOM
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+    window.show_area("team_groups")
+    groups = window.team_groups_page
+    groups.table.setFocus()
+    assert groups.attendance_button.isEnabled()  # the latest session held is chosen
+    qtbot.keyClick(groups.table, Qt.Key.Key_Return)
+    form = groups.dialog
+    assert isinstance(form, AttendanceDialog) and form.isVisible()
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    assert not form.isVisible()
