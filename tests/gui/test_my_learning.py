@@ -6,6 +6,7 @@ administrator reads it. The organisation is the one of tests/db/test_roles.py.""
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -618,3 +619,90 @@ def test_a_manager_works_with_their_team_by_keyboard_alone(
     assert isinstance(form, AttendanceDialog) and form.isVisible()
     qtbot.keyClick(form, Qt.Key.Key_Escape)
     assert not form.isVisible()
+
+
+# --- the copy on the laptop, to read while the server cannot be reached ---------------
+
+
+def login_reads(url: str, query: str) -> set[str]:
+    """What a login reads itself with ``query``; nothing when the server refuses it."""
+    try:
+        with psycopg.connect(**connect_args(url)) as sql:
+            return {str(key) for (key,) in sql.execute(query)}
+    except psycopg.errors.InsufficientPrivilege:
+        return set()
+
+
+@pytest.mark.parametrize("role", ["leidinggevende", "professional"])
+def test_a_roles_copy_holds_what_its_login_reads_and_no_more(
+    office: dict[str, str], tmp_path: Path, role: str
+) -> None:
+    """Every table of a manager's or a professional's copy holds exactly the rows their
+    login reads on the server, compared with SQL the login sends itself; of the people
+    the copy holds the personal fields only where the login reads them."""
+    from werkleren_desktop.db.models import Base
+    from werkleren_desktop.storage import offline
+
+    paths = DataPaths(tmp_path).with_server(office[role])
+    store = open_data_folder(paths)
+    try:
+        made = offline.make_copy(store.engine, paths)
+    finally:
+        store.close()
+    assert made.seat is not None and made.seat.role.value == role
+    assert offline.offline_copy(paths) == made  # whose it is, kept with it
+    copy = sqlite3.connect(made.path)
+    try:
+        for table in Base.metadata.sorted_tables:
+            key = "situation_id || '/' || person_id" if table.name == "situation_person" else "id"
+            query = f"SELECT {key} FROM {table.name}"
+            held = {str(k) for (k,) in copy.execute(query)}
+            assert held == login_reads(office[role], query), table.name
+        assert not list(copy.execute("SELECT id FROM scan"))  # the beheerder's alone
+        private = {
+            int(str(pid)): (email, notes)
+            for pid, email, notes in admin_rows(office, "SELECT id, email, notes FROM person")
+        }
+        readable = {int(k) for k in login_reads(office[role], "SELECT id FROM person_private")}
+        assert readable == ({RITA} if role == "professional" else {MARK, RITA, TOM, 5})
+        for pid, email, notes in copy.execute("SELECT id, email, notes FROM person"):
+            assert (email, notes) == (private[pid] if pid in readable else (None, "")), pid
+    finally:
+        copy.close()
+
+
+def test_a_manager_reads_their_team_in_the_copy_while_the_server_is_away(
+    office: dict[str, str], tmp_path: Path, make_window: Callable[..., MainWindow]
+) -> None:
+    """The copy opened as the window opens it when the server cannot be reached: the
+    manager's own part, every page loads from the copy (SQLite answering what the
+    server's function answers), and their team is the same as on the server."""
+    from werkleren_desktop.services.team import team
+    from werkleren_desktop.storage import offline
+
+    paths = DataPaths(tmp_path).with_server(office["leidinggevende"])
+    store = open_data_folder(paths)
+    try:
+        offline.make_copy(store.engine, paths)
+        on_server = [m.id for m in team(store.sessions, MARK, TODAY)]
+    finally:
+        store.close()
+    copy = offline.open_copy(paths)
+    try:
+        assert copy.seat is not None and copy.seat.person_id == MARK
+        window = make_window(TODAY, data=copy, tasks=TaskRunner(synchronous=True))
+        assert sidebar_titles(window)[-3:] == [
+            "Mijn team",
+            "Groepen en weekcycli van mijn team",
+            "Gesprekken met mijn team",
+        ]
+        for area in window.areas:
+            window.show_area(area.key)
+            page = window.page(area.key)
+            error = getattr(page, "error_label", None)
+            assert error is None or error.text() == "", (area.key, error.text())
+        assert [m.id for m in window.team_page.members] == on_server
+        assert {m.notes for m in window.team_page.members} == {"vertrouwelijk"}
+        assert {r.person_id for r in window.conversations_page.due_rows} == {RITA, TOM, 5}
+    finally:
+        copy.close()

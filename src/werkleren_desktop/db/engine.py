@@ -53,6 +53,13 @@ class SessionFactory(sessionmaker[Session]):
 
     seat: Seat | None = None
 
+    @property
+    def on_server(self) -> bool:
+        """Whether these sessions work on a shared server (not a laptop's file, nor the
+        copy of a server's data kept on a laptop to read offline)."""
+        bind = self.kw.get("bind")
+        return isinstance(bind, Engine) and bind.dialect.name == "postgresql"
+
     def __call__(self, **local_kw: Any) -> Session:
         bind = local_kw.get("bind", self.kw.get("bind"))
         if "bind" not in local_kw and isinstance(bind, Engine):

@@ -695,9 +695,9 @@ class MainWindow(QMainWindow):
 
         self._stop_watching()
         self.presence_label.clear()
-        # a manager's or a professional's login keeps no copy on the computer yet: what
-        # it would hold must be only what they may read (docs/roles.md)
-        self.offline.watch(store if store is self.own_store and store.seat is None else None)
+        # a manager's or a professional's copy holds only what their login may read
+        # (docs/roles.md), as the server hands it over
+        self.offline.watch(store if store is self.own_store else None)
         self._show_offline()
         if not store.paths.on_server or store.offline is not None:
             self.statusBar().removeWidget(self.presence_label)

@@ -55,7 +55,7 @@ from werkleren_desktop.domain.people import full_name
 from werkleren_desktop.domain.requests import RequestLine
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
-from werkleren_desktop.services.reach import PERSON_PRIVATE, reports_only
+from werkleren_desktop.services.reach import personal_fields, reports_only
 from werkleren_desktop.services.training import budget_sums
 from werkleren_desktop.services.versions import (
     UNREAD,
@@ -652,14 +652,12 @@ def due_overview(
                 *((undefer(Person.last_conversation_on),) if personal else ()),
             )
         ).all()
+        view = personal_fields(database)
         noted_before: dict[int, dt.date | None] = (
             {p.id: p.last_conversation_on for p in people}
             if personal
             else {
-                row[0]: row[1]
-                for row in db.execute(
-                    select(PERSON_PRIVATE.c.id, PERSON_PRIVATE.c.last_conversation_on)
-                )
+                row[0]: row[1] for row in db.execute(select(view.c.id, view.c.last_conversation_on))
             }
         )
         conversations = db.execute(

@@ -43,7 +43,7 @@ from werkleren_desktop.domain.people import full_name
 from werkleren_desktop.services.conversations import DueRow, due_overview
 from werkleren_desktop.services.cycles import MemberMark, session_marks
 from werkleren_desktop.services.organisation import load_settings
-from werkleren_desktop.services.reach import PERSON_PRIVATE
+from werkleren_desktop.services.reach import personal_fields
 from werkleren_desktop.services.training import BudgetRow, budgets
 
 MONTHS_BACK = 3  # the team's sessions shown, and their check-ins averaged: since then
@@ -118,7 +118,7 @@ def _private(
     if database.seat is None:
         columns = (Person.id, Person.email, Person.contract_minutes, Person.notes)
     else:
-        view = PERSON_PRIVATE.c
+        view = personal_fields(database).c
         columns = (view.id, view.email, view.contract_minutes, view.notes)
     with database() as db:
         return {

@@ -3,12 +3,12 @@ reached (a train, a cut cable, the server being updated).
 
 While the window works on the server, it copies the server's data now and then into
 ``offline/`` in the data folder, as a laptop data file checked like a backup
-(``server_copy.export_server``: what this computer's login may read, and once the
-server has roles, only that). When the server cannot be reached at start, or the
-connection is lost, the window offers that copy, read-only: the engine refuses every
-save in a sentence (``make_engine(read_only=True)``), so nothing is ever written to a
-stale copy that would have to be merged later. What the user types in a form stays
-in the form and in its draft until the server answers again.
+(``server_copy.export_server``: what this computer's login may read, and only that: a
+manager's copy holds their team's conversations, not another team's). When the server
+cannot be reached at start, or the connection is lost, the window offers that copy,
+read-only: the engine refuses every save in a sentence (``make_engine(read_only=True)``),
+so nothing is ever written to a stale copy that would have to be merged later. What the
+user types in a form stays in the form and in its draft until the server answers again.
 
 The copy belongs to one server and one login: another server, or the laptop mode,
 never sees it, and it is removed when this computer stops working on that server or
@@ -36,6 +36,7 @@ from werkleren_desktop.storage.local_settings import read_local, write_local
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from werkleren_desktop.domain.users import Seat
     from werkleren_desktop.storage.data_store import DataStore
     from werkleren_desktop.storage.server_copy import Stop
 
@@ -51,6 +52,33 @@ class OfflineCopy:
     path: Path
     made_at: dt.datetime  # local time, to the second
     server: str  # which server and login it is of (``server_identity``)
+    # the manager or professional whose copy it is (None: a beheerder's): the window
+    # shows their part of it, as it does of the server
+    seat: Seat | None = None
+
+
+def _seat_json(seat: Seat | None) -> dict[str, object] | None:
+    if seat is None:
+        return None
+    return {
+        "login": seat.login,
+        "role": seat.role.value,
+        "person_id": seat.person_id,
+        "name": seat.name,
+    }
+
+
+def _seat_of_json(found: object) -> Seat | None:
+    from werkleren_desktop.domain.constants import UserRole
+    from werkleren_desktop.domain.users import Seat
+
+    if found is None:
+        return None
+    if not isinstance(found, dict):
+        raise ValueError("seat")
+    return Seat(
+        str(found["login"]), UserRole(found["role"]), int(found["person_id"]), str(found["name"])
+    )
 
 
 def server_identity(url: str) -> str:
@@ -85,12 +113,13 @@ def offline_copy(paths: DataPaths) -> OfflineCopy | None:
         about = json.loads((folder / ABOUT_NAME).read_text(encoding="utf-8"))
         made_at = dt.datetime.fromisoformat(str(about["made_at"]))
         server = str(about["server"])
+        seat = _seat_of_json(about.get("seat"))
     except (OSError, ValueError, KeyError, TypeError):
         return None
     copy = folder / COPY_NAME
     if server != server_identity(paths.server_url) or not copy.is_file():
         return None
-    return OfflineCopy(copy, made_at, server)
+    return OfflineCopy(copy, made_at, server, seat)
 
 
 def make_copy(
@@ -99,21 +128,23 @@ def make_copy(
     """Copy the server's data into this computer's offline copy (replacing the older
     one whole, or not at all). Off the UI thread: a large organisation takes seconds;
     ``stop``, once set, ends it early (``server_copy.CopyStopped``), the older copy kept."""
+    from werkleren_desktop.storage.server_admin import seat_of
     from werkleren_desktop.storage.server_copy import export_server
 
     assert paths.server_url is not None
     now = (now or dt.datetime.now()).replace(microsecond=0)
     folder = folder_of(paths)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # a manager's or a professional's copy holds what their login reads, and nothing
+    # more (server_copy._readable); it says whose it is, to show their part of it
+    seat = seat_of(engine)
     export_server(engine, folder / COPY_NAME, stop)
     for leftover in folder.glob(COPY_NAME + "-*"):  # an older copy's -wal and -shm
         leftover.unlink(missing_ok=True)
     server = server_identity(paths.server_url)
-    write_atomically(
-        folder / ABOUT_NAME,
-        json.dumps({"server": server, "made_at": now.isoformat()}, indent=2).encode(),
-    )
-    return OfflineCopy(folder / COPY_NAME, now, server)
+    about = {"server": server, "made_at": now.isoformat(), "seat": _seat_json(seat)}
+    write_atomically(folder / ABOUT_NAME, json.dumps(about, indent=2).encode())
+    return OfflineCopy(folder / COPY_NAME, now, server, seat)
 
 
 def copy_is_due(paths: DataPaths, now: dt.datetime | None = None) -> bool:
@@ -168,4 +199,6 @@ def open_copy(paths: DataPaths) -> DataStore:
             )
         ) from error
     migration = MigrationResult(revision, head_revision(), None)
-    return DataStore(paths, engine, make_session_factory(engine), migration, offline=copy)
+    sessions = make_session_factory(engine)
+    sessions.seat = copy.seat
+    return DataStore(paths, engine, sessions, migration, offline=copy, seat=copy.seat)

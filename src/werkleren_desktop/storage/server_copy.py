@@ -18,7 +18,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Column, Connection, Engine, Table, inspect, select, update
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    Table,
+    func,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy import column as sql_column
 from sqlalchemy import exc as sqlalchemy_exc
 from sqlalchemy import table as sql_table
@@ -76,10 +88,61 @@ def _present(connection: Connection, table: Table) -> list[Column[Any]]:
     return [column for column in table.columns if column.name in there]
 
 
+def _readable(connection: Connection, table: Table) -> Select[Any] | None:
+    """What ``connection``'s login may read of ``table``, as a query of its columns:
+    everything for the administrator and a beheerder; for a manager's or a
+    professional's login (docs/roles.md) the rows its policies let through, nothing of
+    a table it may not read (None), and of ``person`` the public columns with the
+    personal ones of the people it may see (the view ``person_private``, blank for the
+    others). On a laptop's file: everything."""
+    columns = _present(connection, table)
+    if connection.dialect.name != "postgresql":
+        return select(*columns)
+    allowed = connection.execute(
+        text(
+            "SELECT has_table_privilege(CAST(:t AS regclass), 'SELECT'),"
+            " has_any_column_privilege(CAST(:t AS regclass), 'SELECT')"
+        ),
+        {"t": table.name},
+    ).one()
+    if allowed[0]:
+        return select(*columns)
+    if not allowed[1]:
+        return None
+    granted = {
+        name
+        for (name,) in connection.execute(
+            text(
+                "SELECT attname FROM pg_attribute WHERE attrelid = CAST(:t AS regclass)"
+                " AND attnum > 0 AND NOT attisdropped"
+                " AND has_column_privilege(CAST(:t AS regclass), attname, 'SELECT')"
+            ),
+            {"t": table.name},
+        )
+    }
+    if table.name != "person":  # no other table is granted by its columns
+        return select(*(c for c in columns if c.name in granted))
+    from werkleren_desktop.services.reach import PERSON_PRIVATE
+
+    view = PERSON_PRIVATE.c
+    picked: list[ColumnElement[Any]] = []
+    for column in columns:
+        if column.name in granted:
+            picked.append(column)
+        elif column.name in view and not column.nullable:  # an e-mail, the notes: blank
+            picked.append(func.coalesce(view[column.name], "").label(column.name))
+        elif column.name in view:
+            picked.append(view[column.name].label(column.name))
+    return select(*picked).select_from(table.outerjoin(PERSON_PRIVATE, view.id == table.c.id))
+
+
 def _rows(
     connection: Connection, table: Table, stop: Stop = None
 ) -> Iterator[list[dict[str, Any]]]:
-    query = select(*_present(connection, table)).order_by(*table.primary_key.columns)
+    readable = _readable(connection, table)
+    if readable is None:  # a table this login may not read: none of its rows
+        return
+    query = readable.order_by(*table.primary_key.columns)
     result = connection.execution_options(yield_per=CHUNK).execute(query)
     for chunk in result.mappings().partitions():
         if stop is not None and stop.is_set():
