@@ -314,10 +314,26 @@ def test_after_an_erasure_nothing_of_the_person_is_left_in_the_server_files(
     store = open_data_folder(DataPaths(tmp_path / "office").with_server(postgres_url))
     try:
         plan = plan_erasure(store.sessions, person_id)
-        erase_person(store.sessions, person_id, first_name_mentions=plan.first_name_mentions)
+        erased = erase_person(
+            store.sessions, person_id, first_name_mentions=plan.first_name_mentions
+        )
+        assert erased.statistics_rewritten
+        with store.sessions() as db:
+            another = db.execute(
+                text("SELECT id FROM person WHERE id <> :p ORDER BY id LIMIT 1"), {"p": person_id}
+            ).scalar_one()
     finally:
         store.close()
     assert email.encode() not in database_files(postgres_url)
+
+    # an administrator who did not create the database may erase, and is told that the
+    # planner's statistics are the database owner's to write anew
+    administrator = add_login(postgres_url, "second_admin_c", Roles.of(database).owner)
+    store = open_data_folder(DataPaths(tmp_path / "a").with_server(administrator))
+    try:
+        assert not erase_person(store.sessions, another).statistics_rewritten
+    finally:
+        store.close()
 
 
 def test_a_server_schema_newer_than_the_program_is_refused_untouched(

@@ -456,6 +456,9 @@ class Erasure:
     situations_removed: int
     conversations_removed: int
     mentions_replaced: int = 0
+    # on a server: whether the planner's statistics were written anew too (only the
+    # database's owner may); if not, sampled values may stay until they are
+    statistics_rewritten: bool = True
 
 
 def _other_names(db: Session, person_id: int) -> list[tuple[str, str]]:
@@ -639,8 +642,8 @@ def erase_person(
                     )
         # the search's folded copy of those texts must not keep the name either
         refresh_search_text(db, searched)
-    _leave_no_trace(database)
-    return Erasure(name, situations, conversations, len(places))
+    rewritten = _leave_no_trace(database)
+    return Erasure(name, situations, conversations, len(places), rewritten)
 
 
 def _may_leave_no_trace(database: SessionFactory) -> None:
@@ -663,22 +666,21 @@ def _engine(database: SessionFactory) -> Engine:
         return db.get_bind().engine
 
 
-def _leave_no_trace(database: SessionFactory) -> None:
+def _leave_no_trace(database: SessionFactory) -> bool:
     """Nothing deleted stays readable in the data: in the file, the search index merged
     into fresh pages (its old ones overwritten, secure_delete) and the write-ahead log
-    written back and emptied; on the server, every table written anew (VACUUM FULL)."""
+    written back and emptied; on the server, every table written anew (VACUUM FULL).
+    Returns False when the server's statistics could not be written anew as well."""
     engine = _engine(database)
     if engine.dialect.name == "postgresql":
         from werkleren_desktop.storage.server_admin import rewrite_tables
 
-        rewrite_tables(engine)
-        return
-    if engine.dialect.name != "sqlite":
-        return
+        return rewrite_tables(engine)
     with database.begin() as db:
         db.execute(text("INSERT INTO situation_search(situation_search) VALUES ('optimize')"))
     with database() as db:
         db.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    return True
 
 
 @dataclass(frozen=True)

@@ -200,12 +200,17 @@ def is_administrator(engine: Engine) -> bool:
         )
 
 
-def rewrite_tables(engine: Engine) -> None:
+def rewrite_tables(engine: Engine) -> bool:
     """Write every table anew (VACUUM FULL), as the schema's owner, and the planner's
     statistics too: after an erasure nothing of the person stays in the live database's
     files (a plain VACUUM only marks the space free; the old bytes stay until
     overwritten). Other users wait the seconds this takes. The caller checked that this
-    login administers the data."""
+    login administers the data.
+
+    Returns whether the statistics were written anew as well: only the database's owner
+    (or a superuser) may rewrite that catalog, and PostgreSQL skips it for anyone else
+    with no more than a warning; an administrator who did not create the database is
+    told so (``Erasure.statistics_rewritten``)."""
     from werkleren_desktop.db.models import Base
 
     with engine.connect() as connection:
@@ -223,7 +228,18 @@ def rewrite_tables(engine: Engine) -> None:
             # superuser's) to rewrite: the administrator who made the database
             connection.execute(text(f"ANALYZE {tables}"))
             connection.execute(text("RESET ROLE"))
-            connection.execute(text("VACUUM (FULL) pg_catalog.pg_statistic"))
+            allowed = bool(
+                connection.execute(
+                    text(
+                        "SELECT rolsuper OR pg_has_role(current_user, (SELECT datdba FROM"
+                        " pg_database WHERE datname = current_database()), 'MEMBER')"
+                        " FROM pg_roles WHERE rolname = current_user"
+                    )
+                ).scalar()
+            )
+            if allowed:
+                connection.execute(text("VACUUM (FULL) pg_catalog.pg_statistic"))
+            return allowed
         finally:
             connection.execute(text("RESET statement_timeout"))
             connection.execute(text("RESET ROLE"))

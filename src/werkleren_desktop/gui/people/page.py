@@ -453,6 +453,8 @@ class PeoplePage(RecordListPage):
         def erased(done: Erasure) -> None:
             self.forget_record()
             self._changed(_("{name} is erased.").format(name=done.name))
+            if not done.statistics_rewritten:
+                prompts.show_information(self, _("Erased"), statistics_left_text())
 
         self.tasks.run(
             lambda: erase_person(
@@ -501,3 +503,13 @@ class PeoplePage(RecordListPage):
         self.status_message.emit(message)
         self.people_changed.emit()
         self.refresh()
+
+
+def statistics_left_text() -> str:
+    """What an erasure on a server says when the planner's statistics stayed."""
+    return _(
+        "The person is erased from the data. The server's statistics for its query planner "
+        "may still hold a few sampled values of them: only the owner of the database can "
+        "write those anew. Ask the server's administrator to run VACUUM FULL "
+        "pg_catalog.pg_statistic as the database's owner."
+    )
