@@ -70,8 +70,13 @@ class DataPaths:
 
     @property
     def drafts(self) -> Path:
-        """Forms being filled in, kept so that a crash loses nothing typed."""
-        return self.root / "drafts"
+        """Forms being filled in, kept so that a crash loses nothing typed. On a shared
+        server each login keeps its own: a colleague who signs in on the same computer
+        is never offered another's form (which may hold what their role may not read),
+        nor writes over it."""
+        if self.server_url is None:
+            return self.root / "drafts"
+        return self.root / "drafts" / _login_folder(self.server_url)
 
     @property
     def demo(self) -> DataPaths:
@@ -87,3 +92,15 @@ class DataPaths:
         # personnel data: a new folder is the user's only (mkdir's mode is masked by the
         # umask; parents above it are left as the system makes them)
         self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def _login_folder(url: str) -> str:
+    """A folder name for one login on one server's database ("server-3f2a…"): the same
+    for every address of it that names the same login, host, port and database, and
+    safe on every file system (the names themselves may hold any character)."""
+    import hashlib
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    who = f"{parts.username or ''}@{parts.hostname or ''}:{parts.port or 5432}{parts.path}"
+    return "server-" + hashlib.sha256(who.encode()).hexdigest()[:16]

@@ -55,3 +55,25 @@ def test_a_draft_keeps_the_version_and_fields_it_read_and_an_erasure_cleans_both
     assert again.state == {"title": "Lek bij A. thuis"}
     assert again.read is not None and again.read["title"] == "Lek bij A."
     assert (again.version, again.saved_at) == (3, draft.saved_at)
+
+
+def test_on_a_server_each_login_keeps_its_own_drafts(tmp_path: Path) -> None:
+    """A colleague who signs in on the same computer with their own login is never
+    offered another's form, nor writes over it; the laptop's own file keeps its own."""
+    from werkleren_desktop.paths import DataPaths
+
+    folder = DataPaths(tmp_path)
+    server = "postgresql+psycopg://{login}:geheim@db.example.nl:5432/werkleren?sslmode=require"
+    bea = DraftStore(folder.with_server(server.format(login="bea")).drafts)
+    mark = DraftStore(folder.with_server(server.format(login="mark")).drafts)
+    laptop = DraftStore(folder.drafts)
+    bea.save("conversation", 4, {"notes": "vertrouwelijk, ander team"})
+    assert mark.load("conversation") is None and laptop.load("conversation") is None
+    mark.save("conversation", 9, {"notes": "eigen team"})
+    again = bea.load("conversation")
+    assert again is not None and again.state == {"notes": "vertrouwelijk, ander team"}
+    # the same login at the same server, however its address is written (no password,
+    # the port left out), is the same drafts
+    same = folder.with_server("postgresql+psycopg://bea@db.example.nl/werkleren").drafts
+    assert DraftStore(same).load("conversation") == again
+    assert laptop.all_states() == []
