@@ -388,16 +388,7 @@ def test_a_manager_holds_the_conversations_of_their_team_and_no_others(
     page = window.conversations_page
     assert page.error_label.text() == ""
     assert "Gesprekken met mijn team" in [label.text() for label in page.findChildren(QLabel)]
-    reports = {
-        pid
-        for (pid,) in admin_rows(
-            office,
-            "WITH RECURSIVE team(id) AS (SELECT id FROM person WHERE manager_id = %s"
-            " UNION SELECT p.id FROM person p JOIN team t ON p.manager_id = t.id)"
-            " SELECT id FROM team",
-            MARK,
-        )
-    }
+    reports = team_of_mark(office)
     assert reports == {RITA, TOM, 5}
     assert {r.person_id for r in page.due_rows} == reports
     assert {p.id for p in page.people} == reports

@@ -21,8 +21,10 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    column,
     false,
     func,
+    table,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -222,6 +224,19 @@ class Person(Versioned, Base):
     @property
     def full_name(self) -> str:
         return full_name(self.first_name, self.last_name)
+
+
+# the personal columns of the people a login with a role may see: a view of the server
+# (revision 0021), which such a login reads instead of those columns of ``person``
+PERSON_PRIVATE = table(
+    "person_private",
+    column("id", Integer),
+    column("email", String),
+    column("birth_year", Integer),
+    column("contract_minutes", Integer),
+    column("notes", Text),
+    column("last_conversation_on", Date),
+)
 
 
 class AppUser(Base):

@@ -21,18 +21,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import InstrumentedAttribute
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import Person
-
-# the personal columns of the people one may see (a view of the server, revision 0021)
-PERSON_PRIVATE = sa.table(
-    "person_private",
-    sa.column("id", sa.Integer),
-    sa.column("email", sa.String),
-    sa.column("birth_year", sa.Integer),
-    sa.column("contract_minutes", sa.Integer),
-    sa.column("notes", sa.Text),
-    sa.column("last_conversation_on", sa.Date),
-)
+from werkleren_desktop.db.models import PERSON_PRIVATE, Person
 
 
 def personal_fields(database: SessionFactory) -> FromClause:

@@ -122,7 +122,7 @@ def _readable(connection: Connection, table: Table) -> Select[Any] | None:
     }
     if table.name != "person":  # no other table is granted by its columns
         return select(*(c for c in columns if c.name in granted))
-    from werkleren_desktop.services.reach import PERSON_PRIVATE
+    from werkleren_desktop.db.models import PERSON_PRIVATE
 
     view = PERSON_PRIVATE.c
     picked: list[ColumnElement[Any]] = []

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.users import Seat
 from werkleren_desktop.gui.navigation import MY_AREAS, TEAM_AREAS
 from werkleren_desktop.gui.record_page import RecordListPage
@@ -48,6 +50,63 @@ class MinePage(RecordListPage):
         layout.addWidget(hint(_(area.description)))
         layout.addWidget(self.error_label)
         return layout
+
+
+class HeldSession(Protocol):
+    """A session of a week cycle as a list of sessions shows it."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def cancelled(self) -> bool: ...
+    @property
+    def starts_at(self) -> dt.datetime: ...
+    def took_place(self, today: dt.date) -> bool: ...
+
+
+S = TypeVar("S", bound=HeldSession)
+
+
+class SessionsPage(MinePage, Generic[S]):
+    """A page with a list of sessions (``shown``, in ``table``) and one thing to do
+    after a session took place (``session_button``, Enter or a double click): one's own
+    check-in, or a manager's record of their team."""
+
+    shown: list[S]
+    table: QTableWidget
+    session_button: QPushButton
+    not_yet = ""  # what is said of a session still to come: "... on {day}"
+
+    def chosen(self) -> S | None:
+        row = self.table.currentRow()
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def update_button(self) -> None:
+        chosen = self.chosen()
+        self.session_button.setEnabled(chosen is not None and chosen.took_place(self.today()))
+
+    def open_chosen(self) -> None:
+        chosen = self.chosen()
+        if chosen is not None:
+            self.open_session(chosen.id)
+
+    def open_session(self, session_id: int) -> None:
+        """The session's form, once it took place; else a word why not."""
+        session = next((s for s in self.shown if s.id == session_id), None)
+        if session is None:
+            return
+        if not session.took_place(self.today()):
+            self.status_message.emit(
+                _("This session was cancelled.")
+                if session.cancelled
+                else self.not_yet.format(day=format_date(session.starts_at.date(), "full"))
+            )
+            return
+        self.after_session(session)
+
+    def after_session(self, session: S) -> None:
+        """What is done after ``session``, which took place."""
+        raise NotImplementedError
 
 
 def own_table(headers: list[str], stretch: int, opened: Callable[[int], None]) -> QTableWidget:

@@ -12,7 +12,7 @@ from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.constants import AttendanceStatus
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
-from werkleren_desktop.gui.mine.base import MinePage, fill_table, own_table
+from werkleren_desktop.gui.mine.base import SessionsPage, fill_table, own_table
 from werkleren_desktop.gui.widgets import hint, paragraph, section
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.mine import (
@@ -122,13 +122,14 @@ class CheckInDialog(FormDialog):
         )
 
 
-class MyGroupsPage(MinePage):
+class MyGroupsPage(SessionsPage[MySession]):
     area_key = "my_groups"
 
     def build(self) -> None:
-        self.sessions_shown: list[MySession] = []
-        self.check_in_button = QPushButton(_("Check in…"))
-        self.check_in_button.clicked.connect(self._check_in_chosen)
+        self.not_yet = _("You check in after the session; this one is on {day}.")
+        self.shown = []
+        self.check_in_button = self.session_button = QPushButton(_("Check in…"))
+        self.check_in_button.clicked.connect(self.open_chosen)
         layout = self.start_layout(self.check_in_button)
         layout.addWidget(section(_("My learning groups")))
         self.groups_label = paragraph("")
@@ -137,9 +138,9 @@ class MyGroupsPage(MinePage):
         self.table = own_table(
             [_("Day"), _("Time"), _("Group"), _("Session"), _("Theme"), _("Place"), _("You")],
             4,
-            self.open_check_in,
+            self.open_session,
         )
-        self.table.currentCellChanged.connect(lambda *_args: self._update_button())
+        self.table.currentCellChanged.connect(lambda *_args: self.update_button())
         self.empty = hint(_("No week cycles of your groups have been planned yet."))
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
@@ -153,7 +154,7 @@ class MyGroupsPage(MinePage):
 
     def _show(self, found: tuple[list[MyGroup], list[MySession]]) -> None:
         self.error_label.clear()
-        groups, self.sessions_shown = found
+        groups, self.shown = found
         today = self.today()
         lines = []
         for group in groups:
@@ -191,38 +192,13 @@ class MyGroupsPage(MinePage):
                         check_in_text(s, today),
                     ),
                 )
-                for s in self.sessions_shown
+                for s in self.shown
             ],
         )
-        self.table.setVisible(bool(self.sessions_shown))
-        self.empty.setVisible(not self.sessions_shown)
-        self._update_button()
+        self.table.setVisible(bool(self.shown))
+        self.empty.setVisible(not self.shown)
+        self.update_button()
 
-    def _chosen(self) -> MySession | None:
-        row = self.table.currentRow()
-        return self.sessions_shown[row] if 0 <= row < len(self.sessions_shown) else None
-
-    def _update_button(self) -> None:
-        chosen = self._chosen()
-        self.check_in_button.setEnabled(chosen is not None and chosen.took_place(self.today()))
-
-    def _check_in_chosen(self) -> None:
-        chosen = self._chosen()
-        if chosen is not None:
-            self.open_check_in(chosen.id)
-
-    def open_check_in(self, session_id: int) -> None:
-        session = next((s for s in self.sessions_shown if s.id == session_id), None)
-        if session is None:
-            return
-        if not session.took_place(self.today()):
-            self.status_message.emit(
-                _("This session was cancelled.")
-                if session.cancelled
-                else _("You check in after the session; this one is on {day}.").format(
-                    day=format_date(session.starts_at.date(), "full")
-                )
-            )
-            return
+    def after_session(self, session: MySession) -> None:
         dialog = CheckInDialog(self.sessions, self.today(), self.seat.person_id, session, self)
         self.open_form(dialog, _("Thank you: your check-in was saved."))

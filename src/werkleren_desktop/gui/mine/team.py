@@ -19,7 +19,7 @@ from werkleren_desktop.domain.people import format_hours
 from werkleren_desktop.domain.scans import format_score
 from werkleren_desktop.domain.training import TrainingInput
 from werkleren_desktop.gui.cycles.attendance_dialog import AttendanceDialog
-from werkleren_desktop.gui.mine.base import MinePage, fill_table, own_table
+from werkleren_desktop.gui.mine.base import MinePage, SessionsPage, fill_table, own_table
 from werkleren_desktop.gui.requests.dialog import RequestDialog
 from werkleren_desktop.gui.training.training_dialog import TrainingDialog
 from werkleren_desktop.gui.widgets import hint, paragraph, section
@@ -299,13 +299,14 @@ def team_at(session: TeamSession, today: dt.date) -> str:
     return _("{present} of {n} present").format(present=session.present, n=expected)
 
 
-class TeamGroupsPage(MinePage):
+class TeamGroupsPage(SessionsPage[TeamSession]):
     area_key = "team_groups"
 
     def build(self) -> None:
-        self.shown: list[TeamSession] = []
-        self.attendance_button = QPushButton(_("Record attendance…"))
-        self.attendance_button.clicked.connect(self._record_chosen)
+        self.not_yet = _("Attendance is recorded after the session; this one is on {day}.")
+        self.shown = []
+        self.attendance_button = self.session_button = QPushButton(_("Record attendance…"))
+        self.attendance_button.clicked.connect(self.open_chosen)
         layout = self.start_layout(self.attendance_button)
         layout.addWidget(section(_("Learning groups of my team")))
         self.groups_label = paragraph("")
@@ -323,9 +324,9 @@ class TeamGroupsPage(MinePage):
                 _("Meaning"),
             ],
             4,
-            self.record_attendance,
+            self.open_session,
         )
-        self.table.currentCellChanged.connect(lambda *_args: self._update_button())
+        self.table.currentCellChanged.connect(lambda *_args: self.update_button())
         self.empty = hint(_("No week cycles of your team's groups in these months."))
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
@@ -386,37 +387,12 @@ class TeamGroupsPage(MinePage):
                 self.table.scrollToItem(latest, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.table.setVisible(bool(self.shown))
         self.empty.setVisible(not self.shown)
-        self._update_button()
+        self.update_button()
 
-    def _chosen(self) -> TeamSession | None:
-        row = self.table.currentRow()
-        return self.shown[row] if 0 <= row < len(self.shown) else None
-
-    def _update_button(self) -> None:
-        chosen = self._chosen()
-        self.attendance_button.setEnabled(chosen is not None and chosen.took_place(self.today()))
-
-    def _record_chosen(self) -> None:
-        chosen = self._chosen()
-        if chosen is not None:
-            self.record_attendance(chosen.id)
-
-    def record_attendance(self, session_id: int) -> None:
+    def after_session(self, session: TeamSession) -> None:
         """The team's attendance and check-ins at a session that took place; the rest of
         the group is recorded by their own managers (or themselves)."""
-        session = next((s for s in self.shown if s.id == session_id), None)
-        if session is None:
-            return
-        today = self.today()
-        if not session.took_place(today):
-            self.status_message.emit(
-                _("This session was cancelled.")
-                if session.cancelled
-                else _("Attendance is recorded after the session; this one is on {day}.").format(
-                    day=format_date(session.starts_at.date(), "full")
-                )
-            )
-            return
+        today, session_id = self.today(), session.id
         title = _("{group}, day {n} of 4, {day}").format(
             group=session.group_name,
             n=session.day_number,
