@@ -17,7 +17,14 @@ from werkleren_desktop.domain.users import Seat
 from werkleren_desktop.gui.navigation import MY_AREAS, TEAM_AREAS
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.gui.widgets import detail_table, hint, on_keys, page_layout
+from werkleren_desktop.gui.widgets import (
+    detail_table,
+    hint,
+    on_keys,
+    page_layout,
+    paragraph,
+    section,
+)
 from werkleren_desktop.i18n import _
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -27,6 +34,8 @@ class MinePage(RecordListPage):
     """A page of one's own records (``seat``: who signed in)."""
 
     area_key = ""
+    # the page's widgets, made as the page is: every page of Mijn leren has its own
+    build: Callable[[], None]
 
     def __init__(
         self,
@@ -39,10 +48,6 @@ class MinePage(RecordListPage):
         super().__init__(sessions, tasks, today, parent)
         self.seat = seat
         self.build()
-
-    def build(self) -> None:
-        """The page's widgets; every page of Mijn leren makes its own."""
-        raise NotImplementedError
 
     def start_layout(self, *beside: QWidget) -> QVBoxLayout:
         area = next(a for a in (*MY_AREAS, *TEAM_AREAS) if a.key == self.area_key)
@@ -76,6 +81,33 @@ class SessionsPage(MinePage, Generic[S]):
     table: QTableWidget
     session_button: QPushButton
     not_yet = ""  # what is said of a session still to come: "... on {day}"
+    # what is done after a session that took place: each page has its own form
+    after_session: Callable[[S], None]
+
+    def build_sessions(
+        self,
+        action: str,
+        groups_title: str,
+        sessions_title: str,
+        headers: list[str],
+        none_yet: str,
+    ) -> None:
+        """The page: its one button (``action``), the groups in a paragraph, and the
+        list of sessions (``headers``, the fifth column taking what is left), or
+        ``none_yet`` while there are none."""
+        self.shown = []
+        self.session_button = QPushButton(action)
+        self.session_button.clicked.connect(self.open_chosen)
+        layout = self.start_layout(self.session_button)
+        layout.addWidget(section(groups_title))
+        self.groups_label = paragraph("")
+        layout.addWidget(self.groups_label)
+        layout.addWidget(section(sessions_title))
+        self.table = own_table(headers, 4, self.open_session)
+        self.table.currentCellChanged.connect(lambda *_args: self.update_button())
+        self.empty = hint(none_yet)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
 
     def chosen(self) -> S | None:
         row = self.table.currentRow()
@@ -103,10 +135,6 @@ class SessionsPage(MinePage, Generic[S]):
             )
             return
         self.after_session(session)
-
-    def after_session(self, session: S) -> None:
-        """What is done after ``session``, which took place."""
-        raise NotImplementedError
 
 
 def own_table(headers: list[str], stretch: int, opened: Callable[[int], None]) -> QTableWidget:

@@ -6,14 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QPlainTextEdit, QWidget
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.constants import AttendanceStatus
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
-from werkleren_desktop.gui.mine.base import SessionsPage, fill_table, own_table
-from werkleren_desktop.gui.widgets import hint, paragraph, section
+from werkleren_desktop.gui.mine.base import SessionsPage, fill_table
+from werkleren_desktop.gui.widgets import hint, paragraph
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.mine import (
     CheckIn,
@@ -127,23 +127,14 @@ class MyGroupsPage(SessionsPage[MySession]):
 
     def build(self) -> None:
         self.not_yet = _("You check in after the session; this one is on {day}.")
-        self.shown = []
-        self.check_in_button = self.session_button = QPushButton(_("Check in…"))
-        self.check_in_button.clicked.connect(self.open_chosen)
-        layout = self.start_layout(self.check_in_button)
-        layout.addWidget(section(_("My learning groups")))
-        self.groups_label = paragraph("")
-        layout.addWidget(self.groups_label)
-        layout.addWidget(section(_("Sessions")))
-        self.table = own_table(
+        self.build_sessions(
+            _("Check in…"),
+            _("My learning groups"),
+            _("Sessions"),
             [_("Day"), _("Time"), _("Group"), _("Session"), _("Theme"), _("Place"), _("You")],
-            4,
-            self.open_session,
+            _("No week cycles of your groups have been planned yet."),
         )
-        self.table.currentCellChanged.connect(lambda *_args: self.update_button())
-        self.empty = hint(_("No week cycles of your groups have been planned yet."))
-        layout.addWidget(self.empty)
-        layout.addWidget(self.table, 1)
+        self.check_in_button = self.session_button
 
     def refresh(self) -> None:
         me, today = self.seat.person_id, self.today()

@@ -22,7 +22,7 @@ from werkleren_desktop.gui.cycles.attendance_dialog import AttendanceDialog
 from werkleren_desktop.gui.mine.base import MinePage, SessionsPage, fill_table, own_table
 from werkleren_desktop.gui.requests.dialog import RequestDialog
 from werkleren_desktop.gui.training.training_dialog import TrainingDialog
-from werkleren_desktop.gui.widgets import hint, paragraph, section
+from werkleren_desktop.gui.widgets import hint, paragraph
 from werkleren_desktop.i18n import _, current_language, n_
 from werkleren_desktop.services.cycles import MemberMark
 from werkleren_desktop.services.people import PersonRow, people_within_reach
@@ -304,15 +304,10 @@ class TeamGroupsPage(SessionsPage[TeamSession]):
 
     def build(self) -> None:
         self.not_yet = _("Attendance is recorded after the session; this one is on {day}.")
-        self.shown = []
-        self.attendance_button = self.session_button = QPushButton(_("Record attendance…"))
-        self.attendance_button.clicked.connect(self.open_chosen)
-        layout = self.start_layout(self.attendance_button)
-        layout.addWidget(section(_("Learning groups of my team")))
-        self.groups_label = paragraph("")
-        layout.addWidget(self.groups_label)
-        layout.addWidget(section(_("Sessions, from three months ago")))
-        self.table = own_table(
+        self.build_sessions(
+            _("Record attendance…"),
+            _("Learning groups of my team"),
+            _("Sessions, from three months ago"),
             [
                 _("Day"),
                 _("Time"),
@@ -323,13 +318,9 @@ class TeamGroupsPage(SessionsPage[TeamSession]):
                 _("Energy"),
                 _("Meaning"),
             ],
-            4,
-            self.open_session,
+            _("No week cycles of your team's groups in these months."),
         )
-        self.table.currentCellChanged.connect(lambda *_args: self.update_button())
-        self.empty = hint(_("No week cycles of your team's groups in these months."))
-        layout.addWidget(self.empty)
-        layout.addWidget(self.table, 1)
+        self.attendance_button = self.session_button
 
     def refresh(self) -> None:
         me, today = self.seat.person_id, self.today()
