@@ -63,23 +63,34 @@ def test_the_models_match_the_migrations(store) -> None:
         differences = compare_metadata(context, Base.metadata)
         if connection.dialect.name == "sqlite":
             # a reference added to a table that holds data (0021: who brought a situation
-            # in) is written on its column: SQLite keeps it, but SQLAlchemy reads the name
-            # and the ON DELETE of table constraints only; so it is checked here itself
-            added = [
-                (kind, key.column_keys)
+            # in; 0026: a session's working method) is written on its column: SQLite keeps
+            # it, but SQLAlchemy reads the name and the ON DELETE of table constraints
+            # only; so each is checked here itself
+            on_columns = {
+                "learning_situation": ("person", "brought_in_by"),
+                "cycle_session": ("working_method", "method_id"),
+            }
+            added = sorted(
+                (key.table.name, kind, key.column_keys)
                 for kind, key in differences
-                if key.table.name == "learning_situation" and kind in ("add_fk", "remove_fk")
+                if key.table.name in on_columns and kind in ("add_fk", "remove_fk")
+            )
+            assert added == sorted(
+                (table, kind, [column])
+                for table, (_referred, column) in on_columns.items()
+                for kind in ("add_fk", "remove_fk")
+            )
+            differences = [
+                d
+                for d in differences
+                if not (d[0] in ("add_fk", "remove_fk") and d[1].table.name in on_columns)
             ]
-            assert sorted(added) == [
-                ("add_fk", ["brought_in_by"]),
-                ("remove_fk", ["brought_in_by"]),
-            ]
-            differences = [d for d in differences if d[1].table.name != "learning_situation"]
-            references = connection.exec_driver_sql(
-                'SELECT "table", "from", "to", on_delete'
-                " FROM pragma_foreign_key_list('learning_situation')"
-            ).all()
-            assert ("person", "brought_in_by", "id", "SET NULL") in references
+            for table, (referred, column) in on_columns.items():
+                references = connection.exec_driver_sql(
+                    'SELECT "table", "from", "to", on_delete'
+                    f" FROM pragma_foreign_key_list('{table}')"
+                ).all()
+                assert (referred, column, "id", "SET NULL") in references
         assert differences == []
 
 

@@ -92,7 +92,10 @@ def scope_people(scope: str, role: str) -> set[int] | None:
     }[scope]
 
 
-KEY = {"situation_person": "situation_id || '/' || person_id"}  # others: id
+KEY = {  # others: id
+    "situation_person": "situation_id || '/' || person_id",
+    "cycle_situation": "cycle_id || '/' || situation_id",
+}
 SITUATION_PEOPLE = (
     "SELECT situation_id AS s, person_id AS p FROM situation_person"
     " UNION SELECT id, brought_in_by FROM learning_situation WHERE brought_in_by IS NOT NULL"
@@ -105,6 +108,7 @@ BELONGS = {
     "attendance": "SELECT id, person_id FROM attendance",
     "learning_situation": f"SELECT s, p FROM ({SITUATION_PEOPLE}) x",
     "situation_person": f"SELECT r.situation_id || '/' || r.person_id, x.p FROM situation_person r JOIN ({SITUATION_PEOPLE}) x ON x.s = r.situation_id",  # noqa: E501
+    "cycle_situation": f"SELECT r.cycle_id || '/' || r.situation_id, x.p FROM cycle_situation r JOIN ({SITUATION_PEOPLE}) x ON x.s = r.situation_id",  # noqa: E501
     "situation_consultation": f"SELECT r.id, x.p FROM situation_consultation r JOIN ({SITUATION_PEOPLE}) x ON x.s = r.situation_id",  # noqa: E501
     "situation_answer": f"SELECT r.id, x.p FROM situation_answer r JOIN ({SITUATION_PEOPLE}) x ON x.s = r.situation_id",  # noqa: E501
     "talent_conversation": "SELECT id, person_id FROM talent_conversation",
@@ -144,9 +148,13 @@ def fill(sql: psycopg.Connection) -> None:
     )
     sql.execute("INSERT INTO week_cycle (id, group_id, cancelled) VALUES (1, 1, false)")
     sql.execute(
+        "INSERT INTO working_method (id, position, name, description, uses_ai, with_others,"
+        " vitality, retired) VALUES (1, 1, 'Casus', '', true, false, 'Wandelen', false)"
+    )
+    sql.execute(
         "INSERT INTO cycle_session (id, cycle_id, day_number, starts_at, duration_minutes,"
-        " location, theme, cancelled, uid, sequence)"
-        " VALUES (1, 1, 1, '2026-03-02 09:00', 60, '', '', false, 'u1', 0)"
+        " location, theme, cancelled, uid, sequence, method_id)"
+        " VALUES (1, 1, 1, '2026-03-02 09:00', 60, '', '', false, 'u1', 0, 1)"
     )
     sql.execute(
         "INSERT INTO scan (id, held_on, title, note) VALUES (1, '2026-01-10', 'Scan', '');"
@@ -204,7 +212,9 @@ def fill(sql: psycopg.Connection) -> None:
     # brought in by Rita, learned from by Olga (another team); and one of two teams
     situation(sql, 7, learners=(OLGA,), brought_in_by=RITA)
     situation(sql, 8, learners=(RUUD, OLGA), brought_in_by=OLGA)
-    numbered = ("person", "learning_group", "week_cycle", "cycle_session",
+    sql.execute("INSERT INTO cycle_situation (cycle_id, situation_id)"
+                " SELECT 1, id FROM learning_situation")  # fmt: skip
+    numbered = ("person", "learning_group", "week_cycle", "cycle_session", "working_method",
                 "learning_situation", "talent_conversation", "scan", "scan_response")  # fmt: skip
     for table in numbered:
         sql.execute(

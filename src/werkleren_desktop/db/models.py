@@ -110,6 +110,7 @@ VERSIONED_TABLES = (
     "talent_conversation",
     "training",
     "learning_request",
+    "week_cycle",
 )
 
 
@@ -314,8 +315,29 @@ class GroupMembership(Base):
     person: Mapped[Person] = relationship()
 
 
-class WeekCycle(Base):
-    """A vitale weekcyclus: a group meets one hour a day on four consecutive working days."""
+class WorkingMethod(Base):
+    """A werkvorm: what a group does in a session of a week cycle. The program ships a
+    small library; the organisation extends it. A method no longer offered is retired,
+    so that sessions keep the method they used."""
+
+    __tablename__ = "working_method"
+    __table_args__ = (CheckConstraint("length(trim(name)) > 0", name="name_not_empty"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(Text, default="")
+    uses_ai: Mapped[bool] = mapped_column(default=False)
+    with_others: Mapped[bool] = mapped_column(default=False)  # a colleague or an expert
+    vitality: Mapped[str] = mapped_column(String(300), default="")  # vitality or meaning
+    retired: Mapped[bool] = mapped_column(default=False)
+
+
+class WeekCycle(Versioned, Base):
+    """A vitale weekcyclus: a group meets one hour a day on four consecutive working days.
+
+    Also the group's workbook: the question it works on, the work situations from the
+    log it takes up (``CycleSituation``), what it does each day, and what came of it."""
 
     __tablename__ = "week_cycle"
 
@@ -324,6 +346,9 @@ class WeekCycle(Base):
         ForeignKey("learning_group.id", ondelete="CASCADE"), index=True
     )
     cancelled: Mapped[bool] = mapped_column(default=False)
+    question: Mapped[str] = mapped_column(Text, default="", server_default="")
+    outcome: Mapped[str] = mapped_column(Text, default="", server_default="")
+    next_step: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     group: Mapped[LearningGroup] = relationship()
     sessions: Mapped[list[CycleSession]] = relationship(
@@ -349,6 +374,10 @@ class CycleSession(Base):
     duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
     location: Mapped[str] = mapped_column(String(200), default="")
     theme: Mapped[str] = mapped_column(String(300), default="")
+    method_id: Mapped[int | None] = mapped_column(
+        ForeignKey("working_method.id", ondelete="SET NULL"), index=True
+    )
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
     cancelled: Mapped[bool] = mapped_column(default=False)
     uid: Mapped[str] = mapped_column(String(64), unique=True)
     # raised by an export when what the calendar file says of the session changed since
@@ -357,8 +386,24 @@ class CycleSession(Base):
     exported_hash: Mapped[str | None] = mapped_column(String(64))
 
     cycle: Mapped[WeekCycle] = relationship(back_populates="sessions")
+    method: Mapped[WorkingMethod | None] = relationship()
     attendance: Mapped[list[Attendance]] = relationship(
         back_populates="session", cascade="all, delete-orphan"
+    )
+
+
+class CycleSituation(Base):
+    """A work situation from the learning log that a week cycle takes up (the one that
+    gave cause, or more). The situations logged during a cycle point to it themselves
+    (``LearningSituation.cycle_id``)."""
+
+    __tablename__ = "cycle_situation"
+
+    cycle_id: Mapped[int] = mapped_column(
+        ForeignKey("week_cycle.id", ondelete="CASCADE"), primary_key=True
+    )
+    situation_id: Mapped[int] = mapped_column(
+        ForeignKey("learning_situation.id", ondelete="CASCADE"), primary_key=True, index=True
     )
 
 
