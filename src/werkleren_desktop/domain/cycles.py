@@ -199,3 +199,257 @@ class AttendanceListData:
     expert: str
     sessions: tuple[ListSession, ...]
     members: tuple[str, ...]
+
+
+# --- the cycle as a workbook ----------------------------------------------------------
+
+# The program's own library of working methods (werkvormen), in the spirit of the
+# article: appealing forms of learning from one's own work, some with AI, some with a
+# colleague or expert on call, each with an element of vitality or meaning. The
+# organisation edits and extends the library; these are where it starts.
+DEFAULT_METHODS: tuple[tuple[str, str, bool, bool, str], ...] = (
+    (
+        N_("Situation round"),
+        N_(
+            "Each brings a recent situation from their own work; the group chooses the one "
+            "to work on and puts the question into words."
+        ),
+        False,
+        False,
+        N_("Start standing, with coffee: what gave you energy this week?"),
+    ),
+    (
+        N_("Think it through with AI"),
+        N_(
+            "In pairs of young and old, ask an AI assistant for causes and solutions of the "
+            "situation; the group checks what it says against practice."
+        ),
+        True,
+        False,
+        N_("Pairs of young and old at one screen"),
+    ),
+    (
+        N_("Ask the expert"),
+        N_(
+            "The colleague or expert on call joins for half an hour: the group asks, the "
+            "expert answers and asks back."
+        ),
+        False,
+        True,
+        N_("What makes this work meaningful to the expert?"),
+    ),
+    (
+        N_("Try it in the work"),
+        N_(
+            "Each tries one improvement in their own work today and notes what happened, "
+            "for tomorrow's session."
+        ),
+        False,
+        False,
+        N_("Walk to the workplace together"),
+    ),
+    (
+        N_("Walk and talk"),
+        N_(
+            "In pairs, walk outside for twenty minutes while talking the question through; "
+            "each pair reports back in one sentence."
+        ),
+        False,
+        False,
+        N_("Outside and moving"),
+    ),
+    (
+        N_("A mistake as a lesson"),
+        N_(
+            "Someone tells about something that went wrong, without blame; the group asks "
+            "what the situation teaches, not who caused it."
+        ),
+        False,
+        False,
+        N_("Thank the one who tells"),
+    ),
+    (
+        N_("Feedback both ways"),
+        N_(
+            "Young and old tell each other what they saw the other do well in the "
+            "situation, and what they would try differently."
+        ),
+        False,
+        False,
+        N_("Each names one thing they learned from the other"),
+    ),
+    (
+        N_("Reflection round"),
+        N_(
+            "What did we learn, what gave energy, what do we take on next? The group writes "
+            "down the outcome and the next step."
+        ),
+        False,
+        False,
+        N_("Each names what gave meaning this week"),
+    ),
+)
+METHOD_NAME_MAX = 120
+METHOD_TEXT_MAX = 2000
+VITALITY_MAX = 300
+WORKBOOK_TEXT_MAX = 4000
+
+
+@dataclass(frozen=True)
+class MethodRow:
+    """A working method of the library; ``id`` None: a new one not stored yet."""
+
+    id: int | None
+    name: str
+    description: str = ""
+    uses_ai: bool = False
+    with_others: bool = False  # a colleague or an expert joins
+    vitality: str = ""  # the element of vitality or meaning
+    retired: bool = False
+
+    def traits(self) -> str:
+        """What the method brings in, as one short line ("with AI · with a colleague or
+        expert · vitality: ...")."""
+        parts = []
+        if self.uses_ai:
+            parts.append(_("with AI"))
+        if self.with_others:
+            parts.append(_("with a colleague or expert"))
+        if self.vitality:
+            parts.append(_("vitality and meaning: {what}").format(what=self.vitality))
+        return " · ".join(parts)
+
+
+def default_methods() -> list[MethodRow]:
+    return [
+        MethodRow(None, _(name), _(description), ai, others, _(vitality))
+        for name, description, ai, others, vitality in DEFAULT_METHODS
+    ]
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())
+
+
+def clean_methods(rows: list[MethodRow]) -> list[MethodRow]:
+    """The library as it will be stored: spaces tidied, every method named once and
+    not too long."""
+    cleaned = [
+        MethodRow(
+            r.id,
+            _tidy(r.name),
+            r.description.strip(),
+            r.uses_ai,
+            r.with_others,
+            _tidy(r.vitality),
+            r.retired,
+        )
+        for r in rows
+    ]
+    seen: set[str] = set()
+    for row in cleaned:
+        if not row.name:
+            raise ValidationError(_("A working method needs a name."), "methods")
+        if len(row.name) > METHOD_NAME_MAX:
+            raise ValidationError(
+                _("A method's name is at most {n} characters.").format(n=METHOD_NAME_MAX),
+                "methods",
+            )
+        if len(row.description) > METHOD_TEXT_MAX:
+            raise ValidationError(
+                _("The description of “{name}” is at most {n} characters.").format(
+                    name=row.name, n=METHOD_TEXT_MAX
+                ),
+                "methods",
+            )
+        if len(row.vitality) > VITALITY_MAX:
+            raise ValidationError(
+                _("The vitality element of “{name}” is at most {n} characters.").format(
+                    name=row.name, n=VITALITY_MAX
+                ),
+                "methods",
+            )
+        if row.name.casefold() in seen:
+            raise ValidationError(
+                _("Two working methods are called “{name}”.").format(name=row.name), "methods"
+            )
+        seen.add(row.name.casefold())
+    return cleaned
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    """What the group does on one day of the cycle, and what it noted."""
+
+    session_id: int
+    method_id: int | None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class WorkbookInput:
+    """The workbook of a cycle as a form holds it."""
+
+    question: str
+    situation_ids: tuple[int, ...]
+    days: tuple[DayPlan, ...]
+    outcome: str = ""
+    next_step: str = ""
+
+    def validated(self) -> WorkbookInput:
+        texts = {
+            "question": (self.question.strip(), _("The question")),
+            "outcome": (self.outcome.strip(), _("What came of it")),
+            "next_step": (self.next_step.strip(), _("The next step")),
+        }
+        for field, (text, label) in texts.items():
+            if len(text) > WORKBOOK_TEXT_MAX:
+                raise ValidationError(
+                    _("{what} is at most {n} characters.").format(what=label, n=WORKBOOK_TEXT_MAX),
+                    field,
+                )
+        days = []
+        for number, day in enumerate(self.days, start=1):
+            notes = day.notes.strip()
+            if len(notes) > WORKBOOK_TEXT_MAX:
+                raise ValidationError(
+                    _("The notes of day {n} are at most {max} characters.").format(
+                        n=number, max=WORKBOOK_TEXT_MAX
+                    ),
+                    f"notes_{number}",
+                )
+            days.append(DayPlan(day.session_id, day.method_id, notes))
+        return WorkbookInput(
+            texts["question"][0],
+            tuple(dict.fromkeys(self.situation_ids)),
+            tuple(days),
+            texts["outcome"][0],
+            texts["next_step"][0],
+        )
+
+
+@dataclass(frozen=True)
+class GuideDay:
+    """One day of the printed session guide."""
+
+    day_number: int
+    starts_at: dt.datetime
+    duration_minutes: int
+    location: str
+    theme: str
+    method: MethodRow | None
+    notes: str
+    cancelled: bool
+
+
+@dataclass(frozen=True)
+class SessionGuideData:
+    """Everything the printed session guide of a cycle shows: one page per day."""
+
+    organisation: str
+    logo_png: bytes | None
+    group: str
+    expert: str
+    question: str
+    situations: tuple[str, ...]  # the titles of the situations the cycle takes up
+    days: tuple[GuideDay, ...]

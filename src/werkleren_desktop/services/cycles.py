@@ -16,8 +16,10 @@ from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
     Attendance,
     CycleSession,
+    CycleSituation,
     GroupMembership,
     LearningGroup,
+    LearningSituation,
     Person,
     WeekCycle,
 )
@@ -27,6 +29,7 @@ from werkleren_desktop.domain.constants import (
 )
 from werkleren_desktop.domain.cycles import (
     CYCLE_DAYS,
+    WORKBOOK_TEXT_MAX,
     AttendanceListData,
     ListSession,
     SessionTimes,
@@ -49,6 +52,10 @@ class CycleDraft:
     days: tuple[dt.date, ...]
     times: SessionTimes
     themes: tuple[str, ...]
+    # started from the log "when the work gives cause": the question and the situations
+    # the cycle takes up (its workbook, services.workbook)
+    question: str = ""
+    situation_ids: tuple[int, ...] = ()
 
     def starts(self) -> list[dt.datetime]:
         return [dt.datetime.combine(day, self.times.start_time) for day in self.days]
@@ -182,14 +189,29 @@ def _validate(draft: CycleDraft) -> CycleDraft:
         check_session_day(day)
     times = draft.times.validated()
     themes = tuple(" ".join(t.split())[:300] for t in draft.themes)
-    return CycleDraft(draft.group_id, draft.days, times, themes + ("",) * (4 - len(themes)))
+    question = draft.question.strip()
+    if len(question) > WORKBOOK_TEXT_MAX:
+        raise ValidationError(
+            _("{what} is at most {n} characters.").format(
+                what=_("The question"), n=WORKBOOK_TEXT_MAX
+            ),
+            "question",
+        )
+    return CycleDraft(
+        draft.group_id,
+        draft.days,
+        times,
+        themes + ("",) * (4 - len(themes)),
+        question,
+        tuple(dict.fromkeys(draft.situation_ids)),
+    )
 
 
 def _add_cycle(db: Session, draft: CycleDraft) -> int:
     group = db.get(LearningGroup, draft.group_id)
     if group is None:
         raise UserError(_("This learning group no longer exists."))
-    cycle = WeekCycle(group_id=group.id)
+    cycle = WeekCycle(group_id=group.id, question=draft.question)
     for number, (start, theme) in enumerate(
         zip(draft.starts(), draft.themes, strict=True), start=1
     ):
@@ -205,6 +227,15 @@ def _add_cycle(db: Session, draft: CycleDraft) -> int:
         )
     db.add(cycle)
     db.flush()
+    if draft.situation_ids:
+        found = set(
+            db.scalars(
+                select(LearningSituation.id).where(LearningSituation.id.in_(draft.situation_ids))
+            )
+        )
+        if len(found) != len(draft.situation_ids):
+            raise UserError(_("The situation this cycle takes up was removed meanwhile."))
+        db.add_all(CycleSituation(cycle_id=cycle.id, situation_id=s) for s in found)
     return cycle.id
 
 
