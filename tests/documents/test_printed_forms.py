@@ -24,7 +24,9 @@ from werkleren_desktop.documents.attendance_list import (
 from werkleren_desktop.documents.conversation_form import preparation_pdf, record_pdf
 from werkleren_desktop.documents.pdf import FALLBACK_FONT, Letterhead, render, styles, text
 from werkleren_desktop.documents.scan_documents import scan_form_pdf
+from werkleren_desktop.documents.session_guide import session_guide_pdf
 from werkleren_desktop.domain.conversations import SECTION_KEYS, Signature
+from werkleren_desktop.domain.cycles import GuideDay, MethodRow, SessionGuideData
 
 NAMES = {
     "Chinese": "王小明",
@@ -55,6 +57,29 @@ def attendance(members: tuple[str, ...]) -> bytes:
     return attendance_list_pdf(data, TODAY)
 
 
+def guide_data(**changes: Any) -> SessionGuideData:
+    start = dt.datetime(2026, 11, 30, 15)
+    method = MethodRow(
+        1, "Doordenken met AI", "In tweetallen.", True, True, "Samen achter één scherm"
+    )
+    days = tuple(
+        GuideDay(
+            n + 1, start + dt.timedelta(days=n), 60, "Leerlokaal", f"Thema {n}", method, "", False
+        )  # noqa: E501
+        for n in range(4)
+    )
+    fields: dict[str, Any] = {
+        "organisation": "Thuiszorg De Linde",
+        "logo_png": None,
+        "group": "Wondzorg",
+        "expert": "",
+        "question": "Hoe voorkomen we dat een wond weer opengaat?",
+        "situations": ("Wond geneest niet",),
+        "days": days,
+    }
+    return SessionGuideData(**(fields | changes))
+
+
 FORMS: dict[str, Callable[[str], bytes]] = {
     "preparation": lambda name: preparation_pdf(ORGANISATION, view(person_name=name), TODAY),
     "record": lambda name: record_pdf(
@@ -69,6 +94,7 @@ FORMS: dict[str, Callable[[str], bytes]] = {
         TODAY,
     ),
     "attendance": lambda name: attendance((name, "Jan Bos")),
+    "session guide": lambda name: session_guide_pdf(guide_data(expert=name), TODAY),
 }
 
 
