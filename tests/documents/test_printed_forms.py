@@ -65,7 +65,7 @@ def guide_data(**changes: Any) -> SessionGuideData:
     days = tuple(
         GuideDay(
             n + 1, start + dt.timedelta(days=n), 60, "Leerlokaal", f"Thema {n}", method, "", False
-        )  # noqa: E501
+        )
         for n in range(4)
     )
     fields: dict[str, Any] = {

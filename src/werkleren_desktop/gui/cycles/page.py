@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.documents.attendance_list import attendance_list_pdf
+from werkleren_desktop.documents.session_guide import session_guide_pdf
 from werkleren_desktop.domain.calendar import WorkCalendar
 from werkleren_desktop.domain.formatting import format_date, format_moment
 from werkleren_desktop.errors import UserError
@@ -28,6 +31,7 @@ from werkleren_desktop.gui.cycles.move_dialog import MoveSessionDialog
 from werkleren_desktop.gui.cycles.plan_dialog import PlanCycleDialog
 from werkleren_desktop.gui.cycles.table_model import CyclesTableModel, PeriodFilter
 from werkleren_desktop.gui.cycles.trend_chart import TrendChart
+from werkleren_desktop.gui.cycles.workbook_dialog import WorkbookDialog, situation_line
 from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.tasks import TaskRunner
@@ -63,11 +67,25 @@ from werkleren_desktop.services.cycles import (
 )
 from werkleren_desktop.services.groups import GroupRow, list_groups
 from werkleren_desktop.services.organisation import load_settings
+from werkleren_desktop.services.workbook import CycleWorkbook, cycle_workbook, session_guide_data
 from werkleren_desktop.storage.files import write_atomically
 
 
 def _score(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}".replace(".", ",")
+
+
+SITUATIONS_SHOWN = 6
+NOTE_SHOWN = 90  # characters of a day's notes in the panel; the workbook holds them all
+
+
+def _quiet(text: str) -> str:
+    return f'<span style="color: palette(placeholder-text)">{html.escape(text)}</span>'
+
+
+def _shortened(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= NOTE_SHOWN else line[: NOTE_SHOWN - 1].rstrip() + "…"
 
 
 class CyclePanel(QWidget):
@@ -77,6 +95,7 @@ class CyclePanel(QWidget):
         super().__init__(parent)
         self.today = today  # attendance is for sessions that took place
         self.detail: CycleDetail | None = None
+        self.book: CycleWorkbook | None = None
         self.title = heading("", 1.4)
         self.period = paragraph("")
         self.sessions = detail_table(
@@ -97,6 +116,21 @@ class CyclePanel(QWidget):
         for button in (self.attendance_button, self.move_button, self.cancel_session_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.workbook = paragraph("")
+        self.workbook.setTextFormat(Qt.TextFormat.RichText)
+        self.workbook_button = QPushButton(_("Workbook…"))
+        self.workbook_button.setToolTip(
+            _(
+                "The question, the situations it takes up, each day's working method and "
+                "notes, and what came of it"
+            )
+        )
+        self.guide_button = QPushButton(_("Session guide…"))
+        self.guide_button.setToolTip(_("A page per day for the group: to print and take along"))
+        workbook_buttons = QHBoxLayout()
+        workbook_buttons.addWidget(self.workbook_button)
+        workbook_buttons.addWidget(self.guide_button)
+        workbook_buttons.addStretch(1)
         self.trend = TrendChart()
         self.empty = hint(_("Choose a cycle in the list to see its sessions."))
         self.body = QWidget()
@@ -107,6 +141,11 @@ class CyclePanel(QWidget):
         body.addWidget(section(_("Sessions")))
         body.addWidget(self.sessions)
         body.addLayout(buttons)
+        body.addSpacing(6)
+        body.addWidget(section(_("Workbook")))
+        body.addWidget(self.workbook)
+        body.addLayout(workbook_buttons)
+        body.addSpacing(6)
         cycle_buttons = QHBoxLayout()
         cycle_buttons.addWidget(self.print_button)
         cycle_buttons.addWidget(self.cancel_cycle_button)
@@ -172,6 +211,43 @@ class CyclePanel(QWidget):
         self.remove_button.setVisible(detail.cancelled)
         self._session_selected()
 
+    def show_workbook(self, book: CycleWorkbook | None) -> None:
+        """The workbook in a few lines: the question, each day's method and notes, the
+        situations, and what came of it."""
+        self.book = book
+        if book is None:
+            self.workbook.clear()
+            return
+        lines = []
+        label = _("Question")  # each text outside the f-strings, for the catalog
+        question = html.escape(book.question) if book.question else _quiet(_("no question yet"))
+        lines.append(f"<b>{html.escape(label)}:</b> {question}")
+        for day in book.days:
+            method = html.escape(day.method.name) if day.method else _quiet(_("no method chosen"))
+            label = _("Day {n}").format(n=day.day_number)
+            line = f"{html.escape(label)}: {method}"
+            if day.notes:
+                line += " — " + html.escape(_shortened(day.notes))
+            lines.append(line)
+        situations = book.situations
+        if situations:
+            label = _("Situations ({n})").format(n=len(situations))
+            items = "".join(
+                f"<br/>• {html.escape(situation_line(s))}" for s in situations[:SITUATIONS_SHOWN]
+            )
+            if len(situations) > SITUATIONS_SHOWN:
+                more = _("and {n} more").format(n=len(situations) - SITUATIONS_SHOWN)
+                items += f"<br/>{_quiet(more)}"
+            lines.append(f"<b>{html.escape(label)}:</b>{items}")
+        else:
+            label, none = _("Situations"), _quiet(_("none yet"))
+            lines.append(f"<b>{html.escape(label)}:</b> {none}")
+        results = ((_("What came of it"), book.outcome), (_("Next step"), book.next_step))
+        for label, value in results:
+            if value:
+                lines.append(f"<b>{html.escape(label)}:</b> {html.escape(value)}")
+        self.workbook.setText("<br/>".join(lines))
+
 
 CalendarData = tuple[list[SessionEvent], WorkCalendar | None]
 
@@ -214,6 +290,8 @@ class CyclesPage(RecordListPage):
         self.panel.cancel_cycle_button.clicked.connect(self.cancel_cycle)
         self.panel.print_button.clicked.connect(self.print_attendance_list)
         self.panel.remove_button.clicked.connect(self.remove_from_list)
+        self.panel.workbook_button.clicked.connect(self.edit_workbook)
+        self.panel.guide_button.clicked.connect(self.print_session_guide)
 
         tools = QHBoxLayout()
         tools.addWidget(self.group_box, 1)
@@ -313,10 +391,12 @@ class CyclesPage(RecordListPage):
 
     def show_no_record(self) -> None:
         self.panel.show_detail(None)
+        self.panel.show_workbook(None)
 
     def show_record(self, record_id: int) -> None:
         detail = cycle_detail(self.sessions, record_id)
         self.panel.show_detail(detail)
+        self.panel.show_workbook(cycle_workbook(self.sessions, record_id))
         self.panel.trend.show_points(group_trend(self.sessions, detail.group_id, self.today()))
 
     # --- actions ------------------------------------------------------------------
@@ -446,6 +526,34 @@ class CyclesPage(RecordListPage):
 
         # in the background: ten years of sessions are thousands of events
         self.tasks.run(write, done, failed, owner=self)
+
+    def edit_workbook(self) -> None:
+        detail = self.panel.detail
+        if detail is None:
+            return
+        book = cycle_workbook(self.sessions, detail.id)  # as it is now, not as shown
+        dialog = WorkbookDialog(self.sessions, book, parent=self)
+        self.open_dialog(dialog, lambda: self._changed(_("Workbook saved.")))
+
+    def print_session_guide(self) -> None:
+        """The guide to print for the group, shown first: print it, or save it as PDF."""
+        detail = self.panel.detail
+        if detail is None:
+            return
+        first = min(s.starts_at for s in detail.sessions).date()
+        suggested = (
+            _("session guide {group} {date}").format(
+                group=detail.group_name, date=first.isoformat()
+            )
+            + ".pdf"
+        )
+        try:
+            pdf = session_guide_pdf(session_guide_data(self.sessions, detail.id), self.today())
+        except UserError as error:
+            self.error_label.show_message(str(error))
+            return
+        self.preview = PdfPreviewDialog(_("Session guide"), pdf, suggested, self)
+        self.preview.open()
 
     def print_attendance_list(self) -> None:
         """The list to print for the sessions, shown first: print it, or save it as PDF."""
