@@ -421,3 +421,50 @@ def test_the_same_setting_changed_by_both_is_chosen_or_taken_from_the_other(
     assert not dialog.isVisible()
     assert window.settings.name == "De Korenschoof"  # the other's, now shown everywhere
     assert window.windowTitle().startswith("De Korenschoof")
+
+
+def test_the_library_of_working_methods_is_edited_extended_and_retired(
+    window, qtbot, store
+) -> None:
+    from werkleren_desktop.services.workbook import list_methods
+
+    dialog = open_dialog(window)
+    editor = dialog.methods_editor
+    dialog.tabs.setCurrentWidget(editor)
+    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Werkvormen"
+    assert editor.list.item(0).text().startswith("Situatieronde — vitaliteit en zingeving: ")
+    assert "met AI" in editor.list.item(1).text()
+    editor.list.setCurrentRow(0)
+    clear_and_type(qtbot, editor.name, "Ronde van situaties")
+    editor.list.item(2).setCheckState(Qt.CheckState.Unchecked)  # "Vraag het de expert"
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    type_text(qtbot, editor.name, "Fotosafari")
+    type_text(qtbot, editor.description, "Foto's van de werkplek bespreken")
+    editor.with_others.setChecked(True)
+    type_text(qtbot, editor.vitality, "Naar buiten")
+    assert editor.list.currentItem().text() == (
+        "Fotosafari — met een collega of expert · vitaliteit en zingeving: Naar buiten"
+    )
+    qtbot.mouseClick(editor.up_button, Qt.MouseButton.LeftButton)
+    save(qtbot, dialog)
+    assert not dialog.isVisible()
+    offered = [m.name for m in list_methods(store.sessions)]
+    assert offered[0] == "Ronde van situaties" and offered[-2] == "Fotosafari"
+    assert "Vraag het de expert" not in offered
+    every = {m.name: m for m in list_methods(store.sessions, include_retired=True)}
+    assert every["Vraag het de expert"].retired and every["Fotosafari"].with_others
+
+
+def test_a_method_without_a_name_or_twice_is_explained_and_kept(window, qtbot) -> None:
+    dialog = open_dialog(window)
+    editor = dialog.methods_editor
+    dialog.tabs.setCurrentIndex(0)
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    type_text(qtbot, editor.description, "Zonder naam")
+    save(qtbot, dialog)
+    assert dialog.isVisible() and dialog.tabs.currentWidget() is editor
+    assert dialog.error_label.text() == "Een werkvorm heeft een naam nodig."
+    type_text(qtbot, editor.name, "situatieronde")
+    save(qtbot, dialog)
+    assert dialog.error_label.text() == "Twee werkvormen heten ‘situatieronde’."
+    assert editor.description.toPlainText() == "Zonder naam"  # nothing typed is lost

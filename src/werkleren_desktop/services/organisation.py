@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import ClosingPeriod, Organisation, Person
+from werkleren_desktop.domain.cycles import MethodRow
 from werkleren_desktop.domain.organisation import ClosingPeriodInput, OrganisationSettings
 from werkleren_desktop.domain.situations import QuestionRow
 from werkleren_desktop.errors import UserError
@@ -98,12 +99,14 @@ def save_settings(
     settings: OrganisationSettings,
     questions: list[QuestionRow] | None = None,
     version: int | None = None,
+    methods: list[MethodRow] | None = None,
 ) -> OrganisationSettings:
-    """Store changed settings, and the guiding questions when given, in one
-    transaction: both or neither. Returns the settings as stored. ``version`` is the
-    version the form read: EditConflictError when someone else saved since."""
+    """Store changed settings, and the guiding questions and the working methods when
+    given, in one transaction: all or none. Returns the settings as stored. ``version``
+    is the version the form read: EditConflictError when someone else saved since."""
     from werkleren_desktop.services.situations import store_questions
     from werkleren_desktop.services.versions import refuse_if_changed, touch
+    from werkleren_desktop.services.workbook import store_methods
 
     settings = settings.validated()
     with database.begin() as db:
@@ -115,6 +118,8 @@ def save_settings(
         touch(organisation)  # the closing days are rows of their own: a change all the same
         if questions is not None:
             store_questions(db, questions)
+        if methods is not None:
+            store_methods(db, methods)
     return settings
 
 

@@ -99,25 +99,28 @@ def list_methods(database: SessionFactory, include_retired: bool = False) -> lis
 def save_methods(database: SessionFactory, rows: list[MethodRow]) -> None:
     """Store the library in this order: edited, added and retired in one go. A method
     is never deleted: the sessions that used it keep it."""
-    cleaned = clean_methods(rows)
     with database.begin() as db:
-        stored = {m.id: m for m in db.scalars(select(WorkingMethod))}
-        for position, row in enumerate(cleaned, start=1):
-            if row.id is None:
-                _store_new(db, [row], start=position)
-                continue
-            method = stored.get(row.id)
-            if method is None:
-                raise UserError(
-                    _("A working method was removed meanwhile; open the settings again.")
-                )
-            method.position = position
-            method.name = row.name
-            method.description = row.description
-            method.uses_ai = row.uses_ai
-            method.with_others = row.with_others
-            method.vitality = row.vitality
-            method.retired = row.retired
+        store_methods(db, rows)
+
+
+def store_methods(db: Session, rows: list[MethodRow]) -> None:
+    """``save_methods`` inside a transaction of the caller's (the settings')."""
+    cleaned = clean_methods(rows)
+    stored = {m.id: m for m in db.scalars(select(WorkingMethod))}
+    for position, row in enumerate(cleaned, start=1):
+        if row.id is None:
+            _store_new(db, [row], start=position)
+            continue
+        method = stored.get(row.id)
+        if method is None:
+            raise UserError(_("A working method was removed meanwhile; open the settings again."))
+        method.position = position
+        method.name = row.name
+        method.description = row.description
+        method.uses_ai = row.uses_ai
+        method.with_others = row.with_others
+        method.vitality = row.vitality
+        method.retired = row.retired
 
 
 # --- the workbook ---------------------------------------------------------------------

@@ -13,11 +13,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.domain.cycles import clean_methods
 from werkleren_desktop.domain.organisation import SETTING_FIELDS, OrganisationSettings
 from werkleren_desktop.domain.situations import QuestionRow, clean_questions
 from werkleren_desktop.errors import EditConflictError, UserError, ValidationError
 from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.dialogs.conflict import Choice, ConflictDialog, PartChange
+from werkleren_desktop.gui.dialogs.methods_editor import MethodsEditor
 from werkleren_desktop.gui.dialogs.questions_editor import QuestionsEditor
 from werkleren_desktop.gui.dialogs.settings_tabs import (
     CalendarTab,
@@ -34,6 +36,7 @@ from werkleren_desktop.paths import DataPaths
 from werkleren_desktop.services.organisation import read_settings, save_settings
 from werkleren_desktop.services.situations import list_questions
 from werkleren_desktop.services.versions import Stamp, my_login
+from werkleren_desktop.services.workbook import list_methods
 
 
 class _OnTab:
@@ -112,6 +115,7 @@ class SettingsDialog(QDialog):
         self.setMinimumSize(720, 560)
         self.error_label = ErrorLabel()
         self.questions_editor = QuestionsEditor(list_questions(sessions, include_retired=True))
+        self.methods_editor = MethodsEditor(list_methods(sessions, include_retired=True))
         self.tabs = QTabWidget()
         self._build_tabs(settings)
         buttons = QDialogButtonBox()
@@ -135,7 +139,7 @@ class SettingsDialog(QDialog):
         while self.tabs.count():
             old = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            if old is not None and old is not self.questions_editor:
+            if old is not None and old not in (self.questions_editor, self.methods_editor):
                 old.deleteLater()
         self.organisation_tab = OrganisationTab(self, settings)
         self.calendar_tab = CalendarTab(self, settings)
@@ -156,6 +160,7 @@ class SettingsDialog(QDialog):
         for tab in self.setting_tabs[:4]:
             self.tabs.addTab(tab, _(tab.title))
         self.tabs.addTab(self.questions_editor, _("Guiding questions"))
+        self.tabs.addTab(self.methods_editor, _("Working methods"))
         for tab in self.setting_tabs[4:]:
             self.tabs.addTab(tab, _(tab.title))
         self.tabs.setCurrentIndex(max(current, 0))
@@ -180,6 +185,9 @@ class SettingsDialog(QDialog):
         field = getattr(error, "field", None) or ""
         if field == "questions":
             self.tabs.setCurrentWidget(self.questions_editor)
+        if field == "methods":
+            self.tabs.setCurrentWidget(self.methods_editor)
+            self.methods_editor.name.setFocus()
         for tab in self.setting_tabs:
             widget = tab.fields.get(field)
             if widget is not None:
@@ -195,7 +203,7 @@ class SettingsDialog(QDialog):
     def has_unsaved_changes(self) -> bool:
         if self.conflict is not None:
             return True
-        if self.questions_editor.has_changes():
+        if self.questions_editor.has_changes() or self.methods_editor.has_changes():
             return True
         try:
             return self.settings_from_form().validated() != self.original.validated()
@@ -206,6 +214,7 @@ class SettingsDialog(QDialog):
         try:
             # both checked before either is stored
             questions = clean_questions(self.questions_editor.rows())
+            clean_methods(self.methods_editor.rows())
             settings = self.settings_from_form().validated()
             self._store(settings, questions)
         except EditConflictError:
@@ -227,6 +236,7 @@ class SettingsDialog(QDialog):
             settings,
             questions if self.questions_editor.has_changes() else None,
             self.version,
+            self.methods_editor.rows() if self.methods_editor.has_changes() else None,
         )
         self.original = stored
         self.saved.emit(stored)
