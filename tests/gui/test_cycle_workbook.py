@@ -137,3 +137,30 @@ def test_a_message_shows_on_the_tab_of_its_field_and_keeps_the_form(window, qtbo
     assert dialog.tabs.currentIndex() == 1 and dialog.focusWidget() is dialog.notes[2]
     assert "notities van dag 3" in dialog.error_label.text()
     assert len(dialog.notes[2].toPlainText()) == 4001
+
+
+def test_a_week_cycle_started_from_a_situation(window, qtbot, store) -> None:
+    window.show_area("situations")
+    page = window.situations_page
+    page.table.selectRow(0)
+    assert page.panel.cycle_button.isVisible()
+    qtbot.mouseClick(page.panel.cycle_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog.question.toPlainText() == "Wond geneest niet"
+    assert "Pakt de situatie ‘Wond geneest niet’ uit het leerlogboek op." in [
+        label.text() for label in dialog.findChildren(type(page.panel.empty))
+    ]
+    dialog.start.setDate(dialog.start.date().addDays(21))
+    dialog.question.setPlainText("Waarom geneest deze wond niet?")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert "Weekcyclus gepland" in window.statusBar().currentMessage()
+    with store.engine.connect() as sql:
+        question, title = sql.execute(
+            text(
+                "SELECT c.question, s.title FROM week_cycle c"
+                " JOIN cycle_situation l ON l.cycle_id = c.id"
+                " JOIN learning_situation s ON s.id = l.situation_id"
+            )
+        ).one()
+    assert (question, title) == ("Waarom geneest deze wond niet?", "Wond geneest niet")

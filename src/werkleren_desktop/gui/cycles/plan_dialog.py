@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -50,10 +52,15 @@ class PlanCycleDialog(FormDialog):
         today: dt.date,
         group_id: int | None = None,
         parent: QWidget | None = None,
+        question: str = "",
+        cause: tuple[int, str] | None = None,
     ) -> None:
+        """``cause``: the situation of the log (id, title) the cycle takes up, when the
+        cycle is started from it; ``question``, the question it starts with."""
         super().__init__(_("Plan a week cycle"), parent)
         self.sessions = sessions
         self.calendar = calendar
+        self.cause = cause
         self.saved_ids: list[int] = []
         self.proposals: list[CycleProposal] = []
         self.conflicts: list[str] = []
@@ -89,6 +96,12 @@ class PlanCycleDialog(FormDialog):
         self.location = QLineEdit()
         self.location.setPlaceholderText(_("A comfortable room, for example the learning room"))
         self.themes = [QLineEdit(theme) for theme in outline]
+        self.question = QPlainTextEdit(question)
+        self.question.setTabChangesFocus(True)
+        self.question.setMaximumHeight(56)
+        self.question.setPlaceholderText(
+            _("The question the group works on (it can also be written in the workbook later)")
+        )
         self.proposal = QLabel()
         self.proposal.setWordWrap(True)
         self.proposal.setTextFormat(Qt.TextFormat.RichText)
@@ -98,6 +111,7 @@ class PlanCycleDialog(FormDialog):
             "interval": self.interval,
             "duration": self.duration,
             "location": self.location,
+            "question": self.question,
         }
 
         form = QFormLayout()
@@ -106,6 +120,16 @@ class PlanCycleDialog(FormDialog):
         form.addRow(_("Number of cycles"), series)
         form.addRow(_("Time"), when)
         form.addRow(_("Location"), self.location)
+        form.addRow(_("Question"), self.question)
+        if cause is not None:
+            form.addRow(
+                "",
+                hint(
+                    _("Takes up the situation “{title}” from the learning log.").format(
+                        title=cause[1]
+                    )
+                ),
+            )
         for number, edit in enumerate(self.themes, start=1):
             form.addRow(_("Theme of day {n}").format(n=number), edit)
         column = QVBoxLayout()
@@ -142,12 +166,21 @@ class PlanCycleDialog(FormDialog):
         )
 
     def drafts(self) -> list[CycleDraft]:
+        """A draft per cycle; the first takes up the question and the situation, the
+        others of a series start without (each gets its own in its workbook)."""
         themes = tuple(edit.text() for edit in self.themes)
-        return [
+        drafts = [
             CycleDraft(self.group.currentData(), p.days, self.times(), themes)
             for p in self.proposals
             if p.days
         ]
+        if drafts:
+            drafts[0] = replace(
+                drafts[0],
+                question=self.question.toPlainText(),
+                situation_ids=(self.cause[0],) if self.cause is not None else (),
+            )
+        return drafts
 
     def update_proposal(self) -> None:
         self.error_label.clear_message()
@@ -202,7 +235,11 @@ class PlanCycleDialog(FormDialog):
         self.save_button.setEnabled(bool(self.drafts()))
 
     def snapshot(self) -> object:
-        return (self.location.text(), tuple(edit.text() for edit in self.themes))
+        return (
+            self.location.text(),
+            tuple(edit.text() for edit in self.themes),
+            self.question.toPlainText(),
+        )
 
     def save(self) -> bool:
         self.update_proposal()

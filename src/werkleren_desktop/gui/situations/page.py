@@ -33,6 +33,7 @@ from werkleren_desktop.domain.situations import (
 )
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui.cycles.plan_dialog import PlanCycleDialog
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.situations.ai_prompt_dialog import AiPromptDialog
 from werkleren_desktop.gui.situations.situation_dialog import SituationDialog
@@ -50,7 +51,9 @@ from werkleren_desktop.gui.widgets import (
     searchable_combo,
 )
 from werkleren_desktop.i18n import _, n_
+from werkleren_desktop.services.cycles import cycle_outline
 from werkleren_desktop.services.groups import GroupRow, list_groups
+from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.people import PersonRow, list_people
 from werkleren_desktop.services.situations import (
     COUNT_CAP,
@@ -99,10 +102,16 @@ class SituationPanel(QWidget):
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.edit_button = QPushButton(_("Edit…"))
         self.ai_button = QPushButton(_("Ask an AI assistant…"))
+        self.cycle_button = QPushButton(_("Start a week cycle…"))
+        self.cycle_button.setToolTip(
+            _("When the work gives cause: a learning group takes this situation up in a week cycle")
+        )
+        self.may_plan = True  # a manager's or a professional's login plans no cycles
         self.empty = hint(_("Choose a situation in the list to read it."))
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.ai_button)
+        buttons.addWidget(self.cycle_button)
         buttons.addStretch(1)
         reading_panel(self, self.empty, self.title, self.facts, buttons, self.body)
         self.show_situation(None, None, {})
@@ -120,6 +129,7 @@ class SituationPanel(QWidget):
         for widget in (self.title, self.facts, self.edit_button, self.ai_button, self.body):
             widget.setVisible(situation is not None)
         self.empty.setVisible(situation is None)
+        self.cycle_button.setVisible(situation is not None and self.may_plan)
         if situation is None:
             return
         self.title.setText(situation.title)
@@ -253,6 +263,8 @@ class SituationsPage(RecordListPage):
         self.panel = SituationPanel()
         self.panel.edit_button.clicked.connect(self.edit_situation)
         self.panel.ai_button.clicked.connect(self.ask_ai)
+        self.panel.cycle_button.clicked.connect(self.start_cycle)
+        self.panel.may_plan = sessions.seat is None
 
         tools = QHBoxLayout()
         tools.addWidget(self.search, 1)
@@ -493,6 +505,36 @@ class SituationsPage(RecordListPage):
             return
         dialog = self._dialog(self.panel.situation, self.panel.situation_id, self._shown_stamp)
         self._open_dialog(dialog, _("Changes saved."))
+
+    def start_cycle(self) -> None:
+        """A week cycle that takes this situation up ("when the work gives cause"): the
+        planner, with the situation's group and its title as the question."""
+        situation, situation_id = self.panel.situation, self.panel.situation_id
+        settings = load_settings(self.sessions)
+        if situation is None or situation_id is None or settings is None:
+            return
+        today = self.today()
+        groups = [g for g in list_groups(self.sessions, today) if g.ends is None or g.ends >= today]
+        if not groups:
+            self.error_label.show_message(_("Start a learning group first."))
+            return
+        dialog = PlanCycleDialog(
+            self.sessions,
+            groups,
+            settings.work_calendar(),
+            cycle_outline(self.sessions),
+            today,
+            situation.group_id,
+            parent=self,
+            question=situation.title,
+            cause=(situation_id, situation.title),
+        )
+        self.open_dialog(
+            dialog,
+            lambda: self.status_message.emit(
+                _("Week cycle planned; it takes up “{title}”.").format(title=situation.title)
+            ),
+        )
 
     def ask_ai(self) -> None:
         if self.panel.situation is None:
