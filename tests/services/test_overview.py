@@ -111,7 +111,7 @@ def test_sums_per_person_and_for_the_organisation(store: DataStore, org) -> None
     assert total.cost_cents == 45000 * 2 + 90000
     assert total.budget_cents == 200000 + 75000 + 75000
     split = overview.split
-    assert (split.experience_minutes, split.formal_minutes) == (165, (16 * 2 + 24) * 60)
+    assert (split.work_minutes, split.formal_minutes) == (165, (16 * 2 + 24) * 60)
     listed = [t.title for t in year_trainings(store.sessions, 2025)]
     assert listed.count("Cursus") == 3  # not the cancelled one
 
@@ -248,6 +248,13 @@ def test_the_totals_against_sql_written_here(store: DataStore) -> None:
                 ),
                 bounds,
             ).scalar_one()
+            training_minutes = sql.execute(
+                text(
+                    "SELECT coalesce(sum(minutes), 0) FROM training WHERE status != 'cancelled'"
+                    f" AND starts_on BETWEEN :first AND :last AND person_id IN ({employed})"
+                ),
+                bounds,
+            ).scalar_one()
         assert situations > 50 and total.situations == situations
         assert {k.value: n for k, n in total.situations_by_kind.items() if n} == by_kind
         assert total.situation_minutes == person_minutes
@@ -257,6 +264,18 @@ def test_the_totals_against_sql_written_here(store: DataStore) -> None:
             session_person_minutes,
         )
         assert total.cost_cents == cost
+        # the split: the week cycles a part of their own beside the work situations,
+        # together learning in and around the work; training apart
+        split = overview.split
+        assert (split.work_minutes, split.cycle_minutes, split.formal_minutes) == (
+            person_minutes,
+            session_person_minutes,
+            training_minutes,
+        )
+        assert split.in_and_around_work_minutes == person_minutes + session_person_minutes
+        shares = split.shares()
+        assert shares is not None and sum(shares) == pytest.approx(100)
+        assert shares[1] == pytest.approx(100 * session_person_minutes / split.total_minutes)
         # shared things count once: fewer than the rows added up, as in the demo
         assert total.situations < sum(r.situations for r in overview.rows)
         assert total.sessions_attended < sum(r.sessions_attended for r in overview.rows)

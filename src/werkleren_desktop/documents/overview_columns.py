@@ -16,7 +16,7 @@ from werkleren_desktop.domain.constants import (
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.money import format_euro
 from werkleren_desktop.domain.situations import KIND_SHORT_LABELS
-from werkleren_desktop.domain.training import PersonYear
+from werkleren_desktop.domain.training import SPLIT_FRAME, PersonYear
 from werkleren_desktop.i18n import N_, _, current_language
 
 if TYPE_CHECKING:
@@ -201,8 +201,14 @@ def key_figures(overview: YearOverview) -> list[KeyFigure]:
         KeyFigure("sessions", _("Week-cycle sessions held"), total.sessions_attended, Kind.COUNT),
         KeyFigure(
             "session_hours",
-            _("Person-hours learning together"),
+            _("Person-hours in week cycles"),
             hours(total.session_minutes),
+            Kind.HOURS,
+        ),
+        KeyFigure(
+            "in_and_around_hours",
+            _("Person-hours learning in and around the work"),
+            hours(overview.split.in_and_around_work_minutes),
             Kind.HOURS,
         ),
         KeyFigure(
@@ -250,14 +256,39 @@ def key_figures(overview: YearOverview) -> list[KeyFigure]:
             Kind.COUNT,
         ),
     ]
+    in_and_around = shares[0] + shares[1] if shares else None
     for key, label, share in zip(
-        ("share_work", "share_others", "share_formal"),
-        (_("Share learning at work"), _("Share learning with others"), _("Share formal")),
-        shares or (None, None, None),
+        ("share_work", "share_cycles", "share_in_and_around", "share_formal"),
+        (
+            _("Share in work situations"),
+            _("Share in week cycles"),
+            _("Share in and around the work"),
+            _("Share formal"),
+        ),
+        (shares[0], shares[1], in_and_around, shares[2]) if shares else (None,) * 4,
         strict=True,
     ):
         figures.append(KeyFigure(key, label, percent(share), Kind.PERCENT))
     return figures
+
+
+def split_sentence(overview: YearOverview, shown: Callable[[float], str]) -> str:
+    """The learning split in a sentence, each share written by ``shown``; the same on
+    the page and in the printed overview."""
+    shares = overview.split.shares()
+    if shares is None:
+        return _("No learning hours were logged in this year.")
+    return _(
+        "Of the logged learning hours {a} % was in work situations and {b} % in vital week "
+        "cycles, together {ab} % in and around the work; {c} % was formal training."
+    ).format(
+        a=shown(shares[0]), b=shown(shares[1]), ab=shown(shares[0] + shares[1]), c=shown(shares[2])
+    )
+
+
+def split_frame() -> str:
+    """How the three parts map onto the 70:20:10 frame."""
+    return _(SPLIT_FRAME)
 
 
 def totals_note() -> str:
@@ -275,13 +306,13 @@ SPLIT_COLOUR = "#52606d"  # the learning split's bars, on screen and on paper
 
 
 def split_bars(overview: YearOverview) -> tuple[list[str], list[float]]:
-    """The learning split as bars: at work, with others, formal, in hours; the same on
-    the page and in the printed overview."""
+    """The learning split as bars: work situations, week cycles, formal, in hours; the
+    same on the page and in the printed overview."""
     split = overview.split
-    labels = [_("At work"), _("With others"), _("Formal")]
+    labels = [_("Work situations"), _("Week cycles"), _("Formal")]
     values = [
-        float(hours(split.experience_minutes)),
-        float(hours(split.others_minutes)),
+        float(hours(split.work_minutes)),
+        float(hours(split.cycle_minutes)),
         float(hours(split.formal_minutes)),
     ]
     return labels, values

@@ -45,6 +45,8 @@ from werkleren_desktop.documents.overview_columns import (
     percent,
     shown,
     split_bars,
+    split_frame,
+    split_sentence,
     title,
     totals_note,
 )
@@ -188,10 +190,8 @@ def overview_xlsx(overview: YearOverview, trainings: Sequence[TrainingRow]) -> b
     summary.column_dimensions["B"].width = 16
     notes = (
         totals_note(),
-        _(
-            "The 70:20:10 split is indicative: it divides the learning hours that were "
-            "logged, not all learning. Dutch employers see about {n}% of the budget used."
-        ).format(n=NATIONAL_BUDGET_USE),
+        split_frame(),
+        _("Dutch employers see about {n}% of the budget used.").format(n=NATIONAL_BUDGET_USE),
     )
     for number, note in enumerate(notes, start=len(figures) + 5):
         _note(summary, number, note, columns=2, width=42 + 16)
@@ -254,7 +254,7 @@ def overview_xlsx(overview: YearOverview, trainings: Sequence[TrainingRow]) -> b
 
 
 def _split_chart(overview: YearOverview, width: float) -> Drawing:
-    """Logged learning hours over experience, others and formal, as one bar each."""
+    """Logged learning hours in work situations, week cycles and training, a bar each."""
     labels, values = split_bars(overview)
     drawing = Drawing(width, 48 * mm)
     drawing.add(String(0, 44 * mm, _("Learning hours logged"), fontName=FONT_BOLD, fontSize=9))
@@ -345,18 +345,10 @@ def overview_pdf(overview: YearOverview, made_on: dt.date) -> bytes:
     right = fact_table(figures[half:], 70 * mm)
     columns = Table([[left, right]], colWidths=[125 * mm, 125 * mm])
     columns.setStyle(plain_style([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    shares = overview.split.shares()
     split_text = (
-        _(
-            "Of the logged learning hours {a} % was learning at work, {b} % with others and "
-            "{c} % formal training: the 70:20:10 picture, indicative."
-        ).format(
-            a=shown(percent(shares[0]), Kind.HOURS),
-            b=shown(percent(shares[1]), Kind.HOURS),
-            c=shown(percent(shares[2]), Kind.HOURS),
-        )
-        if shares
-        else _("No learning hours were logged in this year.")
+        split_sentence(overview, lambda share: shown(percent(share), Kind.HOURS))
+        + " "
+        + split_frame()
     )
     charts = Table(
         [[_split_chart(overview, 120 * mm), _kinds_chart(overview, 110 * mm)]],

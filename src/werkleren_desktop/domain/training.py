@@ -269,26 +269,41 @@ def totals(rows: list[PersonYear], shared: SharedCounts) -> PersonYear:
 
 @dataclass(frozen=True)
 class LearningSplit:
-    """Logged learning hours over experience, others and formal training: an indicative
-    70:20:10 picture, not a measurement of all learning."""
+    """Logged learning hours in three parts: work situations and vital week cycles
+    (together: learning in and around the work) and formal training. An indicative
+    picture, not a measurement of all learning; for the 70:20:10 frame the work
+    situations stand for learning from experience, the week cycles for learning with
+    and from others, training for formal learning (``SPLIT_FRAME``)."""
 
-    experience_minutes: int
-    others_minutes: int
-    formal_minutes: int
+    work_minutes: int  # werkleersituaties
+    cycle_minutes: int  # vitale weekcycli: present at a session
+    formal_minutes: int  # training
 
     @property
     def total_minutes(self) -> int:
-        return self.experience_minutes + self.others_minutes + self.formal_minutes
+        return self.work_minutes + self.cycle_minutes + self.formal_minutes
+
+    @property
+    def in_and_around_work_minutes(self) -> int:
+        return self.work_minutes + self.cycle_minutes
 
     def shares(self) -> tuple[float, float, float] | None:
+        """The three parts in percent of the logged hours; None when none were logged."""
         total = self.total_minutes
         if not total:
             return None
         return (
-            100 * self.experience_minutes / total,
-            100 * self.others_minutes / total,
+            100 * self.work_minutes / total,
+            100 * self.cycle_minutes / total,
             100 * self.formal_minutes / total,
         )
+
+
+SPLIT_FRAME = N_(
+    "How the parts map onto the 70:20:10 frame (indicative): work situations stand for "
+    "learning from experience (70), the week cycles for learning with and from others "
+    "(20), training for formal learning (10). Only logged hours count, not all learning."
+)
 
 
 def learning_split(total: PersonYear) -> LearningSplit:

@@ -30,6 +30,8 @@ from werkleren_desktop.documents.overview_columns import (
     key_figures,
     shown,
     split_bars,
+    split_frame,
+    split_sentence,
     totals_note,
 )
 from werkleren_desktop.documents.overview_export import export_overview
@@ -155,9 +157,10 @@ class OverviewPage(Page):
         )
         self.split_chart, split_view = _chart()
         self.split_caption = hint("")
-        split_card = Card(_("Learning hours logged: at work, with others, formal"))
+        split_card = Card(_("Learning hours logged: work situations, week cycles, formal"))
         split_card.body.addWidget(split_view)
         split_card.body.addWidget(self.split_caption)
+        split_card.setToolTip(split_frame())
         self.kinds_chart, kinds_view = _chart()
         kinds_card = Card(_("Situations by kind"))
         kinds_card.body.addWidget(kinds_view)
@@ -252,14 +255,7 @@ class OverviewPage(Page):
 
     def _show_split(self, overview: YearOverview) -> None:
         bar_chart(self.split_chart, *split_bars(overview), SPLIT_COLOUR)
-        shares = overview.split.shares()
-        self.split_caption.setText(
-            _("{a} : {b} : {c} (indicative; the 70:20:10 frame)").format(
-                a=f"{shares[0]:.0f}", b=f"{shares[1]:.0f}", c=f"{shares[2]:.0f}"
-            )
-            if shares
-            else _("No learning hours were logged in this year.")
-        )
+        self.split_caption.setText(split_sentence(overview, lambda share: f"{share:.0f}"))
 
     def _show_kinds(self, overview: YearOverview) -> None:
         counts = [overview.total.situations_by_kind.get(k, 0) for k in SituationKind]
