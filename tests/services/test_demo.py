@@ -216,3 +216,50 @@ def test_the_demo_keeps_the_rules_of_real_input(store: DataStore, size: DemoSize
     assert wrong == 0
     assert linked >= 50  # worked on in the cycles, as the article would have it
     assert members < linked  # mostly by the group's own members
+
+
+def test_the_demo_s_cycles_are_workbooks(store: DataStore) -> None:
+    """Cycles with a question, a method per day, notes of the sessions held, what came
+    of the ones that are over, and situations from the log: taken up and logged during."""
+    from sqlalchemy import text
+
+    from werkleren_desktop.services.workbook import cycle_workbook, list_methods
+
+    generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
+    assert len(list_methods(store.sessions)) == 8  # the library, once
+    with store.engine.connect() as sql:
+        cycles, asked, finished, with_outcome = sql.execute(
+            text(
+                "SELECT count(*), count(*) FILTER (WHERE question <> ''),"
+                " count(*) FILTER (WHERE last < :today),"
+                " count(*) FILTER (WHERE last < :today AND outcome <> '' AND next_step <> '')"
+                " FROM (SELECT c.id, c.question, c.outcome, c.next_step,"
+                " max(date(s.starts_at)) AS last FROM week_cycle c"
+                " JOIN cycle_session s ON s.cycle_id = c.id"
+                " WHERE NOT c.cancelled GROUP BY c.id) x"
+            ),
+            {"today": TODAY.isoformat()},
+        ).one()
+        sessions, with_method, held, with_notes = sql.execute(
+            text(
+                "SELECT count(*), count(s.method_id),"
+                " count(*) FILTER (WHERE date(s.starts_at) < :today AND NOT s.cancelled),"
+                " count(*) FILTER (WHERE s.notes <> '')"
+                " FROM cycle_session s JOIN week_cycle c ON c.id = s.cycle_id"
+                " WHERE NOT c.cancelled"
+            ),
+            {"today": TODAY.isoformat()},
+        ).one()
+        taken_up = sql.execute(text("SELECT count(DISTINCT cycle_id) FROM cycle_situation")).one()
+        logged_during = sql.execute(
+            text("SELECT count(*) FROM learning_situation WHERE cycle_id IS NOT NULL")
+        ).scalar_one()
+        example = sql.execute(
+            text("SELECT cycle_id FROM cycle_situation ORDER BY cycle_id LIMIT 1")
+        ).scalar_one()
+    assert cycles > 20 and asked == cycles
+    assert finished > 10 and with_outcome == finished
+    assert with_method == sessions and with_notes == held
+    assert taken_up[0] > cycles / 2 and logged_during > 20
+    book = cycle_workbook(store.sessions, example)
+    assert book.taken_up and book.taken_up[0].title in book.question

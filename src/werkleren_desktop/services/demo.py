@@ -48,15 +48,20 @@ from werkleren_desktop.services.demo_data import (
     AI_TOOLS,
     ANSWERS,
     CONVERSATION_NOTES,
+    CYCLE_OUTCOMES,
+    CYCLE_QUESTIONS,
+    DAY_METHODS,
     FEATURED,
     FIRST_NAMES,
     LAST_NAMES,
+    NEXT_STEPS,
     OUTCOMES,
     PROFILES,
     REVIEW_NOTES,
     ROOMS,
     SCAN_REMARKS,
     SCANS,
+    SESSION_NOTES,
     SLOTS,
     TRAININGS,
     DemoProfile,
@@ -170,7 +175,9 @@ def generate_demo(
         db.flush()
         _add_cycles(db, groups, calendar, today, rng)
         db.flush()
-        _add_situations(db, people, groups, profile, today, rng)
+        situations = _add_situations(db, people, groups, profile, today, rng)
+        # a generator of its own: the rest of the demo stays as it was before workbooks
+        _fill_workbooks(db, situations, today, random.Random(f"workbooks-{size}-{today}"))
         _add_trainings(db, people, calendar, profile, today, rng)
         _add_conversations(
             db,
@@ -406,9 +413,9 @@ def _add_situations(
     profile: DemoProfile,
     today: dt.date,
     rng: random.Random,
-) -> None:
+) -> list[dict[str, object]]:
     """Situations of every kind across the years, written in bulk: the large demo has
-    fifty thousand of them."""
+    fifty thousand of them. Returns them as written."""
     from sqlalchemy import delete, insert, select
 
     from werkleren_desktop.db.models import (
@@ -537,6 +544,77 @@ def _add_situations(
         db.execute(insert(SituationAnswer), answers)
     db.execute(insert(SituationPerson), links)
     db.execute(insert(SituationConsultation), consulted)
+    return situations
+
+
+def _fill_workbooks(
+    db: Session, situations: list[dict[str, object]], today: dt.date, rng: random.Random
+) -> None:
+    """The program's library of working methods, and every cycle's workbook: the
+    situation of the group's log that gave cause (shortly before the cycle) with a
+    question on it, a method per day, notes of the sessions held, and for a cycle that
+    is over what came of it and the next step."""
+    from bisect import bisect_left
+
+    from sqlalchemy import delete, insert, select
+    from sqlalchemy.orm import selectinload
+
+    from werkleren_desktop.db.models import CycleSituation, WorkingMethod
+    from werkleren_desktop.domain.cycles import default_methods
+
+    db.execute(delete(WorkingMethod))  # a window opened on the empty folder may have added some
+    methods = [
+        WorkingMethod(
+            position=position,
+            name=m.name,
+            description=m.description,
+            uses_ai=m.uses_ai,
+            with_others=m.with_others,
+            vitality=m.vitality,
+            retired=False,
+        )
+        for position, m in enumerate(default_methods(), start=1)
+    ]
+    db.add_all(methods)
+    db.flush()
+    by_group: dict[int, list[tuple[dt.date, int, str]]] = {}
+    for situation in situations:
+        if situation["group_id"] is not None:
+            by_group.setdefault(int(situation["group_id"]), []).append(  # type: ignore[call-overload]
+                (situation["occurred_on"], situation["id"], situation["title"])  # type: ignore[arg-type]
+            )
+    for found in by_group.values():
+        found.sort()
+    cycles = db.scalars(
+        select(WeekCycle)
+        .options(selectinload(WeekCycle.sessions), selectinload(WeekCycle.group))
+        .where(WeekCycle.cancelled.is_(False))
+        .order_by(WeekCycle.id)
+    )
+    taken: list[dict[str, int]] = []
+    for cycle in cycles:
+        sessions = sorted(cycle.sessions, key=lambda s: s.day_number)
+        first_day = sessions[0].starts_at.date()
+        log = by_group.get(cycle.group_id, [])
+        start = bisect_left(log, (first_day - dt.timedelta(days=120), 0, ""))
+        before = [entry for entry in log[start:] if entry[0] < first_day]
+        if before and rng.random() < 0.85:
+            _day, situation_id, title = rng.choice(before[-5:])
+            cycle.question = rng.choice(CYCLE_QUESTIONS).format(title=title)
+            taken.append({"cycle_id": cycle.id, "situation_id": situation_id})
+        else:
+            cycle.question = cycle.group.theme
+        expert = cycle.group.expert_id is not None or bool(cycle.group.expert_name)
+        for item in sessions:
+            choices = [n for n in DAY_METHODS[item.day_number - 1] if expert or n != 2]
+            item.method_id = methods[rng.choice(choices)].id
+            if item.starts_at.date() < today and not item.cancelled:
+                item.notes = rng.choice(SESSION_NOTES[item.day_number])
+        if sessions[-1].starts_at.date() < today:
+            cycle.outcome = rng.choice(CYCLE_OUTCOMES)
+            cycle.next_step = rng.choice(NEXT_STEPS)
+    if taken:
+        db.execute(insert(CycleSituation), taken)
 
 
 def _cycle_spans(db: Session) -> dict[int, list[tuple[int, dt.date, dt.date]]]:

@@ -436,3 +436,50 @@ SCAN_REMARKS = (
     "Afspraken van de leidinggevende schieten er soms bij in.",
     "Fijn dat jong en oud samen leren.",
 )
+
+
+# the week cycles' workbooks: a question built on the situation that gave cause, the
+# working methods of the program's library by their place in it (0: Situation round,
+# 1: Think it through with AI, 2: Ask the expert, 3: Try it in the work, 4: Walk and
+# talk, 5: A mistake as a lesson, 6: Feedback both ways, 7: Reflection round)
+CYCLE_QUESTIONS = (
+    "{title}: hoe voorkomen we dat dit weer gebeurt?",
+    "{title}: wat is hier de oorzaak van?",
+    "{title}: hoe kan dit sneller en met minder gedoe?",
+    "{title}: hoe pakken we dit voortaan samen aan?",
+)
+DAY_METHODS = ((0, 0, 5), (1, 1, 2), (3, 4, 6), (7, 7, 7))
+SESSION_NOTES = {
+    1: (
+        "Drie situaties ingebracht; gekozen voor de situatie die het vaakst terugkomt.",
+        "Situatie uitgetekend op het whiteboard; de vraag scherper gemaakt.",
+        "Iedereen herkende het; afgesproken wat we deze week proberen.",
+    ),
+    2: (
+        "AI gaf zes mogelijke oorzaken; twee klopten volgens de ervaren collega's.",
+        "De expert liet zien hoe zij het aanpakt; veel vragen gesteld.",
+        "Oorzaken op een rij; één ervan morgen in de praktijk toetsen.",
+    ),
+    3: (
+        "Iedereen heeft het één keer anders gedaan; twee keer duidelijk beter.",
+        "Buiten gelopen en in tweetallen besproken; de jongste collega had het beste idee.",
+        "Elkaar feedback gegeven op de aanpak; een paar dingen bijgesteld.",
+    ),
+    4: (
+        "Terugblik: de nieuwe aanpak werkt; het team krijgt hem volgende week uitgelegd.",
+        "Nog niet opgelost, wel beter begrepen; volgende cyclus verder.",
+        "Goede energie deze week; de aanpak gaat in het werkoverleg.",
+    ),
+}
+CYCLE_OUTCOMES = (
+    "Een vaste werkwijze afgesproken die iedereen in de groep nu gebruikt.",
+    "De oorzaak ligt in de planning; voorstel gedaan aan de leidinggevende.",
+    "Een checklist gemaakt die bij de werkplek hangt.",
+    "Beter begrepen wat er misgaat; nog geen oplossing die voor iedereen werkt.",
+)
+NEXT_STEPS = (
+    "Uitleggen in het werkoverleg en na een maand kijken of het beklijft.",
+    "Volgende cyclus verder met de expert erbij.",
+    "De checklist aan de andere teams laten zien.",
+    "Met de leidinggevende bespreken wat er in de planning moet veranderen.",
+)
