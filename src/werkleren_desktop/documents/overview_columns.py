@@ -76,7 +76,7 @@ COLUMNS: tuple[Column, ...] = (
         "situation_hours", N_("Hours at work"), Kind.HOURS, lambda r: hours(r.situation_minutes)
     ),
     Column("sessions", N_("Cycle sessions"), Kind.COUNT, lambda r: r.sessions_attended),
-    Column("session_hours", N_("Hours together"), Kind.HOURS, lambda r: hours(r.session_minutes)),
+    Column("session_hours", N_("Hours in cycles"), Kind.HOURS, lambda r: hours(r.session_minutes)),
     Column("consultations", N_("Consultations"), Kind.COUNT, lambda r: r.consultations),
     Column("trainings", N_("Trainings"), Kind.COUNT, lambda r: r.trainings),
     Column(
@@ -283,6 +283,23 @@ def split_sentence(overview: YearOverview, shown: Callable[[float], str]) -> str
         "cycles, together {ab} % in and around the work; {c} % was formal training."
     ).format(
         a=shown(shares[0]), b=shown(shares[1]), ab=shown(shares[0] + shares[1]), c=shown(shares[2])
+    )
+
+
+def split_caption(overview: YearOverview) -> str:
+    """The split in short, with the frame it is read against: the page's caption."""
+    shares = overview.split.shares()
+    if shares is None:
+        return _("No learning hours were logged in this year.")
+    return _(
+        "{a} : {b} : {c} against the indicative 70 : 20 : 10, with the work situations as "
+        "experience, the week cycles as learning with others and training as formal; in "
+        "and around the work {ab} %."
+    ).format(
+        a=f"{shares[0]:.0f}",
+        b=f"{shares[1]:.0f}",
+        c=f"{shares[2]:.0f}",
+        ab=f"{shares[0] + shares[1]:.0f}",
     )
 
 

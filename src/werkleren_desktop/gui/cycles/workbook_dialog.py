@@ -53,10 +53,17 @@ class SituationChooser(QListWidget):
     def __init__(self, candidates: list[SituationLink], chosen: set[int]) -> None:
         super().__init__()
         self.setAlternatingRowColors(True)
-        for candidate in candidates:
-            item = QListWidgetItem(situation_line(candidate))
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole line in its tooltip
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.titles: dict[int, str] = {}
+        # those the cycle takes up first, then the others newest first, as given
+        ordered = sorted(candidates, key=lambda c: c.id not in chosen)
+        for candidate in ordered:
+            line = situation_line(candidate)
+            item = QListWidgetItem(line)
             item.setData(ID_ROLE, candidate.id)
-            item.setToolTip(candidate.title)
+            item.setToolTip(line)
+            self.titles[candidate.id] = candidate.title
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
                 Qt.CheckState.Checked if candidate.id in chosen else Qt.CheckState.Unchecked
@@ -81,11 +88,7 @@ class SituationChooser(QListWidget):
             item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
 
     def part_text(self) -> str:
-        return "; ".join(
-            self.item(i).toolTip()
-            for i in range(self.count())
-            if self.item(i).checkState() == Qt.CheckState.Checked
-        )
+        return "; ".join(self.titles[situation_id] for situation_id in self.chosen())
 
 
 def text_box(value: str, placeholder: str, height: int) -> QPlainTextEdit:
@@ -120,6 +123,7 @@ class WorkbookDialog(FormDialog):
             ),
             70,
         )
+        self.question.setMaximumHeight(90)
         chosen = {s.id for s in book.taken_up}
         self.situations = SituationChooser(candidates, chosen)
         questions = QWidget()

@@ -37,6 +37,7 @@ class MethodsEditor(QWidget):
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
         self.list.setAccessibleName(_("Working methods"))
+        self.list.setMinimumHeight(150)
         for method in methods:
             self._add_item(method)
         self.list.currentRowChanged.connect(self._show_current)
@@ -45,7 +46,8 @@ class MethodsEditor(QWidget):
         self.name = QLineEdit()
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
-        self.description.setMinimumHeight(70)
+        self.description.setMinimumHeight(60)
+        self.description.setMaximumHeight(90)  # the list above takes the room
         self.uses_ai = QCheckBox(_("uses AI as a tool"))
         self.with_others = QCheckBox(_("with the colleague or expert on call"))
         self.vitality = QLineEdit()

@@ -30,8 +30,8 @@ from werkleren_desktop.documents.overview_columns import (
     key_figures,
     shown,
     split_bars,
+    split_caption,
     split_frame,
-    split_sentence,
     totals_note,
 )
 from werkleren_desktop.documents.overview_export import export_overview
@@ -255,7 +255,7 @@ class OverviewPage(Page):
 
     def _show_split(self, overview: YearOverview) -> None:
         bar_chart(self.split_chart, *split_bars(overview), SPLIT_COLOUR)
-        self.split_caption.setText(split_sentence(overview, lambda share: f"{share:.0f}"))
+        self.split_caption.setText(split_caption(overview))
 
     def _show_kinds(self, overview: YearOverview) -> None:
         counts = [overview.total.situations_by_kind.get(k, 0) for k in SituationKind]

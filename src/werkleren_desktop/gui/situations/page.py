@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -108,11 +109,16 @@ class SituationPanel(QWidget):
         )
         self.may_plan = True  # a manager's or a professional's login plans no cycles
         self.empty = hint(_("Choose a situation in the list to read it."))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.ai_button)
-        buttons.addWidget(self.cycle_button)
-        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.edit_button)
+        row.addWidget(self.ai_button)
+        row.addStretch(1)
+        second = QHBoxLayout()  # beside the others it would not fit a laptop's panel
+        second.addWidget(self.cycle_button)
+        second.addStretch(1)
+        buttons = QVBoxLayout()
+        buttons.addLayout(row)
+        buttons.addLayout(second)
         reading_panel(self, self.empty, self.title, self.facts, buttons, self.body)
         self.show_situation(None, None, {})
 
