@@ -607,9 +607,10 @@ def _fill_workbooks(
         expert = cycle.group.expert_id is not None or bool(cycle.group.expert_name)
         for item in sessions:
             choices = [n for n in DAY_METHODS[item.day_number - 1] if expert or n != 2]
-            item.method_id = methods[rng.choice(choices)].id
+            method = rng.choice(choices)
+            item.method_id = methods[method].id
             if item.starts_at.date() < today and not item.cancelled:
-                item.notes = rng.choice(SESSION_NOTES[item.day_number])
+                item.notes = rng.choice(SESSION_NOTES[method])
         if sessions[-1].starts_at.date() < today:
             cycle.outcome = rng.choice(CYCLE_OUTCOMES)
             cycle.next_step = rng.choice(NEXT_STEPS)

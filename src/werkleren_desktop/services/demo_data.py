@@ -449,23 +449,29 @@ CYCLE_QUESTIONS = (
     "{title}: hoe pakken we dit voortaan samen aan?",
 )
 DAY_METHODS = ((0, 0, 5), (1, 1, 2), (3, 4, 6), (7, 7, 7))
-SESSION_NOTES = {
-    1: (
+SESSION_NOTES = {  # by the method's place in the library, so that notes fit the day
+    0: (
         "Drie situaties ingebracht; gekozen voor de situatie die het vaakst terugkomt.",
         "Situatie uitgetekend op het whiteboard; de vraag scherper gemaakt.",
-        "Iedereen herkende het; afgesproken wat we deze week proberen.",
+    ),
+    1: (
+        "AI gaf zes mogelijke oorzaken; twee klopten volgens de ervaren collega's.",
+        "Met AI drie oplossingen bedacht; één ervan morgen in de praktijk proberen.",
     ),
     2: (
-        "AI gaf zes mogelijke oorzaken; twee klopten volgens de ervaren collega's.",
         "De expert liet zien hoe zij het aanpakt; veel vragen gesteld.",
-        "Oorzaken op een rij; één ervan morgen in de praktijk toetsen.",
+        "De expert vroeg door op de oorzaak; die ligt eerder in het proces dan gedacht.",
     ),
     3: (
         "Iedereen heeft het één keer anders gedaan; twee keer duidelijk beter.",
-        "Buiten gelopen en in tweetallen besproken; de jongste collega had het beste idee.",
-        "Elkaar feedback gegeven op de aanpak; een paar dingen bijgesteld.",
+        "De nieuwe aanpak geprobeerd; kost nog tijd, maar de klant merkte het verschil.",
     ),
-    4: (
+    4: ("Buiten gelopen en in tweetallen besproken; de jongste collega had het beste idee.",),
+    5: (
+        "Een collega vertelde over een fout bij een klant; samen gezien wat de situatie ons leert.",
+    ),
+    6: ("Elkaar feedback gegeven op de aanpak; een paar dingen bijgesteld.",),
+    7: (
         "Terugblik: de nieuwe aanpak werkt; het team krijgt hem volgende week uitgelegd.",
         "Nog niet opgelost, wel beter begrepen; volgende cyclus verder.",
         "Goede energie deze week; de aanpak gaat in het werkoverleg.",
