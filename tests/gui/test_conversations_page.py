@@ -226,8 +226,8 @@ def test_home_person_page_and_settings_show_the_conversations(page, qtbot, store
     # fixed months in the settings: then the conversation is due by the end of September
     window.settings_action.trigger()
     settings = window.settings_dialog
-    settings.tabs.setCurrentIndex(5)
-    assert settings.tabs.tabText(5) == "Gesprekken"
+    settings.tabs.setCurrentWidget(settings.conversations_tab)
+    assert settings.tabs.tabText(settings.tabs.currentIndex()) == "Gesprekken"
     settings.fixed_months_radio.setChecked(True)
     settings.month_boxes[0].setCurrentIndex(settings.month_boxes[0].findText("maart"))
     settings.month_boxes[1].setCurrentIndex(settings.month_boxes[1].findText("mei"))
@@ -235,7 +235,7 @@ def test_home_person_page_and_settings_show_the_conversations(page, qtbot, store
     assert settings.error_label.text() == (
         "Kies in elke helft van het jaar een maand, bijvoorbeeld maart en september."
     )
-    assert settings.tabs.currentIndex() == 5
+    assert settings.tabs.currentWidget() is settings.conversations_tab
     settings.month_boxes[1].setCurrentIndex(settings.month_boxes[1].findText("september"))
     qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
     assert not settings.isVisible()

@@ -645,7 +645,7 @@ def test_a_roles_copy_holds_what_its_login_reads_and_no_more(
     copy = sqlite3.connect(made.path)
     try:
         for table in Base.metadata.sorted_tables:
-            key = "situation_id || '/' || person_id" if table.name == "situation_person" else "id"
+            key = " || '/' || ".join(c.name for c in table.primary_key.columns)
             query = f"SELECT {key} FROM {table.name}"
             held = {str(k) for (k,) in copy.execute(query)}
             assert held == login_reads(office[role], query), table.name
