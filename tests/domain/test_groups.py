@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from werkleren_desktop.domain.groups import GroupInput, generation_of, group_mix
+from werkleren_desktop.domain.groups import GroupInput, generation_of, group_mix, mixes_generations
 from werkleren_desktop.errors import ValidationError
 
 ON = dt.date(2026, 11, 28)
@@ -41,14 +41,35 @@ def test_advice_on_size() -> None:
     assert "splitsen" in (group_mix([1990] * 7, ON).size_advice or "")
 
 
-def test_warning_when_everyone_known_is_one_generation() -> None:
+def test_warning_when_the_ages_lie_close_together() -> None:
     mix = group_mix([1998, 1999, 2003, None], ON)
-    assert mix.one_generation
+    assert mix.age_span == 5 and mix.mixes is False
     assert mix.generation_warning == (
-        "Alle leden met een bekend geboortejaar zijn jonger dan 30: de groep mengt jong en oud "
-        "niet."
+        "Het jongste en het oudste lid met een bekend geboortejaar schelen 5 jaar: de groep "
+        "mengt jong en oud niet (minstens 15 jaar)."
     )
-    assert not group_mix([1998, None, None], ON).one_generation  # one known is no pattern
+    one_known = group_mix([1998, None, None], ON)  # one known is no pattern
+    assert one_known.mixes is None and one_known.generation_warning is None
+
+
+@pytest.mark.parametrize(
+    ("birth_years", "span", "mixes"),
+    [
+        # 29 and 31 fall in two bands (under 30, 30-44) but do not mix
+        ([ON.year - 29, ON.year - 31], 15, False),
+        ([1990, 2005], 15, True),  # exactly the span
+        ([1990, 2004, None], 15, False),
+        ([1961, 1975, 1980], 15, True),  # oldest and youngest, whatever lies between
+        ([1990, 2005], 20, False),  # the organisation asks for more
+        ([1990, None], 15, None),
+        ([], 15, None),
+    ],
+)
+def test_a_group_mixes_by_the_years_between_youngest_and_oldest(
+    birth_years: list[int | None], span: int, mixes: bool | None
+) -> None:
+    assert mixes_generations(birth_years, span) is mixes
+    assert group_mix(birth_years, ON, span).mixes is mixes
 
 
 @pytest.mark.parametrize(

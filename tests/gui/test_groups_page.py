@@ -92,8 +92,8 @@ def test_starting_and_filling_a_group_shows_its_mix(window, qtbot, store) -> Non
         "Een leergroep werkt het best met 3 tot 6 leden; deze heeft er 2."
     )
     assert mix.generation_warning.text() == (
-        "Alle leden met een bekend geboortejaar zijn jonger dan 30: de groep mengt jong en "
-        "oud niet."
+        "Het jongste en het oudste lid met een bekend geboortejaar schelen 2 jaar: de groep "
+        "mengt jong en oud niet (minstens 15 jaar)."
     )
 
     add_member(qtbot, page, "Kees Visser")
@@ -176,3 +176,55 @@ def test_the_person_page_shows_their_groups(window, qtbot) -> None:
     assert people.panel.name.text() == "Ayşe Çelik"
     assert "Brood" in people.panel.groups.text()
     assert "1 september 2026 tot nu" in people.panel.groups.text()
+
+
+def test_everyone_in_a_mixed_group_and_those_in_none_added(window, qtbot, store) -> None:
+    page = window.groups_page
+    start_group(qtbot, page, "Energiezuinig bakken")
+    add_member(qtbot, page, "Łukasz Wójcik")  # 1999
+    add_member(qtbot, page, "Kees Visser")  # 1962: 37 years apart, the group mixes
+    line = page.mixing.text()
+    assert "In een gemengde groep: 2 van de 5 mensen in dienst (40 %)" in line
+    assert "minstens 15 jaar schelen" in line and "3 mensen zitten in geen groep" in line
+    page.mixing.linkActivated.emit("no-group")
+    dialog = page.dialog
+    assert dialog.windowTitle() == "Mensen in geen leergroep"
+    names = [dialog.people.item(i).text() for i in range(dialog.people.count())]
+    assert names == ["Ria Bos", "Ayşe Çelik", "Sanne Jansen"]
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == "Vink minstens één persoon aan."
+    dialog.people.item(1).setCheckState(Qt.CheckState.Checked)
+    dialog.people.item(2).setCheckState(Qt.CheckState.Checked)
+    assert dialog.group.currentText() == "Energiezuinig bakken (2 leden)"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    line = page.mixing.text()
+    assert "4 van de 5 mensen in dienst (80 %)" in line and "1 persoon zit in geen groep" in line
+
+
+def test_the_sign_up_sheet_starts_with_the_requests_for_a_group(
+    window, qtbot, store, fake_prompts, tmp_path
+) -> None:
+    from pypdf import PdfReader
+
+    from werkleren_desktop.domain.constants import RequestKind
+    from werkleren_desktop.domain.requests import RequestInput
+    from werkleren_desktop.services.people import list_people
+    from werkleren_desktop.services.requests import ask
+
+    sanne = next(p.id for p in list_people(store.sessions) if p.first_name == "Sanne")
+    ask(
+        store.sessions,
+        RequestInput(sanne, RequestKind.GROUP, "Samen leren deeg kneden zonder pijn", TODAY),
+        TODAY,
+    )
+    page = window.groups_page
+    qtbot.mouseClick(page.signup_button, Qt.MouseButton.LeftButton)
+    preview = page.preview
+    assert preview.isVisible() and preview.windowTitle() == "Intekenlijst"
+    fake_prompts.save_file = tmp_path / "intekenlijst.pdf"
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    first = " ".join(PdfReader(fake_prompts.save_file).pages[0].extract_text().split())
+    assert "Vraag 1 Samen leren deeg kneden zonder pijn gevraagd door Sanne Jansen" in first
+    preview.reject()

@@ -468,3 +468,16 @@ def test_a_method_without_a_name_or_twice_is_explained_and_kept(window, qtbot) -
     save(qtbot, dialog)
     assert dialog.error_label.text() == "Twee werkvormen heten ‘situatieronde’."
     assert editor.description.toPlainText() == "Zonder naam"  # nothing typed is lost
+
+
+def test_the_years_between_youngest_and_oldest_for_a_mixed_group(window, qtbot, store) -> None:
+    dialog = open_dialog(window)
+    dialog.tabs.setCurrentWidget(dialog.cycle_tab)
+    box = dialog.cycle_tab.span_box
+    assert box.value() == 15 and (box.minimum(), box.maximum()) == (5, 40)
+    assert box.suffix() == " jaar"
+    box.setValue(20)
+    save(qtbot, dialog)
+    assert not dialog.isVisible()
+    settings = load_settings(store.sessions)
+    assert settings is not None and settings.mixed_age_span == 20

@@ -154,6 +154,8 @@ class Organisation(Versioned, Base):
     email: Mapped[str] = mapped_column(String(254), default="", server_default="")
     # a reminder this many minutes before each session in the calendar file; None: none
     calendar_alarm_minutes: Mapped[int | None] = mapped_column(Integer)
+    # a group mixes generations when its youngest and oldest are this many years apart
+    mixed_age_span: Mapped[int] = mapped_column(Integer, default=15, server_default="15")
     created_at: Mapped[dt.datetime] = mapped_column(Moment, server_default=func.now())
 
 

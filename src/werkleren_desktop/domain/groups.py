@@ -12,6 +12,11 @@ from werkleren_desktop.i18n import N_, _
 ADVISED_MIN = 3
 ADVISED_MAX = 6
 NAME_MAX = 150
+# a group mixes generations when its youngest and oldest member are at least this many
+# years apart (the organisation's setting, within these bounds)
+DEFAULT_MIXED_AGE_SPAN = 15
+MIXED_AGE_SPAN_MIN = 5
+MIXED_AGE_SPAN_MAX = 40
 
 # (key, youngest age, oldest age, label)
 GENERATIONS: tuple[tuple[str, int, int | None, str], ...] = (
@@ -36,9 +41,15 @@ def generation_label(key: str) -> str:
 
 @dataclass(frozen=True)
 class GroupMix:
+    """A group's size and its members' ages: the bands for the picture, and whether the
+    group mixes young and old, measured by the years between its youngest and oldest
+    member (two colleagues of 29 and 31 sit in two bands but do not mix)."""
+
     size: int
     generations: dict[str, int]  # every key of GENERATIONS, in order
     unknown_birth_year: int
+    age_span: int | None = None  # oldest minus youngest birth year; None: fewer than two known
+    wanted_span: int = DEFAULT_MIXED_AGE_SPAN  # the organisation's setting
 
     @property
     def size_advice(self) -> str | None:
@@ -55,32 +66,49 @@ class GroupMix:
         return None
 
     @property
-    def one_generation(self) -> bool:
-        """All members with a known birth year fall in one generation (and there are two+)."""
-        known = sum(self.generations.values())
-        return known >= 2 and max(self.generations.values()) == known
+    def mixes(self) -> bool | None:
+        """Whether the group mixes generations; None when fewer than two members have a
+        known birth year (one is no pattern)."""
+        if self.age_span is None:
+            return None
+        return self.age_span >= self.wanted_span
 
     @property
     def generation_warning(self) -> str | None:
-        if not self.one_generation:
+        if self.mixes is not False:
             return None
-        key = max(self.generations, key=lambda k: self.generations[k])
         return _(
-            "Every member with a known birth year is {generation}: the group does not mix "
-            "young and old."
-        ).format(generation=generation_label(key))
+            "The youngest and the oldest member with a known birth year are {n} years apart: "
+            "the group does not mix young and old (at least {span} years)."
+        ).format(n=self.age_span, span=self.wanted_span)
 
 
-def group_mix(birth_years: Iterable[int | None], on: dt.date) -> GroupMix:
+def mixes_generations(
+    birth_years: Iterable[int | None], span: int = DEFAULT_MIXED_AGE_SPAN
+) -> bool | None:
+    """Whether people of these birth years mix generations: at least ``span`` years
+    between the youngest and the oldest; None when fewer than two are known."""
+    known = [year for year in birth_years if year is not None]
+    if len(known) < 2:
+        return None
+    return max(known) - min(known) >= span
+
+
+def group_mix(
+    birth_years: Iterable[int | None], on: dt.date, span: int = DEFAULT_MIXED_AGE_SPAN
+) -> GroupMix:
     generations = {key: 0 for key, *_rest in GENERATIONS}
     unknown = size = 0
+    known: list[int] = []
     for year in birth_years:
         size += 1
         if year is None:
             unknown += 1
         else:
             generations[generation_of(year, on)] += 1
-    return GroupMix(size, generations, unknown)
+            known.append(year)
+    age_span = max(known) - min(known) if len(known) >= 2 else None
+    return GroupMix(size, generations, unknown, age_span, span)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,11 @@ from werkleren_desktop.domain.calendar import (
 )
 from werkleren_desktop.domain.constants import LiberationDayPolicy
 from werkleren_desktop.domain.conversations import ConversationSchedule
+from werkleren_desktop.domain.groups import (
+    DEFAULT_MIXED_AGE_SPAN,
+    MIXED_AGE_SPAN_MAX,
+    MIXED_AGE_SPAN_MIN,
+)
 from werkleren_desktop.domain.people import is_email_address
 from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, n_
@@ -87,6 +92,9 @@ class OrganisationSettings:
     email: str = ""
     # a reminder this many minutes before each session in the calendar file; None: none
     calendar_alarm_minutes: int | None = None
+    # a learning group mixes generations when its youngest and oldest member are at
+    # least this many years apart
+    mixed_age_span: int = DEFAULT_MIXED_AGE_SPAN
 
     def validated(self) -> OrganisationSettings:
         """These settings cleaned up, or a ValidationError naming the first problem."""
@@ -133,6 +141,13 @@ class OrganisationSettings:
             )
         if self.calendar_alarm_minutes is not None:
             check_alarm_minutes(self.calendar_alarm_minutes)
+        if not MIXED_AGE_SPAN_MIN <= self.mixed_age_span <= MIXED_AGE_SPAN_MAX:
+            raise ValidationError(
+                _("Choose an age span between {low} and {high} years.").format(
+                    low=MIXED_AGE_SPAN_MIN, high=MIXED_AGE_SPAN_MAX
+                ),
+                "mixed_age_span",
+            )
         return replace(
             self,
             name=name,

@@ -37,6 +37,7 @@ from werkleren_desktop.domain.constants import (
 )
 from werkleren_desktop.domain.conversations import ConversationSchedule, add_months
 from werkleren_desktop.domain.cycles import cycle_on, default_outline, propose_cycle
+from werkleren_desktop.domain.groups import ADVISED_MAX, ADVISED_MIN, DEFAULT_MIXED_AGE_SPAN
 from werkleren_desktop.domain.organisation import ClosingPeriodInput, OrganisationSettings
 from werkleren_desktop.domain.people import sort_key
 from werkleren_desktop.domain.scans import CHARACTERISTICS
@@ -178,6 +179,11 @@ def generate_demo(
         situations = _add_situations(db, people, groups, profile, today, rng)
         # a generator of its own: the rest of the demo stays as it was before workbooks
         _fill_workbooks(db, situations, today, random.Random(f"workbooks-{size}-{today}"))
+        # most people in a mixed group; added last, with a generator of its own, to
+        # groups whose cycles so far went on without them
+        _everyone_in_a_group(
+            db, people, groups, profile, today, random.Random(f"everyone-{size}-{today}")
+        )
         _add_trainings(db, people, calendar, profile, today, rng)
         _add_conversations(
             db,
@@ -545,6 +551,104 @@ def _add_situations(
     db.execute(insert(SituationPerson), links)
     db.execute(insert(SituationConsultation), consulted)
     return situations
+
+
+OUTSIDE_A_GROUP = 0.08  # the share of people the demo leaves in no group, to add
+
+
+def _everyone_in_a_group(
+    db: Session,
+    people: list[Person],
+    groups: list[LearningGroup],
+    profile: DemoProfile,
+    today: dt.date,
+    rng: random.Random,
+) -> None:
+    """Nearly everyone in service in an active group that mixes young and old: the
+    people in no group join a group with room (after its last session so far, so that
+    no past attendance misses them), and the rest form new groups, each from the
+    youngest and the oldest left; a few stay outside, for the groups page to list."""
+    from sqlalchemy import func, select
+
+    def active(group: LearningGroup) -> bool:
+        return (
+            group.status is GroupStatus.ACTIVE
+            and group.starts <= today
+            and (group.ends is None or group.ends >= today)
+        )
+
+    open_groups = [g for g in groups if active(g)]
+    members = {g.id: [m for m in g.memberships if _member_on(m, today)] for g in open_groups}
+    inside = {m.person.id for found in members.values() for m in found}
+    outsiders = [
+        p for p in people if _active(p, today) and p.manager is not None and p.id not in inside
+    ]
+    rng.shuffle(outsiders)
+    keep_out = round(len(outsiders) * OUTSIDE_A_GROUP) or min(2, len(outsiders))
+    joining = outsiders[keep_out:]  # the others stay outside, for the groups page to list
+    last_session = dict(
+        db.execute(
+            select(WeekCycle.group_id, func.max(CycleSession.starts_at))
+            .join(CycleSession, CycleSession.cycle_id == WeekCycle.id)
+            .where(CycleSession.starts_at < dt.datetime.combine(today, dt.time()))
+            .group_by(WeekCycle.group_id)
+        ).all()
+    )
+    for group in open_groups:
+        after = last_session.get(group.id)
+        joined = after.date() + dt.timedelta(days=1) if after else today
+        while joining:
+            # a group that does not mix takes whoever widens its ages most (and may grow
+            # to the advised maximum for it); one that mixes takes someone of middle age,
+            # keeping the young and the old for the new groups, and a place free
+            years = [m.person.birth_year for m in members[group.id] if m.person.birth_year]
+            mixes = bool(years) and max(years) - min(years) >= DEFAULT_MIXED_AGE_SPAN
+            if len(members[group.id]) >= (ADVISED_MAX - 1 if mixes else ADVISED_MAX):
+                break
+            middle = sorted(p.birth_year or today.year - 45 for p in joining)[len(joining) // 2]
+
+            def fit(
+                person: Person, years: list[int] = years, mixes: bool = mixes, middle: int = middle
+            ) -> int:
+                year = person.birth_year or middle
+                if mixes:
+                    return -abs(year - middle)
+                known = [*years, year]
+                return max(known) - min(known)
+
+            person = max(reversed(joining), key=fit)
+            joining.remove(person)
+            membership = GroupMembership(
+                person=person, joined=max(joined, person.in_service, group.starts)
+            )
+            group.memberships.append(membership)
+            members[group.id].append(membership)
+    # the rest form new groups of four or five: dealt out by age, so that each new
+    # group has someone from every part of the range, young and old alike
+    total = len(joining)
+    if total < ADVISED_MIN:
+        return
+    count = max(1, total // 4)
+    ordered = sorted((p for p in joining if p.birth_year), key=lambda p: p.birth_year or 0)
+    ordered += [p for p in joining if not p.birth_year]
+    dealt: list[list[Person]] = [[] for _n in range(count)]
+    for index, person in enumerate(ordered):
+        lap, place = divmod(index, count)
+        dealt[place if lap % 2 == 0 else count - 1 - place].append(person)
+    taken = {g.name for g in groups}
+    for number, chosen in enumerate(dealt):
+        base, theme = profile.group_themes[number % len(profile.group_themes)]
+        name, suffix = base, 2
+        while name in taken:
+            name, suffix = f"{base} {suffix}", suffix + 1
+        taken.add(name)
+        starts = today - dt.timedelta(days=rng.randint(10, 40))
+        group = LearningGroup(name=name, theme=theme, starts=starts, status=GroupStatus.ACTIVE)
+        for person in chosen:
+            group.memberships.append(
+                GroupMembership(person=person, joined=max(starts, person.in_service))
+            )
+        db.add(group)
 
 
 def _fill_workbooks(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, null, or_, select
@@ -12,12 +13,20 @@ from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
     GroupMembership,
     LearningGroup,
+    Organisation,
     Person,
 )
 from werkleren_desktop.domain.constants import (
     GroupStatus,
 )
-from werkleren_desktop.domain.groups import GroupInput, GroupMix, check_membership_dates, group_mix
+from werkleren_desktop.domain.groups import (
+    DEFAULT_MIXED_AGE_SPAN,
+    GroupInput,
+    GroupMix,
+    check_membership_dates,
+    group_mix,
+    mixes_generations,
+)
 from werkleren_desktop.domain.people import full_name
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
@@ -155,7 +164,9 @@ def group_detail(database: SessionFactory, group_id: int, today: dt.date) -> Gro
             status=group.status,
             expert=_expert_text(group),
             members=members,
-            mix=group_mix((m.birth_year for m in members if m.is_current(on)), on),
+            mix=group_mix(
+                (m.birth_year for m in members if m.is_current(on)), on, _wanted_span(db)
+            ),
             stamp=stamp_of(group),
         )
 
@@ -186,37 +197,51 @@ def save_group(
 
 
 def add_member(database: SessionFactory, group_id: int, person_id: int, joined: dt.date) -> None:
+    add_members(database, group_id, (person_id,), joined)
+
+
+def add_members(
+    database: SessionFactory, group_id: int, person_ids: Sequence[int], joined: dt.date
+) -> None:
+    """Add people to a group from ``joined``: all of them, or none (the first that
+    cannot join says why)."""
+    if not person_ids:
+        raise ValidationError(_("Tick at least one person."), "person")
     with database.begin() as db:
         # two managers adding the same person at once: the second waits, then sees it
         group = _get(db, group_id, lock=True)
-        person = db.get(Person, person_id)
-        if person is None:
-            raise UserError(_("This person no longer exists."))
-        name = person.full_name
-        if group.status is GroupStatus.CLOSED:
-            raise ValidationError(_("This group is closed; reopen it to add members."), "person")
-        if person.out_of_service is not None and person.out_of_service < joined:
-            raise ValidationError(
-                _("{name} is out of service by then.").format(name=name), "joined"
-            )
-        if joined < person.in_service:
-            raise ValidationError(
-                _("{name} is not yet in service by then.").format(name=name), "joined"
-            )
-        overlapping = db.scalar(
-            select(func.count())
-            .select_from(GroupMembership)
-            .where(
-                GroupMembership.group_id == group_id,
-                GroupMembership.person_id == person_id,
-                or_(GroupMembership.left_on.is_(None), GroupMembership.left_on >= joined),
-            )
+        for person_id in person_ids:
+            _add_member(db, group, person_id, joined)
+
+
+def _add_member(db: Session, group: LearningGroup, person_id: int, joined: dt.date) -> None:
+    group_id = group.id
+    person = db.get(Person, person_id)
+    if person is None:
+        raise UserError(_("This person no longer exists."))
+    name = person.full_name
+    if group.status is GroupStatus.CLOSED:
+        raise ValidationError(_("This group is closed; reopen it to add members."), "person")
+    if person.out_of_service is not None and person.out_of_service < joined:
+        raise ValidationError(_("{name} is out of service by then.").format(name=name), "joined")
+    if joined < person.in_service:
+        raise ValidationError(
+            _("{name} is not yet in service by then.").format(name=name), "joined"
         )
-        if overlapping:
-            raise ValidationError(
-                _("{name} is already a member of this group.").format(name=name), "person"
-            )
-        db.add(GroupMembership(group_id=group_id, person_id=person_id, joined=joined))
+    overlapping = db.scalar(
+        select(func.count())
+        .select_from(GroupMembership)
+        .where(
+            GroupMembership.group_id == group_id,
+            GroupMembership.person_id == person_id,
+            or_(GroupMembership.left_on.is_(None), GroupMembership.left_on >= joined),
+        )
+    )
+    if overlapping:
+        raise ValidationError(
+            _("{name} is already a member of this group.").format(name=name), "person"
+        )
+    db.add(GroupMembership(group_id=group_id, person_id=person_id, joined=joined))
 
 
 def end_membership(database: SessionFactory, membership_id: int, left_on: dt.date) -> None:
@@ -245,3 +270,83 @@ def set_group_status(
                     membership.left_on = max(day, membership.joined)
         else:
             group.ends = None
+
+
+def _wanted_span(db: Session) -> int:
+    """The organisation's years between youngest and oldest for a group to mix."""
+    span = db.scalar(select(Organisation.mixed_age_span).limit(1))
+    return span if span is not None else DEFAULT_MIXED_AGE_SPAN
+
+
+@dataclass(frozen=True)
+class Outsider:
+    """Someone in service who is in no active learning group."""
+
+    person_id: int
+    name: str
+    job_title: str
+
+
+@dataclass(frozen=True)
+class Mixing:
+    """Everyone in a mixed group: of the people in service, who is in an active group
+    that mixes generations (its youngest and oldest member at least ``span`` years
+    apart), who is in groups that do not, and who is in none."""
+
+    span: int
+    in_service: int
+    in_mixed: int
+    in_unmixed: int  # in active groups, none of which mixes (or whose mix is unknown)
+    no_group: tuple[Outsider, ...]  # by surname
+
+    @property
+    def share(self) -> float | None:
+        """The share in percent in a mixed group; None when nobody is in service."""
+        return 100 * self.in_mixed / self.in_service if self.in_service else None
+
+
+def mixing(database: SessionFactory, today: dt.date) -> Mixing | None:
+    """The indicator "everyone in a mixed group" on ``today``; None for a manager's or
+    a professional's login, which does not read the birth years it rests on."""
+    if database.seat is not None:
+        return None
+    in_service = (Person.in_service <= today) & (
+        Person.out_of_service.is_(None) | (Person.out_of_service >= today)
+    )
+    active_group = (
+        (LearningGroup.status == GroupStatus.ACTIVE)
+        & (LearningGroup.starts <= today)
+        & (LearningGroup.ends.is_(None) | (LearningGroup.ends >= today))
+    )
+    with database() as db:
+        span = _wanted_span(db)
+        people = db.execute(
+            select(Person.id, Person.first_name, Person.last_name, Person.job_title)
+            .where(in_service)
+            .order_by(Person.sort_key, Person.id)
+        ).all()
+        members = db.execute(
+            select(GroupMembership.group_id, Person.id, Person.birth_year, in_service)
+            .join(LearningGroup, LearningGroup.id == GroupMembership.group_id)
+            .join(Person, Person.id == GroupMembership.person_id)
+            .where(active_group, _current(today))
+        ).all()
+    births: dict[int, list[int | None]] = {}
+    groups_of: dict[int, set[int]] = {}
+    for group_id, person_id, birth_year, serving in members:
+        births.setdefault(group_id, []).append(birth_year)
+        if serving:
+            groups_of.setdefault(person_id, set()).add(group_id)
+    mixed_groups = {g for g, years in births.items() if mixes_generations(years, span)}
+    in_mixed = sum(1 for groups in groups_of.values() if groups & mixed_groups)
+    return Mixing(
+        span=span,
+        in_service=len(people),
+        in_mixed=in_mixed,
+        in_unmixed=len(groups_of) - in_mixed,
+        no_group=tuple(
+            Outsider(pid, full_name(first, last), job or "")
+            for pid, first, last, job in people
+            if pid not in groups_of
+        ),
+    )

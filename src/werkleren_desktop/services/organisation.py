@@ -64,6 +64,7 @@ def _settings_from(db: Session) -> OrganisationSettings | None:
         retention_months=organisation.retention_months,
         email=organisation.email,
         calendar_alarm_minutes=organisation.calendar_alarm_minutes,
+        mixed_age_span=organisation.mixed_age_span,
     )
 
 
@@ -139,6 +140,7 @@ def _apply(db: Session, organisation: Organisation, settings: OrganisationSettin
     organisation.retention_months = settings.retention_months
     organisation.email = settings.email
     organisation.calendar_alarm_minutes = settings.calendar_alarm_minutes
+    organisation.mixed_age_span = settings.mixed_age_span
     db.execute(delete(ClosingPeriod))
     db.add_all(
         ClosingPeriod(first_day=p.first_day, last_day=p.last_day, description=p.description)

@@ -39,7 +39,7 @@ from werkleren_desktop.domain.constants import (
     TrainingStatus,
 )
 from werkleren_desktop.domain.conversations import add_months
-from werkleren_desktop.domain.groups import group_mix
+from werkleren_desktop.domain.groups import DEFAULT_MIXED_AGE_SPAN, mixes_generations
 from werkleren_desktop.domain.scans import (
     CONVERSATION_MONTHS,
     JUST_IN_TIME_DAYS,
@@ -314,12 +314,13 @@ def _group_facts(db: Session, period: Period) -> tuple[int, int]:
     births: dict[int, list[int | None]] = defaultdict(list)
     for group_id, birth_year in rows:
         births[group_id].append(birth_year)
+    span = db.scalar(select(Organisation.mixed_age_span).limit(1)) or DEFAULT_MIXED_AGE_SPAN
     known = mixed = 0
     for years in births.values():
-        mix = group_mix(years, period.last)
-        if sum(mix.generations.values()) >= 2:
+        mixes = mixes_generations(years, span)
+        if mixes is not None:
             known += 1
-            mixed += not mix.one_generation
+            mixed += mixes
     return known, mixed
 
 

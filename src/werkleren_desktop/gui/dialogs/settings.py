@@ -335,6 +335,7 @@ SETTING_LABELS: dict[str, str] = {
     "retention_months": N_("Months after leaving before review"),
     "email": N_("E-mail address"),
     "calendar_alarm_minutes": N_("Reminder"),
+    "mixed_age_span": N_("Years between youngest and oldest"),
 }
 
 
@@ -382,4 +383,6 @@ def describe_setting(name: str, value: object) -> str:
         return n_("{n} month", "{n} months", value).format(n=value)
     if name == "calendar_alarm_minutes":
         return describe_alarm(value if isinstance(value, int) else None)
+    if name == "mixed_age_span" and isinstance(value, int):
+        return n_("{n} year", "{n} years", value).format(n=value)
     return str(value) if value else "—"

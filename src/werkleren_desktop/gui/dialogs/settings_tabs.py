@@ -37,6 +37,7 @@ from werkleren_desktop.domain.calendar import HOLIDAYS, WEEKDAY_NAMES, WorkCalen
 from werkleren_desktop.domain.constants import LiberationDayPolicy
 from werkleren_desktop.domain.cycles import default_outline
 from werkleren_desktop.domain.formatting import format_date, format_moment
+from werkleren_desktop.domain.groups import MIXED_AGE_SPAN_MAX, MIXED_AGE_SPAN_MIN
 from werkleren_desktop.domain.money import format_euro_plain, parse_euro
 from werkleren_desktop.domain.organisation import (
     ALARM_CHOICES,
@@ -469,18 +470,43 @@ class WeekCycleTab(SettingsTab):
                 )
             )
         )
+        self.span_box = QSpinBox()
+        self.span_box.setRange(MIXED_AGE_SPAN_MIN, MIXED_AGE_SPAN_MAX)
+        self.span_box.setValue(settings.mixed_age_span)
+        self.span_box.setSuffix(" " + _("years"))
+        span_row = QHBoxLayout()
+        span_row.addWidget(self.span_box)
+        span_row.addStretch(1)
+        groups_box = QGroupBox(_("Learning groups of young and old"))
+        groups_form = QFormLayout(groups_box)
+        groups_form.addRow(
+            _("Mixed when"),
+            _with_hint(
+                span_row,
+                _(
+                    "A group mixes generations when its youngest and its oldest member are at "
+                    "least this many years apart. The groups page counts who is in such a group."
+                ),
+            ),
+        )
         column.addLayout(form)
         column.addWidget(self.default_outline_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addSpacing(8)
         column.addWidget(calendar_box)
+        column.addWidget(groups_box)
         column.addStretch(1)
-        self.fields = {"cycle_outline": self.outline_edits[0], "calendar_alarm": self.alarm_box}
+        self.fields = {
+            "cycle_outline": self.outline_edits[0],
+            "calendar_alarm": self.alarm_box,
+            "mixed_age_span": self.span_box,
+        }
 
     def apply(self, settings: OrganisationSettings) -> OrganisationSettings:
         return replace(
             settings,
             cycle_outline=self._outline(),
             calendar_alarm_minutes=self.alarm_box.currentData() or None,
+            mixed_age_span=self.span_box.value(),
         )
 
     def _restore_outline(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -22,8 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.documents.signup_sheet import SignupQuestion, signup_sheet_pdf
 from werkleren_desktop.domain.constants import (
     GroupStatus,
+    RequestKind,
+    RequestStatus,
 )
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.groups import GENERATIONS
@@ -31,7 +35,9 @@ from werkleren_desktop.gui.cycles.trend_chart import TrendChart
 from werkleren_desktop.gui.dialogs.date_dialog import DateDialog
 from werkleren_desktop.gui.groups.group_dialog import GroupDialog
 from werkleren_desktop.gui.groups.member_dialog import MemberDialog
+from werkleren_desktop.gui.groups.no_group_dialog import NoGroupDialog
 from werkleren_desktop.gui.groups.table_model import GroupFilter, GroupsTableModel
+from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.situations.summary import show_situations, situations_label
 from werkleren_desktop.gui.tasks import TaskRunner
@@ -39,6 +45,7 @@ from werkleren_desktop.gui.widgets import (
     detail_table,
     heading,
     hint,
+    link_paragraph,
     list_and_panel,
     list_table,
     page_layout,
@@ -52,12 +59,16 @@ from werkleren_desktop.services.groups import (
     GroupDetail,
     GroupRow,
     MemberRow,
+    Mixing,
     end_membership,
     group_detail,
     list_groups,
+    mixing,
     set_group_status,
 )
+from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.people import PersonRow, list_people
+from werkleren_desktop.services.requests import list_requests
 from werkleren_desktop.services.situations import SituationFilter
 
 WARNING_STYLE = "color: #8a5300; font-weight: bold;"
@@ -243,6 +254,7 @@ class GroupsPage(RecordListPage):
     ) -> None:
         super().__init__(sessions, tasks, today, parent)
         self.people: list[PersonRow] = []
+        self.groups: list[GroupRow] = []
         self.model = GroupsTableModel()
 
         self.search = QLineEdit()
@@ -255,6 +267,13 @@ class GroupsPage(RecordListPage):
         self.status_box.currentIndexChanged.connect(self._filter)
         self.new_button = QPushButton(_("New learning group…"))
         self.new_button.clicked.connect(self.new_group)
+        self.signup_button = QPushButton(_("Sign-up sheet…"))
+        self.signup_button.setToolTip(
+            _("A sheet to hang up: professionals form groups around their own questions")
+        )
+        self.signup_button.clicked.connect(self.print_signup_sheet)
+        self.mixing = link_paragraph(lambda _link: self.show_no_group())
+        self.mixing_data: Mixing | None = None
 
         self.table = list_table(self.model, {0: 170, 2: 60, 3: 130, 4: 85})
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -275,6 +294,7 @@ class GroupsPage(RecordListPage):
         tools.addWidget(self.search, 2)
         tools.addWidget(self.status_box)
         tools.addStretch(1)
+        tools.addWidget(self.signup_button)
         tools.addWidget(self.new_button)
         splitter = list_and_panel(self.table, self.panel, (620, 440))
         layout = page_layout(self, _("Learning groups"))
@@ -286,6 +306,7 @@ class GroupsPage(RecordListPage):
                 )
             )
         )
+        layout.addWidget(self.mixing)
         layout.addLayout(tools)
         layout.addWidget(self.error_label)
         layout.addWidget(splitter, 1)
@@ -293,14 +314,82 @@ class GroupsPage(RecordListPage):
     def refresh(self) -> None:
         today = self.today()
         self.load(
-            lambda: (list_groups(self.sessions, today), list_people(self.sessions)),
+            lambda: (
+                list_groups(self.sessions, today),
+                list_people(self.sessions),
+                mixing(self.sessions, today),
+            ),
             self._loaded,
         )
 
-    def _loaded(self, result: tuple[list[GroupRow], list[PersonRow]]) -> None:
-        groups, self.people = result
+    def _loaded(self, result: tuple[list[GroupRow], list[PersonRow], Mixing | None]) -> None:
+        groups, self.people, self.mixing_data = result
+        self.groups = groups
         self.error_label.clear_message()
         self.model.set_groups(groups)
+        self._show_mixing()
+
+    def _show_mixing(self) -> None:
+        """Everyone in a mixed group: the share, and who is in no group (a link)."""
+        found = self.mixing_data
+        self.mixing.setVisible(found is not None and found.in_service > 0)
+        if found is None or not found.in_service:
+            return
+        share = f"{found.share or 0:.0f}"
+        text = html.escape(
+            _(
+                "In a mixed group: {n} of the {total} people in service ({share} %), in a "
+                "group whose youngest and oldest member are at least {span} years apart."
+            ).format(n=found.in_mixed, total=found.in_service, share=share, span=found.span)
+        )
+        if found.in_unmixed:
+            text += " " + html.escape(
+                n_(
+                    "{n} is in a group that does not mix.",
+                    "{n} are in groups that do not mix.",
+                    found.in_unmixed,
+                ).format(n=found.in_unmixed)
+            )
+        if found.no_group:
+            link = n_(
+                "{n} person is in no group", "{n} people are in no group", len(found.no_group)
+            ).format(n=len(found.no_group))
+            text += f' <a href="no-group">{html.escape(link)}</a>.'
+        self.mixing.setText(text)
+
+    def show_no_group(self) -> None:
+        found = self.mixing_data
+        if found is None or not found.no_group:
+            return
+        today = self.today()
+        active = [
+            g
+            for g in self.groups
+            if g.status is GroupStatus.ACTIVE and (g.ends is None or g.ends >= today)
+        ]
+        if not active:
+            self.error_label.show_message(_("Start a learning group first."))
+            return
+        dialog = NoGroupDialog(self.sessions, found.no_group, active, today, parent=self)
+        self.open_form(dialog, _("Added to the learning group."))
+
+    def print_signup_sheet(self) -> None:
+        """The sheet to hang up, shown first: print it, or save it as PDF. Its blocks
+        start with the open requests for a place in a learning group."""
+        settings = load_settings(self.sessions)
+        if settings is None:
+            return
+        asked = tuple(
+            SignupQuestion(r.question, r.person_name)
+            for r in list_requests(self.sessions, status=RequestStatus.OPEN)
+            if r.kind is RequestKind.GROUP
+        )
+        pdf = signup_sheet_pdf(
+            settings.name, settings.logo_png, asked, self.today(), settings.mixed_age_span
+        )
+        name = _("sign-up sheet learning groups") + ".pdf"
+        self.preview = PdfPreviewDialog(_("Sign-up sheet"), pdf, name, self)
+        self.preview.open()
 
     def _filter(self) -> None:
         self.model.set_filter(self.search.text(), self.status_box.currentData())
