@@ -228,3 +228,49 @@ def test_the_sign_up_sheet_starts_with_the_requests_for_a_group(
     first = " ".join(PdfReader(fake_prompts.save_file).pages[0].extract_text().split())
     assert "Vraag 1 Samen leren deeg kneden zonder pijn gevraagd door Sanne Jansen" in first
     preview.reject()
+
+
+def test_what_the_group_learned_on_screen_and_on_paper(
+    window, qtbot, store, fake_prompts, tmp_path
+) -> None:
+    from pypdf import PdfReader
+
+    from werkleren_desktop.domain.constants import SituationKind
+    from werkleren_desktop.domain.situations import SituationInput
+    from werkleren_desktop.services.people import list_people
+    from werkleren_desktop.services.situations import save_situation
+
+    page = window.groups_page
+    start_group(qtbot, page, "Energiezuinig bakken")
+    group_id = page.panel.detail.id
+    kees = next(p.id for p in list_people(store.sessions) if p.first_name == "Kees")
+    save_situation(
+        store.sessions,
+        SituationInput(
+            TODAY - dt.timedelta(days=10),
+            "Oven te vroeg aan",
+            SituationKind.IMPROVE,
+            (kees,),
+            group_id=group_id,
+            outcome="Oven pas om zes uur aan",
+            next_step="Tijdschakelaar laten plaatsen",
+        ),
+        TODAY,
+    )
+    qtbot.mouseClick(page.panel.lessons_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog.windowTitle() == "Wat we leerden: Energiezuinig bakken"
+    shown = dialog.text.text()
+    assert "Uit het werk" in shown and "Oven te vroeg aan" in shown
+    assert "Tijdschakelaar laten plaatsen" in shown
+    dialog.first.setDate(dialog.last.date().addDays(1))  # a period that ends before it starts
+    assert dialog.error_label.text() == "De einddatum kan niet vóór de startdatum liggen."
+    assert not dialog.print_button.isEnabled()
+    dialog.first.setDate(dialog.last.date().addMonths(-3))
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    fake_prompts.save_file = tmp_path / "geleerd.pdf"
+    qtbot.mouseClick(dialog.preview.save_button, Qt.MouseButton.LeftButton)
+    text = " ".join(PdfReader(fake_prompts.save_file).pages[0].extract_text().split())
+    assert "Wat we leerden: Energiezuinig bakken" in text and "Oven pas om zes uur aan" in text
+    dialog.preview.reject()
+    dialog.reject()

@@ -287,3 +287,16 @@ def ai_prompt(
         ),
     ]
     return pseudonymise("\n".join(parts))
+
+
+@dataclass(frozen=True)
+class SituationLink:
+    """A situation as a cycle's workbook and the digest of lessons list it."""
+
+    id: int
+    occurred_on: dt.date
+    title: str
+    kind: SituationKind
+    people: str  # who learned from it, by name
+    outcome: str
+    next_step: str

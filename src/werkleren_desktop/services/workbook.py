@@ -25,7 +25,6 @@ from werkleren_desktop.db.models import (
     WeekCycle,
     WorkingMethod,
 )
-from werkleren_desktop.domain.constants import SituationKind
 from werkleren_desktop.domain.cycles import (
     GuideDay,
     MethodRow,
@@ -35,6 +34,7 @@ from werkleren_desktop.domain.cycles import (
     default_methods,
 )
 from werkleren_desktop.domain.people import full_name, sort_key
+from werkleren_desktop.domain.situations import SituationLink
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.organisation import load_settings
@@ -127,19 +127,6 @@ def store_methods(db: Session, rows: list[MethodRow]) -> None:
 
 
 @dataclass(frozen=True)
-class SituationLink:
-    """A situation as the workbook lists it."""
-
-    id: int
-    occurred_on: dt.date
-    title: str
-    kind: SituationKind
-    people: str  # who learned from it, by name
-    outcome: str
-    next_step: str
-
-
-@dataclass(frozen=True)
 class WorkbookDay:
     session_id: int
     day_number: int
@@ -183,7 +170,8 @@ def _cycle(db: Session, cycle_id: int) -> WeekCycle:
     return cycle
 
 
-def _links(db: Session, where: ColumnElement[bool]) -> tuple[SituationLink, ...]:
+def situation_links(db: Session, where: ColumnElement[bool]) -> tuple[SituationLink, ...]:
+    """The situations ``where`` selects, by date, with who learned from each."""
     situations = list(
         db.scalars(
             select(LearningSituation)
@@ -241,8 +229,8 @@ def cycle_workbook(database: SessionFactory, cycle_id: int) -> CycleWorkbook:
                 )
                 for s in ordered
             ),
-            taken_up=_links(db, LearningSituation.id.in_(taken)),
-            logged_during=_links(db, LearningSituation.cycle_id == cycle.id),
+            taken_up=situation_links(db, LearningSituation.id.in_(taken)),
+            logged_during=situation_links(db, LearningSituation.cycle_id == cycle.id),
             stamp=stamp_of(cycle),
         )
 
@@ -278,7 +266,7 @@ def candidate_situations(database: SessionFactory, cycle_id: int) -> list[Situat
         )
         chosen = select(CycleSituation.situation_id).where(CycleSituation.cycle_id == cycle.id)
         ids = set(db.scalars(recent)) | set(db.scalars(chosen))
-        links = _links(db, LearningSituation.id.in_(ids)) if ids else ()
+        links = situation_links(db, LearningSituation.id.in_(ids)) if ids else ()
     return sorted(links, key=lambda s: (s.occurred_on, s.id), reverse=True)
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.cycles import DayPlan, MethodRow, WorkbookInput
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.domain.situations import KIND_LABELS
+from werkleren_desktop.domain.situations import KIND_LABELS, SituationLink
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.widgets import hint
@@ -30,7 +30,6 @@ from werkleren_desktop.i18n import _
 from werkleren_desktop.services.versions import Stamp
 from werkleren_desktop.services.workbook import (
     CycleWorkbook,
-    SituationLink,
     candidate_situations,
     cycle_workbook,
     list_methods,

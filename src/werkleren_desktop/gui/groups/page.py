@@ -34,6 +34,7 @@ from werkleren_desktop.domain.groups import GENERATIONS
 from werkleren_desktop.gui.cycles.trend_chart import TrendChart
 from werkleren_desktop.gui.dialogs.date_dialog import DateDialog
 from werkleren_desktop.gui.groups.group_dialog import GroupDialog
+from werkleren_desktop.gui.groups.lessons_dialog import LessonsDialog
 from werkleren_desktop.gui.groups.member_dialog import MemberDialog
 from werkleren_desktop.gui.groups.no_group_dialog import NoGroupDialog
 from werkleren_desktop.gui.groups.table_model import GroupFilter, GroupsTableModel
@@ -152,9 +153,13 @@ class GroupPanel(QWidget):
         self.end_member_button = QPushButton(_("Member leaves…"))
         self.end_member_button.setEnabled(False)
         self.close_button = QPushButton(_("Close group…"))
+        self.lessons_button = QPushButton(_("What we learned…"))
+        self.lessons_button.setToolTip(
+            _("What came of the group's week cycles and situations: to hang up or hand out")
+        )
         self.members.itemSelectionChanged.connect(self._member_selected)
         buttons = QHBoxLayout()
-        for button in (self.edit_button, self.close_button):
+        for button in (self.edit_button, self.lessons_button, self.close_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         member_buttons = QHBoxLayout()
@@ -289,6 +294,7 @@ class GroupsPage(RecordListPage):
         self.panel.add_member_button.clicked.connect(self.add_member)
         self.panel.end_member_button.clicked.connect(self.end_member)
         self.panel.close_button.clicked.connect(self.close_or_reopen)
+        self.panel.lessons_button.clicked.connect(self.show_lessons)
 
         tools = QHBoxLayout()
         tools.addWidget(self.search, 2)
@@ -457,6 +463,15 @@ class GroupsPage(RecordListPage):
             ),
             _("Membership ended."),
         )
+
+    def show_lessons(self) -> None:
+        detail = self.panel.detail
+        if detail is None:
+            return
+        self.dialog = LessonsDialog(
+            self.sessions, detail.id, detail.group.name, self.today(), parent=self
+        )
+        self.dialog.open()
 
     def close_or_reopen(self) -> None:
         detail = self.panel.detail

@@ -1,0 +1,33 @@
+"""Lessons that travel: what a learning group learned in a period, as the digest
+"Wat we leerden" shows it (on screen and on paper)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from werkleren_desktop.domain.situations import SituationLink
+
+
+@dataclass(frozen=True)
+class CycleLesson:
+    first_day: dt.date
+    last_day: dt.date
+    question: str
+    outcome: str
+    next_step: str
+
+
+@dataclass(frozen=True)
+class Digest:
+    organisation: str
+    logo_png: bytes | None
+    group: str
+    first: dt.date
+    last: dt.date
+    cycles: tuple[CycleLesson, ...]  # cycles over in the period with something learned
+    situations: tuple[SituationLink, ...]  # with an outcome or a next step, by date
+
+    @property
+    def empty(self) -> bool:
+        return not self.cycles and not self.situations
