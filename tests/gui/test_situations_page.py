@@ -565,3 +565,38 @@ def test_a_resumed_draft_of_a_record_changed_since_opens_the_choice(
     merged = get_situation(store.sessions, situation)
     assert merged.title == "Lekkage bij de klant"
     assert merged.description == "Koppeling was niet aangedraaid."
+
+
+def test_who_knows_what_is_searched_by_name_group_or_topic(page, qtbot, store) -> None:
+    from werkleren_desktop.domain.constants import SituationKind
+    from werkleren_desktop.domain.groups import GroupInput
+    from werkleren_desktop.domain.situations import SituationInput
+    from werkleren_desktop.services.groups import save_group
+    from werkleren_desktop.services.people import list_people
+    from werkleren_desktop.services.situations import save_situation
+
+    ids = {p.first_name: p.id for p in list_people(store.sessions)}
+    save_situation(
+        store.sessions,
+        SituationInput(
+            D(2026, 11, 2),
+            "Warmtepomp maakt herrie",
+            SituationKind.ANALYSE,
+            (ids["Łukasz"],),
+            consulted_ids=(ids["Sanne"],),
+        ),
+        TODAY,
+    )
+    save_group(store.sessions, GroupInput("Slimme meters", D(2026, 1, 1), expert_name="Ir. Volt"))
+    qtbot.mouseClick(page.know_how_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog.windowTitle() == "Wie weet wat"
+    names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert names == ["Sanne Jansen", "Ir. Volt"]  # the most consulted first
+    assert dialog.table.item(0, 3).text() == "Warmtepomp maakt herrie"
+    assert dialog.table.item(1, 1).text() == "Slimme meters"
+    type_text(qtbot, dialog.search, "warmtepomp")
+    assert dialog.table.rowCount() == 1 and dialog.count.text() == "1 van 2 mensen om te vragen."
+    dialog.search.setText("slimme")
+    assert dialog.table.item(0, 0).text() == "Ir. Volt"
+    dialog.reject()

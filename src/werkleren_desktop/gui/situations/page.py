@@ -37,6 +37,7 @@ from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.cycles.plan_dialog import PlanCycleDialog
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.situations.ai_prompt_dialog import AiPromptDialog
+from werkleren_desktop.gui.situations.know_how_dialog import KnowHowDialog
 from werkleren_desktop.gui.situations.situation_dialog import SituationDialog
 from werkleren_desktop.gui.situations.table_model import SituationsTableModel
 from werkleren_desktop.gui.tasks import TaskRunner
@@ -54,6 +55,7 @@ from werkleren_desktop.gui.widgets import (
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.cycles import cycle_outline
 from werkleren_desktop.services.groups import GroupRow, list_groups
+from werkleren_desktop.services.know_how import who_knows_what
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.people import PersonRow, list_people
 from werkleren_desktop.services.situations import (
@@ -245,6 +247,11 @@ class SituationsPage(RecordListPage):
         )
         self.new_button = QPushButton(_("New situation…"))
         self.new_button.clicked.connect(self.new_situation)
+        self.know_how_button = QPushButton(_("Who knows what…"))
+        self.know_how_button.setToolTip(
+            _("Whom to ask about what: the colleagues and experts consulted, and those on call")
+        )
+        self.know_how_button.clicked.connect(self.show_know_how)
         self.count_label = hint("")
         self.count_label.setWordWrap(False)
         # a short pause after typing, so a fast typist does not query at every key
@@ -274,6 +281,7 @@ class SituationsPage(RecordListPage):
 
         tools = QHBoxLayout()
         tools.addWidget(self.search, 1)
+        tools.addWidget(self.know_how_button)
         tools.addWidget(self.new_button)
         filters = QHBoxLayout()
         for box in self.filter_boxes:
@@ -541,6 +549,10 @@ class SituationsPage(RecordListPage):
                 _("Week cycle planned; it takes up “{title}”.").format(title=situation.title)
             ),
         )
+
+    def show_know_how(self) -> None:
+        self.dialog = KnowHowDialog(who_knows_what(self.sessions, self.today()), parent=self)
+        self.dialog.open()
 
     def ask_ai(self) -> None:
         if self.panel.situation is None:
