@@ -665,21 +665,10 @@ def _fill_workbooks(
 
     from werkleren_desktop.db.models import CycleSituation, WorkingMethod
     from werkleren_desktop.domain.cycles import default_methods
+    from werkleren_desktop.services.workbook import add_methods
 
     db.execute(delete(WorkingMethod))  # a window opened on the empty folder may have added some
-    methods = [
-        WorkingMethod(
-            position=position,
-            name=m.name,
-            description=m.description,
-            uses_ai=m.uses_ai,
-            with_others=m.with_others,
-            vitality=m.vitality,
-            retired=False,
-        )
-        for position, m in enumerate(default_methods(), start=1)
-    ]
-    db.add_all(methods)
+    methods = add_methods(db, default_methods())
     db.flush()
     by_group: dict[int, list[tuple[dt.date, int, str]]] = {}
     for situation in situations:

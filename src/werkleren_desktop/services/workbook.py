@@ -68,11 +68,12 @@ def ensure_methods(database: SessionFactory) -> None:
     with database.begin() as db:
         if db.scalar(select(func.count()).select_from(WorkingMethod)):
             return  # another window gave it meanwhile
-        _store_new(db, default_methods(), start=1)
+        add_methods(db, default_methods())
 
 
-def _store_new(db: Session, rows: list[MethodRow], start: int) -> None:
-    db.add_all(
+def add_methods(db: Session, rows: list[MethodRow], start: int = 1) -> list[WorkingMethod]:
+    """Store new methods in the caller's transaction, from place ``start`` on."""
+    methods = [
         WorkingMethod(
             position=position,
             name=row.name,
@@ -83,7 +84,9 @@ def _store_new(db: Session, rows: list[MethodRow], start: int) -> None:
             retired=row.retired,
         )
         for position, row in enumerate(rows, start=start)
-    )
+    ]
+    db.add_all(methods)
+    return methods
 
 
 def list_methods(database: SessionFactory, include_retired: bool = False) -> list[MethodRow]:
@@ -109,7 +112,7 @@ def store_methods(db: Session, rows: list[MethodRow]) -> None:
     stored = {m.id: m for m in db.scalars(select(WorkingMethod))}
     for position, row in enumerate(cleaned, start=1):
         if row.id is None:
-            _store_new(db, [row], start=position)
+            add_methods(db, [row], start=position)
             continue
         method = stored.get(row.id)
         if method is None:

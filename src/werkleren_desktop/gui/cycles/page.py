@@ -537,40 +537,36 @@ class CyclesPage(RecordListPage):
 
     def print_session_guide(self) -> None:
         """The guide to print for the group, shown first: print it, or save it as PDF."""
-        detail = self.panel.detail
-        if detail is None:
-            return
-        first = min(s.starts_at for s in detail.sessions).date()
-        suggested = (
-            _("session guide {group} {date}").format(
-                group=detail.group_name, date=first.isoformat()
-            )
-            + ".pdf"
+        self._preview(
+            _("Session guide"),
+            _("session guide {group} {date}"),
+            lambda cycle_id: session_guide_pdf(
+                session_guide_data(self.sessions, cycle_id), self.today()
+            ),
         )
-        try:
-            pdf = session_guide_pdf(session_guide_data(self.sessions, detail.id), self.today())
-        except UserError as error:
-            self.error_label.show_message(str(error))
-            return
-        self.preview = PdfPreviewDialog(_("Session guide"), pdf, suggested, self)
-        self.preview.open()
 
     def print_attendance_list(self) -> None:
         """The list to print for the sessions, shown first: print it, or save it as PDF."""
+        self._preview(
+            _("Attendance list"),
+            _("attendance list {group} {date}"),
+            lambda cycle_id: attendance_list_pdf(
+                attendance_list_data(self.sessions, cycle_id), self.today()
+            ),
+        )
+
+    def _preview(self, title: str, name: str, make: Callable[[int], bytes]) -> None:
+        """A document of the chosen cycle in the preview, named ``name`` (with the
+        group and the first day) when saved."""
         detail = self.panel.detail
         if detail is None:
             return
         first = min(s.starts_at for s in detail.sessions).date()
-        suggested = (
-            _("attendance list {group} {date}").format(
-                group=detail.group_name, date=first.isoformat()
-            )
-            + ".pdf"
-        )
+        suggested = name.format(group=detail.group_name, date=first.isoformat()) + ".pdf"
         try:
-            pdf = attendance_list_pdf(attendance_list_data(self.sessions, detail.id), self.today())
+            pdf = make(detail.id)
         except UserError as error:
             self.error_label.show_message(str(error))
             return
-        self.preview = PdfPreviewDialog(_("Attendance list"), pdf, suggested, self)
+        self.preview = PdfPreviewDialog(title, pdf, suggested, self)
         self.preview.open()
