@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from werkleren_desktop.domain.situations import SituationLink
+from werkleren_desktop.errors import ValidationError
+from werkleren_desktop.i18n import _
 
 
 @dataclass(frozen=True)
@@ -31,3 +33,13 @@ class Digest:
     @property
     def empty(self) -> bool:
         return not self.cycles and not self.situations
+
+
+DIGEST_DAYS_MAX = 3 * 366  # a digest covers at most three years
+
+
+def check_period(first: dt.date, last: dt.date) -> None:
+    if last < first:
+        raise ValidationError(_("The end date cannot be before the start date."), "last")
+    if (last - first).days > DIGEST_DAYS_MAX:
+        raise ValidationError(_("Choose a period of at most three years."), "first")

@@ -37,7 +37,7 @@ from werkleren_desktop.domain.constants import (
 )
 from werkleren_desktop.domain.conversations import ConversationSchedule, add_months
 from werkleren_desktop.domain.cycles import cycle_on, default_outline, propose_cycle
-from werkleren_desktop.domain.groups import ADVISED_MAX, ADVISED_MIN, DEFAULT_MIXED_AGE_SPAN
+from werkleren_desktop.domain.groups import ADVISED_MAX, ADVISED_MIN, mixes_generations
 from werkleren_desktop.domain.organisation import ClosingPeriodInput, OrganisationSettings
 from werkleren_desktop.domain.people import sort_key
 from werkleren_desktop.domain.scans import CHARACTERISTICS
@@ -602,7 +602,7 @@ def _everyone_in_a_group(
             # to the advised maximum for it); one that mixes takes someone of middle age,
             # keeping the young and the old for the new groups, and a place free
             years = [m.person.birth_year for m in members[group.id] if m.person.birth_year]
-            mixes = bool(years) and max(years) - min(years) >= DEFAULT_MIXED_AGE_SPAN
+            mixes = bool(mixes_generations(years))
             if len(members[group.id]) >= (ADVISED_MAX - 1 if mixes else ADVISED_MAX):
                 break
             middle = sorted(p.birth_year or today.year - 45 for p in joining)[len(joining) // 2]

@@ -17,20 +17,11 @@ from werkleren_desktop.db.models import (
     LearningSituation,
     WeekCycle,
 )
-from werkleren_desktop.domain.lessons import CycleLesson, Digest
-from werkleren_desktop.errors import UserError, ValidationError
+from werkleren_desktop.domain.lessons import CycleLesson, Digest, check_period
+from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.workbook import situation_links
-
-DIGEST_DAYS_MAX = 3 * 366  # a digest covers at most three years
-
-
-def check_period(first: dt.date, last: dt.date) -> None:
-    if last < first:
-        raise ValidationError(_("The end date cannot be before the start date."), "last")
-    if (last - first).days > DIGEST_DAYS_MAX:
-        raise ValidationError(_("Choose a period of at most three years."), "first")
 
 
 def digest(database: SessionFactory, group_id: int, first: dt.date, last: dt.date) -> Digest:

@@ -44,6 +44,11 @@ class GroupRow:
     members: int
     expert: str
 
+    def is_open(self, day: dt.date) -> bool:
+        """Still running on ``day``: active and not ended before it (a group to plan
+        for, to join)."""
+        return self.status is GroupStatus.ACTIVE and (self.ends is None or self.ends >= day)
+
 
 @dataclass(frozen=True)
 class MemberRow:
@@ -164,9 +169,7 @@ def group_detail(database: SessionFactory, group_id: int, today: dt.date) -> Gro
             status=group.status,
             expert=_expert_text(group),
             members=members,
-            mix=group_mix(
-                (m.birth_year for m in members if m.is_current(on)), on, _wanted_span(db)
-            ),
+            mix=group_mix((m.birth_year for m in members if m.is_current(on)), on, wanted_span(db)),
             stamp=stamp_of(group),
         )
 
@@ -272,7 +275,7 @@ def set_group_status(
             group.ends = None
 
 
-def _wanted_span(db: Session) -> int:
+def wanted_span(db: Session) -> int:
     """The organisation's years between youngest and oldest for a group to mix."""
     span = db.scalar(select(Organisation.mixed_age_span).limit(1))
     return span if span is not None else DEFAULT_MIXED_AGE_SPAN
@@ -319,7 +322,7 @@ def mixing(database: SessionFactory, today: dt.date) -> Mixing | None:
         & (LearningGroup.ends.is_(None) | (LearningGroup.ends >= today))
     )
     with database() as db:
-        span = _wanted_span(db)
+        span = wanted_span(db)
         people = db.execute(
             select(Person.id, Person.first_name, Person.last_name, Person.job_title)
             .where(in_service)

@@ -39,7 +39,7 @@ from werkleren_desktop.domain.constants import (
     TrainingStatus,
 )
 from werkleren_desktop.domain.conversations import add_months
-from werkleren_desktop.domain.groups import DEFAULT_MIXED_AGE_SPAN, mixes_generations
+from werkleren_desktop.domain.groups import mixes_generations
 from werkleren_desktop.domain.scans import (
     CONVERSATION_MONTHS,
     JUST_IN_TIME_DAYS,
@@ -54,6 +54,7 @@ from werkleren_desktop.domain.scans import (
 )
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _
+from werkleren_desktop.services.groups import wanted_span
 from werkleren_desktop.services.undo import Deleted, delete_keeping
 
 
@@ -314,7 +315,7 @@ def _group_facts(db: Session, period: Period) -> tuple[int, int]:
     births: dict[int, list[int | None]] = defaultdict(list)
     for group_id, birth_year in rows:
         births[group_id].append(birth_year)
-    span = db.scalar(select(Organisation.mixed_age_span).limit(1)) or DEFAULT_MIXED_AGE_SPAN
+    span = wanted_span(db)
     known = mixed = 0
     for years in births.values():
         mixes = mixes_generations(years, span)

@@ -95,7 +95,6 @@ class CyclePanel(QWidget):
         super().__init__(parent)
         self.today = today  # attendance is for sessions that took place
         self.detail: CycleDetail | None = None
-        self.book: CycleWorkbook | None = None
         self.title = heading("", 1.4)
         self.period = paragraph("")
         self.sessions = detail_table(
@@ -214,7 +213,6 @@ class CyclePanel(QWidget):
     def show_workbook(self, book: CycleWorkbook | None) -> None:
         """The workbook in a few lines: the question, each day's method and notes, the
         situations, and what came of it."""
-        self.book = book
         if book is None:
             self.workbook.clear()
             return

@@ -23,7 +23,6 @@ from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.cycles import DayPlan, MethodRow, WorkbookInput
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.situations import KIND_LABELS, SituationLink
-from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.widgets import hint
 from werkleren_desktop.i18n import _
@@ -68,6 +67,8 @@ class SituationChooser(QListWidget):
                 Qt.CheckState.Checked if candidate.id in chosen else Qt.CheckState.Unchecked
             )
             self.addItem(item)
+        if self.count():
+            self.setCurrentRow(0)  # Space ticks at once, reached with Tab
 
     def chosen(self) -> tuple[int, ...]:
         return tuple(
@@ -186,15 +187,6 @@ class WorkbookDialog(FormDialog):
         self.question.setFocus()
         self.follow_version(book.stamp, "week_cycle", book.cycle_id)
         self.record_name = _("the workbook of {group}").format(group=book.group_name)
-
-    def show_error(self, error: UserError) -> None:
-        field = self.fields.get(getattr(error, "field", None) or "")
-        if field is not None:  # the field's tab first, so that the focus lands on it
-            for index in range(self.tabs.count()):
-                page = self.tabs.widget(index)
-                if page is not None and page.isAncestorOf(field):
-                    self.tabs.setCurrentIndex(index)
-        super().show_error(error)
 
     def version_parts(self) -> dict[str, QWidget]:
         parts: dict[str, QWidget] = {"question": self.question, "situations": self.situations}

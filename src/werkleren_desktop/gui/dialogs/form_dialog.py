@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QPlainTextEdit,
+    QTabWidget,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -322,6 +323,12 @@ class FormDialog(QDialog):
         self.error_label.show_message(str(error))
         field = self.fields.get(getattr(error, "field", None) or "")
         if field is not None:
+            # a form in tabs shows the field's tab first, so that the focus lands on it
+            for tabs in self.findChildren(QTabWidget):
+                for index in range(tabs.count()):
+                    page = tabs.widget(index)
+                    if page is not None and page.isAncestorOf(field):
+                        tabs.setCurrentIndex(index)
             field.setFocus()
 
     def accept(self) -> None:

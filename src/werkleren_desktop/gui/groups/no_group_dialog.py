@@ -41,6 +41,8 @@ class NoGroupDialog(FormDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.people.addItem(item)
+        if self.people.count():
+            self.people.setCurrentRow(0)  # Space ticks at once, reached with Tab
         self.group = QComboBox()
         for row in groups:
             members = n_("{n} member", "{n} members", row.members).format(n=row.members)

@@ -368,11 +368,7 @@ class GroupsPage(RecordListPage):
         if found is None or not found.no_group:
             return
         today = self.today()
-        active = [
-            g
-            for g in self.groups
-            if g.status is GroupStatus.ACTIVE and (g.ends is None or g.ends >= today)
-        ]
+        active = [g for g in self.groups if g.is_open(today)]
         if not active:
             self.error_label.show_message(_("Start a learning group first."))
             return

@@ -33,7 +33,7 @@ from werkleren_desktop.domain.situations import (
     search_words,
 )
 from werkleren_desktop.errors import UserError
-from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.cycles.plan_dialog import PlanCycleDialog
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.situations.ai_prompt_dialog import AiPromptDialog
@@ -55,7 +55,7 @@ from werkleren_desktop.gui.widgets import (
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.cycles import cycle_outline
 from werkleren_desktop.services.groups import GroupRow, list_groups
-from werkleren_desktop.services.know_how import who_knows_what
+from werkleren_desktop.services.know_how import KnowHow, who_knows_what
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.people import PersonRow, list_people
 from werkleren_desktop.services.situations import (
@@ -528,7 +528,7 @@ class SituationsPage(RecordListPage):
         if situation is None or situation_id is None or settings is None:
             return
         today = self.today()
-        groups = [g for g in list_groups(self.sessions, today) if g.ends is None or g.ends >= today]
+        groups = [g for g in list_groups(self.sessions, today) if g.is_open(today)]
         if not groups:
             self.error_label.show_message(_("Start a learning group first."))
             return
@@ -551,8 +551,21 @@ class SituationsPage(RecordListPage):
         )
 
     def show_know_how(self) -> None:
-        self.dialog = KnowHowDialog(who_knows_what(self.sessions, self.today()), parent=self)
-        self.dialog.open()
+        """Read in the background: ten years hold tens of thousands of consultations."""
+        self.know_how_button.setEnabled(False)
+        today = self.today()
+
+        def done(rows: list[KnowHow]) -> None:
+            self.know_how_button.setEnabled(True)
+            self.error_label.clear_message()
+            self.dialog = KnowHowDialog(rows, parent=self)
+            self.dialog.open()
+
+        def failed(error: BaseException) -> None:
+            self.know_how_button.setEnabled(True)
+            self.error_label.show_message(errors.sentence_for(error))
+
+        self.load(lambda: who_knows_what(self.sessions, today), done, "know_how", failed)
 
     def ask_ai(self) -> None:
         if self.panel.situation is None:
