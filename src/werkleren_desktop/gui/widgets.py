@@ -7,7 +7,7 @@ import heapq
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -65,7 +65,29 @@ def link_paragraph(on_link: Callable[[str], None]) -> QLabel:
         | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
     )
     label.linkActivated.connect(on_link)
+    label.installEventFilter(_LinkFocus(label))
     return label
+
+
+class _LinkFocus(QObject):
+    """Tab into a paragraph of links lands on its first link (Shift+Tab on its last),
+    so that Enter follows it at once: QLabel alone takes the focus without a link
+    and needs a second Tab before Enter does anything."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(watched, QLabel)
+            and isinstance(event, QFocusEvent)
+            and event.type() == QEvent.Type.FocusIn
+            and event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        ):
+            forward = event.reason() == Qt.FocusReason.TabFocusReason
+            # from the edge it is entered at: the label keeps its cursor from a visit before
+            document = QTextDocument()
+            document.setHtml(watched.text())
+            watched.setSelection(0 if forward else document.characterCount() - 1, 0)
+            watched.focusNextPrevChild(forward)
+        return False
 
 
 def hint(text: str) -> QLabel:
