@@ -214,8 +214,15 @@ def fill(sql: psycopg.Connection) -> None:
     situation(sql, 8, learners=(RUUD, OLGA), brought_in_by=OLGA)
     sql.execute("INSERT INTO cycle_situation (cycle_id, situation_id)"
                 " SELECT 1, id FROM learning_situation")  # fmt: skip
+    sql.execute(
+        "INSERT INTO work_agreement (id, kind, title, text, contact_id, situation_id, cycle_id,"
+        " origin, agreed_on) VALUES (1, 'agreement', 'Overdracht', 'Eerst de hoofdkraan',"
+        " %s, 1, 1, '', '2026-04-02')",
+        (RITA,),
+    )
     numbered = ("person", "learning_group", "week_cycle", "cycle_session", "working_method",
-                "learning_situation", "talent_conversation", "scan", "scan_response")  # fmt: skip
+                "learning_situation", "talent_conversation", "scan", "scan_response",
+                "work_agreement")  # fmt: skip
     for table in numbered:
         sql.execute(
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"

@@ -130,6 +130,7 @@ def test_delete_asks_then_deletes(window, qtbot, fake_prompts, store) -> None:
         ("situations", "Nieuwe werkleersituatie"),
         ("training", "Nieuwe opleiding"),
         ("cycles", "Weekcyclus plannen"),
+        ("agreements", "Nieuwe werkafspraak"),
     ],
 )
 def test_ctrl_n_makes_a_new_record_on_every_list_page(window, qtbot, area, title) -> None:

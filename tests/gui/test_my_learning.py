@@ -92,12 +92,13 @@ def test_a_professional_sees_their_own_part_only(
     assert sidebar_titles(window) == [
         "Mijn leren",
         "Mijn werkleersituaties",
+        "Werkafspraken",
         "Mijn gesprek",
         "Leervragen",
         "Mijn groepen en weekcycli",
         "Mijn opleidingen",
     ]
-    assert len(MY_AREAS) == 6 and not {a.key for a in MY_AREAS} & {a.key for a in AREAS}
+    assert len(MY_AREAS) == 7 and not {a.key for a in MY_AREAS} & {a.key for a in AREAS}
     for action in (
         window.settings_action,
         window.users_action,
@@ -107,6 +108,27 @@ def test_a_professional_sees_their_own_part_only(
     ):
         assert not action.isVisible()
     assert [a.text() for a in window.area_actions.values()] == sidebar_titles(window)
+
+
+def test_everyone_finds_the_work_agreements_and_only_the_beheerder_writes_them(
+    signed_in: Callable[[str], MainWindow], office: dict[str, str], qtbot: QtBot
+) -> None:
+    window = signed_in("professional")
+    window.show_area("my_agreements")
+    page = window.agreements_page
+    (title, contact) = admin_rows(
+        office,
+        "SELECT w.title, p.first_name || ' ' || p.last_name FROM work_agreement w"
+        " JOIN person p ON p.id = w.contact_id",
+    )[0]
+    assert page.model.rowCount() == 1
+    row = page.model.row_at(0)
+    assert (row.title, row.contact_name) == (title, contact)
+    page.table.selectRow(0)
+    assert page.panel.title.text() == title and str(contact) in page.panel.body.text()
+    # to read and print, not to write
+    assert not page.new_button.isVisible() and not page.panel.edit_button.isVisible()
+    assert not page.panel.withdraw_button.isVisible() and page.print_button.isVisible()
 
 
 def test_mijn_leren_starts_with_what_waits_for_them(

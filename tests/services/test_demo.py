@@ -263,3 +263,32 @@ def test_the_demo_s_cycles_are_workbooks(store: DataStore) -> None:
     assert taken_up[0] > cycles / 2 and logged_during > 20
     book = cycle_workbook(store.sessions, example)
     assert book.taken_up and book.taken_up[0].title in book.question
+
+
+def test_the_demo_holds_work_agreements_made_from_what_the_work_taught(store: DataStore) -> None:
+    """From situations of learning groups, from week cycles' results and from a meeting;
+    each with someone to ask, and one withdrawn since."""
+    from sqlalchemy import text
+
+    from werkleren_desktop.services.work_agreements import list_work_agreements
+
+    generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
+    with store.engine.connect() as sql:
+        from_situations, from_cycles, from_elsewhere, withdrawn, asked = sql.execute(
+            text(
+                "SELECT count(situation_id), count(cycle_id),"
+                " count(*) FILTER (WHERE origin <> ''), count(withdrawn_on), count(contact_id)"
+                " FROM work_agreement"
+            )
+        ).one()
+        learned = sql.execute(
+            text(
+                "SELECT count(*) FROM work_agreement w JOIN situation_person p"
+                " ON p.situation_id = w.situation_id AND p.person_id = w.contact_id"
+            )
+        ).scalar_one()
+    assert from_situations >= 5 and from_cycles == 2 and from_elsewhere == 1 and withdrawn == 1
+    assert asked == from_situations + from_cycles + from_elsewhere  # each has someone to ask
+    assert learned == from_situations  # the one to ask learned from the situation
+    rows = list_work_agreements(store.sessions, TODAY)
+    assert all(r.source.description and not r.source.description.startswith("Niet") for r in rows)

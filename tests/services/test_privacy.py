@@ -199,6 +199,14 @@ def test_the_export_holds_every_record_in_every_role_and_no_other_name(
             )
         ).one()
         sql.execute(text("UPDATE learning_group SET expert_id = :p WHERE id = 1"), {"p": subject})
+        sql.execute(
+            text(
+                "INSERT INTO work_agreement (kind, title, text, contact_id, origin, agreed_on)"
+                " VALUES ('instruction', 'Ladder', 'Eerst vastzetten', :p, 'werkoverleg',"
+                " '2025-01-06')"
+            ),
+            {"p": subject},
+        )
         people = sql.execute(text("SELECT id, first_name, last_name FROM person")).all()
         others = [f"{f} {ln}" for pid, f, ln in people if pid != subject]
         planted = f" — {others[0]} en {others[1]} waren erbij"
@@ -226,6 +234,9 @@ def test_the_export_holds_every_record_in_every_role_and_no_other_name(
                     "SELECT count(*) FROM talent_conversation WHERE manager_id = :p"
                 ),
                 "expert_for_groups": "SELECT count(*) FROM learning_group WHERE expert_id = :p",
+                "contact_for_work_agreements": (
+                    "SELECT count(*) FROM work_agreement WHERE contact_id = :p"
+                ),
             }.items()
         }
     data = person_file(store.sessions, subject)
@@ -235,6 +246,7 @@ def test_the_export_holds_every_record_in_every_role_and_no_other_name(
     jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
     assert {key: len(data[key]) for key in expected} == expected
     assert expected["conversations_as_manager"] > 10 and expected["expert_for_groups"] == 1
+    assert expected["contact_for_work_agreements"] >= 1
     assert data["person"]["manages_people"] > 0
     pdf, machine = write_person_file(tmp_path, "Van Dijk", data, TODAY)
     written = machine.read_text(encoding="utf-8")
@@ -376,3 +388,45 @@ def test_learning_requests_are_in_the_asker_and_the_answerer_file(store: DataSto
     assert answered["your_answer"].endswith("heeft dinsdag tijd")
     erase_person(store.sessions, anna)
     assert list_requests(store.sessions) == []
+
+
+def test_the_one_to_ask_about_a_work_agreement_finds_it_in_their_file_and_erasure_leaves_it(
+    store: DataStore, team, tmp_path: Path
+) -> None:
+    from werkleren_desktop.domain.constants import WorkAgreementKind
+    from werkleren_desktop.domain.work_agreements import WorkAgreementInput
+    from werkleren_desktop.services.work_agreements import (
+        list_work_agreements,
+        save_work_agreement,
+    )
+
+    anna = team["anna"]
+    (situation,) = [
+        s for s in list_situations(store.sessions, SituationFilter()) if s.title == "Alleen Anna"
+    ]
+    kept = save_work_agreement(
+        store.sessions,
+        None,
+        WorkAgreementInput(
+            WorkAgreementKind.INSTRUCTION, "Pomp ontluchten", "Eerst de kraan dicht; Anna de Wit"
+            " weet hoe.", anna, D(2026, 3, 2), origin="werkoverleg",
+        ),
+        TODAY,
+    )  # fmt: skip
+    (own,) = person_file(store.sessions, anna)["contact_for_work_agreements"]
+    assert own == {"kind": "instruction", "title": "Pomp ontluchten", "from": "2026-03-02",
+                   "until": None}  # fmt: skip
+    pdf, _machine = write_person_file(
+        tmp_path, "Van Dijk", person_file(store.sessions, anna), TODAY
+    )
+    printed = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    assert "Werkafspraken met jou als aanspreekpunt" in printed and "Instructie" in printed
+    # the erasure finds her name in the agreement's text, and the agreement stays the
+    # organisation's, waiting for someone new to ask
+    plan = plan_erasure(store.sessions, anna)
+    assert ("work_agreement", "text", kept) in {m.place for m in plan.mentions}
+    assert situation.id  # (her own situation goes with her; the agreement did not hang on it)
+    erase_person(store.sessions, anna)
+    (left,) = list_work_agreements(store.sessions, TODAY)
+    assert left.contact_id is None and left.contact_name == ""
+    assert "Anna" not in left.text and left.stamp.version > 1  # an open form sees the change

@@ -70,6 +70,9 @@ from werkleren_desktop.domain.constants import (
 from werkleren_desktop.domain.constants import (
     UserRole as UserRole,
 )
+from werkleren_desktop.domain.constants import (
+    WorkAgreementKind as WorkAgreementKind,
+)
 from werkleren_desktop.domain.people import full_name
 
 # Stable constraint names, so that Alembic's batch mode can rebuild SQLite tables.
@@ -111,6 +114,7 @@ VERSIONED_TABLES = (
     "training",
     "learning_request",
     "week_cycle",
+    "work_agreement",
 )
 
 
@@ -746,6 +750,38 @@ class LearningRequest(Versioned, Base):
     created_at: Mapped[dt.datetime] = mapped_column(Moment, server_default=func.now())
 
     person: Mapped[Person] = relationship(foreign_keys=[person_id])
+
+
+class WorkAgreement(Versioned, Base):
+    """A werkafspraak or an instruction: a lesson from a work situation or a week cycle
+    (or from elsewhere, said in ``origin``), short and findable, with whom to ask. One
+    that no longer holds is withdrawn on a day and stays findable."""
+
+    __tablename__ = "work_agreement"
+    __table_args__ = (
+        CheckConstraint("length(trim(title)) > 0", name="title_not_empty"),
+        CheckConstraint(
+            "withdrawn_on IS NULL OR withdrawn_on >= agreed_on", name="withdrawn_after_agreed"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[WorkAgreementKind] = mapped_column(_str_enum(WorkAgreementKind))
+    title: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    # whom to ask; gone (erased) leaves the agreement waiting for someone new
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    situation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("learning_situation.id", ondelete="SET NULL"), index=True
+    )
+    cycle_id: Mapped[int | None] = mapped_column(
+        ForeignKey("week_cycle.id", ondelete="SET NULL"), index=True
+    )
+    origin: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    agreed_on: Mapped[dt.date] = mapped_column(Date)
+    withdrawn_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Training(Versioned, Base):

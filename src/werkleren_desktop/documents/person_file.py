@@ -31,6 +31,7 @@ from werkleren_desktop.domain.requests import STATUS_LABELS as REQUEST_STATES
 from werkleren_desktop.domain.situations import KIND_LABELS
 from werkleren_desktop.domain.situations import STATUS_LABELS as SITUATION_STATUS_LABELS
 from werkleren_desktop.domain.training import FORM_LABELS, TRAINING_STATUS_LABELS
+from werkleren_desktop.domain.work_agreements import KIND_LABELS as WORK_AGREEMENT_KINDS
 from werkleren_desktop.i18n import N_, _, current_language, n_
 from werkleren_desktop.storage.files import write_atomically
 
@@ -47,6 +48,7 @@ SECTIONS = (
     ("talent_conversations", N_("Talent conversations")),
     ("conversations_as_manager", N_("Talent conversations you held as a manager")),
     ("expert_for_groups", N_("Learning groups with you as expert on call")),
+    ("contact_for_work_agreements", N_("Work agreements with you as the one to ask")),
 )
 
 
@@ -155,6 +157,7 @@ CHOICES: dict[tuple[str, str], Mapping[Any, str]] = {
     ("learning_requests", "status"): REQUEST_STATES,
     ("requests_to_you_as_manager", "kind"): REQUEST_KINDS,
     ("requests_to_you_as_manager", "status"): REQUEST_STATES,
+    ("contact_for_work_agreements", "kind"): WORK_AGREEMENT_KINDS,
 }
 
 

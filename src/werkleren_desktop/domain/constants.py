@@ -40,6 +40,14 @@ class RequestStatus(enum.StrEnum):
     DECLINED = "declined"  # always with a reason
 
 
+class WorkAgreementKind(enum.StrEnum):
+    """What a lesson became (docs/domain.md): a werkafspraak the team keeps, or an
+    instruction that says how a task is done."""
+
+    AGREEMENT = "agreement"
+    INSTRUCTION = "instruction"
+
+
 class GroupStatus(enum.StrEnum):
     ACTIVE = "active"
     CLOSED = "closed"

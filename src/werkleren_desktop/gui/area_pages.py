@@ -87,6 +87,13 @@ def _situations(c: PageContext) -> QWidget:
     )
 
 
+def _agreements(c: PageContext) -> QWidget:
+    from werkleren_desktop.gui.agreements.page import AgreementsPage
+
+    # the owner's or the beheerder's to write; everyone's to read and print
+    return AgreementsPage(c.sessions, c.tasks, c.today, may_edit=c.seat is None)
+
+
 def _training(c: PageContext) -> QWidget:
     from werkleren_desktop.gui.training.page import TrainingPage
 
@@ -138,6 +145,7 @@ AREA_PAGES: dict[str, AreaPage] = {
         AreaPage("groups", "groups_page", _groups),
         AreaPage("cycles", "cycles_page", _cycles),
         AreaPage("situations", "situations_page", _situations),
+        AreaPage("agreements", "agreements_page", _agreements),
         AreaPage("training", "training_page", _training),
         AreaPage("conversations", "conversations_page", _conversations),
         AreaPage("overview", "overview_page", _overview),
@@ -145,6 +153,7 @@ AREA_PAGES: dict[str, AreaPage] = {
         # Mijn leren (gui.navigation.MY_AREAS)
         AreaPage("my_home", "my_home_page", _mine("home", "MyHomePage")),
         AreaPage("my_situations", "situations_page", _situations),
+        AreaPage("my_agreements", "agreements_page", _agreements),
         AreaPage(
             "my_conversation", "my_conversation_page", _mine("conversation", "MyConversationPage")
         ),

@@ -49,6 +49,7 @@ from werkleren_desktop.paths import DataPaths
 # imported: what needs it is imported where it is used, by then long loaded.
 if TYPE_CHECKING:
     from werkleren_desktop.domain.organisation import OrganisationSettings
+    from werkleren_desktop.gui.agreements.page import AgreementsPage
     from werkleren_desktop.gui.conversations.page import ConversationsPage
     from werkleren_desktop.gui.cycles.page import CyclesPage
     from werkleren_desktop.gui.dialogs.guide import GuideDialog
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
     groups_page: GroupsPage
     cycles_page: CyclesPage
     situations_page: SituationsPage
+    agreements_page: AgreementsPage
     training_page: TrainingPage
     conversations_page: ConversationsPage
     overview_page: OverviewPage
@@ -476,7 +478,8 @@ class MainWindow(QMainWindow):
         for number, area in enumerate(self.areas, start=1):
             action = view_menu.addAction(_(area.title))
             action.setCheckable(True)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            if number <= 10:  # Ctrl+1 to Ctrl+9, then Ctrl+0 for the tenth
+                action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))
             action.triggered.connect(lambda _checked=False, key=area.key: self.show_area(key))
             group.addAction(action)
             self.area_actions[area.key] = action

@@ -64,6 +64,16 @@ AREAS: tuple[Area, ...] = (
         ),
     ),
     Area(
+        "agreements",
+        N_("Work agreements"),
+        N_("What the work taught: agreements and instructions, and whom to ask."),
+        N_(
+            "A learning culture documents, shares and applies its lessons. An outcome of a "
+            "work situation or a week cycle becomes a work agreement or an instruction that "
+            "everyone can find, saying where it came from and whom to ask."
+        ),
+    ),
+    Area(
         "training",
         N_("Training"),
         N_("Formal training with hours, cost and budget."),
@@ -122,6 +132,15 @@ MY_AREAS: tuple[Area, ...] = (
         N_(
             "Log a situation at work the moment it happens: what happened, the guiding "
             "questions, what you tried and who you consulted. It counts as learning."
+        ),
+    ),
+    Area(
+        "my_agreements",
+        N_("Work agreements"),
+        N_("What the work taught: agreements and instructions, and whom to ask."),
+        N_(
+            "The organisation's work agreements and instructions, each with where it came "
+            "from and whom to ask. Search them by a word, a name or a situation."
         ),
     ),
     Area(

@@ -49,12 +49,14 @@ from werkleren_desktop.services.demo_data import (
     AI_TOOLS,
     ANSWERS,
     CONVERSATION_NOTES,
+    CYCLE_AGREEMENTS,
     CYCLE_OUTCOMES,
     CYCLE_QUESTIONS,
     DAY_METHODS,
     FEATURED,
     FIRST_NAMES,
     LAST_NAMES,
+    MEETING_AGREEMENT,
     NEXT_STEPS,
     OUTCOMES,
     PROFILES,
@@ -65,6 +67,7 @@ from werkleren_desktop.services.demo_data import (
     SESSION_NOTES,
     SLOTS,
     TRAININGS,
+    WORK_AGREEMENTS,
     DemoProfile,
 )
 from werkleren_desktop.services.demo_data import DemoSize as DemoSize  # callers name it here
@@ -184,6 +187,8 @@ def generate_demo(
         _everyone_in_a_group(
             db, people, groups, profile, today, random.Random(f"everyone-{size}-{today}")
         )
+        # a generator of its own too: what the work taught, as work agreements
+        _add_work_agreements(db, situations, today, random.Random(f"agreements-{size}-{today}"))
         _add_trainings(db, people, calendar, profile, today, rng)
         _add_conversations(
             db,
@@ -649,6 +654,110 @@ def _everyone_in_a_group(
                 GroupMembership(person=person, joined=max(starts, person.in_service))
             )
         db.add(group)
+
+
+def _add_work_agreements(
+    db: Session, situations: list[dict[str, object]], today: dt.date, rng: random.Random
+) -> None:
+    """What the work taught, as the organisation's work agreements and instructions:
+    from the latest situation of each kind of trouble (done, in a learning group) with
+    the first who learned from it to ask; from the results of two week cycles with the
+    group's expert (the older of the two withdrawn since); one from a team meeting."""
+    from sqlalchemy import func, or_, select
+
+    from werkleren_desktop.db.models import GroupMembership, Person, SituationPerson, WorkAgreement
+    from werkleren_desktop.domain.constants import SituationStatus, WorkAgreementKind
+
+    def kind(instruction: bool) -> WorkAgreementKind:
+        return WorkAgreementKind.INSTRUCTION if instruction else WorkAgreementKind.AGREEMENT
+
+    in_service = or_(Person.out_of_service.is_(None), Person.out_of_service >= today)
+    newest: dict[str, dict[str, object]] = {}
+    for situation in situations:
+        title, day = str(situation["title"]), situation["occurred_on"]
+        assert isinstance(day, dt.date)
+        if (
+            title in WORK_AGREEMENTS
+            and situation["group_id"] is not None
+            and situation["status"] is SituationStatus.DONE
+            and day < today - dt.timedelta(days=30)
+            and (title not in newest or day > newest[title]["occurred_on"])  # type: ignore[operator]
+        ):
+            newest[title] = situation
+    for title, situation in sorted(newest.items()):
+        # the first who learned from it and is still here; else one who left since, whom
+        # the list then says to replace
+        learner = db.scalar(
+            select(SituationPerson.person_id)
+            .join(Person, Person.id == SituationPerson.person_id)
+            .where(SituationPerson.situation_id == situation["id"])
+            .order_by(in_service.desc(), SituationPerson.person_id)
+            .limit(1)
+        )
+        instruction, name, text = WORK_AGREEMENTS[title]
+        day = situation["occurred_on"]
+        assert isinstance(day, dt.date)
+        db.add(
+            WorkAgreement(
+                kind=kind(instruction),
+                title=name,
+                text=text,
+                contact_id=learner,
+                situation_id=situation["id"],
+                agreed_on=min(today, day + dt.timedelta(days=rng.randint(3, 20))),
+            )
+        )
+    cycles = [
+        c
+        for c in db.scalars(
+            select(WeekCycle).where(WeekCycle.outcome.in_(CYCLE_AGREEMENTS)).order_by(WeekCycle.id)
+        )
+        if c.group.expert_id is not None
+    ]
+    chosen = sorted(rng.sample(cycles, k=min(2, len(cycles))), key=lambda c: c.id)
+    for number, cycle in enumerate(chosen):
+        member = db.scalar(
+            select(GroupMembership.person_id)
+            .join(Person, Person.id == GroupMembership.person_id)
+            .where(GroupMembership.group_id == cycle.group_id, in_service)
+            .order_by(GroupMembership.joined, GroupMembership.person_id)
+            .limit(1)
+        )
+        expert = db.scalar(select(Person.id).where(Person.id == cycle.group.expert_id, in_service))
+        ended = max(item.starts_at.date() for item in cycle.sessions)
+        agreed = min(today, ended + dt.timedelta(days=7))
+        older = number == 0 and len(chosen) > 1
+        db.add(
+            WorkAgreement(
+                kind=WorkAgreementKind.AGREEMENT,
+                title=CYCLE_AGREEMENTS[cycle.outcome],
+                text=f"{cycle.outcome}\n\n{cycle.next_step}".strip(),
+                contact_id=expert or member,
+                cycle_id=cycle.id,
+                agreed_on=agreed,
+                # the older one gave way to what the group learned later
+                withdrawn_on=min(today, agreed + dt.timedelta(days=90)) if older else None,
+            )
+        )
+    reports = (
+        select(Person.manager_id, func.count().label("n"))
+        .where(Person.manager_id.is_not(None), in_service)
+        .group_by(Person.manager_id)
+        .order_by(func.count().desc(), Person.manager_id)
+        .limit(1)
+    )
+    boss = db.execute(reports).first()
+    instruction, name, text, origin = MEETING_AGREEMENT
+    db.add(
+        WorkAgreement(
+            kind=kind(instruction),
+            title=name,
+            text=text,
+            contact_id=boss[0] if boss else None,
+            origin=origin,
+            agreed_on=today - dt.timedelta(days=rng.randint(20, 60)),
+        )
+    )
 
 
 def _fill_workbooks(

@@ -489,3 +489,93 @@ NEXT_STEPS = (
     "De checklist aan de andere teams laten zien.",
     "Met de leidinggevende bespreken wat er in de planning moet veranderen.",
 )
+
+
+# work agreements and instructions the demo's organisations made of what a situation
+# taught (by the situation's title): (instruction?, title, text)
+WORK_AGREEMENTS: dict[str, tuple[bool, str, str]] = {
+    "Storing cv-ketel bleef terugkomen": (
+        True,
+        "Terugkerende storing: eerst de historie",
+        "Bij een storing die eerder is gemeld, lees je eerst de historie in de app en bel je "
+        "de collega die er de vorige keer was, voordat je onderdelen vervangt.",
+    ),
+    "Lekkage na oplevering": (
+        False,
+        "Elke installatie afpersen vóór oplevering",
+        "We persen elke leiding af en laten de klant het drukformulier tekenen. Dat kost tien "
+        "minuten en scheelt een terugkeer.",
+    ),
+    "Materiaal ontbrak op de bouw": (
+        False,
+        "Materiaallijst de dag ervoor nalopen",
+        "De monteur die morgen begint, loopt vandaag om 15.00 uur de materiaallijst na met "
+        "de werkvoorbereider.",
+    ),
+    "Veilig werken op een schuin dak": (
+        True,
+        "Schuin dak: pas aan het werk met lijnen en dakhaken",
+        "Op een dak steiler dan 15 graden werk je alleen met valbeveiliging aan een vast "
+        "ankerpunt. Twijfel je, dan ga je niet het dak op en bel je de projectleider.",
+    ),
+    "Klant begreep de factuur niet": (
+        False,
+        "Werkbon in gewone woorden",
+        "Op de werkbon schrijven we in één zin wat we deden en waarom, zonder afkortingen.",
+    ),
+    "Leerling zelfstandig laten werken": (
+        False,
+        "Leerling bespreekt het werk vooraf",
+        "Voordat een leerling zelfstandig begint, vertelt hij de eerste monteur in drie "
+        "stappen hoe hij het gaat doen.",
+    ),
+    "Overdracht tussen diensten liep mis": (
+        False,
+        "Overdracht aan het bed, vijf minuten",
+        "De overdracht doen we bij de bewoner, met de vaste vijf punten van de kaart. Wie "
+        "later komt, leest de rapportage voordat de vorige dienst vertrekt.",
+    ),
+    "Medicatie verkeerd klaargezet": (
+        True,
+        "Medicatie klaarzetten: vier ogen bij wijzigingen",
+        "Is er iets veranderd in het medicatieoverzicht, dan zet je de medicatie klaar met "
+        "een collega erbij en tekenen jullie allebei af.",
+    ),
+    "Bewoner viel 's nachts uit bed": (
+        True,
+        "Valrisico 's nachts: bed laag en sensor aan",
+        "Bij een bewoner met valrisico staat het bed 's nachts in de laagste stand en gaat "
+        "de sensormat aan; de nachtdienst controleert dat bij de eerste ronde.",
+    ),
+    "Bewoner at te weinig": (
+        False,
+        "Eten en drinken bijhouden bij afvallen",
+        "Valt een bewoner af, dan houden we drie dagen bij wat hij eet en drinkt en bespreken "
+        "we het met de diëtist.",
+    ),
+    "Nieuwe collega wist de weg niet": (
+        False,
+        "Een vaste buddy de eerste twee weken",
+        "Een nieuwe collega loopt de eerste twee weken mee met één vaste collega, liefst "
+        "iemand van een andere generatie.",
+    ),
+    "Tillift werkte niet": (
+        True,
+        "Tillift: acculaden na elke dienst",
+        "De laatste die de tillift gebruikt, zet hem aan de lader en schrijft op de lijst dat "
+        "het gebeurd is.",
+    ),
+}
+# what a week cycle's outcome (CYCLE_OUTCOMES) became as a work agreement, by its text
+CYCLE_AGREEMENTS = {
+    CYCLE_OUTCOMES[0]: "De vaste werkwijze van de groep",
+    CYCLE_OUTCOMES[2]: "De checklist bij de werkplek",
+}
+# made in a team meeting, not from the log: (instruction?, title, text, origin)
+MEETING_AGREEMENT = (
+    False,
+    "Vragen mag altijd, ook aan het eind van de dienst",
+    "Wie twijfelt, vraagt het een collega of de expert van de groep. Niemand hoeft het "
+    "alleen op te lossen.",
+    "Werkoverleg over de uitkomsten van de scan",
+)

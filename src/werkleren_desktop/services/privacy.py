@@ -34,6 +34,7 @@ from werkleren_desktop.db.models import (
     Training,
     TrainingBudget,
     WeekCycle,
+    WorkAgreement,
 )
 from werkleren_desktop.domain.constants import (
     AgreementOwner,
@@ -70,14 +71,15 @@ def _day(day: dt.date | None) -> str | None:
 
 
 PERSON_FILE_FORMAT = "werkleren-desktop/person-file"
-PERSON_FILE_VERSION = 7  # docs/person-file.schema.json describes it
+PERSON_FILE_VERSION = 8  # docs/person-file.schema.json describes it
 
 
 def person_file(
     database: SessionFactory, person_id: int, now: dt.datetime | None = None
 ) -> dict[str, Any]:
     """Everything stored about one person, in every role they have in the data (as a
-    professional, a manager, a colleague consulted, a group's expert), as plain data for
+    professional, a manager, a colleague consulted, a group's expert, the one to ask about
+    a work agreement), as plain data for
     the JSON and the PDF. Other people are named by their role only, in every text."""
     exported_at = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     with database() as db:
@@ -182,6 +184,16 @@ def person_file(
             select(LearningGroup.name, LearningGroup.starts, LearningGroup.ends)
             .where(LearningGroup.expert_id == person_id)
             .order_by(LearningGroup.starts)
+        ).all()
+        contact_for = db.execute(
+            select(
+                WorkAgreement.kind,
+                WorkAgreement.title,
+                WorkAgreement.agreed_on,
+                WorkAgreement.withdrawn_on,
+            )
+            .where(WorkAgreement.contact_id == person_id)
+            .order_by(WorkAgreement.agreed_on, WorkAgreement.id)
         ).all()
         reports = db.scalar(
             select(func.count()).select_from(Person).where(Person.manager_id == person_id)
@@ -358,6 +370,15 @@ def person_file(
                 {"group": clean(name), "from": _day(starts), "until": _day(ends)}
                 for name, starts, ends in expert_for
             ],
+            "contact_for_work_agreements": [
+                {
+                    "kind": str(kind),
+                    "title": clean(title),
+                    "from": _day(agreed_on),
+                    "until": _day(withdrawn_on),
+                }
+                for kind, title, agreed_on, withdrawn_on in contact_for
+            ],
         }
 
 
@@ -397,6 +418,7 @@ FREE_TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "scan": ("title", "note"),
     "scan_answer": ("remark",),
     "learning_request": ("question", "answer", "outcome"),
+    "work_agreement": ("title", "text", "origin"),
 }  # fmt: skip
 TABLE_LABELS = {
     "person": N_("Person"),
@@ -419,6 +441,7 @@ TABLE_LABELS = {
     "scan": N_("Scan"),
     "scan_answer": N_("Scan remark"),
     "learning_request": N_("Learning request"),
+    "work_agreement": N_("Work agreement"),
     "draft": N_("A form not saved yet"),
 }
 EXCERPT = 60  # characters each side of a mention
@@ -532,6 +555,12 @@ def _remove_own_records(db: Session, person: Person) -> tuple[int, int]:
         update(LearningGroup)
         .where(LearningGroup.expert_id == person.id)
         .values(expert_id=None, expert_name=former, version=LearningGroup.version + 1)
+    )
+    # their work agreements stay the organisation's, waiting for someone new to ask
+    db.execute(
+        update(WorkAgreement)
+        .where(WorkAgreement.contact_id == person.id)
+        .values(contact_id=None, version=WorkAgreement.version + 1)
     )
     db.delete(person)  # cascades: memberships, attendance, training, conversations
     db.flush()

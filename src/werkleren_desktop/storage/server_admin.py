@@ -395,22 +395,29 @@ def open_server(paths: DataPaths) -> DataStore:
     return DataStore(paths, engine, sessions, migration, seat=seat)
 
 
+def is_staff_login(connection: Connection) -> bool:
+    """Whether the login is a manager's or a professional's: a member of the staff's
+    role only, not a beheerder and not the administrator."""
+    roles = roles_of(connection)
+    return bool(
+        connection.execute(
+            text(
+                "SELECT pg_has_role(current_user, :staff, 'MEMBER')"
+                " AND NOT pg_has_role(current_user, :users, 'MEMBER')"
+                " AND NOT pg_has_role(current_user, :owner, 'MEMBER')"
+            ),
+            {"staff": roles.staff, "users": roles.users, "owner": roles.owner},
+        ).scalar()
+    )
+
+
 def seat_of(engine: Engine) -> Seat | None:
     """Who this login is when it is a manager's or a professional's (None: a beheerder,
     or the administrator): their role and the person they are, from ``app_user``."""
     with engine.connect() as connection:
-        roles = roles_of(connection)
-        found = connection.execute(
-            text(
-                "SELECT pg_has_role(current_user, :staff, 'MEMBER')"
-                " AND NOT pg_has_role(current_user, :users, 'MEMBER')"
-                " AND NOT pg_has_role(current_user, :owner, 'MEMBER'), current_user"
-            ),
-            {"staff": roles.staff, "users": roles.users, "owner": roles.owner},
-        ).one()
-        if not found[0]:
+        if not is_staff_login(connection):
             return None
-        login = found[1]
+        login = str(connection.execute(text("SELECT current_user")).scalar())
         linked = connection.execute(
             text(
                 "SELECT u.role, p.id, p.first_name, p.last_name FROM app_user u"

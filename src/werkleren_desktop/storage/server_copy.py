@@ -25,8 +25,11 @@ from sqlalchemy import (
     Engine,
     Select,
     Table,
+    case,
+    exists,
     func,
     inspect,
+    null,
     select,
     text,
     update,
@@ -106,7 +109,7 @@ def _readable(connection: Connection, table: Table) -> Select[Any] | None:
         {"t": table.name},
     ).one()
     if allowed[0]:
-        return select(*columns)
+        return select(*_links_readable(connection, table, columns))
     if not allowed[1]:
         return None
     granted = {
@@ -134,6 +137,45 @@ def _readable(connection: Connection, table: Table) -> Select[Any] | None:
         elif column.name in view:
             picked.append(view[column.name].label(column.name))
     return select(*picked).select_from(table.outerjoin(PERSON_PRIVATE, view.id == table.c.id))
+
+
+def _links_readable(
+    connection: Connection, table: Table, columns: list[Column[Any]]
+) -> list[ColumnElement[Any]]:
+    """``columns``, where a manager's or a professional's login reads a row that points
+    at one it may not read (a work agreement made from another team's situation): the
+    pointer blank, as the copy holds no row to point at. Only optional pointers to
+    tables read row by row can point so; the others are kept as they are."""
+    if not _is_staff(connection):
+        return list(columns)
+    picked: list[ColumnElement[Any]] = []
+    for column in columns:
+        targets = [fk.column for fk in column.foreign_keys if fk.column.table is not table]
+        if column.nullable and targets and _row_secured(connection, targets[0].table.name):
+            target = targets[0]
+            found = exists(select(target).where(target == column))
+            picked.append(case((found, column), else_=null()).label(column.name))
+        else:
+            picked.append(column)
+    return picked
+
+
+def _is_staff(connection: Connection) -> bool:
+    """Whether the login is a manager's or a professional's (asked once a connection)."""
+    if "werkleren_staff" not in connection.info:
+        from werkleren_desktop.storage.server_admin import is_staff_login
+
+        connection.info["werkleren_staff"] = is_staff_login(connection)
+    return bool(connection.info["werkleren_staff"])
+
+
+def _row_secured(connection: Connection, table: str) -> bool:
+    return bool(
+        connection.execute(
+            text("SELECT relrowsecurity FROM pg_class WHERE oid = CAST(:t AS regclass)"),
+            {"t": table},
+        ).scalar()
+    )
 
 
 def _rows(

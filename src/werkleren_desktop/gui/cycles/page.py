@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,6 +25,7 @@ from werkleren_desktop.domain.calendar import WorkCalendar
 from werkleren_desktop.domain.formatting import format_date, format_moment
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui.agreements.dialog import WorkAgreementDialog, made_list
 from werkleren_desktop.gui.cycles.attendance_dialog import AttendanceDialog
 from werkleren_desktop.gui.cycles.calendar_view import CalendarView
 from werkleren_desktop.gui.cycles.move_dialog import MoveSessionDialog
@@ -67,6 +68,13 @@ from werkleren_desktop.services.cycles import (
 )
 from werkleren_desktop.services.groups import GroupRow, list_groups
 from werkleren_desktop.services.organisation import load_settings
+from werkleren_desktop.services.people import list_people
+from werkleren_desktop.services.work_agreements import (
+    MadeFrom,
+    from_cycle,
+    made_from,
+    source_of,
+)
 from werkleren_desktop.services.workbook import CycleWorkbook, cycle_workbook, session_guide_data
 from werkleren_desktop.storage.files import write_atomically
 
@@ -126,9 +134,11 @@ class CyclePanel(QWidget):
         )
         self.guide_button = QPushButton(_("Session guide…"))
         self.guide_button.setToolTip(_("A page per day for the group: to print and take along"))
+        self.agreement_button = QPushButton(_("Make a work agreement…"))
         workbook_buttons = QHBoxLayout()
         workbook_buttons.addWidget(self.workbook_button)
         workbook_buttons.addWidget(self.guide_button)
+        workbook_buttons.addWidget(self.agreement_button)
         workbook_buttons.addStretch(1)
         self.trend = TrendChart()
         self.empty = hint(_("Choose a cycle in the list to see its sessions."))
@@ -210,12 +220,19 @@ class CyclePanel(QWidget):
         self.remove_button.setVisible(detail.cancelled)
         self._session_selected()
 
-    def show_workbook(self, book: CycleWorkbook | None) -> None:
+    def show_workbook(self, book: CycleWorkbook | None, made: Sequence[MadeFrom] = ()) -> None:
         """The workbook in a few lines: the question, each day's method and notes, the
-        situations, and what came of it."""
+        situations, what came of it, and the work agreements made from that."""
         if book is None:
             self.workbook.clear()
             return
+        result = bool(book.outcome or book.next_step)
+        self.agreement_button.setEnabled(result)
+        self.agreement_button.setToolTip(
+            _("What came of it as an agreement or instruction everyone can find")
+            if result
+            else _("Write in the workbook what came of the cycle first.")
+        )
         lines = []
         label = _("Question")  # each text outside the f-strings, for the catalog
         question = html.escape(book.question) if book.question else _quiet(_("no question yet"))
@@ -244,6 +261,10 @@ class CyclePanel(QWidget):
         for label, value in results:
             if value:
                 lines.append(f"<b>{html.escape(label)}:</b> {html.escape(value)}")
+        if made:
+            label = _("Work agreements made from it")
+            items = "".join(f"<br/>• {html.escape(line)}" for line in made_list(made).split("\n"))
+            lines.append(f"<b>{html.escape(label)}:</b>{items}")
         self.workbook.setText("<br/>".join(lines))
 
 
@@ -290,6 +311,7 @@ class CyclesPage(RecordListPage):
         self.panel.remove_button.clicked.connect(self.remove_from_list)
         self.panel.workbook_button.clicked.connect(self.edit_workbook)
         self.panel.guide_button.clicked.connect(self.print_session_guide)
+        self.panel.agreement_button.clicked.connect(self.make_agreement)
 
         tools = QHBoxLayout()
         tools.addWidget(self.group_box, 1)
@@ -394,7 +416,9 @@ class CyclesPage(RecordListPage):
     def show_record(self, record_id: int) -> None:
         detail = cycle_detail(self.sessions, record_id)
         self.panel.show_detail(detail)
-        self.panel.show_workbook(cycle_workbook(self.sessions, record_id))
+        self.panel.show_workbook(
+            cycle_workbook(self.sessions, record_id), made_from(self.sessions, cycle_id=record_id)
+        )
         self.panel.trend.show_points(group_trend(self.sessions, detail.group_id, self.today()))
 
     # --- actions ------------------------------------------------------------------
@@ -532,6 +556,29 @@ class CyclesPage(RecordListPage):
         book = cycle_workbook(self.sessions, detail.id)  # as it is now, not as shown
         dialog = WorkbookDialog(self.sessions, book, parent=self)
         self.open_dialog(dialog, lambda: self._changed(_("Workbook saved.")))
+
+    def make_agreement(self) -> None:
+        """What came of the cycle as a work agreement: the form starts from its outcome
+        and next step, with whom to ask the group's expert on call."""
+        detail = self.panel.detail
+        if detail is None:
+            return
+        today = self.today()
+        try:
+            start = from_cycle(self.sessions, detail.id, today)
+            source = source_of(self.sessions, start)
+        except UserError as error:
+            self.error_label.show_message(str(error))
+            return
+        dialog = WorkAgreementDialog(
+            self.sessions, list_people(self.sessions), today, start, source.description, parent=self
+        )
+        self.open_dialog(
+            dialog,
+            lambda: self._changed(
+                _("Work agreement saved; everyone finds it under Work agreements.")
+            ),
+        )
 
     def print_session_guide(self) -> None:
         """The guide to print for the group, shown first: print it, or save it as PDF."""

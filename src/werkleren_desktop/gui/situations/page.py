@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
@@ -34,6 +34,7 @@ from werkleren_desktop.domain.situations import (
 )
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import errors, prompts
+from werkleren_desktop.gui.agreements.dialog import WorkAgreementDialog, made_list
 from werkleren_desktop.gui.cycles.plan_dialog import PlanCycleDialog
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.situations.ai_prompt_dialog import AiPromptDialog
@@ -71,6 +72,12 @@ from werkleren_desktop.services.situations import (
     situation_years,
 )
 from werkleren_desktop.services.versions import Stamp
+from werkleren_desktop.services.work_agreements import (
+    MadeFrom,
+    from_situation,
+    made_from,
+    source_of,
+)
 from werkleren_desktop.storage.drafts import SITUATION_DRAFT, Draft, DraftStore
 
 DRAFT_KIND = SITUATION_DRAFT
@@ -109,7 +116,12 @@ class SituationPanel(QWidget):
         self.cycle_button.setToolTip(
             _("When the work gives cause: a learning group takes this situation up in a week cycle")
         )
-        self.may_plan = True  # a manager's or a professional's login plans no cycles
+        self.agreement_button = QPushButton(_("Make a work agreement…"))
+        self.agreement_button.setToolTip(
+            _("What came of it as an agreement or instruction everyone can find")
+        )
+        # a manager's or a professional's login plans no cycles and writes no agreements
+        self.may_plan = True
         self.empty = hint(_("Choose a situation in the list to read it."))
         row = QHBoxLayout()
         row.addWidget(self.edit_button)
@@ -117,6 +129,7 @@ class SituationPanel(QWidget):
         row.addStretch(1)
         second = QHBoxLayout()  # beside the others it would not fit a laptop's panel
         second.addWidget(self.cycle_button)
+        second.addWidget(self.agreement_button)
         second.addStretch(1)
         buttons = QVBoxLayout()
         buttons.addLayout(row)
@@ -130,6 +143,7 @@ class SituationPanel(QWidget):
         situation: SituationInput | None,
         names: dict[int, str],
         searched: list[str] | None = None,
+        made: Sequence[MadeFrom] = (),
     ) -> None:
         """Show the situation; the ``searched`` words are marked where they were found
         (an answer may be the only place that holds them)."""
@@ -138,6 +152,7 @@ class SituationPanel(QWidget):
             widget.setVisible(situation is not None)
         self.empty.setVisible(situation is None)
         self.cycle_button.setVisible(situation is not None and self.may_plan)
+        self.agreement_button.setVisible(situation is not None and self.may_plan)
         if situation is None:
             return
         self.title.setText(situation.title)
@@ -180,6 +195,8 @@ class SituationPanel(QWidget):
         consulted += list(situation.consulted_outside)
         if consulted:
             sections.append((_("Colleagues consulted"), ", ".join(consulted)))
+        if made:
+            sections.append((_("Work agreements made from it"), made_list(made)))
         self.body.setText(
             "".join(
                 (f"<p><b>{html.escape(title)}</b><br>" if title else "<p>")
@@ -277,6 +294,7 @@ class SituationsPage(RecordListPage):
         self.panel.edit_button.clicked.connect(self.edit_situation)
         self.panel.ai_button.clicked.connect(self.ask_ai)
         self.panel.cycle_button.clicked.connect(self.start_cycle)
+        self.panel.agreement_button.clicked.connect(self.make_agreement)
         self.panel.may_plan = sessions.seat is None
 
         tools = QHBoxLayout()
@@ -471,7 +489,13 @@ class SituationsPage(RecordListPage):
     def show_record(self, record_id: int) -> None:
         names = {p.id: p.full_name for p in self.people}
         situation, self._shown_stamp = read_situation(self.sessions, record_id)
-        self.panel.show_situation(record_id, situation, names, search_words(self.search.text()))
+        self.panel.show_situation(
+            record_id,
+            situation,
+            names,
+            search_words(self.search.text()),
+            made_from(self.sessions, situation_id=record_id),
+        )
 
     def _open_dialog(self, dialog: SituationDialog, message: str) -> None:
         self.open_form(dialog, message)
@@ -549,6 +573,31 @@ class SituationsPage(RecordListPage):
                 _("Week cycle planned; it takes up “{title}”.").format(title=situation.title)
             ),
         )
+
+    def make_agreement(self) -> None:
+        """What came of the situation as a work agreement: the form starts from its
+        outcome and next step, with whom to ask the first who learned from it."""
+        situation_id = self.panel.situation_id
+        if situation_id is None:
+            return
+        today = self.today()
+        try:
+            start = from_situation(self.sessions, situation_id, today)
+            source = source_of(self.sessions, start)
+        except UserError as error:
+            self.error_label.show_message(str(error))
+            return
+        dialog = WorkAgreementDialog(
+            self.sessions, self.people, today, start, source.description, parent=self
+        )
+
+        def done() -> None:  # the situation stays chosen, now listing the agreement
+            self.status_message.emit(
+                _("Work agreement saved; everyone finds it under Work agreements.")
+            )
+            self.refresh()
+
+        self.open_dialog(dialog, done)
 
     def show_know_how(self) -> None:
         """Read in the background: ten years hold tens of thousands of consultations."""
