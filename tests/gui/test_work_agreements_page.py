@@ -134,6 +134,14 @@ def test_written_down_anew_printed_and_deleted_with_undo(
     assert not dialog.isVisible(), dialog.error_label.text()
     assert page.panel.title.text() == "Vragen mag altijd"  # the page follows what it saved
     assert "Werkoverleg maart" in page.panel.body.text()
+    # Tab into the list makes its row current without choosing it: Enter chooses and opens it
+    page.forget_record()
+    page.table.clearSelection()
+    page.table.setFocus()
+    assert page.table.currentIndex().row() == 0 and not page.panel.title.isVisible()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.dialog is not dialog and page.dialog.title.text() == "Vragen mag altijd"
+    page.dialog.discard()
 
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     preview = page.preview

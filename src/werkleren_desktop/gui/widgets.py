@@ -365,7 +365,12 @@ def keyboard_table(table: QTableView) -> None:
     table.setTabKeyNavigation(False)
 
     def open_current() -> None:
-        table.doubleClicked.emit(table.currentIndex())
+        current = table.currentIndex()
+        # Tab into a list gives it a current row without choosing it: Enter chooses it
+        # first, so that the page opens that row and not nothing
+        if not table.selectionModel().isRowSelected(current.row()):
+            table.selectRow(current.row())
+        table.doubleClicked.emit(current)
 
     on_keys(
         table, dict.fromkeys((Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2), open_current)
