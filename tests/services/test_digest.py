@@ -77,6 +77,45 @@ def test_the_cycles_results_and_the_situations_outcomes_of_the_period(
     assert "Van een ander" not in page and "Zonder uitkomst" not in page
 
 
+def test_the_work_agreements_made_from_the_lessons_that_hold_at_the_end(
+    store: DataStore, org
+) -> None:
+    from werkleren_desktop.domain.constants import WorkAgreementKind
+    from werkleren_desktop.domain.work_agreements import WorkAgreementInput
+    from werkleren_desktop.services.work_agreements import save_work_agreement
+
+    own = situation(store, org, D(2026, 9, 1), "Verband knelde", group_id=org["group"],
+                    outcome="Ander verband gekozen")  # fmt: skip
+    other = situation(store, org, D(2026, 9, 3), "Van een ander", group_id=org["other"],
+                      outcome="X")  # fmt: skip
+
+    def agreement(title: str, situation_id: int, withdrawn: dt.date | None = None) -> None:
+        made = save_work_agreement(
+            store.sessions,
+            None,
+            WorkAgreementInput(WorkAgreementKind.INSTRUCTION, title, "Zo doen we het.",
+                               org["anna"], D(2026, 9, 10), situation_id),
+            TODAY,
+        )  # fmt: skip
+        if withdrawn is not None:
+            from werkleren_desktop.services.work_agreements import withdraw
+
+            withdraw(store.sessions, made, withdrawn, TODAY)
+
+    agreement("Verband losser", own)
+    agreement("Oud verband", own, withdrawn=D(2026, 10, 1))
+    agreement("Van de ander", other)
+    found = digest(store.sessions, org["group"], D(2026, 8, 30), D(2026, 11, 28))
+    assert [(a.title, a.contact) for a in found.agreements] == [("Verband losser", "Anna de Wit")]
+    pdf = digest_pdf(found, TODAY)
+    page = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "Wat we afspraken Verband losser Instructie Zo doen we het." in page
+    assert "Aanspreekpunt: Anna de Wit" in page and "Oud verband" not in page
+    # a period that ended before it was withdrawn still shows it
+    earlier = digest(store.sessions, org["group"], D(2026, 8, 30), D(2026, 9, 20))
+    assert [a.title for a in earlier.agreements] == ["Oud verband", "Verband losser"]
+
+
 def test_an_empty_period_says_so_and_a_wrong_one_is_refused(store: DataStore, org) -> None:
     found = digest(store.sessions, org["group"], D(2026, 1, 1), D(2026, 2, 1))
     assert found.empty

@@ -12,6 +12,7 @@ from werkleren_desktop.documents.pdf import Letterhead, render, styles, text, ti
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.lessons import Digest
 from werkleren_desktop.domain.situations import KIND_LABELS
+from werkleren_desktop.domain.work_agreements import KIND_LABELS as WORK_AGREEMENT_KINDS
 from werkleren_desktop.i18n import _
 
 
@@ -68,5 +69,19 @@ def digest_pdf(digest: Digest, made_on: dt.date) -> bytes:
             ):
                 if value:
                     block.append(Paragraph(f"<b>{text(label)}:</b> {text(value)}", s["body"]))
+            story.append(KeepTogether(block))
+    if digest.agreements:
+        story.append(Paragraph(_("What we agreed"), s["heading"]))
+        ask_label = _("Whom to ask")
+        for agreement in digest.agreements:
+            block = [
+                Paragraph(text(agreement.title), s["subheading"]),
+                Paragraph(text(_(WORK_AGREEMENT_KINDS[agreement.kind])), s["small"]),
+                Paragraph(text(agreement.text), s["body"]),
+            ]
+            if agreement.contact:
+                block.append(
+                    Paragraph(f"<b>{text(ask_label)}:</b> {text(agreement.contact)}", s["body"])
+                )
             story.append(KeepTogether(block))
     return render(head, story, made_on)

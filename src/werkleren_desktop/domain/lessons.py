@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from werkleren_desktop.domain.situations import SituationLink
+from werkleren_desktop.domain.work_agreements import PrintedAgreement
 from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.i18n import _
 
@@ -29,6 +30,8 @@ class Digest:
     last: dt.date
     cycles: tuple[CycleLesson, ...]  # cycles over in the period with something learned
     situations: tuple[SituationLink, ...]  # with an outcome or a next step, by date
+    # the work agreements made from these cycles and situations that hold at the end
+    agreements: tuple[PrintedAgreement, ...] = ()
 
     @property
     def empty(self) -> bool:

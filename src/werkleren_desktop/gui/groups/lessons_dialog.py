@@ -23,6 +23,7 @@ from werkleren_desktop.domain.conversations import add_months
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.lessons import Digest
 from werkleren_desktop.domain.situations import KIND_LABELS
+from werkleren_desktop.domain.work_agreements import KIND_LABELS as WORK_AGREEMENT_KINDS
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
 from werkleren_desktop.gui.widgets import ErrorLabel, date_edit, from_qdate, paragraph, scrolling
@@ -33,7 +34,8 @@ PERIOD_MONTHS = 3  # the period a digest starts with: the last quarter
 
 
 def digest_html(found: Digest) -> str:
-    """The digest as the dialog shows it: the cycles' results, then the situations'."""
+    """The digest as the dialog shows it: the cycles' results, the situations', and the
+    work agreements made from them."""
     if found.empty:
         return html.escape(_("Nothing was noted as learned in this period: no outcomes yet."))
     outcome, next_step = _("What came of it"), _("Next step")
@@ -68,6 +70,16 @@ def digest_html(found: Digest) -> str:
             results = lines(((outcome, item.outcome), (next_step, item.next_step)))
             parts.append(
                 f"<p><b>{html.escape(item.title)}</b> <i>{html.escape(facts)}</i>{results}</p>"
+            )
+    if found.agreements:
+        heading, ask = _("What we agreed"), _("Whom to ask")
+        parts.append(f"<h3>{html.escape(heading)}</h3>")
+        for agreement in found.agreements:
+            kind = _(WORK_AGREEMENT_KINDS[agreement.kind])
+            contact = lines(((ask, agreement.contact),))
+            parts.append(
+                f"<p><b>{html.escape(agreement.title)}</b> <i>{html.escape(kind)}</i>"
+                f"<br>{html.escape(agreement.text)}{contact}</p>"
             )
     return "".join(parts)
 
