@@ -680,6 +680,11 @@ def test_a_roles_copy_holds_what_its_login_reads_and_no_more(
         assert readable == ({RITA} if role == "professional" else {MARK, RITA, TOM, 5})
         for pid, email, notes in copy.execute("SELECT id, email, notes FROM person"):
             assert (email, notes) == (private[pid] if pid in readable else (None, "")), pid
+        # a row everyone reads keeps its pointer only to what the login reads too (the
+        # work agreement made from situation 1)
+        (pointer,) = copy.execute("SELECT situation_id FROM work_agreement").fetchone()
+        sees = login_reads(office[role], "SELECT id FROM learning_situation WHERE id = 1")
+        assert pointer == (1 if sees else None)
     finally:
         copy.close()
 

@@ -176,7 +176,7 @@ def list_work_agreements(
         cycles = _cycle_sources(db, {a.cycle_id for a, *_rest in found if a.cycle_id is not None})
     rows = []
     for agreement, first, last, out_of_service in found:
-        source = _source(agreement, situations, cycles)
+        source = _source(agreement, situations, cycles, database.seat is not None)
         contact = full_name(first, last) if first is not None else ""
         rows.append(
             WorkAgreementRow(
@@ -204,10 +204,15 @@ def list_work_agreements(
 
 
 def _source(
-    agreement: WorkAgreement, situations: dict[int, Source], cycles: dict[int, Source]
+    agreement: WorkAgreement,
+    situations: dict[int, Source],
+    cycles: dict[int, Source],
+    seat: bool = False,
 ) -> Source:
     """The situation's or the cycle's description, else the words given; a source that
-    cannot be read (another team's situation on a server) is said to exist."""
+    cannot be read (another team's situation on a server) is said to exist. A manager's
+    or a professional's offline copy holds no pointer to what its login may not read
+    (``storage.server_copy``): there a missing source is one they cannot see."""
     if agreement.situation_id is not None:
         return situations.get(
             agreement.situation_id, Source(_("A work situation from the learning log"), "")
@@ -216,6 +221,8 @@ def _source(
         return cycles.get(agreement.cycle_id, Source(_("A week cycle"), ""))
     if agreement.origin:
         return Source(agreement.origin, "")
+    if seat:
+        return Source(_("A work situation or week cycle you cannot see here"), "")
     return Source(_("No longer known: what it came from was removed."), "")
 
 
