@@ -124,12 +124,8 @@ class AgreementPanel(QWidget):
             return
         self.title.setText(row.title)
         facts = [_(KIND_LABELS[row.kind]), _("since {day}").format(day=format_date(row.agreed_on))]
-        if row.withdrawn_on is not None:
-            facts.append(
-                _("withdrawn on {day}").format(day=format_date(row.withdrawn_on))
-                if row.withdrawn_on <= today
-                else _("holds until {day}").format(day=format_date(row.withdrawn_on))
-            )
+        if row.withdrawn_on is not None:  # withdrawn on a day up to today, never later
+            facts.append(_("withdrawn on {day}").format(day=format_date(row.withdrawn_on)))
         self.facts.setText(" · ".join(facts))
         self.withdraw_button.setText(_("Withdraw") if row.holds(today) else _("Let it hold again"))
         ask = html.escape(contact_text(row))
