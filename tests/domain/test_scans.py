@@ -151,6 +151,10 @@ def test_measured_indicators_compute_their_share() -> None:
         situations_innovating=4,
         learning_minutes=600,
         learning_minutes_in_working_time=450,
+        situation_minutes=300,
+        cycle_minutes=120,
+        cycle_situation_minutes=60,
+        training_minutes=180,
         groups_known=4,
         groups_mixed=3,
         people=20,
@@ -159,16 +163,18 @@ def test_measured_indicators_compute_their_share() -> None:
         manager_agreements_kept=4,
     )
     found = indicators(facts)
-    assert list(found) == ["5", "18", "20", "21", "22", "31", "32", "44", "46"]
+    assert list(found) == ["5", "13", "18", "20", "21", "22", "31", "32", "35", "44", "46"]
     shares = {key: i.share for key, i in found.items()}
     assert shares == {
         "5": 0.75,
+        "13": 0.7,
         "18": 0.25,
         "20": 0.2,
         "21": 0.3,
         "22": 0.1,
         "31": 0.75,
         "32": 0.75,
+        "35": 0.3,
         "44": 0.75,
         "46": 0.8,
     }
@@ -180,6 +186,32 @@ def test_measured_indicators_compute_their_share() -> None:
     assert found["44"].counted() == "15 van 20 mensen"
     assert format_share(found["5"].share) == "75 %"
     assert all(i.how for i in found.values())
+    assert not any(i.note for i in found.values())  # workplace learning leads
+
+
+@pytest.mark.parametrize(
+    ("situations", "cycles", "training", "warned"),
+    [
+        (300, 120, 180, False),
+        (300, 120, 300, False),  # as large as the work situations: not the largest
+        (200, 150, 467, True),  # the demo's 2025: 46.7 % formal, the largest part
+        (0, 0, 60, True),
+        (0, 0, 0, False),
+    ],
+)
+def test_characteristic_13_warns_when_formal_training_is_the_largest_part(
+    situations: int, cycles: int, training: int, warned: bool
+) -> None:
+    facts = Facts(
+        learning_minutes=situations + cycles + training,
+        situation_minutes=situations,
+        cycle_minutes=cycles,
+        training_minutes=training,
+    )
+    note = indicators(facts)["13"].note
+    assert bool(note) == warned
+    if warned:
+        assert "Formeel leren is het grootste deel" in note
 
 
 def test_a_period_without_data_says_no_data_never_zero() -> None:

@@ -89,6 +89,9 @@ def test_record_a_training_for_two_people(window, qtbot, store) -> None:
         "0 %",
     ]
     assert "(art. 7:611a BW)" in page.budget_rule.text()
+    # the national 55 % is the article's evidence that formal training stalls, no target
+    assert "geen streefcijfer" in page.budget_rule.text()
+    assert "werkgevers zien" not in page.budget_summary.text()
     page.budgets_table.selectRow(sanne)
     qtbot.mouseClick(page.budget_button, Qt.MouseButton.LeftButton)
     budget = page.dialog
@@ -148,6 +151,8 @@ def test_every_export_from_the_overview_page(window, qtbot, store, fake_prompts,
         assert fake_prompts.save_file.exists(), kind
     pdf = " ".join(p.extract_text() for p in PdfReader(tmp_path / "overzicht.pdf").pages)
     assert "Jaaroverzicht leren 2026" in pdf and "89,00" in pdf
+    flat = " ".join(pdf.split())
+    assert "geen streefcijfer" in flat and "werkgevers zien" not in flat
     book = openpyxl.load_workbook(tmp_path / "overzicht.xlsx")
     sheet = book["Per persoon"]
     header = [c.value for c in sheet[1]]

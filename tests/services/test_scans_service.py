@@ -22,6 +22,7 @@ from werkleren_desktop.db.models import (
     Person,
     SituationConsultation,
     SituationKind,
+    SituationPerson,
     SituationStatus,
     TalentConversation,
     Training,
@@ -162,13 +163,21 @@ def test_situation_indicators_on_records_built_by_hand(org: DataStore) -> None:
                 SituationConsultation(situation_id=first.id, outside_name="Adviesbureau"),
             ]
         )
+        learner = person("Ali", 1995)
+        session.add(learner)
+        session.flush()
+        for found in session.query(LearningSituation):
+            session.add(SituationPerson(situation_id=found.id, person_id=learner.id))
+        # two learned from the first: its hour counts twice, as person-hours do
+        session.add(SituationPerson(situation_id=first.id, person_id=expert.id))
     facts = measure(org.sessions, YEAR)
     assert facts.situations == 4
     assert facts.situations_just_in_time == 2
     assert facts.situations_with_ai == 1
     assert facts.situations_consulted == 1
     assert (facts.situations_improving, facts.situations_innovating) == (2, 1)
-    assert (facts.learning_minutes, facts.learning_minutes_in_working_time) == (180, 120)
+    assert (facts.learning_minutes, facts.learning_minutes_in_working_time) == (240, 180)
+    assert facts.situation_minutes == 240
     found = indicators(facts)
     assert found["32"].share == 0.5 and found["20"].share == 0.25
     assert data_years(org.sessions) == [2025, 2024]
@@ -223,7 +232,73 @@ def test_learning_hours_count_training_and_attended_cycles_as_well(org: DataStor
     facts = measure(org.sessions, YEAR)
     # 480 + 240 training (cancelled never) + one attended hour of the cycle
     assert (facts.learning_minutes, facts.learning_minutes_in_working_time) == (780, 540)
+    assert (facts.training_minutes, facts.cycle_minutes, facts.situation_minutes) == (720, 60, 0)
     assert measure(org.sessions, Period.year(2023)).learning_minutes == 0
+    # formal training is the largest part: characteristic 13 says so
+    found = indicators(facts)
+    assert (found["13"].part, found["13"].whole) == (60, 780)
+    assert found["13"].note.startswith("Formeel leren is het grootste deel")
+    assert (found["35"].part, found["35"].whole) == (60, 780)
+
+
+def test_the_split_indicators_and_the_conversations_due_against_sql(store: DataStore) -> None:
+    """13 (in and around the work), 35 (in week cycles) and 44 (a conversation in the last
+    six months, of the people with a manager) on the demo, against SQL of the test's own."""
+    from sqlalchemy import text
+
+    from werkleren_desktop.services.demo import DemoSize, generate_demo
+
+    generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
+    with store.engine.connect() as sql:
+        values = {"first": "2025-01-01", "last": "2025-12-31"}
+        situations, during_cycles = sql.execute(  # person-hours: once per learner
+            text(
+                "SELECT coalesce(sum(s.minutes), 0),"
+                " coalesce(sum(CASE WHEN s.cycle_id IS NOT NULL THEN s.minutes END), 0)"
+                " FROM learning_situation s JOIN situation_person p ON p.situation_id = s.id"
+                " WHERE s.occurred_on BETWEEN :first AND :last"
+            ),
+            values,
+        ).one()
+        training = sql.execute(
+            text(
+                "SELECT coalesce(sum(minutes), 0) FROM training WHERE status <> 'cancelled'"
+                " AND starts_on BETWEEN :first AND :last"
+            ),
+            values,
+        ).scalar_one()
+        cycles = sql.execute(
+            text(
+                "SELECT coalesce(sum(s.duration_minutes), 0) FROM attendance a"
+                " JOIN cycle_session s ON s.id = a.session_id WHERE a.status = 'present'"
+                " AND NOT s.cancelled AND date(s.starts_at) BETWEEN :first AND :last"
+            ),
+            values,
+        ).scalar_one()
+        due, talked = sql.execute(
+            text(
+                "SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM"
+                " talent_conversation t WHERE t.person_id = p.id AND t.held_on > '2025-06-30'"
+                " AND t.held_on <= :last)) FROM person p WHERE p.manager_id IS NOT NULL"
+                " AND p.in_service <= :last AND (p.out_of_service IS NULL"
+                " OR p.out_of_service >= :last)"
+            ),
+            values,
+        ).one()
+        without_manager = sql.execute(
+            text(
+                "SELECT count(*) FROM person WHERE manager_id IS NULL AND in_service <= :last"
+                " AND (out_of_service IS NULL OR out_of_service >= :last)"
+            ),
+            values,
+        ).scalar_one()
+    found = indicators(measure(store.sessions, YEAR))
+    everything = situations + cycles + training
+    assert (found["13"].part, found["13"].whole) == (situations + cycles, everything)
+    assert (found["35"].part, found["35"].whole) == (cycles + during_cycles, everything)
+    assert (found["44"].part, found["44"].whole) == (talked, due)
+    assert without_manager >= 1  # the owner: never due, not counted
+    assert bool(found["13"].note) == (training > max(situations, cycles))
 
 
 def test_groups_mix_generations_when_members_were_there_in_the_period(org: DataStore) -> None:
@@ -269,6 +344,8 @@ def test_conversations_and_the_managers_agreements(org: DataStore) -> None:
         gone = person("Weg", 1980, left=D(2025, 6, 30))
         session.add_all([boss, anna, bob, gone])
         session.flush()
+        for who in (anna, bob, gone):
+            who.manager_id = boss.id  # the boss has none: never due a conversation
 
         def talk(who: Person, held: dt.date) -> TalentConversation:
             conversation = TalentConversation(
@@ -301,7 +378,7 @@ def test_conversations_and_the_managers_agreements(org: DataStore) -> None:
                 )
             )
     facts = measure(org.sessions, YEAR)
-    assert (facts.people, facts.people_with_conversation) == (3, 1)  # boss, anna, bob
+    assert (facts.people, facts.people_with_conversation) == (2, 1)  # anna, bob
     assert (facts.manager_agreements_reviewed, facts.manager_agreements_kept) == (3, 1)
     before = measure(org.sessions, Period.year(2024))
     assert before.manager_agreements_reviewed == 0

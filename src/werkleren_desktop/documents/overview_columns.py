@@ -278,12 +278,14 @@ def split_sentence(overview: YearOverview, shown: Callable[[float], str]) -> str
     shares = overview.split.shares()
     if shares is None:
         return _("No learning hours were logged in this year.")
-    return _(
+    sentence = _(
         "Of the logged learning hours {a} % was in work situations and {b} % in vital week "
         "cycles, together {ab} % in and around the work; {c} % was formal training."
     ).format(
         a=shown(shares[0]), b=shown(shares[1]), ab=shown(shares[0] + shares[1]), c=shown(shares[2])
     )
+    warning = overview.split.formal_dominates()
+    return f"{sentence} {warning}" if warning else sentence
 
 
 def split_caption(overview: YearOverview) -> str:
@@ -291,7 +293,7 @@ def split_caption(overview: YearOverview) -> str:
     shares = overview.split.shares()
     if shares is None:
         return _("No learning hours were logged in this year.")
-    return _(
+    caption = _(
         "{a} : {b} : {c} against the indicative 70 : 20 : 10, with the work situations as "
         "experience, the week cycles as learning with others and training as formal; in "
         "and around the work {ab} %."
@@ -301,6 +303,8 @@ def split_caption(overview: YearOverview) -> str:
         c=f"{shares[2]:.0f}",
         ab=f"{shares[0] + shares[1]:.0f}",
     )
+    warning = overview.split.formal_dominates()
+    return f"{caption} {warning}" if warning else caption
 
 
 def split_frame() -> str:

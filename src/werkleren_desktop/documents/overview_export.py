@@ -72,8 +72,8 @@ from werkleren_desktop.domain.constants import (
 from werkleren_desktop.domain.situations import KIND_SHORT_LABELS
 from werkleren_desktop.domain.training import (
     FORM_LABELS,
-    NATIONAL_BUDGET_USE,
     TRAINING_STATUS_LABELS,
+    budget_context,
 )
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.overview import YearOverview
@@ -191,7 +191,7 @@ def overview_xlsx(overview: YearOverview, trainings: Sequence[TrainingRow]) -> b
     notes = (
         totals_note(),
         split_frame(),
-        _("Dutch employers see about {n}% of the budget used.").format(n=NATIONAL_BUDGET_USE),
+        budget_context(),
     )
     for number, note in enumerate(notes, start=len(figures) + 5):
         _note(summary, number, note, columns=2, width=42 + 16)
@@ -362,10 +362,11 @@ def overview_pdf(overview: YearOverview, made_on: dt.date) -> bytes:
         Spacer(0, 2 * mm),
         KeepTogether([charts, Paragraph(text(split_text), s["small"])]),
         Paragraph(
-            _("Budget used: {used}; Dutch employers see about {n} % used.").format(
-                used=shown(percent(overview.total.budget_used), Kind.PERCENT) or "—",
-                n=NATIONAL_BUDGET_USE,
-            ),
+            _("Budget used: {used}.").format(
+                used=shown(percent(overview.total.budget_used), Kind.PERCENT) or "—"
+            )
+            + " "
+            + budget_context(),
             s["small"],
         ),
         # the heading never stands alone at the foot of a page: with room for a few

@@ -285,7 +285,11 @@ def _indicator_table(report: ScanReport) -> Table:
                 Paragraph(text(BY_KEY[key].label()), s["cell"]),
                 format_share(indicator.share),
                 Paragraph(text(indicator.counted() if indicator.whole else ""), s["cell"]),
-                Paragraph(text(indicator.how), s["cell"]),
+                Paragraph(
+                    text(indicator.how)
+                    + (f"<br/><b>{text(indicator.note)}</b>" if indicator.note else ""),
+                    s["cell"],
+                ),
             ]
         )
     titles = (_("No."), _("Characteristic"), _("Measured"), _("Counted"), _("How it is computed"))

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from werkleren_desktop.domain.conversations import add_months
 from werkleren_desktop.domain.formatting import format_number
+from werkleren_desktop.domain.training import LearningSplit
 from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.i18n import N_, _
 
@@ -485,11 +486,15 @@ class Facts:
     situations_consulted: int = 0
     situations_improving: int = 0
     situations_innovating: int = 0
-    learning_minutes: int = 0
+    learning_minutes: int = 0  # all: situations, attended cycle sessions, formal training
     learning_minutes_in_working_time: int = 0
+    situation_minutes: int = 0  # the time logged with situations, once per learner
+    cycle_minutes: int = 0  # week-cycle sessions attended
+    cycle_situation_minutes: int = 0  # situations logged during one of their group's cycles
+    training_minutes: int = 0  # formal training that was not cancelled
     groups_known: int = 0  # groups with two or more members whose birth year is known
     groups_mixed: int = 0
-    people: int = 0  # in service on the last day
+    people: int = 0  # in service on the last day, with a manager (who is due a conversation)
     people_with_conversation: int = 0
     manager_agreements_reviewed: int = 0
     manager_agreements_kept: int = 0
@@ -510,6 +515,7 @@ class Indicator:
     whole: int
     unit: Unit
     how: str = field(default="", compare=False)  # translated explanation
+    note: str = field(default="", compare=False)  # a warning the figure gives cause to
 
     @property
     def share(self) -> float | None:
@@ -540,6 +546,11 @@ INDICATOR_HOW: dict[str, str] = {
         "come from more than one generation, of all such groups with two or more members "
         "whose birth year is known."
     ),
+    "13": N_(
+        "Learning hours in and around the work (the time logged with work situations and "
+        "the week-cycle sessions people attended), of all learning hours of the period, "
+        "formal training included; person-hours, as in the yearly overview."
+    ),
     "18": N_("Learning situations of the period in which AI was used, of all situations."),
     "20": N_(
         "Learning situations of the period in which a colleague or an outside expert was "
@@ -550,15 +561,22 @@ INDICATOR_HOW: dict[str, str] = {
     "31": N_(
         "Learning hours in working time, of all learning hours of the period: the time "
         "logged with situations, formal training that was not cancelled, and the week "
-        "cycle sessions people attended (always working time)."
+        "cycle sessions people attended (always working time); person-hours, as in the "
+        "yearly overview."
     ),
     "32": N_(
         "Learning situations logged at most two days after they happened, of all "
         "situations of the period."
     ),
+    "35": N_(
+        "Learning hours in week cycles (the sessions people attended and the work "
+        "situations logged during one of their group's cycles), of all learning hours of "
+        "the period; person-hours, as in the yearly overview."
+    ),
     "44": N_(
-        "People in service on the last day of the period who held a talent-development "
-        "conversation in the six months up to that day, of everyone in service."
+        "People in service with a manager on the last day of the period who held a "
+        "talent-development conversation in the six months up to that day, of everyone in "
+        "service with a manager (someone without one is never due)."
     ),
     "46": N_(
         "Agreements for the manager (or for both) accounted for in a conversation held in "
@@ -570,22 +588,36 @@ INDICATOR_HOW: dict[str, str] = {
 def indicators(facts: Facts) -> dict[str, Indicator]:
     """The measured indicators, by the characteristic they measure, in scan order."""
     f = facts
+    in_and_around = f.situation_minutes + f.cycle_minutes
     found = {
         "5": (f.groups_mixed, f.groups_known, Unit.GROUPS),
+        "13": (in_and_around, f.learning_minutes, Unit.HOURS),
         "18": (f.situations_with_ai, f.situations, Unit.SITUATIONS),
         "20": (f.situations_consulted, f.situations, Unit.SITUATIONS),
         "21": (f.situations_improving, f.situations, Unit.SITUATIONS),
         "22": (f.situations_innovating, f.situations, Unit.SITUATIONS),
         "31": (f.learning_minutes_in_working_time, f.learning_minutes, Unit.HOURS),
         "32": (f.situations_just_in_time, f.situations, Unit.SITUATIONS),
+        "35": (f.cycle_minutes + f.cycle_situation_minutes, f.learning_minutes, Unit.HOURS),
         "44": (f.people_with_conversation, f.people, Unit.PEOPLE),
         "46": (f.manager_agreements_kept, f.manager_agreements_reviewed, Unit.AGREEMENTS),
     }
+    notes = {"13": formal_dominant(f)}
     return {
-        c.key: Indicator(c.key, *found[c.key], how=_(INDICATOR_HOW[c.key]))
+        c.key: Indicator(
+            c.key, *found[c.key], how=_(INDICATOR_HOW[c.key]), note=notes.get(c.key, "")
+        )
         for c in CHARACTERISTICS
         if c.key in found
     }
+
+
+def formal_dominant(facts: Facts) -> str:
+    """The warning of the period's learning split (``LearningSplit.formal_dominates``),
+    for characteristic 13."""
+    return LearningSplit(
+        facts.situation_minutes, facts.cycle_minutes, facts.training_minutes
+    ).formal_dominates()
 
 
 def format_score(value: float | None, language: str) -> str:

@@ -21,7 +21,9 @@ from werkleren_desktop.i18n import N_, _
 
 TITLE_MAX = 200
 MAX_TRAINING_HOURS = 2000
-NATIONAL_BUDGET_USE = 55  # per cent of the budget Dutch employers see used (AWVN, 2023)
+# per cent of the training budgets Dutch employees use (AWVN member survey, December 2023):
+# in the article the evidence that formal training stalls, not a target
+NATIONAL_BUDGET_USE = 55
 
 FORM_LABELS: dict[TrainingForm, str] = {
     TrainingForm.COURSE: N_("course"),
@@ -137,6 +139,15 @@ def budget_charge(
     if status is TrainingStatus.CANCELLED or (required and not required_on_budget):
         return None
     return status
+
+
+def budget_context() -> str:
+    """What the national figure says, beside a budget's use: not that spending more is
+    better (docs/domain.md)."""
+    return _(
+        "Nationally only about {n} % of training budgets is used (AWVN, 2023): a sign that "
+        "formal training stalls, not a target. Learning in and around the work counts as much."
+    ).format(n=NATIONAL_BUDGET_USE)
 
 
 def describe_budget_use(
@@ -297,6 +308,18 @@ class LearningSplit:
             100 * self.cycle_minutes / total,
             100 * self.formal_minutes / total,
         )
+
+    def formal_dominates(self) -> str:
+        """A warning when formal training is the largest of the three parts, larger than
+        the work situations and than the week cycles each: the traditional end of the
+        scan's characteristic 13 ("formal training dominant"); "" otherwise."""
+        shares = self.shares()
+        if shares is None or self.formal_minutes <= max(self.work_minutes, self.cycle_minutes):
+            return ""
+        return _(
+            "Formal training is the largest part ({share} %): it dominates, where the "
+            "article puts learning in the work first."
+        ).format(share=f"{shares[2]:.0f}")
 
 
 SPLIT_FRAME = N_(

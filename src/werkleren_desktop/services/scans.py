@@ -27,6 +27,7 @@ from werkleren_desktop.db.models import (
     ScanAnswer,
     ScanResponse,
     SituationConsultation,
+    SituationPerson,
     TalentConversation,
     Training,
 )
@@ -251,9 +252,19 @@ def _situation_facts(db: Session, period: Period) -> dict[str, int]:
             func.coalesce(func.sum(case((s.ai_used, 1), else_=0)), 0),
             func.coalesce(func.sum(case((s.kind == SituationKind.IMPROVE, 1), else_=0)), 0),
             func.coalesce(func.sum(case((s.kind == SituationKind.INNOVATE, 1), else_=0)), 0),
+        ).where(in_period)
+    ).one()
+    # learning hours are person-hours, as in the yearly overview: a situation two people
+    # learned from counts its time twice, as two people's training or attendance would
+    hours = db.execute(
+        select(
             func.coalesce(func.sum(s.minutes), 0),
             func.coalesce(func.sum(case((s.in_working_time, s.minutes), else_=0)), 0),
-        ).where(in_period)
+            func.coalesce(func.sum(case((s.cycle_id.is_not(None), s.minutes), else_=0)), 0),
+        )
+        .select_from(SituationPerson)
+        .join(s, s.id == SituationPerson.situation_id)
+        .where(in_period)
     ).one()
     consulted = db.scalar(
         select(func.count(func.distinct(SituationConsultation.situation_id)))
@@ -267,14 +278,15 @@ def _situation_facts(db: Session, period: Period) -> dict[str, int]:
         "situations_improving": row[3],
         "situations_innovating": row[4],
         "situations_consulted": consulted or 0,
-        "minutes": row[5],
-        "minutes_working": row[6],
+        "minutes": hours[0],
+        "minutes_working": hours[1],
+        "minutes_in_cycles": hours[2],
     }
 
 
-def _other_learning_minutes(db: Session, period: Period) -> tuple[int, int]:
-    """Formal training and attended week-cycle sessions: all minutes, and those in
-    working time."""
+def _other_learning_minutes(db: Session, period: Period) -> tuple[int, int, int]:
+    """Formal training (all minutes, those in working time) and attended week-cycle
+    sessions (always working time)."""
     training = db.execute(
         select(
             func.coalesce(func.sum(Training.minutes), 0),
@@ -295,7 +307,7 @@ def _other_learning_minutes(db: Session, period: Period) -> tuple[int, int]:
             CycleSession.starts_at < dt.datetime.combine(period.last, dt.time()) + dt.timedelta(1),
         )
     )
-    return training[0] + (cycles or 0), training[1] + (cycles or 0)
+    return training[0], training[1], cycles or 0
 
 
 def _group_facts(db: Session, period: Period) -> tuple[int, int]:
@@ -327,8 +339,11 @@ def _group_facts(db: Session, period: Period) -> tuple[int, int]:
 
 def _conversation_facts(db: Session, period: Period) -> tuple[int, int]:
     day = period.last
-    in_service = (Person.in_service <= day) & (
-        Person.out_of_service.is_(None) | (Person.out_of_service >= day)
+    # in service with a manager: someone without one is never due a conversation
+    in_service = (
+        (Person.in_service <= day)
+        & (Person.out_of_service.is_(None) | (Person.out_of_service >= day))
+        & Person.manager_id.is_not(None)
     )
     people = db.scalar(select(func.count()).select_from(Person).where(in_service)) or 0
     since = add_months(day, -CONVERSATION_MONTHS)
@@ -373,7 +388,7 @@ def measure(database: SessionFactory, period: Period) -> Facts:
     # independent of each other: side by side on a server (``SessionFactory.at_once``)
     (
         situations,
-        (other_minutes, other_working),
+        (training_minutes, training_working, cycle_minutes),
         (groups_known, groups_mixed),
         (people, with_conversation),
         (reviewed, kept),
@@ -396,8 +411,14 @@ def measure(database: SessionFactory, period: Period) -> Facts:
         situations_consulted=situations["situations_consulted"],
         situations_improving=situations["situations_improving"],
         situations_innovating=situations["situations_innovating"],
-        learning_minutes=situations["minutes"] + other_minutes,
-        learning_minutes_in_working_time=situations["minutes_working"] + other_working,
+        learning_minutes=situations["minutes"] + training_minutes + cycle_minutes,
+        learning_minutes_in_working_time=(
+            situations["minutes_working"] + training_working + cycle_minutes
+        ),
+        situation_minutes=situations["minutes"],
+        cycle_minutes=cycle_minutes,
+        cycle_situation_minutes=situations["minutes_in_cycles"],
+        training_minutes=training_minutes,
         groups_known=groups_known,
         groups_mixed=groups_mixed,
         people=people,

@@ -39,7 +39,7 @@ from werkleren_desktop.domain.constants import (
     SituationKind,
 )
 from werkleren_desktop.domain.situations import KIND_SHORT_LABELS
-from werkleren_desktop.domain.training import NATIONAL_BUDGET_USE, PersonYear
+from werkleren_desktop.domain.training import PersonYear, budget_context
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.charts import fill_horizontal_bars
 from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
@@ -148,13 +148,7 @@ class OverviewPage(Page):
         figures_card = Card(_("The year in figures"))
         figures_card.body.addWidget(self.figures)
         figures_card.body.addStretch(1)
-        figures_card.body.addWidget(
-            hint(
-                _("Dutch employers see about {n} % of the training budget used.").format(
-                    n=NATIONAL_BUDGET_USE
-                )
-            )
-        )
+        figures_card.body.addWidget(hint(budget_context()))
         self.split_chart, split_view = _chart()
         self.split_caption = hint("")
         split_card = Card(_("Learning hours logged: work situations, week cycles, formal"))

@@ -72,10 +72,11 @@ def measured_html(report: ScanReport) -> str:
         c = BY_KEY[key]
         felt = format_score(report.result.items[key].mean, language)
         counted = indicator.counted() if indicator.whole else ""
+        note = f"<br><b>{html.escape(indicator.note)}</b>" if indicator.note else ""
         lines.append(
             f"<tr><td valign='top'><b>{key}</b></td>"
             f"<td valign='top'><b>{html.escape(c.label())}</b><br>"
-            f"<span style='color:{MUTED}'>{html.escape(indicator.how)}</span></td>"
+            f"<span style='color:{MUTED}'>{html.escape(indicator.how)}</span>{note}</td>"
             f"<td valign='top' align='right'><b>{format_share(indicator.share)}</b><br>"
             f"{html.escape(counted)}</td>"
             f"<td valign='top' align='right'>{html.escape(felt_label)} {felt}</td></tr>"

@@ -32,8 +32,8 @@ from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.domain.people import format_hours
 from werkleren_desktop.domain.training import (
     FORM_LABELS,
-    NATIONAL_BUDGET_USE,
     TRAINING_STATUS_LABELS,
+    budget_context,
     describe_budget_use,
 )
 from werkleren_desktop.gui import prompts
@@ -389,7 +389,7 @@ class TrainingPage(RecordListPage):
     ) -> None:
         self.rows, self.budget_rows, certificates, self.people, settings = result
         on_budget = settings is not None and settings.required_training_on_budget
-        self.budget_rule.setText(
+        rule = (
             _(
                 "Spent: training followed; reserved: training planned. Required training "
                 "counts too (Settings › Organisation)."
@@ -401,11 +401,12 @@ class TrainingPage(RecordListPage):
                 "Organisation)."
             )
         )
+        self.budget_rule.setText(f"{rule} {budget_context()}")
         self.error_label.clear_message()
         self.budgets_model.show_rows(self.budget_rows)
         self.certificates_model.show_rows(certificates)
         self.budget_summary.setText(
-            _("{year}: {use}; Dutch employers see about {n} % used.").format(
+            _("{year}: {use}.").format(
                 year=self.year(),
                 use=describe_budget_use(
                     sum(b.spent_cents for b in self.budget_rows),
@@ -413,7 +414,6 @@ class TrainingPage(RecordListPage):
                     sum(b.reserved_cents for b in self.budget_rows),
                     share=True,
                 ),
-                n=NATIONAL_BUDGET_USE,
             )
         )
         counted = [t for t in self.rows if t.status is not TrainingStatus.CANCELLED]
