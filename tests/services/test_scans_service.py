@@ -166,8 +166,8 @@ def test_situation_indicators_on_records_built_by_hand(org: DataStore) -> None:
         learner = person("Ali", 1995)
         session.add(learner)
         session.flush()
-        for found in session.query(LearningSituation):
-            session.add(SituationPerson(situation_id=found.id, person_id=learner.id))
+        for logged in session.query(LearningSituation):
+            session.add(SituationPerson(situation_id=logged.id, person_id=learner.id))
         # two learned from the first: its hour counts twice, as person-hours do
         session.add(SituationPerson(situation_id=first.id, person_id=expert.id))
     facts = measure(org.sessions, YEAR)
