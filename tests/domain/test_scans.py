@@ -149,6 +149,8 @@ def test_measured_indicators_compute_their_share() -> None:
         situations_consulted=8,
         situations_improving=12,
         situations_innovating=4,
+        situations_brought_in=30,
+        requests=10,
         learning_minutes=600,
         learning_minutes_in_working_time=450,
         situation_minutes=300,
@@ -163,7 +165,7 @@ def test_measured_indicators_compute_their_share() -> None:
         manager_agreements_kept=4,
     )
     found = indicators(facts)
-    assert list(found) == ["5", "13", "18", "20", "21", "22", "31", "32", "35", "44", "46"]
+    assert list(found) == ["5", "13", "18", "20", "21", "22", "31", "32", "35", "42", "44", "46"]
     shares = {key: i.share for key, i in found.items()}
     assert shares == {
         "5": 0.75,
@@ -175,6 +177,7 @@ def test_measured_indicators_compute_their_share() -> None:
         "31": 0.75,
         "32": 0.75,
         "35": 0.3,
+        "42": 0.8,
         "44": 0.75,
         "46": 0.8,
     }
@@ -184,6 +187,7 @@ def test_measured_indicators_compute_their_share() -> None:
     assert many["31"].counted() == "873 van 1.059 uur"
     assert found["18"].counted() == "10 van 40 situaties"
     assert found["44"].counted() == "15 van 20 mensen"
+    assert found["42"].counted() == "40 van 50 situaties en vragen"
     assert format_share(found["5"].share) == "75 %"
     assert all(i.how for i in found.values())
     assert not any(i.note for i in found.values())  # workplace learning leads

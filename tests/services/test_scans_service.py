@@ -242,8 +242,9 @@ def test_learning_hours_count_training_and_attended_cycles_as_well(org: DataStor
 
 
 def test_the_split_indicators_and_the_conversations_due_against_sql(store: DataStore) -> None:
-    """13 (in and around the work), 35 (in week cycles) and 44 (a conversation in the last
-    six months, of the people with a manager) on the demo, against SQL of the test's own."""
+    """13 (in and around the work), 35 (in week cycles), 42 (brought in by professionals)
+    and 44 (a conversation in the last six months, of the people with a manager) on the
+    demo, against SQL of the test's own."""
     from sqlalchemy import text
 
     from werkleren_desktop.services.demo import DemoSize, generate_demo
@@ -292,6 +293,23 @@ def test_the_split_indicators_and_the_conversations_due_against_sql(store: DataS
             ),
             values,
         ).scalar_one()
+        # the demo's learning requests are of the last months: 42 over the last year
+        recent = Period.months_before(TODAY, 12)
+        since = {"first": recent.first.isoformat(), "last": recent.last.isoformat()}
+        brought_in, logged = sql.execute(
+            text(
+                "SELECT count(brought_in_by), count(*) FROM learning_situation"
+                " WHERE occurred_on BETWEEN :first AND :last"
+            ),
+            since,
+        ).one()
+        asked = sql.execute(
+            text("SELECT count(*) FROM learning_request WHERE asked_on BETWEEN :first AND :last"),
+            since,
+        ).scalar_one()
+    initiative = indicators(measure(store.sessions, recent))["42"]
+    assert (initiative.part, initiative.whole) == (brought_in + asked, logged + asked)
+    assert 0 < brought_in < logged and asked > 0  # the demo has both
     found = indicators(measure(store.sessions, YEAR))
     everything = situations + cycles + training
     assert (found["13"].part, found["13"].whole) == (situations + cycles, everything)

@@ -494,6 +494,8 @@ class Facts:
     training_minutes: int = 0  # formal training that was not cancelled
     groups_known: int = 0  # groups with two or more members whose birth year is known
     groups_mixed: int = 0
+    situations_brought_in: int = 0  # raised by a professional (ingebracht door)
+    requests: int = 0  # learning requests asked in the period: always the professional's
     people: int = 0  # in service on the last day, with a manager (who is due a conversation)
     people_with_conversation: int = 0
     manager_agreements_reviewed: int = 0
@@ -506,6 +508,7 @@ class Unit(enum.StrEnum):
     GROUPS = "groups"
     PEOPLE = "people"
     AGREEMENTS = "agreements"
+    INITIATIVES = "initiatives"  # situations and learning requests
 
 
 @dataclass(frozen=True)
@@ -536,6 +539,7 @@ class Indicator:
             Unit.GROUPS: N_("{part} of {whole} groups"),
             Unit.PEOPLE: N_("{part} of {whole} people"),
             Unit.AGREEMENTS: N_("{part} of {whole} agreements"),
+            Unit.INITIATIVES: N_("{part} of {whole} situations and requests"),
         }[self.unit]
         return _(template).format(part=self.part, whole=self.whole)
 
@@ -573,6 +577,11 @@ INDICATOR_HOW: dict[str, str] = {
         "situations logged during one of their group's cycles), of all learning hours of "
         "the period; person-hours, as in the yearly overview."
     ),
+    "42": N_(
+        "Learning situations brought in by a professional (also when someone else typed "
+        "them in) and learning requests, which are always the professional's own, of all "
+        "situations and requests of the period."
+    ),
     "44": N_(
         "People in service with a manager on the last day of the period who held a "
         "talent-development conversation in the six months up to that day, of everyone in "
@@ -599,6 +608,11 @@ def indicators(facts: Facts) -> dict[str, Indicator]:
         "31": (f.learning_minutes_in_working_time, f.learning_minutes, Unit.HOURS),
         "32": (f.situations_just_in_time, f.situations, Unit.SITUATIONS),
         "35": (f.cycle_minutes + f.cycle_situation_minutes, f.learning_minutes, Unit.HOURS),
+        "42": (
+            f.situations_brought_in + f.requests,
+            f.situations + f.requests,
+            Unit.INITIATIVES,
+        ),
         "44": (f.people_with_conversation, f.people, Unit.PEOPLE),
         "46": (f.manager_agreements_kept, f.manager_agreements_reviewed, Unit.AGREEMENTS),
     }

@@ -20,6 +20,7 @@ from werkleren_desktop.db.models import (
     CycleSession,
     GroupMembership,
     LearningGroup,
+    LearningRequest,
     LearningSituation,
     Organisation,
     Person,
@@ -252,6 +253,7 @@ def _situation_facts(db: Session, period: Period) -> dict[str, int]:
             func.coalesce(func.sum(case((s.ai_used, 1), else_=0)), 0),
             func.coalesce(func.sum(case((s.kind == SituationKind.IMPROVE, 1), else_=0)), 0),
             func.coalesce(func.sum(case((s.kind == SituationKind.INNOVATE, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((s.brought_in_by.is_not(None), 1), else_=0)), 0),
         ).where(in_period)
     ).one()
     # learning hours are person-hours, as in the yearly overview: a situation two people
@@ -266,6 +268,11 @@ def _situation_facts(db: Session, period: Period) -> dict[str, int]:
         .join(s, s.id == SituationPerson.situation_id)
         .where(in_period)
     ).one()
+    requests = db.scalar(
+        select(func.count())
+        .select_from(LearningRequest)
+        .where(LearningRequest.asked_on.between(period.first, period.last))
+    )
     consulted = db.scalar(
         select(func.count(func.distinct(SituationConsultation.situation_id)))
         .join(s, s.id == SituationConsultation.situation_id)
@@ -278,6 +285,8 @@ def _situation_facts(db: Session, period: Period) -> dict[str, int]:
         "situations_improving": row[3],
         "situations_innovating": row[4],
         "situations_consulted": consulted or 0,
+        "situations_brought_in": row[5],
+        "requests": requests or 0,
         "minutes": hours[0],
         "minutes_working": hours[1],
         "minutes_in_cycles": hours[2],
@@ -411,6 +420,8 @@ def measure(database: SessionFactory, period: Period) -> Facts:
         situations_consulted=situations["situations_consulted"],
         situations_improving=situations["situations_improving"],
         situations_innovating=situations["situations_innovating"],
+        situations_brought_in=situations["situations_brought_in"],
+        requests=situations["requests"],
         learning_minutes=situations["minutes"] + training_minutes + cycle_minutes,
         learning_minutes_in_working_time=(
             situations["minutes_working"] + training_working + cycle_minutes
