@@ -204,3 +204,14 @@ def test_the_signatures_stay_with_the_agreements(sentences: int) -> None:
     signed = [page for page in texts if "Handtekeningen" in page]
     assert len(signed) == 1
     assert "Wat Wie Klaar op" in signed[0] and "VCA halen" in signed[0]
+
+
+def test_the_scan_form_prints_the_culture_traits_in_the_articles_own_words() -> None:
+    _reader, form = read(scan_form_pdf("Bakkerij", None, TODAY, "Teamsessie"))
+    flat = " ".join(form.split())
+    for trait, words in (
+        ("Fouten zien als leermomenten", "In plaats van fouten te bestraffen, worden ze in een"),
+        ("Feedback als kernonderdeel", "maar als een tweerichtingsproces waarbij iedereen"),
+        ("Proactieve houding", "verandering gezien als een kans in plaats van een bedreiging"),
+    ):
+        assert trait in flat and words in flat, trait

@@ -86,7 +86,12 @@ def _form_table(question: Question) -> Table:
     rows: list[list[object]] = [[Paragraph(text(h), s["cell_bold"]) for h in header]]
     for c in of_question(question):
         low = Paragraph(text(c.low_end()), s["cell"])
-        cells: list[object] = [c.key, low if not culture else Paragraph(text(c.label()), s["cell"])]
+        # a culture trait with the article's own description of it
+        trait = [
+            Paragraph(text(c.label()), s["cell_bold"]),
+            Paragraph(text(c.description()), s["cell"]),
+        ]
+        cells: list[object] = [c.key, low if not culture else trait]
         cells += [EMPTY_BOX] * 6
         if not culture:
             cells.append(Paragraph(text(c.high_end()), s["cell"]))
@@ -96,6 +101,7 @@ def _form_table(question: Question) -> Table:
     style.add("ALIGN", (2, 0), (7, -1), "CENTER")
     style.add("FONTSIZE", (2, 1), (7, -1), 13)
     style.add("FONTSIZE", (0, 1), (0, -1), 9)
+    style.add("VALIGN", (0, 1), (-1, -1), "MIDDLE")
     table.setStyle(style)
     return table
 

@@ -94,6 +94,11 @@ class Characteristic:
         """The short label, translated: the sustainable side, or the culture trait."""
         return _(self.sustainable)
 
+    def description(self) -> str:
+        """A culture trait as the article describes it, translated; "" for the others."""
+        found = CULTURE_DESCRIPTIONS.get(self.key)
+        return _(found) if found else ""
+
 
 def _items(question: Question, rows: Iterable[tuple[str, str | None, str]]) -> list[Characteristic]:
     return [
@@ -221,6 +226,64 @@ CHARACTERISTICS: tuple[Characteristic, ...] = (
 )
 
 BY_KEY: dict[str, Characteristic] = {c.key: c for c in CHARACTERISTICS}
+
+# The ten culture traits as the article describes them (its section on a learning culture
+# that fits a sustainable learning perspective); the Dutch catalogue holds its own words
+CULTURE_DESCRIPTIONS: dict[str, str] = {
+    "C1": N_(
+        "Open communication is encouraged. Professionals feel free to ask questions, "
+        "admit mistakes and share ideas without fear of negative repercussions. "
+        "Transparency about goals, performance and mistakes contributes to a learning "
+        "environment where everyone can grow."
+    ),
+    "C2": N_(
+        "There is a continuous focus on learning, both formal and informal. This includes"
+        " professional development, access to training, courses and learning resources, "
+        "and encouraging self-directed learning. Learning is seen as an ongoing process."
+    ),
+    "C3": N_(
+        "Instead of punishing mistakes, a learning culture sees them as chances to learn "
+        "and improve. This helps develop a mindset in which experimenting and innovation "
+        "are encouraged."
+    ),
+    "C4": N_(
+        "Professionals are encouraged to work together, share knowledge and learn from "
+        "each other. Teamwork and interdisciplinary collaboration are usual."
+    ),
+    "C5": N_(
+        "Leaders play an active role in furthering a learning culture by setting a good "
+        "example themselves, supporting learning activities and investing in the "
+        "development of their teams. Leadership aims at enabling growth rather than only "
+        "steering performance."
+    ),
+    "C6": N_(
+        "The focus is on innovation and on developing new ideas and processes. The "
+        "organisation encourages professionals to think creatively and to explore new "
+        "approaches, which leads to continuous improvement and adaptation to changing "
+        "circumstances."
+    ),
+    "C7": N_(
+        "Regular, constructive feedback is an essential part of the learning culture. "
+        "Feedback is seen not only as something between professionals and from manager to"
+        " professional, but as a two-way process in which everyone takes part."
+    ),
+    "C8": N_(
+        "Great importance is attached to the personal development and the well-being of "
+        "professionals. The professional is responsible for their own talent development "
+        "and for the balance between work and private life, which adds to overall "
+        "satisfaction and motivation."
+    ),
+    "C9": N_(
+        "The organisation learns systematically from experience, from successes as well "
+        "as failures. This means there are processes to document, share and apply lessons"
+        " learned in future projects."
+    ),
+    "C10": N_(
+        "In a learning culture change is seen as an opportunity rather than a threat. "
+        "Professionals are prepared for and open to change, and the organisation invests "
+        "in developing the skills needed to deal effectively with new challenges."
+    ),
+}
 
 
 def of_question(question: Question) -> list[Characteristic]:

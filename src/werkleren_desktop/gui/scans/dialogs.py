@@ -191,6 +191,7 @@ class ResponseDialog(FormDialog):
                 row = AnswerRow(answers.get(c.key))
                 self.rows[c.key] = row
                 low = QLabel(f"<b>{c.label()}</b>" if c.is_culture else c.low_end())
+                low.setToolTip(c.description())  # a culture trait as the article describes it
                 high = QLabel(c.high_end())
                 for label in (low, high):
                     label.setWordWrap(True)

@@ -58,5 +58,6 @@ class ItemsModel(RowsTableModel[Characteristic]):
         ):
             return QBrush(QColor(LOW_COLOUR))
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return _("1: {low}\n5: {high}").format(low=row.low_end(), high=row.high_end())
+            ends = _("1: {low}\n5: {high}").format(low=row.low_end(), high=row.high_end())
+            return f"{row.description()}\n\n{ends}" if row.description() else ends
         return None
