@@ -64,6 +64,14 @@ def test_every_characteristic_points_to_a_part_of_the_program() -> None:
     area, advice = pointer("35")
     assert area == "cycles"
     assert "weekcycli" in advice
+    # each points where its row is served: mistakes to the log, lessons to agreements
+    assert pointer("C3") == (
+        "situations",
+        "Leg fouten vast als werkleersituaties: wat ze mogelijk maakte en wat er verandert, "
+        "niet wie de schuld heeft.",
+    )
+    assert pointer("C9")[0] == "agreements" and pointer("42")[0] == "situations"
+    assert pointer("14")[0] == pointer("25")[0] == "people"  # learning requests
 
 
 def test_answers_are_checked_and_empty_ones_dropped() -> None:

@@ -314,6 +314,42 @@ HELP: dict[str, tuple[str, str]] = {
     "training": ("training", N_("Record formal training, with budgets and certificates.")),
     "overview": ("overview", N_("Review the yearly overview of all learning together.")),
     "people": ("people", N_("Give everyone a direct manager, so the roles are clear.")),
+    "requests": (
+        "people",
+        N_(
+            "Let professionals ask for the training, group or expert they want (learning "
+            "requests on their page), and answer each one."
+        ),
+    ),
+    "initiative": (
+        "situations",
+        N_("Let professionals bring in their own work situations, and note who brought each in."),
+    ),
+    "cause": (
+        "situations",
+        N_("Start a week cycle from a situation when the work gives cause."),
+    ),
+    "mistakes": (
+        "situations",
+        N_(
+            "Log mistakes as learning situations: what made them possible and what changes, "
+            "not who is to blame."
+        ),
+    ),
+    "feedback": (
+        "conversations",
+        N_(
+            "In the talent conversation, ask for feedback both ways: to the professional and "
+            "to the manager."
+        ),
+    ),
+    "lessons": (
+        "agreements",
+        N_(
+            "Make what a situation or a week cycle taught into a work agreement everyone can "
+            "find, with whom to ask."
+        ),
+    ),
 }
 
 POINTERS: dict[str, str] = {
@@ -326,10 +362,10 @@ POINTERS: dict[str, str] = {
     "11": "cycles",
     "12": "conversations",
     "13": "log",
-    "14": "conversations",
+    "14": "requests",
     "15": "cycles",
     "16": "cycles",
-    "17": "log",
+    "17": "initiative",
     "18": "ai",
     "19": "questions",
     "20": "experts",
@@ -337,27 +373,27 @@ POINTERS: dict[str, str] = {
     "22": "log",
     "23": "log",
     "24": "training",
-    "25": "conversations",
+    "25": "requests",
     "31": "cycles",
     "32": "log",
     "33": "conversations",
-    "34": "log",
+    "34": "cause",
     "35": "cycles",
     "41": "people",
-    "42": "log",
+    "42": "initiative",
     "43": "agreements",
     "44": "conversations",
     "45": "overview",
     "46": "agreements",
     "C1": "questions",
     "C2": "overview",
-    "C3": "log",
+    "C3": "mistakes",
     "C4": "groups",
     "C5": "agreements",
     "C6": "log",
-    "C7": "conversations",
+    "C7": "feedback",
     "C8": "cycles",
-    "C9": "log",
+    "C9": "lessons",
     "C10": "training",
 }
 
