@@ -69,6 +69,18 @@ def test_minutes_text() -> None:
 def test_ten_questions_of_our_own_in_dutch() -> None:
     questions = default_questions()
     assert len(questions) == 10 and questions[0].startswith("Wat gebeurde er")
+    # the article's themes: work environment, productivity, society; feedback both ways;
+    # well-being
+    together = " ".join(questions)
+    for theme in (
+        "werkomgeving",
+        "productiviteit",
+        "maatschappelijk",
+        "feedback gaf en kreeg",
+        "van je leidinggevende",
+        "balans tussen je werk en de rest van je leven",
+    ):
+        assert theme in together, theme
 
 
 def test_names_become_roles() -> None:

@@ -45,9 +45,18 @@ DEFAULT_QUESTIONS: tuple[str, ...] = (
     N_("What do you not know yet, and who or what could help you find out?"),
     N_("Which solutions can you think of? Ask an AI assistant for more, and weigh them."),
     N_("Which solution do you try first, and how will you see whether it works?"),
-    N_("What did the people you work for (clients, residents, colleagues) notice?"),
-    N_("What gave you energy, and what cost energy?"),
-    N_("What do you do differently from now on, and what does the team or organisation gain?"),
+    N_(
+        "What did the people you work for (clients, residents, colleagues) notice, and what "
+        "feedback did you give and get, from colleagues and from your manager?"
+    ),
+    N_(
+        "What gave you energy and what cost energy, and how is the balance between your work "
+        "and the rest of your life?"
+    ),
+    N_(
+        "What do you do differently from now on, and what does it bring your working "
+        "environment, the productivity of the work and, perhaps, a question in society?"
+    ),
     N_("What do you want to learn next, and what do you need from your manager for it?"),
 )
 
