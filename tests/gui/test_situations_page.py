@@ -600,3 +600,28 @@ def test_who_knows_what_is_searched_by_name_group_or_topic(page, qtbot, store) -
     dialog.search.setText("slimme")
     assert dialog.table.item(0, 0).text() == "Ir. Volt"
     dialog.reject()
+
+
+def test_cards_to_fill_in_by_hand_ask_the_organisations_own_questions(
+    page, qtbot, fake_prompts, tmp_path
+) -> None:
+    from pypdf import PdfReader
+
+    from werkleren_desktop.services.situations import list_questions
+
+    qtbot.mouseClick(page.cards_button, Qt.MouseButton.LeftButton)
+    preview = page.preview
+    assert preview.windowTitle() == "Kaarten om in te vullen"
+    fake_prompts.save_file = tmp_path / "kaarten.pdf"
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(fake_prompts.save_file).pages]
+    assert len(pages) == 2
+    situation, request = pages
+    first = [q.text for q in list_questions(page.sessions)][:3]
+    assert situation.count("Een werksituatie om van te leren") == 2
+    assert all(situation.count(question) == 2 for question in first)
+    assert "als door jou ingebracht" in situation and "Soort: ☐ analyseren" in situation
+    assert request.count("Een leervraag") == 2
+    assert "Ik vraag om: ☐ Een opleiding" in request
+    assert "Datum en paraaf leidinggevende" in request
+    preview.reject()

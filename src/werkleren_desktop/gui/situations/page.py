@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.documents.cards import cards_pdf
 from werkleren_desktop.domain.constants import (
     SituationKind,
     SituationStatus,
@@ -36,6 +37,7 @@ from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.agreements.dialog import WorkAgreementDialog, made_list
 from werkleren_desktop.gui.cycles.plan_dialog import PlanCycleDialog
+from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.situations.ai_prompt_dialog import AiPromptDialog
 from werkleren_desktop.gui.situations.know_how_dialog import KnowHowDialog
@@ -269,6 +271,14 @@ class SituationsPage(RecordListPage):
             _("Whom to ask about what: the colleagues and experts consulted, and those on call")
         )
         self.know_how_button.clicked.connect(self.show_know_how)
+        self.cards_button = QPushButton(_("Cards…"))
+        self.cards_button.setToolTip(
+            _(
+                "Cards to fill in by hand, to hand out: a work situation and a learning "
+                "request; what is handed in is entered as brought in by the professional"
+            )
+        )
+        self.cards_button.clicked.connect(self.print_cards)
         self.count_label = hint("")
         self.count_label.setWordWrap(False)
         # a short pause after typing, so a fast typist does not query at every key
@@ -300,6 +310,7 @@ class SituationsPage(RecordListPage):
         tools = QHBoxLayout()
         tools.addWidget(self.search, 1)
         tools.addWidget(self.know_how_button)
+        tools.addWidget(self.cards_button)
         tools.addWidget(self.new_button)
         filters = QHBoxLayout()
         for box in self.filter_boxes:
@@ -615,6 +626,21 @@ class SituationsPage(RecordListPage):
             self.error_label.show_message(errors.sentence_for(error))
 
         self.load(lambda: who_knows_what(self.sessions, today), done, "know_how", failed)
+
+    def print_cards(self) -> None:
+        """The cards, shown first: print them, or save them as PDF."""
+        settings = load_settings(self.sessions)
+        questions = [q.text for q in list_questions(self.sessions)]
+        today = self.today()
+        pdf = cards_pdf(
+            settings.name if settings else "",
+            settings.logo_png if settings else None,
+            questions,
+            today,
+        )
+        name = _("cards situation and learning request") + ".pdf"
+        self.preview = PdfPreviewDialog(_("Cards to fill in"), pdf, name, self)
+        self.preview.open()
 
     def ask_ai(self) -> None:
         if self.panel.situation is None:
