@@ -326,3 +326,25 @@ def test_the_base_model_keeps_qt_rules_through_resets(checked, rows: int) -> Non
     model.show_rows([("Zoë van den Berg-IJzerman", "")])
     assert model.data(model.index(0, 0), TOOLTIP) == "Zoë van den Berg-IJzerman"
     assert model.data(model.index(0, 1), TOOLTIP) is None
+
+
+def test_a_crowded_list_keeps_its_first_column_readable_and_scrolls_sideways(qtbot) -> None:
+    """Many wide columns in a narrow list: the others give way first, and the first (a
+    name) keeps enough to be read instead of shrinking to "Z…n"."""
+    from werkleren_desktop.gui.rows_model import RowsTableModel
+    from werkleren_desktop.gui.widgets import list_table
+
+    columns = ("Naam", *(f"Kolom met een lange kop {n}" for n in range(8)))
+    model: RowsTableModel[str] = RowsTableModel(
+        columns, lambda name: (name, *("€ 12.345,67" for _n in range(8)))
+    )
+    table = list_table(model, {})
+    qtbot.addWidget(table)
+    table.resize(500, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    model.show_rows(["Zoë van den Berg-IJzerman", "Priya de Boer"])
+    wanted = table.fontMetrics().horizontalAdvance("Priya de Boer")
+    assert table.columnWidth(0) > wanted  # whole, not "P…r"
+    widths = sum(table.columnWidth(c) for c in range(model.columnCount()))
+    assert widths > table.viewport().width()  # the rest is reached by scrolling sideways

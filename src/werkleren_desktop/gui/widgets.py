@@ -309,6 +309,7 @@ def fit_columns_to_content(table: QTableView) -> None:
 _CELL_SLACK = 6  # pixels beyond the widest text, so that nothing touches the grid
 _CELL_PADDING = 2 * 4 + _CELL_SLACK  # the cell's own margins, left and right, and the slack
 _MEASURED = 12  # the longest texts of a column, by characters, whose width is measured
+_FIRST_KEEPS = 18  # characters of the first column that stay readable however narrow
 
 
 class _ColumnFitter(QObject):
@@ -339,6 +340,10 @@ class _ColumnFitter(QObject):
             return
         natural = {c: max(self._content_width(c), header.sectionSizeHint(c)) for c in columns}
         least = {c: min(natural[c], header.sectionSizeHint(c)) for c in columns}
+        # the first column (a name, a title) keeps enough to be read: where the others
+        # cannot make room, the list scrolls sideways rather than cut it to "Z…n"
+        readable = table.fontMetrics().averageCharWidth() * _FIRST_KEEPS + _CELL_PADDING
+        least[columns[0]] = min(natural[columns[0]], max(least[columns[0]], readable))
         widths = dict(natural)
         excess = sum(natural.values()) - table.viewport().width()
         # the other columns give way first; the first (a name) only when they cannot
