@@ -12,12 +12,14 @@ from werkleren_desktop.domain.scans import (
     CHARACTERISTICS,
     HELP,
     POINTERS,
+    QUESTIONNAIRE,
     Answer,
     Facts,
     Period,
     Question,
     ScanInput,
     Unit,
+    changed_between,
     clean_answers,
     format_difference,
     format_score,
@@ -49,9 +51,10 @@ def test_the_characteristics_follow_the_sources_numbering() -> None:
 def test_labels_are_the_sources_in_dutch_and_translated_in_english() -> None:
     set_language("nl")
     assert BY_KEY["21"].label() == "verbeteren werksituaties"
-    assert BY_KEY["21"].low_end() == "organisatiegerichte competenties"
+    # version 1 scored the article's table as it stands
+    assert BY_KEY["21"].low_end(1) == "organisatiegerichte competenties"
     assert BY_KEY["35"].label() == "vooral tijdens vitale weekcycli"
-    assert BY_KEY["35"].low_end() == "nog niet aanwezig"
+    assert BY_KEY["35"].low_end(1) == "nog niet aanwezig"
     assert BY_KEY["C3"].label() == "Fouten zien als leermomenten"
     set_language("en")
     assert BY_KEY["21"].label() == "improving work situations"
@@ -158,6 +161,7 @@ def test_measured_indicators_compute_their_share() -> None:
         situations_improving=12,
         situations_innovating=4,
         situations_brought_in=30,
+        situations_from_mistake=6,
         requests=10,
         learning_minutes=600,
         learning_minutes_in_working_time=450,
@@ -173,7 +177,21 @@ def test_measured_indicators_compute_their_share() -> None:
         manager_agreements_kept=4,
     )
     found = indicators(facts)
-    assert list(found) == ["5", "13", "18", "20", "21", "22", "31", "32", "35", "42", "44", "46"]
+    assert list(found) == [
+        "5",
+        "13",
+        "18",
+        "20",
+        "21",
+        "22",
+        "31",
+        "32",
+        "35",
+        "42",
+        "44",
+        "46",
+        "C3",
+    ]
     shares = {key: i.share for key, i in found.items()}
     assert shares == {
         "5": 0.75,
@@ -188,6 +206,7 @@ def test_measured_indicators_compute_their_share() -> None:
         "42": 0.8,
         "44": 0.75,
         "46": 0.8,
+        "C3": 0.15,
     }
     assert found["31"].unit is Unit.HOURS
     assert found["31"].counted() == "8 van 10 uur"
@@ -241,3 +260,54 @@ def test_periods() -> None:
         dt.date(2025, 11, 29), dt.date(2026, 11, 28)
     )
     assert Period.year(2025) == Period(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+
+
+def test_version_two_words_both_ends_of_a_row_about_the_same_thing() -> None:
+    set_language("en")
+    # version 1 had rows with one text at both ends, and 44 set two different things
+    # against each other (outsourcing against a conversation every six months)
+    assert BY_KEY["1"].low_end(1) == BY_KEY["1"].high_end(1)
+    assert "outsourced" in BY_KEY["44"].low_end(1)
+    for c in CHARACTERISTICS:
+        if c.is_culture:
+            continue
+        low, high, goal = c.low_end(2), c.high_end(2), c.goal(2)
+        assert low != high, c.key
+        if goal:
+            assert (low, high) == ("not reached (yet)", "fully reached")
+    # the reasons to learn and the rows whose traditional side had no counterpart (or,
+    # as 44, a different subject) are goals, reached or not; 32 got a traditional end
+    goals = {c.key for c in CHARACTERISTICS if c.goal(2)}
+    assert goals == {"1", "2", "3", "4", "5", "6", "12", "18", "35", "43", "44", "46"}
+    assert BY_KEY["44"].goal(2) == (
+        "Everyone has a talent-development conversation every six months."
+    )
+    assert BY_KEY["13"].low_end(2).startswith("formal training")
+    assert BY_KEY["13"].high_end(2).startswith("learning at the workplace")
+    assert BY_KEY["1"].goal() == BY_KEY["1"].goal(QUESTIONNAIRE)  # new scans use the latest
+
+
+def test_changed_rows_between_versions() -> None:
+    changed = changed_between(1, 2)
+    assert changed == changed_between(2, 1)
+    assert not changed_between(2, 2) and not changed_between(1, 1)
+    # rows that already described one thing at both ends, and the culture traits, stay
+    assert not changed & {"31", "33", "34"}
+    assert not any(key.startswith("C") for key in changed)
+    assert {"1", "2", "13", "44"} <= changed
+    assert len(changed) == 29
+
+
+def test_a_scan_names_a_questionnaire_version_the_program_knows() -> None:
+    today = dt.date(2026, 11, 30)
+    assert ScanInput(today, "Sessie").validated(today).questionnaire == QUESTIONNAIRE == 2
+    assert ScanInput(today, "Sessie", questionnaire=1).validated(today).questionnaire == 1
+    with pytest.raises(ValidationError) as raised:
+        ScanInput(today, "Sessie", questionnaire=7).validated(today)
+    assert raised.value.field == "questionnaire"
+
+
+def test_mistakes_are_measured_as_logged_learning_moments() -> None:
+    found = indicators(Facts(situations=40, situations_from_mistake=3))
+    assert (found["C3"].part, found["C3"].whole, found["C3"].unit) == (3, 40, Unit.SITUATIONS)
+    assert indicators(Facts())["C3"].share is None  # "no data", never 0 %

@@ -268,7 +268,17 @@ def test_scans_and_their_characteristics(checked) -> None:
     background = Qt.ItemDataRole.BackgroundRole
     assert model.data(model.index(0, 2), background).color().name() == LOW_COLOUR
     assert model.data(model.index(1, 2), background) is None
-    assert model.data(model.index(0, 1), TOOLTIP).startswith("1: ")
+    # row 1 is a goal in the questionnaire's second version: the goal, then what 1 and 5 mean
+    assert model.data(model.index(0, 1), TOOLTIP) == (
+        "Leren houdt iedereen gekwalificeerd en duurzaam inzetbaar.\n"
+        "1: (nog) niet bereikt\n5: helemaal bereikt"
+    )
+    row_14 = next(r for r, c in enumerate(CHARACTERISTICS) if c.key == "14")
+    assert model.data(model.index(row_14, 1), TOOLTIP) == (
+        "1: wat we leren volgt het aanbod (aanbodgericht)\n"
+        "5: wat we leren volgt de vraag van professionals (vraaggestuurd)"
+    )
+    assert model.data(model.index(row_14, 7), TOOLTIP) is None  # nothing compared
 
 
 def test_closing_periods_stay_in_date_order(checked) -> None:

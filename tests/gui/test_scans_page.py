@@ -8,14 +8,17 @@ import io
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QLabel
 
 from tests.conftest import TODAY
 from tests.gui.helpers import type_text
+from werkleren_desktop.documents.scan_rows import chart_rows
 from werkleren_desktop.domain.organisation import OrganisationSettings
-from werkleren_desktop.domain.scans import CHARACTERISTICS
+from werkleren_desktop.domain.scans import CHARACTERISTICS, Answer, Question, ScanInput
+from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.gui.scans.dialogs import NOT_APPLICABLE, ResponseDialog
 from werkleren_desktop.services.organisation import create_organisation
-from werkleren_desktop.services.scans import list_scans, scan_result
+from werkleren_desktop.services.scans import list_scans, save_response, save_scan, scan_result
 
 D = dt.date
 
@@ -158,7 +161,13 @@ def test_print_the_blank_form_and_the_report(page, qtbot, fake_prompts, tmp_path
     form = pdf_text(fake_prompts.save_file.read_bytes())
     assert "Waar staan we? Scan van leerperspectief en leercultuur" in form
     assert "Bestaand perspectief (1)" in form and "Duurzaam perspectief (5)" in form
-    assert "organisatiegerichte competenties" in form and "verbeteren werksituaties" in form
+    assert "Vragenlijst versie 2: beide kanten van een rij beschrijven hetzelfde" in form
+    # both ends of a row speak of one thing; a goal is scored from not reached to reached
+    assert "wat we leren vertrekt bij competenties die de organisatie nodig heeft" in form
+    assert "wat we leren vertrekt bij het verbeteren van onze werksituaties" in form
+    assert "Iedereen heeft elk half jaar een talentontwikkelgesprek." in form
+    assert "(nog) niet bereikt" in form and "helemaal bereikt" in form
+    assert "uitbesteed" not in form  # version 1's other side of row 44
     assert "Fouten zien als leermomenten" in form
     assert "Baeten" in form
     page.preview.close()
@@ -266,3 +275,93 @@ def test_a_new_form_offers_the_waiting_one_first(page, qtbot, store, fake_prompt
     click(qtbot, page.panel.add_button)
     assert page.dialog.rows["2"].answer().score is None
     assert page.waiting_draft() is None
+
+
+def test_an_old_scan_compares_with_a_new_one_across_the_version_change(
+    page, qtbot, store, fake_prompts, tmp_path
+) -> None:
+    # a scan of before the change, in questionnaire version 1, entered as it was then
+    old = save_scan(store.sessions, ScanInput(D(2026, 3, 2), "Voorjaar", questionnaire=1), TODAY)
+    save_response(store.sessions, old, {c.key: Answer(2) for c in CHARACTERISTICS})
+    page.refresh()
+    qtbot.waitUntil(lambda: page.panel.report is not None)
+
+    click(qtbot, page.panel.add_button)  # a late paper form of the old scan: its version
+    late = page.dialog
+    assert isinstance(late, ResponseDialog) and late.questionnaire == 1
+    assert any(
+        isinstance(w, QLabel) and w.text() == "organisatiegerichte competenties"
+        for w in late.findChildren(QLabel)
+    )
+    late.reject()
+
+    form = new_scan(page, qtbot, D(2026, 10, 5), "Najaar")
+    assert form.questionnaire == 2
+    shown = [w.text() for w in form.findChildren(QLabel)]
+    assert "wat we leren vertrekt bij het verbeteren van onze werksituaties" in shown
+    assert any("Iedereen heeft elk half jaar een talentontwikkelgesprek." in t for t in shown)
+    for c in CHARACTERISTICS:
+        score(qtbot, form, c.key, 4)
+    click(qtbot, form.save_button)
+    qtbot.waitUntil(
+        lambda: page.panel.report is not None and page.panel.report.result.previous is not None
+    )
+
+    panel = page.panel
+    assert "vragenlijst versie 2" in panel.facts.text()
+    model = panel.items_model
+    changes = {model.index(r, 0).data(): model.index(r, 7).data() for r in range(model.rowCount())}
+    # rows worded anew carry the mark; rows asked in the same words do not
+    assert changes["44"] == "+2,0 *" and changes["1"] == "+2,0 *"
+    assert changes["31"] == "+2,0" and changes["C3"] == "+2,0"
+    panel.tabs.setCurrentIndex(1)  # Per kenmerk
+    assert panel.items_changed.isVisible()
+    assert panel.items_changed.text().startswith(
+        "* Anders verwoord in de vorige scan: die gebruikte vragenlijst versie 1, deze scan "
+        "versie 2."
+    )
+    row_44 = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "44")
+    tip = model.index(row_44, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Iedereen heeft elk half jaar een talentontwikkelgesprek." in tip
+    assert "In de vorige scan (versie 1):" in tip and "uitbesteed" in tip
+    assert "Anders verwoord" in panel.summary.text()
+    # the charts' labels carry the mark beside the number, where shortening never cuts it
+    why = [label for label, _now, _before in chart_rows(panel.report, Question.WHY)]
+    when = [label for label, _now, _before in chart_rows(panel.report, Question.WHEN)]
+    assert why[0] == "1* kwalificatie en duurzame inzetbaarheid"
+    assert why[5].startswith("6* bijdrage aan maatschappelijke")
+    assert when[0] == "31 in werktijd"
+
+    click(qtbot, panel.report_button)
+    fake_prompts.save_file = tmp_path / "rapport.pdf"
+    click(qtbot, page.preview.save_button)
+    report = pdf_text(fake_prompts.save_file.read_bytes())
+    assert "Vragenlijst versie 2: beide kanten van een rij beschrijven hetzelfde" in report
+    assert "+2,0 *" in report and "Anders verwoord in de vorige scan" in report
+
+
+def test_the_version_of_a_scan_changes_only_while_it_holds_no_forms(page, qtbot, store) -> None:
+    scan_id = save_scan(store.sessions, ScanInput(TODAY, "Sessie"), TODAY)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.panel.report is not None)
+    click(qtbot, page.panel.edit_button)
+    dialog = page.dialog
+    assert dialog.questionnaire.isEnabled() and dialog.chosen_questionnaire() == 2
+    dialog.questionnaire.setCurrentIndex(dialog.questionnaire.findData(1))
+    click(qtbot, dialog.save_button)
+    assert scan_result(store.sessions, scan_id).scan.questionnaire == 1
+
+    save_response(store.sessions, scan_id, {"1": Answer(3)})
+    page.refresh()
+    qtbot.waitUntil(
+        lambda: page.panel.report is not None and page.panel.report.result.scan.responses
+    )
+    click(qtbot, page.panel.edit_button)
+    dialog = page.dialog
+    assert not dialog.questionnaire.isEnabled()
+    dialog.reject()
+    # and the rule holds below the window too
+    with pytest.raises(ValidationError) as refused:
+        save_scan(store.sessions, ScanInput(TODAY, "Sessie", questionnaire=2), TODAY, scan_id)
+    assert refused.value.field == "questionnaire"
+    assert "versie 1" in str(refused.value)

@@ -621,7 +621,70 @@ def test_cards_to_fill_in_by_hand_ask_the_organisations_own_questions(
     assert situation.count("Een werksituatie om van te leren") == 2
     assert all(situation.count(question) == 2 for question in first)
     assert "als door jou ingebracht" in situation and "Soort: ☐ analyseren" in situation
+    assert situation.count("☐ Het begon met een fout of een bijna-fout") == 2
     assert request.count("Een leervraag") == 2
     assert "Ik vraag om: ☐ Een opleiding" in request
     assert "Datum en paraaf leidinggevende" in request
     preview.reject()
+
+
+def test_a_mistake_is_learned_from_with_questions_that_blame_no_one(page, qtbot, store) -> None:
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert not dialog.mistake_box.isVisibleTo(dialog)  # most situations are no mistake
+    type_text(qtbot, dialog.title, "Verkeerde versie verstuurd")
+    pick(dialog.people, "Sanne")
+    dialog.from_mistake.setFocus()
+    qtbot.keyClick(dialog.from_mistake, Qt.Key.Key_Space)  # ticked with the keyboard
+    assert dialog.from_mistake.isChecked() and dialog.mistake_box.isVisibleTo(dialog)
+    asked = [question.question_text for question, _edit in dialog.mistakes]
+    assert asked[0].startswith("Wat gebeurde er, stap voor stap")
+    assert "niet wie het deed" in asked[0]
+    assert asked[1] == (
+        "Wat maakte het mogelijk: de omstandigheden, het gereedschap, de instructies, de tijdsdruk?"
+    )
+    assert dialog.focusWidget() is dialog.mistakes[0][1]  # straight to the first question
+    type_text(qtbot, dialog.mistakes[0][1], "De klant kreeg de prijzen van vorig jaar.")
+    type_text(qtbot, dialog.mistakes[1][1], "Twee versies in een map.")
+    type_text(qtbot, dialog.questions[0][1], "Een gewone richtinggevende vraag.")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.error_label.text()
+
+    situation_id = page.model.row_at(0).id
+    saved = get_situation(store.sessions, situation_id)
+    assert saved.from_mistake
+    # the mistake's answers first, with their questions as they read, then the others
+    assert [(a.question_id is None, a.answer) for a in saved.answers] == [
+        (True, "De klant kreeg de prijzen van vorig jaar."),
+        (True, "Twee versies in een map."),
+        (False, "Een gewone richtinggevende vraag."),
+    ]
+    page.table.selectRow(0)
+    assert "begon met een fout of een bijna-fout" in page.panel.facts.text()
+    assert "Twee versies in een map." in page.panel.body.text()
+    # the kind filter's last choice finds the mistakes
+    box = page.kind_box
+    box.setCurrentIndex(box.count() - 1)
+    assert box.currentText() == "Begon met een fout of een bijna-fout"
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    box.setCurrentIndex(box.findData(SituationKind.IMPROVE))  # it is of the kind analysing
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    box.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.table.selectRow(0)
+
+    # opened again, the answers are back under their own questions, not as loose ones
+    page.edit_situation()
+    dialog = page.dialog
+    assert dialog.from_mistake.isChecked() and dialog.mistake_box.isVisibleTo(dialog)
+    assert dialog.mistakes[1][1].toPlainText() == "Twee versies in een map."
+    assert len(dialog.questions) == 10  # the ten guiding questions, no loose answers
+    # unticked, what was typed stays in the form but is not saved with the situation
+    dialog.from_mistake.setChecked(False)
+    assert not dialog.mistake_box.isVisibleTo(dialog)
+    assert dialog.mistakes[0][1].toPlainText() == "De klant kreeg de prijzen van vorig jaar."
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.error_label.text()
+    saved = get_situation(store.sessions, situation_id)
+    assert not saved.from_mistake
+    assert [a.answer for a in saved.answers] == ["Een gewone richtinggevende vraag."]

@@ -31,7 +31,14 @@ from werkleren_desktop.db.models import (
     WeekCycle,
 )
 from werkleren_desktop.domain.organisation import OrganisationSettings
-from werkleren_desktop.domain.scans import Answer, Facts, Period, ScanInput, indicators
+from werkleren_desktop.domain.scans import (
+    Answer,
+    Facts,
+    Period,
+    ScanInput,
+    changed_between,
+    indicators,
+)
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.services.organisation import create_organisation
 from werkleren_desktop.services.scans import (
@@ -39,6 +46,7 @@ from werkleren_desktop.services.scans import (
     delete_response,
     delete_scan,
     get_response,
+    get_scan,
     list_scans,
     measure,
     save_response,
@@ -296,18 +304,27 @@ def test_the_split_indicators_and_the_conversations_due_against_sql(store: DataS
         # the demo's learning requests are of the last months: 42 over the last year
         recent = Period.months_before(TODAY, 12)
         since = {"first": recent.first.isoformat(), "last": recent.last.isoformat()}
-        brought_in, logged = sql.execute(
+        brought_in, logged, mistakes = sql.execute(
             text(
-                "SELECT count(brought_in_by), count(*) FROM learning_situation"
-                " WHERE occurred_on BETWEEN :first AND :last"
+                "SELECT count(brought_in_by), count(*), count(*) FILTER (WHERE from_mistake)"
+                " FROM learning_situation WHERE occurred_on BETWEEN :first AND :last"
             ),
             since,
         ).one()
+        scans = sql.execute(text("SELECT id, questionnaire FROM scan ORDER BY held_on")).all()
         asked = sql.execute(
             text("SELECT count(*) FROM learning_request WHERE asked_on BETWEEN :first AND :last"),
             since,
         ).scalar_one()
-    initiative = indicators(measure(store.sessions, recent))["42"]
+    recently = indicators(measure(store.sessions, recent))
+    initiative = recently["42"]
+    assert (recently["C3"].part, recently["C3"].whole) == (mistakes, logged)
+    assert 0 < mistakes < logged  # the demo logs some mistakes, without blame
+    # the demo's last scan used the second version: its comparison marks the rows
+    assert [version for _id, version in scans] == [1, 1, 2]
+    last = scan_result(store.sessions, scans[-1][0])
+    assert last.previous is not None and last.previous.questionnaire == 1
+    assert last.changed == changed_between(1, 2) and "44" in last.changed
     assert (initiative.part, initiative.whole) == (brought_in + asked, logged + asked)
     assert 0 < brought_in < logged and asked > 0  # the demo has both
     found = indicators(measure(store.sessions, YEAR))
@@ -407,3 +424,20 @@ def test_conversations_and_the_managers_agreements(org: DataStore) -> None:
 def test_an_empty_organisation_measures_nothing(org: DataStore) -> None:
     assert measure(org.sessions, YEAR) == Facts()
     assert data_years(org.sessions) == []
+
+
+def test_scans_made_before_the_version_change_carry_version_one(org: DataStore) -> None:
+    """A scan stored without a version (as every scan before migration 0029) reads as
+    version 1; a new scan gets the current one."""
+    from sqlalchemy import text
+
+    with org.engine.begin() as sql:
+        sql.execute(
+            text("INSERT INTO scan (held_on, title, note) VALUES ('2026-01-05', 'Oud', '')")
+        )
+    new = save_scan(org.sessions, ScanInput(TODAY, "Nieuw"), TODAY)
+    assert [(r.title, r.questionnaire) for r in list_scans(org.sessions)] == [
+        ("Nieuw", 2),
+        ("Oud", 1),
+    ]
+    assert get_scan(org.sessions, new).questionnaire == 2

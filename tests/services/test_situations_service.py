@@ -6,12 +6,18 @@ from tests.conftest import TODAY
 from werkleren_desktop.db.models import SituationKind, SituationStatus
 from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.domain.people import PersonInput
-from werkleren_desktop.domain.situations import Answer, QuestionRow, SituationInput
+from werkleren_desktop.domain.situations import (
+    Answer,
+    QuestionRow,
+    SituationInput,
+    mistake_questions,
+)
 from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.services.organisation import create_organisation
 from werkleren_desktop.services.people import save_person
 from werkleren_desktop.services.situations import (
     SituationFilter,
+    count_situations,
     get_situation,
     list_questions,
     list_situations,
@@ -322,3 +328,29 @@ def test_who_brought_a_situation_in_is_kept_and_must_exist(store: DataStore, peo
             TODAY,
         )  # fmt: skip
     assert refused.value.field == "brought_in_by"
+
+
+def test_a_mistake_is_kept_and_found_by_the_kind_filter(store: DataStore, people) -> None:
+    mistake = save_situation(
+        store.sessions,
+        SituationInput(
+            TODAY,
+            "Verkeerde versie verstuurd",
+            SituationKind.IMPROVE,
+            (people[0],),
+            from_mistake=True,
+            answers=(Answer(None, mistake_questions()[1], "Twee versies in een map."),),
+        ),
+        TODAY,
+    )
+    save_situation(
+        store.sessions, SituationInput(TODAY, "Storing", SituationKind.ANALYSE, (people[0],)), TODAY
+    )
+    saved = get_situation(store.sessions, mistake)
+    assert saved.from_mistake and saved.answers[0].question_id is None
+    assert saved.answers[0].question_text.startswith("Wat maakte het mogelijk")
+    found = list_situations(store.sessions, SituationFilter(from_mistake=True))
+    assert [row.id for row in found] == [mistake]
+    others = list_situations(store.sessions, SituationFilter(from_mistake=False))
+    assert [row.title for row in others] == ["Storing"]
+    assert count_situations(store.sessions, SituationFilter(from_mistake=True)) == 1

@@ -506,6 +506,8 @@ class LearningSituation(Versioned, Base):
     ai_checked: Mapped[str] = mapped_column(Text, default="")
     minutes: Mapped[int | None] = mapped_column(Integer)
     in_working_time: Mapped[bool] = mapped_column(default=True)
+    # it began with a mistake or a near miss: learned from without asking who is to blame
+    from_mistake: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(Moment, server_default=func.now())
     # who brought it in ("ingebracht door"): the professional who logged it themselves,
     # or on whose behalf the owner entered it; None when not known (older records)
@@ -846,6 +848,8 @@ class Scan(Base):
     held_on: Mapped[dt.date] = mapped_column(Date, index=True)
     title: Mapped[str] = mapped_column(String(200))
     note: Mapped[str] = mapped_column(Text, default="")
+    # the questionnaire's version the forms were filled in with (domain.scans.QUESTIONNAIRE)
+    questionnaire: Mapped[int] = mapped_column(Integer, server_default="1")
     created_at: Mapped[dt.datetime] = mapped_column(Moment, server_default=func.now())
 
     responses: Mapped[list[ScanResponse]] = relationship(

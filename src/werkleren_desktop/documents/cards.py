@@ -37,12 +37,15 @@ def cards_pdf(
 ) -> bytes:
     """Two situation cards on the first page, two learning-request cards on the second."""
     head = Letterhead(organisation, logo_png, _("Cards to fill in"), "")
-    story: list[Flowable] = []
-    for _card in range(2):
-        story += [_card_box(_situation_card(questions)), Spacer(0, 6 * mm)]
-    story.append(PageBreak())
-    for _card in range(2):
-        story += [_card_box(_request_card()), Spacer(0, 6 * mm)]
+    story: list[Flowable] = [
+        _card_box(_situation_card(questions)),
+        Spacer(0, 5 * mm),
+        _card_box(_situation_card(questions)),
+        PageBreak(),
+        _card_box(_request_card()),
+        Spacer(0, 5 * mm),
+        _card_box(_request_card()),
+    ]
     return render(head, story, made_on)
 
 
@@ -136,6 +139,16 @@ def _situation_card(questions: Sequence[str]) -> list[Flowable]:
         _who_and_when(),
         Spacer(0, 2 * mm),
         _ticks(_("Kind:"), [_(label) for label in SITUATION_KINDS.values()]),
+        Paragraph(
+            f"{EMPTY_BOX} "
+            + text(
+                _(
+                    "It began with a mistake or a near miss: write what happened and what "
+                    "made it possible, not who did it."
+                )
+            ),
+            s["cell"],
+        ),
         Spacer(0, 1 * mm),
     ]
     # the organisation's own first questions; the first, what happened, with most room

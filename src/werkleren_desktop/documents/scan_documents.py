@@ -35,6 +35,7 @@ from werkleren_desktop.documents.scan_rows import (
     ITEM_COLUMNS,
     NOW_COLOUR,
     ScanReport,
+    changed_text,
     chart_rows,
     item_cells,
     period_text,
@@ -49,7 +50,10 @@ from werkleren_desktop.domain.scans import (
     LOW_BELOW,
     LOWEST,
     QUESTION_TITLES,
+    QUESTIONNAIRE,
+    QUESTIONNAIRE_NAMES,
     SOURCE,
+    Characteristic,
     Question,
     format_score,
     format_share,
@@ -66,7 +70,15 @@ def _letterhead(organisation: str, logo_png: bytes | None, subject: str = "") ->
 # --- the blank form --------------------------------------------------------------------
 
 
-def _form_table(question: Question) -> Table:
+def _low_cell(c: Characteristic, version: int) -> Paragraph:
+    """The traditional end of a scale, or a goal with what a 1 means beneath it."""
+    s = styles()
+    goal = c.goal(version)
+    low = text(c.low_end(version))
+    return Paragraph(f"<b>{text(goal)}</b><br/>{low}" if goal else low, s["cell"])
+
+
+def _form_table(question: Question, version: int) -> Table:
     s = styles()
     culture = question is Question.CULTURE
     boxes = [str(n) for n in range(LOWEST, HIGHEST + 1)] + [_("n/a")]
@@ -85,7 +97,7 @@ def _form_table(question: Question) -> Table:
         )
     rows: list[list[object]] = [[Paragraph(text(h), s["cell_bold"]) for h in header]]
     for c in of_question(question):
-        low = Paragraph(text(c.low_end()), s["cell"])
+        low = _low_cell(c, version)
         # a culture trait with the article's own description of it
         trait = [
             Paragraph(text(c.label()), s["cell_bold"]),
@@ -94,7 +106,7 @@ def _form_table(question: Question) -> Table:
         cells: list[object] = [c.key, low if not culture else trait]
         cells += [EMPTY_BOX] * 6
         if not culture:
-            cells.append(Paragraph(text(c.high_end()), s["cell"]))
+            cells.append(Paragraph(text(c.high_end(version)), s["cell"]))
         rows.append(cells)
     table = Table(rows, colWidths=widths, repeatRows=1)
     style = grid()
@@ -107,9 +119,14 @@ def _form_table(question: Question) -> Table:
 
 
 def scan_form_pdf(
-    organisation: str, logo_png: bytes | None, made_on: dt.date, scan_title: str = ""
+    organisation: str,
+    logo_png: bytes | None,
+    made_on: dt.date,
+    scan_title: str = "",
+    version: int = QUESTIONNAIRE,
 ) -> bytes:
-    """The blank scan form one respondent fills in on paper, anonymously."""
+    """The blank scan form one respondent fills in on paper, anonymously, in the
+    questionnaire ``version`` of the scan it is for."""
     s = styles()
     head = _letterhead(organisation, logo_png, scan_title)
     story: list[Flowable] = [
@@ -120,6 +137,7 @@ def scan_form_pdf(
             [
                 (_("Scan"), scan_title or "_" * 28),
                 (_("Date"), "_" * 28),
+                (_("Questionnaire"), _(QUESTIONNAIRE_NAMES[version])),
             ]
         ),
         Spacer(0, 2 * mm),
@@ -128,8 +146,9 @@ def scan_form_pdf(
                 _(
                     "Score each characteristic from 1 to 5: 1 is how it goes in the existing "
                     "learning perspective (left), 5 how it goes in the sustainable one "
-                    "(right). Tick “n/a” where a characteristic does not apply to your work. "
-                    "Do not write your name: the scan is anonymous."
+                    "(right); a goal (in bold) from 1, not reached yet, to 5, fully reached. "
+                    "Tick “n/a” where a characteristic does not apply to your work. Do not "
+                    "write your name: the scan is anonymous."
                 )
             ),
             s["body"],
@@ -150,8 +169,10 @@ def scan_form_pdf(
                 )
             )
             block.append(Spacer(0, 1.5 * mm))
-        block.append(_form_table(question))
-        story.append(KeepTogether(block))
+        # the heading goes with the table's first rows (keepWithNext); a long table
+        # continues on the next page under its repeated header, so no page is left
+        # half empty before it
+        story += [CondPageBreak(45 * mm), *block, _form_table(question, version)]
     story += [
         CondPageBreak(60 * mm),
         Paragraph(_("Remarks"), s["heading"]),
@@ -326,6 +347,7 @@ def scan_report_pdf(report: ScanReport, made_on: dt.date) -> bytes:
             [
                 (_("Date"), format_date(scan.held_on)),
                 (_("Forms"), str(scan.responses)),
+                (_("Questionnaire"), _(QUESTIONNAIRE_NAMES[scan.questionnaire])),
                 (
                     _("Compared with"),
                     _("{title} of {date}").format(
@@ -355,6 +377,9 @@ def scan_report_pdf(report: ScanReport, made_on: dt.date) -> bytes:
         Spacer(0, 1.5 * mm),
         _summary_table(report),
     ]
+    changed = changed_text(report)
+    if changed:
+        story.append(Paragraph(text(changed), s["small"]))
     for question in Question:
         block: list[Flowable] = [Paragraph(text(_(QUESTION_TITLES[question])), s["heading"])]
         chart = _chart(report, question, 174 * mm)
@@ -363,6 +388,8 @@ def scan_report_pdf(report: ScanReport, made_on: dt.date) -> bytes:
         else:
             block.append(Paragraph(text(_("Nobody scored these characteristics.")), s["small"]))
         block += [Spacer(0, 1.5 * mm), _items_table(report, question)]
+        if changed and any(report.changed(c.key) for c in of_question(question)):
+            block.append(Paragraph(text(changed), s["small"]))
         story.append(KeepTogether(block))
     story += [
         CondPageBreak(50 * mm),

@@ -9,6 +9,7 @@ from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.scans import (
     CHARACTERISTICS,
     QUESTION_TITLES,
+    QUESTIONNAIRE_NAMES,
     Characteristic,
     Indicator,
     ItemResult,
@@ -27,6 +28,7 @@ from werkleren_desktop.services.scans import ScanResult
 NOW_COLOUR = "#3e6b89"
 BEFORE_COLOUR = "#b8c4ce"
 LABEL_LENGTH = 52  # characters of a label beside a chart bar
+CHANGED_MARK = "*"  # a row worded differently in the previous scan's questionnaire
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,11 @@ class ScanReport:
     def previous_item(self, key: str) -> ItemResult | None:
         items = self.result.previous_items
         return items[key] if items is not None else None
+
+    def changed(self, key: str) -> bool:
+        """Whether the row's change since the previous scan crosses a change of its
+        wording (the two scans used different questionnaire versions)."""
+        return key in self.result.changed
 
     def low(self) -> list[Characteristic]:
         """The characteristics whose average is below LOW_BELOW, lowest first."""
@@ -79,6 +86,9 @@ def item_cells(report: ScanReport, c: Characteristic) -> tuple[str, ...]:
     before = report.previous_item(c.key)
     before_mean = before.mean if before else None
     measured = report.indicators.get(c.key)
+    change = format_difference(difference(item.mean, before_mean), language)
+    if before is not None and report.changed(c.key):
+        change = f"{change} {CHANGED_MARK}".strip()
     return (
         c.key,
         c.label(),
@@ -87,7 +97,7 @@ def item_cells(report: ScanReport, c: Characteristic) -> tuple[str, ...]:
         str(len(item.scores)) if item.scores else "",
         str(item.not_applicable) if item.not_applicable else "",
         format_score(before_mean, language) if before is not None else "",
-        format_difference(difference(item.mean, before_mean), language),
+        change,
         format_share(measured.share) if measured else "",
     )
 
@@ -98,11 +108,14 @@ def question_cells(report: ScanReport, question: Question) -> tuple[str, str, st
     now = question_mean(report.result.items, question)
     previous = report.result.previous_items
     before = question_mean(previous, question) if previous is not None else None
+    change = format_difference(difference(now, before), language)
+    if change and any(report.changed(c.key) for c in of_question(question)):
+        change = f"{change} {CHANGED_MARK}"
     return (
         _(QUESTION_TITLES[question]),
         format_score(now, language),
         format_score(before, language) if previous is not None else "",
-        format_difference(difference(now, before), language),
+        change,
     )
 
 
@@ -117,12 +130,31 @@ def chart_rows(report: ScanReport, question: Question) -> list[tuple[str, float,
         before = before_item.mean if before_item else None
         if now is None and before is None:
             continue
-        label = f"{c.key} {c.label()}"
+        # the mark beside the number, where no shortening of a long label cuts it off
+        mark = CHANGED_MARK if before is not None and report.changed(c.key) else ""
+        label = f"{c.key}{mark} {c.label()}"
         if len(label) > LABEL_LENGTH:
             label = label[: LABEL_LENGTH - 1].rstrip() + "…"
         has_previous = report.result.previous_items is not None
         rows.append((label, now or 0.0, (before or 0.0) if has_previous else None))
     return rows
+
+
+def changed_text(report: ScanReport) -> str:
+    """What the mark beside a change means; "" when both scans used one version."""
+    result = report.result
+    if result.previous is None or not result.changed:
+        return ""
+    return _(
+        "{mark} Worded differently in the previous scan: it used questionnaire version "
+        "{before}, this scan version {now}. Read the change of these rows with care; the "
+        "others were asked in the same words."
+    ).format(mark=CHANGED_MARK, before=result.previous.questionnaire, now=result.scan.questionnaire)
+
+
+def version_text(version: int) -> str:
+    """ "Questionnaire version 2: both ends of a row describe the same thing"."""
+    return _("Questionnaire {name}").format(name=_(QUESTIONNAIRE_NAMES[version]))
 
 
 def period_text(period: Period) -> str:

@@ -4,9 +4,12 @@ The 32 characteristics and ten culture traits come from dr. Jos J.M. Baeten, "Ho
 een duurzaam leerperspectief er uit?" (November 2024): his table sets the existing
 learning perspective against the sustainable one in five questions (why, how, what,
 when, and in which division of roles one learns). A respondent scores each from 1 (the
-existing perspective) to 5 (the sustainable one), or marks it "not applicable". A
-scan holds the forms of one or more anonymous respondents; the program shows the
-average and the spread, and compares a scan with the one before it.
+traditional end) to 5 (the sustainable one), or marks it "not applicable"; the article
+calls its table black-and-white, so the questionnaire words both ends of a row about
+the same thing, or scores a row as a goal from not reached to fully reached (version 2;
+``QUESTIONNAIRE``). A scan holds the forms of one or more anonymous respondents; the
+program shows the average and the spread, and compares a scan with the one before it,
+marking the rows whose wording changed between their versions.
 
 Next to what people feel, the program's own data measures some characteristics
 (``indicators``): each says how it is computed, and a period without data shows "no
@@ -66,6 +69,33 @@ QUESTION_SHORT: dict[Question, str] = {
 }
 
 
+# The questionnaire's versions. Version 1 scored the article's table as it stands: a row
+# ran from the existing perspective's text to the sustainable one's, though in some rows
+# both ends said the same (1, 2) or spoke of different things (44). Version 2 words both
+# ends of a row about the same thing, from "traditional" to "sustainable", and scores a
+# row whose existing side has no counterpart as a goal, from not reached to fully reached.
+# A scan keeps the version its forms were filled in with; comparing scans of different
+# versions marks the rows whose wording changed (``changed_between``).
+QUESTIONNAIRE = 2  # what new scans use
+QUESTIONNAIRE_NAMES: dict[int, str] = {
+    1: N_("version 1: the article's table as it stands (earlier scans)"),
+    2: N_("version 2: both ends of a row describe the same thing"),
+}
+
+
+@dataclass(frozen=True)
+class Ends:
+    """What a 1 and a 5 mean (untranslated); ``goal`` names what a goal row is about."""
+
+    low: str
+    high: str
+    goal: str = ""
+
+
+def _goal(text: str) -> Ends:
+    return Ends(N_("not reached (yet)"), N_("fully reached"), text)
+
+
 @dataclass(frozen=True)
 class Characteristic:
     """One line of the scan. ``existing`` is None where the existing perspective has
@@ -80,15 +110,26 @@ class Characteristic:
     def is_culture(self) -> bool:
         return self.question is Question.CULTURE
 
-    def low_end(self) -> str:
-        """What a 1 means, translated."""
+    def ends(self, version: int = QUESTIONNAIRE) -> Ends:
+        """What a 1 and a 5 mean in questionnaire ``version`` (untranslated)."""
         if self.is_culture:
-            return _("hardly recognisable here")
-        return _(self.existing) if self.existing else _("not (yet) present")
+            return Ends(N_("hardly recognisable here"), N_("fully recognisable here"))
+        if version >= 2 and self.key in ENDS_2:
+            return ENDS_2[self.key]
+        return Ends(self.existing or N_("not (yet) present"), self.sustainable)
 
-    def high_end(self) -> str:
+    def goal(self, version: int = QUESTIONNAIRE) -> str:
+        """The goal a row scores as reached or not, translated; "" for a scale."""
+        goal = self.ends(version).goal
+        return _(goal) if goal else ""
+
+    def low_end(self, version: int = QUESTIONNAIRE) -> str:
+        """What a 1 means, translated."""
+        return _(self.ends(version).low)
+
+    def high_end(self, version: int = QUESTIONNAIRE) -> str:
         """What a 5 means, translated."""
-        return _("fully recognisable here") if self.is_culture else _(self.sustainable)
+        return _(self.ends(version).high)
 
     def label(self) -> str:
         """The short label, translated: the sustainable side, or the culture trait."""
@@ -226,6 +267,98 @@ CHARACTERISTICS: tuple[Characteristic, ...] = (
 )
 
 BY_KEY: dict[str, Characteristic] = {c.key: c for c in CHARACTERISTICS}
+
+# Version 2 of the rows that changed; the others (31, 33, 34 and the culture traits)
+# already described one thing at both ends and read as in version 1
+ENDS_2: dict[str, Ends] = {
+    "1": _goal(N_("Learning keeps everyone qualified and employable for the long term.")),
+    "2": _goal(N_("Learning is appreciated and rewarded.")),
+    "3": _goal(N_("Learning gives people a different role and a more critical attitude.")),
+    "4": _goal(N_("Learning makes the working climate better.")),
+    "5": _goal(N_("Learning makes us more inclusive, also across generations.")),
+    "6": _goal(N_("Learning contributes to questions in society.")),
+    "11": Ends(
+        N_("learning goes the way the organisation chooses"),
+        N_("learning appeals: it gives energy and meaning and keeps us vital"),
+    ),
+    "12": _goal(N_("Talent development looks at how each person can develop further.")),
+    "13": Ends(
+        N_("formal training (courses, instruction) is most of our learning"),
+        N_("learning at the workplace is most of our learning; training adds to it"),
+    ),
+    "14": Ends(
+        N_("what we learn follows what is on offer (supply-driven)"),
+        N_("what we learn follows what professionals ask for (demand-driven)"),
+    ),
+    "15": Ends(
+        N_("we learn mostly in courses, away from the work"),
+        N_("we learn in a comfortable learning environment close to the work"),
+    ),
+    "16": Ends(
+        N_("trainers choose attractive methods for a course"),
+        N_("working methods that appeal to us, in our own work"),
+    ),
+    "17": Ends(
+        N_("learning comes as well-organised interventions planned for us"),
+        N_("we partly create our own work-learning situations"),
+    ),
+    "18": _goal(N_("AI is part of how we learn, and we check what it says.")),
+    "19": Ends(
+        N_("knowledge is handed to us as valid"),
+        N_("we acquire knowledge critically and check it"),
+    ),
+    "20": Ends(
+        N_("(external) experienced trainers teach us"),
+        N_("experienced colleagues and experts help us"),
+    ),
+    "21": Ends(
+        N_("what we learn starts from competences the organisation needs"),
+        N_("what we learn starts from improving our work situations"),
+    ),
+    "22": Ends(
+        N_("the content is fixed and decided beforehand"),
+        N_("the content comes from innovating our work situations"),
+    ),
+    "23": Ends(
+        N_("what we learn depends on the reflex to send someone on a course"),
+        N_("what we learn is what helps each of us perform better"),
+    ),
+    "24": Ends(
+        N_("the same knowledge and above all skills for everyone"),
+        N_("tailor-made, liquid content that moves with the work"),
+    ),
+    "25": Ends(
+        N_("the organisation decides which knowledge and skills"),
+        N_("the professional decides which knowledge and skills they want"),
+    ),
+    "32": Ends(
+        N_("we learn when a course comes along, often long after the need"),
+        N_("we learn just in time, when the need arises"),
+    ),
+    "35": _goal(N_("We learn mainly during vital week cycles: an hour a day, four days in a row.")),
+    "41": Ends(
+        N_("who does what in learning is very diverse and unclear"),
+        N_("who does what in learning is perfectly clear"),
+    ),
+    "42": Ends(
+        N_("who takes the initiative has grown gradually, mostly the organisation"),
+        N_("the initiative lies with the professional"),
+    ),
+    "43": _goal(N_("Ownership of learning is shared by professionals and managers.")),
+    "44": _goal(N_("Everyone has a talent-development conversation every six months.")),
+    "45": Ends(
+        N_("HR/L&D or the manager takes the initiative and organises learning"),
+        N_("HR and L&D (here: the owner) record and guide the professionals' learning"),
+    ),
+    "46": _goal(N_("Everyone accounts for their learning, managers too.")),
+}
+
+
+def changed_between(version: int, other: int) -> frozenset[str]:
+    """The characteristics whose wording differs between two questionnaire versions:
+    where a comparison of their scores asks for care."""
+    return frozenset(c.key for c in CHARACTERISTICS if c.ends(version) != c.ends(other))
+
 
 # The ten culture traits as the article describes them (its section on a learning culture
 # that fits a sustainable learning perspective); the Dutch catalogue holds its own words
@@ -464,8 +597,14 @@ class ScanInput:
     held_on: dt.date
     title: str
     note: str = ""
+    questionnaire: int = QUESTIONNAIRE
 
     def validated(self, today: dt.date) -> ScanInput:
+        if self.questionnaire not in QUESTIONNAIRE_NAMES:
+            raise ValidationError(
+                _("The program knows no questionnaire version {n}.").format(n=self.questionnaire),
+                "questionnaire",
+            )
         title = " ".join(self.title.split())
         if not title:
             raise ValidationError(
@@ -479,7 +618,7 @@ class ScanInput:
             raise ValidationError(
                 _("A scan records where you stand: its date cannot be in the future."), "held_on"
             )
-        return ScanInput(self.held_on, title, self.note.strip())
+        return ScanInput(self.held_on, title, self.note.strip(), self.questionnaire)
 
 
 # --- Results -------------------------------------------------------------------------
@@ -594,6 +733,7 @@ class Facts:
     groups_known: int = 0  # groups with two or more members whose birth year is known
     groups_mixed: int = 0
     situations_brought_in: int = 0  # raised by a professional (ingebracht door)
+    situations_from_mistake: int = 0  # began with a mistake or a near miss
     requests: int = 0  # learning requests asked in the period: always the professional's
     people: int = 0  # in service on the last day, with a manager (who is due a conversation)
     people_with_conversation: int = 0
@@ -686,6 +826,11 @@ INDICATOR_HOW: dict[str, str] = {
         "talent-development conversation in the six months up to that day, of everyone in "
         "service with a manager (someone without one is never due)."
     ),
+    "C3": N_(
+        "Learning situations that began with a mistake or a near miss, of all situations: "
+        "mistakes logged as learning moments. There is no norm; none at all can also mean "
+        "that nobody logs them yet."
+    ),
     "46": N_(
         "Agreements for the manager (or for both) accounted for in a conversation held in "
         "the period that were done, of all such agreements accounted for."
@@ -714,6 +859,7 @@ def indicators(facts: Facts) -> dict[str, Indicator]:
         ),
         "44": (f.people_with_conversation, f.people, Unit.PEOPLE),
         "46": (f.manager_agreements_kept, f.manager_agreements_reviewed, Unit.AGREEMENTS),
+        "C3": (f.situations_from_mistake, f.situations, Unit.SITUATIONS),
     }
     notes = {"13": formal_dominant(f)}
     return {

@@ -61,6 +61,25 @@ DEFAULT_QUESTIONS: tuple[str, ...] = (
 )
 
 
+# A situation that began with a mistake or a near miss is learned from with questions that
+# ask what made it possible and what changes, never who is to blame (the article's
+# learning culture: mistakes seen as learning moments). Their answers are stored as any
+# answer, with the question's text as it read then.
+MISTAKE_QUESTIONS: tuple[str, ...] = (
+    N_(
+        "What happened, step by step, as far as you can tell? Describe what happened, not "
+        "who did it."
+    ),
+    N_("What made it possible: the circumstances, the tools, the instructions, the time pressure?"),
+    N_("What went well, and what was noticed in time, or too late?"),
+    N_("What do we change so that it cannot easily happen again, and who else should know?"),
+)
+
+
+def mistake_questions() -> list[str]:
+    return [_(question) for question in MISTAKE_QUESTIONS]
+
+
 def default_questions() -> list[str]:
     return [_(question) for question in DEFAULT_QUESTIONS]
 
@@ -114,6 +133,7 @@ class SituationInput:
     consulted_outside: tuple[str, ...] = field(default=())
     minutes: int | None = None
     in_working_time: bool = True
+    from_mistake: bool = False  # began with a mistake or a near miss (MISTAKE_QUESTIONS)
     # who brought it in ("ingebracht door"): the professional who raised it, also when
     # the owner enters it on their behalf; None: whoever enters it
     brought_in_by: int | None = None

@@ -57,6 +57,8 @@ from werkleren_desktop.services.demo_data import (
     FIRST_NAMES,
     LAST_NAMES,
     MEETING_AGREEMENT,
+    MISTAKE_EVERY,
+    MISTAKES,
     NEXT_STEPS,
     OUTCOMES,
     PROFILES,
@@ -441,6 +443,7 @@ def _add_situations(
         DEFAULT_QUESTIONS,
         SEARCHED_COLUMNS,
         default_questions,
+        mistake_questions,
         search_text,
     )
 
@@ -476,11 +479,15 @@ def _add_situations(
                 (SituationStatus.OPEN, SituationStatus.IN_PROGRESS, SituationStatus.DONE)
             )
         )
+        title = rng.choice(profile.situation_titles)
+        mistake = number % MISTAKE_EVERY == 0
+        if mistake:
+            title = MISTAKES[number // MISTAKE_EVERY % len(MISTAKES)][0]
         situations.append(
             {
                 "id": number,
                 "occurred_on": day,
-                "title": rng.choice(profile.situation_titles),
+                "title": title,
                 "description": "Wat er gebeurde, in een paar zinnen vastgelegd op het moment zelf.",
                 "kind": rng.choice(kinds),
                 "group_id": group.id if group else None,
@@ -495,6 +502,7 @@ def _add_situations(
                 "ai_checked": "Twee suggesties klopten niet voor onze situatie." if ai else "",
                 "minutes": rng.choice((15, 20, 30, 45, 60, 90)),
                 "in_working_time": rng.random() < 0.9,
+                "from_mistake": mistake,
                 # most were raised by one who learned from it, entered by the owner on
                 # their behalf (ingebracht door); the others the owner logged unasked
                 "brought_in_by": who[0].id if number % 5 else None,
@@ -531,8 +539,23 @@ def _add_situations(
         db.add_all(questions)
         db.flush()
     answers: list[dict[str, object]] = []
+    mistake_texts = mistake_questions()
     for situation in situations:
         written: list[str] = []
+        if situation["from_mistake"]:  # the mistake's own questions, without blame
+            number = int(str(situation["id"]))
+            said = MISTAKES[number // MISTAKE_EVERY % len(MISTAKES)][1]
+            for text, answer in zip(mistake_texts, said, strict=True):
+                written.append(answer)
+                answers.append(
+                    {
+                        "situation_id": situation["id"],
+                        "question_id": None,
+                        "question_text": text,
+                        "answer": answer,
+                        "position": len(written),
+                    }
+                )
         if rng.random() < 0.7:  # most say more than the form's first fields
             for position, pool in ANSWERS.items():
                 if rng.random() < 0.6:
@@ -1091,11 +1114,17 @@ def _add_requests(db: Session, people: list[Person], today: dt.date, rng: random
 
 def _add_scans(db: Session, today: dt.date, rng: random.Random) -> None:
     """Three team sessions a few months apart that move towards the sustainable
-    perspective, unevenly: some characteristics stay behind."""
+    perspective, unevenly: some characteristics stay behind. The last one used the
+    questionnaire's second version, so its comparison marks the rows worded anew."""
     lagging = {"18", "32", "44", "46", "C3"}
-    for months_ago, title, forms, progress in SCANS:
+    for months_ago, title, forms, progress, version in SCANS:
         held_on = add_months(today, -months_ago)
-        scan = Scan(held_on=held_on, title=title, note="Ingevuld in de kantine, anoniem.")
+        scan = Scan(
+            held_on=held_on,
+            title=title,
+            note="Ingevuld in de kantine, anoniem.",
+            questionnaire=version,
+        )
         db.add(scan)
         for number in range(1, forms + 1):
             answers = []

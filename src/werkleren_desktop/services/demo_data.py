@@ -322,6 +322,41 @@ OUTCOMES = (
 AI_TOOLS = ("ChatGPT", "Copilot", "Le Chat")
 
 
+# situations that began with a mistake or a near miss: a title, and answers to the
+# mistake's four questions (what happened, what made it possible, what went well, what
+# changes), written as the program asks, without naming who did it
+MISTAKES: tuple[tuple[str, tuple[str, str, str, str]], ...] = (
+    (
+        "Bijna-fout bij de overdracht",
+        (
+            "Bij de overdracht van de dienst ontbrak een afspraak die die ochtend was gemaakt.",
+            "De overdracht ging mondeling en tegelijk kwam er een telefoontje binnen.",
+            "Een collega vroeg na en zag het op tijd.",
+            "De overdracht gaat voortaan langs een vast lijstje; het team weet het.",
+        ),
+    ),
+    (
+        "Verkeerde versie van de offerte verstuurd",
+        (
+            "De klant kreeg een offerte met de prijzen van vorig jaar.",
+            "Er stonden twee versies in dezelfde map, met bijna dezelfde naam.",
+            "De klant belde dezelfde dag; de juiste versie ging binnen een uur de deur uit.",
+            "Oude versies gaan naar een archiefmap; de werkafspraak staat bij het team.",
+        ),
+    ),
+    (
+        "Materiaal te laat besteld",
+        (
+            "Het materiaal voor een klus kwam een dag te laat, de klus schoof op.",
+            "Niemand wist dat de levertijd van de leverancier was veranderd.",
+            "De klant was op tijd gebeld en begreep het.",
+            "Levertijden staan nu op de bestellijst en worden elke maand nagekeken.",
+        ),
+    ),
+)
+MISTAKE_EVERY = 13  # one situation in so many began with a mistake or a near miss
+
+
 # answers to some of the program's own guiding questions (by their place in the list),
 # where people write most about a situation
 ANSWERS: dict[int, tuple[str, ...]] = {
@@ -422,10 +457,10 @@ TRAININGS = (
 
 
 # (months ago, name, forms, how far along: 0 existing … 1 sustainable)
-SCANS = (
-    (14, "Teamsessie na de kick-off", 6, 0.25),
-    (8, "Teamsessie voorjaar", 7, 0.4),
-    (2, "Teamsessie najaar", 7, 0.55),
+SCANS = (  # months ago, name, forms, progress, questionnaire version
+    (14, "Teamsessie na de kick-off", 6, 0.25, 1),
+    (8, "Teamsessie voorjaar", 7, 0.4, 1),
+    (2, "Teamsessie najaar", 7, 0.55, 2),
 )
 
 

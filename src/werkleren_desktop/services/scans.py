@@ -45,16 +45,18 @@ from werkleren_desktop.domain.groups import mixes_generations
 from werkleren_desktop.domain.scans import (
     CONVERSATION_MONTHS,
     JUST_IN_TIME_DAYS,
+    QUESTIONNAIRE,
     Answer,
     Facts,
     ItemResult,
     Period,
     ScanInput,
+    changed_between,
     clean_answers,
     item_results,
     perspective_mean,
 )
-from werkleren_desktop.errors import UserError
+from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.groups import wanted_span
 from werkleren_desktop.services.undo import Deleted, delete_keeping
@@ -68,6 +70,7 @@ class ScanRow:
     note: str
     responses: int
     mean: float | None  # over the learning perspective's characteristics
+    questionnaire: int = QUESTIONNAIRE  # the version its forms were filled in with
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,14 @@ class ScanResult:
     previous_items: dict[str, ItemResult] | None
     organisation: str
     logo_png: bytes | None
+
+    @property
+    def changed(self) -> frozenset[str]:
+        """The characteristics worded differently in the previous scan's questionnaire:
+        their change is marked, to be read with care."""
+        if self.previous is None:
+            return frozenset()
+        return changed_between(self.scan.questionnaire, self.previous.questionnaire)
 
 
 def _responses(db: Session, scan_ids: list[int]) -> dict[int, list[dict[str, Answer]]]:
@@ -113,6 +124,7 @@ def _row(scan: Scan, forms: list[dict[str, Answer]]) -> ScanRow:
         scan.note,
         len(forms),
         perspective_mean(item_results(forms)) if forms else None,
+        scan.questionnaire,
     )
 
 
@@ -134,11 +146,22 @@ def _get(db: Session, scan_id: int) -> Scan:
 def save_scan(
     database: SessionFactory, data: ScanInput, today: dt.date, scan_id: int | None = None
 ) -> int:
-    """A new scan, or a change of a scan's date, name or note; returns its id."""
+    """A new scan, or a change of a scan's date, name, note or questionnaire version
+    (only while it holds no forms: they were filled in with the version it has);
+    returns its id."""
     data = data.validated(today)
     with database.begin() as db:
         scan = Scan() if scan_id is None else _get(db, scan_id)
+        if scan_id is not None and scan.questionnaire != data.questionnaire and scan.responses:
+            raise ValidationError(
+                _(
+                    "The forms of this scan were filled in with questionnaire version {n}: "
+                    "the version can only change while the scan holds no forms."
+                ).format(n=scan.questionnaire),
+                "questionnaire",
+            )
         scan.held_on, scan.title, scan.note = data.held_on, data.title, data.note
+        scan.questionnaire = data.questionnaire
         db.add(scan)
         db.flush()
         return scan.id
@@ -147,7 +170,7 @@ def save_scan(
 def get_scan(database: SessionFactory, scan_id: int) -> ScanInput:
     with database() as db:
         scan = _get(db, scan_id)
-        return ScanInput(scan.held_on, scan.title, scan.note)
+        return ScanInput(scan.held_on, scan.title, scan.note, scan.questionnaire)
 
 
 def delete_scan(database: SessionFactory, scan_id: int) -> Deleted:
@@ -254,6 +277,7 @@ def _situation_facts(db: Session, period: Period) -> dict[str, int]:
             func.coalesce(func.sum(case((s.kind == SituationKind.IMPROVE, 1), else_=0)), 0),
             func.coalesce(func.sum(case((s.kind == SituationKind.INNOVATE, 1), else_=0)), 0),
             func.coalesce(func.sum(case((s.brought_in_by.is_not(None), 1), else_=0)), 0),
+            func.coalesce(func.sum(case((s.from_mistake, 1), else_=0)), 0),
         ).where(in_period)
     ).one()
     # learning hours are person-hours, as in the yearly overview: a situation two people
@@ -286,6 +310,7 @@ def _situation_facts(db: Session, period: Period) -> dict[str, int]:
         "situations_innovating": row[4],
         "situations_consulted": consulted or 0,
         "situations_brought_in": row[5],
+        "situations_from_mistake": row[6],
         "requests": requests or 0,
         "minutes": hours[0],
         "minutes_working": hours[1],
@@ -421,6 +446,7 @@ def measure(database: SessionFactory, period: Period) -> Facts:
         situations_improving=situations["situations_improving"],
         situations_innovating=situations["situations_innovating"],
         situations_brought_in=situations["situations_brought_in"],
+        situations_from_mistake=situations["situations_from_mistake"],
         requests=situations["requests"],
         learning_minutes=situations["minutes"] + training_minutes + cycle_minutes,
         learning_minutes_in_working_time=(

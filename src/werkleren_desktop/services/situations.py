@@ -66,6 +66,7 @@ class SituationFilter:
     kind: SituationKind | None = None
     status: SituationStatus | None = None
     ai_used: bool | None = None
+    from_mistake: bool | None = None  # began with a mistake or a near miss
     first_day: dt.date | None = None
     last_day: dt.date | None = None
     order: SituationOrder = SituationOrder.DATE
@@ -185,6 +186,7 @@ def save_situation(
             "ai_checked",
             "minutes",
             "in_working_time",
+            "from_mistake",
             "brought_in_by",
         ):
             setattr(situation, name, getattr(data, name))
@@ -250,6 +252,7 @@ def read_situation(database: SessionFactory, situation_id: int) -> tuple[Situati
             consulted_outside=tuple(c.outside_name for c in s.consultations if c.outside_name),
             minutes=s.minutes,
             in_working_time=s.in_working_time,
+            from_mistake=s.from_mistake,
             brought_in_by=s.brought_in_by,
         ), stamp_of(s)
 
@@ -401,6 +404,8 @@ def _filtered(query: Query, where: SituationFilter, dialect: str) -> Query:
         query = query.where(LearningSituation.status == where.status)
     if where.ai_used is not None:
         query = query.where(LearningSituation.ai_used.is_(where.ai_used))
+    if where.from_mistake is not None:
+        query = query.where(LearningSituation.from_mistake.is_(where.from_mistake))
     if where.first_day is not None:
         query = query.where(LearningSituation.occurred_on >= where.first_day)
     if where.last_day is not None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -19,12 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.documents.scan_rows import version_text
 from werkleren_desktop.domain.scans import (
     HIGHEST,
     LOWEST,
     QUESTION_TITLES,
+    QUESTIONNAIRE,
+    QUESTIONNAIRE_NAMES,
     SOURCE,
     Answer,
+    Characteristic,
     Question,
     ScanInput,
     of_question,
@@ -38,7 +44,8 @@ NOT_APPLICABLE = 0  # the id of the "n/a" button in an answer's button group
 
 
 class ScanDialog(FormDialog):
-    """A new scan, or a change of its date, name and note."""
+    """A new scan, or a change of its date, name, note and questionnaire version (the
+    version only while no form was entered)."""
 
     def __init__(
         self,
@@ -47,6 +54,7 @@ class ScanDialog(FormDialog):
         scan: ScanInput | None = None,
         scan_id: int | None = None,
         parent: QWidget | None = None,
+        has_forms: bool = False,
     ) -> None:
         super().__init__(_("Change scan") if scan_id else _("New scan"), parent)
         self.sessions = sessions
@@ -60,11 +68,34 @@ class ScanDialog(FormDialog):
         self.note = QPlainTextEdit(data.note)
         self.note.setPlaceholderText(_("Who took part, what prompted the scan (optional)"))
         self.note.setFixedHeight(80)
-        self.fields = {"held_on": self.held_on, "title": self.title, "note": self.note}
+        self.questionnaire = QComboBox()
+        for version in sorted(QUESTIONNAIRE_NAMES, reverse=True):
+            self.questionnaire.addItem(_(QUESTIONNAIRE_NAMES[version]), version)
+        self.questionnaire.setCurrentIndex(self.questionnaire.findData(data.questionnaire))
+        self.questionnaire.setEnabled(not has_forms)
+        self.fields = {
+            "held_on": self.held_on,
+            "title": self.title,
+            "note": self.note,
+            "questionnaire": self.questionnaire,
+        }
         form = QFormLayout()
         form.addRow(_("Date"), self.held_on)
         form.addRow(_("Name"), self.title)
         form.addRow(_("Note"), self.note)
+        form.addRow(_("Questionnaire"), self.questionnaire)
+        form.addRow(
+            "",
+            hint(
+                _("The forms of this scan were filled in with this version; it no longer changes.")
+                if has_forms
+                else _(
+                    "Choose version 1 only for paper forms printed with an earlier release "
+                    "of the program: a comparison with a scan of the other version marks the "
+                    "rows worded differently."
+                )
+            ),
+        )
         if scan_id is None:
             form.addRow(
                 "",
@@ -79,14 +110,35 @@ class ScanDialog(FormDialog):
         self.setMinimumWidth(460)
         self.finish_layout(form)
 
+    def chosen_questionnaire(self) -> int:
+        return int(self.questionnaire.currentData())
+
     def snapshot(self) -> object:
-        return (self.held_on.date(), self.title.text(), self.note.toPlainText())
+        return (
+            self.held_on.date(),
+            self.title.text(),
+            self.note.toPlainText(),
+            self.chosen_questionnaire(),
+        )
 
     def save(self) -> None:
         data = ScanInput(
-            from_qdate(self.held_on.date()), self.title.text(), self.note.toPlainText()
+            from_qdate(self.held_on.date()),
+            self.title.text(),
+            self.note.toPlainText(),
+            self.chosen_questionnaire(),
         )
         self.saved_id = save_scan(self.sessions, data, self.today, self.scan_id)
+
+
+def low_cell(c: Characteristic, questionnaire: int) -> str:
+    """The form's left column as rich text: a culture trait's name, a goal with what
+    a 1 means beneath it, or the scale's traditional end."""
+    if c.is_culture:
+        return f"<b>{html.escape(c.label())}</b>"
+    goal = c.goal(questionnaire)
+    low = html.escape(c.low_end(questionnaire))
+    return f"<b>{html.escape(goal)}</b><br>{low}" if goal else low
 
 
 class AnswerRow:
@@ -142,6 +194,7 @@ class ResponseDialog(FormDialog):
         response_id: int | None = None,
         number: int | None = None,
         parent: QWidget | None = None,
+        questionnaire: int = QUESTIONNAIRE,
     ) -> None:
         title = (
             _("Form {n} of “{scan}”").format(n=number, scan=scan_title)
@@ -154,6 +207,7 @@ class ResponseDialog(FormDialog):
         self.scan_title = scan_title
         self.number = number
         self.response_id = response_id
+        self.questionnaire = questionnaire
         self.saved_id: int | None = None
         answers = answers or {}
         self.rows: dict[str, AnswerRow] = {}
@@ -164,11 +218,13 @@ class ResponseDialog(FormDialog):
             hint(
                 _(
                     "Score each characteristic from 1 (as in the existing learning perspective, "
-                    "left) to 5 (as in the sustainable one, right), or “n/a”. Click a chosen "
-                    "score again to leave it open."
+                    "left) to 5 (as in the sustainable one, right), or “n/a”; a goal from 1 "
+                    "(not reached yet) to 5 (fully reached). Click a chosen score again to "
+                    "leave it open."
                 )
             )
         )
+        column.addWidget(hint(version_text(questionnaire)))
         # one grid for every question, so that the columns line up down the form
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
@@ -190,9 +246,11 @@ class ResponseDialog(FormDialog):
             for c in of_question(question):
                 row = AnswerRow(answers.get(c.key))
                 self.rows[c.key] = row
-                low = QLabel(f"<b>{c.label()}</b>" if c.is_culture else c.low_end())
+                low = QLabel(low_cell(c, questionnaire))
+                low.setTextFormat(Qt.TextFormat.RichText)
                 low.setToolTip(c.description())  # a culture trait as the article describes it
-                high = QLabel(c.high_end())
+                high = QLabel(c.high_end(questionnaire))
+                high.setTextFormat(Qt.TextFormat.PlainText)
                 for label in (low, high):
                     label.setWordWrap(True)
                     label.setMinimumWidth(190)

@@ -5,7 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from werkleren_desktop.documents.scan_rows import ITEM_COLUMNS, ScanReport, item_cells
+from werkleren_desktop.documents.scan_rows import (
+    ITEM_COLUMNS,
+    ScanReport,
+    changed_text,
+    item_cells,
+)
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.scans import CHARACTERISTICS, Characteristic, format_score
 from werkleren_desktop.gui.rows_model import RowsTableModel
@@ -57,7 +62,27 @@ class ItemsModel(RowsTableModel[Characteristic]):
             and self.report.result.items[row.key].is_low
         ):
             return QBrush(QColor(LOW_COLOUR))
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            ends = _("1: {low}\n5: {high}").format(low=row.low_end(), high=row.high_end())
-            return f"{row.description()}\n\n{ends}" if row.description() else ends
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1 and self.report is not None:
+            return self._ends(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 7 and self.report is not None:
+            return changed_text(self.report) if self.report.changed(row.key) else None
         return None
+
+    def _ends(self, row: Characteristic) -> str:
+        """What a 1 and a 5 meant in this scan, and in the previous one where worded
+        differently; a culture trait with the article's description."""
+        assert self.report is not None
+        result = self.report.result
+        ends = _ends_text(row, result.scan.questionnaire)
+        if result.previous is not None and self.report.changed(row.key):
+            before = result.previous.questionnaire
+            ends += "\n\n" + _("In the previous scan (version {n}):").format(n=before)
+            ends += "\n" + _ends_text(row, before)
+        return f"{row.description()}\n\n{ends}" if row.description() else ends
+
+
+def _ends_text(row: Characteristic, version: int) -> str:
+    """ "1: … / 5: …" in questionnaire ``version``, under the goal where the row is one."""
+    ends = _("1: {low}\n5: {high}").format(low=row.low_end(version), high=row.high_end(version))
+    goal = row.goal(version)
+    return f"{goal}\n{ends}" if goal else ends

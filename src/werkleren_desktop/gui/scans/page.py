@@ -18,10 +18,7 @@ from PySide6.QtWidgets import (
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.documents.scan_rows import ScanReport
 from werkleren_desktop.domain.formatting import format_date, format_moment
-from werkleren_desktop.domain.scans import (
-    Period,
-    indicators,
-)
+from werkleren_desktop.domain.scans import QUESTIONNAIRE, Period, indicators
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
@@ -127,7 +124,7 @@ class ScansPage(RecordListPage):
         layout.addLayout(top)
         layout.addWidget(self.error_label)
         layout.addWidget(self.draft_banner)
-        splitter = list_and_panel(self.table, self.panel, (260, 900))
+        splitter = list_and_panel(self.table, self.panel, (340, 860))
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)  # the results need the room
         layout.addWidget(splitter, 1)
@@ -167,7 +164,12 @@ class ScansPage(RecordListPage):
                 response_id = None  # deleted meanwhile: what was entered becomes a new form
         number = draft.state.get("number") if response_id is not None else None
         self._open_response(
-            scan_id, scan.title, response_id, number if isinstance(number, int) else None, draft
+            scan_id,
+            scan.title,
+            scan.questionnaire,
+            response_id,
+            number if isinstance(number, int) else None,
+            draft,
         )
 
     def _loaded(self, result: tuple[list[ScanRow], list[int]]) -> None:
@@ -253,7 +255,9 @@ class ScansPage(RecordListPage):
                 self._selected_id = dialog.saved_id
                 self.status_message.emit(_("Scan saved: now enter the first form."))
                 self.refresh()
-                self._open_response(dialog.saved_id, dialog.title.text().strip())
+                self._open_response(
+                    dialog.saved_id, dialog.title.text().strip(), dialog.chosen_questionnaire()
+                )
 
         self.open_dialog(dialog, saved)
 
@@ -263,7 +267,12 @@ class ScansPage(RecordListPage):
             return
         scan = report.result.scan
         dialog = ScanDialog(
-            self.sessions, self.today(), get_scan(self.sessions, scan.id), scan.id, parent=self
+            self.sessions,
+            self.today(),
+            get_scan(self.sessions, scan.id),
+            scan.id,
+            parent=self,
+            has_forms=scan.responses > 0,
         )
         self.open_form(dialog, _("Changes saved."))
 
@@ -293,6 +302,7 @@ class ScansPage(RecordListPage):
         self,
         scan_id: int,
         scan_title: str,
+        questionnaire: int,
         response_id: int | None = None,
         number: int | None = None,
         draft: Draft | None = None,
@@ -313,7 +323,14 @@ class ScansPage(RecordListPage):
             self.drop_draft(SCAN_FORM_DRAFT)  # the user chose to drop it
         answers = get_response(self.sessions, response_id) if response_id is not None else None
         dialog = ResponseDialog(
-            self.sessions, scan_id, scan_title, answers, response_id, number, parent=self
+            self.sessions,
+            scan_id,
+            scan_title,
+            answers,
+            response_id,
+            number,
+            parent=self,
+            questionnaire=questionnaire,
         )
         if self.drafts is not None:
             dialog.keep_drafts(self.drafts, SCAN_FORM_DRAFT, response_id)
@@ -334,7 +351,8 @@ class ScansPage(RecordListPage):
     def add_form(self) -> None:
         report = self.panel.report
         if report is not None:
-            self._open_response(report.result.scan.id, report.result.scan.title)
+            scan = report.result.scan
+            self._open_response(scan.id, scan.title, scan.questionnaire)
 
     def edit_form(self) -> None:
         report = self.panel.report
@@ -344,6 +362,7 @@ class ScansPage(RecordListPage):
         self._open_response(
             report.result.scan.id,
             report.result.scan.title,
+            report.result.scan.questionnaire,
             report.result.response_ids[index],
             report.result.response_numbers[index],
         )
@@ -370,6 +389,7 @@ class ScansPage(RecordListPage):
     def blank_form(self) -> None:
         report = self.panel.report
         title = report.result.scan.title if report is not None else ""
+        version = report.result.scan.questionnaire if report is not None else QUESTIONNAIRE
         today = self.today()
 
         def make() -> bytes:
@@ -381,6 +401,7 @@ class ScansPage(RecordListPage):
                 settings.logo_png if settings else None,
                 today,
                 title,
+                version,
             )
 
         self._preview(_("Blank scan form"), make, _("scan form") + ".pdf")

@@ -22,6 +22,7 @@ from werkleren_desktop.documents.scan_rows import (
     ITEM_COLUMNS,
     NOW_COLOUR,
     ScanReport,
+    changed_text,
     chart_rows,
 )
 from werkleren_desktop.domain.scans import (
@@ -128,6 +129,8 @@ class ScanPanel(QWidget):
                 ).format(n=format_score(LOW_BELOW, current_language()))
             )
         )
+        self.items_changed = hint("")  # what the mark beside a change means, if any
+        items_column.addWidget(self.items_changed)
 
         self.measured = paragraph("")
         self.measured.setTextFormat(Qt.TextFormat.RichText)
@@ -205,6 +208,9 @@ class ScanPanel(QWidget):
             per_bar = 30 if previous else 22
             view.setMinimumHeight(max(150, 90 + per_bar * len(bars)))
         self.items_model.show_report(report)
+        changed = changed_text(report)
+        self.items_changed.setText(changed)
+        self.items_changed.setVisible(bool(changed))
         self._show_measured(report)
         self._show_start(report)
         self._show_remarks(report)

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import html
 
-from werkleren_desktop.documents.scan_rows import ScanReport, period_text, question_cells
+from werkleren_desktop.documents.scan_rows import (
+    ScanReport,
+    changed_text,
+    period_text,
+    question_cells,
+)
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.scans import (
     BY_KEY,
@@ -34,8 +39,9 @@ def facts_html(report: ScanReport) -> str:
         else _("the first scan: the next one is compared with it")
     )
     forms = n_("{n} form", "{n} forms", scan.responses).format(n=scan.responses)
+    version = _("questionnaire version {n}").format(n=scan.questionnaire)
     note = f"<br>{html.escape(scan.note)}" if scan.note else ""
-    return f"{format_date(scan.held_on)} · {forms} · {compared}{note}"
+    return f"{format_date(scan.held_on)} · {forms} · {version} · {compared}{note}"
 
 
 def summary_html(report: ScanReport) -> str:
@@ -51,7 +57,9 @@ def summary_html(report: ScanReport) -> str:
         + "</td>"
         for cells in rows
     )
-    return f"<table cellspacing='0' cellpadding='1'><tr>{heads}</tr><tr>{scores}</tr></table>"
+    table = f"<table cellspacing='0' cellpadding='1'><tr>{heads}</tr><tr>{scores}</tr></table>"
+    changed = changed_text(report)
+    return table + (f"<p style='color:{MUTED}'>{html.escape(changed)}</p>" if changed else "")
 
 
 def measured_html(report: ScanReport) -> str:

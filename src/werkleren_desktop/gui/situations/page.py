@@ -170,6 +170,7 @@ class SituationPanel(QWidget):
                 for part in (
                     format_date(situation.occurred_on),
                     _(KIND_LABELS[situation.kind]),
+                    _("began with a mistake or a near miss") if situation.from_mistake else "",
                     _(STATUS_LABELS[situation.status]),
                     who,
                     _("brought in by {name}").format(name=names.get(situation.brought_in_by, "?"))
@@ -210,6 +211,9 @@ class SituationPanel(QWidget):
         )
 
 
+MISTAKES = "mistakes"  # the kind filter's last choice: situations that began with a mistake
+
+
 class SituationsPage(RecordListPage):
     def __init__(
         self,
@@ -244,6 +248,8 @@ class SituationsPage(RecordListPage):
         self.kind_box.addItem(_("Every kind"), None)
         for kind, label in KIND_LABELS.items():
             self.kind_box.addItem(_(label), kind)
+        self.kind_box.insertSeparator(self.kind_box.count())
+        self.kind_box.addItem(_("Began with a mistake or a near miss"), MISTAKES)
         self.status_box = QComboBox()
         self.status_box.addItem(_("Every status"), None)
         for status, label in STATUS_LABELS.items():
@@ -339,7 +345,8 @@ class SituationsPage(RecordListPage):
             search=self.search.text(),
             person_id=self.person_box.currentData(),
             group_id=self.group_box.currentData(),
-            kind=SituationKind(kind) if kind is not None else None,
+            kind=SituationKind(kind) if kind not in (None, MISTAKES) else None,
+            from_mistake=True if kind == MISTAKES else None,
             status=SituationStatus(status) if status is not None else None,
             ai_used=self.ai_box.currentData(),
             first_day=first,

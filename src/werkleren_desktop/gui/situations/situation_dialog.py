@@ -34,6 +34,7 @@ from werkleren_desktop.domain.situations import (
     Answer,
     QuestionRow,
     SituationInput,
+    mistake_questions,
     parse_minutes,
 )
 from werkleren_desktop.errors import ValidationError
@@ -44,6 +45,7 @@ from werkleren_desktop.gui.widgets import (
     date_edit,
     find_by_any_part,
     from_qdate,
+    hint,
     scrolling,
     to_qdate,
 )
@@ -117,6 +119,8 @@ class SituationDialog(FormDialog):
         for kind, label in KIND_LABELS.items():
             self.kind.addItem(_(label), kind)
         self.kind.setCurrentIndex(self.kind.findData(data.kind))
+        self.from_mistake = QCheckBox(_("It began with a mistake or a near miss"))
+        self.from_mistake.setChecked(data.from_mistake)
         self.people = PeoplePicker(active, data.person_ids)
         # who raised it: the professional's initiative, recorded also when the owner
         # enters it for them ("ingebracht door")
@@ -143,9 +147,38 @@ class SituationDialog(FormDialog):
         answered = {a.question_id: a for a in data.answers}
         self.questions: list[tuple[QuestionRow | Answer, QPlainTextEdit]] = []
         self.more_questions: list[QWidget] = []  # the rows shown on request
+
+        # a mistake's own questions, which ask what made it possible, not who did it;
+        # answered, they are kept with their text as any answer
+        mistake_texts = mistake_questions()
+        earlier = {a.question_text: a for a in data.answers if a.question_id is None}
+        self.mistake_box = QGroupBox(_("Learning from a mistake, without blame"))
+        mistake_form = QFormLayout(self.mistake_box)
+        mistake_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        mistake_form.addRow(
+            hint(
+                _(
+                    "Write down what happened and what made it possible, not who did it: a "
+                    "mistake is a learning moment for everyone."
+                )
+            )
+        )
+        self.mistakes: list[tuple[Answer, QPlainTextEdit]] = []
+        for text in mistake_texts:
+            found = earlier.get(text)
+            edit = _text(found.answer if found else "", 48)
+            mistake_form.addRow(text, edit)
+            self.mistakes.append((found or Answer(None, text, ""), edit))
+
         questions_box = QGroupBox(_("Guiding questions (answer what helps)"))
         self.questions_form = QFormLayout(questions_box)
-        shown = [a for a in data.answers if a.question_id not in {q.id for q in questions}]
+        current = {q.id for q in questions}
+        shown = [
+            a
+            for a in data.answers
+            if a.question_id not in current
+            and not (a.question_id is None and a.question_text in mistake_texts)
+        ]
         for old in shown:
             edit = _text(old.answer, 48)
             self.questions_form.addRow(old.question_text, edit)
@@ -200,6 +233,7 @@ class SituationDialog(FormDialog):
         form.addRow(_("Date"), self.occurred_on)
         form.addRow(_("Title"), self.title)
         form.addRow(_("Kind"), self.kind)
+        form.addRow("", self.from_mistake)
         form.addRow(_("Who learned"), self.people)
         form.addRow(_("Brought in by"), self.brought_in_by)
         form.addRow(_("The situation"), self.description)
@@ -207,6 +241,7 @@ class SituationDialog(FormDialog):
         self.group.setToolTip(
             _("Logged during one of the group's week cycles, the situation belongs to that cycle.")
         )
+        form.addRow(self.mistake_box)
         form.addRow(questions_box)
         form.addRow(_("What was tried"), self.tried)
         form.addRow(_("Outcome"), self.outcome)
@@ -234,6 +269,8 @@ class SituationDialog(FormDialog):
         column.addWidget(scrolling(content))
         self.setMinimumSize(700, 640)
         self._ai_toggled(data.ai_used)
+        self.from_mistake.toggled.connect(self._mistake_toggled)
+        self._mistake_toggled(data.from_mistake)
         self.finish_layout(column)
         self.title.setFocus()
         if stamp is not None:
@@ -245,6 +282,7 @@ class SituationDialog(FormDialog):
             "occurred_on": self.occurred_on,
             "title": self.title,
             "kind": self.kind,
+            "from_mistake": self.from_mistake,
             "people": self.people,
             "brought_in_by": self.brought_in_by,
             "description": self.description,
@@ -333,6 +371,13 @@ class SituationDialog(FormDialog):
         dialog.open()
         self.ai_dialog = dialog
 
+    def _mistake_toggled(self, mistake: bool) -> None:
+        """A mistake's questions show when the situation began with one; what was typed
+        stays while the box is unticked, and is saved only with it ticked."""
+        self.main_form.setRowVisible(self.mistake_box, mistake)
+        if mistake and self.isVisible():
+            self.mistakes[0][1].setFocus()
+
     def _ai_toggled(self, used: bool) -> None:
         """What AI did is asked only when it helped: the form stays short otherwise (what
         was typed stays, and is saved only with the box ticked)."""
@@ -342,9 +387,9 @@ class SituationDialog(FormDialog):
     def form_input(self, *, strict: bool = True) -> SituationInput:
         """What the form holds; not ``strict``, minutes that are not a number are left out
         (for the AI helper, which needs no minutes)."""
-        answers = [
-            Answer(*_question_of(source), edit.toPlainText()) for source, edit in self.questions
-        ]
+        mistake = self.from_mistake.isChecked()
+        asked = (self.mistakes if mistake else []) + self.questions
+        answers = [Answer(*_question_of(source), edit.toPlainText()) for source, edit in asked]
         return SituationInput(
             occurred_on=from_qdate(self.occurred_on.date()),
             title=self.title.text(),
@@ -370,6 +415,7 @@ class SituationDialog(FormDialog):
             if strict or self.minutes.text().strip().isdigit()
             else None,
             in_working_time=self.in_working_time.isChecked(),
+            from_mistake=mistake,
             brought_in_by=self._brought_in_by(),
         )
 
@@ -381,12 +427,13 @@ class SituationDialog(FormDialog):
         return chosen
 
     def snapshot(self) -> object:
-        texts = [edit.toPlainText() for _source, edit in self.questions]
+        texts = [edit.toPlainText() for _source, edit in self.mistakes + self.questions]
         return (
             self.title.text(),
             self.description.toPlainText(),
             self.people.chosen(),
             self.brought_in_by.currentIndex(),
+            self.from_mistake.isChecked(),
             self.tried.toPlainText(),
             self.outcome.toPlainText(),
             self.next_step.toPlainText(),
@@ -416,6 +463,7 @@ class SituationDialog(FormDialog):
             "consulted_outside": self.consulted_outside.text(),
             "minutes": self.minutes.text(),
             "in_working_time": self.in_working_time.isChecked(),
+            "from_mistake": self.from_mistake.isChecked(),
         }
 
     def restore_draft(self, state: dict[str, Any]) -> None:
@@ -452,6 +500,7 @@ class SituationDialog(FormDialog):
             self.show_consulted()
         self.ai_used.setChecked(bool(state.get("ai_used")))
         self.in_working_time.setChecked(bool(state.get("in_working_time", True)))
+        self.from_mistake.setChecked(bool(state.get("from_mistake")))
         # answers go back to their question; one whose question left the form meanwhile
         # is kept below the situation, so nothing typed is lost
         edits = dict(self._answer_edits())
@@ -466,7 +515,8 @@ class SituationDialog(FormDialog):
 
     def _answer_edits(self) -> list[tuple[str, QPlainTextEdit]]:
         """Each guiding question's text as the form shows it, with its answer field."""
-        return [(_question_of(source)[1], edit) for source, edit in self.questions]
+        asked = self.questions + self.mistakes
+        return [(_question_of(source)[1], edit) for source, edit in asked]
 
     def save(self) -> None:
         self.saved_id = save_situation(
