@@ -70,8 +70,9 @@ def test_every_characteristic_points_to_a_part_of_the_program() -> None:
     # each points where its row is served: mistakes to the log, lessons to agreements
     assert pointer("C3") == (
         "situations",
-        "Leg fouten vast als werkleersituaties: wat ze mogelijk maakte en wat er verandert, "
-        "niet wie de schuld heeft.",
+        "Leg fouten en bijna-fouten vast als werkleersituaties (vink ‘Het begon met een fout "
+        "of een bijna-fout’ aan): wat ze mogelijk maakte en wat er verandert, niet wie de "
+        "schuld heeft.",
     )
     assert pointer("C9")[0] == "agreements" and pointer("42")[0] == "situations"
     assert pointer("14")[0] == pointer("25")[0] == "people"  # learning requests

@@ -17,8 +17,8 @@ from werkleren_desktop.documents.pdf import (
     INK,
     Letterhead,
     fact_table,
+    fill_in_line,
     grid,
-    plain_style,
     render,
     styles,
     text,
@@ -159,27 +159,12 @@ def signature_table(
 
 
 def _closing_signature() -> Table:
-    s = styles()
-    closing = Table(
+    return fill_in_line(
         [
-            [
-                Paragraph(_("Signature of the supervisor or manager"), s["cell"]),
-                "",
-                Paragraph(_("Date"), s["cell"]),
-                "",
-            ]
+            (_("Signature of the supervisor or manager"), 55 * mm, 60 * mm),
+            (_("Date"), 15 * mm, 40 * mm),
         ],
-        colWidths=[55 * mm, 60 * mm, 15 * mm, 40 * mm],
-        rowHeights=[14 * mm],
+        height=14 * mm,
+        weight=0.6,
+        colour=INK,
     )
-    closing.setStyle(
-        plain_style(
-            [
-                ("LINEBELOW", (1, 0), (1, 0), 0.6, INK),
-                ("LINEBELOW", (3, 0), (3, 0), 0.6, INK),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LEFTPADDING", (0, 0), (0, 0), 0),
-            ]
-        )
-    )
-    return closing

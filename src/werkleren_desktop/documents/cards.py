@@ -16,9 +16,9 @@ from werkleren_desktop.documents.pdf import (
     EMPTY_BOX,
     FRAME_WIDTH,
     INK,
-    RULE,
     Letterhead,
     WritingLines,
+    fill_in_line,
     plain_style,
     render,
     styles,
@@ -67,31 +67,8 @@ def _card_box(parts: list[Flowable]) -> Table:
 
 
 def _who_and_when() -> Table:
-    s = styles()
     width = FRAME_WIDTH - 2 * CARD_PADDING
-    table = Table(
-        [
-            [
-                Paragraph(text(_("Your name")), s["cell"]),
-                "",
-                Paragraph(text(_("Date")), s["cell"]),
-                "",
-            ]
-        ],
-        colWidths=[26 * mm, width - 88 * mm, 20 * mm, 42 * mm],
-        rowHeights=[8 * mm],
-    )
-    table.setStyle(
-        plain_style(
-            [
-                ("LINEBELOW", (1, 0), (1, 0), 0.5, RULE),
-                ("LINEBELOW", (3, 0), (3, 0), 0.5, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LEFTPADDING", (0, 0), (0, 0), 0),
-            ]
-        )
-    )
-    return table
+    return fill_in_line([(_("Your name"), 26 * mm, width - 88 * mm), (_("Date"), 20 * mm, 42 * mm)])
 
 
 def _ticks(lead: str, labels: Sequence[str]) -> Paragraph:
@@ -101,22 +78,7 @@ def _ticks(lead: str, labels: Sequence[str]) -> Paragraph:
 
 def _signed() -> Table:
     """Where the manager writes the day of the answer and initials it."""
-    s = styles()
-    table = Table(
-        [[Paragraph(text(_("Date and initials of the manager")), s["cell"]), ""]],
-        colWidths=[58 * mm, 50 * mm],
-        rowHeights=[8 * mm],
-        hAlign="RIGHT",
-    )
-    table.setStyle(
-        plain_style(
-            [
-                ("LINEBELOW", (1, 0), (1, 0), 0.5, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ]
-        )
-    )
-    return table
+    return fill_in_line([(_("Date and initials of the manager"), 58 * mm, 50 * mm)], align="RIGHT")
 
 
 def _asked(question: str, lines: int) -> list[Flowable]:

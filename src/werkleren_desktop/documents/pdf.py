@@ -352,6 +352,34 @@ def plain_style(commands: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
 
 
+def fill_in_line(
+    fields: Sequence[tuple[str, float, float]],
+    height: float = 8 * mm,
+    weight: float = 0.5,
+    colour: colors.Color | None = None,
+    align: str = "LEFT",
+) -> Table:
+    """Labels each followed by a line to write on, on one line of the page: a name and
+    a date, a signature. ``fields`` holds each label with its width and its line's."""
+    s = styles()
+    cells: list[object] = []
+    widths: list[float] = []
+    for label, label_width, line_width in fields:
+        cells += [Paragraph(text(label), s["cell"]), ""]
+        widths += [label_width, line_width]
+    table = Table([cells], colWidths=widths, rowHeights=[height], hAlign=align)
+    lines = [
+        ("LINEBELOW", (column, 0), (column, 0), weight, colour or RULE)
+        for column in range(1, len(cells), 2)
+    ]
+    table.setStyle(
+        plain_style(
+            [*lines, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (0, 0), 0)]
+        )
+    )
+    return table
+
+
 def grid() -> TableStyle:
     """A table with a shaded header row and thin lines, clear in black and white."""
     return TableStyle(

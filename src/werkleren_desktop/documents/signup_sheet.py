@@ -20,8 +20,8 @@ from werkleren_desktop.documents.pdf import (
     INK,
     Letterhead,
     WritingLines,
+    fill_in_line,
     grid,
-    plain_style,
     render,
     styles,
     text,
@@ -102,19 +102,11 @@ def _block(number: int, block: SignupQuestion) -> list[Flowable]:
     table.setStyle(grid())
     parts.append(table)
     parts.append(Spacer(0, 2 * mm))
-    on_call = Table(
-        [[Paragraph(_("Colleague or expert on call"), s["cell"]), ""]],
-        colWidths=[55 * mm, FRAME_WIDTH - 55 * mm],
-        rowHeights=[9 * mm],
-    )
-    on_call.setStyle(
-        plain_style(
-            [
-                ("LINEBELOW", (1, 0), (1, 0), 0.6, INK),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LEFTPADDING", (0, 0), (0, 0), 0),
-            ]
-        )
+    on_call = fill_in_line(
+        [(_("Colleague or expert on call"), 55 * mm, FRAME_WIDTH - 55 * mm)],
+        height=9 * mm,
+        weight=0.6,
+        colour=INK,
     )
     parts.append(on_call)
     return parts

@@ -465,8 +465,9 @@ HELP: dict[str, tuple[str, str]] = {
     "mistakes": (
         "situations",
         N_(
-            "Log mistakes as learning situations: what made them possible and what changes, "
-            "not who is to blame."
+            "Log mistakes and near misses as learning situations (tick “It began with a "
+            "mistake or a near miss”): what made them possible and what changes, not who is "
+            "to blame."
         ),
     ),
     "feedback": (
