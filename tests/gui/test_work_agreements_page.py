@@ -16,6 +16,7 @@ from werkleren_desktop.domain.groups import GroupInput
 from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.domain.people import PersonInput
 from werkleren_desktop.domain.situations import SituationInput
+from werkleren_desktop.gui.widgets import FOUND_COLOUR
 from werkleren_desktop.services.cycles import CycleDraft, plan_cycle
 from werkleren_desktop.services.groups import add_member, save_group
 from werkleren_desktop.services.organisation import create_organisation
@@ -91,7 +92,14 @@ def test_a_situation_outcome_becomes_an_agreement_everyone_finds(
     for search, found in (("sanne", 1), ("LEKKAGE", 1), ("warmtepompen afpersen", 1), ("cv", 0)):
         clear_and_type(qtbot, page.search, search)
         assert page.model.rowCount() == found, search
+    # the words found are marked in the panel, as written there
+    clear_and_type(qtbot, page.search, "lekkage sanne")
+    page.table.selectRow(0)
+    body = page.panel.body.text()
+    assert f"<span style='background-color:{FOUND_COLOUR}'>Lekkage</span>" in body
+    assert f"<span style='background-color:{FOUND_COLOUR}'>Sanne</span> Jansen" in body
     page.search.clear()
+    assert FOUND_COLOUR not in page.panel.body.text()
 
     # withdrawn: gone from those that hold, still found among the withdrawn ones
     page.table.selectRow(0)

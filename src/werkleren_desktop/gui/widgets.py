@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QObject, Qt
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.domain.people import folded
+from werkleren_desktop.domain.people import folded, found_spans
 from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.i18n import _
 
@@ -533,3 +534,21 @@ def name_for_screen_readers(root: QWidget, context: str) -> None:
     for view in root.findChildren(QAbstractItemView):
         if not view.accessibleName() and not isinstance(view.parent(), QComboBox):
             view.setAccessibleName(_("{context}: list").format(context=context))
+
+
+FOUND_COLOUR = "#fff0a0"  # a marker pen, readable under black text
+
+
+def marked_html(text: str, words: list[str]) -> str:
+    """``text`` as HTML, its lines kept, with the searched ``words`` marked where they
+    were found (accents and case aside, as the search finds them)."""
+    parts: list[str] = []
+    done = 0
+    for start, end in found_spans(text, words):
+        parts.append(html.escape(text[done:start]))
+        parts.append(
+            f"<span style='background-color:{FOUND_COLOUR}'>{html.escape(text[start:end])}</span>"
+        )
+        done = end
+    parts.append(html.escape(text[done:]))
+    return "".join(parts).replace("\n", "<br>")

@@ -35,6 +35,7 @@ from werkleren_desktop.gui.widgets import (
     hint,
     list_and_panel,
     list_table,
+    marked_html,
     page_layout,
     paragraph,
     reading_panel,
@@ -51,10 +52,6 @@ from werkleren_desktop.services.work_agreements import (
 
 WITHDRAWN_COLOUR = "#7b8794"
 WARNING_COLOUR = "#8a5300"
-
-
-def _lines(value: str) -> str:
-    return html.escape(value).replace("\n", "<br>")
 
 
 def contact_text(row: WorkAgreementRow, short: bool = False) -> str:
@@ -113,7 +110,11 @@ class AgreementPanel(QWidget):
         reading_panel(self, self.empty, self.title, self.facts, buttons, self.body)
         self.show_agreement(None, dt.date.today())
 
-    def show_agreement(self, row: WorkAgreementRow | None, today: dt.date) -> None:
+    def show_agreement(
+        self, row: WorkAgreementRow | None, today: dt.date, searched: list[str] | None = None
+    ) -> None:
+        """Show the agreement; the ``searched`` words are marked where they were found."""
+        words = searched or []
         self.agreement = row
         for widget in (self.title, self.facts, self.body):
             widget.setVisible(row is not None)
@@ -128,18 +129,19 @@ class AgreementPanel(QWidget):
             facts.append(_("withdrawn on {day}").format(day=format_date(row.withdrawn_on)))
         self.facts.setText(" · ".join(facts))
         self.withdraw_button.setText(_("Withdraw") if row.holds(today) else _("Let it hold again"))
-        ask = html.escape(contact_text(row))
+        ask = marked_html(contact_text(row), words)
         if row.contact_left or not row.contact_name:
             ask = f"<span style='color:{WARNING_COLOUR}'>{ask}</span>"
         # (the labels outside the f-strings: the catalog's extraction does not look inside)
         ask_label, source_label = _("Whom to ask"), _("Comes from")
         sections = [
-            f"<p>{_lines(row.text)}</p>",
+            f"<p>{marked_html(row.text, words)}</p>",
             f"<p><b>{html.escape(ask_label)}</b><br>{ask}</p>",
-            f"<p><b>{html.escape(source_label)}</b><br>{html.escape(row.source.description)}</p>",
+            f"<p><b>{html.escape(source_label)}</b><br>"
+            f"{marked_html(row.source.description, words)}</p>",
         ]
         if row.source.lesson:
-            sections.append(f"<p>{_lines(row.source.lesson)}</p>")
+            sections.append(f"<p>{marked_html(row.source.lesson, words)}</p>")
         self.body.setText("".join(sections))
 
 
@@ -245,6 +247,9 @@ class AgreementsPage(RecordListPage):
             and (not holding or r.holds(today))
         ]
         self.model.show_rows(shown)
+        chosen = self.panel.agreement
+        if chosen is not None and chosen in shown:  # its found words marked anew
+            self.panel.show_agreement(chosen, today, words)
         holds = sum(1 for r in self.rows if r.holds(today))
         text = n_("{n} holds", "{n} hold", holds).format(n=holds)
         if len(shown) != len(self.rows) and (words or kind is not None):
@@ -256,7 +261,7 @@ class AgreementsPage(RecordListPage):
 
     def show_record(self, record_id: int) -> None:
         row = next((r for r in self.rows if r.id == record_id), None)
-        self.panel.show_agreement(row, self.today())
+        self.panel.show_agreement(row, self.today(), folded(self.search.text()).split())
 
     # --- actions ------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from werkleren_desktop.domain.constants import (
 )
 from werkleren_desktop.domain.conversations import add_months
 from werkleren_desktop.domain.formatting import format_date, format_moment, format_number
-from werkleren_desktop.domain.people import found_spans, list_name, sort_key
+from werkleren_desktop.domain.people import list_name, sort_key
 from werkleren_desktop.domain.situations import (
     KIND_LABELS,
     STATUS_LABELS,
@@ -50,6 +50,7 @@ from werkleren_desktop.gui.widgets import (
     hint,
     list_and_panel,
     list_table,
+    marked_html,
     page_layout,
     paragraph,
     reading_panel,
@@ -84,23 +85,6 @@ from werkleren_desktop.storage.drafts import SITUATION_DRAFT, Draft, DraftStore
 
 DRAFT_KIND = SITUATION_DRAFT
 SHOWN = 500  # the list shows the newest matches; searching narrows fifty thousand quickly
-
-
-FOUND_COLOUR = "#fff0a0"  # a marker pen, readable under black text
-
-
-def _marked(text: str, words: list[str]) -> str:
-    """``text`` as HTML with the searched words marked."""
-    parts: list[str] = []
-    done = 0
-    for start, end in found_spans(text, words):
-        parts.append(html.escape(text[done:start]))
-        parts.append(
-            f"<span style='background-color:{FOUND_COLOUR}'>{html.escape(text[start:end])}</span>"
-        )
-        done = end
-    parts.append(html.escape(text[done:]))
-    return "".join(parts).replace("\n", "<br>")
 
 
 class SituationPanel(QWidget):
@@ -203,7 +187,7 @@ class SituationPanel(QWidget):
         self.body.setText(
             "".join(
                 (f"<p><b>{html.escape(title)}</b><br>" if title else "<p>")
-                + _marked(text, searched or [])
+                + marked_html(text, searched or [])
                 + "</p>"
                 for title, text in sections
                 if text
