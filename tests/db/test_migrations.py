@@ -63,12 +63,14 @@ def test_the_models_match_the_migrations(store) -> None:
         differences = compare_metadata(context, Base.metadata)
         if connection.dialect.name == "sqlite":
             # a reference added to a table that holds data (0021: who brought a situation
-            # in; 0026: a session's working method) is written on its column: SQLite keeps
+            # in; 0026: a session's working method; 0030: a training's certificate type) is
+            # written on its column: SQLite keeps
             # it, but SQLAlchemy reads the name and the ON DELETE of table constraints
             # only; so each is checked here itself
             on_columns = {
-                "learning_situation": ("person", "brought_in_by"),
-                "cycle_session": ("working_method", "method_id"),
+                "learning_situation": ("person", "brought_in_by", "SET NULL"),
+                "cycle_session": ("working_method", "method_id", "SET NULL"),
+                "training": ("certificate_type", "certificate_type_id", "RESTRICT"),
             }
             added = sorted(
                 (key.table.name, kind, key.column_keys)
@@ -77,7 +79,7 @@ def test_the_models_match_the_migrations(store) -> None:
             )
             assert added == sorted(
                 (table, kind, [column])
-                for table, (_referred, column) in on_columns.items()
+                for table, (_referred, column, _on_delete) in on_columns.items()
                 for kind in ("add_fk", "remove_fk")
             )
             differences = [
@@ -85,12 +87,12 @@ def test_the_models_match_the_migrations(store) -> None:
                 for d in differences
                 if not (d[0] in ("add_fk", "remove_fk") and d[1].table.name in on_columns)
             ]
-            for table, (referred, column) in on_columns.items():
+            for table, (referred, column, on_delete) in on_columns.items():
                 references = connection.exec_driver_sql(
                     'SELECT "table", "from", "to", on_delete'
                     f" FROM pragma_foreign_key_list('{table}')"
                 ).all()
-                assert (referred, column, "id", "SET NULL") in references
+                assert (referred, column, "id", on_delete) in references
         assert differences == []
 
 

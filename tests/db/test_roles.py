@@ -162,6 +162,11 @@ def fill(sql: psycopg.Connection) -> None:
         " INSERT INTO scan_answer (response_id, item, score, not_applicable, remark)"
         " VALUES (1, '1', 3, false, '')"
     )
+    # (no training names it: a type in use cannot be deleted, and the test deletes)
+    sql.execute(
+        "INSERT INTO certificate_type (id, name, description, valid_months, grace_months,"
+        " refresher_renews, source, retired) VALUES (1, 'BHV', '', 12, 3, true, 'NIBHV', false)"
+    )
     for n, person in enumerate(EVERYONE, start=1):
         sql.execute("INSERT INTO group_membership (group_id, person_id, joined)"
                     " VALUES (1, %s, '2026-01-01')", (person,))  # fmt: skip
@@ -222,7 +227,7 @@ def fill(sql: psycopg.Connection) -> None:
     )
     numbered = ("person", "learning_group", "week_cycle", "cycle_session", "working_method",
                 "learning_situation", "talent_conversation", "scan", "scan_response",
-                "work_agreement")  # fmt: skip
+                "work_agreement", "certificate_type")  # fmt: skip
     for table in numbered:
         sql.execute(
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -23,3 +25,12 @@ def clear_and_type(qtbot: QtBot, widget: QWidget, text: str) -> None:
     qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(widget, Qt.Key.Key_Delete)
     type_text(qtbot, widget, text)
+
+
+def pick(picker: Any, name: str) -> None:
+    """Tick ``name`` in a PeoplePicker, found by typing it in the picker's search."""
+    picker.search.setText(name)
+    for index in range(picker.list.count()):
+        item = picker.list.item(index)
+        if not item.isHidden() and item.text().startswith(name):
+            item.setCheckState(Qt.CheckState.Checked)

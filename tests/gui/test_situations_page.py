@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QTextCursor
 
 from tests.conftest import TODAY
-from tests.gui.helpers import clear_and_type, type_text
+from tests.gui.helpers import clear_and_type, pick, type_text
 from werkleren_desktop.db.models import SituationKind
 from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.domain.people import PersonInput
@@ -30,14 +30,6 @@ def page(make_window, store):
     window = make_window()
     window.show_area("situations")
     return window.situations_page
-
-
-def pick(picker, name: str) -> None:
-    picker.search.setText(name)
-    for index in range(picker.list.count()):
-        item = picker.list.item(index)
-        if not item.isHidden() and item.text().startswith(name):
-            item.setCheckState(Qt.CheckState.Checked)
 
 
 def test_logging_a_situation(page, qtbot, store) -> None:

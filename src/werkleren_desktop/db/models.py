@@ -25,6 +25,7 @@ from sqlalchemy import (
     false,
     func,
     table,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -786,6 +787,30 @@ class WorkAgreement(Versioned, Base):
     withdrawn_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
+class CertificateType(Base):
+    """A kind of certificate with its rule: valid so many months, a grace period after
+    which a refresher no longer renews it, and whether a refresher renews it at all
+    (domain.certificates). Shipped with common Dutch ones; the organisation edits the
+    list. A type in use is retired, not deleted, so its trainings keep it."""
+
+    __tablename__ = "certificate_type"
+    __table_args__ = (
+        CheckConstraint("length(trim(name)) > 0", name="name_not_empty"),
+        CheckConstraint("valid_months IS NULL OR valid_months > 0", name="valid_positive"),
+        CheckConstraint("grace_months >= 0", name="grace_not_negative"),
+        UniqueConstraint("name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    valid_months: Mapped[int | None] = mapped_column(Integer)
+    grace_months: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    refresher_renews: Mapped[bool] = mapped_column(default=True, server_default=true())
+    source: Mapped[str] = mapped_column(Text, default="", server_default="")
+    retired: Mapped[bool] = mapped_column(default=False, server_default=false())
+
+
 class Training(Versioned, Base):
     """Formal training (deskundigheidsbevordering) one person follows.
 
@@ -815,6 +840,12 @@ class Training(Versioned, Base):
     in_working_time: Mapped[bool] = mapped_column(default=True)
     status: Mapped[TrainingStatus] = mapped_column(_str_enum(TrainingStatus), index=True)
     certificate: Mapped[str] = mapped_column(String(200), default="")
+    # the certificate's type (its rule); None for a name typed before there were types
+    # and not yet linked to one (the name stays as typed)
+    certificate_type_id: Mapped[int | None] = mapped_column(
+        ForeignKey("certificate_type.id", ondelete="RESTRICT"), index=True
+    )
+    refresher: Mapped[bool] = mapped_column(default=False, server_default=false())
     certificate_expires_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
     study_cost_agreement: Mapped[bool] = mapped_column(default=False)
     notes: Mapped[str] = mapped_column(Text, default="")

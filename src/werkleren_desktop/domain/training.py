@@ -76,10 +76,12 @@ class TrainingInput:
     required: bool = False
     in_working_time: bool = True
     status: TrainingStatus = TrainingStatus.PLANNED
-    certificate: str = ""
+    certificate: str = ""  # the name; a type's own name once it has one
     certificate_expires_on: dt.date | None = None
     study_cost_agreement: bool = False
     notes: str = ""
+    certificate_type_id: int | None = None  # the certificate's type (domain.certificates)
+    refresher: bool = False  # a refresher course, which renews a certificate held
 
     def validated(self, today: dt.date) -> TrainingInput:
         title = " ".join(self.title.split())
@@ -111,8 +113,12 @@ class TrainingInput:
                 ),
                 "study_cost_agreement",
             )
+        if self.refresher and self.certificate_type_id is None:
+            raise ValidationError(
+                _("Choose the certificate that the refresher course renews."), "certificate"
+            )
         if self.certificate_expires_on is not None:
-            if not certificate:
+            if not certificate and self.certificate_type_id is None:
                 raise ValidationError(
                     _("Name the certificate that expires, for example BHV."), "certificate"
                 )

@@ -11,12 +11,14 @@ import datetime as dt
 import random
 import unicodedata
 import uuid
+from typing import cast
 
 from sqlalchemy.orm import Session
 
 from werkleren_desktop.db.engine import SessionFactory, refresh_statistics
 from werkleren_desktop.db.models import (
     Attendance,
+    CertificateType,
     CycleSession,
     GroupMembership,
     LearningGroup,
@@ -1004,11 +1006,21 @@ def _add_trainings(
     rng: random.Random,
 ) -> None:
     """Formal training across the years: required courses with certificates that come
-    back, voluntary ones, now and then a cancellation, and a few budget overrides."""
+    back, voluntary ones, now and then a cancellation, and a few budget overrides. The
+    certificates name their type (the shipped list); a BHV course within a year and a
+    grace period of the last is a refresher. VCA certificates of more than six years ago
+    keep the name as it was typed before there were types: the training page asks to
+    link them."""
     from sqlalchemy import insert
 
     from werkleren_desktop.db.models import Training, TrainingBudget
+    from werkleren_desktop.domain.certificates import SHIPPED
     from werkleren_desktop.domain.constants import TrainingStatus
+
+    types = {rule.name: CertificateType(**vars(rule)) for rule in SHIPPED}
+    db.add_all(types.values())
+    db.flush()
+    typed_until = dt.date(today.year - 2, 12, 31)
 
     rows: list[dict[str, object]] = []
     for year in range(today.year - profile.history_years, today.year + 1):
@@ -1017,7 +1029,7 @@ def _add_trainings(
                 continue
             for _number in range(rng.choice((0, 1, 1, 1, 2, 2, 3))):
                 title, provider, form, hours, euros, required, certificate, valid = rng.choice(
-                    TRAININGS
+                    TRAININGS[1:]  # BHV: the BHV'ers' yearly courses below
                 )
                 start = calendar.nearest_working_day(
                     dt.date(year, rng.randint(1, 12), rng.randint(1, 28)), 1
@@ -1051,8 +1063,17 @@ def _add_trainings(
                         ),
                         "study_cost_agreement": not required and euros > 1000,
                         "notes": "",
+                        "certificate_type_id": None,
+                        "refresher": False,
                     }
                 )
+    for row in rows:
+        name = DEMO_TYPES.get(str(row["certificate"]))
+        if name is None or (name == "VCA Basis" and cast(dt.date, row["starts_on"]) <= typed_until):
+            continue  # no certificate, or one typed before there were types
+        kind = types[name]
+        row["certificate"], row["certificate_type_id"] = kind.name, kind.id
+    rows += _bhv_courses(people, calendar, profile, today, types["BHV"])
     if rows:
         db.execute(insert(Training), rows)
     overrides = [
@@ -1062,6 +1083,66 @@ def _add_trainings(
     ]
     if overrides:
         db.execute(insert(TrainingBudget), overrides)
+
+
+DEMO_TYPES = {"BHV": "BHV", "VCA": "VCA Basis", "EHBO": "EHBO"}  # TRAININGS' certificates
+
+
+def _bhv_courses(
+    people: list[Person],
+    calendar: WorkCalendar,
+    profile: DemoProfile,
+    today: dt.date,
+    bhv: CertificateType,
+) -> list[dict[str, object]]:
+    """The BHV'ers (one in eight, at least three): the full course once, then a refresher
+    every year while the certificate is valid or in its grace period. One missed a year
+    and followed the full course again; one's certificate expired two months ago and is
+    in its grace period now, a refresher still renews it (domain.certificates)."""
+    from werkleren_desktop.domain.certificates import CertificateRule
+    from werkleren_desktop.domain.constants import TrainingStatus
+
+    rule = CertificateRule(bhv.name, valid_months=bhv.valid_months, grace_months=bhv.grace_months)
+    _title, provider, form, hours, euros, *_rest = TRAININGS[0]
+    first = dt.date(today.year - profile.history_years, 3, 1)
+    bhvers = [p for p in people if _active(p, first) and _active(p, today)]
+    bhvers = bhvers[: max(3, len(people) // 8)]
+    rows: list[dict[str, object]] = []
+    for number, person in enumerate(bhvers):
+        day, last_day = first + dt.timedelta(days=30 * number), today
+        if number == 2:  # the last course 13 months ago: expired, in its grace period now
+            last_day = add_months(today, -13)
+            day = add_months(last_day, -12 * (profile.history_years - 1))
+        expires: dt.date | None = None
+        while day <= last_day:
+            if number == 1 and day.year == today.year - 1:
+                day = add_months(day, 5)  # a year missed: past the grace, the full course
+            start = calendar.nearest_working_day(day, 1)
+            refresher = expires is not None and start <= rule.grace_until(expires)
+            expires = rule.expires_on(start)
+            rows.append(
+                {
+                    "person_id": person.id,
+                    "title": "BHV herhaling" if refresher else "BHV basis",
+                    "provider": provider,
+                    "form": form,
+                    "starts_on": start,
+                    "ends_on": start,
+                    "minutes": (hours if refresher else 2 * hours) * 60,
+                    "cost_cents": (euros if refresher else 2 * euros) * 100,
+                    "required": True,
+                    "in_working_time": True,
+                    "status": TrainingStatus.DONE,
+                    "certificate": bhv.name,
+                    "certificate_expires_on": expires,
+                    "study_cost_agreement": False,
+                    "notes": "",
+                    "certificate_type_id": bhv.id,
+                    "refresher": refresher,
+                }
+            )
+            day = add_months(day, 12)
+    return rows
 
 
 REQUESTS = (

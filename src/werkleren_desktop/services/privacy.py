@@ -419,6 +419,7 @@ FREE_TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "scan_answer": ("remark",),
     "learning_request": ("question", "answer", "outcome"),
     "work_agreement": ("title", "text", "origin"),
+    "certificate_type": ("name", "description", "source"),
 }  # fmt: skip
 TABLE_LABELS = {
     "person": N_("Person"),
@@ -442,6 +443,7 @@ TABLE_LABELS = {
     "scan_answer": N_("Scan remark"),
     "learning_request": N_("Learning request"),
     "work_agreement": N_("Work agreement"),
+    "certificate_type": N_("Certificate type"),
     "draft": N_("A form not saved yet"),
 }
 EXCERPT = 60  # characters each side of a mention

@@ -4,18 +4,28 @@ person and year, and certificates that expire."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import ColumnElement, delete, false, func, or_, select, true
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
+    CertificateType,
     Person,
     Training,
     TrainingBudget,
+)
+from werkleren_desktop.domain.certificates import (
+    MAX_GRACE_MONTHS,
+    CertificateRule,
+    Obtained,
+    Standing,
+    refresher_refusal,
+    standing,
 )
 from werkleren_desktop.domain.constants import (
     TrainingForm,
@@ -27,6 +37,11 @@ from werkleren_desktop.domain.people import full_name
 from werkleren_desktop.domain.training import TrainingInput, check_year
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
+from werkleren_desktop.services.certificates import (
+    ensure_certificate_types,
+    history_in,
+    rule_of,
+)
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.undo import Deleted, delete_keeping
 from werkleren_desktop.services.versions import Stamp, refuse_if_changed, stamp_of
@@ -113,6 +128,8 @@ def read_training(database: SessionFactory, training_id: int) -> tuple[TrainingI
             certificate_expires_on=t.certificate_expires_on,
             study_cost_agreement=t.study_cost_agreement,
             notes=t.notes,
+            certificate_type_id=t.certificate_type_id,
+            refresher=t.refresher,
         ), stamp_of(t)
 
 
@@ -153,7 +170,18 @@ def save_training(
         )
         if training_id is not None:
             refuse_if_changed(records[0], version)
+        data = _with_certificate_rule(db, data, records[0] if training_id is not None else None)
         for record, person_id in zip(records, data.person_ids, strict=True):
+            if data.refresher and data.status is not TrainingStatus.CANCELLED:
+                assert data.certificate_type_id is not None  # validated
+                rule = rule_of(db.get_one(CertificateType, data.certificate_type_id))
+                history = history_in(db, person_id, data.certificate_type_id, training_id)
+                refusal = refresher_refusal(rule, history, data.ends_on)
+                if refusal:
+                    who = people[person_id].full_name
+                    raise ValidationError(
+                        refusal if len(people) == 1 else f"{who}: {refusal}", "refresher"
+                    )
             record.person_id = person_id
             for name in (
                 "title",
@@ -170,11 +198,37 @@ def save_training(
                 "certificate_expires_on",
                 "study_cost_agreement",
                 "notes",
+                "certificate_type_id",
+                "refresher",
             ):
                 setattr(record, name, getattr(data, name))
             db.add(record)
         db.flush()
         return [record.id for record in records]
+
+
+def _with_certificate_rule(
+    db: Session, data: TrainingInput, record: Training | None
+) -> TrainingInput:
+    """The certificate named by its type: the type's name, and the expiry its rule gives
+    where none was entered. A retired type is kept by the trainings that name it, not
+    chosen anew."""
+    if data.certificate_type_id is None:
+        return data
+    kind = db.get(CertificateType, data.certificate_type_id)
+    if kind is None:
+        raise ValidationError(_("This certificate type no longer exists."), "certificate")
+    if kind.retired and (record is None or record.certificate_type_id != kind.id):
+        raise ValidationError(
+            _(
+                "“{name}” is no longer offered for new training (Training › Certificate types)."
+            ).format(name=kind.name),
+            "certificate",
+        )
+    expires = data.certificate_expires_on
+    if expires is None and data.status is not TrainingStatus.CANCELLED:
+        expires = rule_of(kind).expires_on(data.ends_on)
+    return replace(data, certificate=kind.name, certificate_expires_on=expires)
 
 
 def delete_training(database: SessionFactory, training_id: int) -> Deleted:
@@ -305,15 +359,24 @@ def budgets(
 
 @dataclass(frozen=True)
 class CertificateRow:
-    training_id: int
+    training_id: int  # the training that set the expiry
     person_id: int
     person_name: str
     certificate: str
     expires_on: dt.date
+    grace_until: dt.date | None = None  # a refresher still renews it up to this day
 
     def has_expired(self, today: dt.date) -> bool:
         """Expired already (the last day it was valid lies before ``today``)."""
         return self.expires_on < today
+
+    def in_grace(self, today: dt.date) -> bool:
+        """Expired, but a refresher course still renews it today."""
+        grace = self.grace_until
+        return self.has_expired(today) and grace is not None and today <= grace
+
+
+SHOWN_AFTER_EXPIRY = dt.timedelta(days=31)  # an expired certificate stays listed this long
 
 
 def expiring_certificates(
@@ -323,51 +386,101 @@ def expiring_certificates(
     person_id: int | None = None,
 ) -> list[CertificateRow]:
     """Certificates of people in service that expire from today within ``months``,
-    soonest first (already expired ones within the last month too)."""
-    query = (
-        select(Training)
-        .join(Person, Person.id == Training.person_id)
-        .where(
+    soonest first; expired ones stay while a refresher still renews them (their grace
+    period) and for a month after. One that a later training renewed, or that one
+    planned will renew, is not listed. A certificate with a type follows its rule
+    (domain.certificates.standing); a name typed without one, the latest expiry."""
+    ensure_certificate_types(database)  # the names typed before linked, once, first
+    in_service = (Person.out_of_service.is_(None)) | (Person.out_of_service >= today)
+    columns = (
+        Training.id,
+        Training.person_id,
+        Training.certificate,
+        Training.certificate_type_id,
+        Training.status,
+        Training.ends_on,
+        Training.certificate_expires_on,
+        Training.refresher,
+    )
+    with database() as db:
+        candidates = select(Training.person_id).join(Person, Person.id == Training.person_id)
+        candidates = candidates.where(
             Training.certificate_expires_on.between(
-                today - dt.timedelta(days=31), add_months(today, months)
+                add_months(today - SHOWN_AFTER_EXPIRY, -MAX_GRACE_MONTHS),
+                add_months(today, months),
             ),
             Training.status != TrainingStatus.CANCELLED,
-            (Person.out_of_service.is_(None)) | (Person.out_of_service >= today),
+            in_service,
         )
-        .options(selectinload(Training.person))
-        .order_by(Training.certificate_expires_on)
-    )
-    if person_id is not None:
-        query = query.where(Training.person_id == person_id)
-    with database() as db:
-        rows = [
-            CertificateRow(t.id, t.person_id, t.person.full_name, t.certificate, expires)
-            for t in db.scalars(query)
-            if (expires := t.certificate_expires_on) is not None
-        ]
-    # a certificate renewed by a later training no longer expires
-    renewed = _renewed(database, rows)
-    return [r for r in rows if (r.person_id, r.certificate.casefold()) not in renewed]
-
-
-def _renewed(database: SessionFactory, rows: list[CertificateRow]) -> set[tuple[int, str]]:
-    if not rows:
-        return set()
-    with database() as db:
-        later = db.execute(
-            select(Training.person_id, Training.certificate, Training.certificate_expires_on).where(
-                Training.person_id.in_({r.person_id for r in rows}),
+        if person_id is not None:
+            candidates = candidates.where(Training.person_id == person_id)
+        people = set(db.scalars(candidates.distinct()))
+        if not people:
+            return []
+        named = select(Person.id, func.trim(Person.first_name + " " + Person.last_name))
+        # (a list: a Result has keys(), so dict() would read it as a mapping)
+        names: dict[int, str] = dict(db.execute(named.where(Person.id.in_(people))).all())
+        trainings = db.execute(
+            select(*columns).where(
+                Training.person_id.in_(people),
                 Training.certificate != "",
                 Training.status != TrainingStatus.CANCELLED,
             )
         ).all()
-    latest: dict[tuple[int, str], dt.date] = {}
-    for person_id, name, expires in later:
-        if expires is not None:
-            key = (person_id, name.casefold())
-            latest[key] = max(latest.get(key, expires), expires)
-    return {
-        (r.person_id, r.certificate.casefold())
+        rules = {t.id: rule_of(t) for t in db.scalars(select(CertificateType))}
+    groups: dict[tuple[int, int | str], list[Any]] = {}
+    for row in trainings:
+        key = row.certificate_type_id or row.certificate.casefold()
+        groups.setdefault((row.person_id, key), []).append(row)
+    found: list[CertificateRow] = []
+    for (person, key), rows in groups.items():
+        rule = rules.get(key) if isinstance(key, int) else None
+        shown = (
+            _by_rule(rule, rows, today, months)
+            if rule is not None
+            else _by_date(rows, today, months)
+        )
+        if shown is not None:
+            training, expires, grace = shown
+            found.append(
+                CertificateRow(
+                    training.id, person, names[person], training.certificate, expires, grace
+                )
+            )
+    return sorted(found, key=lambda r: (r.expires_on, r.person_name))
+
+
+def _by_rule(
+    rule: CertificateRule, rows: list[Any], today: dt.date, months: int
+) -> tuple[Any, dt.date, dt.date | None] | None:
+    done = [r for r in rows if r.status is TrainingStatus.DONE]
+    history = [Obtained(r.ends_on, r.certificate_expires_on, r.refresher) for r in done]
+    status = standing(rule, history, today, months)
+    expires = status.expires_on
+    if expires is None or status.standing is Standing.VALID:
+        return None
+    last_chance = max(expires, status.grace_until or expires)  # to renew it by a refresher
+    if status.standing is Standing.EXPIRED and last_chance < today - SHOWN_AFTER_EXPIRY:
+        return None
+    planned = [
+        r.certificate_expires_on
         for r in rows
-        if latest.get((r.person_id, r.certificate.casefold()), r.expires_on) > r.expires_on
-    }
+        if r.status is TrainingStatus.PLANNED and r.certificate_expires_on is not None
+    ]
+    if planned and max(planned) > expires:
+        return None  # a renewal is planned
+    setter = max((r for r in done if r.certificate_expires_on == expires), key=lambda r: r.ends_on)
+    return setter, expires, status.grace_until
+
+
+def _by_date(
+    rows: list[Any], today: dt.date, months: int
+) -> tuple[Any, dt.date, dt.date | None] | None:
+    dated = [r for r in rows if r.certificate_expires_on is not None]
+    if not dated:
+        return None
+    latest = max(dated, key=lambda r: (r.certificate_expires_on, r.ends_on))
+    expires = latest.certificate_expires_on
+    if not today - SHOWN_AFTER_EXPIRY <= expires <= add_months(today, months):
+        return None
+    return latest, expires, None

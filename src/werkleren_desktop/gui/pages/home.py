@@ -23,6 +23,7 @@ from werkleren_desktop.gui import errors
 from werkleren_desktop.gui.navigation import AREAS, HOME
 from werkleren_desktop.gui.record_page import Page
 from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.gui.training.summary import state_text
 from werkleren_desktop.gui.widgets import Card, heading, hint, paragraph, scrolling
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.conversations import DueRow
@@ -241,12 +242,12 @@ class HomePage(Page):
         expired = [c for c in summary.certificates if c.has_expired(summary.today)]
         expiring = [c for c in summary.certificates if not c.has_expired(summary.today)]
         if expired:
-            lines += ["<b>" + html.escape(_("Certificates expired last month")) + "</b>"]
-            lines += _certificate_lines(expired)
+            lines += ["<b>" + html.escape(_("Certificates expired")) + "</b>"]
+            lines += _certificate_lines(expired, summary.today)
             lines.append("")
         lines.append("<b>" + html.escape(_("Certificates expiring soon")) + "</b>")
         if expiring:
-            lines += _certificate_lines(expiring)
+            lines += _certificate_lines(expiring, summary.today)
         else:
             lines.append(html.escape(_("None in the coming three months.")))
         leavers = summary.leavers_to_review
@@ -278,9 +279,12 @@ def _shortened(text: str, most: int = 60) -> str:
     return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
-def _certificate_lines(certificates: list[CertificateRow]) -> list[str]:
+def _certificate_lines(certificates: list[CertificateRow], today: dt.date) -> list[str]:
     lines = [
-        html.escape(f"{format_date(c.expires_on, 'short')} · {c.certificate} · {c.person_name}")
+        html.escape(
+            f"{format_date(c.expires_on, 'short')} · {c.certificate} · {c.person_name}"
+            + (f" ({state_text(c, today)})" if c.in_grace(today) else "")
+        )
         for c in certificates[:HOME_OVERDUE_SHOWN]
     ]
     more = len(certificates) - HOME_OVERDUE_SHOWN

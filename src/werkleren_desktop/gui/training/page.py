@@ -41,6 +41,9 @@ from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.gui.training.certificate_types import CertificateTypesDialog
+from werkleren_desktop.gui.training.link_names import LinkNamesDialog
+from werkleren_desktop.gui.training.summary import state_text
 from werkleren_desktop.gui.training.training_dialog import TrainingDialog
 from werkleren_desktop.gui.widgets import (
     heading,
@@ -51,7 +54,12 @@ from werkleren_desktop.gui.widgets import (
     paragraph,
     reading_panel,
 )
-from werkleren_desktop.i18n import N_, _, current_language
+from werkleren_desktop.i18n import N_, _, current_language, n_
+from werkleren_desktop.services.certificates import (
+    TypedName,
+    list_certificate_types,
+    unlinked_names,
+)
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.people import PersonRow, list_people
 from werkleren_desktop.services.training import (
@@ -144,7 +152,7 @@ class CertificatesModel(RowsTableModel[CertificateRow]):
                 format_date(c.expires_on, "short"),
                 c.person_name,
                 c.certificate,
-                _("expired") if c.has_expired(today()) else _("expires soon"),
+                state_text(c, today()),
             ),
         )
 
@@ -319,12 +327,18 @@ class TrainingPage(RecordListPage):
         certificates_column.addWidget(
             hint(
                 _(
-                    "Certificates of people in service that expire in the coming three months "
-                    "(or expired last month) and were not renewed yet."
+                    "Certificates of people in service that expire in the coming three months, "
+                    "and expired ones while a refresher still renews them and for a month "
+                    "after, that were not renewed (or planned to be) yet."
                 )
             )
         )
         certificates_column.addWidget(self.certificates_table, 1)
+        # the types and their rules, kept by whoever keeps the whole list
+        self.types_button = QPushButton(_("Certificate types…"))
+        self.types_button.clicked.connect(self.edit_types)
+        self.types_button.setVisible(self.sessions.seat is None)
+        certificates_column.addWidget(self.types_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(list_tab, _("Trainings"))
@@ -346,8 +360,41 @@ class TrainingPage(RecordListPage):
         top.addWidget(self.new_button)
         layout = page_layout(self, _("Training"), self.count_label)
         layout.addLayout(top)
+        # certificate names typed before there were types, waiting to be linked once
+        self.link_text = hint("")
+        self.link_button = QPushButton(_("Link to their type…"))
+        self.link_button.clicked.connect(self.link_names)
+        self.link_banner = QWidget()
+        banner = QHBoxLayout(self.link_banner)
+        banner.setContentsMargins(0, 0, 0, 0)
+        banner.addWidget(self.link_text, 1)
+        banner.addWidget(self.link_button)
+        self.link_banner.hide()
+        self.typed_names: list[TypedName] = []
+        layout.addWidget(self.link_banner)
         layout.addWidget(self.error_label)
         layout.addWidget(self.tabs, 1)
+
+    def edit_types(self) -> None:
+        """The certificate types and their rules; the lists follow a change."""
+        dialog = CertificateTypesDialog(self.sessions, parent=self)
+        dialog.finished.connect(lambda _result: self.refresh() if dialog.changed else None)
+        dialog.open()
+        self.dialog = dialog
+
+    def link_names(self) -> None:
+        """Link the certificate names typed before there were types, once."""
+        if not self.typed_names:
+            return
+        dialog = LinkNamesDialog(
+            self.sessions, self.typed_names, list_certificate_types(self.sessions), parent=self
+        )
+
+        def done() -> None:
+            self.status_message.emit(dialog.linked_message)
+            self.refresh()
+
+        self.open_dialog(dialog, done)
 
     # --- loading ------------------------------------------------------------------
 
@@ -367,12 +414,15 @@ class TrainingPage(RecordListPage):
 
         def work() -> tuple[Any, ...]:
             settings = load_settings(self.sessions)  # once: the budgets need them too
+            # (the names are linked by whoever keeps the whole list, not a team's manager)
+            typed = unlinked_names(self.sessions) if self.sessions.seat is None else []
             return (
                 list_trainings(self.sessions, year),
                 budgets(self.sessions, year, settings),
                 expiring_certificates(self.sessions, today),
                 list_people(self.sessions),
                 settings,
+                typed,
             )
 
         self.load(work, self._loaded)
@@ -385,9 +435,21 @@ class TrainingPage(RecordListPage):
             list[CertificateRow],
             list[PersonRow],
             OrganisationSettings | None,
+            list[TypedName],
         ],
     ) -> None:
-        self.rows, self.budget_rows, certificates, self.people, settings = result
+        self.rows, self.budget_rows, certificates, self.people, settings, typed = result
+        self.typed_names = typed
+        self.link_banner.setVisible(bool(typed))
+        self.link_text.setText(
+            n_(
+                "{n} certificate name typed before there were certificate types waits to be "
+                "linked to its type, so that its rule applies.",
+                "{n} certificate names typed before there were certificate types wait to be "
+                "linked to their type, so that their rules apply.",
+                len(typed),
+            ).format(n=len(typed))
+        )
         on_budget = settings is not None and settings.required_training_on_budget
         rule = (
             _(

@@ -11,9 +11,23 @@ from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.training import TRAINING_STATUS_LABELS
 from werkleren_desktop.i18n import _
-from werkleren_desktop.services.training import expiring_certificates, list_trainings
+from werkleren_desktop.services.training import (
+    CertificateRow,
+    expiring_certificates,
+    list_trainings,
+)
 
 SHOWN = 4
+
+
+def state_text(certificate: CertificateRow, today: dt.date) -> str:
+    """ "expires soon", "expired", or how long a refresher still renews it."""
+    if certificate.in_grace(today):
+        assert certificate.grace_until is not None
+        return _("expired; a refresher renews it until {date}").format(
+            date=format_date(certificate.grace_until, "short")
+        )
+    return _("expired") if certificate.has_expired(today) else _("expires soon")
 
 
 def show_trainings(label: QLabel, sessions: SessionFactory, person_id: int, today: dt.date) -> None:
@@ -27,6 +41,8 @@ def show_trainings(label: QLabel, sessions: SessionFactory, person_id: int, toda
         warning = said.format(
             certificate=certificate.certificate, date=format_date(certificate.expires_on)
         )
+        if certificate.in_grace(today):
+            warning += f" ({state_text(certificate, today)})"
         lines.append(f"<b>{html.escape(warning)}</b>")
     rows = list_trainings(sessions, person_id=person_id)
     for row in rows[:SHOWN]:

@@ -32,9 +32,12 @@ from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.situations.people_picker import PeoplePicker
 from werkleren_desktop.gui.widgets import OptionalDate, date_edit, from_qdate, hint, scrolling
 from werkleren_desktop.i18n import _, current_language
+from werkleren_desktop.services.certificates import list_certificate_types
 from werkleren_desktop.services.people import PersonRow
 from werkleren_desktop.services.training import read_training, save_training
 from werkleren_desktop.services.versions import Stamp
+
+TYPED = "typed"  # the certificate's item for a name typed before there were types
 
 
 class TrainingDialog(FormDialog):
@@ -84,8 +87,27 @@ class TrainingDialog(FormDialog):
         for status, label in TRAINING_STATUS_LABELS.items():
             self.status.addItem(_(label), status)
         self.status.setCurrentIndex(self.status.findData(data.status))
-        self.certificate = QLineEdit(data.certificate)
-        self.certificate.setPlaceholderText(_("for example BHV, VCA"))
+        # the certificate by its type, whose rule gives the expiry; a name typed before
+        # there were types stays until it is linked to one
+        self.types = {
+            t.id: t
+            for t in list_certificate_types(sessions, include_retired=True)
+            if not t.retired or t.id == data.certificate_type_id
+        }
+        self.typed_name = data.certificate if data.certificate_type_id is None else ""
+        self.certificate = QComboBox()
+        self.certificate.addItem(_("— no certificate —"), None)
+        for type_id, row in self.types.items():
+            self.certificate.addItem(row.name, type_id)
+        if self.typed_name:
+            self.certificate.addItem(
+                _("{name} (typed, no type yet)").format(name=self.typed_name), TYPED
+            )
+        chosen_type = data.certificate_type_id or (TYPED if self.typed_name else None)
+        self.certificate.setCurrentIndex(max(0, self.certificate.findData(chosen_type)))
+        self.refresher = QCheckBox(_("Refresher course: renews a certificate held"))
+        self.refresher.setChecked(data.refresher)
+        self.rule_hint = hint("")
         self.expires = OptionalDate(
             _("expires on"),
             data.certificate_expires_on,
@@ -95,6 +117,8 @@ class TrainingDialog(FormDialog):
         self.study_cost.setChecked(data.study_cost_agreement)
         self.study_cost_hint = hint("")
         self.required.toggled.connect(self._required_toggled)
+        self.certificate.currentIndexChanged.connect(lambda _index: self._certificate_changed())
+        self.ends_on.dateChanged.connect(lambda _day: self._certificate_changed())
         self.notes = QPlainTextEdit(data.notes)
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
@@ -106,6 +130,7 @@ class TrainingDialog(FormDialog):
             "cost": self.cost,
             "status": self.status,
             "certificate": self.certificate,
+            "refresher": self.refresher,
             "certificate_expires_on": self.expires.edit,
             "study_cost_agreement": self.study_cost,
         }
@@ -128,6 +153,8 @@ class TrainingDialog(FormDialog):
         layout.addRow("", self.in_working_time)
         layout.addRow(_("Status"), self.status)
         layout.addRow(_("Certificate"), self.certificate)
+        layout.addRow("", self.rule_hint)
+        layout.addRow("", self.refresher)
         layout.addRow("", self.expires)
         layout.addRow("", self.study_cost)
         layout.addRow("", self.study_cost_hint)
@@ -138,6 +165,7 @@ class TrainingDialog(FormDialog):
         column.addWidget(scrolling(content))
         self.setMinimumSize(640, 640)
         self._required_toggled(data.required)
+        self._show_rule()
         self.finish_layout(column)
         self.title.setFocus()
         if stamp is not None:
@@ -161,6 +189,30 @@ class TrainingDialog(FormDialog):
         if required:
             self.in_working_time.setChecked(True)
 
+    def chosen_type(self) -> int | None:
+        chosen = self.certificate.currentData()
+        return chosen if isinstance(chosen, int) else None
+
+    def _show_rule(self) -> None:
+        """The chosen type's rule beside it; a refresher only where it renews."""
+        row = self.types.get(self.chosen_type() or 0)
+        self.rule_hint.setText(row.rule.describe() if row is not None else "")
+        self.rule_hint.setVisible(row is not None)
+        renews = row is not None and row.rule.refresher_renews
+        if not renews:
+            self.refresher.setChecked(False)
+        self.refresher.setEnabled(renews)
+
+    def _certificate_changed(self) -> None:
+        """A type chosen (or the last day moved) sets the expiry its rule gives; the
+        user may change it after."""
+        self._show_rule()
+        row = self.types.get(self.chosen_type() or 0)
+        if row is not None:
+            self.expires.set_value(row.rule.expires_on(from_qdate(self.ends_on.date())))
+        elif self.certificate.currentData() is None:
+            self.expires.set_value(None)
+
     def form_input(self) -> TrainingInput:
         cost = self.cost.text().strip()
         return TrainingInput(
@@ -175,10 +227,12 @@ class TrainingDialog(FormDialog):
             required=self.required.isChecked(),
             in_working_time=self.in_working_time.isChecked(),
             status=TrainingStatus(self.status.currentData()),
-            certificate=self.certificate.text(),
+            certificate=self.typed_name if self.certificate.currentData() == TYPED else "",
             certificate_expires_on=self.expires.value(),
             study_cost_agreement=self.study_cost.isChecked(),
             notes=self.notes.toPlainText(),
+            certificate_type_id=self.chosen_type(),
+            refresher=self.refresher.isChecked(),
         )
 
     def version_parts(self) -> dict[str, QWidget]:
@@ -195,6 +249,7 @@ class TrainingDialog(FormDialog):
             "in_working_time": self.in_working_time,
             "status": self.status,
             "certificate": self.certificate,
+            "refresher": self.refresher,
             "certificate_expires_on": self.expires,
             "study_cost_agreement": self.study_cost,
             "notes": self.notes,
@@ -215,7 +270,9 @@ class TrainingDialog(FormDialog):
             self.provider.text(),
             self.hours.text(),
             self.cost.text(),
-            self.certificate.text(),
+            self.certificate.currentIndex(),
+            self.refresher.isChecked(),
+            self.expires.value(),
             self.notes.toPlainText(),
         )
 

@@ -1,0 +1,163 @@
+"""Certificate types through the window: a training by its type (the rule's expiry, a
+refresher refused in the form), the list of types and their rules, and the names typed
+before there were types, linked once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from tests.conftest import TODAY
+from tests.gui.helpers import clear_and_type, pick, type_text
+from werkleren_desktop.db.models import TrainingStatus
+from werkleren_desktop.domain.constants import TrainingForm
+from werkleren_desktop.domain.organisation import OrganisationSettings
+from werkleren_desktop.domain.people import PersonInput
+from werkleren_desktop.domain.training import TrainingInput
+from werkleren_desktop.gui.training.certificate_types import (
+    CertificateTypeDialog,
+    CertificateTypesDialog,
+)
+from werkleren_desktop.gui.training.link_names import LinkNamesDialog
+from werkleren_desktop.services.certificates import list_certificate_types, unlinked_names
+from werkleren_desktop.services.organisation import create_organisation
+from werkleren_desktop.services.people import save_person
+from werkleren_desktop.services.training import list_trainings, save_training
+
+D = dt.date
+
+
+@pytest.fixture
+def page(make_window, store):
+    create_organisation(store.sessions, OrganisationSettings(name="Van Dijk"))
+    for first, last in (("Łukasz", "Wójcik"), ("Sanne", "Jansen")):
+        save_person(store.sessions, PersonInput(first, last, D(2020, 1, 1)), TODAY)
+    window = make_window()
+    window.show_area("training")
+    return window.training_page
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_a_training_by_its_type_and_a_refresher_refused_in_the_form(page, qtbot, store) -> None:
+    click(qtbot, page.new_button)
+    dialog = page.dialog
+    pick(dialog.people, "Sanne")
+    type_text(qtbot, dialog.title, "BHV herhaling")
+    dialog.starts_on.setDate(QDate(2026, 11, 2))
+    dialog.ends_on.setDate(QDate(2026, 11, 2))
+    dialog.status.setCurrentIndex(dialog.status.findData(TrainingStatus.DONE))
+    assert not dialog.refresher.isEnabled() and not dialog.rule_hint.isVisibleTo(dialog)
+    dialog.certificate.setCurrentIndex(dialog.certificate.findText("BHV"))
+    assert dialog.rule_hint.text() == (
+        "12 maanden geldig · 3 maanden uitloop · herhaling verlengt het"
+    )
+    assert dialog.expires.value() == D(2027, 11, 2)  # the rule's expiry, from the last day
+    dialog.ends_on.setDate(QDate(2026, 11, 3))
+    assert dialog.expires.value() == D(2027, 11, 3)
+    assert dialog.refresher.isEnabled()
+    dialog.refresher.setChecked(True)
+    click(qtbot, dialog.save_button)
+    # Sanne never obtained BHV: the form says so, stays open and keeps what was entered
+    assert dialog.isVisible()
+    assert "nooit behaald: de volledige cursus is nodig" in dialog.error_label.text()
+    assert dialog.focusWidget() is dialog.refresher
+    assert dialog.title.text() == "BHV herhaling"
+    dialog.refresher.setChecked(False)
+    click(qtbot, dialog.save_button)
+    assert not dialog.isVisible(), dialog.error_label.text()
+    (row,) = list_trainings(store.sessions)
+    assert (row.certificate, row.certificate_expires_on) == ("BHV", D(2027, 11, 3))
+
+    # a type that only the full course renews offers no refresher
+    click(qtbot, page.new_button)
+    dialog = page.dialog
+    dialog.starts_on.setDate(QDate(2026, 11, 2))
+    dialog.ends_on.setDate(QDate(2026, 11, 4))
+    dialog.certificate.setCurrentIndex(dialog.certificate.findText("VCA Basis"))
+    assert "alleen de volledige cursus" in dialog.rule_hint.text()
+    assert not dialog.refresher.isEnabled()
+    assert dialog.expires.value() == D(2036, 11, 4)  # ten years
+    dialog.certificate.setCurrentIndex(0)  # no certificate: no expiry
+    assert dialog.expires.value() is None
+    dialog.reject()
+
+
+def test_the_types_and_their_rules_are_the_organisations_to_edit(page, qtbot, store) -> None:
+    page.tabs.setCurrentIndex(2)
+    assert page.types_button.isVisible()
+    click(qtbot, page.types_button)
+    types = page.dialog
+    assert isinstance(types, CertificateTypesDialog)
+    shown = [types.model.row_at(r).name for r in range(types.model.rowCount())]
+    assert shown[:3] == ["BHV", "EHBO", "F-gassen"]
+    types.table.selectRow(0)
+    assert types.source.text().startswith("Herkomst van de regel: NIBHV")
+
+    click(qtbot, types.new_button)
+    form = types.form
+    assert isinstance(form, CertificateTypeDialog)
+    type_text(qtbot, form.name, "bhv")
+    click(qtbot, form.save_button)
+    assert (
+        form.isVisible() and form.error_label.text() == "Er is al een certificaat dat ‘bhv’ heet."
+    )
+    assert form.focusWidget() is form.name
+    clear_and_type(qtbot, form.name, "Heftruck")
+    type_text(qtbot, form.description, "Certificaat heftruckchauffeur")
+    form.valid_months.setValue(60)
+    form.refresher.setChecked(False)
+    type_text(qtbot, form.source, "De opleider: vijf jaar geldig.")
+    click(qtbot, form.save_button)
+    assert not form.isVisible(), form.error_label.text()
+    chosen = types.chosen()
+    assert chosen is not None and chosen.name == "Heftruck"
+    assert chosen.rule.describe() == "60 maanden geldig · alleen de volledige cursus"
+
+    click(qtbot, types.retire_button)
+    retired = types.chosen()
+    assert retired is not None and retired.retired
+    assert types.retire_button.text() == "Weer aanbieden"
+    assert "Heftruck" not in {t.name for t in list_certificate_types(store.sessions)}
+    types.reject()
+    click(qtbot, page.new_button)
+    assert page.dialog.certificate.findText("Heftruck") < 0  # no longer offered
+    page.dialog.reject()
+
+
+def test_names_typed_before_are_linked_once_on_the_users_word(make_window, qtbot, store) -> None:
+    # a data file of before there were types: the names as they were typed
+    create_organisation(store.sessions, OrganisationSettings(name="Van Dijk"))
+    sanne = save_person(store.sessions, PersonInput("Sanne", "Jansen", D(2020, 1, 1)), TODAY)
+    for typed in ("VCA", "VCA", "BHV-basis", "Heftruck"):
+        save_training(
+            store.sessions,
+            TrainingInput((sanne,), typed, TrainingForm.COURSE, D(2024, 5, 1), D(2024, 5, 1),
+                          status=TrainingStatus.DONE, certificate=typed,
+                          certificate_expires_on=D(2034, 5, 1)),
+            TODAY,
+        )  # fmt: skip
+    window = make_window()
+    window.show_area("training")
+    page = window.training_page
+    qtbot.waitUntil(page.link_banner.isVisible)
+    assert page.link_text.text().startswith("2 certificaatnamen van voor de certificaatsoorten")
+    click(qtbot, page.link_button)
+    dialog = page.dialog
+    assert isinstance(dialog, LinkNamesDialog)
+    assert list(dialog.choices) == ["Heftruck", "VCA"]  # BHV-basis was certain: linked
+    assert dialog.choices["Heftruck"].currentText() == "— laten zoals getypt —"
+    vca = dialog.choices["VCA"]
+    assert vca.currentText() in ("VCA Basis", "VCA VOL")  # proposed, to confirm
+    vca.setCurrentIndex(vca.findText("VCA VOL"))
+    click(qtbot, dialog.save_button)
+    assert not dialog.isVisible(), dialog.error_label.text()
+    assert page.window().statusBar().currentMessage() == (
+        "2 opleidingen aan hun certificaatsoort gekoppeld."
+    )
+    assert [w.proposal.name for w in unlinked_names(store.sessions)] == ["Heftruck"]
+    qtbot.waitUntil(lambda: "1 certificaatnaam" in page.link_text.text())
