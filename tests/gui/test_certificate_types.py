@@ -161,3 +161,22 @@ def test_names_typed_before_are_linked_once_on_the_users_word(make_window, qtbot
     )
     assert [w.proposal.name for w in unlinked_names(store.sessions)] == ["Heftruck"]
     qtbot.waitUntil(lambda: "1 certificaatnaam" in page.link_text.text())
+
+
+def test_the_person_page_shows_each_certificate_with_its_renewals(page, qtbot, store) -> None:
+    sanne = 2
+    bhv = next(t.id for t in list_certificate_types(store.sessions) if t.name == "BHV")
+    for day, refresher in ((D(2025, 3, 10), False), (D(2026, 3, 2), True)):
+        save_training(
+            store.sessions,
+            TrainingInput((sanne,), "BHV", TrainingForm.COURSE, day, day,
+                          status=TrainingStatus.DONE, certificate_type_id=bhv,
+                          refresher=refresher),
+            TODAY,
+        )  # fmt: skip
+    window = page.window()
+    window.show_area("people")
+    window.people_page.select_record(sanne)
+    said = window.people_page.panel.trainings.text()
+    assert "Certificaten en hun verlengingen" in said
+    assert "BHV: geldig tot 2 maart 2027 · behaald 10-03-2025, herhaling 02-03-2026" in said

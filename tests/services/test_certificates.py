@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import TODAY
-from werkleren_desktop.domain.certificates import SHIPPED, CertificateRule
+from werkleren_desktop.domain.certificates import SHIPPED, CertificateRule, Standing
 from werkleren_desktop.domain.constants import TrainingForm, TrainingStatus
 from werkleren_desktop.domain.organisation import OrganisationSettings
 from werkleren_desktop.domain.people import PersonInput
@@ -233,3 +233,41 @@ def test_the_demo_keeps_the_rules_it_shows(store: DataStore) -> None:
     listed = {(r.person_id, r.certificate) for r in expiring_certificates(store.sessions, TODAY)}
     assert (in_grace[0], "BHV") in listed
     assert typed > 0 and [w.proposal.name for w in unlinked_names(store.sessions)] == ["VCA"]
+
+
+def test_the_warning_window_is_the_organisations_setting(store: DataStore, org) -> None:
+    from dataclasses import replace
+
+    from werkleren_desktop.services.organisation import load_settings, save_settings
+
+    ids = type_ids(store)
+    # Bram's VCA expires in five months: not within three, within six
+    save_training(store.sessions, course(org["bram"], D(2017, 4, 28),
+                                         type_id=ids["VCA Basis"]), TODAY)  # fmt: skip
+    assert expiring_certificates(store.sessions, TODAY) == []
+    settings = load_settings(store.sessions)
+    assert settings is not None and settings.certificate_warning_months == 3
+    save_settings(store.sessions, replace(settings, certificate_warning_months=6))
+    (row,) = expiring_certificates(store.sessions, TODAY)
+    assert (row.certificate, row.expires_on) == ("VCA Basis", D(2027, 4, 28))
+    with pytest.raises(ValidationError) as refused:
+        replace(settings, certificate_warning_months=13).validated()
+    assert refused.value.field == "certificate_warning_months"
+
+
+def test_a_persons_certificates_with_their_renewals(store: DataStore, org) -> None:
+    from werkleren_desktop.services.certificates import person_certificates
+
+    ids = type_ids(store)
+    anna = org["anna"]
+    for day, refresher in ((D(2024, 3, 1), False), (D(2025, 3, 3), True), (D(2026, 3, 2), True)):
+        save_training(store.sessions, course(anna, day, type_id=ids["BHV"],
+                                             refresher=refresher), TODAY)  # fmt: skip
+    save_training(store.sessions, course(anna, D(2020, 6, 1), type_id=ids["VCA Basis"]), TODAY)
+    held = person_certificates(store.sessions, anna, TODAY, 3)
+    assert [(h.name, h.status.standing, h.status.expires_on) for h in held] == [
+        ("BHV", Standing.VALID, D(2027, 3, 2)),
+        ("VCA Basis", Standing.VALID, D(2030, 6, 1)),
+    ]
+    assert [o.refresher for o in held[0].history] == [False, True, True]
+    assert person_certificates(store.sessions, org["bram"], TODAY, 3) == []

@@ -161,6 +161,8 @@ class Organisation(Versioned, Base):
     calendar_alarm_minutes: Mapped[int | None] = mapped_column(Integer)
     # a group mixes generations when its youngest and oldest are this many years apart
     mixed_age_span: Mapped[int] = mapped_column(Integer, default=15, server_default="15")
+    # a certificate that expires within so many months is listed as expiring
+    certificate_warning_months: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
     created_at: Mapped[dt.datetime] = mapped_column(Moment, server_default=func.now())
 
 

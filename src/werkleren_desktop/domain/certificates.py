@@ -27,6 +27,7 @@ SOURCE_MAX = 1000
 MAX_VALID_MONTHS = 25 * 12
 MAX_GRACE_MONTHS = 24
 EXPIRING_MONTHS = 3  # the window before expiry in which a certificate counts as expiring
+MAX_WARNING_MONTHS = 12  # the organisation sets the window (OrganisationSettings), up to this
 
 
 @dataclass(frozen=True)

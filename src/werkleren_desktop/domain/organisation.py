@@ -13,6 +13,7 @@ from werkleren_desktop.domain.calendar import (
     ClosingPeriodSpan,
     WorkCalendar,
 )
+from werkleren_desktop.domain.certificates import EXPIRING_MONTHS, MAX_WARNING_MONTHS
 from werkleren_desktop.domain.constants import LiberationDayPolicy
 from werkleren_desktop.domain.conversations import ConversationSchedule
 from werkleren_desktop.domain.groups import (
@@ -95,6 +96,8 @@ class OrganisationSettings:
     # a learning group mixes generations when its youngest and oldest member are at
     # least this many years apart
     mixed_age_span: int = DEFAULT_MIXED_AGE_SPAN
+    # a certificate that expires within so many months is listed as expiring
+    certificate_warning_months: int = EXPIRING_MONTHS
 
     def validated(self) -> OrganisationSettings:
         """These settings cleaned up, or a ValidationError naming the first problem."""
@@ -147,6 +150,13 @@ class OrganisationSettings:
                     low=MIXED_AGE_SPAN_MIN, high=MIXED_AGE_SPAN_MAX
                 ),
                 "mixed_age_span",
+            )
+        if not 1 <= self.certificate_warning_months <= MAX_WARNING_MONTHS:
+            raise ValidationError(
+                _("Warn of an expiring certificate 1 to {n} months ahead.").format(
+                    n=MAX_WARNING_MONTHS
+                ),
+                "certificate_warning_months",
             )
         return replace(
             self,

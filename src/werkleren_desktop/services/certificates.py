@@ -4,6 +4,7 @@ were types, and someone's history of one certificate (domain.certificates)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,7 +20,9 @@ from werkleren_desktop.domain.certificates import (
     CertificateRule,
     Obtained,
     Proposal,
+    Status,
     propose,
+    standing,
 )
 from werkleren_desktop.domain.constants import TrainingStatus
 from werkleren_desktop.errors import UserError, ValidationError
@@ -258,3 +261,51 @@ def certificate_history(
 ) -> tuple[CertificateRule, list[Obtained]]:
     with database() as db:
         return rule_of(_get(db, type_id)), history_in(db, person_id, type_id)
+
+
+@dataclass(frozen=True)
+class CertificateHistory:
+    """One certificate of one person: its rule, where they stand, and the trainings
+    that obtained and renewed it (oldest first)."""
+
+    name: str
+    rule: CertificateRule
+    status: Status
+    history: tuple[Obtained, ...]
+
+
+def person_certificates(
+    database: SessionFactory, person_id: int, today: dt.date, months: int
+) -> list[CertificateHistory]:
+    """Every certificate type ``person_id`` followed a training of, by name, with their
+    renewals and where they stand ``today`` (``months``: the warning window)."""
+    with database() as db:
+        rows = db.execute(
+            select(
+                Training.certificate_type_id,
+                Training.ends_on,
+                Training.certificate_expires_on,
+                Training.refresher,
+            )
+            .where(
+                Training.person_id == person_id,
+                Training.certificate_type_id.is_not(None),
+                Training.status == TrainingStatus.DONE,
+            )
+            .order_by(Training.ends_on)
+        ).all()
+        kinds = {t.id: t for t in db.scalars(select(CertificateType))}
+    histories: dict[int, list[Obtained]] = {}
+    for type_id, ends, expires, refresher in rows:
+        if type_id is not None:  # (the query keeps only these)
+            histories.setdefault(type_id, []).append(Obtained(ends, expires, refresher))
+    found = [
+        CertificateHistory(
+            kinds[type_id].name,
+            rule_of(kinds[type_id]),
+            standing(rule_of(kinds[type_id]), history, today, months),
+            tuple(history),
+        )
+        for type_id, history in histories.items()
+    ]
+    return sorted(found, key=lambda h: h.name.casefold())

@@ -10,6 +10,7 @@ from sqlalchemy import func, or_, select
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import Person
 from werkleren_desktop.domain.calendar import ClosedDay
+from werkleren_desktop.domain.certificates import EXPIRING_MONTHS
 from werkleren_desktop.domain.constants import RequestStatus
 from werkleren_desktop.services.conversations import DueRow, due_overview
 from werkleren_desktop.services.cycles import cycle_spans
@@ -37,10 +38,11 @@ class HomeSummary:
     budget_reserved_cents: int  # and of training planned
     cycles_this_year: int
     cycles_ahead: int  # of them, those not finished yet
-    certificates: tuple[CertificateRow, ...]  # expired last month or expiring in the coming months
+    certificates: tuple[CertificateRow, ...]  # expired lately or expiring in the coming months
     leavers_to_review: tuple[LeaverRow, ...]  # left longer ago than the retention period
     retention_months: int
     requests_waiting: tuple[RequestRow, ...] = ()  # learning requests not answered, oldest first
+    certificate_months: int = EXPIRING_MONTHS  # the window in which one is "expiring"
 
 
 def home_summary(database: SessionFactory, today: dt.date) -> HomeSummary | None:
@@ -80,7 +82,7 @@ def home_summary(database: SessionFactory, today: dt.date) -> HomeSummary | None
         lambda: budgets(database, today.year, settings),
         lambda: cycle_spans(database, today.year),
         lambda: due_overview(database, today, settings.conversation_schedule),
-        lambda: expiring_certificates(database, today),
+        lambda: expiring_certificates(database, today, settings.certificate_warning_months),
         lambda: retention_due(database, today, settings.retention_months),
         lambda: list_requests(database, status=RequestStatus.OPEN),
     )
@@ -109,4 +111,5 @@ def home_summary(database: SessionFactory, today: dt.date) -> HomeSummary | None
         leavers_to_review=tuple(leavers),
         retention_months=settings.retention_months,
         requests_waiting=tuple(reversed(waiting)),
+        certificate_months=settings.certificate_warning_months,
     )

@@ -65,6 +65,7 @@ def _settings_from(db: Session) -> OrganisationSettings | None:
         email=organisation.email,
         calendar_alarm_minutes=organisation.calendar_alarm_minutes,
         mixed_age_span=organisation.mixed_age_span,
+        certificate_warning_months=organisation.certificate_warning_months,
     )
 
 
@@ -141,6 +142,7 @@ def _apply(db: Session, organisation: Organisation, settings: OrganisationSettin
     organisation.email = settings.email
     organisation.calendar_alarm_minutes = settings.calendar_alarm_minutes
     organisation.mixed_age_span = settings.mixed_age_span
+    organisation.certificate_warning_months = settings.certificate_warning_months
     db.execute(delete(ClosingPeriod))
     db.add_all(
         ClosingPeriod(first_day=p.first_day, last_day=p.last_day, description=p.description)

@@ -15,11 +15,13 @@ from sqlalchemy.orm import Session
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
     CertificateType,
+    Organisation,
     Person,
     Training,
     TrainingBudget,
 )
 from werkleren_desktop.domain.certificates import (
+    EXPIRING_MONTHS,
     MAX_GRACE_MONTHS,
     CertificateRule,
     Obtained,
@@ -45,8 +47,6 @@ from werkleren_desktop.services.certificates import (
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.undo import Deleted, delete_keeping
 from werkleren_desktop.services.versions import Stamp, refuse_if_changed, stamp_of
-
-CERTIFICATE_MONTHS = 3  # certificates that expire within this many months are shown
 
 
 @dataclass(frozen=True)
@@ -357,6 +357,17 @@ def budgets(
 # --- certificates --------------------------------------------------------------------
 
 
+def warning_months_in(db: Session) -> int:
+    """The organisation's window before expiry in which a certificate is listed."""
+    months = db.scalar(select(Organisation.certificate_warning_months).limit(1))
+    return months if months is not None else EXPIRING_MONTHS
+
+
+def warning_months(database: SessionFactory) -> int:
+    with database() as db:
+        return warning_months_in(db)
+
+
 @dataclass(frozen=True)
 class CertificateRow:
     training_id: int  # the training that set the expiry
@@ -382,14 +393,15 @@ SHOWN_AFTER_EXPIRY = dt.timedelta(days=31)  # an expired certificate stays liste
 def expiring_certificates(
     database: SessionFactory,
     today: dt.date,
-    months: int = CERTIFICATE_MONTHS,
+    months: int | None = None,
     person_id: int | None = None,
 ) -> list[CertificateRow]:
-    """Certificates of people in service that expire from today within ``months``,
-    soonest first; expired ones stay while a refresher still renews them (their grace
-    period) and for a month after. One that a later training renewed, or that one
-    planned will renew, is not listed. A certificate with a type follows its rule
-    (domain.certificates.standing); a name typed without one, the latest expiry."""
+    """Certificates of people in service that expire from today within ``months`` (the
+    organisation's setting unless given), soonest first; expired ones stay while a
+    refresher still renews them (their grace period) and for a month after. One that a
+    later training renewed, or that one planned will renew, is not listed. A certificate
+    with a type follows its rule (domain.certificates.standing); a name typed without
+    one, the latest expiry."""
     ensure_certificate_types(database)  # the names typed before linked, once, first
     in_service = (Person.out_of_service.is_(None)) | (Person.out_of_service >= today)
     columns = (
@@ -403,6 +415,8 @@ def expiring_certificates(
         Training.refresher,
     )
     with database() as db:
+        if months is None:
+            months = warning_months_in(db)
         candidates = select(Training.person_id).join(Person, Person.id == Training.person_id)
         candidates = candidates.where(
             Training.certificate_expires_on.between(

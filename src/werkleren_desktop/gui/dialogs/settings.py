@@ -336,6 +336,7 @@ SETTING_LABELS: dict[str, str] = {
     "email": N_("E-mail address"),
     "calendar_alarm_minutes": N_("Reminder"),
     "mixed_age_span": N_("Years between youngest and oldest"),
+    "certificate_warning_months": N_("Warn of expiring certificates"),
 }
 
 
@@ -385,4 +386,6 @@ def describe_setting(name: str, value: object) -> str:
         return describe_alarm(value if isinstance(value, int) else None)
     if name == "mixed_age_span" and isinstance(value, int):
         return n_("{n} year", "{n} years", value).format(n=value)
+    if name == "certificate_warning_months" and isinstance(value, int):
+        return n_("{n} month ahead", "{n} months ahead", value).format(n=value)
     return str(value) if value else "—"

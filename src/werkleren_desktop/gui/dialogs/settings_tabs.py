@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.domain.calendar import HOLIDAYS, WEEKDAY_NAMES, WorkCalendar
+from werkleren_desktop.domain.certificates import MAX_WARNING_MONTHS
 from werkleren_desktop.domain.constants import LiberationDayPolicy
 from werkleren_desktop.domain.cycles import default_outline
 from werkleren_desktop.domain.formatting import format_date, format_moment
@@ -180,6 +181,23 @@ class OrganisationTab(SettingsTab):
         )
         budget_column.addWidget(self.required_on_budget)
         form.addRow(_("Training budget per person per year"), budget_column)
+        self.warning_box = QSpinBox()
+        self.warning_box.setRange(1, MAX_WARNING_MONTHS)
+        self.warning_box.setValue(settings.certificate_warning_months)
+        self.warning_box.setSuffix(" " + _("months ahead"))
+        warning_row = QHBoxLayout()
+        warning_row.addWidget(self.warning_box)
+        warning_row.addStretch(1)
+        form.addRow(
+            _("Warn of expiring certificates"),
+            _with_hint(
+                warning_row,
+                _(
+                    "A certificate that expires within this many months is listed on the "
+                    "home page and the training page."
+                ),
+            ),
+        )
         language_row = QHBoxLayout()
         language_row.addWidget(self.language_box)
         language_row.addStretch(1)
@@ -192,6 +210,7 @@ class OrganisationTab(SettingsTab):
             "email": self.email_edit,
             "logo": self.choose_logo_button,
             "budget": self.budget_edit,
+            "certificate_warning_months": self.warning_box,
             "language": self.language_box,
         }
 
@@ -203,6 +222,7 @@ class OrganisationTab(SettingsTab):
             logo_png=self.logo_png,
             default_training_budget_cents=parse_euro(self.budget_edit.text(), field="budget"),
             required_training_on_budget=self.required_on_budget.isChecked(),
+            certificate_warning_months=self.warning_box.value(),
             language=self.language_box.currentData(),
         )
 

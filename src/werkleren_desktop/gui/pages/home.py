@@ -249,7 +249,15 @@ class HomePage(Page):
         if expiring:
             lines += _certificate_lines(expiring, summary.today)
         else:
-            lines.append(html.escape(_("None in the coming three months.")))
+            lines.append(
+                html.escape(
+                    n_(
+                        "None within {n} month.",
+                        "None within {n} months.",
+                        summary.certificate_months,
+                    ).format(n=summary.certificate_months)
+                )
+            )
         leavers = summary.leavers_to_review
         if leavers:
             lines += [

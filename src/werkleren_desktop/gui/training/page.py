@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.domain.certificates import EXPIRING_MONTHS
 from werkleren_desktop.domain.constants import (
     TrainingStatus,
 )
@@ -324,15 +325,8 @@ class TrainingPage(RecordListPage):
         )
         certificates_tab = QWidget()
         certificates_column = QVBoxLayout(certificates_tab)
-        certificates_column.addWidget(
-            hint(
-                _(
-                    "Certificates of people in service that expire in the coming three months, "
-                    "and expired ones while a refresher still renews them and for a month "
-                    "after, that were not renewed (or planned to be) yet."
-                )
-            )
-        )
+        self.certificates_hint = hint("")
+        certificates_column.addWidget(self.certificates_hint)
         certificates_column.addWidget(self.certificates_table, 1)
         # the types and their rules, kept by whoever keeps the whole list
         self.types_button = QPushButton(_("Certificate types…"))
@@ -419,7 +413,9 @@ class TrainingPage(RecordListPage):
             return (
                 list_trainings(self.sessions, year),
                 budgets(self.sessions, year, settings),
-                expiring_certificates(self.sessions, today),
+                expiring_certificates(
+                    self.sessions, today, settings.certificate_warning_months if settings else None
+                ),
                 list_people(self.sessions),
                 settings,
                 typed,
@@ -467,6 +463,18 @@ class TrainingPage(RecordListPage):
         self.error_label.clear_message()
         self.budgets_model.show_rows(self.budget_rows)
         self.certificates_model.show_rows(certificates)
+        months = settings.certificate_warning_months if settings else EXPIRING_MONTHS
+        self.certificates_hint.setText(
+            n_(
+                "Certificates of people in service that expire within {n} month, and "
+                "expired ones while a refresher still renews them and for a month after, that "
+                "were not renewed (or planned to be) yet (Settings › Organisation).",
+                "Certificates of people in service that expire within {n} months, and "
+                "expired ones while a refresher still renews them and for a month after, that "
+                "were not renewed (or planned to be) yet (Settings › Organisation).",
+                months,
+            ).format(n=months)
+        )
         self.budget_summary.setText(
             _("{year}: {use}.").format(
                 year=self.year(),

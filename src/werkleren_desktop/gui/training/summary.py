@@ -8,13 +8,16 @@ import html
 from PySide6.QtWidgets import QLabel
 
 from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.domain.certificates import Standing
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.training import TRAINING_STATUS_LABELS
 from werkleren_desktop.i18n import _
+from werkleren_desktop.services.certificates import CertificateHistory, person_certificates
 from werkleren_desktop.services.training import (
     CertificateRow,
     expiring_certificates,
     list_trainings,
+    warning_months,
 )
 
 SHOWN = 4
@@ -41,8 +44,11 @@ def show_trainings(label: QLabel, sessions: SessionFactory, person_id: int, toda
         warning = said.format(
             certificate=certificate.certificate, date=format_date(certificate.expires_on)
         )
-        if certificate.in_grace(today):
-            warning += f" ({state_text(certificate, today)})"
+        if certificate.in_grace(today) and certificate.grace_until is not None:
+            renews = _("a refresher renews it until {date}").format(
+                date=format_date(certificate.grace_until, "short")
+            )
+            warning += f" ({renews})"
         lines.append(f"<b>{html.escape(warning)}</b>")
     rows = list_trainings(sessions, person_id=person_id)
     for row in rows[:SHOWN]:
@@ -50,4 +56,30 @@ def show_trainings(label: QLabel, sessions: SessionFactory, person_id: int, toda
         lines.append(html.escape(f"{format_date(row.starts_on, 'short')} · {row.title} · {status}"))
     if not rows:
         lines.append(html.escape(_("No training recorded yet.")))
+    held = person_certificates(sessions, person_id, today, warning_months(sessions))
+    if held:
+        lines += ["", "<b>" + html.escape(_("Certificates and their renewals")) + "</b>"]
+        lines += [html.escape(renewals_text(h)) for h in held]
     label.setText("<br>".join(lines))
+
+
+def renewals_text(held: CertificateHistory) -> str:
+    """ "BHV: valid until 2 March 2027 · obtained 1-3-2024, refresher 3-3-2025, …"."""
+    status = held.status
+    expires = format_date(status.expires_on) if status.expires_on is not None else ""
+    grace = format_date(status.grace_until, "short") if status.grace_until is not None else ""
+    now = {
+        Standing.VALID: _("valid until {date}") if expires else _("valid, does not expire"),
+        Standing.EXPIRING: _("expires on {date}"),
+        Standing.GRACE: _("expired on {date}; a refresher renews it until {grace}"),
+        Standing.EXPIRED: _("expired on {date}: the full course is needed"),
+        Standing.MISSING: _("not obtained: the full course is needed"),
+    }[status.standing].format(date=expires, grace=grace)
+    steps = ", ".join(
+        (_("refresher {date}") if o.refresher else _("obtained {date}")).format(
+            date=format_date(o.on, "short")
+        )
+        for o in held.history
+        if o not in status.ignored
+    )
+    return f"{held.name}: {now} · {steps}"
