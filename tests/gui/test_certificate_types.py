@@ -180,3 +180,33 @@ def test_the_person_page_shows_each_certificate_with_its_renewals(page, qtbot, s
     said = window.people_page.panel.trainings.text()
     assert "Certificaten en hun verlengingen" in said
     assert "BHV: geldig tot 2 maart 2027 · behaald 10-03-2025, herhaling 02-03-2026" in said
+
+
+def test_a_renewal_is_planned_from_the_expiring_list(page, qtbot, store) -> None:
+    """Sanne's BHV expired on 1 October: in its grace period, Enter on its row plans the
+    refresher; once saved the list no longer names it."""
+    sanne = 2
+    bhv = next(t.id for t in list_certificate_types(store.sessions) if t.name == "BHV")
+    save_training(
+        store.sessions,
+        TrainingInput((sanne,), "BHV basis", TrainingForm.COURSE, D(2025, 10, 1), D(2025, 10, 1),
+                      status=TrainingStatus.DONE, certificate_type_id=bhv),
+        TODAY,
+    )  # fmt: skip
+    page.refresh()
+    page.tabs.setCurrentIndex(2)
+    table = page.certificates_table
+    qtbot.waitUntil(lambda: page.certificates_model.rowCount() == 1)
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    dialog = page.dialog
+    assert dialog.windowTitle() == "Nieuwe opleiding"
+    assert dialog.people.chosen() == (sanne,)
+    assert dialog.title.text() == "BHV herhaling"
+    assert dialog.certificate.currentText() == "BHV" and dialog.refresher.isChecked()
+    assert dialog.required.isChecked()
+    assert dialog.expires.value() == D(2027, 11, 28)  # a year from today, the day it is held
+    click(qtbot, dialog.save_button)
+    assert not dialog.isVisible(), dialog.error_label.text()
+    qtbot.waitUntil(lambda: page.certificates_model.rowCount() == 0)

@@ -376,6 +376,14 @@ class CertificateRow:
     certificate: str
     expires_on: dt.date
     grace_until: dt.date | None = None  # a refresher still renews it up to this day
+    type_id: int | None = None  # its certificate type; None for a name typed without one
+    refresher_renews: bool = False  # by its type's rule
+
+    def renewal_by_refresher(self, today: dt.date) -> bool:
+        """Whether a refresher course renews it today (valid still, or in its grace)."""
+        if self.type_id is None or not self.refresher_renews:
+            return False
+        return not self.has_expired(today) or self.in_grace(today)
 
     def has_expired(self, today: dt.date) -> bool:
         """Expired already (the last day it was valid lies before ``today``)."""
@@ -458,7 +466,14 @@ def expiring_certificates(
             training, expires, grace = shown
             found.append(
                 CertificateRow(
-                    training.id, person, names[person], training.certificate, expires, grace
+                    training.id,
+                    person,
+                    names[person],
+                    training.certificate,
+                    expires,
+                    grace,
+                    training.certificate_type_id if rule is not None else None,
+                    rule is not None and rule.refresher_renews,
                 )
             )
     return sorted(found, key=lambda r: (r.expires_on, r.person_name))

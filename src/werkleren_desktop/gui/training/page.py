@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.certificates import EXPIRING_MONTHS
 from werkleren_desktop.domain.constants import (
+    TrainingForm,
     TrainingStatus,
 )
 from werkleren_desktop.domain.formatting import format_date
@@ -34,6 +35,7 @@ from werkleren_desktop.domain.people import format_hours
 from werkleren_desktop.domain.training import (
     FORM_LABELS,
     TRAINING_STATUS_LABELS,
+    TrainingInput,
     budget_context,
     describe_budget_use,
 )
@@ -51,6 +53,7 @@ from werkleren_desktop.gui.widgets import (
     hint,
     list_and_panel,
     list_table,
+    on_keys,
     page_layout,
     paragraph,
     reading_panel,
@@ -328,11 +331,22 @@ class TrainingPage(RecordListPage):
         self.certificates_hint = hint("")
         certificates_column.addWidget(self.certificates_hint)
         certificates_column.addWidget(self.certificates_table, 1)
+        # a renewal planned from its row (Enter or a double-click): the refresher while
+        # it still renews, else the full course
+        self.renew_button = QPushButton(_("Plan the renewal…"))
+        self.renew_button.clicked.connect(self.plan_renewal)
+        self.certificates_table.doubleClicked.connect(lambda _index: self.plan_renewal())
+        on_keys(self.certificates_table, {Qt.Key.Key_Return: self.plan_renewal,
+                                          Qt.Key.Key_Enter: self.plan_renewal})  # fmt: skip
         # the types and their rules, kept by whoever keeps the whole list
         self.types_button = QPushButton(_("Certificate types…"))
         self.types_button.clicked.connect(self.edit_types)
         self.types_button.setVisible(self.sessions.seat is None)
-        certificates_column.addWidget(self.types_button, 0, Qt.AlignmentFlag.AlignLeft)
+        certificate_buttons = QHBoxLayout()
+        certificate_buttons.addWidget(self.renew_button)
+        certificate_buttons.addWidget(self.types_button)
+        certificate_buttons.addStretch(1)
+        certificates_column.addLayout(certificate_buttons)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(list_tab, _("Trainings"))
@@ -368,6 +382,40 @@ class TrainingPage(RecordListPage):
         layout.addWidget(self.link_banner)
         layout.addWidget(self.error_label)
         layout.addWidget(self.tabs, 1)
+
+    def plan_renewal(self) -> None:
+        """A new training for the chosen certificate's renewal: its person and type, a
+        refresher while one still renews it (else the full course), to be given a day."""
+        index = self.certificates_table.currentIndex()
+        if not index.isValid():
+            self.status_message.emit(_("Choose a certificate in the list first."))
+            return
+        row = self.certificates_model.row_at(index.row())
+        refresher = row.renewal_by_refresher(self.today())
+        title = (
+            _("{certificate} refresher").format(certificate=row.certificate)
+            if refresher
+            else row.certificate
+        )
+        # a refresher a month before the expiry (or now); the full course now
+        start = self.today()
+        if refresher:
+            start = max(start, row.expires_on - dt.timedelta(days=30))
+        planned = TrainingInput(
+            (row.person_id,),
+            title,
+            TrainingForm.COURSE,
+            start,
+            start,
+            required=True,
+            certificate="" if row.type_id is not None else row.certificate,
+            certificate_type_id=row.type_id,
+            refresher=refresher,
+        )
+        self.open_form(
+            TrainingDialog(self.sessions, self.people, self.today(), planned, parent=self),
+            _("Training saved."),
+        )
 
     def edit_types(self) -> None:
         """The certificate types and their rules; the lists follow a change."""

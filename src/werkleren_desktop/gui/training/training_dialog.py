@@ -166,6 +166,8 @@ class TrainingDialog(FormDialog):
         self.setMinimumSize(640, 640)
         self._required_toggled(data.required)
         self._show_rule()
+        if training_id is None and data.certificate_type_id and not data.certificate_expires_on:
+            self._certificate_changed()  # a renewal planned: the expiry its rule gives
         self.finish_layout(column)
         self.title.setFocus()
         if stamp is not None:
