@@ -215,15 +215,16 @@ class CertificateTypeDialog(FormDialog):
         form.addRow(_("Description"), self.description)
         form.addRow(_("Valid"), valid_row)
         form.addRow(_("Grace period"), self.grace_months)
-        form.addRow(
-            "",
-            hint(
-                _(
-                    "How long after it expired a refresher course still renews it; after "
-                    "that the full course is needed again (BHV: about three months)."
-                )
-            ),
+        grace_hint = hint(
+            _(
+                "How long after it expired a refresher course still renews it; after "
+                "that the full course is needed again (BHV: about three months)."
+            )
         )
+        # (measured at the form's width: a form layout sizes a wrapped label by its
+        # narrow natural width, and left a gap of four empty lines around it)
+        grace_hint.setMinimumWidth(420)
+        form.addRow("", grace_hint)
         form.addRow("", self.refresher)
         form.addRow(_("Where the rule comes from"), self.source)
         self.setMinimumWidth(560)
