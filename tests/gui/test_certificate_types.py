@@ -210,3 +210,76 @@ def test_a_renewal_is_planned_from_the_expiring_list(page, qtbot, store) -> None
     click(qtbot, dialog.save_button)
     assert not dialog.isVisible(), dialog.error_label.text()
     qtbot.waitUntil(lambda: page.certificates_model.rowCount() == 0)
+
+
+def test_who_holds_what_for_everyone_and_a_team(
+    make_window, qtbot, store, fake_prompts, tmp_path
+) -> None:
+    import io
+
+    import openpyxl
+    from pypdf import PdfReader
+
+    create_organisation(store.sessions, OrganisationSettings(name="Van Dijk"))
+    boss = save_person(store.sessions, PersonInput("Łukasz", "Wójcik", D(2020, 1, 1)), TODAY)
+    sanne = save_person(
+        store.sessions, PersonInput("Sanne", "Jansen", D(2020, 1, 1), manager_id=boss), TODAY
+    )
+    save_person(store.sessions, PersonInput("Kees", "de Graaf", D(2021, 1, 1)), TODAY)
+    types = {t.name: t.id for t in list_certificate_types(store.sessions)}
+    for who, kind, day in ((sanne, "BHV", D(2025, 10, 1)), (boss, "VCA Basis", D(2020, 6, 1))):
+        save_training(
+            store.sessions,
+            TrainingInput((who,), kind, TrainingForm.COURSE, day, day,
+                          status=TrainingStatus.DONE, certificate_type_id=types[kind]),
+            TODAY,
+        )  # fmt: skip
+    window = make_window()
+    window.show_area("training")
+    page = window.training_page
+    page.tabs.setCurrentIndex(3)
+    tab = page.matrix_tab
+    model = tab.model
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    shown = [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+        "Naam", "Functie", "BHV", "VCA Basis",
+    ]  # fmt: skip
+    assert shown == [
+        ["Graaf, Kees de", "", "", ""],
+        ["Jansen, Sanne", "", "herhaling tot 01-01-2027", ""],
+        ["Wójcik, Łukasz", "", "", "tot 01-06-2030"],
+    ]
+    grace = model.index(1, 2).data(Qt.ItemDataRole.BackgroundRole)
+    assert grace.color().name() == "#ffddb0"
+    assert model.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert "verlopen, herhaling nog mogelijk" in model.index(1, 2).data(Qt.ItemDataRole.ToolTipRole)
+
+    # a manager's team: the people who report to Łukasz
+    assert tab.team.itemText(1) == "Team van Łukasz Wójcik"
+    tab.team.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.index(0, 0).data() == "Jansen, Sanne"
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
+        "Naam", "Functie", "BHV",
+    ]  # fmt: skip
+
+    fake_prompts.save_file = tmp_path / "certificaten.xlsx"
+    click(qtbot, tab.export_button)
+    qtbot.waitUntil(fake_prompts.save_file.exists)
+    sheet = openpyxl.load_workbook(fake_prompts.save_file).active
+    assert sheet is not None
+    assert [sheet.cell(row=2, column=c).value for c in (1, 3)] == [
+        "Jansen, Sanne", "herhaling tot 01-01-2027",
+    ]  # fmt: skip
+    click(qtbot, tab.print_button)
+    qtbot.waitUntil(lambda: page.preview is not None and page.preview.isVisible())
+    assert page.preview.windowTitle() == "Wie heeft welk certificaat"
+    fake_prompts.save_file = tmp_path / "certificaten.pdf"
+    click(qtbot, page.preview.save_button)
+    reader = PdfReader(io.BytesIO(fake_prompts.save_file.read_bytes()))
+    printed = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert "team van Łukasz Wójcik" in printed and "herhaling tot 01-01-2027" in printed

@@ -271,3 +271,80 @@ def test_a_persons_certificates_with_their_renewals(store: DataStore, org) -> No
     ]
     assert [o.refresher for o in held[0].history] == [False, True, True]
     assert person_certificates(store.sessions, org["bram"], TODAY, 3) == []
+
+
+def test_who_holds_which_certificate_against_sql(store: DataStore) -> None:
+    """The demo's matrix: a row for everyone in service, a column for each type someone
+    followed a training of, each cell where that person stands by the type's rule,
+    checked against the followed trainings as SQL written here reads them."""
+    import io
+
+    import openpyxl
+    from pypdf import PdfReader
+
+    from werkleren_desktop.documents.certificate_matrix import (
+        cell_text,
+        matrix_pdf,
+        matrix_xlsx,
+    )
+    from werkleren_desktop.domain.certificates import Obtained, standing
+    from werkleren_desktop.services.certificates import certificate_matrix
+    from werkleren_desktop.services.demo import DemoSize, generate_demo
+
+    generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
+    matrix = certificate_matrix(store.sessions, TODAY, 3)
+    with store.engine.connect() as sql:
+        in_service = sql.execute(
+            text(
+                "SELECT count(*) FROM person WHERE in_service <= :day"
+                " AND (out_of_service IS NULL OR out_of_service >= :day)"
+            ),
+            {"day": TODAY.isoformat()},
+        ).scalar_one()
+        followed = sql.execute(
+            text(
+                "SELECT t.person_id, c.name, t.ends_on, t.certificate_expires_on, t.refresher"
+                " FROM training t JOIN certificate_type c ON c.id = t.certificate_type_id"
+                " JOIN person p ON p.id = t.person_id WHERE t.status = 'done'"
+                " AND p.in_service <= :day AND (p.out_of_service IS NULL"
+                " OR p.out_of_service >= :day) ORDER BY t.ends_on"
+            ),
+            {"day": TODAY.isoformat()},
+        ).all()
+    assert len(matrix.rows) == in_service
+    assert [t.name for t in matrix.types] == sorted({name for _p, name, *_r in followed},
+                                                    key=str.lower)  # fmt: skip
+    rules = {t.name: t.rule for t in matrix.types}
+    histories: dict[tuple[int, str], list[Obtained]] = {}
+    for person, name, ends, expires, refresher in followed:
+        day = ends if isinstance(ends, dt.date) else dt.date.fromisoformat(ends)
+        until = expires if isinstance(expires, dt.date) else dt.date.fromisoformat(expires)
+        histories.setdefault((person, name), []).append(Obtained(day, until, bool(refresher)))
+    for row in matrix.rows:
+        for kind, status in zip(matrix.types, row.cells, strict=True):
+            expected = standing(rules[kind.name], histories.get((row.person_id, kind.name), []),
+                                TODAY, 3)  # fmt: skip
+            assert status == expected, (row.name, kind.name)
+    grace = [(r.name, t.name) for r in matrix.rows for t, s in zip(matrix.types, r.cells,
+             strict=True) if s.standing is Standing.GRACE]  # fmt: skip
+    assert len(grace) == 1  # the demo's BHV'er in the grace period
+
+    # the spreadsheet holds the same cells, coloured; the printed page the same words
+    sheet = openpyxl.load_workbook(io.BytesIO(matrix_xlsx(matrix))).active
+    assert sheet is not None
+    assert [c.value for c in sheet[1]][2:] == [t.name for t in matrix.types]
+    first = matrix.rows[0]
+    assert sheet.cell(row=2, column=1).value == first.name
+    for column, status in enumerate(first.cells, start=3):
+        assert (sheet.cell(row=2, column=column).value or "") == cell_text(status)
+    grace_name, grace_type = grace[0]
+    line = next(i for i, r in enumerate(matrix.rows, start=2) if r.name == grace_name)
+    place = 3 + [t.name for t in matrix.types].index(grace_type)
+    assert sheet.cell(row=line, column=place).fill.fgColor.rgb.endswith("FFDDB0")
+    said = str(sheet.cell(row=line, column=place).value)
+    assert said.startswith("herhaling tot ")
+    reader = PdfReader(io.BytesIO(matrix_pdf(matrix, "Van Dijk", None, TODAY)))
+    printed = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Wie heeft welk certificaat" in printed and "iedereen in dienst" in printed
+    assert said in printed
+    assert f"{len(matrix.rows)} personen" in printed

@@ -14,17 +14,19 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import CertificateType, Training
+from werkleren_desktop.db.models import CertificateType, Person, Training
 from werkleren_desktop.domain.certificates import (
     SHIPPED,
     CertificateRule,
     Obtained,
     Proposal,
+    Standing,
     Status,
     propose,
     standing,
 )
 from werkleren_desktop.domain.constants import TrainingStatus
+from werkleren_desktop.domain.people import list_name, sort_key
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 
@@ -309,3 +311,87 @@ def person_certificates(
         for type_id, history in histories.items()
     ]
     return sorted(found, key=lambda h: h.name.casefold())
+
+
+# --- who holds which certificate ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    person_id: int
+    name: str  # as lists write it: "Berg-IJzerman, Zoë van den"
+    job_title: str
+    cells: tuple[Status, ...]  # one per column of the matrix
+
+
+@dataclass(frozen=True)
+class CertificateMatrix:
+    """People in service (of a team, or everyone) against the certificate types any of
+    them followed a training of: where each stands with each on ``today``."""
+
+    today: dt.date
+    months: int  # the warning window
+    types: tuple[CertificateTypeRow, ...]
+    rows: tuple[MatrixRow, ...]
+    team_of: str = ""  # the manager whose team it is; "" for everyone
+
+    def count(self, column: int, state: Standing) -> int:
+        return sum(1 for row in self.rows if row.cells[column].standing is state)
+
+
+def certificate_matrix(
+    database: SessionFactory, today: dt.date, months: int, manager_id: int | None = None
+) -> CertificateMatrix:
+    """Who holds which certificate on ``today``: a row for each person in service (in
+    ``manager_id``'s team: those who report to them directly), a column for each type
+    that anyone of them followed a training of."""
+    ensure_certificate_types(database)
+    in_service = (Person.in_service <= today) & (
+        Person.out_of_service.is_(None) | (Person.out_of_service >= today)
+    )
+    with database() as db:
+        people_query = select(Person.id, Person.first_name, Person.last_name, Person.job_title)
+        people_query = people_query.where(in_service)
+        if manager_id is not None:
+            people_query = people_query.where(Person.manager_id == manager_id)
+        people = db.execute(people_query).all()
+        ids = [p.id for p in people]
+        done = db.execute(
+            select(
+                Training.person_id,
+                Training.certificate_type_id,
+                Training.ends_on,
+                Training.certificate_expires_on,
+                Training.refresher,
+            )
+            .where(
+                Training.person_id.in_(ids),
+                Training.certificate_type_id.is_not(None),
+                Training.status == TrainingStatus.DONE,
+            )
+            .order_by(Training.ends_on)
+        ).all()
+        kinds = {t.id: t for t in db.scalars(select(CertificateType))}
+        manager = db.get(Person, manager_id) if manager_id is not None else None
+        team_of = manager.full_name if manager is not None else ""
+    histories: dict[tuple[int, int], list[Obtained]] = {}
+    for person, type_id, ends, expires, refresher in done:
+        if type_id is not None:
+            histories.setdefault((person, type_id), []).append(Obtained(ends, expires, refresher))
+    used = sorted({type_id for _person, type_id in histories}, key=lambda t: kinds[t].name.lower())
+    types = tuple(CertificateTypeRow(t, rule_of(kinds[t]), kinds[t].retired, 0) for t in used)
+    rows = [
+        MatrixRow(
+            p.id,
+            list_name(p.first_name, p.last_name),
+            p.job_title,
+            tuple(
+                standing(kind.rule, histories.get((p.id, kind.id), []), today, months)
+                for kind in types
+            ),
+        )
+        for p in people
+    ]
+    order = {p.id: sort_key(p.first_name, p.last_name) for p in people}
+    rows.sort(key=lambda r: order[r.person_id])
+    return CertificateMatrix(today, months, types, tuple(rows), team_of)

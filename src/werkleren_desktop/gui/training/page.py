@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.documents.certificate_matrix import matrix_pdf, matrix_xlsx, subject
 from werkleren_desktop.domain.certificates import EXPIRING_MONTHS
 from werkleren_desktop.domain.constants import (
     TrainingForm,
@@ -39,13 +40,15 @@ from werkleren_desktop.domain.training import (
     budget_context,
     describe_budget_use,
 )
-from werkleren_desktop.gui import prompts
+from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
+from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.training.certificate_types import CertificateTypesDialog
 from werkleren_desktop.gui.training.link_names import LinkNamesDialog
+from werkleren_desktop.gui.training.matrix import MatrixTab
 from werkleren_desktop.gui.training.summary import state_text
 from werkleren_desktop.gui.training.training_dialog import TrainingDialog
 from werkleren_desktop.gui.widgets import (
@@ -60,7 +63,9 @@ from werkleren_desktop.gui.widgets import (
 )
 from werkleren_desktop.i18n import N_, _, current_language, n_
 from werkleren_desktop.services.certificates import (
+    CertificateMatrix,
     TypedName,
+    certificate_matrix,
     list_certificate_types,
     unlinked_names,
 )
@@ -76,7 +81,9 @@ from werkleren_desktop.services.training import (
     list_trainings,
     read_training,
     set_budget,
+    warning_months,
 )
+from werkleren_desktop.storage.files import write_atomically
 
 OVER_BUDGET = "#b3261e"
 
@@ -352,6 +359,13 @@ class TrainingPage(RecordListPage):
         self.tabs.addTab(list_tab, _("Trainings"))
         self.tabs.addTab(budget_tab, _("Budgets"))
         self.tabs.addTab(certificates_tab, _("Expiring certificates"))
+        # who holds which certificate, for everyone or a manager's team
+        self.matrix_tab = MatrixTab()
+        self.matrix_tab.team_changed.connect(self.load_matrix)
+        self.matrix_tab.connect_actions(self.print_matrix, self.export_matrix)
+        self.matrix: CertificateMatrix | None = None
+        self.preview: PdfPreviewDialog | None = None
+        self.tabs.addTab(self.matrix_tab, _("Who holds what"))
 
         top = QHBoxLayout()
         top.addWidget(
@@ -382,6 +396,79 @@ class TrainingPage(RecordListPage):
         layout.addWidget(self.link_banner)
         layout.addWidget(self.error_label)
         layout.addWidget(self.tabs, 1)
+
+    # --- who holds which certificate ---------------------------------------------------
+
+    def _show_matrix(self, matrix: CertificateMatrix) -> None:
+        self.matrix = matrix
+        managers = {
+            p.manager_id: p.manager_name
+            for p in self.people
+            if p.manager_id is not None and not p.has_left(self.today())
+        }
+        self.matrix_tab.set_teams(
+            sorted(((name, pid) for pid, name in managers.items()), key=lambda m: m[0].lower())
+        )
+        self.matrix_tab.show_matrix(matrix)
+
+    def load_matrix(self) -> None:
+        """The matrix again, for the team chosen."""
+        team, today = self.matrix_tab.team.currentData(), self.today()
+
+        def work() -> CertificateMatrix:
+            return certificate_matrix(self.sessions, today, warning_months(self.sessions), team)
+
+        self.load(work, self._show_matrix, purpose="matrix")
+
+    def print_matrix(self) -> None:
+        """The matrix as printed, shown first: to print, or to save as PDF."""
+        matrix = self.matrix
+        if matrix is None:
+            return
+        self.matrix_tab.print_button.setEnabled(False)
+
+        def make() -> bytes:
+            settings = load_settings(self.sessions)
+            return matrix_pdf(
+                matrix,
+                settings.name if settings else "",
+                settings.logo_png if settings else None,
+                self.today(),
+            )
+
+        def shown(pdf: bytes) -> None:
+            self.matrix_tab.print_button.setEnabled(True)
+            name = _("certificates {subject}").format(subject=subject(matrix)) + ".pdf"
+            self.preview = PdfPreviewDialog(_("Who holds which certificate"), pdf, name, self)
+            self.preview.open()
+
+        def failed(error: BaseException) -> None:
+            self.matrix_tab.print_button.setEnabled(True)
+            self.error_label.show_message(errors.sentence_for(error))
+
+        self.tasks.run(make, shown, failed, owner=self)
+
+    def export_matrix(self) -> None:
+        matrix = self.matrix
+        if matrix is None:
+            return
+        suggested = _("certificates {subject}").format(subject=subject(matrix)) + ".xlsx"
+        path = prompts.choose_save_file(
+            self, _("Export who holds which certificate"), suggested, "Excel (*.xlsx)"
+        )
+        if path is None:
+            return
+
+        def done(_result: None) -> None:
+            self.error_label.clear_message()
+            self.status_message.emit(_("Saved as {path}.").format(path=path))
+
+        self.tasks.run(
+            lambda: write_atomically(path, matrix_xlsx(matrix)),
+            done,
+            lambda error: self.error_label.show_message(errors.sentence_for(error)),
+            owner=self,
+        )
 
     def plan_renewal(self) -> None:
         """A new training for the chosen certificate's renewal: its person and type, a
@@ -454,10 +541,14 @@ class TrainingPage(RecordListPage):
             self.year_box.blockSignals(False)
         year = self.year()
 
+        team = self.matrix_tab.team.currentData()
+
         def work() -> tuple[Any, ...]:
             settings = load_settings(self.sessions)  # once: the budgets need them too
             # (the names are linked by whoever keeps the whole list, not a team's manager)
             typed = unlinked_names(self.sessions) if self.sessions.seat is None else []
+            months = settings.certificate_warning_months if settings else EXPIRING_MONTHS
+            matrix = certificate_matrix(self.sessions, today, months, team)
             return (
                 list_trainings(self.sessions, year),
                 budgets(self.sessions, year, settings),
@@ -467,6 +558,7 @@ class TrainingPage(RecordListPage):
                 list_people(self.sessions),
                 settings,
                 typed,
+                matrix,
             )
 
         self.load(work, self._loaded)
@@ -480,9 +572,11 @@ class TrainingPage(RecordListPage):
             list[PersonRow],
             OrganisationSettings | None,
             list[TypedName],
+            CertificateMatrix,
         ],
     ) -> None:
-        self.rows, self.budget_rows, certificates, self.people, settings, typed = result
+        self.rows, self.budget_rows, certificates, self.people, settings, typed, matrix = result
+        self._show_matrix(matrix)
         self.typed_names = typed
         self.link_banner.setVisible(bool(typed))
         self.link_text.setText(
