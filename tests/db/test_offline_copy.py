@@ -119,3 +119,31 @@ def test_a_damaged_copy_is_a_sentence(server: DataStore) -> None:
     made.path.write_bytes(b"not a database" * 100)
     with pytest.raises(UserError, match="kan niet worden gelezen"):
         offline.open_copy(server.paths)
+
+
+def test_the_copy_is_read_as_it_is_where_the_program_would_link_a_name(
+    server: DataStore,
+) -> None:
+    """A certificate name that names one type is linked when the lists are read; in the
+    offline copy, which is never written, the lists are read without it."""
+    from werkleren_desktop.services.training import expiring_certificates
+
+    with server.engine.begin() as sql:
+        sql.execute(
+            text(
+                "INSERT INTO training (person_id, title, provider, form, starts_on, ends_on,"
+                " minutes, cost_cents, required, in_working_time, status, certificate,"
+                " certificate_expires_on, study_cost_agreement, notes) VALUES (1, 'B-VCA', '',"
+                " 'course', '2016-12-01', '2016-12-01', 480, 0, true, true, 'done', 'B-VCA',"
+                " '2026-12-01', false, '')"
+            )
+        )
+    made = offline.make_copy(server.engine, server.paths)
+    before = fingerprint(made.path)
+    copy = offline.open_copy(server.paths)
+    try:
+        listed = expiring_certificates(copy.sessions, TODAY)
+        assert ("B-VCA", dt.date(2026, 12, 1)) in {(r.certificate, r.expires_on) for r in listed}
+    finally:
+        copy.close()
+    assert fingerprint(made.path) == before

@@ -27,7 +27,7 @@ from werkleren_desktop.domain.certificates import (
 )
 from werkleren_desktop.domain.constants import TrainingStatus
 from werkleren_desktop.domain.people import list_name, sort_key
-from werkleren_desktop.errors import UserError, ValidationError
+from werkleren_desktop.errors import ReadOnlyError, UserError, ValidationError
 from werkleren_desktop.i18n import _
 
 
@@ -79,6 +79,8 @@ def ensure_certificate_types(database: SessionFactory) -> None:
             _link_certain(db, names)
     except IntegrityError:
         pass  # another window of the organisation wrote them just now
+    except ReadOnlyError:
+        pass  # the copy of a server's data kept to read offline: read as it is
 
 
 def _record(record: CertificateType, rule: CertificateRule) -> CertificateType:
