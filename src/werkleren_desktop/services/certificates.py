@@ -20,7 +20,6 @@ from werkleren_desktop.domain.certificates import (
     CertificateRule,
     Obtained,
     Proposal,
-    Standing,
     Status,
     propose,
     standing,
@@ -267,6 +266,31 @@ def certificate_history(
         return rule_of(_get(db, type_id)), history_in(db, person_id, type_id)
 
 
+def _followed(db: Session, people: list[int]) -> dict[tuple[int, int], list[Obtained]]:
+    """The followed trainings of ``people`` that ended in a certificate of a type, by
+    person and type, oldest first: what their standing is read from."""
+    rows = db.execute(
+        select(
+            Training.person_id,
+            Training.certificate_type_id,
+            Training.ends_on,
+            Training.certificate_expires_on,
+            Training.refresher,
+        )
+        .where(
+            Training.person_id.in_(people),
+            Training.certificate_type_id.is_not(None),
+            Training.status == TrainingStatus.DONE,
+        )
+        .order_by(Training.ends_on)
+    )
+    found: dict[tuple[int, int], list[Obtained]] = {}
+    for person, type_id, ends, expires, refresher in rows:
+        if type_id is not None:  # (the query keeps only these)
+            found.setdefault((person, type_id), []).append(Obtained(ends, expires, refresher))
+    return found
+
+
 @dataclass(frozen=True)
 class CertificateHistory:
     """One certificate of one person: its rule, where they stand, and the trainings
@@ -284,25 +308,9 @@ def person_certificates(
     """Every certificate type ``person_id`` followed a training of, by name, with their
     renewals and where they stand ``today`` (``months``: the warning window)."""
     with database() as db:
-        rows = db.execute(
-            select(
-                Training.certificate_type_id,
-                Training.ends_on,
-                Training.certificate_expires_on,
-                Training.refresher,
-            )
-            .where(
-                Training.person_id == person_id,
-                Training.certificate_type_id.is_not(None),
-                Training.status == TrainingStatus.DONE,
-            )
-            .order_by(Training.ends_on)
-        ).all()
+        followed = _followed(db, [person_id])
         kinds = {t.id: t for t in db.scalars(select(CertificateType))}
-    histories: dict[int, list[Obtained]] = {}
-    for type_id, ends, expires, refresher in rows:
-        if type_id is not None:  # (the query keeps only these)
-            histories.setdefault(type_id, []).append(Obtained(ends, expires, refresher))
+    histories = {type_id: history for (_person, type_id), history in followed.items()}
     found = [
         CertificateHistory(
             kinds[type_id].name,
@@ -337,9 +345,6 @@ class CertificateMatrix:
     rows: tuple[MatrixRow, ...]
     team_of: str = ""  # the manager whose team it is; "" for everyone
 
-    def count(self, column: int, state: Standing) -> int:
-        return sum(1 for row in self.rows if row.cells[column].standing is state)
-
 
 def certificate_matrix(
     database: SessionFactory, today: dt.date, months: int, manager_id: int | None = None
@@ -357,29 +362,10 @@ def certificate_matrix(
         if manager_id is not None:
             people_query = people_query.where(Person.manager_id == manager_id)
         people = db.execute(people_query).all()
-        ids = [p.id for p in people]
-        done = db.execute(
-            select(
-                Training.person_id,
-                Training.certificate_type_id,
-                Training.ends_on,
-                Training.certificate_expires_on,
-                Training.refresher,
-            )
-            .where(
-                Training.person_id.in_(ids),
-                Training.certificate_type_id.is_not(None),
-                Training.status == TrainingStatus.DONE,
-            )
-            .order_by(Training.ends_on)
-        ).all()
+        histories = _followed(db, [p.id for p in people])
         kinds = {t.id: t for t in db.scalars(select(CertificateType))}
         manager = db.get(Person, manager_id) if manager_id is not None else None
         team_of = manager.full_name if manager is not None else ""
-    histories: dict[tuple[int, int], list[Obtained]] = {}
-    for person, type_id, ends, expires, refresher in done:
-        if type_id is not None:
-            histories.setdefault((person, type_id), []).append(Obtained(ends, expires, refresher))
     used = sorted({type_id for _person, type_id in histories}, key=lambda t: kinds[t].name.lower())
     types = tuple(CertificateTypeRow(t, rule_of(kinds[t]), kinds[t].retired, 0) for t in used)
     rows = [
