@@ -348,3 +348,26 @@ def test_who_holds_which_certificate_against_sql(store: DataStore) -> None:
     assert "Wie heeft welk certificaat" in printed and "iedereen in dienst" in printed
     assert said in printed
     assert f"{len(matrix.rows)} personen" in printed
+
+
+def test_a_name_in_the_spreadsheet_stays_text_whatever_it_starts_with(
+    store: DataStore, org
+) -> None:
+    """A job title typed as "=HYPERLINK(…)" is shown as typed, never run as a formula."""
+    import io
+
+    import openpyxl
+
+    from werkleren_desktop.documents.certificate_matrix import matrix_xlsx
+    from werkleren_desktop.services.certificates import certificate_matrix
+
+    hostile = '=HYPERLINK("http://example.org","klik")'
+    save_person(store.sessions, PersonInput("Eva", "Smit", D(2020, 1, 1), job_title=hostile), TODAY)
+    ids = type_ids(store)
+    save_training(store.sessions, course(org["anna"], D(2026, 6, 1), type_id=ids["BHV"]), TODAY)
+    exported = matrix_xlsx(certificate_matrix(store.sessions, TODAY, 3))
+    book = openpyxl.load_workbook(io.BytesIO(exported))
+    sheet = book.active
+    assert sheet is not None
+    cells = [c for row in sheet.iter_rows() for c in row if c.value == hostile]
+    assert len(cells) == 1 and cells[0].data_type == "s"

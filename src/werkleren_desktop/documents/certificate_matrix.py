@@ -7,13 +7,13 @@ import datetime as dt
 import io
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from werkleren_desktop.documents.overview_export import HEADER_FILL, put_value
 from werkleren_desktop.documents.pdf import (
     LANDSCAPE_FRAME_WIDTH,
     Letterhead,
@@ -98,25 +98,28 @@ def matrix_xlsx(matrix: CertificateMatrix) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = _("Certificates")[:31]
+    # every text through put_value: a name or job title that starts with "=" stays text
     for column, head in enumerate(headers(matrix), start=1):
-        cell = sheet.cell(row=1, column=column, value=ILLEGAL_CHARACTERS_RE.sub("", head))
+        cell = sheet.cell(row=1, column=column)
+        put_value(cell, head)
         cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="EEF1F4")
+        cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for line, row in enumerate(matrix.rows, start=2):
-        sheet.cell(row=line, column=1, value=ILLEGAL_CHARACTERS_RE.sub("", row.name))
-        sheet.cell(row=line, column=2, value=ILLEGAL_CHARACTERS_RE.sub("", row.job_title))
+        put_value(sheet.cell(row=line, column=1), row.name)
+        put_value(sheet.cell(row=line, column=2), row.job_title)
         for column, status in enumerate(row.cells, start=3):
-            cell = sheet.cell(row=line, column=column, value=cell_text(status) or None)
+            cell = sheet.cell(row=line, column=column)
+            if status.standing is not Standing.MISSING:
+                put_value(cell, cell_text(status))
             colour = COLOURS.get(status.standing)
             if colour is not None:
                 cell.fill = PatternFill("solid", fgColor=colour.lstrip("#"))
     for column in range(1, len(headers(matrix)) + 1):
         sheet.column_dimensions[get_column_letter(column)].width = 30 if column <= 2 else 20
     sheet.freeze_panes = "C2"
-    note = sheet.cell(row=len(matrix.rows) + 3, column=1, value=legend())
-    note.alignment = Alignment(wrap_text=False)
-    sheet.cell(row=len(matrix.rows) + 4, column=1, value=_first_up(on_day(matrix)))
+    put_value(sheet.cell(row=len(matrix.rows) + 3, column=1), legend())
+    put_value(sheet.cell(row=len(matrix.rows) + 4, column=1), _first_up(on_day(matrix)))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -122,7 +122,9 @@ def _csv_value(value: Value) -> str:
 HEADER_FILL = PatternFill("solid", fgColor="EEF1F4")
 
 
-def _put(cell: Cell | MergedCell, value: Value, kind: Kind) -> None:
+def put_value(cell: Cell | MergedCell, value: Value, kind: Kind = Kind.TEXT) -> None:
+    """A value in a cell as what it is: text stays text (never a formula, whatever it
+    starts with; characters a sheet cannot hold left out), figures get their format."""
     if isinstance(cell, MergedCell):  # the sheets merge no cells; a guard for the types
         return
     if isinstance(value, str):
@@ -146,13 +148,13 @@ def _table_sheet(
     """A header row that stays in view, an autofilter, and columns wide enough."""
     for index, header in enumerate(headers, start=1):
         cell = sheet.cell(row=1, column=index)
-        _put(cell, header, Kind.TEXT)
+        put_value(cell, header, Kind.TEXT)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row_number, row in enumerate(rows, start=2):
         for index, (value, kind) in enumerate(row, start=1):
-            _put(sheet.cell(row=row_number, column=index), value, kind)
+            put_value(sheet.cell(row=row_number, column=index), value, kind)
     sheet.freeze_panes = "B2"
     last = get_column_letter(len(headers))
     sheet.auto_filter.ref = f"A1:{last}{max(1, len(rows)) + 1}"
@@ -166,7 +168,7 @@ def _table_sheet(
 def _note(sheet: Worksheet, row: int, note: str, *, columns: int, width: float) -> None:
     """A remark across ``columns`` cells (``width`` characters wide together), wrapped
     in its row instead of running on past the printed page."""
-    _put(sheet.cell(row=row, column=1), note, Kind.TEXT)
+    put_value(sheet.cell(row=row, column=1), note, Kind.TEXT)
     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
     sheet.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
     lines = -(-len(note) // int(width * 1.1))  # about 1.1 characters per unit of width
@@ -179,13 +181,15 @@ def overview_xlsx(overview: YearOverview, trainings: Sequence[TrainingRow]) -> b
     summary = book.active
     assert summary is not None
     summary.title = _("Summary")[:31]
-    _put(summary["A1"], _("Yearly learning overview {year}").format(year=overview.year), Kind.TEXT)
+    put_value(
+        summary["A1"], _("Yearly learning overview {year}").format(year=overview.year), Kind.TEXT
+    )
     summary["A1"].font = Font(bold=True, size=14)
-    _put(summary["A2"], overview.organisation, Kind.TEXT)
+    put_value(summary["A2"], overview.organisation, Kind.TEXT)
     figures = key_figures(overview)
     for number, figure in enumerate(figures, start=4):
-        _put(summary.cell(row=number, column=1), figure.label, Kind.TEXT)
-        _put(summary.cell(row=number, column=2), figure.value, figure.kind)
+        put_value(summary.cell(row=number, column=1), figure.label, Kind.TEXT)
+        put_value(summary.cell(row=number, column=2), figure.value, figure.kind)
     summary.column_dimensions["A"].width = 42
     summary.column_dimensions["B"].width = 16
     notes = (
