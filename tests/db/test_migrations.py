@@ -67,27 +67,36 @@ def test_the_models_match_the_migrations(store) -> None:
             # written on its column: SQLite keeps
             # it, but SQLAlchemy reads the name and the ON DELETE of table constraints
             # only; so each is checked here itself
-            on_columns = {
-                "learning_situation": ("person", "brought_in_by", "SET NULL"),
-                "cycle_session": ("working_method", "method_id", "SET NULL"),
-                "training": ("certificate_type", "certificate_type_id", "RESTRICT"),
-            }
+            on_columns = [
+                ("learning_situation", "person", "brought_in_by", "SET NULL"),
+                ("cycle_session", "working_method", "method_id", "SET NULL"),
+                ("training", "certificate_type", "certificate_type_id", "RESTRICT"),
+                # 0032: a person's function, the skill a training or a situation built
+                ("person", "job_function", "function_id", "RESTRICT"),
+                ("training", "skill", "skill_id", "RESTRICT"),
+                ("learning_situation", "skill", "skill_id", "RESTRICT"),
+            ]
+            columns = {(table, column) for table, _referred, column, _on_delete in on_columns}
             added = sorted(
                 (key.table.name, kind, key.column_keys)
                 for kind, key in differences
-                if key.table.name in on_columns and kind in ("add_fk", "remove_fk")
+                if kind in ("add_fk", "remove_fk")
+                and (key.table.name, key.column_keys[0]) in columns
             )
             assert added == sorted(
                 (table, kind, [column])
-                for table, (_referred, column, _on_delete) in on_columns.items()
+                for table, _referred, column, _on_delete in on_columns
                 for kind in ("add_fk", "remove_fk")
             )
             differences = [
                 d
                 for d in differences
-                if not (d[0] in ("add_fk", "remove_fk") and d[1].table.name in on_columns)
+                if not (
+                    d[0] in ("add_fk", "remove_fk")
+                    and (d[1].table.name, d[1].column_keys[0]) in columns
+                )
             ]
-            for table, (referred, column, on_delete) in on_columns.items():
+            for table, referred, column, on_delete in on_columns:
                 references = connection.exec_driver_sql(
                     'SELECT "table", "from", "to", on_delete'
                     f" FROM pragma_foreign_key_list('{table}')"

@@ -117,6 +117,7 @@ BELONGS = {
     "conversation_correction": CONVERSATION.format(table="conversation_correction"),
     "own_preparation": CONVERSATION.format(table="own_preparation"),
     "training": "SELECT id, person_id FROM training",
+    "person_skill": "SELECT id, person_id FROM person_skill",
     "learning_request": "SELECT id, person_id FROM learning_request",
     "training_budget": "SELECT id, person_id FROM training_budget",
 }
@@ -167,7 +168,16 @@ def fill(sql: psycopg.Connection) -> None:
         "INSERT INTO certificate_type (id, name, description, valid_months, grace_months,"
         " refresher_renews, source, retired) VALUES (1, 'BHV', '', 12, 3, true, 'NIBHV', false)"
     )
+    sql.execute(
+        "INSERT INTO job_function (id, name, description, retired) VALUES (1, 'Monteur', '',"
+        " false); INSERT INTO skill (id, name, description, retired) VALUES (1, 'Solderen', '',"
+        " false); INSERT INTO function_requirement (function_id, certificate_type_id)"
+        " VALUES (1, 1); INSERT INTO function_requirement (function_id, skill_id, level)"
+        " VALUES (1, 1, 3)"
+    )
     for n, person in enumerate(EVERYONE, start=1):
+        sql.execute("INSERT INTO person_skill (person_id, skill_id, level, assessed_on, note)"
+                    " VALUES (%s, 1, 2, '2026-03-01', 'gezien')", (person,))  # fmt: skip
         sql.execute("INSERT INTO group_membership (group_id, person_id, joined)"
                     " VALUES (1, %s, '2026-01-01')", (person,))  # fmt: skip
         sql.execute("INSERT INTO attendance (session_id, person_id, status, note)"
@@ -227,7 +237,7 @@ def fill(sql: psycopg.Connection) -> None:
     )
     numbered = ("person", "learning_group", "week_cycle", "cycle_session", "working_method",
                 "learning_situation", "talent_conversation", "scan", "scan_response",
-                "work_agreement", "certificate_type")  # fmt: skip
+                "work_agreement", "certificate_type", "job_function", "skill")  # fmt: skip
     for table in numbered:
         sql.execute(
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"

@@ -237,6 +237,7 @@ def test_the_export_holds_every_record_in_every_role_and_no_other_name(
                 "contact_for_work_agreements": (
                     "SELECT count(*) FROM work_agreement WHERE contact_id = :p"
                 ),
+                "skill_levels_seen": "SELECT count(*) FROM person_skill WHERE person_id = :p",
             }.items()
         }
     data = person_file(store.sessions, subject)

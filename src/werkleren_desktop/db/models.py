@@ -210,6 +210,11 @@ class Person(Versioned, Base):
     # a Person would otherwise name them (services.people.PERSONAL undefers them)
     email: Mapped[str | None] = mapped_column(String(254), deferred=True, deferred_group="personal")
     job_title: Mapped[str] = mapped_column(String(150), default="")
+    # the function (services.functions) the job title names; None for a title typed
+    # that is no function of the list (yet); the title then shows as typed
+    function_id: Mapped[int | None] = mapped_column(
+        ForeignKey("job_function.id", ondelete="RESTRICT"), index=True
+    )
     manager_id: Mapped[int | None] = mapped_column(
         ForeignKey("person.id", ondelete="SET NULL"), index=True
     )
@@ -511,6 +516,11 @@ class LearningSituation(Versioned, Base):
     in_working_time: Mapped[bool] = mapped_column(default=True)
     # it began with a mistake or a near miss: learned from without asking who is to blame
     from_mistake: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # the skill it built, at what level (a situation of the kind "zelf beter performen")
+    skill_id: Mapped[int | None] = mapped_column(
+        ForeignKey("skill.id", ondelete="RESTRICT"), index=True
+    )
+    skill_level: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(Moment, server_default=func.now())
     # who brought it in ("ingebracht door"): the professional who logged it themselves,
     # or on whose behalf the owner entered it; None when not known (older records)
@@ -813,6 +823,79 @@ class CertificateType(Base):
     retired: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
+class JobFunction(Base):
+    """A function (functie) of the organisation, with what it requires: certificate
+    types and skills at a level (``FunctionRequirement``). Retired, not deleted, once
+    someone holds it."""
+
+    __tablename__ = "job_function"
+    __table_args__ = (
+        CheckConstraint("length(trim(name)) > 0", name="name_not_empty"),
+        UniqueConstraint("name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    retired: Mapped[bool] = mapped_column(default=False, server_default=false())
+
+
+class Skill(Base):
+    """A skill (vaardigheid) of the organisation's own list; someone's level of it is
+    read from what happened (services.functions.skill_levels)."""
+
+    __tablename__ = "skill"
+    __table_args__ = (
+        CheckConstraint("length(trim(name)) > 0", name="name_not_empty"),
+        UniqueConstraint("name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    retired: Mapped[bool] = mapped_column(default=False, server_default=false())
+
+
+class FunctionRequirement(Base):
+    """One thing a function requires: a certificate type, or a skill at a level."""
+
+    __tablename__ = "function_requirement"
+    __table_args__ = (
+        UniqueConstraint("function_id", "certificate_type_id", name="requirement_certificate"),
+        UniqueConstraint("function_id", "skill_id", name="requirement_skill"),
+        CheckConstraint("(certificate_type_id IS NULL) <> (skill_id IS NULL)", name="one_thing"),
+        CheckConstraint(
+            "(skill_id IS NULL AND level IS NULL) OR level BETWEEN 1 AND 4",
+            name="level_of_skill",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    function_id: Mapped[int] = mapped_column(
+        ForeignKey("job_function.id", ondelete="CASCADE"), index=True
+    )
+    # (it goes with its type or skill, which the program retires rather than deletes)
+    certificate_type_id: Mapped[int | None] = mapped_column(
+        ForeignKey("certificate_type.id", ondelete="CASCADE")
+    )
+    skill_id: Mapped[int | None] = mapped_column(ForeignKey("skill.id", ondelete="CASCADE"))
+    level: Mapped[int | None] = mapped_column(Integer)
+
+
+class PersonSkill(Base):
+    """A level of a skill a manager saw someone work at, on a day (with a note)."""
+
+    __tablename__ = "person_skill"
+    __table_args__ = (CheckConstraint("level BETWEEN 1 AND 4", name="level_in_range"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    skill_id: Mapped[int] = mapped_column(ForeignKey("skill.id", ondelete="CASCADE"))
+    level: Mapped[int] = mapped_column(Integer)
+    assessed_on: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
 class Training(Versioned, Base):
     """Formal training (deskundigheidsbevordering) one person follows.
 
@@ -849,6 +932,11 @@ class Training(Versioned, Base):
     )
     refresher: Mapped[bool] = mapped_column(default=False, server_default=false())
     certificate_expires_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    # the skill it grants, once followed, at its level (domain.skills.LEVELS)
+    skill_id: Mapped[int | None] = mapped_column(
+        ForeignKey("skill.id", ondelete="RESTRICT"), index=True
+    )
+    skill_level: Mapped[int | None] = mapped_column(Integer)
     study_cost_agreement: Mapped[bool] = mapped_column(default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
 

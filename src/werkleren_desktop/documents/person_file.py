@@ -49,6 +49,7 @@ SECTIONS = (
     ("conversations_as_manager", N_("Talent conversations you held as a manager")),
     ("expert_for_groups", N_("Learning groups with you as expert on call")),
     ("contact_for_work_agreements", N_("Work agreements with you as the one to ask")),
+    ("skill_levels_seen", N_("Skill levels your manager saw")),
 )
 
 
@@ -132,6 +133,8 @@ LABELS = {
     "asked_on": N_("Asked on"),
     "answered_on": N_("Answered on"),
     "your_answer": N_("Your answer"),
+    "skill": N_("Skill"),
+    "level": N_("Level"),
 }
 DATES = {
     "in_service", "out_of_service", "joined", "left", "date", "starts_on", "ends_on",

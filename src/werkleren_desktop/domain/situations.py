@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from werkleren_desktop.domain.constants import SituationKind, SituationStatus
 from werkleren_desktop.domain.people import folded
 from werkleren_desktop.domain.pseudonymise import Cleaned, Pseudonymiser
+from werkleren_desktop.domain.qualifications import LEVELS as SKILL_LEVELS
 from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.i18n import N_, _
 
@@ -137,6 +138,9 @@ class SituationInput:
     # who brought it in ("ingebracht door"): the professional who raised it, also when
     # the owner enters it on their behalf; None: whoever enters it
     brought_in_by: int | None = None
+    # the skill it built, at what level: a situation of the kind "zelf beter performen"
+    skill_id: int | None = None
+    skill_level: int | None = None
 
     def validated(self, today: dt.date) -> SituationInput:
         if not self.person_ids:
@@ -162,6 +166,20 @@ class SituationInput:
                 ),
                 "minutes",
             )
+        if self.skill_id is not None and self.kind is not SituationKind.PERFORM:
+            raise ValidationError(
+                _("A skill is built by a situation of the kind ‘{kind}’.").format(
+                    kind=_(KIND_LABELS[SituationKind.PERFORM])
+                ),
+                "skill",
+            )
+        if (self.skill_id is None) != (self.skill_level is None):
+            raise ValidationError(
+                _("Choose both the skill the situation built and its level, or neither."),
+                "skill_level" if self.skill_id is not None else "skill",
+            )
+        if self.skill_level is not None and self.skill_level not in SKILL_LEVELS:
+            raise ValidationError(_("Choose a level from 1 to 4."), "skill_level")
         outside = tuple(n for n in (" ".join(x.split()) for x in self.consulted_outside) if n)
         answers = tuple(
             Answer(a.question_id, a.question_text, a.answer.strip())

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from werkleren_desktop.domain.constants import SituationKind, TrainingForm, TrainingStatus
 from werkleren_desktop.domain.money import format_euro
 from werkleren_desktop.domain.people import decimal_hours
+from werkleren_desktop.domain.qualifications import LEVELS as SKILL_LEVELS
 from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.i18n import N_, _
 
@@ -82,6 +83,8 @@ class TrainingInput:
     notes: str = ""
     certificate_type_id: int | None = None  # the certificate's type (domain.certificates)
     refresher: bool = False  # a refresher course, which renews a certificate held
+    skill_id: int | None = None  # the skill it grants once followed (domain.qualifications)
+    skill_level: int | None = None
 
     def validated(self, today: dt.date) -> TrainingInput:
         title = " ".join(self.title.split())
@@ -117,6 +120,13 @@ class TrainingInput:
             raise ValidationError(
                 _("Choose the certificate that the refresher course renews."), "certificate"
             )
+        if (self.skill_id is None) != (self.skill_level is None):
+            raise ValidationError(
+                _("Choose both the skill the training grants and its level, or neither."),
+                "skill_level" if self.skill_id is not None else "skill",
+            )
+        if self.skill_level is not None and self.skill_level not in SKILL_LEVELS:
+            raise ValidationError(_("Choose a level from 1 to 4."), "skill_level")
         if self.certificate_expires_on is not None:
             if not certificate and self.certificate_type_id is None:
                 raise ValidationError(

@@ -347,6 +347,8 @@ class _ColumnFitter(QObject):
         least[columns[0]] = min(natural[columns[0]], max(least[columns[0]], readable))
         widths = dict(natural)
         excess = sum(natural.values()) - table.viewport().width()
+        if table.property("scrolls_sideways"):  # a matrix: every cell whole, scrolled
+            excess = 0
         # the other columns give way first; the first (a name) only when they cannot
         for giving in ([c for c in columns if c != columns[0]], [columns[0]]):
             give = {c: widths[c] - least[c] for c in giving}

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import CertificateType, Person, Training
+from werkleren_desktop.db.models import CertificateType, Training
 from werkleren_desktop.domain.certificates import (
     SHIPPED,
     CertificateRule,
@@ -25,7 +25,6 @@ from werkleren_desktop.domain.certificates import (
     standing,
 )
 from werkleren_desktop.domain.constants import TrainingStatus
-from werkleren_desktop.domain.people import list_name, sort_key
 from werkleren_desktop.errors import ReadOnlyError, UserError, ValidationError
 from werkleren_desktop.i18n import _
 
@@ -266,7 +265,7 @@ def certificate_history(
         return rule_of(_get(db, type_id)), history_in(db, person_id, type_id)
 
 
-def _followed(db: Session, people: list[int]) -> dict[tuple[int, int], list[Obtained]]:
+def followed_by(db: Session, people: list[int]) -> dict[tuple[int, int], list[Obtained]]:
     """The followed trainings of ``people`` that ended in a certificate of a type, by
     person and type, oldest first: what their standing is read from."""
     rows = db.execute(
@@ -308,7 +307,7 @@ def person_certificates(
     """Every certificate type ``person_id`` followed a training of, by name, with their
     renewals and where they stand ``today`` (``months``: the warning window)."""
     with database() as db:
-        followed = _followed(db, [person_id])
+        followed = followed_by(db, [person_id])
         kinds = {t.id: t for t in db.scalars(select(CertificateType))}
     histories = {type_id: history for (_person, type_id), history in followed.items()}
     found = [
@@ -321,65 +320,3 @@ def person_certificates(
         for type_id, history in histories.items()
     ]
     return sorted(found, key=lambda h: h.name.casefold())
-
-
-# --- who holds which certificate ------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MatrixRow:
-    person_id: int
-    name: str  # as lists write it: "Berg-IJzerman, Zoë van den"
-    job_title: str
-    cells: tuple[Status, ...]  # one per column of the matrix
-
-
-@dataclass(frozen=True)
-class CertificateMatrix:
-    """People in service (of a team, or everyone) against the certificate types any of
-    them followed a training of: where each stands with each on ``today``."""
-
-    today: dt.date
-    months: int  # the warning window
-    types: tuple[CertificateTypeRow, ...]
-    rows: tuple[MatrixRow, ...]
-    team_of: str = ""  # the manager whose team it is; "" for everyone
-
-
-def certificate_matrix(
-    database: SessionFactory, today: dt.date, months: int, manager_id: int | None = None
-) -> CertificateMatrix:
-    """Who holds which certificate on ``today``: a row for each person in service (in
-    ``manager_id``'s team: those who report to them directly), a column for each type
-    that anyone of them followed a training of."""
-    ensure_certificate_types(database)
-    in_service = (Person.in_service <= today) & (
-        Person.out_of_service.is_(None) | (Person.out_of_service >= today)
-    )
-    with database() as db:
-        people_query = select(Person.id, Person.first_name, Person.last_name, Person.job_title)
-        people_query = people_query.where(in_service)
-        if manager_id is not None:
-            people_query = people_query.where(Person.manager_id == manager_id)
-        people = db.execute(people_query).all()
-        histories = _followed(db, [p.id for p in people])
-        kinds = {t.id: t for t in db.scalars(select(CertificateType))}
-        manager = db.get(Person, manager_id) if manager_id is not None else None
-        team_of = manager.full_name if manager is not None else ""
-    used = sorted({type_id for _person, type_id in histories}, key=lambda t: kinds[t].name.lower())
-    types = tuple(CertificateTypeRow(t, rule_of(kinds[t]), kinds[t].retired, 0) for t in used)
-    rows = [
-        MatrixRow(
-            p.id,
-            list_name(p.first_name, p.last_name),
-            p.job_title,
-            tuple(
-                standing(kind.rule, histories.get((p.id, kind.id), []), today, months)
-                for kind in types
-            ),
-        )
-        for p in people
-    ]
-    order = {p.id: sort_key(p.first_name, p.last_name) for p in people}
-    rows.sort(key=lambda r: order[r.person_id])
-    return CertificateMatrix(today, months, types, tuple(rows), team_of)

@@ -645,6 +645,7 @@ def due_overview(
                 # a manager's: the team's, without their own (their manager holds it)
                 reports_only(database, Person.id),
             )
+            .order_by(Person.id)  # the same on every database (no order: as stored)
             # the noted last conversation of each in this query: the beheerder's from
             # the person, a manager's through the view of the team's personal columns
             .options(

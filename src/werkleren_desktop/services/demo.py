@@ -204,6 +204,8 @@ def generate_demo(
             rng,
         )
         _add_scans(db, today, rng)
+        # a generator of its own: who may do what
+        _add_functions(db, people, profile, calendar, today, random.Random(f"functions-{size}"))
         # a generator of their own: the rest of the demo stays as it was before requests
         _add_requests(db, people, today, random.Random(f"requests-{size}-{today.isoformat()}"))
         set_sequences(db.connection())  # rows went in with their ids
@@ -1143,6 +1145,157 @@ def _bhv_courses(
             )
             day = add_months(day, 12)
     return rows
+
+
+def _add_functions(
+    db: Session,
+    people: list[Person],
+    profile: DemoProfile,
+    calendar: WorkCalendar,
+    today: dt.date,
+    rng: random.Random,
+) -> None:
+    """The profile's skills and functions with what each requires. The job titles that
+    name a function hold it; the others (the planner, the managers) wait to be mapped
+    once. Of each requirement of a skill, about half of the holders reached its level (a
+    course that granted it, or a level their manager saw), a quarter one level below, the
+    rest not yet; a third of the finished situations of the kind "zelf beter performen"
+    built a skill of a learner's function. Every manager was seen explaining to a client
+    or a colleague."""
+    from sqlalchemy import Table, bindparam, insert, select, update
+
+    from werkleren_desktop.db.models import (
+        FunctionRequirement,
+        JobFunction,
+        LearningSituation,
+        PersonSkill,
+        SituationPerson,
+        Skill,
+        Training,
+    )
+    from werkleren_desktop.domain.constants import SituationKind, SituationStatus, TrainingStatus
+    from werkleren_desktop.services.functions import link_functions
+
+    skills = {name: Skill(name=name, description=about) for name, about, *_c in profile.skills}
+    courses = {name: (course, provider) for name, _about, course, provider in profile.skills}
+    functions = {name: JobFunction(name=name, description="") for name, *_r in profile.functions}
+    db.add_all([*skills.values(), *functions.values()])
+    db.flush()
+    types = dict(db.execute(select(CertificateType.name, CertificateType.id)).all())
+    requirements: list[FunctionRequirement] = []
+    for name, certificates, levels in profile.functions:
+        function = functions[name]
+        requirements += [
+            FunctionRequirement(function_id=function.id, certificate_type_id=types[c])
+            for c in certificates
+        ]
+        requirements += [
+            FunctionRequirement(function_id=function.id, skill_id=skills[s].id, level=level)
+            for s, level in levels
+        ]
+    db.add_all(requirements)
+    db.flush()
+    link_functions(db)
+    needs = {name: levels for name, _certificates, levels in profile.functions}
+    seen: list[dict[str, object]] = []
+    courses_followed: list[dict[str, object]] = []
+    for person in people:
+        if not _active(person, today):
+            continue
+        for skill, level in needs.get(person.job_title, ()):
+            chance = rng.random()
+            if chance > 0.75:
+                continue  # not yet
+            reached = level if chance < 0.5 else level - 1
+            if reached < 1:
+                continue
+            day = calendar.nearest_working_day(
+                max(person.in_service, today - dt.timedelta(days=rng.randint(30, 700))), 1
+            )
+            if day > today:
+                continue
+            if rng.random() < 0.5:
+                course, provider = courses[skill]
+                courses_followed.append(
+                    {
+                        "person_id": person.id, "title": course, "provider": provider,
+                        "form": "course", "starts_on": day, "ends_on": day, "minutes": 8 * 60,
+                        "cost_cents": 29500, "required": True, "in_working_time": True,
+                        "status": TrainingStatus.DONE, "certificate": "",
+                        "certificate_expires_on": None, "study_cost_agreement": False,
+                        "notes": "", "certificate_type_id": None, "refresher": False,
+                        "skill_id": skills[skill].id, "skill_level": reached,
+                    }
+                )  # fmt: skip
+            else:
+                seen.append(
+                    {
+                        "person_id": person.id,
+                        "skill_id": skills[skill].id,
+                        "level": reached,
+                        "assessed_on": day,
+                        "note": SEEN_NOTES[reached],
+                    }
+                )
+        if person.job_title in (profile.lead_title, profile.head_title, profile.director_title):
+            explaining = next((s for s in skills if "uitleg" in s or "Rapport" in s), None)
+            if explaining is not None:
+                seen.append(
+                    {
+                        "person_id": person.id,
+                        "skill_id": skills[explaining].id,
+                        "level": 4,
+                        "assessed_on": calendar.nearest_working_day(
+                            today - dt.timedelta(days=rng.randint(20, 300)), 1
+                        ),
+                        "note": SEEN_NOTES[4],
+                    }
+                )
+    if courses_followed:
+        db.execute(insert(Training), courses_followed)
+    if seen:
+        db.execute(insert(PersonSkill), seen)
+    # the skills built by situations of the kind "zelf beter performen", finished
+    function_of = {p.id: p.job_title for p in people}
+    learners = db.execute(
+        select(SituationPerson.situation_id, SituationPerson.person_id)
+        .join(LearningSituation, LearningSituation.id == SituationPerson.situation_id)
+        .where(
+            LearningSituation.kind == SituationKind.PERFORM,
+            LearningSituation.status == SituationStatus.DONE,
+        )
+        .order_by(SituationPerson.situation_id, SituationPerson.person_id)
+    ).all()
+    together: dict[int, list[int]] = {}
+    for situation_id, person_id in learners:
+        together.setdefault(situation_id, []).append(person_id)
+    built: list[dict[str, object]] = []
+    for situation_id, people_in_it in together.items():
+        levels = needs.get(function_of.get(people_in_it[0], ""), ())
+        if not levels or rng.random() > 0.33:
+            continue
+        skill, level = rng.choice(levels)
+        if any(skill not in dict(needs.get(function_of.get(p, ""), ())) for p in people_in_it):
+            continue  # a skill that all who learned from it need
+        built.append(
+            {"row_id": situation_id, "new_skill": skills[skill].id, "new_level": min(level, 2)}
+        )
+    if built:
+        table = cast(Table, LearningSituation.__table__)
+        db.execute(
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values(skill_id=bindparam("new_skill"), skill_level=bindparam("new_level")),
+            built,
+        )
+
+
+SEEN_NOTES = {
+    1: "Eerste keer meegekeken en een deel zelf gedaan.",
+    2: "Deed het met een collega erbij; vroeg op de goede momenten om hulp.",
+    3: "Helemaal zelf gedaan, netjes opgeleverd en uitgelegd.",
+    4: "Legde het een nieuwe collega uit, stap voor stap.",
+}
 
 
 REQUESTS = (

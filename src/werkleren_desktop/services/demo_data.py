@@ -36,6 +36,11 @@ class DemoProfile:
     outside_expert: tuple[str, str]
     situations_per_year: int
     situation_titles: tuple[str, ...]
+    # the skills of the organisation's work: (name, description, course that grants it,
+    # its provider)
+    skills: tuple[tuple[str, str, str, str], ...] = ()
+    # functions with what each requires: (name, certificate types, (skill, level), …)
+    functions: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, int], ...]], ...] = ()
 
 
 PROFILES: dict[DemoSize, DemoProfile] = {
@@ -99,6 +104,68 @@ PROFILES: dict[DemoSize, DemoProfile] = {
             "Storingscode opzoeken met AI",
             "Leerling zelfstandig laten werken",
         ),
+        skills=(
+            (
+                "Storing zoeken",
+                "De oorzaak van een storing vinden, bij de klant",
+                "Storingsdiagnose cv en warmtepomp",
+                "Opleidingshuis Techniek",
+            ),
+            (
+                "Hardsolderen",
+                "Koper- en gasleidingen hardsolderen volgens de norm",
+                "Hardsolderen gasleidingen",
+                "Opleidingshuis Techniek",
+            ),
+            (
+                "Werken op hoogte",
+                "Veilig werken op daken, ladders en steigers",
+                "Veilig werken op hoogte",
+                "Veiligheidscentrum Oost",
+            ),
+            (
+                "Warmtepomp in bedrijf stellen",
+                "Een warmtepomp opleveren en inregelen",
+                "Warmtepompen in de praktijk",
+                "Opleidingshuis Techniek",
+            ),
+            (
+                "Klant uitleg geven",
+                "Helder uitleggen wat er gedaan is en wat de klant kan doen",
+                "Klantgericht werken",
+                "Trainingsbureau De Brug",
+            ),
+            (
+                "Calculeren",
+                "Een werk begroten: materiaal, uren, risico",
+                "Calculeren in de installatietechniek",
+                "Online Academie",
+            ),
+        ),
+        functions=(
+            (
+                "Monteur",
+                ("VCA Basis",),
+                (("Storing zoeken", 2), ("Hardsolderen", 3), ("Werken op hoogte", 2)),
+            ),
+            (
+                "Servicemonteur",
+                ("VCA Basis", "F-gassen"),
+                (
+                    ("Storing zoeken", 3),
+                    ("Warmtepomp in bedrijf stellen", 3),
+                    ("Klant uitleg geven", 3),
+                ),
+            ),
+            (
+                "Eerste monteur",
+                ("VCA VOL", "BHV"),
+                (("Storing zoeken", 4), ("Hardsolderen", 4), ("Werken op hoogte", 3)),
+            ),
+            ("Leerling-monteur", ("VCA Basis",), (("Hardsolderen", 1),)),
+            ("Werkvoorbereider", (), (("Calculeren", 3),)),
+            ("Projectleider", ("VCA VOL",), (("Klant uitleg geven", 3), ("Calculeren", 2))),
+        ),
     ),
     DemoSize.LARGE: DemoProfile(
         organisation="Zorggroep De Linde",
@@ -159,6 +226,77 @@ PROFILES: dict[DemoSize, DemoProfile] = {
             "Tillift werkte niet",
             "Bewoner at te weinig",
             "Rooster klopte niet met de zorgvraag",
+        ),
+        skills=(
+            (
+                "Medicatie toedienen",
+                "Medicatie klaarzetten, toedienen en aftekenen",
+                "Medicatieveiligheid",
+                "Zorgacademie Oost",
+            ),
+            (
+                "Tillen met de tillift",
+                "Een cliënt veilig verplaatsen met de tillift",
+                "Til- en transfertechnieken",
+                "Zorgacademie Oost",
+            ),
+            (
+                "Wondzorg",
+                "Wonden beoordelen en verzorgen volgens protocol",
+                "Wondzorg in de praktijk",
+                "Zorgacademie Oost",
+            ),
+            (
+                "Omgaan met onbegrepen gedrag",
+                "Gedrag begrijpen en rustig reageren",
+                "Onbegrepen gedrag bij dementie",
+                "Trainingsbureau De Brug",
+            ),
+            (
+                "Rapporteren",
+                "Kort en feitelijk rapporteren in het zorgdossier",
+                "Methodisch rapporteren",
+                "Online Academie",
+            ),
+            (
+                "Valpreventie",
+                "Valrisico herkennen en verkleinen",
+                "Valpreventie in de ouderenzorg",
+                "Zorgacademie Oost",
+            ),
+        ),
+        functions=(
+            (
+                "Verzorgende IG",
+                ("Reanimatie/AED",),
+                (
+                    ("Medicatie toedienen", 3),
+                    ("Tillen met de tillift", 3),
+                    ("Rapporteren", 3),
+                    ("Wondzorg", 2),
+                ),
+            ),
+            (
+                "Verpleegkundige",
+                ("Reanimatie/AED", "BHV"),
+                (
+                    ("Medicatie toedienen", 4),
+                    ("Wondzorg", 4),
+                    ("Rapporteren", 3),
+                    ("Valpreventie", 3),
+                ),
+            ),
+            ("Helpende", (), (("Tillen met de tillift", 3), ("Rapporteren", 2))),
+            (
+                "Leerling-verpleegkundige",
+                (),
+                (("Medicatie toedienen", 1), ("Wondzorg", 1), ("Rapporteren", 2)),
+            ),
+            (
+                "Activiteitenbegeleider",
+                ("EHBO",),
+                (("Omgaan met onbegrepen gedrag", 3), ("Valpreventie", 2)),
+            ),
         ),
     ),
 }

@@ -26,6 +26,7 @@ from werkleren_desktop.domain.people import (
 )
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
+from werkleren_desktop.services.functions import link_function
 from werkleren_desktop.services.reach import reports_only, within_reach
 from werkleren_desktop.services.versions import UNREAD, Stamp, refuse_if_changed, stamp_of
 
@@ -244,6 +245,7 @@ def save_person(
         check_manager_chain(person_id, data.manager_id, managers, names)
         person = Person() if person_id is None else _get(db, person_id)
         apply_input(person, data)
+        link_function(db, person)  # the function the job title names
         db.add(person)
         db.flush()
         return person.id

@@ -37,6 +37,7 @@ from werkleren_desktop.domain.people_import import (
 from werkleren_desktop.domain.text import shortened
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
+from werkleren_desktop.services.functions import link_functions
 from werkleren_desktop.services.people import person_values
 from werkleren_desktop.services.versions import update_many
 
@@ -433,6 +434,7 @@ def apply_import(database: SessionFactory, plan: ImportPlan) -> ImportResult:
         update_many(
             db, Person, [{"id": ids[row.line], **_values(row, manager(row))} for row in changed]
         )
+        link_functions(db, ids.values())  # the functions their job titles name
         managers: dict[int, int | None] = dict(
             db.execute(select(Person.id, Person.manager_id)).all()
         )

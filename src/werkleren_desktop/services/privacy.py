@@ -27,9 +27,11 @@ from werkleren_desktop.db.models import (
     LearningRequest,
     LearningSituation,
     Person,
+    PersonSkill,
     SituationAnswer,
     SituationConsultation,
     SituationPerson,
+    Skill,
     TalentConversation,
     Training,
     TrainingBudget,
@@ -71,7 +73,7 @@ def _day(day: dt.date | None) -> str | None:
 
 
 PERSON_FILE_FORMAT = "werkleren-desktop/person-file"
-PERSON_FILE_VERSION = 8  # docs/person-file.schema.json describes it
+PERSON_FILE_VERSION = 9  # docs/person-file.schema.json describes it
 
 
 def person_file(
@@ -142,6 +144,12 @@ def person_file(
         ).all()
         trainings = db.scalars(
             select(Training).where(Training.person_id == person_id).order_by(Training.starts_on)
+        ).all()
+        skills_seen = db.execute(
+            select(Skill.name, PersonSkill.level, PersonSkill.assessed_on, PersonSkill.note)
+            .join(Skill, Skill.id == PersonSkill.skill_id)
+            .where(PersonSkill.person_id == person_id)
+            .order_by(PersonSkill.assessed_on)
         ).all()
         budgets = db.execute(
             select(TrainingBudget.year, TrainingBudget.amount_cents)
@@ -379,6 +387,10 @@ def person_file(
                 }
                 for kind, title, agreed_on, withdrawn_on in contact_for
             ],
+            "skill_levels_seen": [
+                {"skill": clean(skill), "level": level, "date": _day(on), "note": clean(note)}
+                for skill, level, on, note in skills_seen
+            ],
         }
 
 
@@ -420,6 +432,9 @@ FREE_TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "learning_request": ("question", "answer", "outcome"),
     "work_agreement": ("title", "text", "origin"),
     "certificate_type": ("name", "description", "source"),
+    "job_function": ("name", "description"),
+    "skill": ("name", "description"),
+    "person_skill": ("note",),
 }  # fmt: skip
 TABLE_LABELS = {
     "person": N_("Person"),
@@ -444,6 +459,9 @@ TABLE_LABELS = {
     "learning_request": N_("Learning request"),
     "work_agreement": N_("Work agreement"),
     "certificate_type": N_("Certificate type"),
+    "job_function": N_("Function"),
+    "skill": N_("Skill"),
+    "person_skill": N_("Skill level seen"),
     "draft": N_("A form not saved yet"),
 }
 EXCERPT = 60  # characters each side of a mention

@@ -44,6 +44,7 @@ from werkleren_desktop.domain.situations import (
 )
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
+from werkleren_desktop.services.functions import check_skill
 from werkleren_desktop.services.versions import Stamp, refuse_if_changed, stamp_of, touch
 
 
@@ -163,6 +164,7 @@ def save_situation(
         if not set(brought) <= known:
             raise ValidationError(_("Someone chosen no longer exists."), "brought_in_by")
         situation = LearningSituation() if situation_id is None else _get(db, situation_id)
+        check_skill(db, data.skill_id, situation.skill_id if situation_id is not None else None)
         if situation_id is not None:
             refuse_if_changed(situation, version)
             touch(situation)  # its people and answers are part of it
@@ -188,6 +190,8 @@ def save_situation(
             "in_working_time",
             "from_mistake",
             "brought_in_by",
+            "skill_id",
+            "skill_level",
         ):
             setattr(situation, name, getattr(data, name))
         situation.people = [SituationPerson(person_id=pid) for pid in data.person_ids]
@@ -254,6 +258,8 @@ def read_situation(database: SessionFactory, situation_id: int) -> tuple[Situati
             in_working_time=s.in_working_time,
             from_mistake=s.from_mistake,
             brought_in_by=s.brought_in_by,
+            skill_id=s.skill_id,
+            skill_level=s.skill_level,
         ), stamp_of(s)
 
 

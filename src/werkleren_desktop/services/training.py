@@ -44,6 +44,7 @@ from werkleren_desktop.services.certificates import (
     history_in,
     rule_of,
 )
+from werkleren_desktop.services.functions import check_skill
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.undo import Deleted, delete_keeping
 from werkleren_desktop.services.versions import Stamp, refuse_if_changed, stamp_of
@@ -130,6 +131,8 @@ def read_training(database: SessionFactory, training_id: int) -> tuple[TrainingI
             notes=t.notes,
             certificate_type_id=t.certificate_type_id,
             refresher=t.refresher,
+            skill_id=t.skill_id,
+            skill_level=t.skill_level,
         ), stamp_of(t)
 
 
@@ -171,6 +174,7 @@ def save_training(
         if training_id is not None:
             refuse_if_changed(records[0], version)
         data = _with_certificate_rule(db, data, records[0] if training_id is not None else None)
+        check_skill(db, data.skill_id, records[0].skill_id if training_id is not None else None)
         for record, person_id in zip(records, data.person_ids, strict=True):
             if data.refresher and data.status is not TrainingStatus.CANCELLED:
                 assert data.certificate_type_id is not None  # validated
@@ -200,6 +204,8 @@ def save_training(
                 "notes",
                 "certificate_type_id",
                 "refresher",
+                "skill_id",
+                "skill_level",
             ):
                 setattr(record, name, getattr(data, name))
             db.add(record)

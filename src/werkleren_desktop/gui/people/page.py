@@ -37,7 +37,8 @@ from werkleren_desktop.gui.requests.dialog import RequestDialog
 from werkleren_desktop.gui.requests.summary import requests_label, show_requests
 from werkleren_desktop.gui.situations.summary import show_situations, situations_label
 from werkleren_desktop.gui.tasks import TaskRunner
-from werkleren_desktop.gui.training.summary import show_trainings
+from werkleren_desktop.gui.training.functions import SkillSeenDialog
+from werkleren_desktop.gui.training.summary import show_qualifications, show_trainings
 from werkleren_desktop.gui.widgets import (
     fill_choices,
     heading,
@@ -130,6 +131,16 @@ class PersonPanel(QWidget):
         self.trainings = paragraph("")
         self.trainings.setTextFormat(Qt.TextFormat.RichText)
         body.addWidget(self.trainings)
+        body.addWidget(section(_("Function and skills")))
+        self.qualifications = paragraph("")
+        self.qualifications.setTextFormat(Qt.TextFormat.RichText)
+        body.addWidget(self.qualifications)
+        self.skill_button = QPushButton(_("Write down a skill level…"))
+        self.skill_button.setToolTip(_("A level of a skill you saw this person work at"))
+        skill_row = QHBoxLayout()
+        skill_row.addWidget(self.skill_button)
+        skill_row.addStretch(1)
+        body.addLayout(skill_row)
         body.addWidget(section(_("Talent conversations")))
         self.conversations = conversations_label(self.conversation_link.emit)
         body.addWidget(self.conversations)
@@ -245,6 +256,7 @@ class PeoplePage(RecordListPage):
         self.panel.request_link.connect(self.open_request)
         self.panel.edit_button.clicked.connect(self.edit_person)
         self.panel.leave_button.clicked.connect(self.record_leaving)
+        self.panel.skill_button.clicked.connect(self.write_skill_level)
         self.panel.access_button.clicked.connect(self.export_personal_data)
         self.panel.erase_button.clicked.connect(self.erase_person)
 
@@ -313,6 +325,7 @@ class PeoplePage(RecordListPage):
         show_conversations(self.panel.conversations, self.sessions, record_id)
         self.requests = show_requests(self.panel.requests, self.sessions, record_id)
         show_trainings(self.panel.trainings, self.sessions, record_id, self.today())
+        show_qualifications(self.panel.qualifications, self.sessions, record_id, self.today())
 
     # --- actions ------------------------------------------------------------------
 
@@ -387,6 +400,22 @@ class PeoplePage(RecordListPage):
             parent=self,
         )
         self.open_dialog(dialog, lambda: self._changed(_("Leaving recorded.")))
+
+    def write_skill_level(self) -> None:
+        """A level of a skill the manager saw the person work at."""
+        overview = self.panel.overview
+        if overview is None:
+            return
+        person_id = overview.id
+        dialog = SkillSeenDialog(
+            self.sessions, person_id, overview.person.full_name, self.today, parent=self
+        )
+
+        def saved() -> None:
+            self.status_message.emit(_("Skill level written down."))
+            self.show_record(person_id)
+
+        self.open_dialog(dialog, saved)
 
     def export_personal_data(self) -> None:
         """Inzage: a PDF and a JSON file with everything stored about the person."""

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.people import (
@@ -15,8 +23,10 @@ from werkleren_desktop.domain.people import (
     sort_key,
 )
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
+from werkleren_desktop.gui.training.functions import requires_text
 from werkleren_desktop.gui.widgets import OptionalDate, date_edit, from_qdate, hint
 from werkleren_desktop.i18n import _, current_language
+from werkleren_desktop.services.functions import list_functions
 from werkleren_desktop.services.people import PersonRow, read_person, save_person
 from werkleren_desktop.services.versions import Stamp
 
@@ -44,7 +54,17 @@ class PersonDialog(FormDialog):
         self.last_name = QLineEdit(data.last_name)
         self.last_name.setPlaceholderText(_("For example: van den Berg"))
         self.email = QLineEdit(data.email)
+        # the job title names a function of the list (offered as one types) or stays as
+        # typed; the hint below says which
         self.job_title = QLineEdit(data.job_title)
+        self.functions = {f.name.casefold(): f for f in list_functions(sessions)}
+        names = sorted((f.name for f in self.functions.values()), key=str.casefold)
+        completer = QCompleter(names, self.job_title)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.job_title.setCompleter(completer)
+        self.function_hint = hint("")
+        self.job_title.textChanged.connect(lambda _text: self._show_function())
         self.manager = QComboBox()
         self.manager.addItem(_("(no manager)"), None)
         for row in sorted(people, key=lambda r: sort_key(r.first_name, r.last_name)):
@@ -87,6 +107,7 @@ class PersonDialog(FormDialog):
         form.addRow(_("Surname"), self.last_name)
         form.addRow(_("E-mail (optional)"), self.email)
         form.addRow(_("Job title"), self.job_title)
+        form.addRow("", self.function_hint)
         form.addRow(_("Manager"), self.manager)
         form.addRow(_("In service"), self.in_service)
         form.addRow(_("Out of service"), self.out_of_service)
@@ -101,11 +122,28 @@ class PersonDialog(FormDialog):
         form.addRow(_("Last conversation"), self.last_conversation)
         form.addRow(_("Notes"), self.notes)
         self.setMinimumWidth(520)
+        self._show_function()
         self.finish_layout(form)
         self.first_name.setFocus()
         if stamp is not None:
             self.follow_version(stamp, "person", person_id)
             self.record_name = data.full_name
+
+    def _show_function(self) -> None:
+        """Which function the job title names and what it requires, or that it names
+        none (while the organisation keeps functions)."""
+        title = self.job_title.text().strip()
+        function = self.functions.get(title.casefold())
+        if function is not None:
+            said = _("Function {name}; requires: {needs}.").format(
+                name=function.name, needs=requires_text(function)
+            )
+        elif title and self.functions:
+            said = _("Names no function of the list (Training › Who holds what › Functions…).")
+        else:
+            said = ""
+        self.function_hint.setText(said)
+        self.function_hint.setVisible(bool(said))
 
     def version_parts(self) -> dict[str, QWidget]:
         return {

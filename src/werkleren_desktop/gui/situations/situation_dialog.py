@@ -41,6 +41,7 @@ from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.situations.ai_prompt_dialog import AiPromptDialog
 from werkleren_desktop.gui.situations.people_picker import PeoplePicker
+from werkleren_desktop.gui.training.functions import level_box
 from werkleren_desktop.gui.widgets import (
     date_edit,
     find_by_any_part,
@@ -50,6 +51,7 @@ from werkleren_desktop.gui.widgets import (
     to_qdate,
 )
 from werkleren_desktop.i18n import _, n_
+from werkleren_desktop.services.functions import list_skills
 from werkleren_desktop.services.groups import GroupRow
 from werkleren_desktop.services.people import PersonRow
 from werkleren_desktop.services.situations import (
@@ -121,6 +123,22 @@ class SituationDialog(FormDialog):
         self.kind.setCurrentIndex(self.kind.findData(data.kind))
         self.from_mistake = QCheckBox(_("It began with a mistake or a near miss"))
         self.from_mistake.setChecked(data.from_mistake)
+        # the skill a situation of the kind "zelf beter performen" built, at a level
+        self.skill = QComboBox()
+        self.skill.addItem(_("— no skill —"), None)
+        for skill in list_skills(sessions, include_retired=True):
+            if not skill.retired or skill.id == data.skill_id:
+                self.skill.addItem(skill.name, skill.id)
+        self.skill.setCurrentIndex(max(0, self.skill.findData(data.skill_id)))
+        self.skill.setAccessibleName(_("Skill it built"))
+        self.skill_level = level_box(_("— level —"), data.skill_level)
+        self.skill_level.setAccessibleName(_("Level it showed"))
+        self.skill_row = QWidget()
+        skill_row = QHBoxLayout(self.skill_row)
+        skill_row.setContentsMargins(0, 0, 0, 0)
+        skill_row.addWidget(self.skill, 1)
+        skill_row.addWidget(self.skill_level, 1)
+        self.skill.currentIndexChanged.connect(lambda _index: self._skill_changed())
         self.people = PeoplePicker(active, data.person_ids)
         # who raised it: the professional's initiative, recorded also when the owner
         # enters it for them ("ingebracht door")
@@ -227,6 +245,8 @@ class SituationDialog(FormDialog):
             "occurred_on": self.occurred_on,
             "minutes": self.minutes,
             "brought_in_by": self.brought_in_by,
+            "skill": self.skill,
+            "skill_level": self.skill_level,
         }
 
         form = self.main_form = QFormLayout()
@@ -234,6 +254,10 @@ class SituationDialog(FormDialog):
         form.addRow(_("Title"), self.title)
         form.addRow(_("Kind"), self.kind)
         form.addRow("", self.from_mistake)
+        form.addRow(_("Skill it built"), self.skill_row)
+        self.skill_row.setToolTip(
+            _("Counts for the skill of everyone who learned, once the situation is done.")
+        )
         form.addRow(_("Who learned"), self.people)
         form.addRow(_("Brought in by"), self.brought_in_by)
         form.addRow(_("The situation"), self.description)
@@ -271,6 +295,8 @@ class SituationDialog(FormDialog):
         self._ai_toggled(data.ai_used)
         self.from_mistake.toggled.connect(self._mistake_toggled)
         self._mistake_toggled(data.from_mistake)
+        self.kind.currentIndexChanged.connect(lambda _index: self._skill_changed())
+        self._skill_changed()
         self.finish_layout(column)
         self.title.setFocus()
         if stamp is not None:
@@ -283,6 +309,8 @@ class SituationDialog(FormDialog):
             "title": self.title,
             "kind": self.kind,
             "from_mistake": self.from_mistake,
+            "skill": self.skill,
+            "skill_level": self.skill_level,
             "people": self.people,
             "brought_in_by": self.brought_in_by,
             "description": self.description,
@@ -378,6 +406,19 @@ class SituationDialog(FormDialog):
         if mistake and self.isVisible():
             self.mistakes[0][1].setFocus()
 
+    def _skill_changed(self) -> None:
+        """The skill row only for a situation of the kind "zelf beter performen" (and
+        only while the organisation keeps skills); a level only with a skill, level 2
+        (with help) proposed."""
+        perform = self.kind.currentData() == SituationKind.PERFORM
+        self.main_form.setRowVisible(self.skill_row, perform and self.skill.count() > 1)
+        chosen = self.skill.currentData() is not None
+        self.skill_level.setEnabled(chosen)
+        if not chosen:
+            self.skill_level.setCurrentIndex(0)
+        elif self.skill_level.currentData() is None:
+            self.skill_level.setCurrentIndex(self.skill_level.findData(2))
+
     def _ai_toggled(self, used: bool) -> None:
         """What AI did is asked only when it helped: the form stays short otherwise (what
         was typed stays, and is saved only with the box ticked)."""
@@ -388,6 +429,7 @@ class SituationDialog(FormDialog):
         """What the form holds; not ``strict``, minutes that are not a number are left out
         (for the AI helper, which needs no minutes)."""
         mistake = self.from_mistake.isChecked()
+        perform = self.kind.currentData() == SituationKind.PERFORM  # (else no skill)
         asked = (self.mistakes if mistake else []) + self.questions
         answers = [Answer(*_question_of(source), edit.toPlainText()) for source, edit in asked]
         return SituationInput(
@@ -417,6 +459,8 @@ class SituationDialog(FormDialog):
             in_working_time=self.in_working_time.isChecked(),
             from_mistake=mistake,
             brought_in_by=self._brought_in_by(),
+            skill_id=self.skill.currentData() if perform else None,
+            skill_level=self.skill_level.currentData() if perform else None,
         )
 
     def _brought_in_by(self) -> int | None:
@@ -434,6 +478,8 @@ class SituationDialog(FormDialog):
             self.people.chosen(),
             self.brought_in_by.currentIndex(),
             self.from_mistake.isChecked(),
+            self.skill.currentIndex(),
+            self.skill_level.currentIndex(),
             self.tried.toPlainText(),
             self.outcome.toPlainText(),
             self.next_step.toPlainText(),
@@ -464,6 +510,8 @@ class SituationDialog(FormDialog):
             "minutes": self.minutes.text(),
             "in_working_time": self.in_working_time.isChecked(),
             "from_mistake": self.from_mistake.isChecked(),
+            "skill": self.skill.currentData(),
+            "skill_level": self.skill_level.currentData(),
         }
 
     def restore_draft(self, state: dict[str, Any]) -> None:
@@ -490,6 +538,8 @@ class SituationDialog(FormDialog):
             (self.status, "status"),
             (self.group, "group_id"),
             (self.brought_in_by, "brought_in_by"),
+            (self.skill, "skill"),
+            (self.skill_level, "skill_level"),
         ):
             index = box.findData(state.get(key))
             if index >= 0:

@@ -47,6 +47,11 @@ from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.training.certificate_types import CertificateTypesDialog
+from werkleren_desktop.gui.training.functions import (
+    FunctionsDialog,
+    MapTitlesDialog,
+    SkillsDialog,
+)
 from werkleren_desktop.gui.training.link_names import LinkNamesDialog
 from werkleren_desktop.gui.training.matrix import MatrixTab
 from werkleren_desktop.gui.training.summary import state_text
@@ -63,11 +68,17 @@ from werkleren_desktop.gui.widgets import (
 )
 from werkleren_desktop.i18n import N_, _, current_language, n_
 from werkleren_desktop.services.certificates import (
-    CertificateMatrix,
     TypedName,
-    certificate_matrix,
     list_certificate_types,
     unlinked_names,
+)
+from werkleren_desktop.services.functions import (
+    FunctionRow,
+    QualificationMatrix,
+    TypedTitle,
+    list_functions,
+    qualification_matrix,
+    unmapped_titles,
 )
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.people import PersonRow, list_people
@@ -86,6 +97,25 @@ from werkleren_desktop.services.training import (
 from werkleren_desktop.storage.files import write_atomically
 
 OVER_BUDGET = "#b3261e"
+
+
+MatrixData = tuple[QualificationMatrix, list[FunctionRow], list[TypedTitle]]
+
+
+def matrix_data(
+    sessions: SessionFactory,
+    today: dt.date,
+    months: int,
+    team: int | None,
+    function: int | None,
+) -> MatrixData:
+    """The matrix with the functions to choose from and the job titles to map (the
+    latter only for whoever keeps the lists, not a team's manager)."""
+    return (
+        qualification_matrix(sessions, today, months, team, function),
+        list_functions(sessions, include_retired=True),
+        unmapped_titles(sessions) if sessions.seat is None else [],
+    )
 
 
 def hours_text(minutes: int) -> str:
@@ -361,9 +391,18 @@ class TrainingPage(RecordListPage):
         self.tabs.addTab(certificates_tab, _("Expiring certificates"))
         # who holds which certificate, for everyone or a manager's team
         self.matrix_tab = MatrixTab()
-        self.matrix_tab.team_changed.connect(self.load_matrix)
+        self.matrix_tab.choice_changed.connect(self.load_matrix)
         self.matrix_tab.connect_actions(self.print_matrix, self.export_matrix)
-        self.matrix: CertificateMatrix | None = None
+        self.matrix_tab.functions_button.clicked.connect(
+            lambda: self._open_list(FunctionsDialog(self.sessions, parent=self))
+        )
+        self.matrix_tab.skills_button.clicked.connect(
+            lambda: self._open_list(SkillsDialog(self.sessions, parent=self))
+        )
+        self.matrix_tab.titles_button.clicked.connect(self.map_titles)
+        self.matrix: QualificationMatrix | None = None
+        self.functions: list[FunctionRow] = []
+        self.titles: list[TypedTitle] = []
         self.preview: PdfPreviewDialog | None = None
         self.tabs.addTab(self.matrix_tab, _("Who holds what"))
 
@@ -399,26 +438,49 @@ class TrainingPage(RecordListPage):
 
     # --- who holds which certificate ---------------------------------------------------
 
-    def _show_matrix(self, matrix: CertificateMatrix) -> None:
-        self.matrix = matrix
+    def _show_matrix(self, loaded: MatrixData) -> None:
+        self.matrix, self.functions, self.titles = loaded
         managers = {
             p.manager_id: p.manager_name
             for p in self.people
             if p.manager_id is not None and not p.has_left(self.today())
         }
-        self.matrix_tab.set_teams(
-            sorted(((name, pid) for pid, name in managers.items()), key=lambda m: m[0].lower())
+        self.matrix_tab.set_choices(
+            sorted(((name, pid) for pid, name in managers.items()), key=lambda m: m[0].lower()),
+            [(f.name, f.id) for f in self.functions if not f.retired],
         )
-        self.matrix_tab.show_matrix(matrix)
+        self.matrix_tab.show_titles(len(self.titles), sum(t.people for t in self.titles))
+        self.matrix_tab.show_matrix(self.matrix)
 
     def load_matrix(self) -> None:
-        """The matrix again, for the team chosen."""
-        team, today = self.matrix_tab.team.currentData(), self.today()
+        """The matrix again, for the team and function chosen."""
+        team, function, today = self._matrix_choice()
 
-        def work() -> CertificateMatrix:
-            return certificate_matrix(self.sessions, today, warning_months(self.sessions), team)
+        def work() -> MatrixData:
+            return matrix_data(self.sessions, today, warning_months(self.sessions), team, function)
 
         self.load(work, self._show_matrix, purpose="matrix")
+
+    def _matrix_choice(self) -> tuple[int | None, int | None, dt.date]:
+        tab = self.matrix_tab
+        return tab.team.currentData(), tab.function.currentData(), self.today()
+
+    def _open_list(self, dialog: FunctionsDialog | SkillsDialog) -> None:
+        dialog.finished.connect(lambda _result: self.load_matrix() if dialog.changed else None)
+        dialog.open()
+        self.dialog = dialog
+
+    def map_titles(self) -> None:
+        """Map the job titles typed before there were functions, once."""
+        if not self.titles:
+            return
+        dialog = MapTitlesDialog(self.sessions, self.titles, self.functions, parent=self)
+
+        def done() -> None:
+            self.status_message.emit(dialog.mapped_message)
+            self.load_matrix()
+
+        self.open_dialog(dialog, done)
 
     def print_matrix(self) -> None:
         """The matrix as printed, shown first: to print, or to save as PDF."""
@@ -438,8 +500,8 @@ class TrainingPage(RecordListPage):
 
         def shown(pdf: bytes) -> None:
             self.matrix_tab.print_button.setEnabled(True)
-            name = _("certificates {subject}").format(subject=subject(matrix)) + ".pdf"
-            self.preview = PdfPreviewDialog(_("Who holds which certificate"), pdf, name, self)
+            name = _("who holds what {subject}").format(subject=subject(matrix)) + ".pdf"
+            self.preview = PdfPreviewDialog(_("Who holds what"), pdf, name, self)
             self.preview.open()
 
         def failed(error: BaseException) -> None:
@@ -452,9 +514,9 @@ class TrainingPage(RecordListPage):
         matrix = self.matrix
         if matrix is None:
             return
-        suggested = _("certificates {subject}").format(subject=subject(matrix)) + ".xlsx"
+        suggested = _("who holds what {subject}").format(subject=subject(matrix)) + ".xlsx"
         path = prompts.choose_save_file(
-            self, _("Export who holds which certificate"), suggested, "Excel (*.xlsx)"
+            self, _("Export who holds what"), suggested, "Excel (*.xlsx)"
         )
         if path is None:
             return
@@ -541,14 +603,14 @@ class TrainingPage(RecordListPage):
             self.year_box.blockSignals(False)
         year = self.year()
 
-        team = self.matrix_tab.team.currentData()
+        team, function, _today = self._matrix_choice()
 
         def work() -> tuple[Any, ...]:
             settings = load_settings(self.sessions)  # once: the budgets need them too
             # (the names are linked by whoever keeps the whole list, not a team's manager)
             typed = unlinked_names(self.sessions) if self.sessions.seat is None else []
             months = settings.certificate_warning_months if settings else EXPIRING_MONTHS
-            matrix = certificate_matrix(self.sessions, today, months, team)
+            matrix = matrix_data(self.sessions, today, months, team, function)
             return (
                 list_trainings(self.sessions, year),
                 budgets(self.sessions, year, settings),
@@ -572,7 +634,7 @@ class TrainingPage(RecordListPage):
             list[PersonRow],
             OrganisationSettings | None,
             list[TypedName],
-            CertificateMatrix,
+            MatrixData,
         ],
     ) -> None:
         self.rows, self.budget_rows, certificates, self.people, settings, typed, matrix = result

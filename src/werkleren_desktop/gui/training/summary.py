@@ -8,11 +8,15 @@ import html
 from PySide6.QtWidgets import QLabel
 
 from werkleren_desktop.db.engine import SessionFactory
+from werkleren_desktop.documents.certificate_matrix import cell_text
 from werkleren_desktop.domain.certificates import Standing
 from werkleren_desktop.domain.formatting import format_date
+from werkleren_desktop.domain.qualifications import MARK_LABELS, SOURCE_LABELS, level_text
+from werkleren_desktop.domain.text import shortened
 from werkleren_desktop.domain.training import TRAINING_STATUS_LABELS
-from werkleren_desktop.i18n import _
+from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.certificates import CertificateHistory, person_certificates
+from werkleren_desktop.services.functions import person_qualifications
 from werkleren_desktop.services.training import (
     CertificateRow,
     expiring_certificates,
@@ -83,3 +87,48 @@ def renewals_text(held: CertificateHistory) -> str:
         if o not in status.ignored
     )
     return f"{held.name}: {now} · {steps}"
+
+
+def show_qualifications(
+    label: QLabel, sessions: SessionFactory, person_id: int, today: dt.date
+) -> None:
+    """What the person's function requires and where they stand with each (what needs
+    work in bold), then every skill they showed with what showed it."""
+    found = person_qualifications(sessions, person_id, today, warning_months(sessions))
+    lines = []
+    if found.function:
+        todo = sum(cell.needs_work for _name, cell in found.needs)
+        lines.append(
+            "<b>"
+            + html.escape(
+                _("Function {name}: everything required is in order.").format(name=found.function)
+                if not todo
+                else n_(
+                    "Function {name}: {n} requirement needs work.",
+                    "Function {name}: {n} requirements need work.",
+                    todo,
+                ).format(name=found.function, n=todo)
+            )
+            + "</b>"
+        )
+        for name, cell in found.needs:
+            said = html.escape(f"{name}: {cell_text(cell) or _(MARK_LABELS[cell.mark])}")
+            lines.append(f"<b>{said}</b>" if cell.needs_work else said)
+    else:
+        lines.append(html.escape(_("No function of the list: nothing is required.")))
+    for skill in found.skills:
+        if skill.level is None:
+            continue
+        shown = ", ".join(
+            f"{_(SOURCE_LABELS[e.source])} {format_date(e.on, 'short')}"
+            + (f" ‘{shortened(e.title, 40)}’" if e.title else "")
+            for e in skill.evidence[-3:]
+        )
+        lines.append(
+            html.escape(
+                _("{skill}: level {level} ({shown})").format(
+                    skill=skill.name, level=level_text(skill.level), shown=shown
+                )
+            )
+        )
+    label.setText("<br>".join(lines))
