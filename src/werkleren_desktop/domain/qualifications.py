@@ -61,6 +61,14 @@ def check_level(level: int | None, field: str = "level") -> int:
     return level
 
 
+def check_skill_choice(skill_id: int | None, level: int | None, both: str) -> None:
+    """A skill chosen with its level, or neither (``both``: the message that says so)."""
+    if (skill_id is None) != (level is None):
+        raise ValidationError(both, "skill_level" if skill_id is not None else "skill")
+    if level is not None:
+        check_level(level, "skill_level")
+
+
 @dataclass(frozen=True)
 class SkillInput:
     name: str

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from werkleren_desktop.domain.constants import SituationKind, SituationStatus
 from werkleren_desktop.domain.people import folded
 from werkleren_desktop.domain.pseudonymise import Cleaned, Pseudonymiser
-from werkleren_desktop.domain.qualifications import LEVELS as SKILL_LEVELS
+from werkleren_desktop.domain.qualifications import check_skill_choice
 from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.i18n import N_, _
 
@@ -173,13 +173,11 @@ class SituationInput:
                 ),
                 "skill",
             )
-        if (self.skill_id is None) != (self.skill_level is None):
-            raise ValidationError(
-                _("Choose both the skill the situation built and its level, or neither."),
-                "skill_level" if self.skill_id is not None else "skill",
-            )
-        if self.skill_level is not None and self.skill_level not in SKILL_LEVELS:
-            raise ValidationError(_("Choose a level from 1 to 4."), "skill_level")
+        check_skill_choice(
+            self.skill_id,
+            self.skill_level,
+            _("Choose both the skill the situation built and its level, or neither."),
+        )
         outside = tuple(n for n in (" ".join(x.split()) for x in self.consulted_outside) if n)
         answers = tuple(
             Answer(a.question_id, a.question_text, a.answer.strip())

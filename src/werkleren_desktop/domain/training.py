@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from werkleren_desktop.domain.constants import SituationKind, TrainingForm, TrainingStatus
 from werkleren_desktop.domain.money import format_euro
 from werkleren_desktop.domain.people import decimal_hours
-from werkleren_desktop.domain.qualifications import LEVELS as SKILL_LEVELS
+from werkleren_desktop.domain.qualifications import check_skill_choice
 from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.i18n import N_, _
 
@@ -120,13 +120,11 @@ class TrainingInput:
             raise ValidationError(
                 _("Choose the certificate that the refresher course renews."), "certificate"
             )
-        if (self.skill_id is None) != (self.skill_level is None):
-            raise ValidationError(
-                _("Choose both the skill the training grants and its level, or neither."),
-                "skill_level" if self.skill_id is not None else "skill",
-            )
-        if self.skill_level is not None and self.skill_level not in SKILL_LEVELS:
-            raise ValidationError(_("Choose a level from 1 to 4."), "skill_level")
+        check_skill_choice(
+            self.skill_id,
+            self.skill_level,
+            _("Choose both the skill the training grants and its level, or neither."),
+        )
         if self.certificate_expires_on is not None:
             if not certificate and self.certificate_type_id is None:
                 raise ValidationError(

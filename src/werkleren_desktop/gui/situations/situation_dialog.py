@@ -41,7 +41,7 @@ from werkleren_desktop.errors import ValidationError
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.situations.ai_prompt_dialog import AiPromptDialog
 from werkleren_desktop.gui.situations.people_picker import PeoplePicker
-from werkleren_desktop.gui.training.functions import level_box
+from werkleren_desktop.gui.training.functions import SkillChoice
 from werkleren_desktop.gui.widgets import (
     date_edit,
     find_by_any_part,
@@ -51,7 +51,6 @@ from werkleren_desktop.gui.widgets import (
     to_qdate,
 )
 from werkleren_desktop.i18n import _, n_
-from werkleren_desktop.services.functions import list_skills
 from werkleren_desktop.services.groups import GroupRow
 from werkleren_desktop.services.people import PersonRow
 from werkleren_desktop.services.situations import (
@@ -123,22 +122,13 @@ class SituationDialog(FormDialog):
         self.kind.setCurrentIndex(self.kind.findData(data.kind))
         self.from_mistake = QCheckBox(_("It began with a mistake or a near miss"))
         self.from_mistake.setChecked(data.from_mistake)
-        # the skill a situation of the kind "zelf beter performen" built, at a level
-        self.skill = QComboBox()
-        self.skill.addItem(_("— no skill —"), None)
-        for skill in list_skills(sessions, include_retired=True):
-            if not skill.retired or skill.id == data.skill_id:
-                self.skill.addItem(skill.name, skill.id)
-        self.skill.setCurrentIndex(max(0, self.skill.findData(data.skill_id)))
-        self.skill.setAccessibleName(_("Skill it built"))
-        self.skill_level = level_box(_("— level —"), data.skill_level)
-        self.skill_level.setAccessibleName(_("Level it showed"))
-        self.skill_row = QWidget()
-        skill_row = QHBoxLayout(self.skill_row)
-        skill_row.setContentsMargins(0, 0, 0, 0)
-        skill_row.addWidget(self.skill, 1)
-        skill_row.addWidget(self.skill_level, 1)
-        self.skill.currentIndexChanged.connect(lambda _index: self._skill_changed())
+        # the skill a situation of the kind "zelf beter performen" built, at a level;
+        # level 2 (with help) proposed
+        self.skill_row = SkillChoice(
+            sessions, data.skill_id, data.skill_level, 2,
+            (_("Skill it built"), _("Level it showed")),
+        )  # fmt: skip
+        self.skill, self.skill_level = self.skill_row.skill, self.skill_row.level
         self.people = PeoplePicker(active, data.person_ids)
         # who raised it: the professional's initiative, recorded also when the owner
         # enters it for them ("ingebracht door")
@@ -407,17 +397,10 @@ class SituationDialog(FormDialog):
             self.mistakes[0][1].setFocus()
 
     def _skill_changed(self) -> None:
-        """The skill row only for a situation of the kind "zelf beter performen" (and
-        only while the organisation keeps skills); a level only with a skill, level 2
-        (with help) proposed."""
+        """The skill row only for a situation of the kind "zelf beter performen", and
+        only while the organisation keeps skills."""
         perform = self.kind.currentData() == SituationKind.PERFORM
-        self.main_form.setRowVisible(self.skill_row, perform and self.skill.count() > 1)
-        chosen = self.skill.currentData() is not None
-        self.skill_level.setEnabled(chosen)
-        if not chosen:
-            self.skill_level.setCurrentIndex(0)
-        elif self.skill_level.currentData() is None:
-            self.skill_level.setCurrentIndex(self.skill_level.findData(2))
+        self.main_form.setRowVisible(self.skill_row, perform and self.skill_row.has_skills())
 
     def _ai_toggled(self, used: bool) -> None:
         """What AI did is asked only when it helped: the form stays short otherwise (what

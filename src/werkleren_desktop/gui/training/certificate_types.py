@@ -6,16 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,10 +20,10 @@ from werkleren_desktop.domain.certificates import (
     MAX_VALID_MONTHS,
     CertificateRule,
 )
-from werkleren_desktop.gui import errors
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
+from werkleren_desktop.gui.dialogs.list_dialog import ListDialog
 from werkleren_desktop.gui.rows_model import RowsTableModel
-from werkleren_desktop.gui.widgets import ErrorLabel, hint, list_table, paragraph
+from werkleren_desktop.gui.widgets import hint
 from werkleren_desktop.i18n import N_, _
 from werkleren_desktop.services.certificates import (
     CertificateTypeRow,
@@ -59,107 +54,38 @@ class TypesModel(RowsTableModel[CertificateTypeRow]):
         return None
 
 
-class CertificateTypesDialog(QDialog):
-    """The list of types: a new one, a change, or one no longer offered (a type that
-    trainings name is never deleted)."""
+class CertificateTypesDialog(ListDialog[CertificateTypeRow]):
+    """The list of types with where each rule comes from (a type that trainings name is
+    never deleted)."""
 
     def __init__(self, sessions: SessionFactory, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("Certificate types"))
-        self.sessions = sessions
-        self.changed = False
-        self.model = TypesModel()
-        self.table = list_table(self.model, {})
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _index: self.change_type())
-        self.new_button = QPushButton(_("New type…"))
-        self.change_button = QPushButton(_("Change…"))
-        self.retire_button = QPushButton(_("No longer offer"))
-        self.new_button.clicked.connect(self.new_type)
-        self.change_button.clicked.connect(self.change_type)
-        self.retire_button.clicked.connect(self.toggle_retired)
-        self.error_label = ErrorLabel()
-        self.source = hint("")
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_chosen())
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.change_button, self.retire_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            paragraph(
-                _(
-                    "Each certificate with its rule: how long it is valid, how long after it "
-                    "expired a refresher course still renews it, and whether a refresher "
-                    "renews it at all. The common Dutch ones come with the program, with "
-                    "where each rule comes from: check them against your providers."
-                )
-            )
-        )
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.source)
-        layout.addLayout(buttons)
-        layout.addWidget(self.error_label)
-        layout.addWidget(close)
-        self.resize(820, 520)
-        self.form: CertificateTypeDialog | None = None
-        self.load()
-
-    def load(self, chosen: int | None = None) -> None:
-        rows = list_certificate_types(self.sessions, include_retired=True)
-        self.model.show_rows(rows)
-        index = next((i for i, r in enumerate(rows) if r.id == chosen), 0 if rows else -1)
-        if index >= 0:
-            self.table.selectRow(index)
-        self._show_chosen()
-
-    def chosen(self) -> CertificateTypeRow | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
-
-    def _show_chosen(self) -> None:
-        row = self.chosen()
-        self.change_button.setEnabled(row is not None)
-        self.retire_button.setEnabled(row is not None)
-        self.retire_button.setText(
-            _("Offer again") if row is not None and row.retired else _("No longer offer")
-        )
-        self.source.setText(
-            _("Where the rule comes from: {source}").format(source=row.rule.source)
-            if row is not None and row.rule.source
-            else ""
+        super().__init__(
+            sessions,
+            _("Certificate types"),
+            _(
+                "Each certificate with its rule: how long it is valid, how long after it "
+                "expired a refresher course still renews it, and whether a refresher "
+                "renews it at all. The common Dutch ones come with the program, with "
+                "where each rule comes from: check them against your providers."
+            ),
+            TypesModel(),
+            _("New type…"),
+            parent,
         )
 
-    def new_type(self) -> None:
-        self._open(CertificateTypeDialog(self.sessions, parent=self))
+    def rows(self) -> list[CertificateTypeRow]:
+        return list_certificate_types(self.sessions, include_retired=True)
 
-    def change_type(self) -> None:
-        row = self.chosen()
-        if row is not None:
-            self._open(CertificateTypeDialog(self.sessions, row, parent=self))
+    def form_for(self, row: CertificateTypeRow | None) -> FormDialog:
+        return CertificateTypeDialog(self.sessions, row, parent=self)
 
-    def _open(self, form: CertificateTypeDialog) -> None:
-        def saved() -> None:
-            self.changed = True
-            self.load(form.saved_id)
+    def retire(self, row: CertificateTypeRow) -> None:
+        retire_certificate_type(self.sessions, row.id, not row.retired)
 
-        form.accepted.connect(saved)
-        form.open()
-        self.form = form
-
-    def toggle_retired(self) -> None:
-        row = self.chosen()
-        if row is None:
-            return
-        try:
-            retire_certificate_type(self.sessions, row.id, not row.retired)
-        except Exception as error:
-            self.error_label.show_message(errors.sentence_for(error))
-            return
-        self.changed = True
-        self.load(row.id)
+    def about(self, row: CertificateTypeRow) -> str:
+        if not row.rule.source:
+            return ""
+        return _("Where the rule comes from: {source}").format(source=row.rule.source)
 
 
 class CertificateTypeDialog(FormDialog):

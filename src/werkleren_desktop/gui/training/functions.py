@@ -6,23 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,16 +30,13 @@ from werkleren_desktop.domain.qualifications import (
     SkillSeen,
     level_text,
 )
-from werkleren_desktop.gui import errors
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
+from werkleren_desktop.gui.dialogs.list_dialog import ListDialog
 from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.gui.widgets import (
-    ErrorLabel,
     date_edit,
     from_qdate,
     hint,
-    list_table,
-    paragraph,
     scrolling,
 )
 from werkleren_desktop.i18n import N_, _, n_
@@ -64,116 +56,12 @@ from werkleren_desktop.services.functions import (
     save_skill,
 )
 
-Row = TypeVar("Row", FunctionRow, SkillRow)
-
 
 def requires_text(row: FunctionRow) -> str:
     """ "BHV, VCA Basis; Solderen 3, Storing zoeken 2"."""
     certificates = ", ".join(name for _id, name in row.certificates)
     skills = ", ".join(f"{name} {level}" for _id, name, level in row.skills)
     return "; ".join(part for part in (certificates, skills) if part) or _("nothing yet")
-
-
-class ListDialog(QDialog, Generic[Row]):
-    """A list of the organisation's own (functions, skills): a new one, a change, or
-    one no longer offered; what names it keeps it, so nothing is ever deleted."""
-
-    def __init__(
-        self,
-        sessions: SessionFactory,
-        title: str,
-        intro: str,
-        model: RowsTableModel[Row],
-        new_label: str,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.sessions = sessions
-        self.changed = False
-        self.model: RowsTableModel[Row] = model
-        self.table = list_table(self.model, {})
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _index: self.change())
-        self.new_button = QPushButton(new_label)
-        self.change_button = QPushButton(_("Change…"))
-        self.retire_button = QPushButton(_("No longer offer"))
-        self.new_button.clicked.connect(lambda: self._open(self.form_for(None)))
-        self.change_button.clicked.connect(self.change)
-        self.retire_button.clicked.connect(self.toggle_retired)
-        self.error_label = ErrorLabel()
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_chosen())
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.change_button, self.retire_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(paragraph(intro))
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.error_label)
-        layout.addWidget(close)
-        self.resize(820, 520)
-        self.form: FormDialog | None = None
-        self.load()
-        self.table.setFocus()
-
-    def rows(self) -> list[Row]:
-        raise NotImplementedError
-
-    def form_for(self, row: Row | None) -> FormDialog:
-        raise NotImplementedError
-
-    def retire(self, row: Row) -> None:
-        raise NotImplementedError
-
-    def load(self, chosen: int | None = None) -> None:
-        rows = self.rows()
-        self.model.show_rows(rows)
-        index = next((i for i, r in enumerate(rows) if r.id == chosen), 0 if rows else -1)
-        if index >= 0:
-            self.table.selectRow(index)
-        self._show_chosen()
-
-    def chosen(self) -> Row | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
-
-    def _show_chosen(self) -> None:
-        row = self.chosen()
-        self.change_button.setEnabled(row is not None)
-        self.retire_button.setEnabled(row is not None)
-        self.retire_button.setText(
-            _("Offer again") if row is not None and row.retired else _("No longer offer")
-        )
-
-    def change(self) -> None:
-        row = self.chosen()
-        if row is not None:
-            self._open(self.form_for(row))
-
-    def _open(self, form: FormDialog) -> None:
-        def saved() -> None:
-            self.changed = True
-            self.load(getattr(form, "saved_id", None))
-
-        form.accepted.connect(saved)
-        form.open()
-        self.form = form
-
-    def toggle_retired(self) -> None:
-        row = self.chosen()
-        if row is None:
-            return
-        try:
-            self.retire(row)
-        except Exception as error:
-            self.error_label.show_message(errors.sentence_for(error))
-            return
-        self.changed = True
-        self.load(row.id)
 
 
 def _offered(retired: bool) -> str:
@@ -275,6 +163,50 @@ def level_box(none_label: str, chosen: int | None) -> QComboBox:
         box.addItem(level_text(level), level)
     box.setCurrentIndex(max(0, box.findData(chosen)))
     return box
+
+
+class SkillChoice(QWidget):
+    """A skill of the list and its level side by side (a training's, a situation's): a
+    level only with a skill, ``proposed`` when a skill is chosen. A retired skill is
+    offered only where it was chosen before."""
+
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        skill_id: int | None,
+        level: int | None,
+        proposed: int,
+        names: tuple[str, str],  # the two boxes' names for screen readers
+    ) -> None:
+        super().__init__()
+        self.proposed = proposed
+        self.skill = QComboBox()
+        self.skill.addItem(_("— no skill —"), None)
+        for skill in list_skills(sessions, include_retired=True):
+            if not skill.retired or skill.id == skill_id:
+                self.skill.addItem(skill.name, skill.id)
+        self.skill.setCurrentIndex(max(0, self.skill.findData(skill_id)))
+        self.level = level_box(_("— level —"), level)
+        self.skill.setAccessibleName(names[0])
+        self.level.setAccessibleName(names[1])
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.skill, 1)
+        row.addWidget(self.level, 1)
+        self.skill.currentIndexChanged.connect(lambda _index: self._skill_changed())
+        self._skill_changed()
+
+    def has_skills(self) -> bool:
+        """Whether the organisation keeps any skill to choose (else the row is hidden)."""
+        return self.skill.count() > 1
+
+    def _skill_changed(self) -> None:
+        chosen = self.skill.currentData() is not None
+        self.level.setEnabled(chosen)
+        if not chosen:
+            self.level.setCurrentIndex(0)
+        elif self.level.currentData() is None:
+            self.level.setCurrentIndex(self.level.findData(self.proposed))
 
 
 class FunctionDialog(FormDialog):

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -31,11 +30,10 @@ from werkleren_desktop.domain.training import (
 )
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
 from werkleren_desktop.gui.situations.people_picker import PeoplePicker
-from werkleren_desktop.gui.training.functions import level_box
+from werkleren_desktop.gui.training.functions import SkillChoice
 from werkleren_desktop.gui.widgets import OptionalDate, date_edit, from_qdate, hint, scrolling
 from werkleren_desktop.i18n import _, current_language
 from werkleren_desktop.services.certificates import list_certificate_types
-from werkleren_desktop.services.functions import list_skills
 from werkleren_desktop.services.people import PersonRow
 from werkleren_desktop.services.training import read_training, save_training
 from werkleren_desktop.services.versions import Stamp
@@ -116,20 +114,13 @@ class TrainingDialog(FormDialog):
             data.certificate_expires_on,
             add_months(data.starts_on, 12),  # 29 February: the 28th
         )
-        # the skill it grants once followed, at a level (domain.qualifications)
-        self.skill = QComboBox()
-        self.skill.addItem(_("— no skill —"), None)
-        for skill in list_skills(sessions, include_retired=True):
-            if not skill.retired or skill.id == data.skill_id:
-                self.skill.addItem(skill.name, skill.id)
-        self.skill.setCurrentIndex(max(0, self.skill.findData(data.skill_id)))
-        self.skill.setAccessibleName(_("Skill it grants"))
-        self.skill_level = level_box(_("— level —"), data.skill_level)
-        self.skill_level.setAccessibleName(_("Level it grants"))
-        self.skill.currentIndexChanged.connect(lambda _index: self._skill_changed())
-        skill_row = QHBoxLayout()
-        skill_row.addWidget(self.skill, 1)
-        skill_row.addWidget(self.skill_level, 1)
+        # the skill it grants once followed, at a level (domain.qualifications); level 3
+        # (on their own) proposed
+        self.skill_choice = SkillChoice(
+            sessions, data.skill_id, data.skill_level, 3,
+            (_("Skill it grants"), _("Level it grants")),
+        )  # fmt: skip
+        self.skill, self.skill_level = self.skill_choice.skill, self.skill_choice.level
         self.study_cost = QCheckBox(_("Study-cost agreement (repayment clause)"))
         self.study_cost.setChecked(data.study_cost_agreement)
         self.study_cost_hint = hint("")
@@ -175,9 +166,9 @@ class TrainingDialog(FormDialog):
         layout.addRow("", self.rule_hint)
         layout.addRow("", self.refresher)
         layout.addRow("", self.expires)
-        layout.addRow(_("Skill it grants"), skill_row)
+        layout.addRow(_("Skill it grants"), self.skill_choice)
         # (no row while the organisation keeps no skills)
-        layout.setRowVisible(skill_row, self.skill.count() > 1)
+        layout.setRowVisible(self.skill_choice, self.skill_choice.has_skills())
         layout.addRow("", self.study_cost)
         layout.addRow("", self.study_cost_hint)
         layout.addRow(_("Notes"), self.notes)
@@ -188,7 +179,6 @@ class TrainingDialog(FormDialog):
         self.setMinimumSize(640, 640)
         self._required_toggled(data.required)
         self._show_rule()
-        self._skill_changed()
         if training_id is None and data.certificate_type_id and not data.certificate_expires_on:
             self._certificate_changed()  # a renewal planned: the expiry its rule gives
         self.finish_layout(column)
@@ -213,15 +203,6 @@ class TrainingDialog(FormDialog):
         self.study_cost_hint.setVisible(required)
         if required:
             self.in_working_time.setChecked(True)
-
-    def _skill_changed(self) -> None:
-        """A level only with a skill; a skill chosen proposes level 3 (on their own)."""
-        chosen = self.skill.currentData() is not None
-        self.skill_level.setEnabled(chosen)
-        if not chosen:
-            self.skill_level.setCurrentIndex(0)
-        elif self.skill_level.currentData() is None:
-            self.skill_level.setCurrentIndex(self.skill_level.findData(3))
 
     def chosen_type(self) -> int | None:
         chosen = self.certificate.currentData()
