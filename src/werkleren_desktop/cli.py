@@ -107,6 +107,22 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=_("MINUTES"),
         help=_("a reminder this many minutes before each session, 0 for none (default: Settings)"),
     )
+    reminders = exports.add_parser(
+        "reminders",
+        parents=[common],
+        help=_(
+            "talent conversations that are due and certificates about to expire as an "
+            "iCalendar file with alarms"
+        ),
+    )
+    reminders.add_argument("--out", required=True, metavar=_("FILE"))
+    reminders.add_argument(
+        "--days",
+        type=int,
+        default=14,
+        metavar=_("DAYS"),
+        help=_("each alarm goes off this many days before, at 09:00 (1 to 90; default 14)"),
+    )
     printer = commands.add_parser("print", parents=[common], help=_("print a form to a PDF file"))
     forms = printer.add_subparsers(
         dest="kind", metavar=_("WHAT"), parser_class=_Parser, required=True
@@ -446,7 +462,36 @@ def _run_export(args: argparse.Namespace) -> int:
         return _export_overview(args)
     if args.kind == "person":
         return _export_person(args)
+    if args.kind == "reminders":
+        return _export_reminders(args)
     return _export_calendar(args)
+
+
+def _export_reminders(args: argparse.Namespace) -> int:
+    import datetime as dt
+    from pathlib import Path
+
+    from werkleren_desktop.services.reminders import check_days, export_reminders
+    from werkleren_desktop.storage.data_store import open_data_folder
+    from werkleren_desktop.storage.files import output_file, write_atomically
+    from werkleren_desktop.storage.writer import hold_for_command
+
+    check_days(args.days)
+    output_file(Path(args.out), _paths(args))  # refused before anything is changed
+    # the export notes what it wrote of each reminder (for the next one's versions)
+    lock = hold_for_command(_paths(args))
+    store = open_data_folder(_paths(args))
+    try:
+        written = export_reminders(
+            store.sessions, dt.date.today(), dt.datetime.now(dt.UTC), args.days
+        )
+    finally:
+        store.close()
+        lock.release()
+    out = output_file(Path(args.out), _paths(args))
+    write_atomically(out, written.data)
+    print(written.said(str(out)))
+    return EXIT_OK
 
 
 def _export_person(args: argparse.Namespace) -> int:

@@ -93,6 +93,7 @@ def scope_people(scope: str, role: str) -> set[int] | None:
 
 
 KEY = {  # others: id
+    "calendar_reminder": "uid",
     "situation_person": "situation_id || '/' || person_id",
     "cycle_situation": "cycle_id || '/' || situation_id",
 }
@@ -167,6 +168,10 @@ def fill(sql: psycopg.Connection) -> None:
     sql.execute(
         "INSERT INTO certificate_type (id, name, description, valid_months, grace_months,"
         " refresher_renews, source, retired) VALUES (1, 'BHV', '', 12, 3, true, 'NIBHV', false)"
+    )
+    sql.execute(
+        "INSERT INTO calendar_reminder (uid, sequence, exported_hash, starts_on, cancelled)"
+        " VALUES ('certificate-1@werkleren-desktop', 0, 'abc', '2026-05-01', false)"
     )
     sql.execute(
         "INSERT INTO job_function (id, name, description, retired) VALUES (1, 'Monteur', '',"

@@ -154,6 +154,7 @@ NOT_FREE_TEXT = {
     "conversation_section": ("key",),  # a code
     "own_preparation": ("key",),  # a code
     "cycle_session": ("uid", "exported_hash"),  # codes
+    "calendar_reminder": ("uid", "exported_hash"),  # codes
     "scan_answer": ("item",),  # a code
     # a folded copy of the texts for the search, computed again when a name is replaced
     "learning_situation": ("search_text",),

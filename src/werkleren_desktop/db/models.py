@@ -823,6 +823,20 @@ class CertificateType(Base):
     retired: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
+class CalendarReminder(Base):
+    """A reminder the program wrote into a calendar file (services.reminders): its
+    identity, the version it was last written with, a fingerprint of what it said, its
+    day, and whether it was last written as cancelled. Codes and a day only."""
+
+    __tablename__ = "calendar_reminder"
+
+    uid: Mapped[str] = mapped_column(String(200), primary_key=True)
+    sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    exported_hash: Mapped[str] = mapped_column(String(64))
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    cancelled: Mapped[bool] = mapped_column(default=False, server_default=false())
+
+
 class JobFunction(Base):
     """A function (functie) of the organisation, with what it requires: certificate
     types and skills at a level (``FunctionRequirement``). Retired, not deleted, once

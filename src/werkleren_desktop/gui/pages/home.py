@@ -19,8 +19,9 @@ from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.domain.conversations import DUE_LABELS, DueStatus
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.training import describe_budget_use
-from werkleren_desktop.gui import errors
+from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.navigation import AREAS, HOME
+from werkleren_desktop.gui.pages.reminders import RemindersDialog
 from werkleren_desktop.gui.record_page import Page
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.training.summary import state_text
@@ -28,7 +29,9 @@ from werkleren_desktop.gui.widgets import Card, heading, hint, paragraph, scroll
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.conversations import DueRow
 from werkleren_desktop.services.home import LOOK_AHEAD_DAYS, HomeSummary, home_summary
+from werkleren_desktop.services.reminders import export_reminders
 from werkleren_desktop.services.training import CertificateRow
+from werkleren_desktop.storage.files import write_atomically
 
 HOME_OVERDUE_SHOWN = 5
 
@@ -90,11 +93,19 @@ class HomePage(Page):
         self.conversations_text.setTextFormat(Qt.TextFormat.RichText)
         self.conversations_button = QPushButton(_("To the conversations"))
         self.conversations_button.clicked.connect(lambda: self.navigate.emit("conversations"))
+        # the same lists, with certificates about to expire, as reminders in a calendar
+        self.reminders_button = QPushButton(_("Reminders in your calendar…"))
+        self.reminders_button.setToolTip(
+            _("Conversations that are due and certificates about to expire, with alarms")
+        )
+        self.reminders_button.clicked.connect(self.export_reminders)
         self.conversations_card.body.addWidget(self.conversations_text)
         self.conversations_card.body.addStretch(1)
-        self.conversations_card.body.addWidget(
-            self.conversations_button, 0, Qt.AlignmentFlag.AlignLeft
-        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.conversations_button)
+        buttons.addWidget(self.reminders_button)
+        buttons.addStretch(1)
+        self.conversations_card.body.addLayout(buttons)
 
         self.year_card = Card(_("This year so far"))
         self.year_text = paragraph("")
@@ -126,6 +137,42 @@ class HomePage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+
+    def export_reminders(self) -> None:
+        """The reminders file: the alarms' days ahead, where it goes, then written in
+        the background (it notes what it wrote, for the next file)."""
+        dialog = RemindersDialog(self)
+        self.dialog = dialog
+
+        def chosen() -> None:
+            days = dialog.chosen_days
+            path = prompts.choose_save_file(
+                self, _("Save the reminders"), _("reminders") + ".ics",
+                _("Calendar files (*.ics)"),
+            )  # fmt: skip
+            if days is None or path is None:
+                return
+            self.reminders_button.setEnabled(False)
+            today = self.today()
+
+            def write() -> str:
+                written = export_reminders(self.sessions, today, dt.datetime.now(dt.UTC), days)
+                write_atomically(path, written.data)
+                return written.said(str(path))
+
+            def done(said: str) -> None:
+                self.reminders_button.setEnabled(True)
+                self.error_label.clear_message()
+                self.status_message.emit(said)
+
+            def failed(error: BaseException) -> None:
+                self.reminders_button.setEnabled(True)
+                self.error_label.show_message(errors.sentence_for(error))
+
+            self.tasks.run(write, done, failed, owner=self)
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
 
     def refresh(self) -> None:
         """Load the figures in the background; the page stays responsive meanwhile."""
