@@ -94,6 +94,7 @@ def scope_people(scope: str, role: str) -> set[int] | None:
 
 KEY = {  # others: id
     "calendar_reminder": "uid",
+    "onboarding_plan": "person_id",
     "situation_person": "situation_id || '/' || person_id",
     "cycle_situation": "cycle_id || '/' || situation_id",
 }
@@ -119,6 +120,8 @@ BELONGS = {
     "own_preparation": CONVERSATION.format(table="own_preparation"),
     "training": "SELECT id, person_id FROM training",
     "person_skill": "SELECT id, person_id FROM person_skill",
+    "onboarding_plan": "SELECT person_id, person_id FROM onboarding_plan",
+    "onboarding_step": "SELECT id, person_id FROM onboarding_step",
     "learning_request": "SELECT id, person_id FROM learning_request",
     "training_budget": "SELECT id, person_id FROM training_budget",
 }
@@ -181,6 +184,11 @@ def fill(sql: psycopg.Connection) -> None:
         " VALUES (1, 1, 3)"
     )
     for n, person in enumerate(EVERYONE, start=1):
+        sql.execute("INSERT INTO onboarding_plan (person_id, buddy_id, starts_on)"
+                    " VALUES (%s, NULL, '2026-01-05')", (person,))  # fmt: skip
+        sql.execute("INSERT INTO onboarding_step (person_id, position, title, working_day,"
+                    " due_on, owner) VALUES (%s, 1, 'Welkom', 1, '2026-01-05', 'buddy')",
+                    (person,))  # fmt: skip
         sql.execute("INSERT INTO person_skill (person_id, skill_id, level, assessed_on, note)"
                     " VALUES (%s, 1, 2, '2026-03-01', 'gezien')", (person,))  # fmt: skip
         sql.execute("INSERT INTO group_membership (group_id, person_id, joined)"

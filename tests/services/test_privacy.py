@@ -239,6 +239,10 @@ def test_the_export_holds_every_record_in_every_role_and_no_other_name(
                     "SELECT count(*) FROM work_agreement WHERE contact_id = :p"
                 ),
                 "skill_levels_seen": "SELECT count(*) FROM person_skill WHERE person_id = :p",
+                "onboarding_steps": "SELECT count(*) FROM onboarding_step WHERE person_id = :p",
+                "buddy_for_new_colleagues": (
+                    "SELECT count(*) FROM onboarding_plan WHERE buddy_id = :p"
+                ),
             }.items()
         }
     data = person_file(store.sessions, subject)

@@ -74,6 +74,7 @@ from werkleren_desktop.domain.constants import (
 from werkleren_desktop.domain.constants import (
     WorkAgreementKind as WorkAgreementKind,
 )
+from werkleren_desktop.domain.onboarding import StepOwner
 from werkleren_desktop.domain.people import full_name
 
 # Stable constraint names, so that Alembic's batch mode can rebuild SQLite tables.
@@ -821,6 +822,49 @@ class CertificateType(Base):
     refresher_renews: Mapped[bool] = mapped_column(default=True, server_default=true())
     source: Mapped[str] = mapped_column(Text, default="", server_default="")
     retired: Mapped[bool] = mapped_column(default=False, server_default=false())
+
+
+class OnboardingPlan(Base):
+    """A new colleague's onboarding plan (domain.onboarding): their buddy, their first
+    day, and the steps."""
+
+    __tablename__ = "onboarding_plan"
+    __table_args__ = (
+        CheckConstraint("buddy_id IS NULL OR buddy_id <> person_id", name="not_own_buddy"),
+    )
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    buddy_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+
+    steps: Mapped[list[OnboardingStep]] = relationship(
+        cascade="all, delete-orphan", order_by="OnboardingStep.position"
+    )
+
+
+class OnboardingStep(Base):
+    """One step of a plan, on a working day with its date; done on a day, or not yet."""
+
+    __tablename__ = "onboarding_step"
+    __table_args__ = (
+        CheckConstraint("length(trim(title)) > 0", name="title_not_empty"),
+        CheckConstraint("working_day >= 1", name="working_day_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("onboarding_plan.person_id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    working_day: Mapped[int] = mapped_column(Integer)
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    owner: Mapped[StepOwner] = mapped_column(_str_enum(StepOwner))
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class CalendarReminder(Base):

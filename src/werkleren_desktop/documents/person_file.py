@@ -25,6 +25,7 @@ from werkleren_desktop.domain.conversations import AGREEMENT_STATUS_LABELS, OWNE
 from werkleren_desktop.domain.cycles import ATTENDANCE_STATUS_LABELS
 from werkleren_desktop.domain.formatting import format_date, format_moment
 from werkleren_desktop.domain.money import format_euro
+from werkleren_desktop.domain.onboarding import OWNER_LABELS as STEP_OWNERS
 from werkleren_desktop.domain.people import format_hours
 from werkleren_desktop.domain.requests import KIND_LABELS as REQUEST_KINDS
 from werkleren_desktop.domain.requests import STATUS_LABELS as REQUEST_STATES
@@ -50,6 +51,8 @@ SECTIONS = (
     ("expert_for_groups", N_("Learning groups with you as expert on call")),
     ("contact_for_work_agreements", N_("Work agreements with you as the one to ask")),
     ("skill_levels_seen", N_("Skill levels your manager saw")),
+    ("onboarding_steps", N_("Your onboarding plan")),
+    ("buddy_for_new_colleagues", N_("New colleagues you were the buddy of")),
 )
 
 
@@ -135,11 +138,14 @@ LABELS = {
     "your_answer": N_("Your answer"),
     "skill": N_("Skill"),
     "level": N_("Level"),
+    "step": N_("Step"),
+    "whose": N_("Whose"),
+    "done_on": N_("Done on"),
 }
 DATES = {
     "in_service", "out_of_service", "joined", "left", "date", "starts_on", "ends_on",
     "certificate_expires_on", "planned_on", "held_on", "due_on", "signed_by_professional_on",
-    "signed_by_manager_on", "signed_by_you_on", "from", "until",
+    "signed_by_manager_on", "signed_by_you_on", "from", "until", "done_on",
     "last_conversation_before_records", "asked_on", "answered_on",
 }  # fmt: skip
 MOMENTS = {"session", "made_at"}
@@ -152,6 +158,7 @@ CHOICES: dict[tuple[str, str], Mapping[Any, str]] = {
     ("learning_situations", "status"): SITUATION_STATUS_LABELS,
     ("trainings", "form"): FORM_LABELS,
     ("trainings", "status"): TRAINING_STATUS_LABELS,
+    ("onboarding_steps", "whose"): STEP_OWNERS,
     ("agreements", "owner"): OWNER_LABELS,
     ("agreements", "status"): AGREEMENT_STATUS_LABELS,
     ("your_agreements", "owner"): OWNER_LABELS,

@@ -764,6 +764,12 @@ def _plan(
     return conversation
 
 
+def plan_in(db: Session, person_id: int, plan: ConversationPlan) -> TalentConversation:
+    """A new conversation planned within the caller's transaction (an onboarding plan's
+    first conversation, saved with the plan)."""
+    return _plan(db, person_id, plan, None)
+
+
 def _prepare(conversation: TalentConversation, texts: dict[str, str]) -> None:
     for key, section in _sections(conversation).items():
         section.preparation = texts[key]

@@ -206,6 +206,7 @@ def generate_demo(
         _add_scans(db, today, rng)
         # a generator of its own: who may do what
         _add_functions(db, people, profile, calendar, today, random.Random(f"functions-{size}"))
+        _add_onboarding(db, people, calendar, today)
         # a generator of their own: the rest of the demo stays as it was before requests
         _add_requests(db, people, today, random.Random(f"requests-{size}-{today.isoformat()}"))
         set_sequences(db.connection())  # rows went in with their ids
@@ -1325,6 +1326,77 @@ def _add_functions(
             .where(table.c.id == bindparam("row_id"))
             .values(skill_id=bindparam("new_skill"), skill_level=bindparam("new_level")),
             built,
+        )
+
+
+def _add_onboarding(
+    db: Session, people: list[Person], calendar: WorkCalendar, today: dt.date
+) -> None:
+    """The newest colleague (in service within the last half year, with a manager) has
+    an onboarding plan: the usual steps with the certificates their function requires,
+    the longest-serving colleague of the same function as buddy (none where there is no
+    such colleague), the steps before today done but the latest one."""
+    from sqlalchemy import select
+
+    from werkleren_desktop.db.models import (
+        FunctionRequirement,
+        OnboardingPlan,
+        OnboardingStep,
+    )
+    from werkleren_desktop.domain.onboarding import standard_steps, working_day
+
+    recent = [
+        p for p in people
+        if _active(p, today) and p.manager_id is not None
+        and today - dt.timedelta(days=183) <= p.in_service <= today
+    ]  # fmt: skip
+    if not recent:
+        return
+    newcomer = max(recent, key=lambda p: (p.in_service, p.id))
+    # (the functions as linked since the people were made)
+    function_of = dict(db.execute(select(Person.id, Person.function_id)).all())
+    function = function_of[newcomer.id]
+    colleagues = [
+        p for p in people
+        if p.id not in (newcomer.id, newcomer.manager_id) and _active(p, today)
+        and function is not None and function_of[p.id] == function
+    ]  # fmt: skip
+    colleagues.sort(key=lambda p: (p.in_service, p.id))
+    required = (
+        list(
+            db.scalars(
+                select(CertificateType.name)
+                .join(FunctionRequirement,
+                      FunctionRequirement.certificate_type_id == CertificateType.id)
+                .where(FunctionRequirement.function_id == function)
+                .order_by(CertificateType.name)
+            )
+        )
+        if function is not None
+        else []
+    )  # fmt: skip
+    db.add(
+        OnboardingPlan(
+            person_id=newcomer.id,
+            buddy_id=colleagues[0].id if colleagues else None,
+            starts_on=newcomer.in_service,
+        )
+    )
+    db.flush()
+    steps = standard_steps(required)
+    days = [working_day(calendar, newcomer.in_service, s.working_day) for s in steps]
+    last_past = max((i for i, day in enumerate(days) if day < today), default=-1)
+    for position, (step, day) in enumerate(zip(steps, days, strict=True), start=1):
+        db.add(
+            OnboardingStep(
+                person_id=newcomer.id,
+                position=position,
+                title=step.title,
+                working_day=step.working_day,
+                due_on=day,
+                owner=step.owner,
+                done_on=day if day < today and position - 1 != last_past else None,
+            )
         )
 
 

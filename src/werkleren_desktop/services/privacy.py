@@ -26,6 +26,8 @@ from werkleren_desktop.db.models import (
     LearningGroup,
     LearningRequest,
     LearningSituation,
+    OnboardingPlan,
+    OnboardingStep,
     Person,
     PersonSkill,
     SituationAnswer,
@@ -73,7 +75,7 @@ def _day(day: dt.date | None) -> str | None:
 
 
 PERSON_FILE_FORMAT = "werkleren-desktop/person-file"
-PERSON_FILE_VERSION = 9  # docs/person-file.schema.json describes it
+PERSON_FILE_VERSION = 10  # docs/person-file.schema.json describes it
 
 
 def person_file(
@@ -144,6 +146,17 @@ def person_file(
         ).all()
         trainings = db.scalars(
             select(Training).where(Training.person_id == person_id).order_by(Training.starts_on)
+        ).all()
+        onboarding = db.execute(
+            select(OnboardingStep.title, OnboardingStep.due_on, OnboardingStep.owner,
+                   OnboardingStep.done_on)
+            .where(OnboardingStep.person_id == person_id)
+            .order_by(OnboardingStep.position)
+        ).all()  # fmt: skip
+        buddy_for = db.scalars(
+            select(OnboardingPlan.starts_on)
+            .where(OnboardingPlan.buddy_id == person_id)
+            .order_by(OnboardingPlan.starts_on)
         ).all()
         skills_seen = db.execute(
             select(Skill.name, PersonSkill.level, PersonSkill.assessed_on, PersonSkill.note)
@@ -387,6 +400,16 @@ def person_file(
                 }
                 for kind, title, agreed_on, withdrawn_on in contact_for
             ],
+            "onboarding_steps": [
+                {
+                    "step": clean(title),
+                    "date": _day(due),
+                    "whose": str(owner),
+                    "done_on": _day(done),
+                }
+                for title, due, owner, done in onboarding
+            ],
+            "buddy_for_new_colleagues": [{"from": _day(day)} for day in buddy_for],
             "skill_levels_seen": [
                 {"skill": clean(skill), "level": level, "date": _day(on), "note": clean(note)}
                 for skill, level, on, note in skills_seen
@@ -435,6 +458,7 @@ FREE_TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "job_function": ("name", "description"),
     "skill": ("name", "description"),
     "person_skill": ("note",),
+    "onboarding_step": ("title",),
 }  # fmt: skip
 TABLE_LABELS = {
     "person": N_("Person"),
@@ -462,6 +486,7 @@ TABLE_LABELS = {
     "job_function": N_("Function"),
     "skill": N_("Skill"),
     "person_skill": N_("Skill level seen"),
+    "onboarding_step": N_("Onboarding step"),
     "draft": N_("A form not saved yet"),
 }
 EXCERPT = 60  # characters each side of a mention

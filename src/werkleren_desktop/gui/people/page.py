@@ -30,6 +30,11 @@ from werkleren_desktop.gui.dialogs.date_dialog import DateDialog
 from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
 from werkleren_desktop.gui.people.erase_dialog import EraseDialog
 from werkleren_desktop.gui.people.import_dialog import ImportDialog
+from werkleren_desktop.gui.people.onboarding import (
+    ChecklistDialog,
+    OnboardingDialog,
+    summary_text,
+)
 from werkleren_desktop.gui.people.person_dialog import PersonDialog
 from werkleren_desktop.gui.people.table_model import PeopleTableModel, StatusFilter
 from werkleren_desktop.gui.record_page import RecordListPage
@@ -51,6 +56,7 @@ from werkleren_desktop.gui.widgets import (
     section,
 )
 from werkleren_desktop.i18n import _, current_language, n_
+from werkleren_desktop.services.onboarding import propose_plan, read_plan
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.people import (
     PersonOverview,
@@ -141,6 +147,17 @@ class PersonPanel(QWidget):
         skill_row.addWidget(self.skill_button)
         skill_row.addStretch(1)
         body.addLayout(skill_row)
+        body.addWidget(section(_("Onboarding")))
+        self.onboarding = paragraph("")
+        body.addWidget(self.onboarding)
+        self.onboarding_button = QPushButton(_("Onboarding plan…"))
+        self.onboarding_button.setToolTip(
+            _("Steps for a new colleague, a buddy and the first talent conversation")
+        )
+        onboarding_row = QHBoxLayout()
+        onboarding_row.addWidget(self.onboarding_button)
+        onboarding_row.addStretch(1)
+        body.addLayout(onboarding_row)
         body.addWidget(section(_("Talent conversations")))
         self.conversations = conversations_label(self.conversation_link.emit)
         body.addWidget(self.conversations)
@@ -257,6 +274,7 @@ class PeoplePage(RecordListPage):
         self.panel.edit_button.clicked.connect(self.edit_person)
         self.panel.leave_button.clicked.connect(self.record_leaving)
         self.panel.skill_button.clicked.connect(self.write_skill_level)
+        self.panel.onboarding_button.clicked.connect(self.open_onboarding)
         self.panel.access_button.clicked.connect(self.export_personal_data)
         self.panel.erase_button.clicked.connect(self.erase_person)
 
@@ -326,6 +344,10 @@ class PeoplePage(RecordListPage):
         self.requests = show_requests(self.panel.requests, self.sessions, record_id)
         show_trainings(self.panel.trainings, self.sessions, record_id, self.today())
         show_qualifications(self.panel.qualifications, self.sessions, record_id, self.today())
+        plan = read_plan(self.sessions, record_id)
+        self.panel.onboarding.setText(
+            summary_text(plan, self.today()) if plan is not None else _("No onboarding plan.")
+        )
 
     # --- actions ------------------------------------------------------------------
 
@@ -416,6 +438,49 @@ class PeoplePage(RecordListPage):
             self.show_record(person_id)
 
         self.open_dialog(dialog, saved)
+
+    def open_onboarding(self) -> None:
+        """The person's onboarding plan as a checklist, or a new plan to make."""
+        overview = self.panel.overview
+        if overview is None:
+            return
+        person_id = overview.id
+        if read_plan(self.sessions, person_id) is None:
+            self._plan_onboarding(person_id)
+            return
+        checklist = ChecklistDialog(
+            self.sessions,
+            person_id,
+            self.today,
+            lambda: self._plan_onboarding(person_id, checklist),
+            parent=self,
+        )
+        checklist.finished.connect(
+            lambda _result: self.show_record(person_id) if checklist.changed else None
+        )
+        checklist.open()
+        self.dialog = checklist
+
+    def _plan_onboarding(self, person_id: int, checklist: ChecklistDialog | None = None) -> None:
+        proposal = propose_plan(self.sessions, person_id, self.today())
+        plan = read_plan(self.sessions, person_id)
+        dialog = OnboardingDialog(
+            self.sessions, proposal, plan, self.today, parent=checklist or self
+        )
+
+        def saved() -> None:
+            self.status_message.emit(_("Onboarding plan saved."))
+            self.show_record(person_id)
+            if checklist is not None:
+                checklist.changed = True
+                checklist.load()
+
+        dialog.accepted.connect(saved)
+        dialog.open()
+        if checklist is None:
+            self.dialog = dialog
+        else:
+            checklist.form = dialog
 
     def export_personal_data(self) -> None:
         """Inzage: a PDF and a JSON file with everything stored about the person."""
