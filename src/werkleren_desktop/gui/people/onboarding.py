@@ -100,8 +100,8 @@ class OnboardingDialog(FormDialog):
         self.steps.setHorizontalHeaderLabels([_("Step"), _("Working day"), _("Date"), _("Whose")])
         header = self.steps.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((DAY, 90), (DATE, 100), (OWNER, 170)):
-            self.steps.setColumnWidth(column, width)
+        for place, width in ((DAY, 90), (DATE, 100), (OWNER, 170)):
+            self.steps.setColumnWidth(place, width)
         self.steps.verticalHeader().hide()
         self.steps.setTabKeyNavigation(False)
         self.conversation_rows: set[int] = set()
