@@ -94,6 +94,7 @@ def scope_people(scope: str, role: str) -> set[int] | None:
 
 KEY = {  # others: id
     "calendar_reminder": "uid",
+    "exit_conversation": "person_id",
     "onboarding_plan": "person_id",
     "situation_person": "situation_id || '/' || person_id",
     "cycle_situation": "cycle_id || '/' || situation_id",
@@ -121,6 +122,7 @@ BELONGS = {
     "training": "SELECT id, person_id FROM training",
     "person_skill": "SELECT id, person_id FROM person_skill",
     "onboarding_plan": "SELECT person_id, person_id FROM onboarding_plan",
+    "exit_conversation": "SELECT person_id, person_id FROM exit_conversation",
     "onboarding_step": "SELECT id, person_id FROM onboarding_step",
     "learning_request": "SELECT id, person_id FROM learning_request",
     "training_budget": "SELECT id, person_id FROM training_budget",
@@ -184,6 +186,8 @@ def fill(sql: psycopg.Connection) -> None:
         " VALUES (1, 1, 3)"
     )
     for n, person in enumerate(EVERYONE, start=1):
+        sql.execute("INSERT INTO exit_conversation (person_id, held_on, reason)"
+                    " VALUES (%s, '2026-06-01', 'verhuizing')", (person,))  # fmt: skip
         sql.execute("INSERT INTO onboarding_plan (person_id, buddy_id, starts_on)"
                     " VALUES (%s, NULL, '2026-01-05')", (person,))  # fmt: skip
         sql.execute("INSERT INTO onboarding_step (person_id, position, title, working_day,"

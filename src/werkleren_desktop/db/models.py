@@ -824,6 +824,24 @@ class CertificateType(Base):
     retired: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
+class ExitConversation(Base):
+    """The conversation when someone leaves (domain.exit_conversation)."""
+
+    __tablename__ = "exit_conversation"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    manager_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    went_well: Mapped[str] = mapped_column(Text, default="", server_default="")
+    could_be_better: Mapped[str] = mapped_column(Text, default="", server_default="")
+    handover: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
 class OnboardingPlan(Base):
     """A new colleague's onboarding plan (domain.onboarding): their buddy, their first
     day, and the steps."""

@@ -53,6 +53,7 @@ SECTIONS = (
     ("skill_levels_seen", N_("Skill levels your manager saw")),
     ("onboarding_steps", N_("Your onboarding plan")),
     ("buddy_for_new_colleagues", N_("New colleagues you were the buddy of")),
+    ("exit_conversation", N_("Your exit conversation")),
 )
 
 
@@ -141,6 +142,10 @@ LABELS = {
     "step": N_("Step"),
     "whose": N_("Whose"),
     "done_on": N_("Done on"),
+    "why_you_left": N_("Why you left"),
+    "what_worked_well": N_("What worked well"),
+    "what_could_be_better": N_("What could be better"),
+    "knowledge_to_hand_over": N_("Knowledge to hand over"),
 }
 DATES = {
     "in_service", "out_of_service", "joined", "left", "date", "starts_on", "ends_on",

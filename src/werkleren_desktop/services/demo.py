@@ -207,6 +207,7 @@ def generate_demo(
         # a generator of its own: who may do what
         _add_functions(db, people, profile, calendar, today, random.Random(f"functions-{size}"))
         _add_onboarding(db, people, calendar, today)
+        _add_exit_conversation(db, people, calendar, today)
         # a generator of their own: the rest of the demo stays as it was before requests
         _add_requests(db, people, today, random.Random(f"requests-{size}-{today.isoformat()}"))
         set_sequences(db.connection())  # rows went in with their ids
@@ -1398,6 +1399,35 @@ def _add_onboarding(
                 done_on=day if day < today and position - 1 != last_past else None,
             )
         )
+
+
+def _add_exit_conversation(
+    db: Session, people: list[Person], calendar: WorkCalendar, today: dt.date
+) -> None:
+    """The latest colleague who left (with a manager) had an exit conversation in their
+    last week."""
+    from werkleren_desktop.db.models import ExitConversation
+
+    left = [
+        p for p in people
+        if p.out_of_service is not None and p.out_of_service < today and p.manager_id is not None
+    ]  # fmt: skip
+    if not left:
+        return
+    leaver = max(left, key=lambda p: (p.out_of_service or today, p.id))
+    assert leaver.out_of_service is not None
+    held = calendar.nearest_working_day(leaver.out_of_service - dt.timedelta(days=4), -1)
+    db.add(
+        ExitConversation(
+            person_id=leaver.id,
+            held_on=max(held, leaver.in_service),
+            manager_id=leaver.manager_id,
+            reason="Een baan dichter bij huis; met minder reistijd was ik gebleven.",
+            went_well="De collega's, en dat ik in de leergroep altijd iets kon vragen.",
+            could_be_better="Eerder horen wat er van je verwacht wordt na het inwerken.",
+            handover="De storingen bij de vaste klanten: opgeschreven en doorgenomen.",
+        )
+    )
 
 
 SEEN_NOTES = {

@@ -22,6 +22,7 @@ from werkleren_desktop.db.models import (
     Agreement,
     Attendance,
     CycleSession,
+    ExitConversation,
     GroupMembership,
     LearningGroup,
     LearningRequest,
@@ -75,7 +76,7 @@ def _day(day: dt.date | None) -> str | None:
 
 
 PERSON_FILE_FORMAT = "werkleren-desktop/person-file"
-PERSON_FILE_VERSION = 10  # docs/person-file.schema.json describes it
+PERSON_FILE_VERSION = 11  # docs/person-file.schema.json describes it
 
 
 def person_file(
@@ -153,6 +154,7 @@ def person_file(
             .where(OnboardingStep.person_id == person_id)
             .order_by(OnboardingStep.position)
         ).all()  # fmt: skip
+        leaving = db.get(ExitConversation, person_id)
         buddy_for = db.scalars(
             select(OnboardingPlan.starts_on)
             .where(OnboardingPlan.buddy_id == person_id)
@@ -410,6 +412,17 @@ def person_file(
                 for title, due, owner, done in onboarding
             ],
             "buddy_for_new_colleagues": [{"from": _day(day)} for day in buddy_for],
+            "exit_conversation": [
+                {
+                    "held_on": _day(leaving.held_on),
+                    "why_you_left": clean(leaving.reason),
+                    "what_worked_well": clean(leaving.went_well),
+                    "what_could_be_better": clean(leaving.could_be_better),
+                    "knowledge_to_hand_over": clean(leaving.handover),
+                }
+            ]
+            if leaving is not None
+            else [],
             "skill_levels_seen": [
                 {"skill": clean(skill), "level": level, "date": _day(on), "note": clean(note)}
                 for skill, level, on, note in skills_seen
@@ -459,6 +472,7 @@ FREE_TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "skill": ("name", "description"),
     "person_skill": ("note",),
     "onboarding_step": ("title",),
+    "exit_conversation": ("reason", "went_well", "could_be_better", "handover"),
 }  # fmt: skip
 TABLE_LABELS = {
     "person": N_("Person"),
@@ -487,6 +501,7 @@ TABLE_LABELS = {
     "skill": N_("Skill"),
     "person_skill": N_("Skill level seen"),
     "onboarding_step": N_("Onboarding step"),
+    "exit_conversation": N_("Exit conversation"),
     "draft": N_("A form not saved yet"),
 }
 EXCERPT = 60  # characters each side of a mention

@@ -29,6 +29,7 @@ from werkleren_desktop.gui.conversations.summary import conversations_label, sho
 from werkleren_desktop.gui.dialogs.date_dialog import DateDialog
 from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
 from werkleren_desktop.gui.people.erase_dialog import EraseDialog
+from werkleren_desktop.gui.people.exit_conversation import ExitDialog
 from werkleren_desktop.gui.people.import_dialog import ImportDialog
 from werkleren_desktop.gui.people.onboarding import (
     ChecklistDialog,
@@ -56,6 +57,7 @@ from werkleren_desktop.gui.widgets import (
     section,
 )
 from werkleren_desktop.i18n import _, current_language, n_
+from werkleren_desktop.services.exit_conversation import read_exit
 from werkleren_desktop.services.onboarding import propose_plan, read_plan
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.people import (
@@ -147,15 +149,20 @@ class PersonPanel(QWidget):
         skill_row.addWidget(self.skill_button)
         skill_row.addStretch(1)
         body.addLayout(skill_row)
-        body.addWidget(section(_("Onboarding")))
+        body.addWidget(section(_("Arriving and leaving")))
         self.onboarding = paragraph("")
         body.addWidget(self.onboarding)
         self.onboarding_button = QPushButton(_("Onboarding plan…"))
         self.onboarding_button.setToolTip(
             _("Steps for a new colleague, a buddy and the first talent conversation")
         )
+        self.exit_button = QPushButton(_("Exit conversation…"))
+        self.exit_button.setToolTip(
+            _("Why someone leaves, what could be better, and the knowledge to hand over")
+        )
         onboarding_row = QHBoxLayout()
         onboarding_row.addWidget(self.onboarding_button)
+        onboarding_row.addWidget(self.exit_button)
         onboarding_row.addStretch(1)
         body.addLayout(onboarding_row)
         body.addWidget(section(_("Talent conversations")))
@@ -275,6 +282,7 @@ class PeoplePage(RecordListPage):
         self.panel.leave_button.clicked.connect(self.record_leaving)
         self.panel.skill_button.clicked.connect(self.write_skill_level)
         self.panel.onboarding_button.clicked.connect(self.open_onboarding)
+        self.panel.exit_button.clicked.connect(self.open_exit_conversation)
         self.panel.access_button.clicked.connect(self.export_personal_data)
         self.panel.erase_button.clicked.connect(self.erase_person)
 
@@ -345,9 +353,15 @@ class PeoplePage(RecordListPage):
         show_trainings(self.panel.trainings, self.sessions, record_id, self.today())
         show_qualifications(self.panel.qualifications, self.sessions, record_id, self.today())
         plan = read_plan(self.sessions, record_id)
-        self.panel.onboarding.setText(
-            summary_text(plan, self.today()) if plan is not None else _("No onboarding plan.")
-        )
+        said = [summary_text(plan, self.today()) if plan is not None else _("No onboarding plan.")]
+        leaving = read_exit(self.sessions, record_id)
+        if leaving.record is not None:
+            said.append(
+                _("Exit conversation held on {day}.").format(
+                    day=format_date(leaving.record.held_on)
+                )
+            )
+        self.panel.onboarding.setText("\n".join(said))
 
     # --- actions ------------------------------------------------------------------
 
@@ -435,6 +449,19 @@ class PeoplePage(RecordListPage):
 
         def saved() -> None:
             self.status_message.emit(_("Skill level written down."))
+            self.show_record(person_id)
+
+        self.open_dialog(dialog, saved)
+
+    def open_exit_conversation(self) -> None:
+        overview = self.panel.overview
+        if overview is None:
+            return
+        person_id = overview.id
+        dialog = ExitDialog(self.sessions, read_exit(self.sessions, person_id), self.today, self)
+
+        def saved() -> None:
+            self.status_message.emit(_("Exit conversation saved."))
             self.show_record(person_id)
 
         self.open_dialog(dialog, saved)
