@@ -94,7 +94,6 @@ def scope_people(scope: str, role: str) -> set[int] | None:
 
 KEY = {  # others: id
     "calendar_reminder": "uid",
-    "exit_conversation": "person_id",
     "onboarding_plan": "person_id",
     "situation_person": "situation_id || '/' || person_id",
     "cycle_situation": "cycle_id || '/' || situation_id",
@@ -122,7 +121,7 @@ BELONGS = {
     "training": "SELECT id, person_id FROM training",
     "person_skill": "SELECT id, person_id FROM person_skill",
     "onboarding_plan": "SELECT person_id, person_id FROM onboarding_plan",
-    "exit_conversation": "SELECT person_id, person_id FROM exit_conversation",
+    "exit_conversation": "SELECT id, person_id FROM exit_conversation",
     "onboarding_step": "SELECT id, person_id FROM onboarding_step",
     "learning_request": "SELECT id, person_id FROM learning_request",
     "training_budget": "SELECT id, person_id FROM training_budget",
@@ -254,7 +253,8 @@ def fill(sql: psycopg.Connection) -> None:
     )
     numbered = ("person", "learning_group", "week_cycle", "cycle_session", "working_method",
                 "learning_situation", "talent_conversation", "scan", "scan_response",
-                "work_agreement", "certificate_type", "job_function", "skill")  # fmt: skip
+                "work_agreement", "certificate_type", "job_function", "skill",
+                "exit_conversation")  # fmt: skip
     for table in numbered:
         sql.execute(
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"

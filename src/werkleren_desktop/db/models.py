@@ -828,10 +828,10 @@ class ExitConversation(Base):
     """The conversation when someone leaves (domain.exit_conversation)."""
 
     __tablename__ = "exit_conversation"
+    __table_args__ = (UniqueConstraint("person_id"),)
 
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
-    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     held_on: Mapped[dt.date] = mapped_column(Date)
     manager_id: Mapped[int | None] = mapped_column(
         ForeignKey("person.id", ondelete="SET NULL"), index=True

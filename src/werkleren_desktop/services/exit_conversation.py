@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import ExitConversation, LearningGroup, Person, WorkAgreement
@@ -34,7 +35,7 @@ def read_exit(database: SessionFactory, person_id: int) -> ExitView:
         person = db.get(Person, person_id)
         if person is None:
             raise UserError(_("This person no longer exists."))
-        stored = db.get(ExitConversation, person_id)
+        stored = _stored(db, person_id)
         manager_id = stored.manager_id if stored is not None else person.manager_id
         manager = db.get(Person, manager_id) if manager_id is not None else None
         agreements = db.scalars(
@@ -66,6 +67,10 @@ def read_exit(database: SessionFactory, person_id: int) -> ExitView:
         )
 
 
+def _stored(db: Session, person_id: int) -> ExitConversation | None:
+    return db.scalar(select(ExitConversation).where(ExitConversation.person_id == person_id))
+
+
 def save_exit(database: SessionFactory, person_id: int, data: ExitInput, today: dt.date) -> None:
     """The record of the conversation, new or changed."""
     with database.begin() as db:
@@ -77,7 +82,7 @@ def save_exit(database: SessionFactory, person_id: int, data: ExitInput, today: 
             raise ValidationError(
                 _("Someone cannot hold the conversation with themselves."), "manager"
             )
-        stored = db.get(ExitConversation, person_id) or ExitConversation(person_id=person_id)
+        stored = _stored(db, person_id) or ExitConversation(person_id=person_id)
         stored.held_on, stored.manager_id = data.held_on, data.manager_id or person.manager_id
         for key, _question in QUESTIONS:
             setattr(stored, key, getattr(data, key))

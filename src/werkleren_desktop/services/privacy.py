@@ -154,7 +154,7 @@ def person_file(
             .where(OnboardingStep.person_id == person_id)
             .order_by(OnboardingStep.position)
         ).all()  # fmt: skip
-        leaving = db.get(ExitConversation, person_id)
+        leaving = db.scalar(select(ExitConversation).where(ExitConversation.person_id == person_id))
         buddy_for = db.scalars(
             select(OnboardingPlan.starts_on)
             .where(OnboardingPlan.buddy_id == person_id)

@@ -1,4 +1,5 @@
-"""The conversation when someone leaves (domain.exit_conversation): one per person, held
+"""The conversation when someone leaves (domain.exit_conversation): one per person (with
+an id of its own, as every record with free text has, for an erasure's mentions), held
 on a day with their manager, the four answers.
 
 On a server it is read and written as a talent conversation is: by the people one may
@@ -26,6 +27,7 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     op.create_table(
         "exit_conversation",
+        sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("person_id", sa.Integer, nullable=False),
         sa.Column("held_on", sa.Date, nullable=False),
         sa.Column("manager_id", sa.Integer),
@@ -33,7 +35,8 @@ def upgrade() -> None:
         sa.Column("went_well", sa.Text, nullable=False, server_default=""),
         sa.Column("could_be_better", sa.Text, nullable=False, server_default=""),
         sa.Column("handover", sa.Text, nullable=False, server_default=""),
-        sa.PrimaryKeyConstraint("person_id", name="pk_exit_conversation"),
+        sa.PrimaryKeyConstraint("id", name="pk_exit_conversation"),
+        sa.UniqueConstraint("person_id", name="uq_exit_conversation_person_id"),
         sa.ForeignKeyConstraint(
             ["person_id"],
             ["person.id"],
@@ -68,6 +71,7 @@ def upgrade() -> None:
             f"CREATE POLICY staff_delete ON exit_conversation FOR DELETE TO {staff}"
             f" USING ({reports})",
             f"GRANT SELECT, INSERT, UPDATE, DELETE ON exit_conversation TO {staff}",
+            f"GRANT USAGE, SELECT ON SEQUENCE exit_conversation_id_seq TO {staff}",
         ):
             op.execute(statement)
 
