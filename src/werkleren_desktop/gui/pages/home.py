@@ -99,6 +99,8 @@ class HomePage(Page):
             _("Conversations that are due and certificates about to expire, with alarms")
         )
         self.reminders_button.clicked.connect(self.export_reminders)
+        # (the file notes what it held, which only the beheerder writes on a server)
+        self.reminders_button.setVisible(sessions.seat is None)
         self.conversations_card.body.addWidget(self.conversations_text)
         self.conversations_card.body.addStretch(1)
         buttons = QHBoxLayout()
