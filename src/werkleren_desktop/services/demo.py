@@ -1339,12 +1339,9 @@ def _add_onboarding(
     such colleague), the steps before today done but the latest one."""
     from sqlalchemy import select
 
-    from werkleren_desktop.db.models import (
-        FunctionRequirement,
-        OnboardingPlan,
-        OnboardingStep,
-    )
+    from werkleren_desktop.db.models import OnboardingPlan, OnboardingStep
     from werkleren_desktop.domain.onboarding import standard_steps, working_day
+    from werkleren_desktop.services.onboarding import required_certificates
 
     recent = [
         p for p in people
@@ -1363,19 +1360,7 @@ def _add_onboarding(
         and function is not None and function_of[p.id] == function
     ]  # fmt: skip
     colleagues.sort(key=lambda p: (p.in_service, p.id))
-    required = (
-        list(
-            db.scalars(
-                select(CertificateType.name)
-                .join(FunctionRequirement,
-                      FunctionRequirement.certificate_type_id == CertificateType.id)
-                .where(FunctionRequirement.function_id == function)
-                .order_by(CertificateType.name)
-            )
-        )
-        if function is not None
-        else []
-    )  # fmt: skip
+    required = required_certificates(db, function)
     db.add(
         OnboardingPlan(
             person_id=newcomer.id,

@@ -65,18 +65,25 @@ def calendar_of(database: SessionFactory) -> WorkCalendar:
     return settings.work_calendar() if settings is not None else WorkCalendar()
 
 
+def required_certificates(db: Session, function_id: int | None) -> list[str]:
+    """The names of the certificate types ``function_id`` requires, by name."""
+    if function_id is None:
+        return []
+    return list(
+        db.scalars(
+            select(CertificateType.name)
+            .join(FunctionRequirement, FunctionRequirement.certificate_type_id
+                  == CertificateType.id)
+            .where(FunctionRequirement.function_id == function_id)
+            .order_by(func.lower(CertificateType.name))
+        )
+    )  # fmt: skip
+
+
 def propose_plan(database: SessionFactory, person_id: int, today: dt.date) -> Proposal:
     with database() as db:
         person = _person(db, person_id)
-        required = list(
-            db.scalars(
-                select(CertificateType.name)
-                .join(FunctionRequirement, FunctionRequirement.certificate_type_id
-                      == CertificateType.id)
-                .where(FunctionRequirement.function_id == person.function_id)
-                .order_by(func.lower(CertificateType.name))
-            )
-        ) if person.function_id is not None else []  # fmt: skip
+        required = required_certificates(db, person.function_id)
         others = db.execute(
             select(
                 Person.id, Person.first_name, Person.last_name, Person.job_title,
