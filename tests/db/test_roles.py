@@ -94,6 +94,7 @@ def scope_people(scope: str, role: str) -> set[int] | None:
 
 KEY = {  # others: id
     "calendar_reminder": "uid",
+    "training_attendance": "training_id || '/' || day",
     "onboarding_plan": "person_id",
     "situation_person": "situation_id || '/' || person_id",
     "cycle_situation": "cycle_id || '/' || situation_id",
@@ -120,6 +121,10 @@ BELONGS = {
     "own_preparation": CONVERSATION.format(table="own_preparation"),
     "training": "SELECT id, person_id FROM training",
     "person_skill": "SELECT id, person_id FROM person_skill",
+    "training_attendance": (
+        "SELECT a.training_id || '/' || a.day, t.person_id FROM training_attendance a"
+        " JOIN training t ON t.id = a.training_id"
+    ),
     "onboarding_plan": "SELECT person_id, person_id FROM onboarding_plan",
     "exit_conversation": "SELECT id, person_id FROM exit_conversation",
     "onboarding_step": "SELECT id, person_id FROM onboarding_step",
@@ -240,6 +245,8 @@ def fill(sql: psycopg.Connection) -> None:
             " status) VALUES (%s, %s, 'training', 'Een cursus', '2026-03-01', 'open')",
             (person, MANAGERS.get(person)),
         )
+    sql.execute("INSERT INTO training_attendance (training_id, day, present)"
+                " SELECT id, '2026-02-01', true FROM training")  # fmt: skip
     # brought in by Rita, learned from by Olga (another team); and one of two teams
     situation(sql, 7, learners=(OLGA,), brought_in_by=RITA)
     situation(sql, 8, learners=(RUUD, OLGA), brought_in_by=OLGA)

@@ -243,6 +243,10 @@ def test_the_export_holds_every_record_in_every_role_and_no_other_name(
                 "buddy_for_new_colleagues": (
                     "SELECT count(*) FROM onboarding_plan WHERE buddy_id = :p"
                 ),
+                "training_attendance": (
+                    "SELECT count(*) FROM training_attendance a JOIN training t"
+                    " ON t.id = a.training_id WHERE t.person_id = :p"
+                ),
                 "exit_conversation": (
                     "SELECT count(*) FROM exit_conversation WHERE person_id = :p"
                 ),

@@ -1019,6 +1019,18 @@ class Training(Versioned, Base):
     person: Mapped[Person] = relationship()
 
 
+class TrainingAttendance(Base):
+    """Whether a participant was present on one day of their training."""
+
+    __tablename__ = "training_attendance"
+
+    training_id: Mapped[int] = mapped_column(
+        ForeignKey("training.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    present: Mapped[bool] = mapped_column()
+
+
 class TrainingBudget(Base):
     """A person's training budget for one year, where it differs from the default."""
 

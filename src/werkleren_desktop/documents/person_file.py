@@ -44,6 +44,7 @@ SECTIONS = (
     ("brought_in_for_colleagues", N_("Brought in for colleagues")),
     ("trainings", N_("Training")),
     ("training_budgets", N_("Training budgets")),
+    ("training_attendance", N_("Presence on the days of training")),
     ("learning_requests", N_("Learning requests")),
     ("requests_to_you_as_manager", N_("Learning requests you answered as a manager")),
     ("talent_conversations", N_("Talent conversations")),
@@ -140,6 +141,9 @@ LABELS = {
     "skill": N_("Skill"),
     "level": N_("Level"),
     "step": N_("Step"),
+    "training": N_("Training"),
+    "day": N_("Day"),
+    "present": N_("Present"),
     "whose": N_("Whose"),
     "done_on": N_("Done on"),
     "why_you_left": N_("Why you left"),
@@ -150,7 +154,7 @@ LABELS = {
 DATES = {
     "in_service", "out_of_service", "joined", "left", "date", "starts_on", "ends_on",
     "certificate_expires_on", "planned_on", "held_on", "due_on", "signed_by_professional_on",
-    "signed_by_manager_on", "signed_by_you_on", "from", "until", "done_on",
+    "signed_by_manager_on", "signed_by_you_on", "from", "until", "done_on", "day",
     "last_conversation_before_records", "asked_on", "answered_on",
 }  # fmt: skip
 MOMENTS = {"session", "made_at"}

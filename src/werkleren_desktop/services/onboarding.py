@@ -20,7 +20,6 @@ from werkleren_desktop.db.models import (
     Person,
     TalentConversation,
 )
-from werkleren_desktop.domain.calendar import WorkCalendar
 from werkleren_desktop.domain.conversations import ConversationPlan
 from werkleren_desktop.domain.onboarding import (
     OnboardingInput,
@@ -33,7 +32,7 @@ from werkleren_desktop.domain.people import full_name, sort_key
 from werkleren_desktop.errors import UserError, ValidationError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.conversations import plan_in
-from werkleren_desktop.services.organisation import load_settings
+from werkleren_desktop.services.organisation import calendar_of
 
 
 @dataclass(frozen=True)
@@ -58,11 +57,6 @@ class Proposal:
     steps: tuple[StepInput, ...]
     candidates: tuple[BuddyCandidate, ...]
     has_manager: bool
-
-
-def calendar_of(database: SessionFactory) -> WorkCalendar:
-    settings = load_settings(database)
-    return settings.work_calendar() if settings is not None else WorkCalendar()
 
 
 def required_certificates(db: Session, function_id: int | None) -> list[str]:

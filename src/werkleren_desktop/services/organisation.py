@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import ClosingPeriod, Organisation, Person
+from werkleren_desktop.domain.calendar import WorkCalendar
 from werkleren_desktop.domain.cycles import MethodRow
 from werkleren_desktop.domain.organisation import ClosingPeriodInput, OrganisationSettings
 from werkleren_desktop.domain.situations import QuestionRow
@@ -148,3 +149,9 @@ def _apply(db: Session, organisation: Organisation, settings: OrganisationSettin
         ClosingPeriod(first_day=p.first_day, last_day=p.last_day, description=p.description)
         for p in settings.closing_periods
     )
+
+
+def calendar_of(database: SessionFactory) -> WorkCalendar:
+    """The organisation's working calendar (the default one before there are settings)."""
+    settings = load_settings(database)
+    return settings.work_calendar() if settings is not None else WorkCalendar()

@@ -37,6 +37,7 @@ from werkleren_desktop.db.models import (
     Skill,
     TalentConversation,
     Training,
+    TrainingAttendance,
     TrainingBudget,
     WeekCycle,
     WorkAgreement,
@@ -76,7 +77,7 @@ def _day(day: dt.date | None) -> str | None:
 
 
 PERSON_FILE_FORMAT = "werkleren-desktop/person-file"
-PERSON_FILE_VERSION = 11  # docs/person-file.schema.json describes it
+PERSON_FILE_VERSION = 12  # docs/person-file.schema.json describes it
 
 
 def person_file(
@@ -147,6 +148,12 @@ def person_file(
         ).all()
         trainings = db.scalars(
             select(Training).where(Training.person_id == person_id).order_by(Training.starts_on)
+        ).all()
+        attended = db.execute(
+            select(Training.title, TrainingAttendance.day, TrainingAttendance.present)
+            .join(Training, Training.id == TrainingAttendance.training_id)
+            .where(Training.person_id == person_id)
+            .order_by(TrainingAttendance.day)
         ).all()
         onboarding = db.execute(
             select(OnboardingStep.title, OnboardingStep.due_on, OnboardingStep.owner,
@@ -401,6 +408,10 @@ def person_file(
                     "until": _day(withdrawn_on),
                 }
                 for kind, title, agreed_on, withdrawn_on in contact_for
+            ],
+            "training_attendance": [
+                {"training": clean(title), "day": _day(day), "present": present}
+                for title, day, present in attended
             ],
             "onboarding_steps": [
                 {

@@ -48,12 +48,11 @@ from werkleren_desktop.services.onboarding import (
     PlanView,
     Proposal,
     StepRow,
-    calendar_of,
     mark_step,
     read_plan,
     save_plan,
 )
-from werkleren_desktop.services.organisation import load_settings
+from werkleren_desktop.services.organisation import calendar_of, load_settings
 
 TITLE, DAY, DATE, OWNER = range(4)  # the steps table's columns
 

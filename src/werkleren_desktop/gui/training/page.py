@@ -46,6 +46,7 @@ from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
 from werkleren_desktop.gui.record_page import RecordListPage
 from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.gui.tasks import TaskRunner
+from werkleren_desktop.gui.training.attendance import AttendanceDialog
 from werkleren_desktop.gui.training.certificate_types import CertificateTypesDialog
 from werkleren_desktop.gui.training.functions import (
     FunctionsDialog,
@@ -94,6 +95,7 @@ from werkleren_desktop.services.training import (
     set_budget,
     warning_months,
 )
+from werkleren_desktop.services.training_attendance import read_course
 from werkleren_desktop.storage.files import write_atomically
 
 OVER_BUDGET = "#b3261e"
@@ -236,17 +238,26 @@ class TrainingPanel(QWidget):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.edit_button = QPushButton(_("Edit…"))
         self.delete_button = QPushButton(_("Delete…"))
+        self.attendance_button = QPushButton(_("Attendance…"))
+        self.attendance_button.setToolTip(
+            _("Who was present on each day of the course, and its attendance list")
+        )
         self.empty = hint(_("Choose a training in the list to see it."))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
+        # two rows: a narrow panel has no room for three buttons abreast
+        buttons = QVBoxLayout()
+        for pair in ((self.edit_button, self.delete_button), (self.attendance_button,)):
+            line = QHBoxLayout()
+            for button in pair:
+                line.addWidget(button)
+            line.addStretch(1)
+            buttons.addLayout(line)
         reading_panel(self, self.empty, self.title, buttons, self.details)
         self.show_training(None)
 
     def show_training(self, row: TrainingRow | None) -> None:
         self.training = row
-        for widget in (self.title, self.details, self.edit_button, self.delete_button):
+        for widget in (self.title, self.details, self.edit_button, self.delete_button,
+                       self.attendance_button):  # fmt: skip
             widget.setVisible(row is not None)
         self.empty.setVisible(row is None)
         if row is None:
@@ -328,6 +339,7 @@ class TrainingPage(RecordListPage):
         self.panel = TrainingPanel()
         self.panel.edit_button.clicked.connect(self.edit_training)
         self.panel.delete_button.clicked.connect(self.delete_training)
+        self.panel.attendance_button.clicked.connect(self.open_attendance)
         tools = QHBoxLayout()
         tools.addWidget(self.search, 1)
         tools.addWidget(self.status_box)
@@ -725,6 +737,15 @@ class TrainingPage(RecordListPage):
             TrainingDialog(self.sessions, self.people, self.today(), parent=self),
             _("Training saved."),
         )
+
+    def open_attendance(self) -> None:
+        """Attendance per day of the chosen training's course (everyone who follows it)."""
+        row = self.panel.training
+        if row is None:
+            return
+        dialog = AttendanceDialog(self.sessions, read_course(self.sessions, row.id), self.today,
+                                  self)  # fmt: skip
+        self.open_dialog(dialog, lambda: self.status_message.emit(_("Attendance saved.")))
 
     def edit_training(self) -> None:
         row = self.panel.training
