@@ -14,7 +14,7 @@ from werkleren_desktop.services.training_attendance import read_course
 D = dt.date
 
 
-def test_the_dialog_marks_prints_and_saves(
+def test_the_dialog_marks_with_the_keyboard_prints_and_saves(
     make_window,
     qtbot,
     store,
@@ -29,8 +29,12 @@ def test_the_dialog_marks_prints_and_saves(
     assert isinstance(dialog, AttendanceDialog) and dialog.focusWidget() is dialog.table
     item = dialog.table.item(0, 0)
     assert item is not None and item.checkState() == Qt.CheckState.PartiallyChecked
-    item.setCheckState(Qt.CheckState.Checked)
-    dialog.table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)  # type: ignore[union-attr]
+    # Space: not marked yet → present → absent
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    assert item.checkState() == Qt.CheckState.Checked
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     assert dialog.preview is not None and dialog.preview.windowTitle() == "Presentielijst"
     dialog.preview.close()
