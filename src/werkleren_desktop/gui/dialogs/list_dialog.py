@@ -1,9 +1,11 @@
 """A list of the organisation's own (functions, skills, certificate types) in a dialog:
 a new one, a change, or one no longer offered. What names one keeps it, so nothing is
-ever deleted; each subclass says how to read, open and retire its rows."""
+ever deleted; each list says how to read, open and retire its rows (``ListActions``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtWidgets import (
@@ -35,6 +37,17 @@ class Listed(Protocol):
 Row = TypeVar("Row", bound=Listed)
 
 
+@dataclass(frozen=True)
+class ListActions(Generic[Row]):
+    """What a list reads, how it opens a row's form (None: a new one), how it retires or
+    offers a row again, and what the line below it says of the chosen row."""
+
+    rows: Callable[[], list[Row]]
+    form_for: Callable[[Row | None], FormDialog]
+    retire: Callable[[Row], None]
+    about: Callable[[Row], str] = lambda _row: ""
+
+
 class ListDialog(QDialog, Generic[Row]):
     """The list with its buttons, a line about the chosen row, and Close."""
 
@@ -45,9 +58,11 @@ class ListDialog(QDialog, Generic[Row]):
         intro: str,
         model: RowsTableModel[Row],
         new_label: str,
+        actions: ListActions[Row],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.listed = actions  # (not "actions": a widget has actions())
         self.setWindowTitle(title)
         self.sessions = sessions
         self.changed = False
@@ -58,7 +73,7 @@ class ListDialog(QDialog, Generic[Row]):
         self.new_button = QPushButton(new_label)
         self.change_button = QPushButton(_("Change…"))
         self.retire_button = QPushButton(_("No longer offer"))
-        self.new_button.clicked.connect(lambda: self._open(self.form_for(None)))
+        self.new_button.clicked.connect(lambda: self._open(actions.form_for(None)))
         self.change_button.clicked.connect(self.change)
         self.retire_button.clicked.connect(self.toggle_retired)
         self.error_label = ErrorLabel()
@@ -82,21 +97,8 @@ class ListDialog(QDialog, Generic[Row]):
         self.load()
         self.table.setFocus()
 
-    def rows(self) -> list[Row]:
-        raise NotImplementedError
-
-    def form_for(self, row: Row | None) -> FormDialog:
-        raise NotImplementedError
-
-    def retire(self, row: Row) -> None:
-        raise NotImplementedError
-
-    def about(self, row: Row) -> str:
-        """What the line below the list says of the chosen row."""
-        return ""
-
     def load(self, chosen: int | None = None) -> None:
-        rows = self.rows()
+        rows = self.listed.rows()
         self.model.show_rows(rows)
         index = next((i for i, r in enumerate(rows) if r.id == chosen), 0 if rows else -1)
         if index >= 0:
@@ -114,14 +116,14 @@ class ListDialog(QDialog, Generic[Row]):
         self.retire_button.setText(
             _("Offer again") if row is not None and row.retired else _("No longer offer")
         )
-        said = self.about(row) if row is not None else ""
+        said = self.listed.about(row) if row is not None else ""
         self.source.setText(said)
         self.source.setVisible(bool(said))
 
     def change(self) -> None:
         row = self.chosen()
         if row is not None:
-            self._open(self.form_for(row))
+            self._open(self.listed.form_for(row))
 
     def _open(self, form: FormDialog) -> None:
         def saved() -> None:
@@ -137,7 +139,7 @@ class ListDialog(QDialog, Generic[Row]):
         if row is None:
             return
         try:
-            self.retire(row)
+            self.listed.retire(row)
         except Exception as error:
             self.error_label.show_message(errors.sentence_for(error))
             return

@@ -21,7 +21,7 @@ from werkleren_desktop.domain.certificates import (
     CertificateRule,
 )
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
-from werkleren_desktop.gui.dialogs.list_dialog import ListDialog
+from werkleren_desktop.gui.dialogs.list_dialog import ListActions, ListDialog
 from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.gui.widgets import hint
 from werkleren_desktop.i18n import N_, _
@@ -70,22 +70,21 @@ class CertificateTypesDialog(ListDialog[CertificateTypeRow]):
             ),
             TypesModel(),
             _("New type…"),
+            ListActions(
+                lambda: list_certificate_types(sessions, include_retired=True),
+                lambda row: CertificateTypeDialog(sessions, row, parent=self),
+                lambda row: retire_certificate_type(sessions, row.id, not row.retired),
+                source_of,
+            ),
             parent,
         )
 
-    def rows(self) -> list[CertificateTypeRow]:
-        return list_certificate_types(self.sessions, include_retired=True)
 
-    def form_for(self, row: CertificateTypeRow | None) -> FormDialog:
-        return CertificateTypeDialog(self.sessions, row, parent=self)
-
-    def retire(self, row: CertificateTypeRow) -> None:
-        retire_certificate_type(self.sessions, row.id, not row.retired)
-
-    def about(self, row: CertificateTypeRow) -> str:
-        if not row.rule.source:
-            return ""
-        return _("Where the rule comes from: {source}").format(source=row.rule.source)
+def source_of(row: CertificateTypeRow) -> str:
+    """Where the type's rule comes from, for the line below the list."""
+    if not row.rule.source:
+        return ""
+    return _("Where the rule comes from: {source}").format(source=row.rule.source)
 
 
 class CertificateTypeDialog(FormDialog):

@@ -31,7 +31,7 @@ from werkleren_desktop.domain.qualifications import (
     level_text,
 )
 from werkleren_desktop.gui.dialogs.form_dialog import FormDialog
-from werkleren_desktop.gui.dialogs.list_dialog import ListDialog
+from werkleren_desktop.gui.dialogs.list_dialog import ListActions, ListDialog
 from werkleren_desktop.gui.rows_model import RowsTableModel
 from werkleren_desktop.gui.widgets import (
     date_edit,
@@ -85,17 +85,13 @@ class FunctionsDialog(ListDialog[FunctionRow]):
             ),
             model,
             _("New function…"),
+            ListActions(
+                lambda: list_functions(sessions, include_retired=True),
+                lambda row: FunctionDialog(sessions, row, parent=self),
+                lambda row: retire_function(sessions, row.id, not row.retired),
+            ),
             parent,
         )
-
-    def rows(self) -> list[FunctionRow]:
-        return list_functions(self.sessions, include_retired=True)
-
-    def form_for(self, row: FunctionRow | None) -> FormDialog:
-        return FunctionDialog(self.sessions, row, parent=self)
-
-    def retire(self, row: FunctionRow) -> None:
-        retire_function(self.sessions, row.id, not row.retired)
 
 
 class SkillsDialog(ListDialog[SkillRow]):
@@ -115,17 +111,13 @@ class SkillsDialog(ListDialog[SkillRow]):
             ).format(levels=levels),
             model,
             _("New skill…"),
+            ListActions(
+                lambda: list_skills(sessions, include_retired=True),
+                lambda row: SkillDialog(sessions, row, parent=self),
+                lambda row: retire_skill(sessions, row.id, not row.retired),
+            ),
             parent,
         )
-
-    def rows(self) -> list[SkillRow]:
-        return list_skills(self.sessions, include_retired=True)
-
-    def form_for(self, row: SkillRow | None) -> FormDialog:
-        return SkillDialog(self.sessions, row, parent=self)
-
-    def retire(self, row: SkillRow) -> None:
-        retire_skill(self.sessions, row.id, not row.retired)
 
 
 class SkillDialog(FormDialog):

@@ -97,17 +97,17 @@ def show_qualifications(
     found = person_qualifications(sessions, person_id, today, warning_months(sessions))
     lines = []
     if found.function:
-        todo = sum(cell.needs_work for _name, cell in found.needs)
+        needing_work = sum(cell.needs_work for _name, cell in found.needs)
         lines.append(
             "<b>"
             + html.escape(
                 _("Function {name}: everything required is in order.").format(name=found.function)
-                if not todo
+                if not needing_work
                 else n_(
                     "Function {name}: {n} requirement needs work.",
                     "Function {name}: {n} requirements need work.",
-                    todo,
-                ).format(name=found.function, n=todo)
+                    needing_work,
+                ).format(name=found.function, n=needing_work)
             )
             + "</b>"
         )
