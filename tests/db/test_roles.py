@@ -96,6 +96,8 @@ KEY = {  # others: id
     "calendar_reminder": "uid",
     "training_attendance": "training_id || '/' || day",
     "onboarding_plan": "person_id",
+    "apprenticeship": "person_id",
+    "fund_claim_training": "claim_id || '/' || training_id",
     "situation_person": "situation_id || '/' || person_id",
     "cycle_situation": "cycle_id || '/' || situation_id",
 }
@@ -128,6 +130,8 @@ BELONGS = {
     "onboarding_plan": "SELECT person_id, person_id FROM onboarding_plan",
     "exit_conversation": "SELECT id, person_id FROM exit_conversation",
     "onboarding_step": "SELECT id, person_id FROM onboarding_step",
+    "apprenticeship": "SELECT person_id, person_id FROM apprenticeship",
+    "guidance_entry": "SELECT id, person_id FROM guidance_entry",
     "learning_request": "SELECT id, person_id FROM learning_request",
     "training_budget": "SELECT id, person_id FROM training_budget",
 }
@@ -247,6 +251,20 @@ def fill(sql: psycopg.Connection) -> None:
         )
     sql.execute("INSERT INTO training_attendance (training_id, day, present)"
                 " SELECT id, '2026-02-01', true FROM training")  # fmt: skip
+    sql.execute(
+        "INSERT INTO fund (id, name, description, kind, min_presence_percent, source)"
+        " VALUES (1, 'OTIB', '', 'course', 80, 'otib.nl');"
+        " INSERT INTO fund_claim (id, fund_id, reference, amount_cents, note)"
+        " VALUES (1, 1, 'OTIB-1', 10000, '');"
+        " INSERT INTO fund_claim_training (claim_id, training_id) SELECT 1, id FROM training"
+    )
+    for person in EVERYONE:
+        sql.execute("INSERT INTO apprenticeship (person_id, trainer_id, school, programme,"
+                    " starts_on) VALUES (%s, NULL, 'ROC', 'Monteur', '2026-08-01')",
+                    (person,))  # fmt: skip
+        sql.execute("INSERT INTO guidance_entry (person_id, held_on, kind, minutes, summary,"
+                    " initials) VALUES (%s, '2026-09-01', 'guidance', 60, 'Leidingwerk', 'MV')",
+                    (person,))  # fmt: skip
     # brought in by Rita, learned from by Olga (another team); and one of two teams
     situation(sql, 7, learners=(OLGA,), brought_in_by=RITA)
     situation(sql, 8, learners=(RUUD, OLGA), brought_in_by=OLGA)
@@ -261,7 +279,7 @@ def fill(sql: psycopg.Connection) -> None:
     numbered = ("person", "learning_group", "week_cycle", "cycle_session", "working_method",
                 "learning_situation", "talent_conversation", "scan", "scan_response",
                 "work_agreement", "certificate_type", "job_function", "skill",
-                "exit_conversation")  # fmt: skip
+                "exit_conversation", "fund", "fund_claim")  # fmt: skip
     for table in numbered:
         sql.execute(
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"

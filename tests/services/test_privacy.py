@@ -159,6 +159,10 @@ NOT_FREE_TEXT = {
     # a folded copy of the texts for the search, computed again when a name is replaced
     "learning_situation": ("search_text",),
     "app_user": ("login",),  # a login of the server: a code, never about a person's work
+    # the apprentice's own school and programme: in their file, erased with them
+    "apprenticeship": ("school", "programme"),
+    # the initials as the workplace trainer wrote them: the evidence the subsidy asks for
+    "guidance_entry": ("initials",),
 }
 # the login that made a record's last change: the program's user, a code of the server
 for _versioned in VERSIONED_TABLES:
@@ -249,6 +253,17 @@ def test_the_export_holds_every_record_in_every_role_and_no_other_name(
                 ),
                 "exit_conversation": (
                     "SELECT count(*) FROM exit_conversation WHERE person_id = :p"
+                ),
+                "apprenticeship": "SELECT count(*) FROM apprenticeship WHERE person_id = :p",
+                "guidance_and_progress": (
+                    "SELECT count(*) FROM guidance_entry WHERE person_id = :p"
+                ),
+                "workplace_trainer_for_apprentices": (
+                    "SELECT count(*) FROM apprenticeship WHERE trainer_id = :p"
+                ),
+                "fund_claims": (
+                    "SELECT count(*) FROM fund_claim_training c JOIN training t"
+                    " ON t.id = c.training_id WHERE t.person_id = :p"
                 ),
             }.items()
         }

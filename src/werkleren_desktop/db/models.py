@@ -41,6 +41,7 @@ from werkleren_desktop.domain.constants import (
 from werkleren_desktop.domain.constants import (
     AttendanceStatus as AttendanceStatus,
 )
+from werkleren_desktop.domain.constants import FundKind, GuidanceKind
 from werkleren_desktop.domain.constants import (
     GroupStatus as GroupStatus,
 )
@@ -1044,6 +1045,121 @@ class TrainingBudget(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     year: Mapped[int] = mapped_column(Integer)
     amount_cents: Mapped[int] = mapped_column(Integer)
+
+
+class Fund(Base):
+    """A sector training fund or a subsidy with what it asks (domain.funds.FundRule):
+    shipped with the common Dutch ones and where each rule comes from; the organisation
+    edits them. Retired, not deleted, once a claim names it."""
+
+    __tablename__ = "fund"
+    __table_args__ = (
+        CheckConstraint("length(trim(name)) > 0", name="name_not_empty"),
+        CheckConstraint(
+            "min_presence_percent IS NULL OR min_presence_percent BETWEEN 1 AND 100",
+            name="presence_percent",
+        ),
+        CheckConstraint("share_percent IS NULL OR share_percent BETWEEN 1 AND 100", name="share"),
+        CheckConstraint("(claim_by_month IS NULL) = (claim_by_day IS NULL)", name="claim_by"),
+        UniqueConstraint("name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    kind: Mapped[FundKind] = mapped_column(_str_enum(FundKind))
+    min_presence_percent: Mapped[int | None] = mapped_column(Integer)
+    min_minutes: Mapped[int | None] = mapped_column(Integer)
+    apply_before_start: Mapped[bool] = mapped_column(default=False, server_default=false())
+    claim_within_months: Mapped[int | None] = mapped_column(Integer)
+    claim_by_month: Mapped[int | None] = mapped_column(Integer)
+    claim_by_day: Mapped[int | None] = mapped_column(Integer)
+    evidence_within_months: Mapped[int | None] = mapped_column(Integer)
+    trainer_sign_days: Mapped[int | None] = mapped_column(Integer)
+    manager_sign_days: Mapped[int | None] = mapped_column(Integer)
+    signatures_on_day: Mapped[bool] = mapped_column(default=False, server_default=false())
+    share_percent: Mapped[int | None] = mapped_column(Integer)
+    max_cents: Mapped[int | None] = mapped_column(Integer)
+    runs_until: Mapped[dt.date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(Text, default="", server_default="")
+    retired: Mapped[bool] = mapped_column(default=False, server_default=false())
+
+
+class FundClaim(Base):
+    """A claim on a fund for a course: the participants' trainings it covers
+    (``FundClaimTraining``), the dates the fund's rule asks about, and the amounts."""
+
+    __tablename__ = "fund_claim"
+    __table_args__ = (
+        CheckConstraint("amount_cents >= 0", name="amount_not_negative"),
+        CheckConstraint("granted_cents IS NULL OR granted_cents >= 0", name="granted_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fund_id: Mapped[int] = mapped_column(ForeignKey("fund.id", ondelete="CASCADE"), index=True)
+    reference: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    applied_on: Mapped[dt.date | None] = mapped_column(Date)
+    claimed_on: Mapped[dt.date | None] = mapped_column(Date)
+    amount_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    granted_cents: Mapped[int | None] = mapped_column(Integer)
+    evidence_requested_on: Mapped[dt.date | None] = mapped_column(Date)
+    evidence_sent_on: Mapped[dt.date | None] = mapped_column(Date)
+    trainer_signed_on: Mapped[dt.date | None] = mapped_column(Date)
+    manager_signed_on: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class FundClaimTraining(Base):
+    """A participant's training a claim covers."""
+
+    __tablename__ = "fund_claim_training"
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("fund_claim.id", ondelete="CASCADE"), primary_key=True
+    )
+    training_id: Mapped[int] = mapped_column(
+        ForeignKey("training.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Apprenticeship(Base):
+    """An apprentice's placement (bbl, praktijkleren): the workplace trainer
+    (praktijkopleider), the school and programme, and the placement's days."""
+
+    __tablename__ = "apprenticeship"
+    __table_args__ = (
+        CheckConstraint("ends_on IS NULL OR ends_on >= starts_on", name="ends_after_start"),
+        CheckConstraint("trainer_id IS NULL OR trainer_id <> person_id", name="not_own_trainer"),
+    )
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    trainer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    school: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    programme: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    ends_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class GuidanceEntry(Base):
+    """A week's guidance or a progress talk of an apprentice, dated, with what was done
+    and the workplace trainer's initials."""
+
+    __tablename__ = "guidance_entry"
+    __table_args__ = (CheckConstraint("minutes >= 0", name="minutes_not_negative"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("apprenticeship.person_id", ondelete="CASCADE"), index=True
+    )
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[GuidanceKind] = mapped_column(_str_enum(GuidanceKind))
+    minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")
+    initials: Mapped[str] = mapped_column(String(10), default="", server_default="")
 
 
 class Scan(Base):

@@ -397,6 +397,30 @@ def grid() -> TableStyle:
     )
 
 
+def text_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    right: Sequence[int] = (),
+) -> Table:
+    """A grid of text cells under a header row that repeats on a next page; the columns
+    ``right`` aligned right (figures)."""
+    s = styles()
+    head_right = ParagraphStyle("cell_bold_right", parent=s["cell_bold"], alignment=2)
+    cell_right = ParagraphStyle("cell_right", parent=s["cell"], alignment=2)
+    cells = [
+        [Paragraph(text(h), head_right if i in right else s["cell_bold"])
+         for i, h in enumerate(headers)]
+    ]  # fmt: skip
+    cells += [
+        [Paragraph(text(v), cell_right if i in right else s["cell"]) for i, v in enumerate(row)]
+        for row in rows
+    ]
+    result = Table(cells, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    result.setStyle(grid())
+    return result
+
+
 class WritingLines(Flowable):  # type: ignore[misc]  # reportlab ships no types
     """Ruled lines to write on by hand."""
 

@@ -21,6 +21,7 @@ from werkleren_desktop.documents.pdf import (
     text,
     title_block,
 )
+from werkleren_desktop.domain.apprenticeship import KIND_LABELS as GUIDANCE_KINDS
 from werkleren_desktop.domain.conversations import AGREEMENT_STATUS_LABELS, OWNER_LABELS
 from werkleren_desktop.domain.cycles import ATTENDANCE_STATUS_LABELS
 from werkleren_desktop.domain.formatting import format_date, format_moment
@@ -55,6 +56,10 @@ SECTIONS = (
     ("onboarding_steps", N_("Your onboarding plan")),
     ("buddy_for_new_colleagues", N_("New colleagues you were the buddy of")),
     ("exit_conversation", N_("Your exit conversation")),
+    ("apprenticeship", N_("Your placement as an apprentice")),
+    ("guidance_and_progress", N_("Guidance and progress talks of your placement")),
+    ("workplace_trainer_for_apprentices", N_("Apprentices you guided as workplace trainer")),
+    ("fund_claims", N_("Claims on a fund for your training")),
 )
 
 
@@ -155,7 +160,7 @@ DATES = {
     "in_service", "out_of_service", "joined", "left", "date", "starts_on", "ends_on",
     "certificate_expires_on", "planned_on", "held_on", "due_on", "signed_by_professional_on",
     "signed_by_manager_on", "signed_by_you_on", "from", "until", "done_on", "day",
-    "last_conversation_before_records", "asked_on", "answered_on",
+    "last_conversation_before_records", "asked_on", "answered_on", "claimed_on",
 }  # fmt: skip
 MOMENTS = {"session", "made_at"}
 HOURS = {"minutes", "contract_minutes_per_week"}
@@ -168,6 +173,7 @@ CHOICES: dict[tuple[str, str], Mapping[Any, str]] = {
     ("trainings", "form"): FORM_LABELS,
     ("trainings", "status"): TRAINING_STATUS_LABELS,
     ("onboarding_steps", "whose"): STEP_OWNERS,
+    ("guidance_and_progress", "kind"): GUIDANCE_KINDS,
     ("agreements", "owner"): OWNER_LABELS,
     ("agreements", "status"): AGREEMENT_STATUS_LABELS,
     ("your_agreements", "owner"): OWNER_LABELS,

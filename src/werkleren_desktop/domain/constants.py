@@ -104,3 +104,14 @@ class TrainingStatus(enum.StrEnum):
     PLANNED = "planned"
     DONE = "done"
     CANCELLED = "cancelled"
+
+
+class FundKind(enum.StrEnum):
+    COURSE = "course"  # pays for a course per claim (the O&O-fondsen)
+    PLACEMENT = "placement"  # pays per apprentice's placement and study year (praktijkleren)
+    PLAN = "plan"  # pays a share of a learning and development plan's costs (SLIM)
+
+
+class GuidanceKind(enum.StrEnum):
+    GUIDANCE = "guidance"  # the workplace trainer guided the apprentice in a week
+    PROGRESS = "progress"  # a progress talk

@@ -20,10 +20,15 @@ from sqlalchemy.orm import Session, selectinload, undefer_group
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
     Agreement,
+    Apprenticeship,
     Attendance,
     CycleSession,
     ExitConversation,
+    Fund,
+    FundClaim,
+    FundClaimTraining,
     GroupMembership,
+    GuidanceEntry,
     LearningGroup,
     LearningRequest,
     LearningSituation,
@@ -77,7 +82,7 @@ def _day(day: dt.date | None) -> str | None:
 
 
 PERSON_FILE_FORMAT = "werkleren-desktop/person-file"
-PERSON_FILE_VERSION = 12  # docs/person-file.schema.json describes it
+PERSON_FILE_VERSION = 13  # docs/person-file.schema.json describes it
 
 
 def person_file(
@@ -162,6 +167,26 @@ def person_file(
             .order_by(OnboardingStep.position)
         ).all()  # fmt: skip
         leaving = db.scalar(select(ExitConversation).where(ExitConversation.person_id == person_id))
+        placement = db.get(Apprenticeship, person_id)
+        guidance = db.execute(
+            select(GuidanceEntry.held_on, GuidanceEntry.kind, GuidanceEntry.minutes,
+                   GuidanceEntry.summary, GuidanceEntry.initials)
+            .where(GuidanceEntry.person_id == person_id)
+            .order_by(GuidanceEntry.held_on, GuidanceEntry.id)
+        ).all()  # fmt: skip
+        trainer_for = db.scalars(
+            select(Apprenticeship.starts_on)
+            .where(Apprenticeship.trainer_id == person_id)
+            .order_by(Apprenticeship.starts_on)
+        ).all()
+        claimed = db.execute(
+            select(Fund.name, Training.title, FundClaim.claimed_on)
+            .join(FundClaim, FundClaim.fund_id == Fund.id)
+            .join(FundClaimTraining, FundClaimTraining.claim_id == FundClaim.id)
+            .join(Training, Training.id == FundClaimTraining.training_id)
+            .where(Training.person_id == person_id)
+            .order_by(Training.starts_on, FundClaim.id)
+        ).all()
         buddy_for = db.scalars(
             select(OnboardingPlan.starts_on)
             .where(OnboardingPlan.buddy_id == person_id)
@@ -423,6 +448,32 @@ def person_file(
                 for title, due, owner, done in onboarding
             ],
             "buddy_for_new_colleagues": [{"from": _day(day)} for day in buddy_for],
+            "apprenticeship": [
+                {
+                    "school": clean(placement.school),
+                    "programme": clean(placement.programme),
+                    "starts_on": _day(placement.starts_on),
+                    "ends_on": _day(placement.ends_on),
+                    "has_workplace_trainer": placement.trainer_id is not None,
+                }
+            ]
+            if placement is not None
+            else [],
+            "guidance_and_progress": [
+                {
+                    "date": _day(held_on),
+                    "kind": str(kind),
+                    "minutes": minutes,
+                    "what": clean(summary),
+                    "initials": initials,
+                }
+                for held_on, kind, minutes, summary, initials in guidance
+            ],
+            "workplace_trainer_for_apprentices": [{"from": _day(day)} for day in trainer_for],
+            "fund_claims": [
+                {"fund": clean(fund), "training": clean(title), "claimed_on": _day(on)}
+                for fund, title, on in claimed
+            ],
             "exit_conversation": [
                 {
                     "held_on": _day(leaving.held_on),
@@ -484,6 +535,9 @@ FREE_TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "person_skill": ("note",),
     "onboarding_step": ("title",),
     "exit_conversation": ("reason", "went_well", "could_be_better", "handover"),
+    "fund": ("name", "description", "source"),
+    "fund_claim": ("reference", "note"),
+    "guidance_entry": ("summary",),
 }  # fmt: skip
 TABLE_LABELS = {
     "person": N_("Person"),
@@ -513,6 +567,9 @@ TABLE_LABELS = {
     "person_skill": N_("Skill level seen"),
     "onboarding_step": N_("Onboarding step"),
     "exit_conversation": N_("Exit conversation"),
+    "fund": N_("Fund"),
+    "fund_claim": N_("Claim on a fund"),
+    "guidance_entry": N_("Guidance of an apprentice"),
     "draft": N_("A form not saved yet"),
 }
 EXCERPT = 60  # characters each side of a mention
