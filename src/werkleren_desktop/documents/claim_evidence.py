@@ -21,7 +21,7 @@ from werkleren_desktop.documents.pdf import (
     title_block,
 )
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.domain.funds import VERDICT_LABELS, format_hours
+from werkleren_desktop.domain.funds import VERDICT_LABELS, format_hours, hours_figure
 from werkleren_desktop.domain.money import format_euro
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.funds import ClaimDetail
@@ -101,7 +101,7 @@ def claim_evidence_pdf(
         rows.append(
             (
                 p.name,
-                format_hours(p.minutes),
+                hours_figure(p.minutes),
                 format_euro(p.cost_cents),
                 _("{present} of {days} ({marked} marked)").format(
                     present=present, days=len(course.days), marked=marked
@@ -109,7 +109,7 @@ def claim_evidence_pdf(
                 share,
             )
         )
-    rows.append((_("Total"), format_hours(detail.minutes), format_euro(detail.cost_cents), "", ""))
+    rows.append((_("Total"), hours_figure(detail.minutes), format_euro(detail.cost_cents), "", ""))
     widths = [62 * mm, 24 * mm, 26 * mm, 38 * mm]
     story.append(
         text_table(

@@ -23,7 +23,7 @@ from werkleren_desktop.documents.pdf import (
     title_block,
 )
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.domain.funds import format_hours
+from werkleren_desktop.domain.funds import hours_figure
 from werkleren_desktop.domain.money import format_euro
 from werkleren_desktop.domain.scans import QUESTION_TITLES
 from werkleren_desktop.i18n import _, current_language
@@ -115,7 +115,7 @@ def learning_plan_pdf(plan: LearningPlan, made_on: dt.date) -> bytes:
                 str(t.courses),
                 str(t.participants),
                 str(t.required) if t.required else "",
-                format_hours(t.minutes),
+                hours_figure(t.minutes),
                 format_euro(t.cost_cents),
             )
             for t in plan.trainings
@@ -126,7 +126,7 @@ def learning_plan_pdf(plan: LearningPlan, made_on: dt.date) -> bytes:
                 "",
                 str(sum(t.participants for t in plan.trainings)),
                 "",
-                format_hours(plan.training_minutes),
+                hours_figure(plan.training_minutes),
                 format_euro(plan.training_cost_cents),
             )
         )
@@ -156,8 +156,8 @@ def learning_plan_pdf(plan: LearningPlan, made_on: dt.date) -> bytes:
                 c.group,
                 str(c.cycles),
                 str(c.sessions),
-                format_hours(c.session_minutes),
-                format_hours(c.member_minutes),
+                hours_figure(c.session_minutes),
+                hours_figure(c.member_minutes),
             )
             for c in plan.cycles
         ]
@@ -166,8 +166,8 @@ def learning_plan_pdf(plan: LearningPlan, made_on: dt.date) -> bytes:
                 _("Total"),
                 str(sum(c.cycles for c in plan.cycles)),
                 str(sum(c.sessions for c in plan.cycles)),
-                format_hours(sum(c.session_minutes for c in plan.cycles)),
-                format_hours(plan.cycle_member_minutes),
+                hours_figure(sum(c.session_minutes for c in plan.cycles)),
+                hours_figure(plan.cycle_member_minutes),
             )
         )
         widths = [24 * mm, 24 * mm, 28 * mm, 36 * mm]
@@ -254,7 +254,7 @@ def learning_plan_pdf(plan: LearningPlan, made_on: dt.date) -> bytes:
                 Spacer(0, 8 * mm),
                 Paragraph(text(_("Adopted by")), s["subheading"]),
                 fill_in_line(
-                    [(_("Name"), 18 * mm, 66 * mm), (_("Date"), 14 * mm, 34 * mm)], height=10 * mm
+                    [(_("Name"), 18 * mm, 66 * mm), (_("Date"), 18 * mm, 34 * mm)], height=10 * mm
                 ),
                 fill_in_line([(_("Signature"), 18 * mm, 66 * mm)], height=14 * mm),
             ]

@@ -24,12 +24,12 @@ from werkleren_desktop.documents.pdf import (
 )
 from werkleren_desktop.domain.apprenticeship import KIND_LABELS, YearSummary
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.domain.funds import FundRule, format_hours, study_year_label
+from werkleren_desktop.domain.funds import FundRule, format_hours, hours_figure, study_year_label
 from werkleren_desktop.domain.money import format_euro
-from werkleren_desktop.i18n import _
+from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.apprenticeship import PlacementView
 
-COLUMNS = (24 * mm, 30 * mm, 16 * mm, None, 18 * mm, 18 * mm)  # None: what remains
+COLUMNS = (24 * mm, 38 * mm, 16 * mm, None, 16 * mm, 20 * mm)  # None: what remains
 
 
 def placement_evidence_pdf(
@@ -101,7 +101,7 @@ def placement_evidence_pdf(
         (
             format_date(e.held_on, "short"),
             _(KIND_LABELS[e.kind]),
-            format_hours(e.minutes) if e.minutes else "",
+            hours_figure(e.minutes) if e.minutes else "",
             e.summary,
             e.initials,
             "",
@@ -129,9 +129,12 @@ def placement_evidence_pdf(
         story.append(
             Paragraph(
                 text(
-                    _(
-                        "{n} entries without the trainer's initials: the workplace "
-                        "trainer initials them here, by hand."
+                    n_(
+                        "{n} entry without the trainer's initials: the workplace trainer "
+                        "initials it here, by hand.",
+                        "{n} entries without the trainer's initials: the workplace trainer "
+                        "initials them here, by hand.",
+                        year.not_initialled,
                     ).format(n=year.not_initialled)
                 ),
                 s["small"],
@@ -151,7 +154,7 @@ def placement_evidence_pdf(
                     s["body"],
                 ),
                 fill_in_line(
-                    [(_("Workplace trainer"), 34 * mm, 56 * mm), (_("Date"), 14 * mm, 30 * mm)],
+                    [(_("Workplace trainer"), 34 * mm, 56 * mm), (_("Date"), 18 * mm, 30 * mm)],
                     height=10 * mm,
                 ),
                 fill_in_line([(_("Signature"), 34 * mm, 56 * mm)], height=14 * mm),

@@ -175,6 +175,11 @@ def day_and_month(claim_by: tuple[int, int]) -> str:
     return format_skeleton("MMMMd", dt.date(2027, month, day), locale=current_language())
 
 
+def hours_figure(minutes: int) -> str:
+    """7,5 (Dutch) or 7.5: hours in a column headed Hours."""
+    return hours_number(minutes, current_language())
+
+
 def format_hours(minutes: int) -> str:
     """6 uur, 7,5 uur; 6 hours."""
     number = hours_number(minutes, current_language())

@@ -74,7 +74,8 @@ from werkleren_desktop.services.demo_data import (
     WORK_AGREEMENTS,
     DemoProfile,
 )
-from werkleren_desktop.services.demo_data import DemoSize as DemoSize  # callers name it here
+from werkleren_desktop.services.demo_data import DemoSize as DemoSize
+from werkleren_desktop.services.demo_funds import add_funds_and_apprentice  # callers name it here
 from werkleren_desktop.services.organisation import add_organisation, holds_data
 from werkleren_desktop.storage.data_store import DataStore, open_data_folder
 
@@ -210,6 +211,9 @@ def generate_demo(
         _add_exit_conversation(db, people, calendar, today)
         # a generator of their own: the rest of the demo stays as it was before requests
         _add_requests(db, people, today, random.Random(f"requests-{size}-{today.isoformat()}"))
+        # and of their own: funds, claims, presence at the recent courses, an apprentice
+        add_funds_and_apprentice(db, people, calendar, size is DemoSize.SMALL, today,
+                                 random.Random(f"funds-{size}-{today.isoformat()}"))  # fmt: skip
         set_sequences(db.connection())  # rows went in with their ids
     refresh_statistics(database.kw["bind"])  # thousands of rows at once: tell the planner
     return settings

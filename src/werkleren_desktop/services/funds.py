@@ -73,7 +73,7 @@ def rule_of(record: Fund) -> FundRule:
     )
 
 
-def _record(record: Fund, rule: FundRule) -> Fund:
+def fund_record(record: Fund, rule: FundRule) -> Fund:
     record.name, record.description, record.kind = rule.name, rule.description, rule.kind
     record.min_presence_percent, record.min_minutes = rule.min_presence_percent, rule.min_minutes
     record.apply_before_start = rule.apply_before_start
@@ -103,7 +103,7 @@ def ensure_funds(database: SessionFactory) -> None:
             return
     try:
         with database.begin() as db:
-            db.add_all(_record(Fund(), rule) for rule in SHIPPED)
+            db.add_all(fund_record(Fund(), rule) for rule in SHIPPED)
     except IntegrityError:
         pass  # another window of the organisation wrote them just now
     except ReadOnlyError:
@@ -151,7 +151,7 @@ def save_fund(database: SessionFactory, rule: FundRule, fund_id: int | None = No
                 _("There already is a fund called “{name}”.").format(name=rule.name), "name"
             )
         record = Fund() if fund_id is None else _fund(db, fund_id)
-        db.add(_record(record, rule))
+        db.add(fund_record(record, rule))
         db.flush()
         return record.id
 

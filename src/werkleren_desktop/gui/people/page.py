@@ -21,13 +21,18 @@ from PySide6.QtWidgets import (
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.documents.person_file import write_person_file
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.domain.people import format_hours, full_name_key
+from werkleren_desktop.domain.people import format_hours, full_name, full_name_key
 from werkleren_desktop.domain.people_import import Table, read_table
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import prompts
 from werkleren_desktop.gui.conversations.summary import conversations_label, show_conversations
 from werkleren_desktop.gui.dialogs.date_dialog import DateDialog
 from werkleren_desktop.gui.pdf_preview import PdfPreviewDialog
+from werkleren_desktop.gui.people.apprenticeship import (
+    GuidanceDialog,
+    PlacementDialog,
+    placement_summary,
+)
 from werkleren_desktop.gui.people.erase_dialog import EraseDialog
 from werkleren_desktop.gui.people.exit_conversation import ExitDialog
 from werkleren_desktop.gui.people.import_dialog import ImportDialog
@@ -57,6 +62,7 @@ from werkleren_desktop.gui.widgets import (
     section,
 )
 from werkleren_desktop.i18n import _, current_language, n_
+from werkleren_desktop.services.apprenticeship import read_placement
 from werkleren_desktop.services.exit_conversation import read_exit
 from werkleren_desktop.services.onboarding import propose_plan, read_plan
 from werkleren_desktop.services.organisation import load_settings
@@ -160,8 +166,13 @@ class PersonPanel(QWidget):
         self.exit_button.setToolTip(
             _("Why someone leaves, what could be better, and the knowledge to hand over")
         )
+        self.apprentice_button = QPushButton(_("Practical learning…"))
+        self.apprentice_button.setToolTip(
+            _("An apprentice's placement: workplace trainer, guidance, progress talks")
+        )
         onboarding_row = QHBoxLayout()
         onboarding_row.addWidget(self.onboarding_button)
+        onboarding_row.addWidget(self.apprentice_button)
         onboarding_row.addWidget(self.exit_button)
         onboarding_row.addStretch(1)
         body.addLayout(onboarding_row)
@@ -282,6 +293,7 @@ class PeoplePage(RecordListPage):
         self.panel.leave_button.clicked.connect(self.record_leaving)
         self.panel.skill_button.clicked.connect(self.write_skill_level)
         self.panel.onboarding_button.clicked.connect(self.open_onboarding)
+        self.panel.apprentice_button.clicked.connect(self.open_apprenticeship)
         self.panel.exit_button.clicked.connect(self.open_exit_conversation)
         self.panel.access_button.clicked.connect(self.export_personal_data)
         self.panel.erase_button.clicked.connect(self.erase_person)
@@ -361,6 +373,9 @@ class PeoplePage(RecordListPage):
                     day=format_date(leaving.record.held_on)
                 )
             )
+        placement = read_placement(self.sessions, record_id)
+        if placement is not None:
+            said.append(placement_summary(placement, self.today()))
         self.panel.onboarding.setText("\n".join(said))
 
     # --- actions ------------------------------------------------------------------
@@ -487,6 +502,34 @@ class PeoplePage(RecordListPage):
         )
         checklist.open()
         self.dialog = checklist
+
+    def open_apprenticeship(self) -> None:
+        """The person's placement as an apprentice, or the placement to fill in first."""
+        overview = self.panel.overview
+        if overview is None:
+            return
+        person_id = overview.id
+        name = full_name(overview.person.first_name, overview.person.last_name)
+        guidance = GuidanceDialog(self.sessions, person_id, name, self.today, parent=self)
+        guidance.finished.connect(
+            lambda _result: self.show_record(person_id) if guidance.changed else None
+        )
+        if guidance.view is None:
+            first = PlacementDialog(self.sessions, person_id, name, None, self.today, self)
+
+            def saved() -> None:
+                self.status_message.emit(_("Placement saved."))
+                self.show_record(person_id)
+                guidance.load()
+                guidance.open()
+                self.dialog = guidance
+
+            first.accepted.connect(saved)
+            first.open()
+            self.dialog = first
+            return
+        guidance.open()
+        self.dialog = guidance
 
     def _plan_onboarding(self, person_id: int, checklist: ChecklistDialog | None = None) -> None:
         proposal = propose_plan(self.sessions, person_id, self.today())

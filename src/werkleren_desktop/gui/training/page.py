@@ -53,6 +53,7 @@ from werkleren_desktop.gui.training.functions import (
     MapTitlesDialog,
     SkillsDialog,
 )
+from werkleren_desktop.gui.training.funds import FundsTab
 from werkleren_desktop.gui.training.link_names import LinkNamesDialog
 from werkleren_desktop.gui.training.matrix import MatrixTab
 from werkleren_desktop.gui.training.summary import state_text
@@ -417,6 +418,12 @@ class TrainingPage(RecordListPage):
         self.titles: list[TypedTitle] = []
         self.preview: PdfPreviewDialog | None = None
         self.tabs.addTab(self.matrix_tab, _("Who holds what"))
+        # claims on funds, and the plan for SLIM: the organisation's money, the beheerder's
+        self.funds_tab: FundsTab | None = None
+        if self.sessions.seat is None:
+            self.funds_tab = FundsTab(self.sessions, self.tasks, self.today, self.year,
+                                      self.status_message.emit)  # fmt: skip
+            self.tabs.addTab(self.funds_tab, _("Funds"))
 
         top = QHBoxLayout()
         top.addWidget(
@@ -636,6 +643,8 @@ class TrainingPage(RecordListPage):
             )
 
         self.load(work, self._loaded)
+        if self.funds_tab is not None:
+            self.funds_tab.load()
 
     def _loaded(
         self,
