@@ -70,7 +70,7 @@ def test_a_claim_made_checked_and_its_evidence_shown(
     assert not dialog.isVisible()
     assert tab.claims_model.rowCount() == 1
     assert tab.claims_model.texts(0)[0] == "OTIB"
-    assert tab.claims_model.texts(0)[7].startswith("te doen: Declareer uiterlijk 1 maart 2027")
+    assert tab.claims_model.texts(0)[7].startswith("Declareer uiterlijk 1 maart 2027")
     assert tab.totals_model.texts(0)[:6] == ("OTIB", "2026", "1", "2", "28", "€\xa0900,00")
     with store.engine.connect() as sql:
         assert sql.execute(text("SELECT reference, amount_cents FROM fund_claim")).one() == (

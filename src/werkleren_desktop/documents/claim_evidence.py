@@ -23,7 +23,7 @@ from werkleren_desktop.documents.pdf import (
 from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.funds import VERDICT_LABELS, format_hours, hours_figure
 from werkleren_desktop.domain.money import format_euro
-from werkleren_desktop.i18n import _
+from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.funds import ClaimDetail
 
 DAYS_PER_TABLE = 8  # day columns side by side; a longer course continues in a next table
@@ -58,7 +58,12 @@ def claim_evidence_pdf(
         (_("Reference"), claim.reference or "—"),
         (_("Training course"), course.title),
         (_("Trainer's organisation"), course.provider or "—"),
-        (_("Days"), _("{period}; {n} days").format(period=period, n=len(course.days))),
+        (
+            _("Days"),
+            n_("{period}; {n} day", "{period}; {n} days", len(course.days)).format(
+                period=period, n=len(course.days)
+            ),
+        ),
         (_("Hours per participant"), format_hours(course.minutes)),
         (_("Applied on"), day_or_dash(claim.applied_on)),
         (_("Claimed on"), day_or_dash(claim.claimed_on)),
@@ -110,7 +115,7 @@ def claim_evidence_pdf(
             )
         )
     rows.append((_("Total"), hours_figure(detail.minutes), format_euro(detail.cost_cents), "", ""))
-    widths = [62 * mm, 24 * mm, 26 * mm, 38 * mm]
+    widths = [56 * mm, 18 * mm, 26 * mm, 48 * mm]
     story.append(
         text_table(
             [_("Participant"), _("Hours"), _("Cost"), _("Days present"), _("Share")],

@@ -90,7 +90,7 @@ def learning_plan_pdf(plan: LearningPlan, made_on: dt.date) -> bytes:
             text_table(
                 [_("Question"), _("Average (1 to 5)")],
                 [(_(QUESTION_TITLES[q]), _score(mean)) for q, mean in scan.questions],
-                [FRAME_WIDTH - 40 * mm, 40 * mm],
+                [FRAME_WIDTH - 48 * mm, 48 * mm],
                 right=(1,),
             )
         )
@@ -134,7 +134,7 @@ def learning_plan_pdf(plan: LearningPlan, made_on: dt.date) -> bytes:
         story.append(
             text_table(
                 [
-                    _("Training"),
+                    _("Training course"),
                     _("Start days"),
                     _("Participants"),
                     _("Of them required"),
@@ -177,7 +177,7 @@ def learning_plan_pdf(plan: LearningPlan, made_on: dt.date) -> bytes:
                     _("Learning group"),
                     _("Cycles"),
                     _("Sessions"),
-                    _("Hours per member"),
+                    _("Session hours"),
                     _("Hours of all members"),
                 ],
                 rows,
@@ -254,9 +254,9 @@ def learning_plan_pdf(plan: LearningPlan, made_on: dt.date) -> bytes:
                 Spacer(0, 8 * mm),
                 Paragraph(text(_("Adopted by")), s["subheading"]),
                 fill_in_line(
-                    [(_("Name"), 18 * mm, 66 * mm), (_("Date"), 18 * mm, 34 * mm)], height=10 * mm
+                    [(_("Name"), 26 * mm, 62 * mm), (_("Date"), 18 * mm, 34 * mm)], height=10 * mm
                 ),
-                fill_in_line([(_("Signature"), 18 * mm, 66 * mm)], height=14 * mm),
+                fill_in_line([(_("Signature"), 26 * mm, 62 * mm)], height=14 * mm),
             ]
         )
     )

@@ -29,7 +29,7 @@ from werkleren_desktop.domain.money import format_euro
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.apprenticeship import PlacementView
 
-COLUMNS = (24 * mm, 38 * mm, 16 * mm, None, 16 * mm, 20 * mm)  # None: what remains
+COLUMNS = (24 * mm, 32 * mm, 14 * mm, None, 16 * mm, 20 * mm)  # None: what remains
 
 
 def placement_evidence_pdf(

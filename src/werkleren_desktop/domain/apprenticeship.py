@@ -21,7 +21,7 @@ INITIALS_MAX = 10
 MAX_MINUTES = 40 * 60  # guidance in one week
 
 KIND_LABELS = {
-    GuidanceKind.GUIDANCE: N_("Guidance at work"),
+    GuidanceKind.GUIDANCE: N_("Guidance"),
     GuidanceKind.PROGRESS: N_("Progress talk"),
 }
 

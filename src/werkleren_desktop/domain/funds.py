@@ -447,14 +447,10 @@ def _evidence(months: int, facts: ClaimFacts, today: dt.date) -> Check:
         return Check(
             Verdict.NOTE,
             n_(
-                (
-                    "The fund checks claims at random: keep the evidence at hand; if it asks, "
-                    "send it within {n} month."
-                ),
-                (
-                    "The fund checks claims at random: keep the evidence at hand; if it asks, "
-                    "send it within {n} months."
-                ),
+                "The fund checks claims at random: keep the evidence at hand; if it asks, "
+                "send it within {n} month.",
+                "The fund checks claims at random: keep the evidence at hand; if it asks, "
+                "send it within {n} months.",
                 months,
             ).format(n=months),
         )

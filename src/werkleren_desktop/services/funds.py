@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.db.models import Fund, FundClaim, FundClaimTraining, Person, Training
+from werkleren_desktop.db.models import Fund, FundClaim, FundClaimTraining, Training
 from werkleren_desktop.domain.constants import FundKind, TrainingStatus
 from werkleren_desktop.domain.funds import (
     SHIPPED,
@@ -27,7 +27,6 @@ from werkleren_desktop.domain.funds import (
     check_claim,
     claim_deadline,
 )
-from werkleren_desktop.domain.people import full_name, sort_key
 from werkleren_desktop.errors import ReadOnlyError, UserError, ValidationError
 from werkleren_desktop.i18n import _
 from werkleren_desktop.services.training_attendance import Course, read_course
@@ -475,7 +474,7 @@ class FundYear:
     minutes: int
     cost_cents: int
     claimed_cents: int
-    granted_cents: int
+    granted_cents: int | None  # None: no claim of the year granted yet
 
 
 def totals_per_fund_and_year(database: SessionFactory) -> list[FundYear]:
@@ -496,7 +495,7 @@ def totals_per_fund_and_year(database: SessionFactory) -> list[FundYear]:
             .join(Training, Training.id == FundClaimTraining.training_id)
         ).all()
         amounts = {
-            r.id: (r.amount_cents, r.granted_cents or 0)
+            r.id: (r.amount_cents, r.granted_cents)
             for r in db.execute(
                 select(FundClaim.id, FundClaim.amount_cents, FundClaim.granted_cents)
             )
@@ -519,18 +518,12 @@ def totals_per_fund_and_year(database: SessionFactory) -> list[FundYear]:
             per[(fund, year)][1],
             per[(fund, year)][2],
             sum(amounts[c][0] for c in claims[(fund, year)]),
-            sum(amounts[c][1] for c in claims[(fund, year)]),
+            _granted([amounts[c][1] for c in claims[(fund, year)]]),
         )
         for fund, year in sorted(per, key=lambda k: (-k[1], k[0].casefold()))
     ]
 
 
-def participant_names(database: SessionFactory, training_ids: tuple[int, ...]) -> list[str]:
-    """The names of the people whose trainings these are, in the list's order."""
-    with database() as db:
-        rows = db.execute(
-            select(Person.first_name, Person.last_name)
-            .join(Training, Training.person_id == Person.id)
-            .where(Training.id.in_(training_ids))
-        ).all()
-    return [full_name(f, last) for f, last in sorted(rows, key=lambda r: sort_key(*r))]
+def _granted(amounts: list[int | None]) -> int | None:
+    known = [a for a in amounts if a is not None]
+    return sum(known) if known else None

@@ -83,7 +83,7 @@ def year_text(year: YearSummary) -> str:
 def placement_summary(view: PlacementView, today: dt.date) -> str:
     """The placement in a line or two, for the person page and the dialog."""
     said = [
-        _("Apprentice ({programme}) at {school}, guided by {trainer}, since {day}.").format(
+        _("Apprentice in {programme} at {school}, guided by {trainer}, since {day}.").format(
             programme=view.programme or _("programme not recorded"),
             school=view.school or _("school not recorded"),
             trainer=view.trainer or _("nobody now"),
@@ -205,13 +205,23 @@ class EntryDialog(FormDialog):
         form.addRow(_("Guidance"), self.hours)
         form.addRow(_("What was done"), self.summary)
         form.addRow(_("Initials of the trainer"), self.initials)
-        form.addRow(
-            "",
-            hint(_("Leave the initials open to have them written by hand on the evidence.")),
-        )
+        by_hand = hint(_("Leave the initials open to have them written by hand on the evidence."))
+        by_hand.setMinimumWidth(400)  # (a form sizes a wrapped line by its narrow width)
+        form.addRow("", by_hand)
         self.setMinimumWidth(560)
         self.finish_layout(form)
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self._kind_changed()
         self.summary.setFocus()
+
+    def _kind_changed(self) -> None:
+        """A progress talk has no hours of guidance."""
+        guidance = self.kind.currentData() == GuidanceKind.GUIDANCE
+        self.hours.setEnabled(guidance)
+        if not guidance:
+            self.hours.setValue(0)
+        elif not self.hours.value():
+            self.hours.setValue(1)
 
     def data(self) -> EntryInput:
         return EntryInput(

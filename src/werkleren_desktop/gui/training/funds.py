@@ -98,15 +98,18 @@ VERDICT_MARKS = {Verdict.MET: "✓", Verdict.TO_DO: "…", Verdict.NOT_MET: "✗
 
 
 def status_text(row: ClaimRow) -> str:
-    """ "te doen: Declareer uiterlijk …", or "voldaan"."""
+    """What a claim still asks ("Declareer uiterlijk …"), what is not met ("niet voldaan:
+    …"), or "voldaan"."""
     label = _(VERDICT_LABELS[row.verdict])
-    return f"{label}: {row.to_do}" if row.to_do else label
+    if not row.to_do:
+        return label
+    return row.to_do if row.verdict == Verdict.TO_DO else f"{label}: {row.to_do}"
 
 
 class ClaimsModel(RowsTableModel[ClaimRow]):
     def __init__(self) -> None:
         super().__init__(
-            (N_("Fund"), N_("Training"), N_("Starts"), N_("Participants"), N_("Claimed on"),
+            (N_("Fund"), N_("Training course"), N_("Starts"), N_("Participants"), N_("Claimed on"),
              N_("Claimed"), N_("Granted"), N_("Status")),
             lambda r: (
                 r.fund,
@@ -138,7 +141,8 @@ class TotalsModel(RowsTableModel[FundYear]):
             lambda r: (
                 r.fund, str(r.year), str(r.claims), str(r.participants),
                 hours_figure(r.minutes), format_euro(r.cost_cents),
-                format_euro(r.claimed_cents), format_euro(r.granted_cents),
+                format_euro(r.claimed_cents),
+                format_euro(r.granted_cents) if r.granted_cents is not None else "—",
             ),
         )  # fmt: skip
 
@@ -175,8 +179,8 @@ class FundsTab(QWidget):
         self.dialog: QWidget | None = None
         self.preview: PdfPreviewDialog | None = None
         self.claims_model = ClaimsModel()
-        self.claims_table = list_table(self.claims_model, {0: 110, 1: 170, 2: 85, 3: 80, 4: 85,
-                                                           5: 85, 6: 85})  # fmt: skip
+        self.claims_table = list_table(self.claims_model, {0: 60, 1: 180, 2: 85, 3: 90, 4: 115,
+                                                           5: 95, 6: 85})  # fmt: skip
         self.claims_table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         self.claims_table.doubleClicked.connect(lambda _index: self.change_claim())
         on_keys(self.claims_table, {Qt.Key.Key_Return: self.change_claim,
@@ -472,7 +476,8 @@ class FundDialog(FormDialog):
         self.apply_before.setChecked(rule.apply_before_start)
         self.claim_months = _optional_spin(MAX_MONTHS, none, " " + _("months"), minimum=1)
         _set(self.claim_months, rule.claim_within_months)
-        self.claim_by = QCheckBox(_("By"))
+        self.claim_by = QCheckBox(_("on"))
+        self.claim_by.setAccessibleName(_("Claim by a fixed day"))
         self.claim_day = QSpinBox()
         self.claim_day.setRange(1, 31)
         self.claim_month = QComboBox()
@@ -498,7 +503,18 @@ class FundDialog(FormDialog):
         self.runs_until = OptionalDate(_("Until"), rule.runs_until, dt.date.today())
         self.source = QPlainTextEdit(rule.source)
         self.source.setPlaceholderText(_("Who says so: the fund's regulations, its website"))
-        self.source.setFixedHeight(80)
+        self.source.setFixedHeight(100)
+        for spin in (
+            self.presence,
+            self.hours,
+            self.claim_months,
+            self.evidence_months,
+            self.trainer_days,
+            self.manager_days,
+            self.share,
+        ):
+            spin.setMaximumWidth(200)
+        self.maximum.setMaximumWidth(200)
         self.fields = {
             "name": self.name,
             "description": self.description,
@@ -647,10 +663,10 @@ class ClaimDialog(FormDialog):
             _("Manager signed"), claim.manager_signed_on if claim else None, default
         )
         self.evidence_asked = OptionalDate(
-            _("The fund asked"), claim.evidence_requested_on if claim else None, default
+            _("Evidence asked on"), claim.evidence_requested_on if claim else None, default
         )
         self.evidence_sent = OptionalDate(
-            _("Sent"), claim.evidence_sent_on if claim else None, default
+            _("Evidence sent on"), claim.evidence_sent_on if claim else None, default
         )
         self.amount = QLineEdit(
             format_euro_plain(claim.amount_cents) if claim and claim.amount_cents else ""
@@ -686,6 +702,13 @@ class ClaimDialog(FormDialog):
                                          self.manager_signed, self.evidence_asked,
                                          self.evidence_sent)):  # fmt: skip
             dates.addWidget(widget, number // 2, number % 2)
+        day_fields = (self.applied_on, self.claimed_on, self.trainer_signed,
+                      self.manager_signed, self.evidence_asked, self.evidence_sent)  # fmt: skip
+        for column in (0, 1):  # the date fields of a column under each other
+            checks = [field.check for field in day_fields[column::2]]
+            widest = max(check.sizeHint().width() for check in checks)
+            for check in checks:
+                check.setMinimumWidth(widest)
         amounts = QHBoxLayout()
         amounts.addWidget(self.amount)
         amounts.addWidget(QLabel(_("Granted (EUR)")))
