@@ -283,11 +283,11 @@ def test_who_holds_which_certificate_against_sql(store: DataStore) -> None:
     from pypdf import PdfReader
 
     from werkleren_desktop.documents.certificate_matrix import (
-        cell_text,
         matrix_pdf,
         matrix_xlsx,
     )
     from werkleren_desktop.domain.certificates import Obtained, standing
+    from werkleren_desktop.domain.qualifications import cell_text
     from werkleren_desktop.services.demo import DemoSize, generate_demo
     from werkleren_desktop.services.functions import qualification_matrix
 

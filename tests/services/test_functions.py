@@ -291,7 +291,8 @@ def test_the_printed_and_exported_matrix_say_what_the_window_says(store: DataSto
     import openpyxl
     from pypdf import PdfReader
 
-    from werkleren_desktop.documents.certificate_matrix import cell_text, matrix_pdf, matrix_xlsx
+    from werkleren_desktop.documents.certificate_matrix import matrix_pdf, matrix_xlsx
+    from werkleren_desktop.domain.qualifications import cell_text
 
     ids = type_ids(store)
     monteur = save_function(

@@ -23,9 +23,8 @@ from werkleren_desktop.documents.pdf import (
     text,
     title_block,
 )
-from werkleren_desktop.domain.certificates import Standing
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.domain.qualifications import LEVELS, Cell, Mark, level_text
+from werkleren_desktop.domain.qualifications import LEVELS, Mark, cell_text, level_text
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.functions import QualificationMatrix
 
@@ -42,34 +41,6 @@ COLOURS: dict[Mark, str] = {
     Mark.MISSING: RED,
 }
 COLUMNS_PER_TABLE = 7  # certificate and skill columns side by side on a landscape page
-
-
-def cell_text(cell: Cell) -> str:
-    """ "until 02-03-2027", "expires 30-01-2027", "refresher until …", "expired …",
-    "level 3", "level 2, 3 needed", "missing", or "" where it is neither required nor
-    held."""
-    if cell.mark is Mark.NOT_REQUIRED:
-        return ""
-    if cell.status is None:  # a skill
-        if cell.level is None:
-            return _("missing, {required} needed").format(required=cell.required_level)
-        if cell.mark is Mark.BELOW:
-            return _("level {level}, {required} needed").format(
-                level=cell.level, required=cell.required_level
-            )
-        return _("level {level}").format(level=cell.level)
-    status = cell.status
-    expires = format_date(status.expires_on, "short") if status.expires_on else ""
-    if status.standing is Standing.MISSING:
-        return _("missing")
-    if status.standing is Standing.VALID:
-        return _("until {date}").format(date=expires) if expires else _("valid")
-    if status.standing is Standing.EXPIRING:
-        return _("expires {date}").format(date=expires)
-    if status.standing is Standing.GRACE:
-        grace = format_date(status.grace_until, "short") if status.grace_until else ""
-        return _("refresher until {date}").format(date=grace)
-    return _("expired {date}").format(date=expires)
 
 
 def subject(matrix: QualificationMatrix) -> str:

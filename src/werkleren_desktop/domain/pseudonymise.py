@@ -26,8 +26,6 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from openpyxl.utils import get_column_letter
-
 from werkleren_desktop.i18n import N_, _
 
 
@@ -306,6 +304,9 @@ class Pseudonymiser:
                 continue
             key = _name_key(written)
             if key not in letters:
+                # (openpyxl's letters, imported here: at start it cost 80 ms, see #34)
+                from openpyxl.utils import get_column_letter
+
                 letter = get_column_letter(len(letters) + 1)  # A, B, ..., Z, AA
                 letters[key] = f"{' '.join(title.group().split()).lower()} {letter}"
             found.append(_Span(start, end, Kind.NAME, letters[key].split()[-1]))

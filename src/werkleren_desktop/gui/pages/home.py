@@ -21,7 +21,6 @@ from werkleren_desktop.domain.formatting import format_date
 from werkleren_desktop.domain.training import describe_budget_use
 from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.navigation import AREAS, HOME
-from werkleren_desktop.gui.pages.reminders import RemindersDialog
 from werkleren_desktop.gui.record_page import Page
 from werkleren_desktop.gui.tasks import TaskRunner
 from werkleren_desktop.gui.training.summary import state_text
@@ -29,7 +28,6 @@ from werkleren_desktop.gui.widgets import Card, heading, hint, paragraph, scroll
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.conversations import DueRow
 from werkleren_desktop.services.home import LOOK_AHEAD_DAYS, HomeSummary, home_summary
-from werkleren_desktop.services.reminders import export_reminders
 from werkleren_desktop.services.training import CertificateRow
 from werkleren_desktop.storage.files import write_atomically
 
@@ -143,6 +141,9 @@ class HomePage(Page):
     def export_reminders(self) -> None:
         """The reminders file: the alarms' days ahead, where it goes, then written in
         the background (it notes what it wrote, for the next file)."""
+        # (imported here: icalendar is not needed for the home page to show, #34)
+        from werkleren_desktop.gui.pages.reminders import RemindersDialog
+
         dialog = RemindersDialog(self)
         self.dialog = dialog
 
@@ -158,6 +159,8 @@ class HomePage(Page):
             today = self.today()
 
             def write() -> str:
+                from werkleren_desktop.services.reminders import export_reminders
+
                 written = export_reminders(self.sessions, today, dt.datetime.now(dt.UTC), days)
                 write_atomically(path, written.data)
                 return written.said(str(path))

@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
 
 from werkleren_desktop.documents.certificate_matrix import (
     COLOURS,
-    cell_text,
     empty_text,
     headers,
     legend,
 )
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.domain.qualifications import MARK_LABELS, level_text
+from werkleren_desktop.domain.qualifications import MARK_LABELS, cell_text, level_text
 from werkleren_desktop.gui.widgets import hint, list_table
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.services.functions import QualificationMatrix

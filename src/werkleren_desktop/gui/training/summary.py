@@ -8,10 +8,14 @@ import html
 from PySide6.QtWidgets import QLabel
 
 from werkleren_desktop.db.engine import SessionFactory
-from werkleren_desktop.documents.certificate_matrix import cell_text
 from werkleren_desktop.domain.certificates import Standing
 from werkleren_desktop.domain.formatting import format_date
-from werkleren_desktop.domain.qualifications import MARK_LABELS, SOURCE_LABELS, level_text
+from werkleren_desktop.domain.qualifications import (
+    MARK_LABELS,
+    SOURCE_LABELS,
+    cell_text,
+    level_text,
+)
 from werkleren_desktop.domain.text import shortened
 from werkleren_desktop.domain.training import TRAINING_STATUS_LABELS
 from werkleren_desktop.i18n import _, n_
