@@ -68,10 +68,13 @@ def test_demo_refuses_a_folder_with_data(
 
 def test_a_bad_option_is_one_dutch_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
-        main(["demo", "--size", "huge"])
+        main(["demo", "--size", "enormous"])
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
-    assert "werkleren: argument --size: ongeldige keuze: 'huge' (kies uit 'small', 'large')" in err
+    assert (
+        "werkleren: argument --size: ongeldige keuze: 'enormous' (kies uit 'small', 'large',"
+        " 'huge')" in err
+    )
     assert "Traceback" not in err
 
 

@@ -66,9 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument(
         "--size",
-        choices=["small", "large"],
+        choices=["small", "large", "huge"],
         default="small",
-        help=_("small: about 25 people, two years; large: 250 people, ten years"),
+        help=_(
+            "small: about 25 people, two years; large: 250 people, ten years; huge: ten "
+            "times large, to measure speed"
+        ),
     )
     init = commands.add_parser(
         "init", parents=[common], help=_("start an organisation in an empty data folder")

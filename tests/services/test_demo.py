@@ -292,3 +292,34 @@ def test_the_demo_holds_work_agreements_made_from_what_the_work_taught(store: Da
     assert learned == from_situations  # the one to ask learned from the situation
     rows = list_work_agreements(store.sessions, TODAY)
     assert all(r.source.description and not r.source.description.startswith("Niet") for r in rows)
+
+
+def test_the_demo_s_search_index_is_built_whole(store: DataStore) -> None:
+    """The demo builds the situations' search index once after its bulk insert (on
+    SQLite): it finds what the texts hold, and its triggers are back for what follows."""
+    from sqlalchemy import text
+
+    generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
+    with store.engine.connect() as sql:
+        if store.engine.dialect.name != "sqlite":
+            pytest.skip("the search index of the SQLite file")
+        for word in ("lekkage", "klant", "storing"):
+            found = sql.execute(
+                text("SELECT count(*) FROM situation_search WHERE situation_search MATCH :w"),
+                {"w": word},
+            ).scalar()
+            written = sql.execute(
+                text("SELECT count(*) FROM learning_situation WHERE search_text LIKE :w"),
+                {"w": f"%{word}%"},
+            ).scalar()
+            assert found == written and written
+        sql.execute(
+            text("INSERT INTO situation_search(situation_search) VALUES ('integrity-check')")
+        )
+        triggers = (
+            sql.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"))
+            .scalars()
+            .all()
+        )
+    assert {"situation_search_delete", "situation_search_insert",
+            "situation_search_update"} <= set(triggers)  # fmt: skip

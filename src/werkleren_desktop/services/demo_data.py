@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from werkleren_desktop.domain.constants import LiberationDayPolicy
 
@@ -14,6 +14,7 @@ from werkleren_desktop.domain.constants import LiberationDayPolicy
 class DemoSize(enum.StrEnum):
     SMALL = "small"
     LARGE = "large"
+    HUGE = "huge"  # ten times the large one: for measuring speed (bench/), not to show
 
 
 @dataclass(frozen=True)
@@ -300,6 +301,15 @@ PROFILES: dict[DemoSize, DemoProfile] = {
         ),
     ),
 }
+# ten times the large organisation, ten years: 2,500 people in service, 200 teams, half a
+# million learning situations; the speed goals of the laptop mode are set at this size
+PROFILES[DemoSize.HUGE] = replace(
+    PROFILES[DemoSize.LARGE],
+    active_people=2500,
+    department_heads=40,
+    teams=200,
+    situations_per_year=50_000,
+)
 
 
 # The first names are placed first on purpose: every screen and form must handle them.
