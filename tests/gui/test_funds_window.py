@@ -175,3 +175,31 @@ def test_an_apprentice_placed_guided_and_printed(
     guidance.preview.close()
     guidance.reject()
     assert "Bbl-leerling" in page.panel.onboarding.text()
+
+
+def test_the_matrix_and_the_funds_are_read_when_their_tab_is_shown(
+    make_window,
+    store,
+    people,  # noqa: F811
+) -> None:
+    """The training page reads who holds what and the claims only for their own tab: at
+    ten times the large demo the matrix took most of every visit to the page."""
+    from werkleren_desktop.domain.funds import ClaimInput
+    from werkleren_desktop.services.funds import list_funds, save_claim
+
+    trainings = course(store, people, "Warmtepompen", D(2026, 11, 19), D(2026, 11, 20), 14, 45000)
+    otib = next(f.id for f in list_funds(store.sessions) if f.name == "OTIB")
+    save_claim(store.sessions, ClaimInput(otib, tuple(trainings)), TODAY)
+    window = make_window()
+    window.show_area("training")
+    page = window.training_page
+    tab = page.funds_tab
+    assert tab is not None and page.tabs.currentIndex() == 0
+    assert page.matrix is None and tab.claims_model.rowCount() == 0
+    page.tabs.setCurrentWidget(page.matrix_tab)
+    assert page.matrix is not None and len(page.matrix.rows) == 3
+    page.tabs.setCurrentWidget(tab)
+    assert tab.claims_model.rowCount() == 1
+    # shown again after a change elsewhere: read anew, now that its tab is the current one
+    page.refresh()
+    assert tab.claims_model.rowCount() == 1

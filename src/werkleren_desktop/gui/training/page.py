@@ -424,6 +424,8 @@ class TrainingPage(RecordListPage):
             self.funds_tab = FundsTab(self.sessions, self.tasks, self.today, self.year,
                                       self.status_message.emit)  # fmt: skip
             self.tabs.addTab(self.funds_tab, _("Funds"))
+        self._matrix_stale = self._funds_stale = True
+        self.tabs.currentChanged.connect(self._tab_shown)
 
         top = QHBoxLayout()
         top.addWidget(
@@ -623,13 +625,19 @@ class TrainingPage(RecordListPage):
         year = self.year()
 
         team, function, _today = self._matrix_choice()
+        # the matrix and the funds are read when their tab is shown: at ten times the
+        # large demo the matrix alone took 180 ms of every visit to the page (#34)
+        matrix_wanted = self.tabs.currentWidget() is self.matrix_tab
+        self._matrix_stale = not matrix_wanted
 
         def work() -> tuple[Any, ...]:
             settings = load_settings(self.sessions)  # once: the budgets need them too
             # (the names are linked by whoever keeps the whole list, not a team's manager)
             typed = unlinked_names(self.sessions) if self.sessions.seat is None else []
             months = settings.certificate_warning_months if settings else EXPIRING_MONTHS
-            matrix = matrix_data(self.sessions, today, months, team, function)
+            matrix = (
+                matrix_data(self.sessions, today, months, team, function) if matrix_wanted else None
+            )
             return (
                 list_trainings(self.sessions, year),
                 budgets(self.sessions, year, settings),
@@ -644,6 +652,18 @@ class TrainingPage(RecordListPage):
 
         self.load(work, self._loaded)
         if self.funds_tab is not None:
+            self._funds_stale = self.tabs.currentWidget() is not self.funds_tab
+            if not self._funds_stale:
+                self.funds_tab.load()
+
+    def _tab_shown(self, _index: int) -> None:
+        """A tab read lazily is read when it is shown after the page was refreshed."""
+        shown = self.tabs.currentWidget()
+        if shown is self.matrix_tab and self._matrix_stale:
+            self._matrix_stale = False
+            self.load_matrix()
+        elif shown is self.funds_tab and self.funds_tab is not None and self._funds_stale:
+            self._funds_stale = False
             self.funds_tab.load()
 
     def _loaded(
@@ -655,11 +675,12 @@ class TrainingPage(RecordListPage):
             list[PersonRow],
             OrganisationSettings | None,
             list[TypedName],
-            MatrixData,
+            MatrixData | None,
         ],
     ) -> None:
         self.rows, self.budget_rows, certificates, self.people, settings, typed, matrix = result
-        self._show_matrix(matrix)
+        if matrix is not None:
+            self._show_matrix(matrix)
         self.typed_names = typed
         self.link_banner.setVisible(bool(typed))
         self.link_text.setText(
