@@ -182,8 +182,8 @@ def test_the_matrix_and_the_funds_are_read_when_their_tab_is_shown(
     store,
     people,  # noqa: F811
 ) -> None:
-    """The training page reads who holds what and the claims only for their own tab: at
-    ten times the large demo the matrix took most of every visit to the page."""
+    """The training page reads who holds what and the claims only for their own tab: on
+    the large demo the matrix took most of every visit to the page."""
     from werkleren_desktop.domain.funds import ClaimInput
     from werkleren_desktop.services.funds import list_funds, save_claim
 

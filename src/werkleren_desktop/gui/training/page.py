@@ -625,8 +625,8 @@ class TrainingPage(RecordListPage):
         year = self.year()
 
         team, function, _today = self._matrix_choice()
-        # the matrix and the funds are read when their tab is shown: at ten times the
-        # large demo the matrix alone took 180 ms of every visit to the page (#34)
+        # the matrix and the funds are read when their tab is shown: on the large demo
+        # the matrix alone took 180 ms of every visit to the page (#34)
         matrix_wanted = self.tabs.currentWidget() is self.matrix_tab
         self._matrix_stale = not matrix_wanted
 
