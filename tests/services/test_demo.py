@@ -294,6 +294,7 @@ def test_the_demo_holds_work_agreements_made_from_what_the_work_taught(store: Da
     assert all(r.source.description and not r.source.description.startswith("Niet") for r in rows)
 
 
+@pytest.mark.sqlite_file  # the search index of the SQLite file (a server has its own)
 def test_the_demo_s_search_index_is_built_whole(store: DataStore) -> None:
     """The demo builds the situations' search index once after its bulk insert (on
     SQLite): it finds what the texts hold, and its triggers are back for what follows."""
@@ -301,8 +302,6 @@ def test_the_demo_s_search_index_is_built_whole(store: DataStore) -> None:
 
     generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
     with store.engine.connect() as sql:
-        if store.engine.dialect.name != "sqlite":
-            pytest.skip("the search index of the SQLite file")
         for word in ("lekkage", "klant", "storing"):
             found = sql.execute(
                 text("SELECT count(*) FROM situation_search WHERE situation_search MATCH :w"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
@@ -328,17 +328,7 @@ def claim_detail(database: SessionFactory, claim_id: int, today: dt.date) -> Cla
     if not rows:
         raise UserError(_("The participants of this claim no longer exist."))
     costs = {r.id: (r.minutes, r.cost_cents) for r in rows}
-    whole = read_course(database, rows[0].id)
-    participants = tuple(p for p in whole.participants if p.training_id in costs)
-    course = Course(
-        whole.title,
-        whole.provider,
-        whole.starts_on,
-        whole.ends_on,
-        whole.minutes,
-        whole.days,
-        participants,
-    )
+    course = _claimed_course(database, costs)
     return _detail(claim_id, rule, claim, course, costs, today)
 
 
@@ -360,19 +350,17 @@ def preview_checks(
         }
     if not costs:
         raise UserError(_("A participant's training no longer exists."))
-    whole = read_course(database, min(costs))
-    participants = tuple(p for p in whole.participants if p.training_id in costs)
-    course = Course(
-        whole.title,
-        whole.provider,
-        whole.starts_on,
-        whole.ends_on,
-        whole.minutes,
-        whole.days,
-        participants,
-    )
+    course = _claimed_course(database, costs)
     detail = _detail(0, rule, claim, course, costs, today)
     return detail.checks, detail.deadline
+
+
+def _claimed_course(database: SessionFactory, costs: dict[int, tuple[int, int]]) -> Course:
+    """The course of the claimed trainings (``costs`` by training), with only them."""
+    whole = read_course(database, min(costs))
+    return replace(
+        whole, participants=tuple(p for p in whole.participants if p.training_id in costs)
+    )
 
 
 def _detail(
