@@ -16,6 +16,24 @@ py=.venv/bin/python
 "$py" -m pip install -q "pyinstaller==6.22.3"
 version=$("$py" -c 'from werkleren_desktop import __version__; print(__version__)')
 
+if [ "$(uname -s)" = Linux ]; then
+  # strip (binutils) takes the debugging symbols out of the libraries; icupkg (icu-devtools),
+  # objcopy, as and ld cut ICU's data to Dutch and English (packaging/icu_data.py)
+  missing=()
+  for tool in strip:binutils objcopy:binutils as:binutils ld:binutils nm:binutils \
+      icupkg:icu-devtools; do
+    command -v "${tool%%:*}" >/dev/null || missing+=("${tool##*:}")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then sudo=""; else sudo=sudo; fi
+    packages=$(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')
+    # shellcheck disable=SC2086 # one word per package
+    $sudo apt-get install -y -q --no-install-recommends $packages >/dev/null \
+      || { $sudo apt-get update -q && $sudo apt-get install -y -q --no-install-recommends \
+        $packages >/dev/null; }
+  fi
+fi
+
 "$py" -m PyInstaller --noconfirm --log-level WARN --distpath dist \
   --workpath build/pyinstaller packaging/werkleren.spec
 

@@ -28,6 +28,14 @@ if [ "$status" -ne 1 ] || ! grep -q "is niet bereikbaar" "$work/server.log"; the
   exit 1
 fi
 
+# every page and its tabs, the charts, the PDF preview, a workbook and Dutch sorting (ICU)
+"$app" selftest --data-dir "$work/data" >"$work/selftest.log" 2>&1 || {
+  echo "bundle: the self-test failed:" >&2
+  cat "$work/selftest.log" >&2
+  exit 1
+}
+grep -q "elke controle is geslaagd" "$work/selftest.log"
+
 # the window starts and stays up: stopped by timeout (exit 124), not by an error
 set +e
 timeout 8 "$app" --data-dir "$work/data" >"$work/gui.log" 2>&1
@@ -49,4 +57,7 @@ fi
 if command -v appstreamcli >/dev/null; then
   appstreamcli validate --no-net packaging/linux/nl.werkleren.Desktop.metainfo.xml
 fi
-echo "bundle: --version, demo, check, the calendar export, the server driver and the window all work"
+size=$(du -s --apparent-size --block-size=1 dist/werkleren-desktop | cut -f1)
+echo "bundle: --version, demo, check, the calendar export, the server driver, the self-test" \
+  "(every page, the charts, the PDF preview) and the window all work;" \
+  "$((size / 1000000)) MB unpacked"

@@ -91,6 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "check", parents=[common], help=_("check the data file and exit non-zero on a problem")
     )
+    commands.add_parser(
+        "selftest",
+        parents=[common],
+        help=_(
+            "try every page, the charts and the PDF preview on these data in a window that is "
+            "not shown, and exit non-zero when something does not work"
+        ),
+    )
     exporter = commands.add_parser("export", parents=[common], help=_("export data to a file"))
     exports = exporter.add_subparsers(
         dest="kind", metavar=_("WHAT"), parser_class=_Parser, required=True
@@ -665,6 +673,12 @@ def _run_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_selftest(args: argparse.Namespace) -> int:
+    from werkleren_desktop.gui.selftest import run_selftest
+
+    return run_selftest(_paths(args))
+
+
 def _run_gui(args: argparse.Namespace) -> int:
     from werkleren_desktop.gui.app import run_gui
 
@@ -805,6 +819,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "init": _run_init,
     "import": _run_import,
     "check": _run_check,
+    "selftest": _run_selftest,
     "export": _run_export,
     "print": _run_print,
     "backup": _run_backup,
