@@ -20,7 +20,7 @@ if [ "$(uname -s)" = Linux ]; then
   # strip (binutils) takes the debugging symbols out of the libraries; icupkg (icu-devtools),
   # objcopy, as and ld cut ICU's data to Dutch and English (packaging/icu_data.py)
   missing=()
-  for tool in strip:binutils objcopy:binutils as:binutils ld:binutils nm:binutils \
+  for tool in strip:binutils objcopy:binutils as:binutils ld:binutils nm:binutils readelf:binutils \
       icupkg:icu-devtools; do
     command -v "${tool%%:*}" >/dev/null || missing+=("${tool##*:}")
   done
@@ -34,7 +34,8 @@ if [ "$(uname -s)" = Linux ]; then
   fi
 fi
 
-"$py" -m PyInstaller --noconfirm --log-level WARN --distpath dist \
+# the program's Python modules compressed as tightly as zlib can (PyInstaller's default is 6)
+PYINSTALLER_ZLIB_COMPRESSION_LEVEL=9 "$py" -m PyInstaller --noconfirm --log-level WARN --distpath dist \
   --workpath build/pyinstaller packaging/werkleren.spec
 
 if [ "$(uname -s)" = Linux ]; then

@@ -1,13 +1,13 @@
 """A printed document shown in the program before it is printed or saved.
 
-The pages are drawn by PDFium (pypdfium2), so the preview is exactly the PDF that is
-saved or printed; printing sends the pages as images at the printer's resolution.
+The pages are drawn by Qt PDF (PDFium inside Qt), so the preview is exactly the PDF that
+is saved or printed; printing sends the pages as images at the printer's resolution.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,24 +28,31 @@ PREVIEW_SCALE = 1.35  # 72 dpi times this: readable on a laptop screen
 
 
 def page_images(pdf: bytes, scale: float) -> list[QImage]:
-    """Every page of the PDF as an image; ``scale`` 1 is 72 dots per inch."""
-    import pypdfium2
+    """Every page of the PDF as an image on white paper; ``scale`` 1 is 72 dots per inch."""
+    from PySide6.QtPdf import QPdfDocument
 
-    document = pypdfium2.PdfDocument(pdf)
+    data = QByteArray(pdf)
+    source = QBuffer(data)
+    source.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
     try:
+        document.load(source)
+        if document.status() != QPdfDocument.Status.Ready:
+            raise UserError(_("The document cannot be shown: it is not a readable PDF."))
         images = []
-        for index in range(len(document)):
-            bitmap = document[index].render(scale=scale)
-            image = bitmap.to_pil().convert("RGB")
-            data = image.tobytes("raw", "RGB")
-            images.append(
-                QImage(
-                    data, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888
-                ).copy()
-            )
+        for index in range(document.pageCount()):
+            points = document.pagePointSize(index)
+            size = QSize(round(points.width() * scale), round(points.height() * scale))
+            page = QImage(size, QImage.Format.Format_RGB32)
+            page.fill(QColor("white"))  # Qt PDF draws on a transparent page
+            painter = QPainter(page)
+            painter.drawImage(0, 0, document.render(index, size))
+            painter.end()
+            images.append(page)
         return images
     finally:
         document.close()
+        source.close()
 
 
 class PdfPreviewDialog(QDialog):

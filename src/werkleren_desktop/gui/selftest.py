@@ -69,6 +69,10 @@ def run_selftest(paths: DataPaths, out: TextIO | None = None) -> int:
     from werkleren_desktop.storage.data_store import open_data_folder
 
     test = SelfTest(out or sys.stdout)
+    # the window remembers its page and size: the user's next start should not show
+    # where the self-test left off
+    state = paths.window_state
+    state_before = state.read_bytes() if state.exists() else None
     app = make_application([sys.argv[0]])
     apply_language(WindowState(paths.window_state).language() or current_language())
     hook_before = sys.excepthook
@@ -93,6 +97,10 @@ def run_selftest(paths: DataPaths, out: TextIO | None = None) -> int:
         window.close()
         store.close()
         sys.excepthook = hook_before
+        if state_before is None:
+            state.unlink(missing_ok=True)
+        else:
+            state.write_bytes(state_before)
     if test.failed:
         print(
             _("Werkleren Desktop does not work as it should: {checks}.").format(
