@@ -292,3 +292,28 @@ def test_modules_imported_after_pyside_are_not_read_by_its_import_hook() -> None
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "0"]
+
+
+def test_the_start_clock_says_when_the_window_painted_and_when_the_home_page_was_ready(
+    tmp_path: Path,
+) -> None:
+    """What bench/run.py reads of the sources and of the bundle alike: two lines, then the
+    window closes by itself."""
+    import time
+
+    folder = tmp_path / "demo"
+    assert main(["demo", "--data-dir", str(folder)]) == 0
+    launched = time.time()
+    result = subprocess.run(
+        [sys.executable, "-m", "werkleren_desktop", "--data-dir", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, WERKLEREN_START_CLOCK=repr(launched)),
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [line.split() for line in result.stdout.splitlines()]
+    assert [line[0] for line in lines] == ["painted", "ready"]
+    painted, ready = (float(line[1]) for line in lines)
+    assert 0 < painted <= ready <= (time.time() - launched) * 1000
+    assert all(int(line[2]) > 10_000 for line in lines)  # resident kB: a window's worth

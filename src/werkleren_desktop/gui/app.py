@@ -8,6 +8,7 @@ otherwise stay away that long.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -264,6 +265,12 @@ def _run_window(app: QApplication, paths: DataPaths, held: list[FileLock]) -> in
     apply_language(WindowState(paths.window_state).language() or current_language())
     tasks = TaskRunner()
     window = MainWindow(None, tasks, paths=paths)
+    if os.environ.get("WERKLEREN_START_CLOCK"):  # the bench measuring the start
+        from werkleren_desktop.gui.start_clock import StartClock, launched_at
+
+        launched = launched_at()
+        if launched is not None:
+            StartClock(window, launched)
     window.show()
     servers: list[QLocalServer] = []
 
