@@ -354,3 +354,29 @@ def test_a_mistake_is_kept_and_found_by_the_kind_filter(store: DataStore, people
     others = list_situations(store.sessions, SituationFilter(from_mistake=False))
     assert [row.title for row in others] == ["Storing"]
     assert count_situations(store.sessions, SituationFilter(from_mistake=True)) == 1
+
+
+@pytest.mark.parametrize("search", ["kla", "klant", "pomp ket", "ELKE dienst", "zzzq", "ée"])
+def test_the_count_of_a_search_matches_sql_written_here(store: DataStore, search: str) -> None:
+    """A search alone is counted by the trigram index itself (#34: 23 → 1 ms at 28,000
+    matches); the count must be what reading every situation's text gives."""
+    from sqlalchemy import text
+
+    from werkleren_desktop.domain.situations import search_words
+    from werkleren_desktop.services.demo import DemoSize, generate_demo
+    from werkleren_desktop.services.situations import count_situations
+
+    generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
+    words = search_words(search)
+    conditions = " AND ".join(f"search_text LIKE :w{n}" for n in range(len(words)))
+    with store.sessions() as db:
+        expected = db.scalar(
+            text(f"SELECT count(*) FROM learning_situation WHERE {conditions}"),
+            {f"w{n}": f"%{word}%" for n, word in enumerate(words)},
+        )
+        person_id = db.scalar(text("SELECT min(person_id) FROM situation_person"))
+    assert count_situations(store.sessions, SituationFilter(search=search)) == expected
+    # with another condition as well the count goes through the situations, and agrees
+    # with the list
+    where = SituationFilter(search=search, person_id=person_id)
+    assert count_situations(store.sessions, where) == len(list_situations(store.sessions, where))

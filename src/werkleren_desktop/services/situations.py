@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import string
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
@@ -354,6 +354,11 @@ def count_situations(database: SessionFactory, where: SituationFilter) -> int:
     result of COUNT_CAP + 1 means "more than COUNT_CAP"."""
     with database() as db:
         dialect = _dialect(db)
+        words = search_words(where.search)
+        if dialect == "sqlite" and words and not where.short_words and _only_searched(where):
+            # the trigram index counts its own matches without reading a situation:
+            # 1 ms instead of 23 for the 28,000 that hold "kla" in the large demo
+            return db.scalar(_SEARCH_COUNT, {"match": _search_phrase(words)}) or 0
         if where.short_words:
             matches = (
                 _filtered(select(LearningSituation.id), where, dialect)
@@ -371,6 +376,19 @@ def _dialect(db: Session) -> str:
 
 
 SEARCH_INDEX = "SELECT rowid FROM situation_search WHERE situation_search MATCH :{name}"
+_SEARCH_COUNT = text("SELECT count(*) FROM situation_search WHERE situation_search MATCH :match")
+
+
+def _search_phrase(words: Sequence[str]) -> str:
+    """Words for the trigram index: each a quoted string (any part of a word), all of them."""
+    return " AND ".join('"' + word.replace('"', '""') + '"' for word in words)
+
+
+def _only_searched(where: SituationFilter) -> bool:
+    """Whether the search is the filter's only condition (the order does not count)."""
+    return replace(where, order=SituationOrder.DATE, descending=True) == SituationFilter(
+        search=where.search
+    )
 
 
 Query = TypeVar("Query", bound="Select[*tuple[Any, ...]]")
@@ -385,7 +403,7 @@ def _filtered(query: Query, where: SituationFilter, dialect: str) -> Query:
         if len(word) >= 3 and dialect == "sqlite":
             # the trigram index finds any part of a word of three or more characters
             name = f"search_{number}"
-            phrase = '"' + word.replace('"', '""') + '"'
+            phrase = _search_phrase([word])
             query = query.where(
                 LearningSituation.id.in_(
                     text(SEARCH_INDEX.format(name=name)).bindparams(**{name: phrase})
