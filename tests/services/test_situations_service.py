@@ -376,6 +376,13 @@ def test_the_count_of_a_search_matches_sql_written_here(store: DataStore, search
         )
         person_id = db.scalar(text("SELECT min(person_id) FROM situation_person"))
     assert count_situations(store.sessions, SituationFilter(search=search)) == expected
+    # the first of many matches, found by walking the situations from the newest (#34),
+    # are the first of the whole sorted list
+    alone = SituationFilter(search=search)
+    assert (
+        list_situations(store.sessions, alone, limit=40)
+        == (list_situations(store.sessions, alone)[:40])
+    )
     # with another condition as well the count goes through the situations, and agrees
     # with the list
     where = SituationFilter(search=search, person_id=person_id)

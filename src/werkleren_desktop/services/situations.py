@@ -275,6 +275,7 @@ def list_situations(
     key = _order_key(where.order)
     newest = (LearningSituation.occurred_on.desc(), LearningSituation.id.desc())
     with database() as db:
+        dialect = _dialect(db)
         # plain columns, and the names in a second query for just these rows: building
         # objects for hundreds of rows at every keystroke was most of the time
         query = _filtered(
@@ -288,7 +289,10 @@ def list_situations(
                 LearningSituation.minutes,
             ),
             where,
-            _dialect(db),
+            dialect,
+            in_date_order=limit is not None
+            and where.order is SituationOrder.DATE
+            and _many_matches(db, where, dialect, limit),
         ).order_by(key.desc() if where.descending else key.asc(), *newest)
         if limit is not None:
             query = query.limit(limit)
@@ -394,20 +398,37 @@ def _only_searched(where: SituationFilter) -> bool:
 Query = TypeVar("Query", bound="Select[*tuple[Any, ...]]")
 
 
-def _filtered(query: Query, where: SituationFilter, dialect: str) -> Query:
+def _many_matches(db: Session, where: SituationFilter, dialect: str, limit: int) -> bool:
+    """Whether so many situations hold the words searched that walking all situations from
+    the newest, until ``limit`` are found, is quicker than sorting every match: SQLite
+    decides that from the table, not from how many match. With m of N matching, the walk
+    reads about limit × N / m situations, the sort handles m; measured on the large demo
+    the walk wins above m² ≈ limit × N / 5 ("kla", 28,000 of 50,000: 20 → 4 ms)."""
+    words = search_words(where.search)
+    if dialect != "sqlite" or not words or where.short_words:
+        return False
+    matches = db.scalar(_SEARCH_COUNT, {"match": _search_phrase(words)}) or 0
+    total = db.scalar(select(func.max(LearningSituation.id))) or 0  # from the key: no count
+    return matches * matches * 5 > limit * total
+
+
+def _filtered(
+    query: Query, where: SituationFilter, dialect: str, *, in_date_order: bool = False
+) -> Query:
     """``query`` limited to the situations that match ``where``. The search looks in
     every text and answer (``search_text``, folded as the words are): on SQLite through
     its trigram index for words of three letters or more, elsewhere with LIKE (which a
-    pg_trgm index serves on PostgreSQL)."""
+    pg_trgm index serves on PostgreSQL). ``in_date_order`` keeps SQLite from starting at
+    the index's matches (see ``_many_matches``)."""
+    # "+id" is no index to SQLite's planner: it walks the situations by date instead
+    matched_id = LearningSituation.id + 0 if in_date_order else LearningSituation.id
     for number, word in enumerate(search_words(where.search)):
         if len(word) >= 3 and dialect == "sqlite":
             # the trigram index finds any part of a word of three or more characters
             name = f"search_{number}"
             phrase = _search_phrase([word])
             query = query.where(
-                LearningSituation.id.in_(
-                    text(SEARCH_INDEX.format(name=name)).bindparams(**{name: phrase})
-                )
+                matched_id.in_(text(SEARCH_INDEX.format(name=name)).bindparams(**{name: phrase}))
             )
         else:  # folded already: no lower() on every text of ten years
             query = query.where(LearningSituation.search_text.contains(word, autoescape=True))
