@@ -84,6 +84,12 @@ class DataPaths:
         return DataPaths(self.root / "demo")
 
     @property
+    def closed_mark(self) -> Path:
+        """What the data file looked like when the program last closed it cleanly
+        (``storage.data_store``)."""
+        return self.root / "werkleren.closed"
+
+    @property
     def window_state(self) -> Path:
         """Window size and position: per data folder, so tests never touch a user's."""
         return self.root / "window.ini"
