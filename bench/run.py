@@ -872,12 +872,12 @@ def main() -> int:
     if args.huge:
         figures += huge(args.runs)
 
-    print(f"{'figure':<34} {'median':>10} {'baseline':>10} {'ratio':>7}  goal")
+    print(f"{'figure':<50} {'median':>10} {'baseline':>10} {'ratio':>7}  goal")
     for f in figures:
         baseline = f"{f.baseline_ms:10.1f}" if f.baseline_ms else f"{'—':>10}"
         ratio = f"{f.ratio:7.2f}" if f.ratio else f"{'—':>7}"
         mark = "" if not f.goal else "ok" if f.met else "MISSED"
-        print(f"{f.name:<34} {f.median_ms:10.1f} {baseline} {ratio}  {f.goal} {mark}")
+        print(f"{f.name:<50} {f.median_ms:10.1f} {baseline} {ratio}  {f.goal} {mark}")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(
         json.dumps(
