@@ -236,7 +236,7 @@ def test_a_slow_old_search_does_not_overwrite_a_newer_one(
             release.wait(10)
         return real(sessions, where, **kwargs)
 
-    monkeypatch.setattr("werkleren_desktop.gui.situations.page.list_situations", list_situations)
+    monkeypatch.setattr(service, "list_situations", list_situations)
     runner = TaskRunner()
     window = make_window(tasks=runner)
     window.show_area("situations")

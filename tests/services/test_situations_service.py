@@ -364,7 +364,7 @@ def test_the_count_of_a_search_matches_sql_written_here(store: DataStore, search
 
     from werkleren_desktop.domain.situations import search_words
     from werkleren_desktop.services.demo import DemoSize, generate_demo
-    from werkleren_desktop.services.situations import count_situations
+    from werkleren_desktop.services.situations import count_situations, find_situations
 
     generate_demo(store.sessions, DemoSize.SMALL, today=TODAY)
     words = search_words(search)
@@ -379,11 +379,13 @@ def test_the_count_of_a_search_matches_sql_written_here(store: DataStore, search
     # the first of many matches, found by walking the situations from the newest (#34),
     # are the first of the whole sorted list
     alone = SituationFilter(search=search)
-    assert (
-        list_situations(store.sessions, alone, limit=40)
-        == (list_situations(store.sessions, alone)[:40])
-    )
+    first = list_situations(store.sessions, alone)[:40]
+    assert list_situations(store.sessions, alone, limit=40) == first
+    # what the page asks after each keystroke: the same, the index counting once
+    assert find_situations(store.sessions, alone, 40) == (first, expected)
     # with another condition as well the count goes through the situations, and agrees
     # with the list
     where = SituationFilter(search=search, person_id=person_id)
-    assert count_situations(store.sessions, where) == len(list_situations(store.sessions, where))
+    everything = list_situations(store.sessions, where)
+    assert count_situations(store.sessions, where) == len(everything)
+    assert find_situations(store.sessions, where, 5) == (everything[:5], len(everything))

@@ -66,10 +66,9 @@ from werkleren_desktop.services.situations import (
     COUNT_CAP,
     SituationFilter,
     SituationRow,
-    count_situations,
+    find_situations,
     get_situation,
     list_questions,
-    list_situations,
     read_situation,
     roles_of_people,
     situation_years,
@@ -401,8 +400,7 @@ class SituationsPage(RecordListPage):
         asked = self._ask_matches()
         self.load(
             lambda: (
-                list_situations(self.sessions, where, limit=SHOWN),
-                count_situations(self.sessions, where),
+                *find_situations(self.sessions, where, SHOWN),
                 list_people(self.sessions),
                 list_groups(self.sessions, self.today()),
                 situation_years(self.sessions),
@@ -451,10 +449,7 @@ class SituationsPage(RecordListPage):
         where = self.current_filter()
         asked = self._ask_matches()
         self.load(
-            lambda: (
-                list_situations(self.sessions, where, limit=SHOWN),
-                count_situations(self.sessions, where),
-            ),
+            lambda: find_situations(self.sessions, where, SHOWN),
             lambda result: self._show_matches(result) if asked == self._matches_asked else None,
             purpose="matches",
         )
