@@ -676,7 +676,10 @@ def _run_restore(args: argparse.Namespace) -> int:
 def _run_selftest(args: argparse.Namespace) -> int:
     from werkleren_desktop.gui.selftest import run_selftest
 
-    return run_selftest(_paths(args))
+    paths = _paths(args)
+    if not paths.on_server and not paths.database.exists():
+        raise UserError(_("There is no data file in {folder}.").format(folder=paths.root))
+    return run_selftest(paths)
 
 
 def _run_gui(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from tests.conftest import TODAY
+from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import pdf_preview
 from werkleren_desktop.gui.selftest import run_selftest
 from werkleren_desktop.paths import DataPaths
@@ -62,3 +63,19 @@ def test_a_blank_preview_and_an_error_in_a_page_fail_by_name(
     assert "PDF-voorbeeld: MISLUKT: RuntimeError: the preview shows no page or a blank one" in text
     assert "pagina Start: ok" in text
     assert text.splitlines()[-1].startswith("Werkleren Desktop werkt niet zoals het hoort:")
+
+
+def test_without_an_organisation_there_is_nothing_to_try(
+    store: DataStore, data_paths: DataPaths, qtbot
+) -> None:
+    store.close()
+    with pytest.raises(UserError, match="nog geen organisatie"):
+        run_selftest(data_paths, io.StringIO())
+
+
+def test_without_a_data_file_the_command_says_so(tmp_path, capsys) -> None:
+    from werkleren_desktop.cli import main
+
+    assert main(["selftest", "--data-dir", str(tmp_path / "nothing")]) != 0
+    assert "Er is geen gegevensbestand in" in capsys.readouterr().err
+    assert not (tmp_path / "nothing").exists()  # nothing made where nothing was

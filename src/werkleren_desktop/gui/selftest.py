@@ -18,6 +18,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
+from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _, n_
 from werkleren_desktop.paths import DataPaths
 
@@ -66,6 +67,7 @@ def run_selftest(paths: DataPaths, out: TextIO | None = None) -> int:
     from werkleren_desktop.gui.tasks import TaskRunner
     from werkleren_desktop.gui.window_state import WindowState
     from werkleren_desktop.i18n import current_language
+    from werkleren_desktop.services.organisation import load_settings
     from werkleren_desktop.storage.data_store import open_data_folder
 
     test = SelfTest(out or sys.stdout)
@@ -78,6 +80,15 @@ def run_selftest(paths: DataPaths, out: TextIO | None = None) -> int:
     hook_before = sys.excepthook
     sys.excepthook = test.hook
     store = open_data_folder(paths)
+    if load_settings(store.sessions) is None:
+        store.close()
+        sys.excepthook = hook_before
+        raise UserError(
+            _(
+                "There is no organisation in {folder} yet, so there is nothing to try; "
+                "try it on a demo (werkleren demo --data-dir FOLDER)."
+            ).format(folder=paths.root)
+        )
     window = MainWindow(store, TaskRunner(synchronous=True))
     try:
         window.resize(1366, 740)
