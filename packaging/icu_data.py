@@ -41,6 +41,8 @@ def keep(item: str) -> bool:
         return False
     if item.endswith(".cnv"):
         return item in CONVERTERS
+    if item.rsplit("/", 1)[-1] == "res_index.res":
+        return True  # each tree's list of its locales: ICU falls back to root for the rest
     match = _LOCALE_FILE.match(item)
     if match is None:
         return True  # properties, normalisation, break rules, pools and supplemental tables
