@@ -517,7 +517,7 @@ for typed in ("k", "kl", "kla", "klan", "klant", "klantx"):
         app.processEvents()
         times.append((time.perf_counter() - started) * 1000)
     result["keystroke '" + typed + "'"] = statistics.median(times)
-# the calendar of the week cycles: ten years of sessions read when its tab first shows,
+# the calendar of the week cycles: the months around today read when its tab first shows,
 # then a month and a week drawn, and a step to the next month
 cycles = window.page("cycles")
 window.show_area("cycles")

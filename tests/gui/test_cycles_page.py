@@ -327,6 +327,94 @@ def test_the_calendar_in_month_and_week(window, qtbot) -> None:
     assert page.panel.title.text() == "Weekcyclus van Brood"
 
 
+def plan_far_ahead(store) -> list[D]:
+    """Brood in December 2026, Taart in September 2027: beyond the months the calendar
+    first reads (November 2026, when the test's today falls, and four either side)."""
+    days = []
+    for group, start in ((1, D(2026, 12, 14)), (2, D(2027, 9, 6))):
+        plan_cycle(
+            store.sessions,
+            CycleDraft(
+                group, cycle_days(start), SessionTimes(dt.time(9), 60, "Kantine"), ("",) * 4
+            ),
+        )
+        days += cycle_days(start)
+    return days
+
+
+def count_sessions(store, days: tuple[D, D]) -> int:
+    from sqlalchemy import text
+
+    with store.sessions() as db:
+        return db.scalar(
+            text("SELECT count(*) FROM cycle_session WHERE starts_at >= :a AND starts_at < :b"),
+            {
+                "a": dt.datetime.combine(days[0], dt.time()),
+                "b": dt.datetime.combine(days[1], dt.time.max),
+            },
+        )
+
+
+def test_the_calendar_reads_the_months_around_the_one_shown(window, qtbot, store) -> None:
+    """Ten years of sessions are not read to show one month (#34): the calendar asks for
+    the months around it, steps within them without reading, reads the next ones while
+    a month of them is left, and draws each month once."""
+    days = plan_far_ahead(store)
+    page = window.cycles_page
+    page.refresh()
+    calendar = page.calendar
+    asked: list[tuple[D, D]] = []
+    calendar.days_needed.connect(asked.append)
+    drawn = []
+    draw = calendar._draw
+    calendar._draw = lambda shown: (drawn.append(shown[0]), draw(shown))
+    page.views.setCurrentIndex(1)
+    assert len(asked) == 1 and page.events_days == asked[0] == calendar.wanted_days()
+    assert asked[0][0] < D(2026, 10, 26) and D(2027, 2, 1) < asked[0][1] < D(2027, 9, 6)
+    assert len(page.events) == count_sessions(store, asked[0]) == 4  # December's only
+    assert len(drawn) == 1
+    for month in range(10):  # to September 2027, one click a month
+        drawn.clear()
+        qtbot.mouseClick(calendar.next_button, Qt.MouseButton.LeftButton)
+        assert len(drawn) == 1, month  # reading ahead draws nothing again
+        shown = calendar.visible_days()
+        assert page.events_days[0] <= shown[0] - dt.timedelta(days=35)
+        assert shown[-1] + dt.timedelta(days=35) <= page.events_days[1]
+    assert calendar.title.text() == "september 2027"
+    assert 2 <= len(asked) <= 4  # not one read a month
+    assert len(page.events) == count_sessions(store, page.events_days)
+    assert [c.day for c in calendar.cells if c.items] == days[4:]
+    qtbot.mouseClick(calendar.today_button, Qt.MouseButton.LeftButton)
+    assert calendar.title.text() == "november 2026"
+    assert page.events_days[0] <= calendar.visible_days()[0]  # read again, far back
+    qtbot.mouseClick(calendar.next_button, Qt.MouseButton.LeftButton)
+    assert [c.day for c in calendar.cells if c.items] == days[:4]
+
+
+def test_stepping_on_while_the_months_are_read(make_window, store, qtbot) -> None:
+    """Clicks faster than the reading, with the work really in the background: the
+    answers to older questions are dropped, and the month the user stops at shows its
+    own sessions."""
+    create_organisation(store.sessions, OrganisationSettings(name="Bakkerij"))
+    for name in ("Brood", "Taart"):
+        save_group(store.sessions, GroupInput(name, D(2026, 1, 1)))
+    days = plan_far_ahead(store)
+    runner = TaskRunner()
+    window = make_window(tasks=runner)
+    window.show_area("cycles")
+    page = window.cycles_page
+    calendar = page.calendar
+    page.views.setCurrentIndex(1)
+    for _month in range(10):
+        qtbot.mouseClick(calendar.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: [c.day for c in calendar.cells if c.items] == days[4:], timeout=20_000)
+    runner.wait()
+    assert calendar.title.text() == "september 2027"
+    shown = calendar.visible_days()
+    assert page.events_days[0] <= shown[0] and shown[-1] <= page.events_days[1]
+    assert len(page.events) == count_sessions(store, page.events_days)
+
+
 def test_the_same_group_twice_on_the_same_days_is_refused(
     window, qtbot, store, fake_prompts
 ) -> None:

@@ -146,6 +146,29 @@ def test_moving_and_cancelling_a_session(store: DataStore, org) -> None:
     assert {e.sequence for e in events} == {0}
 
 
+def test_the_sessions_of_some_days_only(store: DataStore, org) -> None:
+    """The window's calendar reads the months around the one it shows: the sessions
+    from the first to the last day given, both whole days, as SQL written here finds."""
+    plan_cycle(store.sessions, draft(org["bread"], time=dt.time(7)))  # 30 Nov - 3 Dec
+    plan_cycle(store.sessions, draft(org["cake"], time=dt.time(17, 30)))
+    plan_cycle(store.sessions, draft(org["bread"], D(2027, 3, 1)))
+    days = (D(2026, 12, 1), D(2026, 12, 2))
+    events = session_events(store.sessions, with_attendees=False, days=days)
+    with store.sessions() as db:
+        expected = db.scalars(
+            text(
+                "SELECT uid FROM cycle_session WHERE starts_at >= :first AND starts_at < :after"
+                " ORDER BY starts_at, id"
+            ),
+            {"first": dt.datetime(2026, 12, 1), "after": dt.datetime(2026, 12, 3)},
+        ).all()
+    assert [e.uid for e in events] == expected and len(expected) == 4
+    assert {e.starts_at.date() for e in events} == set(days)
+    assert {e.starts_at.hour for e in events} == {7, 17}  # the first and the last hour
+    assert len(session_events(store.sessions, days=(D(2027, 3, 4), D(2027, 3, 4)))) == 1
+    assert session_events(store.sessions, days=(D(2026, 12, 4), D(2027, 2, 28))) == []
+
+
 def test_attendance_and_check_ins(store: DataStore, org) -> None:
     plan_cycle(store.sessions, draft(org["bread"]))
     with store.sessions() as session:

@@ -443,19 +443,28 @@ def put_attendance(
 
 
 def session_events(
-    database: SessionFactory, group_id: int | None = None, *, with_attendees: bool = True
+    database: SessionFactory,
+    group_id: int | None = None,
+    *,
+    with_attendees: bool = True,
+    days: tuple[dt.date, dt.date] | None = None,
 ) -> list[SessionEvent]:
-    """Every session (cancelled ones too, so calendars can cancel them), oldest first.
+    """Every session (cancelled ones too, so calendars can cancel them), oldest first;
+    only those from the first to the last of ``days`` when given.
 
     Plain columns, not objects: ten years hold tens of thousands of sessions. The
     attendees (for a calendar file) are left out where only the window's calendar needs
-    the sessions."""
+    the sessions, and the window's calendar asks for the months around the one shown."""
     with database() as db:
-        return read_session_events(db, group_id, with_attendees=with_attendees)
+        return read_session_events(db, group_id, with_attendees=with_attendees, days=days)
 
 
 def read_session_events(
-    db: Session, group_id: int | None = None, *, with_attendees: bool = True
+    db: Session,
+    group_id: int | None = None,
+    *,
+    with_attendees: bool = True,
+    days: tuple[dt.date, dt.date] | None = None,
 ) -> list[SessionEvent]:
     """``session_events`` inside a transaction the caller holds."""
     query = (
@@ -491,6 +500,11 @@ def read_session_events(
     if group_id is not None:
         query = query.where(WeekCycle.group_id == group_id)
         members_query = members_query.where(GroupMembership.group_id == group_id)
+    if days is not None:
+        query = query.where(
+            CycleSession.starts_at >= dt.datetime.combine(days[0], dt.time()),
+            CycleSession.starts_at < dt.datetime.combine(days[1] + dt.timedelta(days=1), dt.time()),
+        )
     # one query for every membership, not one per session
     memberships: dict[int, list[tuple[dt.date, dt.date | None, str, str]]] = {}
     if with_attendees:

@@ -43,6 +43,17 @@ MONTH_ITEMS = 3
 # a day the organisation is closed: a soft tint, and its reason in a darker red
 CLOSED_BACKGROUND = "#f7ecea"
 CLOSED_TEXT = "#8c2f24"
+# The sessions are read for the days shown and about four months either side (ten
+# years hold tens of thousands of sessions: #34); stepping within them reads nothing,
+# and the next months are asked for while a month of them is still in hand.
+MARGIN = dt.timedelta(days=123)
+AHEAD = dt.timedelta(days=35)
+
+Days = tuple[dt.date, dt.date]  # the first and the last day, both included
+
+
+def _covers(span: Days | None, first: dt.date, last: dt.date) -> bool:
+    return span is not None and span[0] <= first and last <= span[1]
 
 
 def group_colour(group_id: int) -> str:
@@ -252,11 +263,16 @@ class CalendarView(QWidget):
     """Month and week views over the sessions; the caller hands in the events."""
 
     cycle_chosen = Signal(int)
+    # (first, last): the days whose sessions the calendar wants handed in (set_events)
+    days_needed = Signal(object)
 
     def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.today = today
         self.events: list[SessionEvent] = []
+        self.span: Days | None = None  # the days self.events holds every session of
+        self._asked: Days | None = None  # days asked for and not yet handed in
+        self._drawn: Days | None = None  # the days the cells show
         self.work_calendar: WorkCalendar | None = None  # holidays and closing days
         self.anchor = today()
         self.month_mode = True
@@ -297,17 +313,54 @@ class CalendarView(QWidget):
         layout.addLayout(self.grid, 1)
 
     def set_events(
-        self, events: list[SessionEvent], work_calendar: WorkCalendar | None = None
+        self,
+        events: list[SessionEvent],
+        work_calendar: WorkCalendar | None = None,
+        span: Days | None = None,
     ) -> None:
-        """Show these sessions, and the holidays and closing days of ``work_calendar``;
-        a hidden calendar builds its day cells when it is shown."""
+        """Show these sessions, every one from the first to the last day of ``span``
+        (all there are when it is None), and the holidays and closing days of
+        ``work_calendar``; a hidden calendar builds its day cells when it is shown.
+        Sessions read ahead, with the days shown as they were, change nothing in view."""
+        span = span or (dt.date.min, dt.date.max)
+        shown = self.visible_days()
+        unchanged = (
+            self._drawn == (shown[0], shown[-1])
+            and not self._stale
+            and (work_calendar is None or work_calendar == self.work_calendar)
+            and _covers(self.span, shown[0], shown[-1])
+            and _covers(span, shown[0], shown[-1])
+            and self._on(self.events, self._drawn) == self._on(events, self._drawn)
+        )
         self.events = events
+        self.span = span
+        if _covers(span, *(self._asked or span)):
+            self._asked = None
         if work_calendar is not None:
             self.work_calendar = work_calendar
+        if unchanged:
+            return
         if self.isVisible():
             self.rebuild()
         else:
             self._stale = True
+
+    def forget_events(self) -> None:
+        """The sessions changed: read them again when the calendar shows."""
+        self.span = self._asked = None
+        if self.isVisible():
+            self.rebuild()
+        else:
+            self._stale = True
+
+    def wanted_days(self) -> Days:
+        """The days to read: those shown and about four months either side."""
+        days = self.visible_days()
+        return days[0] - MARGIN, days[-1] + MARGIN
+
+    @staticmethod
+    def _on(events: list[SessionEvent], days: Days) -> list[SessionEvent]:
+        return [e for e in events if days[0] <= e.starts_at.date() <= days[1]]
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
@@ -341,14 +394,33 @@ class CalendarView(QWidget):
         return [start + dt.timedelta(days=i) for i in range(7)]
 
     def rebuild(self) -> None:
+        """Draw the days shown, and ask for their sessions when they are not in hand
+        (drawn again when they come) or for the next months when these run short."""
+        days = self.visible_days()
+        first, last = days[0], days[-1]
+        if not _covers(self.span, first, last) and not _covers(self._asked, first, last):
+            self._ask()
+            if _covers(self.span, first, last) and not self._stale:
+                return  # handed in at once, and drawn
+        self._draw(days)
+        if not _covers(self.span, first - AHEAD, last + AHEAD) and not _covers(
+            self._asked, first - AHEAD, last + AHEAD
+        ):
+            self._ask()
+
+    def _ask(self) -> None:
+        self._asked = self.wanted_days()
+        self.days_needed.emit(self._asked)
+
+    def _draw(self, days: list[dt.date]) -> None:
         self._stale = False
+        self._drawn = (days[0], days[-1])
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()  # gone from view now, deleted when Qt is ready
                 widget.deleteLater()
-        days = self.visible_days()
         language = current_language()
         if self.month_mode:
             self.title.setText(babel_format_date(self.anchor, "LLLL yyyy", locale=language))
@@ -366,7 +438,7 @@ class CalendarView(QWidget):
             header.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.grid.addWidget(header, 0, column)
         by_day: dict[dt.date, list[SessionEvent]] = {}
-        for event in self.events:
+        for event in self._on(self.events, self._drawn):
             by_day.setdefault(event.starts_at.date(), []).append(event)
         today = self.today()
         self.cells = []

@@ -268,7 +268,8 @@ class CyclePanel(QWidget):
         self.workbook.setText("<br/>".join(lines))
 
 
-CalendarData = tuple[list[SessionEvent], WorkCalendar | None]
+# the sessions of some days, the organisation's calendar, and those days
+CalendarData = tuple[list[SessionEvent], WorkCalendar | None, tuple[dt.date, dt.date]]
 
 
 class CyclesPage(RecordListPage):
@@ -281,7 +282,9 @@ class CyclesPage(RecordListPage):
     ) -> None:
         super().__init__(sessions, tasks, today, parent)
         self.groups: list[GroupRow] = []
-        self.events: list[SessionEvent] | None = None  # loaded once the calendar shows
+        # the sessions of the days the calendar asked for, once it shows
+        self.events: list[SessionEvent] | None = None
+        self.events_days: tuple[dt.date, dt.date] | None = None
         self.work_calendar: WorkCalendar | None = None  # holidays and closing days, with them
         self.model = CyclesTableModel(today)
 
@@ -332,52 +335,53 @@ class CyclesPage(RecordListPage):
         layout.addWidget(self.error_label)
         self.calendar = CalendarView(today)
         self.calendar.cycle_chosen.connect(self.show_cycle)
+        self.calendar.days_needed.connect(self._load_calendar)
         self.views = QTabWidget()
         self.views.addTab(list_and_panel(self.table, self.panel, (600, 500)), _("List"))
         self.views.addTab(self.calendar, _("Calendar"))
-        self.views.currentChanged.connect(lambda _index: self._load_calendar())
         layout.addWidget(self.views, 1)
 
     # --- loading ------------------------------------------------------------------
 
     def refresh(self) -> None:
         today = self.today()
-        with_events = self.views.currentWidget() is self.calendar
-        self.load(lambda: self._load(today, with_events), self._loaded)
+        # the calendar's sessions too when it shows; otherwise it asks when it does
+        days = self.calendar.wanted_days() if self.views.currentWidget() is self.calendar else None
+        self.load(lambda: self._load(today, days), self._loaded)
 
     def _load(
-        self, today: dt.date, with_events: bool
+        self, today: dt.date, days: tuple[dt.date, dt.date] | None
     ) -> tuple[list[CycleRow], list[GroupRow], CalendarData | None]:
-        """The cycles and groups; the sessions too when the calendar shows (ten years
-        hold tens of thousands of them, so the list alone does not wait for them)."""
         return (
             list_cycles(self.sessions),
             list_groups(self.sessions, today),
-            self._calendar_data() if with_events else None,
+            self._calendar_data(days) if days is not None else None,
         )
 
-    def _calendar_data(self) -> CalendarData:
-        """Every session, and the holidays and closing days that explain the gaps."""
+    def _calendar_data(self, days: tuple[dt.date, dt.date]) -> CalendarData:
+        """The sessions of these days, and the holidays and closing days that explain
+        the gaps."""
         settings = load_settings(self.sessions)
         return (
-            session_events(self.sessions, with_attendees=False),
+            session_events(self.sessions, with_attendees=False, days=days),
             settings.work_calendar() if settings is not None else None,
+            days,
         )
 
-    def _load_calendar(self) -> None:
-        if self.views.currentWidget() is self.calendar and self.events is None:
-            self.load(self._calendar_data, self._events_loaded, purpose="calendar")
+    def _load_calendar(self, days: tuple[dt.date, dt.date]) -> None:
+        self.load(lambda: self._calendar_data(days), self._events_loaded, purpose="calendar")
 
     def _events_loaded(self, data: CalendarData) -> None:
-        self.events, self.work_calendar = data
+        self.events, self.work_calendar, self.events_days = data
         self._filter()
 
     def _loaded(self, result: tuple[list[CycleRow], list[GroupRow], CalendarData | None]) -> None:
         cycles, groups, calendar_data = result
         if calendar_data is not None:
-            self.events, self.work_calendar = calendar_data
+            self.events, self.work_calendar, self.events_days = calendar_data
         else:
             self.events = None
+            self.calendar.forget_events()
         self.groups = [g for g in groups if g.ends is None or g.ends >= self.today()]
         fill_choices(
             self.group_box,
@@ -395,6 +399,7 @@ class CyclesPage(RecordListPage):
             self.calendar.set_events(
                 [e for e in self.events if group_id is None or e.group_id == group_id],
                 self.work_calendar,
+                self.events_days,
             )
 
     def show_cycle(self, cycle_id: int) -> None:
