@@ -330,7 +330,7 @@ def test_the_calendar_in_month_and_week(window, qtbot) -> None:
 def plan_far_ahead(store) -> list[D]:
     """Brood in December 2026, Taart in September 2027: beyond the months the calendar
     first reads (November 2026, when the test's today falls, and four either side)."""
-    days = []
+    days: list[D] = []
     for group, start in ((1, D(2026, 12, 14)), (2, D(2027, 9, 6))):
         plan_cycle(
             store.sessions,
@@ -365,9 +365,14 @@ def test_the_calendar_reads_the_months_around_the_one_shown(window, qtbot, store
     calendar = page.calendar
     asked: list[tuple[D, D]] = []
     calendar.days_needed.connect(asked.append)
-    drawn = []
+    drawn: list[D] = []
     draw = calendar._draw
-    calendar._draw = lambda shown: (drawn.append(shown[0]), draw(shown))
+
+    def counted(shown: list[D]) -> None:
+        drawn.append(shown[0])
+        draw(shown)
+
+    calendar._draw = counted  # type: ignore[method-assign]
     page.views.setCurrentIndex(1)
     assert len(asked) == 1 and page.events_days == asked[0] == calendar.wanted_days()
     assert asked[0][0] < D(2026, 10, 26) and D(2027, 2, 1) < asked[0][1] < D(2027, 9, 6)
