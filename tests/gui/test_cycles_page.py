@@ -372,7 +372,7 @@ def test_the_calendar_reads_the_months_around_the_one_shown(window, qtbot, store
         drawn.append(shown[0])
         draw(shown)
 
-    calendar._draw = counted  # type: ignore[method-assign]
+    calendar._draw = counted
     page.views.setCurrentIndex(1)
     assert len(asked) == 1 and page.events_days == asked[0] == calendar.wanted_days()
     assert asked[0][0] < D(2026, 10, 26) and D(2027, 2, 1) < asked[0][1] < D(2027, 9, 6)
