@@ -306,7 +306,11 @@ def folded(text: str) -> str:
 
 
 def _bare(text: str) -> str:
+    if text.isascii():  # most text: nothing to decompose or take off
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.translate(_BASE_LETTERS))
+    if decomposed.isascii():
+        return decomposed.casefold()
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 

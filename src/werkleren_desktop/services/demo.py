@@ -17,7 +17,7 @@ from typing import cast
 
 from sqlalchemy.orm import Session
 
-from werkleren_desktop.db.engine import SessionFactory, refresh_statistics
+from werkleren_desktop.db.engine import SessionFactory, login_of, refresh_statistics
 from werkleren_desktop.db.models import (
     Attendance,
     CertificateType,
@@ -317,7 +317,8 @@ def _add_groups(
         rng.shuffle(candidates)
         young = [p for p in candidates if p.birth_year and starts.year - p.birth_year < 35]
         old = [p for p in candidates if p.birth_year and starts.year - p.birth_year >= 45]
-        others = [p for p in candidates if p not in young and p not in old]
+        generations = {id(p) for p in young} | {id(p) for p in old}
+        others = [p for p in candidates if id(p) not in generations]
         size = rng.choice((3, 4, 4, 5, 5, 6, 7)) if number % 7 else 2  # now and then off
         chosen: list[Person] = []
         for pool in (young, old, others, young, old, others, candidates):
@@ -362,9 +363,16 @@ def _add_cycles(
     rng: random.Random,
 ) -> None:
     """Cycles every six weeks or so through each group's life, and a few ahead of today;
-    the past ones with attendance and check-ins that slowly rise."""
+    the past ones with attendance and check-ins that slowly rise. Written in bulk, as
+    rows with their ids (the huge demo has 130,000 sessions and 1.2 million marks)."""
+    from sqlalchemy import insert
+
     outline = default_outline()
     horizon = today + dt.timedelta(weeks=10)
+    stamp = {"version": 1, "changed_by": login_of(db), "changed_at": dt.datetime.now(dt.UTC)}
+    cycles: list[dict[str, object]] = []
+    sessions: list[dict[str, object]] = []
+    marks: list[dict[str, object]] = []
     for index, group in enumerate(groups):
         room = ROOMS[index % len(ROOMS)]
         slot = SLOTS[(index // len(ROOMS)) % len(SLOTS)]
@@ -375,31 +383,39 @@ def _add_cycles(
             proposal = propose_cycle(calendar, wanted)
             if not proposal.days or proposal.days[-1] > last:
                 break
-            cycle = WeekCycle(group=group)
+            cycle_id = len(cycles) + 1
+            cycles.append({"id": cycle_id, "group_id": group.id, "cancelled": False, **stamp})
             for day_number, (day, theme) in enumerate(
                 zip(proposal.days, outline, strict=True), start=1
             ):
-                item = CycleSession(
-                    day_number=day_number,
-                    starts_at=dt.datetime.combine(day, slot),
-                    duration_minutes=60,
-                    location=room,
-                    theme=theme,
-                    uid=uuid.UUID(int=rng.getrandbits(128)).hex,
-                    cancelled=rng.random() < 0.02,
-                    sequence=0,
+                uid = uuid.UUID(int=rng.getrandbits(128)).hex
+                cancelled = rng.random() < 0.02
+                sessions.append(
+                    {
+                        "id": len(sessions) + 1,
+                        "cycle_id": cycle_id,
+                        "day_number": day_number,
+                        "starts_at": dt.datetime.combine(day, slot),
+                        "duration_minutes": 60,
+                        "location": room,
+                        "theme": theme,
+                        "uid": uid,
+                        "cancelled": cancelled,
+                        "sequence": 0,
+                    }
                 )
-                cycle.sessions.append(item)
-                if day < today and not item.cancelled:
-                    _attend(item, group, day, number, rng)
-            db.add(cycle)
+                if day < today and not cancelled:
+                    marks.extend(_attend(len(sessions), group, day, number, rng))
             number += 1
             wanted = proposal.days[0] + dt.timedelta(weeks=rng.choice((5, 6, 6, 7, 8)))
+    for model, rows in ((WeekCycle, cycles), (CycleSession, sessions), (Attendance, marks)):
+        if rows:
+            db.execute(insert(model).execution_options(render_nulls=True), rows)
 
 
 def _attend(
-    item: CycleSession, group: LearningGroup, day: dt.date, number: int, rng: random.Random
-) -> None:
+    session_id: int, group: LearningGroup, day: dt.date, number: int, rng: random.Random
+) -> Iterator[dict[str, object]]:
     growth = min(1.0, number / 8)  # energy and meaning rise as a group finds its way
     for membership in group.memberships:
         if not _member_on(membership, day):
@@ -412,15 +428,14 @@ def _attend(
         else:
             status = AttendanceStatus.ABSENT
         present = status is AttendanceStatus.PRESENT
-        item.attendance.append(
-            Attendance(
-                person=membership.person,
-                status=status,
-                energy=_score(rng, 3.0 + growth) if present else None,
-                meaning=_score(rng, 3.2 + growth) if present else None,
-                note="",
-            )
-        )
+        yield {
+            "session_id": session_id,
+            "person_id": membership.person.id,
+            "status": status,
+            "energy": _score(rng, 3.0 + growth) if present else None,
+            "meaning": _score(rng, 3.2 + growth) if present else None,
+            "note": "",
+        }
 
 
 def _score(rng: random.Random, mean: float) -> int:
@@ -586,11 +601,11 @@ def _add_situations(
             [*(str(situation[c]) for c in SEARCHED_COLUMNS), *written]
         )
     with _search_index_built_after(db):
-        db.execute(insert(LearningSituation), situations)
+        db.execute(insert(LearningSituation).execution_options(render_nulls=True), situations)
     if answers:
-        db.execute(insert(SituationAnswer), answers)
-    db.execute(insert(SituationPerson), links)
-    db.execute(insert(SituationConsultation), consulted)
+        db.execute(insert(SituationAnswer).execution_options(render_nulls=True), answers)
+    db.execute(insert(SituationPerson).execution_options(render_nulls=True), links)
+    db.execute(insert(SituationConsultation).execution_options(render_nulls=True), consulted)
     return situations
 
 
@@ -878,7 +893,7 @@ def _fill_workbooks(
             cycle.outcome = rng.choice(CYCLE_OUTCOMES)
             cycle.next_step = rng.choice(NEXT_STEPS)
     if taken:
-        db.execute(insert(CycleSituation), taken)
+        db.execute(insert(CycleSituation).execution_options(render_nulls=True), taken)
 
 
 def _cycle_spans(db: Session) -> dict[int, list[tuple[int, dt.date, dt.date]]]:
@@ -1028,9 +1043,9 @@ def _add_conversations(
                     agreements.append(agreement)
                     open_agreements.append(agreement)
             half = next_half
-    db.execute(insert(TalentConversation), conversations)
-    db.execute(insert(ConversationSection), sections)
-    db.execute(insert(Agreement), agreements)
+    db.execute(insert(TalentConversation).execution_options(render_nulls=True), conversations)
+    db.execute(insert(ConversationSection).execution_options(render_nulls=True), sections)
+    db.execute(insert(Agreement).execution_options(render_nulls=True), agreements)
 
 
 def _add_trainings(
@@ -1111,14 +1126,14 @@ def _add_trainings(
         row["certificate"], row["certificate_type_id"] = kind.name, kind.id
     rows += _bhv_courses(people, calendar, profile, today, types["BHV"])
     if rows:
-        db.execute(insert(Training), rows)
+        db.execute(insert(Training).execution_options(render_nulls=True), rows)
     overrides = [
         {"person_id": p.id, "year": today.year, "amount_cents": rng.choice((50000, 150000))}
         for p in rng.sample(people, k=max(1, len(people) // 12))
         if _active(p, today)
     ]
     if overrides:
-        db.execute(insert(TrainingBudget), overrides)
+        db.execute(insert(TrainingBudget).execution_options(render_nulls=True), overrides)
 
 
 DEMO_TYPES = {"BHV": "BHV", "VCA": "VCA Basis", "EHBO": "EHBO"}  # TRAININGS' certificates
@@ -1324,9 +1339,9 @@ def _add_functions(
                     }
                 )
     if courses_followed:
-        db.execute(insert(Training), courses_followed)
+        db.execute(insert(Training).execution_options(render_nulls=True), courses_followed)
     if seen:
-        db.execute(insert(PersonSkill), seen)
+        db.execute(insert(PersonSkill).execution_options(render_nulls=True), seen)
     # the skills built by situations of the kind "zelf beter performen", finished
     function_of = {p.id: p.job_title for p in people}
     learners = db.execute(
@@ -1500,7 +1515,7 @@ def _add_requests(db: Session, people: list[Person], today: dt.date, rng: random
             }
         )
     if rows:
-        db.execute(insert(LearningRequest), rows)
+        db.execute(insert(LearningRequest).execution_options(render_nulls=True), rows)
 
 
 def _add_scans(db: Session, today: dt.date, rng: random.Random) -> None:
