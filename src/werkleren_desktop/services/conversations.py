@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import distinct, func, select
-from sqlalchemy.orm import Session, aliased, selectinload, undefer
+from sqlalchemy import distinct, func, null, select
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from werkleren_desktop.db.engine import SessionFactory
 from werkleren_desktop.db.models import (
@@ -635,9 +635,24 @@ def due_overview(
     records) counts as held in its half year, as a record would."""
     half_start, half_end = half_year(today)
     personal = database.seat is None
+    manager = aliased(Person)
     with database() as db:
-        people = db.scalars(
-            select(Person)
+        # plain columns, not objects: a care group has thousands in service (#34)
+        people = db.execute(
+            select(
+                Person.id,
+                Person.first_name,
+                Person.last_name,
+                Person.manager_id,
+                manager.first_name,
+                manager.last_name,
+                Person.in_service,
+                # the noted last conversation of each in this query: the beheerder's
+                # from the person, a manager's through the view of the team's personal
+                # columns (below)
+                Person.last_conversation_on if personal else null(),
+            )
+            .outerjoin(manager, manager.id == Person.manager_id)
             .where(
                 Person.in_service <= today,
                 (Person.out_of_service.is_(None)) | (Person.out_of_service >= today),
@@ -646,16 +661,10 @@ def due_overview(
                 reports_only(database, Person.id),
             )
             .order_by(Person.id)  # the same on every database (no order: as stored)
-            # the noted last conversation of each in this query: the beheerder's from
-            # the person, a manager's through the view of the team's personal columns
-            .options(
-                selectinload(Person.manager),
-                *((undefer(Person.last_conversation_on),) if personal else ()),
-            )
         ).all()
         view = personal_fields(database)
         noted_before: dict[int, dt.date | None] = (
-            {p.id: p.last_conversation_on for p in people}
+            {row[0]: row[7] for row in people}
             if personal
             else {
                 row[0]: row[1] for row in db.execute(select(view.c.id, view.c.last_conversation_on))
@@ -690,27 +699,27 @@ def due_overview(
         elif person_id not in planned or planned_on < planned[person_id][1]:
             planned[person_id] = (conversation_id, planned_on)
     rows = []
-    for person in people:
-        due_on = schedule.due_in(half_start, person.in_service)
-        noted = noted_before.get(person.id)
+    for person_id, first, last, manager_id, m_first, m_last, in_service, _noted in people:
+        due_on = schedule.due_in(half_start, in_service)
+        noted = noted_before.get(person_id)
         noted_in_half = noted is not None and half_start <= noted <= half_end
-        this = held.get(person.id) or planned.get(person.id)
+        this = held.get(person_id) or planned.get(person_id)
         status = due_status(
             due_on,
             today,
-            person.id in held or noted_in_half,
-            planned[person.id][1] if person.id in planned else None,
+            person_id in held or noted_in_half,
+            planned[person_id][1] if person_id in planned else None,
         )
         conversation_on = this[1] if this else None
-        if person.id not in held and noted_in_half:
+        if person_id not in held and noted_in_half:
             conversation_on = noted  # held, with no record of it in the program
-        recorded = latest.get(person.id)
+        recorded = latest.get(person_id)
         rows.append(
             DueRow(
-                person.id,
-                person.full_name,
-                person.manager_id,
-                _name(person.manager),
+                person_id,
+                full_name(first, last),
+                manager_id,
+                full_name(m_first, m_last) if m_first is not None else "",
                 due_on,
                 status,
                 this[0] if this else None,
