@@ -413,6 +413,14 @@ class CalendarView(QWidget):
         self.days_needed.emit(self._asked)
 
     def _draw(self, days: list[dt.date]) -> None:
+        # one paint of the new month, not one for each of its cells as it comes
+        self.setUpdatesEnabled(False)
+        try:
+            self._fill(days)
+        finally:
+            self.setUpdatesEnabled(True)
+
+    def _fill(self, days: list[dt.date]) -> None:
         self._stale = False
         self._drawn = (days[0], days[-1])
         while self.grid.count():
