@@ -12,7 +12,7 @@ import datetime as dt
 import random
 import unicodedata
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from typing import cast
 
 from sqlalchemy.orm import Session
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from werkleren_desktop.db.engine import SessionFactory, login_of, refresh_statistics
 from werkleren_desktop.db.models import (
     Attendance,
+    Base,
     CertificateType,
     CycleSession,
     GroupMembership,
@@ -178,7 +179,7 @@ def generate_demo(
     calendar = settings.validated().work_calendar()
     # one transaction: a demo cut short (a crash, a kill) leaves the folder empty, never
     # an organisation without people that refuses a new demo
-    with database.begin() as db:
+    with database.begin() as db, _room_to_write(db):
         add_organisation(db, settings)
         people = _add_people(db, profile, today, rng)
         db.flush()
@@ -365,7 +366,6 @@ def _add_cycles(
     """Cycles every six weeks or so through each group's life, and a few ahead of today;
     the past ones with attendance and check-ins that slowly rise. Written in bulk, as
     rows with their ids (the huge demo has 130,000 sessions and 1.2 million marks)."""
-    from sqlalchemy import insert
 
     outline = default_outline()
     horizon = today + dt.timedelta(weeks=10)
@@ -409,8 +409,7 @@ def _add_cycles(
             number += 1
             wanted = proposal.days[0] + dt.timedelta(weeks=rng.choice((5, 6, 6, 7, 8)))
     for model, rows in ((WeekCycle, cycles), (CycleSession, sessions), (Attendance, marks)):
-        if rows:
-            db.execute(insert(model).execution_options(render_nulls=True), rows)
+        _bulk(db, model, rows)
 
 
 def _attend(
@@ -456,7 +455,7 @@ def _add_situations(
 ) -> list[dict[str, object]]:
     """Situations of every kind across the years, written in bulk: the large demo has
     fifty thousand of them. Returns them as written."""
-    from sqlalchemy import delete, insert, select
+    from sqlalchemy import delete, select
 
     from werkleren_desktop.db.models import (
         GuidingQuestion,
@@ -601,12 +600,38 @@ def _add_situations(
             [*(str(situation[c]) for c in SEARCHED_COLUMNS), *written]
         )
     with _search_index_built_after(db):
-        db.execute(insert(LearningSituation).execution_options(render_nulls=True), situations)
+        _bulk(db, LearningSituation, situations)
     if answers:
-        db.execute(insert(SituationAnswer).execution_options(render_nulls=True), answers)
-    db.execute(insert(SituationPerson).execution_options(render_nulls=True), links)
-    db.execute(insert(SituationConsultation).execution_options(render_nulls=True), consulted)
+        _bulk(db, SituationAnswer, answers)
+    _bulk(db, SituationPerson, links)
+    _bulk(db, SituationConsultation, consulted)
     return situations
+
+
+def _bulk(db: Session, model: type[Base], rows: Sequence[Mapping[str, object]]) -> None:
+    """Rows (every one with the same columns) in one executemany of SQLAlchemy's Core:
+    the ORM's bulk insert looks at each row again (a third of the huge demo's time)
+    and leaves out its NULLs, which split the batch at each pattern of empty columns."""
+    from sqlalchemy import Table, insert
+
+    if rows:
+        db.execute(insert(cast(Table, model.__table__)), rows)
+
+
+@contextlib.contextmanager
+def _room_to_write(db: Session) -> Iterator[None]:
+    """On SQLite, a page cache that holds the indexes being filled (half a million
+    situations go into a dozen indexes: with SQLite's 2 MB they are read back from disk
+    again and again), for this connection while the demo is written."""
+    from sqlalchemy import text
+
+    if db.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    before = db.execute(text("PRAGMA cache_size")).scalar()
+    db.execute(text("PRAGMA cache_size = -262144"))  # KiB: 256 MiB
+    yield  # (a demo that fails leaves the connection its cache: memory, nothing more)
+    db.execute(text(f"PRAGMA cache_size = {int(before or -2000)}"))
 
 
 @contextlib.contextmanager
@@ -845,7 +870,7 @@ def _fill_workbooks(
     is over what came of it and the next step."""
     from bisect import bisect_left
 
-    from sqlalchemy import delete, insert, select
+    from sqlalchemy import delete, select
     from sqlalchemy.orm import selectinload
 
     from werkleren_desktop.db.models import CycleSituation, WorkingMethod
@@ -893,7 +918,7 @@ def _fill_workbooks(
             cycle.outcome = rng.choice(CYCLE_OUTCOMES)
             cycle.next_step = rng.choice(NEXT_STEPS)
     if taken:
-        db.execute(insert(CycleSituation).execution_options(render_nulls=True), taken)
+        _bulk(db, CycleSituation, taken)
 
 
 def _cycle_spans(db: Session) -> dict[int, list[tuple[int, dt.date, dt.date]]]:
@@ -947,7 +972,6 @@ def _add_conversations(
 ) -> None:
     """Two conversations a year per person, held and signed in the past, this half year
     partly held, planned or overdue; agreements come back at the next one."""
-    from sqlalchemy import insert
 
     from werkleren_desktop.db.models import Agreement, ConversationSection, TalentConversation
     from werkleren_desktop.domain.constants import AgreementOwner, AgreementStatus, SignMark
@@ -1043,9 +1067,9 @@ def _add_conversations(
                     agreements.append(agreement)
                     open_agreements.append(agreement)
             half = next_half
-    db.execute(insert(TalentConversation).execution_options(render_nulls=True), conversations)
-    db.execute(insert(ConversationSection).execution_options(render_nulls=True), sections)
-    db.execute(insert(Agreement).execution_options(render_nulls=True), agreements)
+    _bulk(db, TalentConversation, conversations)
+    _bulk(db, ConversationSection, sections)
+    _bulk(db, Agreement, agreements)
 
 
 def _add_trainings(
@@ -1062,7 +1086,6 @@ def _add_trainings(
     grace period of the last is a refresher. VCA certificates of more than six years ago
     keep the name as it was typed before there were types: the training page asks to
     link them."""
-    from sqlalchemy import insert
 
     from werkleren_desktop.db.models import Training, TrainingBudget
     from werkleren_desktop.domain.certificates import SHIPPED
@@ -1126,14 +1149,14 @@ def _add_trainings(
         row["certificate"], row["certificate_type_id"] = kind.name, kind.id
     rows += _bhv_courses(people, calendar, profile, today, types["BHV"])
     if rows:
-        db.execute(insert(Training).execution_options(render_nulls=True), rows)
+        _bulk(db, Training, rows)
     overrides = [
         {"person_id": p.id, "year": today.year, "amount_cents": rng.choice((50000, 150000))}
         for p in rng.sample(people, k=max(1, len(people) // 12))
         if _active(p, today)
     ]
     if overrides:
-        db.execute(insert(TrainingBudget).execution_options(render_nulls=True), overrides)
+        _bulk(db, TrainingBudget, overrides)
 
 
 DEMO_TYPES = {"BHV": "BHV", "VCA": "VCA Basis", "EHBO": "EHBO"}  # TRAININGS' certificates
@@ -1212,7 +1235,7 @@ def _add_functions(
     quarter one level below, the rest not yet; a third of the finished situations of the
     kind "zelf beter performen" built a skill of a learner's function. Every manager was
     seen explaining to a client or a colleague."""
-    from sqlalchemy import Table, bindparam, insert, select, update
+    from sqlalchemy import Table, bindparam, select, update
 
     from werkleren_desktop.db.models import (
         FunctionRequirement,
@@ -1339,9 +1362,9 @@ def _add_functions(
                     }
                 )
     if courses_followed:
-        db.execute(insert(Training).execution_options(render_nulls=True), courses_followed)
+        _bulk(db, Training, courses_followed)
     if seen:
-        db.execute(insert(PersonSkill).execution_options(render_nulls=True), seen)
+        _bulk(db, PersonSkill, seen)
     # the skills built by situations of the kind "zelf beter performen", finished
     function_of = {p.id: p.job_title for p in people}
     learners = db.execute(
@@ -1487,7 +1510,6 @@ REQUEST_ANSWERS = {
 def _add_requests(db: Session, people: list[Person], today: dt.date, rng: random.Random) -> None:
     """Learning requests of the last months: about one in five people asked something;
     most were answered, the latest wait for their manager."""
-    from sqlalchemy import insert
 
     rows = []
     for person in people:
@@ -1515,7 +1537,7 @@ def _add_requests(db: Session, people: list[Person], today: dt.date, rng: random
             }
         )
     if rows:
-        db.execute(insert(LearningRequest).execution_options(render_nulls=True), rows)
+        _bulk(db, LearningRequest, rows)
 
 
 def _add_scans(db: Session, today: dt.date, rng: random.Random) -> None:
