@@ -481,9 +481,10 @@ class LearningSituation(Versioned, Base):
     __table_args__ = (
         CheckConstraint("minutes IS NULL OR minutes >= 0", name="minutes_not_negative"),
         CheckConstraint("length(trim(title)) > 0", name="title_not_empty"),
-        # by date, and holding what the yearly figures count and the id their learners
-        # join on: the overview and the scans read a year's situations from the index
-        # alone, not from their long texts (SQLite holds the id in every index anyway)
+        # by date, and holding what the yearly figures and the scans count and the id
+        # their learners join on: the overview and the scans read a year's situations
+        # from the index alone, not from their long texts (SQLite holds the id in every
+        # index anyway)
         Index(
             "ix_learning_situation_figures",
             "occurred_on",
@@ -491,6 +492,10 @@ class LearningSituation(Versioned, Base):
             "minutes",
             "in_working_time",
             "ai_used",
+            "from_mistake",
+            "cycle_id",
+            "brought_in_by",
+            "created_at",
             "id",
         ),
     )

@@ -179,7 +179,8 @@ def generate_demo(
     calendar = settings.validated().work_calendar()
     # one transaction: a demo cut short (a crash, a kill) leaves the folder empty, never
     # an organisation without people that refuses a new demo
-    with database.begin() as db, _room_to_write(db):
+    # the situations' search index is built once at the end (_search_index_built_after)
+    with database.begin() as db, _room_to_write(db), _search_index_built_after(db):
         add_organisation(db, settings)
         people = _add_people(db, profile, today, rng)
         db.flush()
@@ -599,8 +600,7 @@ def _add_situations(
         situation["search_text"] = search_text(
             [*(str(situation[c]) for c in SEARCHED_COLUMNS), *written]
         )
-    with _search_index_built_after(db):
-        _bulk(db, LearningSituation, situations)
+    _bulk(db, LearningSituation, situations)
     if answers:
         _bulk(db, SituationAnswer, answers)
     _bulk(db, SituationPerson, links)
@@ -636,9 +636,10 @@ def _room_to_write(db: Session) -> Iterator[None]:
 
 @contextlib.contextmanager
 def _search_index_built_after(db: Session) -> Iterator[None]:
-    """On SQLite, the situations' search index built once after a bulk insert, not row
-    by row by its triggers (the huge demo's half a million situations, #34): the
-    triggers are set aside and put back as they were, in the same transaction."""
+    """On SQLite, the situations' search index built once after the demo is written, not
+    row by row by its triggers (the huge demo's half a million situations, and the
+    skills 10,000 of them are given later, #34): the triggers are set aside and put back
+    as they were, in the same transaction."""
     from sqlalchemy import text
 
     if db.get_bind().dialect.name != "sqlite":
