@@ -504,7 +504,8 @@ def test_a_full_day_opens_and_a_session_keeps_the_list_filter(window, qtbot, sto
     assert monday.more_button.text() == "+1 meer"
     long_name = monday.items[2]
     qtbot.waitUntil(long_name.isVisible)  # the cells show once the event loop runs
-    assert long_name.shown_text != long_name.full_text
+    # and are cut to their width once laid out
+    qtbot.waitUntil(lambda: long_name.shown_text != long_name.full_text)
     words = long_name.full_text.split()
     assert long_name.shown_text.endswith("…")
     assert long_name.shown_text[:-1].split() == words[: len(long_name.shown_text[:-1].split())]

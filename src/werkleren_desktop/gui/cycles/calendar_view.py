@@ -81,6 +81,7 @@ class ClickableLabel(QLabel):
 
     def __init__(self) -> None:
         super().__init__()
+        self.cycle_id = 0
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setTextFormat(Qt.TextFormat.RichText)
 
@@ -94,12 +95,16 @@ class SessionLabel(ClickableLabel):
     """A session in a day of the month: as many whole words as fit (the tooltip has
     them all)."""
 
-    def __init__(self, colour: str, text: str, cancelled: bool) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.colour, self.full_text, self.cancelled = "", "", False
+        self.shown_text = ""
+        self._laid_out = False  # a width of its own (until then Qt's default)
+
+    def show_session(self, colour: str, text: str, cancelled: bool) -> None:
         self.colour, self.full_text, self.cancelled = colour, text, cancelled
-        self.shown_text = text
-        self._show(text)
+        self._show(self._fitted() if self._laid_out else text)
 
     def _show(self, text: str) -> None:
         self.shown_text = text
@@ -109,11 +114,15 @@ class SessionLabel(ClickableLabel):
             f"<span style='{strike}'>{html.escape(text)}</span>"
         )
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+    def _fitted(self) -> str:
         metrics = self.fontMetrics()
         room = self.contentsRect().width() - metrics.horizontalAdvance("■ ")
-        fitted = fit_words(self.full_text, metrics, room)
+        return fit_words(self.full_text, metrics, room)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._laid_out = True
+        fitted = self._fitted()
         if fitted != self.shown_text:
             self._show(fitted)
 
@@ -121,13 +130,18 @@ class SessionLabel(ClickableLabel):
 class DayNote(QLabel):
     """A holiday or the reason the organisation is closed, in whole words."""
 
-    def __init__(self, text: str, closed: bool) -> None:
+    def __init__(self) -> None:
         super().__init__()
+        self.full_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def show_note(self, text: str, closed: bool) -> None:
         self.full_text = text
         self.setToolTip(text)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         colour = CLOSED_TEXT if closed else "palette(placeholder-text)"
-        self.setStyleSheet(f"color: {colour}; font-style: italic;")
+        style = f"color: {colour}; font-style: italic;"
+        if self.styleSheet() != style:
+            self.setStyleSheet(style)
         self.setText(text)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -139,11 +153,54 @@ class DayNote(QLabel):
 
 class DayCell(QFrame):
     """One day with its sessions, and the holiday or closing that explains a quiet day;
-    a click on a session asks to show its cycle, "+n more" lists them all."""
+    a click on a session asks to show its cycle, "+n more" lists them all.
+
+    The calendar keeps its cells, and each cell its labels, from one month to the next
+    and only tells them what to show (``show_day``): making some 250 widgets anew for
+    each month took most of a step through a full calendar (#34)."""
 
     session_clicked = Signal(int)  # cycle id
 
-    def __init__(
+    def __init__(self) -> None:
+        super().__init__()
+        self.day = dt.date.min
+        self.events: list[SessionEvent] = []
+        self.note: tuple[str, bool] | None = None
+        self.menu: QMenu | None = None
+        self.items: list[ClickableLabel] = []  # the sessions shown, in order
+        self.note_label: DayNote | None = None  # when the day has a note
+        self.more_button: QPushButton | None = None  # when not every session fits
+        self._style = ""
+        self.setObjectName("dayCell")
+        # long group names must not widen a column: whole words are shown, the tooltip has it all
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(1)
+        self.number = QLabel()
+        self._note = DayNote()
+        self._note.hide()
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.number)
+        top.addWidget(self._note, 1)
+        layout.addLayout(top)
+        self._list = QVBoxLayout()
+        self._list.setSpacing(1)
+        layout.addLayout(self._list)
+        self._month_labels: list[SessionLabel] = []
+        self._week_labels: list[ClickableLabel] = []
+        self._more = QPushButton()
+        self._more.setFlat(True)
+        self._more.setStyleSheet("text-align: left; padding: 0 2px;")
+        self._more.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._more.setToolTip(_("Every session of this day"))
+        self._more.clicked.connect(self.show_all)
+        self._more.hide()
+        layout.addWidget(self._more, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+
+    def show_day(
         self,
         day: dt.date,
         events: list[SessionEvent],
@@ -152,78 +209,72 @@ class DayCell(QFrame):
         today: dt.date,
         note: tuple[str, bool] | None = None,
     ) -> None:
-        super().__init__()
-        self.day = day
-        self.events = events
-        self.note = note
-        self.menu: QMenu | None = None
-        self.setObjectName("dayCell")
+        self.day, self.events, self.note = day, events, note
         closed = note is not None and note[1]
         border = "2px solid palette(highlight)" if day == today else "1px solid palette(mid)"
         background = (
             CLOSED_BACKGROUND if closed else "palette(base)" if in_month else "palette(window)"
         )
-        self.setStyleSheet(f"#dayCell {{ border: {border}; background: {background}; }}")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
-        layout.setSpacing(1)
-        # long group names must not widen a column: whole words are shown, the tooltip has it all
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        number = QLabel(str(day.day))
-        number.setStyleSheet("color: palette(placeholder-text);" if not in_month else "")
-        top = QHBoxLayout()
-        top.setSpacing(6)
-        top.addWidget(number)
-        self.note_label: DayNote | None = None
+        style = f"#dayCell {{ border: {border}; background: {background}; }}"
+        if style != self._style:
+            self._style = style
+            self.setStyleSheet(style)
+        self.number.setText(str(day.day))
+        number_style = "" if in_month else "color: palette(placeholder-text);"
+        if self.number.styleSheet() != number_style:
+            self.number.setStyleSheet(number_style)
+        self.note_label = None
         if note is not None:
-            self.note_label = DayNote(*note)
-            top.addWidget(self.note_label, 1)
-        else:
-            top.addStretch(1)
-        layout.addLayout(top)
-        self.items: list[ClickableLabel] = []
-        for event in events[:max_items]:
-            if max_items > MONTH_ITEMS:  # the week view has room for the details
-                label: ClickableLabel = self._detailed(event)
-            else:
-                item = SessionLabel(
+            self._note.show_note(*note)
+            self.note_label = self._note
+        self._note.setVisible(note is not None)
+
+        detailed = max_items > MONTH_ITEMS  # the week view has room for the details
+        shown = events[:max_items]
+        for label in self._month_labels if detailed else self._week_labels:
+            label.hide()
+        self.items = []
+        for index, event in enumerate(shown):
+            label = self._label(index, detailed)
+            label.cycle_id = event.cycle_id
+            if isinstance(label, SessionLabel):
+                label.show_session(
                     group_colour(event.group_id),
                     f"{event.starts_at:%H:%M} {event.group_name}",
                     event.cancelled,
                 )
-                item.clicked.connect(lambda cycle=event.cycle_id: self.session_clicked.emit(cycle))
-                label = item
+            else:
+                label.setText(_details(event))
             label.setToolTip(_describe(event))
-            layout.addWidget(label)
+            label.show()
             self.items.append(label)
-        self.more_button: QPushButton | None = None
+        for label in (self._week_labels if detailed else self._month_labels)[len(shown) :]:
+            label.hide()
+        self.more_button = None
         if len(events) > max_items:
             more = len(events) - max_items
-            self.more_button = QPushButton(n_("+{n} more", "+{n} more", more).format(n=more))
-            self.more_button.setFlat(True)
-            self.more_button.setStyleSheet("text-align: left; padding: 0 2px;")
-            self.more_button.setCursor(Qt.CursorShape.PointingHandCursor)
-            self.more_button.setToolTip(_("Every session of this day"))
-            self.more_button.clicked.connect(self.show_all)
-            layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
+            self._more.setText(n_("+{n} more", "+{n} more", more).format(n=more))
+            self.more_button = self._more
+        self._more.setVisible(self.more_button is not None)
 
-    def _detailed(self, event: SessionEvent) -> ClickableLabel:
-        """A session in the week view, which has room for its details (wrapped at spaces)."""
-        end = event.starts_at + dt.timedelta(minutes=event.duration_minutes)
-        label = ClickableLabel()
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        strike = "text-decoration: line-through;" if event.cancelled else ""
-        label.setWordWrap(True)
-        label.setText(
-            f"<span style='color:{group_colour(event.group_id)}'>■</span> "
-            f"<span style='{strike}'><b>{event.starts_at:%H:%M}–{end:%H:%M}</b><br>"
-            f"{html.escape(event.group_name)}<br>"
-            + html.escape(_("day {n}").format(n=event.day_number))
-            + (f" · {html.escape(event.location)}" if event.location else "")
-            + "</span>"
+    def _label(self, index: int, detailed: bool) -> ClickableLabel:
+        """The cell's ``index``-th label of its kind, made the first time it is needed."""
+        pool: list[SessionLabel] | list[ClickableLabel] = (
+            self._week_labels if detailed else self._month_labels
         )
-        label.clicked.connect(lambda cycle=event.cycle_id: self.session_clicked.emit(cycle))
+        if index < len(pool):
+            return pool[index]
+        label: ClickableLabel
+        if detailed:
+            label = ClickableLabel()
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setWordWrap(True)
+            self._week_labels.append(label)
+        else:
+            label = SessionLabel()
+            self._month_labels.append(label)
+        label.clicked.connect(lambda: self.session_clicked.emit(label.cycle_id))
+        self._list.addWidget(label)
         return label
 
     def show_all(self) -> None:
@@ -248,6 +299,20 @@ class DayCell(QFrame):
         self.menu = menu
         anchor = self.more_button or self
         menu.popup(anchor.mapToGlobal(anchor.rect().bottomLeft()))
+
+
+def _details(event: SessionEvent) -> str:
+    """A session in the week view, which has room for its details (wrapped at spaces)."""
+    end = event.starts_at + dt.timedelta(minutes=event.duration_minutes)
+    strike = "text-decoration: line-through;" if event.cancelled else ""
+    return (
+        f"<span style='color:{group_colour(event.group_id)}'>■</span> "
+        f"<span style='{strike}'><b>{event.starts_at:%H:%M}–{end:%H:%M}</b><br>"
+        f"{html.escape(event.group_name)}<br>"
+        + html.escape(_("day {n}").format(n=event.day_number))
+        + (f" · {html.escape(event.location)}" if event.location else "")
+        + "</span>"
+    )
 
 
 def _describe(event: SessionEvent) -> str:
@@ -276,7 +341,9 @@ class CalendarView(QWidget):
         self.work_calendar: WorkCalendar | None = None  # holidays and closing days
         self.anchor = today()
         self.month_mode = True
-        self.cells: list[DayCell] = []
+        self.cells: list[DayCell] = []  # those shown, in order
+        self._pool: list[DayCell] = []  # made once, shown as many as the view needs
+        self._headers: list[QLabel] = []
         self._stale = True  # the cells do not show self.events yet
 
         self.previous_button = QPushButton("◀")
@@ -423,12 +490,6 @@ class CalendarView(QWidget):
     def _fill(self, days: list[dt.date]) -> None:
         self._stale = False
         self._drawn = (days[0], days[-1])
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()  # gone from view now, deleted when Qt is ready
-                widget.deleteLater()
         language = current_language()
         if self.month_mode:
             self.title.setText(babel_format_date(self.anchor, "LLLL yyyy", locale=language))
@@ -440,18 +501,27 @@ class CalendarView(QWidget):
                     end=babel_format_date(days[-1], "d MMM yyyy", locale=language),
                 )
             )
+        if not self._pool:  # the headers and six weeks of cells, made once
+            for column in range(7):
+                header = QLabel()
+                header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.grid.addWidget(header, 0, column)
+                self._headers.append(header)
+            for index in range(42):
+                cell = DayCell()
+                cell.session_clicked.connect(self.cycle_chosen)
+                self.grid.addWidget(cell, 1 + index // 7, index % 7)
+                self._pool.append(cell)
         names = get_day_names("abbreviated", locale=language)
-        for column in range(7):
-            header = QLabel(names[column])
-            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.grid.addWidget(header, 0, column)
+        for column, header in enumerate(self._headers):
+            header.setText(names[column])
         by_day: dict[dt.date, list[SessionEvent]] = {}
         for event in self._on(self.events, self._drawn):
             by_day.setdefault(event.starts_at.date(), []).append(event)
         today = self.today()
-        self.cells = []
-        for index, day in enumerate(days):
-            cell = DayCell(
+        self.cells = self._pool[: len(days)]
+        for cell, day in zip(self.cells, days, strict=True):
+            cell.show_day(
                 day,
                 by_day.get(day, []),
                 MONTH_ITEMS if self.month_mode else 12,
@@ -459,9 +529,9 @@ class CalendarView(QWidget):
                 today,
                 self.work_calendar.day_note(day) if self.work_calendar else None,
             )
-            cell.session_clicked.connect(self.cycle_chosen)
-            self.grid.addWidget(cell, 1 + index // 7, index % 7)
-            self.cells.append(cell)
+            cell.show()
+        for cell in self._pool[len(days) :]:
+            cell.hide()
         for row in range(1, 8):  # rows a month used stay flat in the week view
             self.grid.setRowStretch(row, 1 if row <= len(days) // 7 else 0)
         for column in range(7):
