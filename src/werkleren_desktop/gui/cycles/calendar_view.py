@@ -178,26 +178,18 @@ class DayCell(QFrame):
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(1)
         self.number = QLabel()
-        self._note = DayNote()
-        self._note.hide()
-        top = QHBoxLayout()
-        top.setSpacing(6)
-        top.addWidget(self.number)
-        top.addWidget(self._note, 1)
-        layout.addLayout(top)
+        self._top = QHBoxLayout()
+        self._top.setSpacing(6)
+        self._top.addWidget(self.number)
+        layout.addLayout(self._top)
         self._list = QVBoxLayout()
         self._list.setSpacing(1)
         layout.addLayout(self._list)
+        # the note, the labels and "+n more" are made when a day first needs them
+        self._note: DayNote | None = None
         self._month_labels: list[SessionLabel] = []
         self._week_labels: list[ClickableLabel] = []
-        self._more = QPushButton()
-        self._more.setFlat(True)
-        self._more.setStyleSheet("text-align: left; padding: 0 2px;")
-        self._more.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._more.setToolTip(_("Every session of this day"))
-        self._more.clicked.connect(self.show_all)
-        self._more.hide()
-        layout.addWidget(self._more, 0, Qt.AlignmentFlag.AlignLeft)
+        self._more: QPushButton | None = None
         layout.addStretch(1)
 
     def show_day(
@@ -225,9 +217,13 @@ class DayCell(QFrame):
             self.number.setStyleSheet(number_style)
         self.note_label = None
         if note is not None:
+            if self._note is None:
+                self._note = DayNote()
+                self._top.addWidget(self._note, 1)
             self._note.show_note(*note)
             self.note_label = self._note
-        self._note.setVisible(note is not None)
+        if self._note is not None:
+            self._note.setVisible(note is not None)
 
         detailed = max_items > MONTH_ITEMS  # the week view has room for the details
         shown = events[:max_items]
@@ -253,9 +249,24 @@ class DayCell(QFrame):
         self.more_button = None
         if len(events) > max_items:
             more = len(events) - max_items
-            self._more.setText(n_("+{n} more", "+{n} more", more).format(n=more))
-            self.more_button = self._more
-        self._more.setVisible(self.more_button is not None)
+            self.more_button = self._more_button()
+            self.more_button.setText(n_("+{n} more", "+{n} more", more).format(n=more))
+        if self._more is not None:
+            self._more.setVisible(self.more_button is not None)
+
+    def _more_button(self) -> QPushButton:
+        if self._more is None:
+            self._more = QPushButton()
+            self._more.setFlat(True)
+            self._more.setStyleSheet("text-align: left; padding: 0 2px;")
+            self._more.setCursor(Qt.CursorShape.PointingHandCursor)
+            self._more.setToolTip(_("Every session of this day"))
+            self._more.clicked.connect(self.show_all)
+            # after the labels, before the stretch that keeps them at the top
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(layout.count() - 1, self._more, 0, Qt.AlignmentFlag.AlignLeft)
+        return self._more
 
     def _label(self, index: int, detailed: bool) -> ClickableLabel:
         """The cell's ``index``-th label of its kind, made the first time it is needed."""
