@@ -420,6 +420,34 @@ def test_stepping_on_while_the_months_are_read(make_window, store, qtbot) -> Non
     assert len(page.events) == count_sessions(store, page.events_days)
 
 
+def test_the_past_cycles_are_read_when_the_list_first_shows_them(make_window, store, qtbot) -> None:
+    """The list opens on the upcoming cycles and reads only those; the past ones (ten
+    years of turnout) are read in the background when the user asks for them, and until
+    they come the list keeps showing what it showed."""
+    create_organisation(store.sessions, OrganisationSettings(name="Bakkerij"))
+    group = save_group(store.sessions, GroupInput("Brood", D(2026, 1, 1)))
+    for monday in (D(2026, 9, 7), D(2026, 10, 5), D(2026, 12, 7)):
+        times = SessionTimes(dt.time(15), 60, "Kantine")
+        plan_cycle(store.sessions, CycleDraft(group, cycle_days(monday), times, ("",) * 4))
+    runner = TaskRunner()
+    window = make_window(tasks=runner)
+    window.show_area("cycles")
+    page = window.cycles_page
+
+    def firsts() -> list[str]:
+        return [page.model.data(page.model.index(row, 1)) for row in range(page.model.rowCount())]
+
+    qtbot.waitUntil(lambda: firsts() == ["07-12-2026"], timeout=10_000)
+    page.period_box.setCurrentIndex(page.period_box.findData(PeriodFilter.PAST))
+    assert firsts() == ["07-12-2026"]  # not an empty list while the past is read
+    qtbot.waitUntil(lambda: firsts() == ["05-10-2026", "07-09-2026"], timeout=10_000)
+    page.period_box.setCurrentIndex(page.period_box.findData(PeriodFilter.ALL))
+    assert firsts() == ["07-09-2026", "05-10-2026", "07-12-2026"]  # read already
+    page.period_box.setCurrentIndex(page.period_box.findData(PeriodFilter.UPCOMING))
+    assert firsts() == ["07-12-2026"]
+    runner.wait()
+
+
 def test_the_same_group_twice_on_the_same_days_is_refused(
     window, qtbot, store, fake_prompts
 ) -> None:

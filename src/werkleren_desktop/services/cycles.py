@@ -591,9 +591,27 @@ def _mean(values: list[int]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def list_cycles(database: SessionFactory, group_id: int | None = None) -> list[CycleRow]:
+def list_cycles(
+    database: SessionFactory, group_id: int | None = None, ending_from: dt.date | None = None
+) -> list[CycleRow]:
     """Every cycle with its days and turnout, from two grouped queries (ten years of a
-    care group are thousands of cycles and tens of thousands of attendance marks)."""
+    care group are thousands of cycles and tens of thousands of attendance marks); with
+    ``ending_from``, only those whose last day is on or after it (the upcoming ones: the
+    turnout of the past is most of the work)."""
+    # the sessions of the cycles listed: all, or those of cycles that end on or after the
+    # day, which have a session (cancelled or not: its last day counts them all) starting
+    # on or after that day's midnight
+    listed = (
+        ()
+        if ending_from is None
+        else (
+            CycleSession.cycle_id.in_(
+                select(CycleSession.cycle_id).where(
+                    CycleSession.starts_at >= dt.datetime.combine(ending_from, dt.time())
+                )
+            ),
+        )
+    )
     spans = (
         select(
             CycleSession.cycle_id,
@@ -601,6 +619,7 @@ def list_cycles(database: SessionFactory, group_id: int | None = None) -> list[C
             func.max(CycleSession.starts_at),
             func.max(case((CycleSession.day_number == 1, CycleSession.location))),  # day 1
         )
+        .where(*listed)
         .group_by(CycleSession.cycle_id)
         .subquery()
     )
@@ -657,6 +676,8 @@ def list_cycles(database: SessionFactory, group_id: int | None = None) -> list[C
         )
         per_session = per_session.where(in_group)
         members_per_session = members_per_session.where(WeekCycle.group_id == group_id)
+    per_session = per_session.where(*listed)
+    members_per_session = members_per_session.where(*listed)
     recorded = per_session.subquery()
     counted = members_per_session.subquery()
     members = func.coalesce(counted.c.members, 0)

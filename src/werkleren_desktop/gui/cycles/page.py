@@ -287,6 +287,7 @@ class CyclesPage(RecordListPage):
         self.events_days: tuple[dt.date, dt.date] | None = None
         self.work_calendar: WorkCalendar | None = None  # holidays and closing days, with them
         self.model = CyclesTableModel(today)
+        self._with_past = False  # whether the cycles read hold the past ones too
 
         self.group_box = QComboBox()
         self.group_box.addItem(_("All groups"), None)
@@ -347,13 +348,16 @@ class CyclesPage(RecordListPage):
         today = self.today()
         # the calendar's sessions too when it shows; otherwise it asks when it does
         days = self.calendar.wanted_days() if self.views.currentWidget() is self.calendar else None
-        self.load(lambda: self._load(today, days), self._loaded)
+        # the past cycles (ten years of turnout) only when the list shows them
+        past = self.period_box.currentData() is not PeriodFilter.UPCOMING
+        self.load(lambda: self._load(today, days, past), self._loaded)
 
     def _load(
-        self, today: dt.date, days: tuple[dt.date, dt.date] | None
-    ) -> tuple[list[CycleRow], list[GroupRow], CalendarData | None]:
+        self, today: dt.date, days: tuple[dt.date, dt.date] | None, past: bool
+    ) -> tuple[list[CycleRow], bool, list[GroupRow], CalendarData | None]:
         return (
-            list_cycles(self.sessions),
+            list_cycles(self.sessions, ending_from=None if past else today),
+            past,
             list_groups(self.sessions, today),
             self._calendar_data(days) if days is not None else None,
         )
@@ -375,8 +379,10 @@ class CyclesPage(RecordListPage):
         self.events, self.work_calendar, self.events_days = data
         self._filter()
 
-    def _loaded(self, result: tuple[list[CycleRow], list[GroupRow], CalendarData | None]) -> None:
-        cycles, groups, calendar_data = result
+    def _loaded(
+        self, result: tuple[list[CycleRow], bool, list[GroupRow], CalendarData | None]
+    ) -> None:
+        cycles, self._with_past, groups, calendar_data = result
         if calendar_data is not None:
             self.events, self.work_calendar, self.events_days = calendar_data
         else:
@@ -394,7 +400,12 @@ class CyclesPage(RecordListPage):
 
     def _filter(self) -> None:
         group_id = self.group_box.currentData()
-        self.model.set_filter(group_id, self.period_box.currentData())
+        period = self.period_box.currentData()
+        if period is not PeriodFilter.UPCOMING and not self._with_past:
+            # the list keeps showing what it shows until the past cycles are read
+            self.refresh()
+        else:
+            self.model.set_filter(group_id, period)
         if self.events is not None:
             self.calendar.set_events(
                 [e for e in self.events if group_id is None or e.group_id == group_id],

@@ -49,9 +49,12 @@ class CyclesTableModel(RowsTableModel[CycleRow]):
         self._all: list[CycleRow] = []
         self._group_id: int | None = None
         self._period = PeriodFilter.UPCOMING
+        self._read = 0  # how many times rows were set
+        self._shown_for: tuple[object, ...] | None = None  # what the rows shown were chosen by
 
     def set_cycles(self, rows: list[CycleRow]) -> None:
         self._all = rows
+        self._read += 1
         self._refilter()
 
     def set_filter(self, group_id: int | None, period: PeriodFilter) -> None:
@@ -61,6 +64,10 @@ class CyclesTableModel(RowsTableModel[CycleRow]):
 
     def _refilter(self) -> None:
         today = self.today()
+        chosen_by = (self._read, self._group_id, self._period, today)
+        if chosen_by == self._shown_for:
+            return  # (the page sets the rows, then its filters: the same rows twice)
+        self._shown_for = chosen_by
         shown = [
             row
             for row in self._all
