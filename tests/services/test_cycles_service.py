@@ -26,6 +26,7 @@ from werkleren_desktop.services.cycles import (
     check_conflicts,
     cycle_detail,
     cycle_outline,
+    cycles_of_year,
     group_id_by_name,
     group_trend,
     list_cycles,
@@ -356,6 +357,33 @@ def test_the_cycles_that_end_on_or_after_a_day(store: DataStore, org) -> None:
             )
             assert set(session.scalars(ends)) == wanted
     assert [r.id for r in list_cycles(store.sessions, org["cake"], thursday)] == [later]
+
+
+def test_the_cycles_of_a_year_for_the_home_page(store: DataStore, org) -> None:
+    """A cycle belongs to the year it starts in, also when it ends in the next one; a
+    cancelled cycle is not counted."""
+    across = plan_cycle(store.sessions, draft(org["bread"], D(2026, 12, 30)))
+    plan_cycle(store.sessions, draft(org["cake"], D(2027, 1, 4)))
+    plan_cycle(store.sessions, draft(org["bread"], D(2026, 12, 14)))
+    cancel_cycle(store.sessions, plan_cycle(store.sessions, draft(org["cake"], D(2026, 12, 7))))
+    assert cycle_detail(store.sessions, across).sessions[-1].starts_at.year == 2027
+    assert cycles_of_year(store.sessions, 2026, D(2026, 12, 1)) == (2, 2)
+    assert cycles_of_year(store.sessions, 2026, D(2026, 12, 17)) == (2, 2)  # its last day
+    assert cycles_of_year(store.sessions, 2026, D(2026, 12, 18)) == (2, 1)
+    assert cycles_of_year(store.sessions, 2027, D(2027, 1, 8)) == (1, 0)
+    assert cycles_of_year(store.sessions, 2025, D(2025, 6, 1)) == (0, 0)
+    # the same figures from SQL written here
+    with store.engine.connect() as connection:
+        counted = connection.execute(
+            text(
+                "SELECT count(*), sum(CASE WHEN last >= '2026-12-18' THEN 1 ELSE 0 END) FROM"
+                " (SELECT min(date(s.starts_at)) AS first, max(date(s.starts_at)) AS last"
+                " FROM cycle_session s JOIN week_cycle c ON c.id = s.cycle_id"
+                " WHERE NOT c.cancelled GROUP BY s.cycle_id) AS spans"
+                " WHERE first >= '2026-01-01' AND first < '2027-01-01'"
+            )
+        ).one()
+    assert tuple(counted) == cycles_of_year(store.sessions, 2026, D(2026, 12, 18))
 
 
 def test_the_list_of_groups_sends_the_same_statements_for_any_number_of_groups(store) -> None:

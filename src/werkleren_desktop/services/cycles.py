@@ -848,16 +848,27 @@ def group_trend(database: SessionFactory, group_id: int, today: dt.date) -> list
     return sorted(points, key=lambda p: p.first_day)
 
 
-def cycle_spans(database: SessionFactory, year: int) -> list[tuple[dt.date, dt.date]]:
-    """First and last day of every cycle (not cancelled) that starts in ``year``: one
-    grouped query, for the home page."""
-    first = func.min(CycleSession.starts_at)
-    query = (
-        select(first, func.max(CycleSession.starts_at))
+def cycles_of_year(database: SessionFactory, year: int, today: dt.date) -> tuple[int, int]:
+    """How many cycles (not cancelled) start in ``year``, and how many of them end on or
+    after ``today``: counted by the database, for the home page (a care organisation
+    of ten times the large demo holds thousands a year)."""
+    first, last = func.min(CycleSession.starts_at), func.max(CycleSession.starts_at)
+    # only the cycles with a session in the year are grouped (ten years of sessions are
+    # many): a cycle that starts in it has one
+    in_year = select(CycleSession.cycle_id).where(
+        CycleSession.starts_at >= dt.datetime(year, 1, 1),
+        CycleSession.starts_at < dt.datetime(year + 1, 1, 1),
+    )
+    spans = (
+        select(last.label("last"))
         .join(WeekCycle, WeekCycle.id == CycleSession.cycle_id)
-        .where(WeekCycle.cancelled.is_(False))
+        .where(WeekCycle.cancelled.is_(False), CycleSession.cycle_id.in_(in_year))
         .group_by(CycleSession.cycle_id)
         .having(first >= dt.datetime(year, 1, 1), first < dt.datetime(year + 1, 1, 1))
+        .subquery()
     )
+    ahead = spans.c.last >= dt.datetime.combine(today, dt.time())
+    query = select(func.count(), func.count().filter(ahead)).select_from(spans)
     with database() as db:
-        return [(start.date(), end.date()) for start, end in db.execute(query)]
+        counted, not_ended = db.execute(query).one()
+    return int(counted), int(not_ended or 0)

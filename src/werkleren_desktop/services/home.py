@@ -13,7 +13,7 @@ from werkleren_desktop.domain.calendar import ClosedDay
 from werkleren_desktop.domain.certificates import EXPIRING_MONTHS
 from werkleren_desktop.domain.constants import RequestStatus
 from werkleren_desktop.services.conversations import DueRow, due_overview
-from werkleren_desktop.services.cycles import cycle_spans
+from werkleren_desktop.services.cycles import cycles_of_year
 from werkleren_desktop.services.organisation import load_settings
 from werkleren_desktop.services.privacy import LeaverRow, retention_due
 from werkleren_desktop.services.requests import RequestRow, list_requests
@@ -72,7 +72,7 @@ def home_summary(database: SessionFactory, today: dt.date) -> HomeSummary | None
     (
         (active, later, joined, left),
         budget_rows,
-        cycles,
+        (cycles, cycles_ahead),
         conversations,
         certificates,
         leavers,
@@ -80,7 +80,7 @@ def home_summary(database: SessionFactory, today: dt.date) -> HomeSummary | None
     ) = database.at_once(
         people_counts,
         lambda: budgets(database, today.year, settings),
-        lambda: cycle_spans(database, today.year),
+        lambda: cycles_of_year(database, today.year, today),
         lambda: due_overview(database, today, settings.conversation_schedule),
         lambda: expiring_certificates(database, today, settings.certificate_warning_months),
         lambda: retention_due(database, today, settings.retention_months),
@@ -105,8 +105,8 @@ def home_summary(database: SessionFactory, today: dt.date) -> HomeSummary | None
         budget_cents=sum(b.budget_cents for b in budget_rows),
         budget_spent_cents=sum(b.spent_cents for b in budget_rows),
         budget_reserved_cents=sum(b.reserved_cents for b in budget_rows),
-        cycles_this_year=len(cycles),
-        cycles_ahead=sum(1 for _first, last in cycles if last >= today),
+        cycles_this_year=cycles,
+        cycles_ahead=cycles_ahead,
         certificates=tuple(certificates),
         leavers_to_review=tuple(leavers),
         retention_months=settings.retention_months,
