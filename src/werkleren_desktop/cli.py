@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from werkleren_desktop._version import __version__
+from werkleren_desktop.collector import tune_collector
 from werkleren_desktop.domain.constants import UserRole
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.i18n import _, set_language, translate_argparse
@@ -832,6 +833,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    tune_collector()
     set_language(
         os.environ.get("WERKLEREN_LANG", "nl")
         if os.environ.get("WERKLEREN_LANG") in {"nl", "en"}

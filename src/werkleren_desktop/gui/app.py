@@ -19,6 +19,7 @@ from PySide6.QtCore import QDir, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from werkleren_desktop._version import __version__
+from werkleren_desktop.collector import tune_collector
 from werkleren_desktop.errors import UserError
 from werkleren_desktop.gui import errors, prompts
 from werkleren_desktop.gui.icons import app_icon
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
+    tune_collector()  # (the command line did already; tests and the bench start here)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
